@@ -1,0 +1,171 @@
+package io.optcheck.prop;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.DoubleStream;
+
+/**
+ * Doubles in a closed range [min, max], uniform or log-uniform, with optional special values
+ * (NaN, infinities, ...) and optional extra edge values. Immutable: every option returns a new
+ * generator.
+ *
+ * <p><b>Shrinking rule ("simplest").</b> A double shrinks toward its target: 0 when 0 is in
+ * range, otherwise min (the low end). Values with at most {@link #digits()} decimal places
+ * (default 4) are simpler than values with more, and among those the one closer to the target
+ * is simpler. The shrinker tries the target, then the smallest failing integer, then the
+ * smallest failing value with 1, 2, ..., digits decimal places. So a failure that needs
+ * x &gt; 1.5 shrinks to 1.5001, and a step that fails above 2 to 2.0001: a counterexample is
+ * reported just past its threshold, in a number a person can read.
+ */
+public final class DoubleGen implements Gen<Double> {
+
+  private final double min;
+  private final double max;
+  private final boolean log;
+  private final double[] specials;
+  private final double specialProbability;
+  private final double[] extraEdges;
+  private final int digits;
+  private final String knob;
+
+  DoubleGen(double min, double max, boolean log, double[] specials, double specialProbability,
+            double[] extraEdges, int digits, String knob) {
+    if (!(min <= max) || Double.isInfinite(min) || Double.isInfinite(max)) {
+      throw new IllegalArgumentException(
+          "doubles need a finite range min <= max, got [" + min + ", " + max + "]");
+    }
+    if (log && !(min > 0)) {
+      throw new IllegalArgumentException("log-uniform doubles need min > 0, got " + min);
+    }
+    this.min = min;
+    this.max = max;
+    this.log = log;
+    this.specials = specials;
+    this.specialProbability = specialProbability;
+    this.extraEdges = extraEdges;
+    this.digits = digits;
+    this.knob = knob;
+  }
+
+  /** Log-uniform over [min, max] (needs min > 0): every decade is equally likely. */
+  public DoubleGen logUniform() {
+    return new DoubleGen(min, max, true, specials, specialProbability, extraEdges, digits, knob);
+  }
+
+  /**
+   * Also generates these values (which may lie outside the range, e.g. NaN), each try with
+   * total probability 5%, and always among the edge cases.
+   */
+  public DoubleGen withSpecials(double... values) {
+    return new DoubleGen(min, max, log, values.clone(), 0.05, extraEdges, digits, knob);
+  }
+
+  /** Extra boundary values tried in the edge-case phase, e.g. a step fraction of exactly 1. */
+  public DoubleGen withEdges(double... values) {
+    for (double v : values) {
+      if (!(v >= min && v <= max)) {
+        throw new IllegalArgumentException("edge value " + v + " is outside [" + min + ", " + max + "]");
+      }
+    }
+    return new DoubleGen(min, max, log, specials, specialProbability, values.clone(), digits, knob);
+  }
+
+  /** Decimal places the shrinker may use (default 4). */
+  public DoubleGen shrinkDigits(int d) {
+    if (d < 1 || d > 17) {
+      throw new IllegalArgumentException("shrink decimal places must be in 1..17, got " + d);
+    }
+    return new DoubleGen(min, max, log, specials, specialProbability, extraEdges, d, knob);
+  }
+
+  /**
+   * Marks this draw as a continuous search parameter ("knob") for targeted search. Mark few:
+   * step fractions, spectrum knobs, a start radius.
+   */
+  public DoubleGen knob(String name) {
+    return new DoubleGen(min, max, log, specials, specialProbability, extraEdges, digits, name);
+  }
+
+  @Override
+  public Double generate(Source source) {
+    return source.drawDouble(this);
+  }
+
+  /** The primitive draw, without boxing. */
+  public double draw(Source source) {
+    return source.drawDouble(this);
+  }
+
+  double random(SplittableRandom rng) {
+    if (specials.length > 0 && rng.nextDouble() < specialProbability) {
+      return specials[rng.nextInt(specials.length)];
+    }
+    double u = rng.nextDouble();
+    double v;
+    if (log) {
+      double a = StrictMath.log(min);
+      double b = StrictMath.log(max);
+      v = StrictMath.exp(a + u * (b - a));
+    } else {
+      v = min + u * (max - min);
+    }
+    return Math.max(min, Math.min(max, v));
+  }
+
+  /** Maps a replayed value into this generator's domain (range or specials). */
+  double clamp(double v) {
+    for (double s : specials) {
+      if (Double.compare(s, v) == 0) {
+        return v;
+      }
+    }
+    if (Double.isNaN(v)) {
+      return target();
+    }
+    return Math.max(min, Math.min(max, v));
+  }
+
+  double[] edgeValues() {
+    DoubleStream base = log
+        ? DoubleStream.of(min, max, 1.0).filter(v -> v >= min && v <= max)
+        : DoubleStream.of(min, max, target());
+    return DoubleStream.concat(DoubleStream.concat(base, Arrays.stream(extraEdges)),
+        Arrays.stream(specials)).distinct().toArray();
+  }
+
+  /** The simplest value: 0 if in range, otherwise min. */
+  public double target() {
+    return (min <= 0 && 0 <= max && !log) ? 0.0 : min;
+  }
+
+  public double min() {
+    return min;
+  }
+
+  public double max() {
+    return max;
+  }
+
+  public int digits() {
+    return digits;
+  }
+
+  public boolean isLogScale() {
+    return log;
+  }
+
+  public String knobName() {
+    return knob;
+  }
+
+  @Override
+  public String describe() {
+    return String.format(Locale.ROOT, "doubles[%s, %s]%s", min, max, log ? " log" : "");
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}

@@ -1,0 +1,439 @@
+package io.optcheck.prop;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * A property: for all values of a generator, a body that must not throw. Immutable; every
+ * setting returns a new property. {@link #run()} goes through four phases:
+ * <ol>
+ *   <li><b>edge cases</b>: the all-simplest case, then cases whose every choice takes one of its
+ *       boundary values (range ends, the target, declared edges such as a step of exactly 1/L);</li>
+ *   <li><b>random</b> tries, each reproducible from (seed, index);</li>
+ *   <li><b>targeted</b> search, when the body reports scores ({@link Trial#target});</li>
+ *   <li><b>shrinking</b> of the first failure.</li>
+ * </ol>
+ * The body fails by throwing anything (an {@link AssertionError}, an exception of the code under
+ * test); {@link Trial#reject} discards a try. A score at or above {@link #failWhenScoreAtLeast}
+ * also fails. Coverage requirements are checked when no case failed.
+ *
+ * @param <T> the generated type
+ */
+public final class Property<T> {
+
+  /** The default seed: fixed, so CI runs the same tries every time. */
+  public static final long DEFAULT_SEED = 42L;
+
+  /** The body of a property. */
+  @FunctionalInterface
+  public interface Body<T> {
+    void check(T value, Trial trial) throws Throwable;
+  }
+
+  /** A coverage requirement: at least {@code minPercent}% of valid tries carry {@code label}. */
+  public record Coverage(String label, double minPercent) {
+  }
+
+  private final String name;
+  private final Gen<T> gen;
+  private final Body<T> body;
+  private final int tries;
+  private final long seed;
+  private final boolean edgeCases;
+  private final int edgeBudget;
+  private final double targetedShare;
+  private final int shrinkBudget;
+  private final double scoreThreshold;
+  private final List<Coverage> coverage;
+  private final long wallCapMs;
+
+  private Property(String name, Gen<T> gen, Body<T> body, int tries, long seed, boolean edgeCases,
+                   int edgeBudget, double targetedShare, int shrinkBudget, double scoreThreshold,
+                   List<Coverage> coverage, long wallCapMs) {
+    this.name = name;
+    this.gen = gen;
+    this.body = body;
+    this.tries = tries;
+    this.seed = seed;
+    this.edgeCases = edgeCases;
+    this.edgeBudget = edgeBudget;
+    this.targetedShare = targetedShare;
+    this.shrinkBudget = shrinkBudget;
+    this.scoreThreshold = scoreThreshold;
+    this.coverage = List.copyOf(coverage);
+    this.wallCapMs = wallCapMs;
+  }
+
+  /** A property named {@code name}: for every value of {@code gen}, {@code body} passes. */
+  public static <T> Property<T> forAll(String name, Gen<T> gen, Body<T> body) {
+    return new Property<>(Objects.requireNonNull(name), Objects.requireNonNull(gen),
+        Objects.requireNonNull(body), 1000, DEFAULT_SEED, true, -1, 0.5, 5000, Double.NaN,
+        List.of(), 10 * 60_000L);
+  }
+
+  /** Total tries (edge + random + targeted), default 1000. */
+  public Property<T> tries(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("tries must be at least 1, got " + n);
+    }
+    return new Property<>(name, gen, body, n, seed, edgeCases, edgeBudget, targetedShare,
+        shrinkBudget, scoreThreshold, coverage, wallCapMs);
+  }
+
+  /** The seed, default {@link #DEFAULT_SEED}. */
+  public Property<T> seed(long s) {
+    return new Property<>(name, gen, body, tries, s, edgeCases, edgeBudget, targetedShare,
+        shrinkBudget, scoreThreshold, coverage, wallCapMs);
+  }
+
+  /** Switches the edge-case phase on or off (default on). */
+  public Property<T> edgeCases(boolean on) {
+    return new Property<>(name, gen, body, tries, seed, on, edgeBudget, targetedShare,
+        shrinkBudget, scoreThreshold, coverage, wallCapMs);
+  }
+
+  /** How many edge-case tries at most (default: a tenth of the tries, at most 100). */
+  public Property<T> edgeBudget(int n) {
+    return new Property<>(name, gen, body, tries, seed, edgeCases, n, targetedShare,
+        shrinkBudget, scoreThreshold, coverage, wallCapMs);
+  }
+
+  /** Share of the tries given to targeted search when the body reports scores (default 0.5). */
+  public Property<T> targetedShare(double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("targeted share must be in [0, 1], got " + share);
+    }
+    return new Property<>(name, gen, body, tries, seed, edgeCases, edgeBudget, share,
+        shrinkBudget, scoreThreshold, coverage, wallCapMs);
+  }
+
+  /** Maximum replays during shrinking (default 5000). */
+  public Property<T> shrinkBudget(int n) {
+    return new Property<>(name, gen, body, tries, seed, edgeCases, edgeBudget, targetedShare, n,
+        scoreThreshold, coverage, wallCapMs);
+  }
+
+  /** A try whose score reaches {@code threshold} fails. */
+  public Property<T> failWhenScoreAtLeast(double threshold) {
+    return new Property<>(name, gen, body, tries, seed, edgeCases, edgeBudget, targetedShare,
+        shrinkBudget, threshold, coverage, wallCapMs);
+  }
+
+  /** Requires {@code label} on at least {@code minPercent}% of the valid tries. */
+  public Property<T> cover(String label, double minPercent) {
+    List<Coverage> c = new ArrayList<>(coverage);
+    c.add(new Coverage(label, minPercent));
+    return new Property<>(name, gen, body, tries, seed, edgeCases, edgeBudget, targetedShare,
+        shrinkBudget, scoreThreshold, c, wallCapMs);
+  }
+
+  /** A safety-net wall-clock cap for the whole run (default 10 minutes); hitting it is reported. */
+  public Property<T> wallCapMs(long ms) {
+    return new Property<>(name, gen, body, tries, seed, edgeCases, edgeBudget, targetedShare,
+        shrinkBudget, scoreThreshold, coverage, ms);
+  }
+
+  /**
+   * Applies the system properties {@code optcheck.tries} and {@code optcheck.seed} when set.
+   *
+   * @throws IllegalArgumentException naming the property when a value is not a number
+   */
+  public Property<T> withOverrides(Properties props) {
+    Property<T> p = this;
+    String t = props.getProperty("optcheck.tries");
+    if (t != null && !t.isBlank()) {
+      p = p.tries(parseLong("optcheck.tries", t).intValue());
+    }
+    String s = props.getProperty("optcheck.seed");
+    if (s != null && !s.isBlank()) {
+      p = p.seed(parseLong("optcheck.seed", s));
+    }
+    return p;
+  }
+
+  private static Long parseLong(String key, String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-D" + key + "=" + value + " is not a whole number");
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int tries() {
+    return tries;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public Gen<T> generator() {
+    return gen;
+  }
+
+  /** The seed of try {@code index}: a SplitMix64 mix of (seed, index). */
+  static long trySeed(long seed, long index) {
+    long z = seed * 0x9E3779B97F4A7C15L + index + 0x632BE59BD9B4E019L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  TryResult<T> execute(Source source) {
+    T value;
+    try {
+      value = source.draw(gen);
+    } catch (Gens.FilterExhausted e) {
+      return new TryResult<>(source.sequence(), null, TryResult.Kind.REJECTED, null, e.getMessage(),
+          List.of(), List.of(), Double.NaN);
+    } catch (Source.Overrun e) {
+      return new TryResult<>(source.sequence(), null, TryResult.Kind.OVERRUN, null, e.getMessage(),
+          List.of(), List.of(), Double.NaN);
+    } catch (Throwable t) {
+      return new TryResult<>(source.sequence(), null, TryResult.Kind.FAILED,
+          new GenerationFailure(gen.describe(), t), null, List.of(), List.of(), Double.NaN);
+    }
+    Trial trial = new Trial();
+    Throwable failure = null;
+    try {
+      body.check(value, trial);
+    } catch (Trial.Rejected r) {
+      return new TryResult<>(source.sequence(), value, TryResult.Kind.REJECTED, null, r.reason,
+          trial.labels(), trial.notes(), Double.NaN);
+    } catch (Throwable t) {
+      failure = t;
+    }
+    if (failure == null && !Double.isNaN(scoreThreshold) && trial.score() >= scoreThreshold) {
+      failure = new ScoreThresholdReached(trial.score(), scoreThreshold);
+    }
+    return new TryResult<>(source.sequence(), value,
+        failure == null ? TryResult.Kind.PASSED : TryResult.Kind.FAILED, failure, null,
+        trial.labels(), trial.notes(), trial.score());
+  }
+
+  /** Thrown when the generator itself throws; wraps the cause. */
+  public static final class GenerationFailure extends RuntimeException {
+    GenerationFailure(String gen, Throwable cause) {
+      super("generator " + gen + " threw " + cause, cause);
+    }
+  }
+
+  /** The failure a score at or above the threshold produces. */
+  public static final class ScoreThresholdReached extends AssertionError {
+    ScoreThresholdReached(double score, double threshold) {
+      super(String.format(Locale.ROOT, "score %s reached the threshold %s", score, threshold));
+    }
+  }
+
+  private TryResult<T> replayRaws(long[] raws) {
+    return execute(new Source(raws, Source.Mode.SIMPLEST, 0));
+  }
+
+  /** Runs the property. Never throws for a failing body; the result says what happened. */
+  public PropertyResult<T> run() {
+    long start = System.nanoTime();
+    long deadline = start + wallCapMs * 1_000_000L;
+    List<List<String>> labels = new ArrayList<>();
+    int valid = 0;
+    int rejected = 0;
+    int maxRejected = Math.max(100, tries);
+    Map<String, Integer> rejectReasons = new LinkedHashMap<>();
+    TryResult<T> failing = null;
+    Phase foundBy = null;
+    TryResult<T> bestScored = null;
+    boolean wallCap = false;
+
+    // Phase 1: edge cases.
+    int edgeMax = !edgeCases ? 0 : (edgeBudget >= 0 ? edgeBudget : Math.min(100, Math.max(1, tries / 10)));
+    edgeMax = Math.min(edgeMax, tries);
+    Set<ChoiceSequence> seen = new HashSet<>();
+    for (int e = 0, attempts = 0; e < edgeMax && attempts < 3 * edgeMax && failing == null; attempts++) {
+      Source src = attempts == 0
+          ? new Source(new long[0], Source.Mode.SIMPLEST, 0)
+          : new Source(new long[0], Source.Mode.EDGE, trySeed(seed ^ 0x5EED_ED6EL, attempts));
+      TryResult<T> r = execute(src);
+      if (!seen.add(r.sequence())) {
+        continue;
+      }
+      e++;
+      if (!r.valid()) {
+        rejected++;
+        rejectReasons.merge(String.valueOf(r.rejectReason()), 1, Integer::sum);
+        continue;
+      }
+      valid++;
+      labels.add(r.labels());
+      bestScored = better(bestScored, r);
+      if (r.failed()) {
+        failing = r;
+        foundBy = Phase.EDGE;
+      }
+    }
+    int edgeTries = valid;
+
+    // Phase 2: random tries, then targeted search if scores were reported.
+    int randomTarget = tries - edgeTries;
+    int index = 0;
+    while (failing == null && valid < tries) {
+      if (System.nanoTime() > deadline) {
+        wallCap = true;
+        break;
+      }
+      boolean scored = bestScored != null;
+      int targetedBudget = scored ? (int) Math.round(randomTarget * targetedShare) : 0;
+      if (valid >= tries - targetedBudget && scored) {
+        break;
+      }
+      TryResult<T> r = execute(new Source(new long[0], Source.Mode.RANDOM, trySeed(seed, index++)));
+      if (!r.valid()) {
+        rejected++;
+        rejectReasons.merge(String.valueOf(r.rejectReason()), 1, Integer::sum);
+        if (rejected >= maxRejected) {
+          return error(start, valid, rejected, labels, rejectMessage(rejected, valid, rejectReasons));
+        }
+        continue;
+      }
+      valid++;
+      labels.add(r.labels());
+      bestScored = better(bestScored, r);
+      if (r.failed()) {
+        failing = r;
+        foundBy = Phase.RANDOM;
+      }
+    }
+    if (valid == 0 && failing == null) {
+      return error(start, valid, rejected, labels, rejectMessage(rejected, valid, rejectReasons));
+    }
+    if (failing == null && bestScored != null && valid < tries && !wallCap) {
+      List<List<String>> targetedLabels = labels;
+      TargetedSearch<T> search = new TargetedSearch<>(bestScored, raws -> {
+        TryResult<T> r = execute(new Source(raws, Source.Mode.RANDOM, trySeed(seed ^ 0x7A26E7L, raws.length)));
+        if (r.valid()) {
+          targetedLabels.add(r.labels());
+        }
+        return r;
+      }, trySeed(seed, -1), deadline);
+      search.run(tries - valid);
+      valid += search.used();
+      bestScored = better(bestScored, search.best());
+      wallCap |= search.wallCapHit();
+      if (search.failure() != null) {
+        failing = search.failure();
+        foundBy = Phase.TARGETED;
+      }
+    }
+    Statistics stats = Statistics.of(labels);
+
+    if (failing == null) {
+      for (Coverage c : coverage) {
+        if (stats.percent(c.label()) < c.minPercent()) {
+          String msg = String.format(Locale.ROOT,
+              "coverage: label '%s' was on %.2f%% of %d tries, below the required %.2f%%.%n"
+                  + "Labels:%n%s"
+                  + "Generate that case more often (edge values, a weighted choice) or lower the requirement.",
+              c.label(), stats.percent(c.label()), stats.total(), c.minPercent(), stats.table());
+          return new PropertyResult<>(name, PropertyResult.Status.FAILED, msg, seed, valid, rejected,
+              null, null, null, null, 0, 0, stats, scoreOf(bestScored), asCase(bestScored), null,
+              millis(start), wallCap);
+        }
+      }
+      return new PropertyResult<>(name, PropertyResult.Status.PASSED, null, seed, valid, rejected,
+          null, null, null, null, 0, 0, stats, scoreOf(bestScored), asCase(bestScored), null,
+          millis(start), wallCap);
+    }
+
+    // Phase 3: shrink.
+    Shrinker<T> shrinker = new Shrinker<>(failing, this::replayRaws, shrinkBudget, deadline);
+    shrinker.run();
+    TryResult<T> shrunk = shrinker.best();
+    wallCap |= shrinker.wallCapHit();
+    String token = ReplayToken.of(shrunk.sequence()).encode();
+    String msg = "falsified by " + shrunk.value() + ": " + shrunk.failure();
+    return new PropertyResult<>(name, PropertyResult.Status.FAILED, msg, seed, valid, rejected,
+        foundBy, asCase(failing), asCase(shrunk), shrunk.failure(), shrinker.steps(),
+        shrinker.candidates(), stats, scoreOf(bestScored), asCase(bestScored), token, millis(start),
+        wallCap);
+  }
+
+  /**
+   * Reruns exactly the case a token describes (no search, no shrinking).
+   *
+   * @throws ReplayToken.InvalidTokenException when the token is damaged or was made by a
+   *     generator that now draws differently
+   */
+  public PropertyResult<T> replay(String tokenText) {
+    long start = System.nanoTime();
+    ReplayToken token = ReplayToken.decode(tokenText);
+    TryResult<T> r = replayRaws(token.raws());
+    if (r.sequence().fingerprint() != token.fingerprint() || r.sequence().size() != token.raws().length) {
+      throw new ReplayToken.InvalidTokenException("replay token does not match property '" + name
+          + "': its generator now draws different choices (" + r.sequence().size() + " choices vs "
+          + token.raws().length + " in the token). The generator changed since the token was made,"
+          + " or the token belongs to another property; rerun the property to get a fresh token.");
+    }
+    Statistics stats = Statistics.of(r.valid() ? List.of(r.labels()) : List.of());
+    if (r.failed()) {
+      return new PropertyResult<>(name, PropertyResult.Status.FAILED,
+          "falsified by " + r.value() + ": " + r.failure(), seed, 1, 0, Phase.REPLAY, asCase(r),
+          asCase(r), r.failure(), 0, 0, stats, r.score(), asCase(r), token.encode(), millis(start),
+          false);
+    }
+    return new PropertyResult<>(name,
+        r.valid() ? PropertyResult.Status.PASSED : PropertyResult.Status.ERROR,
+        r.valid() ? "the replayed case passes now" : "the replayed case was rejected: " + r.rejectReason(),
+        seed, r.valid() ? 1 : 0, r.valid() ? 0 : 1, null, null, null, null, 0, 0, stats, r.score(),
+        asCase(r), token.encode(), millis(start), false);
+  }
+
+  private String rejectMessage(int rejected, int valid, Map<String, Integer> reasons) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT,
+        "property '%s': the generator could not produce inputs: %d tries discarded, %d valid.",
+        name, rejected, valid));
+    sb.append(" Reasons: ").append(reasons).append(
+        ". Generate valid values directly (narrow ranges, map instead of filter) rather than filtering.");
+    return sb.toString();
+  }
+
+  private PropertyResult<T> error(long start, int valid, int rejected, List<List<String>> labels,
+                                  String message) {
+    return new PropertyResult<>(name, PropertyResult.Status.ERROR, message, seed, valid, rejected,
+        null, null, null, null, 0, 0, Statistics.of(labels), Double.NaN, null, null, millis(start),
+        false);
+  }
+
+  private static <T> TryResult<T> better(TryResult<T> a, TryResult<T> b) {
+    if (b == null || !b.hasScore()) {
+      return a;
+    }
+    if (a == null || !a.hasScore() || b.score() > a.score()) {
+      return b;
+    }
+    return a;
+  }
+
+  private static <T> PropertyResult.Case<T> asCase(TryResult<T> r) {
+    return r == null ? null : new PropertyResult.Case<>(r.value(), r.sequence(), r.notes(), r.score());
+  }
+
+  private static double scoreOf(TryResult<?> r) {
+    return r == null ? Double.NaN : r.score();
+  }
+
+  private static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000L;
+  }
+
+}
