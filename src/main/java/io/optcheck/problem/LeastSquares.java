@@ -1,0 +1,190 @@
+package io.optcheck.problem;
+
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
+
+/**
+ * f(w) = (1/(2n)) ||X w - y||^2 for X with n rows (examples) and d columns (features).
+ * grad f(w) = X^T (X w - y) / n; hess f = X^T X / n.
+ *
+ * <p>Certificate (from Hipparchus {@link SingularValueDecomposition} of X, all ROUNDED unless
+ * stated): L = sigma_max^2 / n; mu = sigma_min^2 / n when X has full column rank, 0 when it does
+ * not (EXACT when d > n); convex; x* = X^+ y, the minimum-norm least-squares solution;
+ * f* = f(x*) evaluated in double; f_low = 0 (EXACT).
+ *
+ * <p>NaN/infinite arguments propagate; wrong lengths throw {@link IllegalArgumentException}.
+ */
+public final class LeastSquares implements Objective, HasFormula {
+    private final int n;
+    private final int d;
+    private final double[][] x;
+    private final double[] y;
+    private final double[] xtxOverN;
+    private final Certificate certificate;
+
+    /**
+     * @param features X, n x d, rectangular, finite, non-empty (copied)
+     * @param targets y, length n, finite (copied)
+     * @throws IllegalArgumentException on malformed input
+     */
+    public LeastSquares(double[][] features, double[] targets) {
+        this.x = Vectors.copyRectangular(features, "X");
+        this.n = x.length;
+        this.d = x[0].length;
+        Vectors.requireFiniteNonEmpty(targets, "y");
+        Vectors.requireLength(targets, n, "y");
+        this.y = targets.clone();
+        this.xtxOverN = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += x[k][i] * x[k][j];
+                }
+                xtxOverN[i * d + j] = s / n;
+                xtxOverN[j * d + i] = s / n;
+            }
+        }
+        this.certificate = buildCertificate();
+    }
+
+    private Certificate buildCertificate() {
+        RealMatrix xm = MatrixUtils.createRealMatrix(x);
+        SingularValueDecomposition svd = new SingularValueDecomposition(xm);
+        double[] sv = svd.getSingularValues();
+        String note = "SingularValueDecomposition of X";
+        Certificate c = Certificate.none().withConvex(true)
+                .withL(sv[0] * sv[0] / n, Exactness.ROUNDED, "sigma_max(X)^2 / n; " + note)
+                .withFLow(0.0, Exactness.EXACT, "sum of squares");
+        if (d > n) {
+            c = c.withMu(0.0, Exactness.EXACT, "more columns than rows");
+        } else if (svd.getRank() < d) {
+            c = c.withMu(0.0, Exactness.ROUNDED, "X is numerically rank-deficient");
+        } else {
+            c = c.withMu(sv[d - 1] * sv[d - 1] / n, Exactness.ROUNDED, "sigma_min(X)^2 / n; " + note);
+        }
+        double[] xs = svd.getSolver().getInverse().operate(y);
+        return c.withXStar(xs, Exactness.ROUNDED, "minimum-norm solution X^+ y")
+                .withFStar(value(xs), Exactness.ROUNDED, "f(x*) evaluated in double");
+    }
+
+    @Override
+    public int dimension() {
+        return d;
+    }
+
+    /** Number of examples n. */
+    public int examples() {
+        return n;
+    }
+
+    /** A copy of X. */
+    public double[][] features() {
+        return Vectors.deepCopy(x);
+    }
+
+    /** A copy of y. */
+    public double[] targets() {
+        return y.clone();
+    }
+
+    @Override
+    public double value(double[] w) {
+        Vectors.requireLength(w, d, "w");
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            double r = dot(x[k], w) - y[k];
+            s += r * r;
+        }
+        return s / (2.0 * n);
+    }
+
+    @Override
+    public void gradient(double[] w, double[] out) {
+        Vectors.requireLength(w, d, "w");
+        Vectors.requireLength(out, d, "out");
+        java.util.Arrays.fill(out, 0.0);
+        for (int k = 0; k < n; k++) {
+            double r = dot(x[k], w) - y[k];
+            double[] row = x[k];
+            for (int j = 0; j < d; j++) {
+                out[j] += r * row[j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            out[j] /= n;
+        }
+    }
+
+    /** Writes X^T (X v) / n into out (independent of w, which is only length-checked). */
+    @Override
+    public void hessianVector(double[] w, double[] v, double[] out) {
+        Vectors.requireLength(w, d, "w");
+        Vectors.requireLength(v, d, "v");
+        Vectors.requireLength(out, d, "out");
+        java.util.Arrays.fill(out, 0.0);
+        for (int k = 0; k < n; k++) {
+            double xv = dot(x[k], v);
+            double[] row = x[k];
+            for (int j = 0; j < d; j++) {
+                out[j] += xv * row[j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            out[j] /= n;
+        }
+    }
+
+    @Override
+    public double[][] hessian(double[] w) {
+        Vectors.requireLength(w, d, "w");
+        double[][] m = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(xtxOverN, i * d, m[i], 0, d);
+        }
+        return m;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    public Certificate certificate() {
+        return certificate;
+    }
+
+    /** Family {@code "least-squares"} with the certificate. */
+    public Problem problem() {
+        return new Problem("least-squares", this, certificate);
+    }
+
+    @Override
+    public Formula formula() {
+        final double[][] xx = Vectors.deepCopy(x);
+        final double[] yy = y.clone();
+        return w -> {
+            DerivativeStructure s = w[0].getField().getZero();
+            for (int k = 0; k < xx.length; k++) {
+                s = s.add(w[0].linearCombination(xx[k], w).subtract(yy[k]).square());
+            }
+            return s.divide(2.0 * xx.length);
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "(1/2n) ||X w - y||^2, n = " + n + ", d = " + d + ", X = " + Num.fmt(x)
+                + ", y = " + Num.fmt(y);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,88 @@
+package io.optcheck.problem;
+
+/** Small array helpers used on hot paths. Not part of the modelling vocabulary. */
+public final class Vectors {
+    private Vectors() {
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} unless {@code v} is non-null with length {@code d}.
+     */
+    public static void requireLength(double[] v, int d, String name) {
+        if (v == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        if (v.length != d) {
+            throw new IllegalArgumentException(name + " has length " + v.length + ", expected " + d);
+        }
+    }
+
+    /** True iff every component is finite; true for an empty array. */
+    public static boolean allFinite(double[] v) {
+        for (double a : v) {
+            if (!Double.isFinite(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Index of the first non-finite component, or -1 if all are finite. */
+    public static int firstNonFinite(double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} if {@code v} is null, empty or has a non-finite
+     * component. Used by constructors of problem data.
+     */
+    public static void requireFiniteNonEmpty(double[] v, String name) {
+        if (v == null || v.length == 0) {
+            throw new IllegalArgumentException(name + " must be non-empty");
+        }
+        int i = firstNonFinite(v);
+        if (i >= 0) {
+            throw new IllegalArgumentException(name + "[" + i + "] is not finite: " + v[i]);
+        }
+    }
+
+    /**
+     * Deep copy of a rectangular, finite, non-empty matrix. Throws
+     * {@link IllegalArgumentException} on null, empty, ragged or non-finite input.
+     */
+    public static double[][] copyRectangular(double[][] m, String name) {
+        if (m == null || m.length == 0) {
+            throw new IllegalArgumentException(name + " must be non-empty");
+        }
+        int cols = m[0] == null ? 0 : m[0].length;
+        if (cols == 0) {
+            throw new IllegalArgumentException(name + " must have at least one column");
+        }
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] == null || m[i].length != cols) {
+                throw new IllegalArgumentException(name + " is not rectangular at row " + i);
+            }
+            requireFiniteNonEmpty(m[i], name + "[" + i + "]");
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+
+    /** Deep copy of a matrix (null stays null). */
+    public static double[][] deepCopy(double[][] m) {
+        if (m == null) {
+            return null;
+        }
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,247 @@
+package io.optcheck.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hipparchus.random.RandomGenerator;
+import org.hipparchus.random.Well19937c;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every hand-written value, gradient, Hessian and Hessian-vector product in the problem package
+ * is compared against (a) its DerivativeStructure formula and (b) central finite differences, on
+ * seeded random points.
+ *
+ * <p>Tolerances (relative to the infinity norm of the reference):
+ * <ul>
+ *   <li>formula (DS): {@value #DS_TOL} -- both sides are exact up to a few roundings;</li>
+ *   <li>finite differences: {@value #FD_TOL} -- step h = 1e-5 max(1, |x_i|), truncation
+ *       O(h^2), rounding O(eps |f| / h).</li>
+ * </ul>
+ */
+class DerivativeCrossCheckTest {
+    static final double DS_TOL = 1e-12;
+    static final double FD_TOL = 1e-6;
+    static final int POINTS = 6;
+
+    /** A case: the objective, its formula twin, points to check, and whether FD Hessians apply. */
+    record Case(String name, Objective hand, FormulaObjective ds, List<double[]> points,
+            boolean fdHessian) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static double[] gaussian(RandomGenerator r, int d, double scale) {
+        double[] v = new double[d];
+        for (int i = 0; i < d; i++) {
+            v[i] = scale * r.nextGaussian();
+        }
+        return v;
+    }
+
+    static double[][] gaussian(RandomGenerator r, int n, int d) {
+        double[][] m = new double[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = gaussian(r, d, 1.0);
+        }
+        return m;
+    }
+
+    static List<double[]> points(RandomGenerator r, int d, double scale) {
+        List<double[]> p = new ArrayList<>();
+        for (int k = 0; k < POINTS; k++) {
+            p.add(gaussian(r, d, scale));
+        }
+        return p;
+    }
+
+    static <T extends Objective & HasFormula> Case of(String name, T o, List<double[]> pts,
+            boolean fdHessian) {
+        return new Case(name, o, FormulaObjective.of(o), pts, fdHessian);
+    }
+
+    static Stream<Arguments> cases() {
+        RandomGenerator r = new Well19937c(20240601L);
+        List<Case> cs = new ArrayList<>();
+        cs.add(of("diagonal quadratic", Quadratic.diagonal(new double[] {3, 0.5, 2, 1e-3}),
+                points(r, 4, 2.0), true));
+        cs.add(of("diagonal quadratic with x* and a negative eigenvalue",
+                Quadratic.diagonal(new double[] {4, -1.5, 0.25}, new double[] {1, -2, 0.3}),
+                points(r, 3, 2.0), true));
+        for (int d : new int[] {1, 2, 5}) {
+            double[] lam = new double[d];
+            for (int i = 0; i < d; i++) {
+                lam[i] = Math.pow(10, 3.0 * i / Math.max(1, d - 1)) / 10;
+            }
+            double[][] q = Orthogonal.fromGaussian(gaussian(r, d * d, 1.0), d);
+            cs.add(of("spectral quadratic d=" + d,
+                    Quadratic.fromSpectrum(lam, q, gaussian(r, d, 1.0)), points(r, d, 2.0), true));
+        }
+        double[][] a = gaussian(r, 4, 4);
+        double[][] h = new double[4][4];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                h[i][j] = a[i][j] + a[j][i];
+            }
+        }
+        cs.add(of("general (indefinite) quadratic", Quadratic.of(h, gaussian(r, 4, 1.0)),
+                points(r, 4, 2.0), true));
+        cs.add(of("least squares n>d", new LeastSquares(gaussian(r, 7, 3), gaussian(r, 7, 1.0)),
+                points(r, 3, 2.0), true));
+        cs.add(of("least squares n<d", new LeastSquares(gaussian(r, 2, 5), gaussian(r, 2, 1.0)),
+                points(r, 5, 2.0), true));
+        double[][] lx = gaussian(r, 9, 3);
+        double[] ly = new double[9];
+        for (int i = 0; i < 9; i++) {
+            ly[i] = r.nextBoolean() ? 1 : -1;
+        }
+        cs.add(of("logistic", new Logistic(lx, ly), points(r, 3, 1.0), true));
+        // Large margins: |y_i x_i^T w| up to a few hundred. The Hessian is then ~exp(-|m|),
+        // far below the FD rounding floor eps |grad| / h, so only the DS Hessian is compared.
+        List<double[]> far = new ArrayList<>();
+        for (double s : new double[] {30, 100, 300}) {
+            for (double[] p : points(r, 3, 1.0)) {
+                double max = 0;
+                for (double[] row : lx) {
+                    max = Math.max(max, Math.abs(LeastSquares.dot(row, p)));
+                }
+                double[] w = p.clone();
+                for (int i = 0; i < w.length; i++) {
+                    w[i] *= s / max;
+                }
+                far.add(w);
+            }
+        }
+        cs.add(of("logistic, large margins", new Logistic(lx, ly), far, false));
+        return cs.stream().map(Arguments::of);
+    }
+
+    static double relErr(double[] a, double[] ref) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < a.length; i++) {
+            num = Math.max(num, Math.abs(a[i] - ref[i]));
+            den = Math.max(den, Math.abs(ref[i]));
+        }
+        return den == 0 ? num : num / den;
+    }
+
+    static double relErr(double[][] a, double[][] ref) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                num = Math.max(num, Math.abs(a[i][j] - ref[i][j]));
+                den = Math.max(den, Math.abs(ref[i][j]));
+            }
+        }
+        return den == 0 ? num : num / den;
+    }
+
+    static double relErr(double a, double ref) {
+        return ref == 0 ? Math.abs(a) : Math.abs(a - ref) / Math.abs(ref);
+    }
+
+    static double step(double xi) {
+        return 1e-5 * Math.max(1.0, Math.abs(xi));
+    }
+
+    static double[] fdGradient(Objective f, double[] x) {
+        double[] g = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double h = step(x[i]);
+            double[] p = x.clone();
+            double[] m = x.clone();
+            p[i] += h;
+            m[i] -= h;
+            g[i] = (f.value(p) - f.value(m)) / (p[i] - m[i]);
+        }
+        return g;
+    }
+
+    static double[][] fdHessian(Objective f, double[] x) {
+        int d = x.length;
+        double[][] hm = new double[d][d];
+        for (int j = 0; j < d; j++) {
+            double h = step(x[j]);
+            double[] p = x.clone();
+            double[] m = x.clone();
+            p[j] += h;
+            m[j] -= h;
+            double[] gp = f.gradient(p);
+            double[] gm = f.gradient(m);
+            for (int i = 0; i < d; i++) {
+                hm[i][j] = (gp[i] - gm[i]) / (p[j] - m[j]);
+            }
+        }
+        return hm;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void valueAgreesWithFormula(Case c) {
+        for (double[] x : c.points()) {
+            assertThat(relErr(c.hand().value(x), c.ds().value(x)))
+                    .as("%s value at %s", c, Num.fmt(x)).isLessThanOrEqualTo(DS_TOL);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void gradientAgreesWithFormulaAndFiniteDifferences(Case c) {
+        for (double[] x : c.points()) {
+            double[] g = c.hand().gradient(x);
+            assertThat(relErr(g, c.ds().gradient(x)))
+                    .as("%s gradient vs DS at %s", c, Num.fmt(x)).isLessThanOrEqualTo(DS_TOL);
+            assertThat(relErr(g, fdGradient(c.hand(), x)))
+                    .as("%s gradient vs FD at %s", c, Num.fmt(x)).isLessThanOrEqualTo(FD_TOL);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void hessianAgreesWithFormulaAndFiniteDifferences(Case c) {
+        for (double[] x : c.points()) {
+            double[][] h = c.hand().hessian(x);
+            assertThat(relErr(h, c.ds().hessian(x)))
+                    .as("%s Hessian vs DS at %s", c, Num.fmt(x)).isLessThanOrEqualTo(DS_TOL);
+            if (c.fdHessian()) {
+                assertThat(relErr(h, fdHessian(c.hand(), x)))
+                        .as("%s Hessian vs FD at %s", c, Num.fmt(x)).isLessThanOrEqualTo(FD_TOL);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void hessianVectorAgreesWithFormulaHessian(Case c) {
+        RandomGenerator r = new Well19937c(7L);
+        for (double[] x : c.points()) {
+            double[] v = gaussian(r, x.length, 1.0);
+            double[] hv = new double[x.length];
+            c.hand().hessianVector(x, v, hv);
+            double[] ref = new double[x.length];
+            c.ds().hessianVector(x, v, ref);
+            assertThat(relErr(hv, ref)).as("%s Hv at %s", c, Num.fmt(x))
+                    .isLessThanOrEqualTo(DS_TOL);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everythingIsFinite(Case c) {
+        for (double[] x : c.points()) {
+            assertThat(Double.isFinite(c.hand().value(x))).isTrue();
+            assertThat(Vectors.allFinite(c.hand().gradient(x))).isTrue();
+            for (double[] row : c.hand().hessian(x)) {
+                assertThat(Vectors.allFinite(row)).isTrue();
+            }
+        }
+    }
+}
