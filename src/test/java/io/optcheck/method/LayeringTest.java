@@ -1,0 +1,44 @@
+package io.optcheck.method;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data flows one way: problem <- oracle <- method. No package may reference a package above it,
+ * and none of them may reference the property engine or the theory layer.
+ */
+class LayeringTest {
+
+    static List<String> offending(String pkg, String... forbidden) throws IOException {
+        Path dir = Path.of("src/main/java/io/optcheck", pkg);
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+                try {
+                    String src = Files.readString(p);
+                    for (String f : forbidden) {
+                        if (src.contains("io.optcheck." + f + ".") || src.contains("io.optcheck." + f + ";")) {
+                            return true;
+                        }
+                    }
+                    return false;
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            }).map(p -> p.getFileName().toString()).collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void packagesOnlyDependDownwards() throws IOException {
+        assertThat(offending("problem", "oracle", "method", "prop", "theory", "report", "cli")).isEmpty();
+        assertThat(offending("oracle", "method", "prop", "theory", "report", "cli")).isEmpty();
+        assertThat(offending("method", "prop", "theory", "report", "cli")).isEmpty();
+    }
+}
