@@ -42,6 +42,19 @@ final class Fmt {
         return bd.movePointLeft(exponent).toPlainString() + "e" + exponent;
     }
 
+    /**
+     * A ratio (observed/bound, tol/|rhs|) with {@link #RATIO_DIGITS} significant digits, except that a
+     * ratio other than exactly 1 is never shown as {@code 1}: digits are added until it differs, so
+     * 1.00049 (a violation) reads {@code 1.0005}, not {@code 1}.
+     */
+    static String ratio(double v, String inf) {
+        String s = sig(v, RATIO_DIGITS, inf);
+        for (int d = RATIO_DIGITS + 1; s.equals("1") && v != 1.0 && d <= 17; d++) {
+            s = sig(v, d, inf);
+        }
+        return s;
+    }
+
     /** Free-form value: numbers with {@link #FIGURE_DIGITS} digits, lists and maps inline. */
     static String value(Object v, String inf) {
         if (v == null) {

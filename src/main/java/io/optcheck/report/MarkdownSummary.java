@@ -63,7 +63,7 @@ public final class MarkdownSummary {
                         .append(" | ").append(x.outcome().json())
                         .append(" | ").append(verdict(x))
                         .append(" | ").append(x.tries())
-                        .append(" | ").append(x.worstRatio() == null ? DASH : Fmt.sig(x.worstRatio(), Fmt.RATIO_DIGITS, INF))
+                        .append(" | ").append(x.worstRatio() == null ? DASH : Fmt.ratio(x.worstRatio(), INF))
                         .append(" | ").append(x.foundBy() == null ? DASH : x.foundBy().json())
                         .append(" | ").append(orDash(esc(Fmt.brokenBy(x))))
                         .append(" |\n");
@@ -83,9 +83,9 @@ public final class MarkdownSummary {
                     : x.assumptions().stream().map(MarkdownSummary::esc).collect(Collectors.joining(", ")));
             line(sb, "Verdict", verdict(x) + " (expected " + x.expected().json() + ", outcome " + x.outcome().json() + ")");
             line(sb, "Seed", Long.toString(x.seed()));
-            line(sb, "tol/|rhs|", esc(Fmt.sig(x.toleranceRatio(), Fmt.RATIO_DIGITS, INF)));
+            line(sb, "tol/|rhs|", esc(Fmt.ratio(x.toleranceRatio(), INF)));
             if (x.tightReference() != null) {
-                line(sb, "Tight reference ratio", Fmt.sig(x.tightReference(), Fmt.RATIO_DIGITS, INF));
+                line(sb, "Tight reference ratio", Fmt.ratio(x.tightReference(), INF));
             }
             if (x.threshold() != null) {
                 Threshold t = x.threshold();

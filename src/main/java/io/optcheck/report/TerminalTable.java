@@ -19,7 +19,7 @@ public final class TerminalTable {
 
     /** The default width in characters. */
     public static final int DEFAULT_WIDTH = 120;
-    static final int MIN_LAST = 12;
+    static final int MIN_LAST = 14; // "counterexample"
     static final int MIN_ID = 8;
     private static final String GAP = "  ";
     private static final String[] HEADER = {"theorem", "regime", "method", "expected", "outcome", "verdict",
@@ -49,7 +49,7 @@ public final class TerminalTable {
                 clean(r.theorem()), clean(r.regime()), clean(r.method()),
                 r.expected().json(), r.outcome().json(), verdict(r),
                 Integer.toString(r.tries()),
-                r.worstRatio() == null ? "-" : Fmt.sig(r.worstRatio(), Fmt.RATIO_DIGITS, "inf"),
+                r.worstRatio() == null ? "-" : Fmt.ratio(r.worstRatio(), "inf"),
                 r.foundBy() == null ? "-" : r.foundBy().json(),
                 clean(Fmt.brokenBy(r)),
             });
