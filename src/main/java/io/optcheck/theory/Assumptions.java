@@ -1,0 +1,65 @@
+package io.optcheck.theory;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The assumption vocabulary: every assumption id used in specs, code, JSON and reports, in
+ * kebab case, with its statement. An id that is not here is an error wherever it appears.
+ */
+public final class Assumptions {
+
+  private Assumptions() {
+  }
+
+  public static final String L_SMOOTH = "l-smooth";
+  public static final String STEP_LE_1_OVER_L = "step-le-1-over-l";
+  public static final String STEP_LT_2_OVER_L = "step-lt-2-over-l";
+  public static final String STEP_EQ_2_OVER_L = "step-eq-2-over-l";
+  public static final String STEP_2_OVER_MU_PLUS_L = "step-2-over-mu-plus-l";
+  public static final String QUADRATIC = "quadratic";
+  public static final String MU_STRONGLY_CONVEX = "mu-strongly-convex";
+  public static final String CONVEX = "convex";
+  public static final String DIAGONAL = "diagonal";
+
+  private static final Map<String, String> ALL;
+
+  static {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(L_SMOOTH, "f is L-smooth: grad f is L-Lipschitz, with the L the method is given");
+    m.put(STEP_LE_1_OVER_L, "the step satisfies 0 < eta <= 1/L");
+    m.put(STEP_LT_2_OVER_L, "the step satisfies 0 < eta < 2/L");
+    m.put(STEP_EQ_2_OVER_L, "the step is exactly eta = 2/L (exactly representable)");
+    m.put(STEP_2_OVER_MU_PLUS_L, "the step is eta = 2/(mu + L)");
+    m.put(QUADRATIC, "f = 1/2 x^T H x - b^T x with H symmetric, L = lambda_max(H) exactly");
+    m.put(MU_STRONGLY_CONVEX, "f is mu-strongly convex, mu > 0");
+    m.put(CONVEX, "f is convex");
+    m.put(DIAGONAL, "H is diagonal, so its eigenbasis is exact");
+    ALL = Collections.unmodifiableMap(m);
+  }
+
+  /** Every known id. */
+  public static Set<String> ids() {
+    return ALL.keySet();
+  }
+
+  /** True when the id is in the vocabulary. */
+  public static boolean known(String id) {
+    return ALL.containsKey(id);
+  }
+
+  /**
+   * The statement of an assumption.
+   *
+   * @throws IllegalArgumentException naming the id and listing the known ones
+   */
+  public static String statement(String id) {
+    String s = ALL.get(id);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown assumption id '" + id + "'; known ids: " + ids());
+    }
+    return s;
+  }
+}

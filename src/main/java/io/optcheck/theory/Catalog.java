@@ -1,0 +1,69 @@
+package io.optcheck.theory;
+
+import io.optcheck.theory.gd.DescentLemma;
+import io.optcheck.theory.gd.QuadraticStability;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The registry of theorems, sorted by id. */
+public final class Catalog {
+
+  private final Map<String, Theorem<?>> theorems;
+
+  private Catalog(List<Theorem<?>> list) {
+    Map<String, Theorem<?>> m = new LinkedHashMap<>();
+    list.stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(t -> {
+      if (m.put(t.id(), t) != null) {
+        throw new IllegalStateException("two theorems share the id " + t.id());
+      }
+    });
+    this.theorems = Collections.unmodifiableMap(m);
+  }
+
+  /** The built-in catalog. */
+  public static Catalog builtIn() {
+    return new Catalog(List.of(new DescentLemma(), new QuadraticStability()));
+  }
+
+  /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
+  public static Catalog of(List<Theorem<?>> list) {
+    return new Catalog(new ArrayList<>(list));
+  }
+
+  public List<Theorem<?>> theorems() {
+    return List.copyOf(theorems.values());
+  }
+
+  public List<String> ids() {
+    return List.copyOf(theorems.keySet());
+  }
+
+  /**
+   * The theorem with this id.
+   *
+   * @throws UnknownIdException naming the id and listing the known ones
+   */
+  public Theorem<?> get(String id) {
+    Theorem<?> t = theorems.get(id);
+    if (t == null) {
+      throw new UnknownIdException("unknown theorem id '" + id + "'. Known theorems: "
+          + String.join(", ", theorems.keySet()) + ". Run 'optcheck list' to see them all.");
+    }
+    return t;
+  }
+
+  /** The ids of the methods the catalog checks. */
+  public List<String> methodIds() {
+    return theorems.values().stream().map(Theorem::methodId).distinct().sorted().toList();
+  }
+
+  /** An id that names nothing in the catalog. */
+  public static final class UnknownIdException extends IllegalArgumentException {
+    public UnknownIdException(String message) {
+      super(message);
+    }
+  }
+}

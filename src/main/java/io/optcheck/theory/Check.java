@@ -1,0 +1,92 @@
+package io.optcheck.theory;
+
+import java.util.Locale;
+
+/**
+ * One inequality checked at one step, with the numbers that decided it. Never a bare boolean.
+ *
+ * <p>{@code AT_MOST}: observed &lt;= bound + tol. {@code AT_LEAST}: observed &gt;= bound - tol.
+ * The ratio is oriented so that a value above 1 is a violation: observed/bound for AT_MOST
+ * (when bound &gt; 0), bound/observed for AT_LEAST (when both are positive), +Infinity when the
+ * observed value has the wrong sign for a positive bound, and NaN when it is undefined (0/0).
+ *
+ * @param quantity what is compared, e.g. "f(x_t+1) decrease"
+ * @param step the step t the check belongs to (t &gt;= 1)
+ * @param observed the measured value, recomputed by the checker
+ * @param bound the theorem's bound
+ * @param direction which side is allowed
+ * @param tol the tolerance from {@link Tolerance}
+ * @param rechecked true when the verdict came from the exact recheck
+ * @param ok whether the inequality held
+ */
+public record Check(String quantity, int step, double observed, double bound, Direction direction,
+                    double tol, boolean rechecked, boolean ok) {
+
+  /** Which side of the bound is allowed. */
+  public enum Direction { AT_MOST, AT_LEAST }
+
+  /** observed &lt;= bound + tol. */
+  public static Check atMost(String quantity, int step, double observed, double bound, double tol) {
+    boolean ok = observed <= bound + tol;
+    return new Check(quantity, step, observed, bound, Direction.AT_MOST, tol, false, ok);
+  }
+
+  /** observed &gt;= bound - tol. */
+  public static Check atLeast(String quantity, int step, double observed, double bound, double tol) {
+    boolean ok = observed >= bound - tol;
+    return new Check(quantity, step, observed, bound, Direction.AT_LEAST, tol, false, ok);
+  }
+
+  /** The same check with the verdict of an exact recomputation. */
+  public Check rechecked(boolean exactOk) {
+    return new Check(quantity, step, observed, bound, direction, tol, true, exactOk);
+  }
+
+  /** True when the check failed by less than {@link Tolerance#RECHECK_FACTOR} tolerances. */
+  public boolean marginal() {
+    return !ok && !rechecked && Math.abs(slack()) <= Tolerance.RECHECK_FACTOR * Math.max(tol, Double.MIN_NORMAL);
+  }
+
+  /** bound - observed for AT_MOST, observed - bound for AT_LEAST: negative means violated. */
+  public double slack() {
+    return direction == Direction.AT_MOST ? bound - observed : observed - bound;
+  }
+
+  /** tol / |bound|, reported with every result. */
+  public double tolOverBound() {
+    return bound == 0 ? Double.POSITIVE_INFINITY : tol / Math.abs(bound);
+  }
+
+  /** observed/bound, oriented so that above 1 is a violation (see the class comment). */
+  public double ratio() {
+    if (direction == Direction.AT_MOST) {
+      if (bound > 0) {
+        return observed / bound;
+      }
+      if (bound == 0) {
+        return observed > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+      }
+      // bound < 0: observed <= bound  <=>  -observed >= -bound
+      return observed >= 0 ? Double.POSITIVE_INFINITY : bound / observed;
+    }
+    if (bound > 0) {
+      return observed > 0 ? bound / observed : Double.POSITIVE_INFINITY;
+    }
+    if (bound == 0) {
+      return observed < 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+    }
+    // bound < 0 allows an increase of |bound|: ratio = increase / allowed increase
+    return observed / bound;
+  }
+
+  /** One line: "step 3: f decrease = 0.5 >= bound 0.6 (slack -0.1, tol 1e-15): violated". */
+  public String describe() {
+    return String.format(Locale.ROOT, "step %d: %s = %s %s bound %s (slack %s, tol %s, ratio %s)%s: %s",
+        step, quantity, g(observed), direction == Direction.AT_MOST ? "<=" : ">=", g(bound), g(slack()),
+        g(tol), g(ratio()), rechecked ? " [exact recheck]" : "", ok ? "held" : "violated");
+  }
+
+  static String g(double v) {
+    return String.format(Locale.ROOT, "%.6g", v);
+  }
+}

@@ -1,0 +1,60 @@
+package io.optcheck.theory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What checking one instance found: the first violated check (or none), the check with the
+ * largest ratio over steps t &gt;= 1, how the run ended, and the per-step curves for plots.
+ *
+ * @param violation the first violated check, or null
+ * @param worst the check with the largest ratio, or null when no ratio is defined
+ * @param ending "completed", "refused: reason" or "error: message"
+ * @param errorStep the step of a refusal or error, or -1
+ * @param series per-step curves, e.g. "observed" and "bound"
+ * @param checks number of checks made
+ */
+public record Evaluation(Check violation, Check worst, Ending ending, String endingMessage,
+                         int errorStep, Map<String, double[]> series, int checks) {
+
+  /** How the run behind an evaluation ended. */
+  public enum Ending { COMPLETED, REFUSED, ERROR }
+
+  public Evaluation {
+    series = Map.copyOf(series);
+  }
+
+  /** The worst ratio, NaN when none is defined. */
+  public double worstRatio() {
+    return worst == null ? Double.NaN : worst.ratio();
+  }
+
+  /** Collects checks in order, stopping at the first violation. */
+  public static final class Builder {
+    private Check violation;
+    private Check worst;
+    private int checks;
+
+    /** Adds a check; returns true when it is the first violation (the caller should stop). */
+    public boolean add(Check c) {
+      checks++;
+      double r = c.ratio();
+      if (c.step() >= 1 && !Double.isNaN(r) && (worst == null || r > worst.ratio())) {
+        worst = c;
+      }
+      if (!c.ok() && violation == null) {
+        violation = c;
+        return true;
+      }
+      return false;
+    }
+
+    public boolean violated() {
+      return violation != null;
+    }
+
+    public Evaluation build(Ending ending, String message, int errorStep, Map<String, double[]> series) {
+      return new Evaluation(violation, worst, ending, message, errorStep, series, checks);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.optcheck.theory;
+
+import io.optcheck.report.Expected;
+import java.util.List;
+
+/**
+ * A regime of a theorem: which conclusion is checked, under which assumptions, and what the
+ * theory expects. {@code holds} has every assumption in force; a breaking regime inverts exactly
+ * one assumption ({@link #dropped}) of the holds generator.
+ *
+ * @param id unique within the theorem, e.g. "holds", "eta-gt-2-over-l", "drop:l-smooth"
+ * @param conclusion the conclusion id checked in this regime
+ * @param expected holds, breaks, or none (no guarantee either way)
+ * @param assumptions the assumption ids in force
+ * @param dropped the inverted assumption, or null for a regime with all assumptions in force
+ * @param description one line for people
+ * @param threshold for a breaking regime on a scalar parameter: its name and theoretical value
+ */
+public record Regime(String id, String conclusion, Expected expected, List<String> assumptions,
+                     String dropped, String description, ThresholdSpec threshold) {
+
+  /** A scalar parameter whose theoretical boundary the report shows beside the one found. */
+  public record ThresholdSpec(String parameter, double theory) {
+  }
+
+  public Regime {
+    assumptions = List.copyOf(assumptions);
+    for (String a : assumptions) {
+      Assumptions.statement(a);
+    }
+    if (dropped != null) {
+      Assumptions.statement(dropped);
+    }
+  }
+
+  /** True when the theory expects a counterexample. */
+  public boolean breaking() {
+    return expected == Expected.BREAKS;
+  }
+}

@@ -1,0 +1,50 @@
+package io.optcheck.theory;
+
+/**
+ * How deep a catalog run goes.
+ *
+ * @param depth CI, FULL or QUICK: picks each spec's tries when {@code tries} is 0
+ * @param tries tries per regime; 0 means "the spec's tries for this depth"
+ * @param seed the seed of every property
+ * @param edgeCases whether the edge-case phase runs
+ */
+public record RunSettings(Depth depth, int tries, long seed, boolean edgeCases) {
+
+  /** Run depths: every spec states CI and full tries; QUICK is a smoke run. */
+  public enum Depth { QUICK, CI, FULL }
+
+  /** Tries in a QUICK run. */
+  public static final int QUICK_TRIES = 50;
+
+  public static RunSettings ci() {
+    return new RunSettings(Depth.CI, 0, io.optcheck.prop.Property.DEFAULT_SEED, true);
+  }
+
+  public static RunSettings full() {
+    return new RunSettings(Depth.FULL, 0, io.optcheck.prop.Property.DEFAULT_SEED, true);
+  }
+
+  public RunSettings withTries(int n) {
+    return new RunSettings(depth, n, seed, edgeCases);
+  }
+
+  public RunSettings withSeed(long s) {
+    return new RunSettings(depth, tries, s, edgeCases);
+  }
+
+  public RunSettings withEdgeCases(boolean on) {
+    return new RunSettings(depth, tries, seed, on);
+  }
+
+  /** The tries for a spec with the given CI and full counts. */
+  public int triesFor(int ciTries, int fullTries) {
+    if (tries > 0) {
+      return tries;
+    }
+    return switch (depth) {
+      case QUICK -> Math.min(QUICK_TRIES, ciTries);
+      case CI -> ciTries;
+      case FULL -> fullTries;
+    };
+  }
+}

@@ -1,0 +1,68 @@
+package io.optcheck.theory;
+
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Property;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * A theorem: an id, the assumptions it needs, its regimes, a generator of instances for each
+ * regime, and a checker that runs the method on an instance and checks the conclusion on the
+ * recorded trajectory, recomputing f and grad f itself.
+ *
+ * @param <I> the instance type (problem, start point, parameters)
+ */
+public interface Theorem<I> {
+
+  /** The id, {@code family.name}, the same as the spec file's. */
+  String id();
+
+  /** The id of the method the theorem is checked on. */
+  String methodId();
+
+  /** The assumption ids of the theorem (the holds regime has all of them). */
+  List<String> assumptions();
+
+  /** The regimes, holds first. */
+  List<Regime> regimes();
+
+  /**
+   * The instances of a regime. A drop regime is the holds generator with only the dropped
+   * assumption inverted; edge values are boundary values, never known counterexamples.
+   */
+  Gen<I> instances(Regime regime);
+
+  /** Runs the method on the instance and checks the regime's conclusion at every step. */
+  Evaluation evaluate(I instance, Regime regime);
+
+  /** Human-readable fields of an instance, for the counterexample. */
+  Map<String, Object> describe(I instance);
+
+  /** The value of the regime's threshold parameter on an instance (e.g. eta L). */
+  default OptionalDouble thresholdValue(I instance, Regime regime) {
+    return OptionalDouble.empty();
+  }
+
+  /** The known tight ratio of a conclusion, where one is known. */
+  default OptionalDouble tightReference(String conclusion) {
+    return OptionalDouble.empty();
+  }
+
+  /** Labels for statistics (and coverage) of an instance. */
+  default List<String> labels(I instance, Regime regime) {
+    return List.of();
+  }
+
+  /** Coverage requirements of a regime: label and minimum percent of tries. */
+  default List<Property.Coverage> coverage(Regime regime) {
+    return List.of();
+  }
+
+  /** Finds a regime by id. */
+  default Regime regime(String id) {
+    return regimes().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() ->
+        new IllegalArgumentException("theorem " + id() + " has no regime '" + id + "'; regimes: "
+            + regimes().stream().map(Regime::id).toList()));
+  }
+}

@@ -1,0 +1,173 @@
+package io.optcheck.theory;
+
+import io.optcheck.prop.Phase;
+import io.optcheck.prop.Property;
+import io.optcheck.prop.PropertyResult;
+import io.optcheck.report.Counterexample;
+import io.optcheck.report.ErrorInfo;
+import io.optcheck.report.FoundBy;
+import io.optcheck.report.Outcome;
+import io.optcheck.report.Result;
+import io.optcheck.report.Series;
+import io.optcheck.report.Threshold;
+import io.optcheck.report.Verdicts;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Runs one regime of a theorem as a property and turns what the engine found into a
+ * {@link Result}: the outcome, the worst ratio over tries and steps, the shrunk counterexample
+ * with its replay string, the threshold found, and the phase that found the break.
+ */
+public final class TheoremRunner {
+
+  private TheoremRunner() {
+  }
+
+  /** The property behind a regime, ready to run. */
+  public static <I> Property<I> property(Theorem<I> theorem, Regime regime, int tries, long seed,
+                                         boolean edgeCases) {
+    Property<I> p = Property.forAll(theorem.id() + "/" + regime.id(), theorem.instances(regime),
+        (I instance, io.optcheck.prop.Trial trial) -> {
+          for (String label : theorem.labels(instance, regime)) {
+            trial.label(label);
+          }
+          Evaluation e = theorem.evaluate(instance, regime);
+          if (!Double.isNaN(e.worstRatio())) {
+            trial.target(e.worstRatio());
+          }
+          switch (e.ending()) {
+            case ERROR -> throw new CheckFailure.RunError(e);
+            case REFUSED -> throw new CheckFailure.Refused(e);
+            default -> {
+            }
+          }
+          if (e.violation() != null) {
+            throw new CheckFailure.Violation(e);
+          }
+        }).tries(tries).seed(seed).edgeCases(edgeCases);
+    for (Property.Coverage c : theorem.coverage(regime)) {
+      p = p.cover(c.label(), c.minPercent());
+    }
+    return p;
+  }
+
+  /** Runs a regime with the given settings and the spec's tries. */
+  public static <I> Result run(Theorem<I> theorem, Regime regime, int tries, RunSettings settings) {
+    PropertyResult<I> r = property(theorem, regime, tries, settings.seed(), settings.edgeCases()).run();
+    return toResult(theorem, regime, r);
+  }
+
+  /**
+   * Reruns exactly the case a replay token describes.
+   *
+   * @throws io.optcheck.prop.ReplayToken.InvalidTokenException for a damaged or stale token
+   */
+  public static <I> Result replay(Theorem<I> theorem, Regime regime, String token, long seed) {
+    PropertyResult<I> r = property(theorem, regime, 1, seed, false).replay(token);
+    return toResult(theorem, regime, r);
+  }
+
+  /** The one-line command that reruns a shrunk case. */
+  public static String replayCommand(Theorem<?> theorem, Regime regime, String token) {
+    return "./optcheck run --replay " + theorem.id() + "/" + regime.id() + "/" + token;
+  }
+
+  static <I> Result toResult(Theorem<I> theorem, Regime regime, PropertyResult<I> r) {
+    Outcome outcome;
+    ErrorInfo error = null;
+    Counterexample cex = null;
+    Threshold threshold = null;
+    Evaluation shown = null;
+    if (r.status() == PropertyResult.Status.PASSED) {
+      outcome = Outcome.HELD;
+      if (r.best() != null) {
+        shown = theorem.evaluate(r.best().value(), regime);
+      }
+    } else if (r.status() == PropertyResult.Status.ERROR || r.shrunk() == null) {
+      outcome = Outcome.ERROR;
+      error = new ErrorInfo(r.message(), null);
+    } else {
+      I instance = r.shrunk().value();
+      Throwable f = r.failure();
+      if (f instanceof CheckFailure cf) {
+        shown = cf.evaluation();
+        outcome = switch (cf.kind()) {
+          case VIOLATION -> Outcome.BROKEN;
+          case REFUSED -> Outcome.REFUSED;
+          case ERROR -> Outcome.ERROR;
+        };
+        if (cf.kind() != CheckFailure.Kind.VIOLATION) {
+          error = new ErrorInfo(cf.evaluation().endingMessage(), cf.evaluation().errorStep());
+        }
+      } else {
+        outcome = Outcome.ERROR;
+        error = new ErrorInfo(f.getClass().getSimpleName() + ": " + f.getMessage()
+            + " (while checking " + theorem.id() + "/" + regime.id() + ")", null);
+      }
+      Map<String, Object> fields = new LinkedHashMap<>(theorem.describe(instance));
+      String summary;
+      if (shown != null && shown.violation() != null) {
+        Check v = shown.violation();
+        fields.put("step", v.step());
+        fields.put("quantity", v.quantity());
+        fields.put("observed", v.observed());
+        fields.put("bound", v.bound());
+        fields.put("slack", v.slack());
+        fields.put("tolerance", v.tol());
+        fields.put("ratio", v.ratio());
+        fields.put("exactRecheck", v.rechecked());
+        summary = oneLine(fields, v);
+      } else {
+        summary = String.valueOf(f.getMessage());
+      }
+      cex = new Counterexample(fields, summary, replayCommand(theorem, regime, r.replayToken()),
+          r.shrinkSteps());
+      OptionalDouble tv = theorem.thresholdValue(instance, regime);
+      if (regime.threshold() != null && tv.isPresent()) {
+        threshold = new Threshold(tv.getAsDouble(), regime.threshold().theory(),
+            regime.threshold().parameter());
+      }
+    }
+    double worst = r.bestScore();
+    Check worstCheck = shown == null ? null : (shown.violation() != null ? shown.violation() : shown.worst());
+    double tolRatio = worstCheck == null ? Double.NaN : worstCheck.tolOverBound();
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("rejectedTries", r.rejected());
+    extra.put("shrinkCandidates", r.shrinkCandidates());
+    if (r.wallCapHit()) {
+      extra.put("wallCapHit", true);
+    }
+    if (!r.statistics().counts().isEmpty()) {
+      extra.put("labels", r.statistics().counts());
+    }
+    FoundBy foundBy = r.foundBy() == null ? null : switch (r.foundBy()) {
+      case EDGE -> FoundBy.EDGE;
+      case RANDOM, REPLAY -> r.foundBy() == Phase.RANDOM ? FoundBy.RANDOM : null;
+      case TARGETED -> FoundBy.TARGETED;
+    };
+    if (outcome == Outcome.HELD || outcome == Outcome.ERROR && cex == null) {
+      foundBy = null;
+    }
+    OptionalDouble tight = theorem.tightReference(regime.conclusion());
+    return new Result(theorem.id(), regime.conclusion(), theorem.methodId(), regime.id(),
+        regime.assumptions(), regime.expected(), outcome, Verdicts.of(regime.expected(), outcome),
+        null, r.tries(), r.seed(), foundBy, Double.isNaN(worst) ? null : worst,
+        tight.isPresent() ? tight.getAsDouble() : null, tolRatio, threshold, null, Map.of(), cex,
+        error, r.durationMs(), extra, shown == null ? Series.empty() : new Series(shown.series()));
+  }
+
+  private static String oneLine(Map<String, Object> fields, Check v) {
+    StringBuilder sb = new StringBuilder();
+    fields.forEach((k, val) -> {
+      if (sb.length() < 200 && !(k.equals("observed") || k.equals("bound") || k.equals("slack")
+          || k.equals("tolerance") || k.equals("ratio") || k.equals("exactRecheck") || k.equals("quantity")
+          || k.equals("step"))) {
+        sb.append(k).append(" = ").append(val).append(", ");
+      }
+    });
+    sb.append(v.describe());
+    return sb.toString();
+  }
+}
