@@ -35,7 +35,9 @@ public final class TerminalTable {
      * The table and totals, LF line ends, trailing newline.
      *
      * @param width target line width in characters (code points); lines stay within it unless even
-     *              the minimum column widths do not fit
+     *              the minimum column widths do not fit (about 100 characters: theorem and regime cut
+     *              to 8, the other columns at their header width, counterexample at 14), in which
+     *              case lines are that minimum
      * @throws IllegalArgumentException if {@code width < 40}
      */
     public static String render(RunReport report, int width) {
