@@ -17,6 +17,7 @@ public final class Assumptions {
   public static final String L_SMOOTH = "l-smooth";
   public static final String STEP_LE_1_OVER_L = "step-le-1-over-l";
   public static final String STEP_LT_2_OVER_L = "step-lt-2-over-l";
+  public static final String STEP_LE_2_OVER_L = "step-le-2-over-l";
   public static final String STEP_EQ_2_OVER_L = "step-eq-2-over-l";
   public static final String STEP_2_OVER_MU_PLUS_L = "step-2-over-mu-plus-l";
   public static final String QUADRATIC = "quadratic";
@@ -31,6 +32,7 @@ public final class Assumptions {
     m.put(L_SMOOTH, "f is L-smooth: grad f is L-Lipschitz, with the L the method is given");
     m.put(STEP_LE_1_OVER_L, "the step satisfies 0 < eta <= 1/L");
     m.put(STEP_LT_2_OVER_L, "the step satisfies 0 < eta < 2/L");
+    m.put(STEP_LE_2_OVER_L, "the step satisfies 0 < eta <= 2/L");
     m.put(STEP_EQ_2_OVER_L, "the step is exactly eta = 2/L (exactly representable)");
     m.put(STEP_2_OVER_MU_PLUS_L, "the step is eta = 2/(mu + L)");
     m.put(QUADRATIC, "f = 1/2 x^T H x - b^T x with H symmetric, L = lambda_max(H) exactly");

@@ -39,7 +39,10 @@ public record Evaluation(Check violation, Check worst, Ending ending, String end
     public boolean add(Check c) {
       checks++;
       double r = c.ratio();
-      if (c.step() >= 1 && !Double.isNaN(r) && (worst == null || r > worst.ratio())) {
+      // A ratio is read only where it is resolved: the tolerance is at most 1e-6 of the bound.
+      boolean resolved = c.bound() != 0 && c.tol() <= 1e-6 * Math.abs(c.bound());
+      if (c.step() >= 1 && !Double.isNaN(r) && (resolved || !c.ok())
+          && (worst == null || r > worst.ratio())) {
         worst = c;
       }
       if (!c.ok() && violation == null) {

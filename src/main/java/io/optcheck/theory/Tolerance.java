@@ -7,12 +7,15 @@ import java.util.Map;
  * The tolerance model, written once. Every inequality lhs &lt;= rhs is checked as
  * lhs &lt;= rhs + tol with
  *
- * <pre>tol = C * d * 2^-52 * scale</pre>
+ * <pre>tol = C * d * 2^-52 * scale + C * d^2 * 2^-1074</pre>
  *
  * where d is the dimension, C = {@value #C} (so c = C d &lt;= 16 d, as the design rules require)
  * and scale is the sum of the magnitudes of the quantities the check combines (for the descent
  * lemma |f(x)| + |f(x+)| + eta ||g||^2). A bound of 0 uses the scale of the run (for example
- * |f(x0)|), so it gets an absolute tolerance. A violation whose excess is below
+ * |f(x0)|), so it gets an absolute tolerance. The second term covers results in the subnormal
+ * range, where IEEE arithmetic has an absolute error of 2^-1074 per operation instead of a
+ * relative one (d^2 operations for a quadratic form); it is below 1e-320 for d &lt;= 20, so it
+ * decides nothing above the subnormal range. A violation whose excess is below
  * {@value #RECHECK_FACTOR} tolerances is recomputed in exact arithmetic before it is reported.
  */
 public final class Tolerance {
@@ -28,19 +31,22 @@ public final class Tolerance {
 
   /** The tolerance for quantities of total magnitude {@code scale} in dimension {@code d}. */
   public static double of(double scale, int d) {
-    return C * Math.max(1, d) * 0x1p-52 * Math.abs(scale);
+    int n = Math.max(1, d);
+    return C * n * 0x1p-52 * Math.abs(scale) + C * n * n * Double.MIN_VALUE;
   }
 
   /** The model, as quoted in every report. */
   public static Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("formula", "tol = C * d * 2^-52 * scale");
+    m.put("formula", "tol = C * d * 2^-52 * scale + C * d^2 * 2^-1074");
     m.put("C", C);
     m.put("scale", "sum of the magnitudes of the quantities each check combines");
+    m.put("subnormalFloor", "C * d^2 * 2^-1074: subnormal results carry absolute, not relative, error");
     m.put("zeroBound", "a bound of 0 uses the scale of the run (absolute tolerance)");
     m.put("recheck", "violations below " + (long) RECHECK_FACTOR
         + " tolerances are recomputed in exact rational arithmetic (BigDecimal) before they count");
-    m.put("ratios", "observed/bound, oriented so that > 1 is a violation; steps t >= 1 only");
+    m.put("ratios", "observed/bound, oriented so that > 1 is a violation; steps t >= 1 only; "
+        + "a held check counts toward the worst ratio only where tol <= 1e-6 |bound|");
     return m;
   }
 }

@@ -1,0 +1,169 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.L_SMOOTH;
+import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
+import static io.optcheck.theory.Assumptions.STEP_LE_2_OVER_L;
+
+import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.Problems;
+import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.descent-lemma (Nesterov, Lectures on Convex Optimization, Lemma 1.2.3). For L-smooth f and
+ * 0 &lt; eta &lt;= 1/L, one gradient step satisfies f(x+) &lt;= f(x) - (eta/2)||grad f(x)||^2. The
+ * general form f(x+) &lt;= f(x) - eta(1 - L eta/2)||grad f(x)||^2 holds for every eta &gt; 0.
+ * Checked on quadratics (L = lambda_max exactly for diagonal H) at every one of 50 steps.
+ */
+public final class DescentLemma implements Theorem<GdInstance> {
+
+  static final int STEPS = 50;
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "eta-half-form", Expected.HOLDS, List.of(L_SMOOTH, STEP_LE_1_OVER_L), null,
+          "eta in (0, 1/L]: every step decreases f by at least (eta/2)||g||^2", null),
+      new Regime("eta-in-1-2-over-l", "eta-half-form", Expected.BREAKS, List.of(L_SMOOTH),
+          STEP_LE_1_OVER_L, "eta in (1/L, 2/L]: the eta/2 form breaks",
+          new Regime.ThresholdSpec("eta L", 1.0)),
+      new Regime("drop:l-smooth", "eta-half-form", Expected.BREAKS, List.of(STEP_LE_1_OVER_L),
+          L_SMOOTH, "the method is given an L below lambda_max(H): f is not L-smooth for that L",
+          new Regime.ThresholdSpec("eta L_true", 1.0)),
+      new Regime("general-form", "general-form", Expected.HOLDS, List.of(L_SMOOTH), null,
+          "every eta in (0, 4/L]: f(x+) <= f(x) - eta(1 - L eta/2)||g||^2", null),
+      new Regime("eta-le-2-over-l", "monotone", Expected.HOLDS, List.of(L_SMOOTH, STEP_LE_2_OVER_L),
+          null, "eta in (0, 2/L]: f does not increase", null),
+      new Regime("eta-gt-2-over-l", "monotone", Expected.BREAKS, List.of(L_SMOOTH), STEP_LE_2_OVER_L,
+          "eta in (2/L, 4/L]: monotone decrease breaks", new Regime.ThresholdSpec("eta L", 2.0)));
+
+  @Override
+  public String id() {
+    return "gd.descent-lemma";
+  }
+
+  @Override
+  public String methodId() {
+    return "gd";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(L_SMOOTH, STEP_LE_1_OVER_L);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<GdInstance> instances(Regime r) {
+    // The holds generator: h in (0, 1] with h = 1 (eta exactly 1/L) as a boundary value.
+    Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).knob("h").filter("h > 0", v -> v > 0);
+    Gen<Double> lScale = Gens.just(1.0);
+    switch (r.id()) {
+      case "eta-in-1-2-over-l" -> h = Gens.doubles(1, 2).withSpecials(2.0).knob("h").filter("h > 1", v -> v > 1);
+      case "drop:l-smooth" -> lScale = Gens.doubles(0.25, 1).knob("L used / L").filter("L understated", v -> v < 1);
+      case "general-form" -> h = Gens.doubles(0, 4).withSpecials(1.0, 2.0).knob("h").filter("h > 0", v -> v > 0);
+      case "eta-le-2-over-l" -> h = Gens.doubles(0, 2).withSpecials(1.0, 2.0).knob("h").filter("h > 0", v -> v > 0);
+      case "eta-gt-2-over-l" -> h = Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
+      default -> {
+      }
+    }
+    Gen<Double> hf = h;
+    Gen<Double> sf = lScale;
+    return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), hf, sf)
+        .as((x0, hv, sv) -> new GdInstance(q, x0, hv, sv)));
+  }
+
+  @Override
+  public Evaluation evaluate(GdInstance in, Regime r) {
+    Quadratic q = in.q();
+    int d = q.dimension();
+    double eta = in.eta();
+    double lTrue = in.trueL();
+    String conclusion = r.conclusion();
+    return GdRuns.run(in, STEPS, (t, prev, cur, series) -> {
+      double f0 = q.value(prev);
+      double f1 = q.value(cur);
+      double[] g = q.gradient(prev);
+      double gg = GdRuns.normSq(g);
+      double decrease = f0 - f1;
+      double bound = switch (conclusion) {
+        case "eta-half-form" -> 0.5 * eta * gg;
+        case "general-form" -> eta * (1 - lTrue * eta / 2) * gg;
+        default -> 0.0; // monotone: f(x+) <= f(x)
+      };
+      double scale = Math.abs(f0) + Math.abs(f1) + eta * gg * Math.max(1, lTrue * eta);
+      if (bound == 0) {
+        scale = Math.max(scale, Math.abs(q.value(in.x0())));
+      }
+      double tol = Tolerance.of(scale, d);
+      Check c = Check.atLeast("decrease f(x_t-1) - f(x_t)", t, decrease, bound, tol);
+      if (c.marginal()) {
+        c = c.rechecked(exactHolds(q, prev, cur, eta, lTrue, conclusion));
+      }
+      GdRuns.point(series, "f(x_t) - f*", f1);
+      GdRuns.point(series, "bound on f(x_t) - f*", f0 - bound);
+      return c;
+    });
+  }
+
+  /** The same inequality in exact rational arithmetic at the same double iterates. */
+  static boolean exactHolds(Quadratic q, double[] prev, double[] cur, double eta, double lTrue,
+                            String conclusion) {
+    BigDecimal f0 = ExactQuadratic.value(q, prev);
+    BigDecimal f1 = ExactQuadratic.value(q, cur);
+    BigDecimal gg = ExactQuadratic.normSquared(ExactQuadratic.gradient(q, prev));
+    BigDecimal e = new BigDecimal(eta);
+    BigDecimal bound = switch (conclusion) {
+      case "eta-half-form" -> e.multiply(gg).divide(BigDecimal.valueOf(2));
+      case "general-form" -> e.multiply(BigDecimal.ONE.subtract(new BigDecimal(lTrue).multiply(e)
+          .divide(BigDecimal.valueOf(2)))).multiply(gg);
+      default -> BigDecimal.ZERO;
+    };
+    return f0.subtract(f1).compareTo(bound) >= 0;
+  }
+
+  @Override
+  public Map<String, Object> describe(GdInstance in) {
+    return in.describe();
+  }
+
+  @Override
+  public OptionalDouble thresholdValue(GdInstance in, Regime r) {
+    return OptionalDouble.of(in.eta() * in.trueL());
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    // Equality along the top eigenvector at eta = 1/L (eta/2 form) and at every eta (general form).
+    return conclusion.equals("monotone") ? OptionalDouble.empty() : OptionalDouble.of(1.0);
+  }
+
+  @Override
+  public List<String> labels(GdInstance in, Regime r) {
+    return QuadraticLabels.of(in);
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    List<Property.Coverage> c = new ArrayList<>(QuadraticLabels.COVERAGE);
+    if (r.id().equals("holds")) {
+      c.add(new Property.Coverage(QuadraticLabels.ETA_AT_LIMIT, 1));
+    }
+    return c;
+  }
+}

@@ -1,0 +1,197 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.DIAGONAL;
+import static io.optcheck.theory.Assumptions.QUADRATIC;
+import static io.optcheck.theory.Assumptions.STEP_2_OVER_MU_PLUS_L;
+import static io.optcheck.theory.Assumptions.STEP_EQ_2_OVER_L;
+import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
+
+import io.optcheck.problem.Problems;
+import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.quadratic-stability. On f = 1/2 x^T H x - b^T x with eigenvalues in [mu, L], the error along
+ * eigenvector i is multiplied by (1 - eta lambda_i) at every step. So GD converges for every x0
+ * iff 0 &lt; eta &lt; 2/L; at eta = 2/L the top component keeps its amplitude; the component
+ * flips sign iff eta lambda_i &gt; 1; and eta = 2/(mu + L) contracts by (kappa-1)/(kappa+1).
+ *
+ * <p>Rates are checked one step at a time (||e_t|| &lt;= q ||e_{t-1}||): that implies the
+ * t-step bound by induction, and unlike the t-step form it does not let rounding accumulate
+ * over the run into a false violation.
+ */
+public final class QuadraticStability implements Theorem<GdInstance> {
+
+  static final int STEPS = 50;
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "converges", Expected.HOLDS, List.of(QUADRATIC, STEP_LT_2_OVER_L), null,
+          "eta in (0, 2/L): the error contracts by max_i |1 - eta lambda_i| < 1 at every step", null),
+      new Regime("eta-gt-2-over-l", "converges", Expected.BREAKS, List.of(QUADRATIC), STEP_LT_2_OVER_L,
+          "eta in (2/L, 4/L]: the error grows along the top eigenvector", new Regime.ThresholdSpec("eta L", 2.0)),
+      new Regime("eta-eq-2-over-l", "boundary-oscillation", Expected.HOLDS,
+          List.of(QUADRATIC, DIAGONAL, STEP_EQ_2_OVER_L), null,
+          "eta = 2/L exactly (L a power of 2): the top component keeps its amplitude", null),
+      new Regime("sign-flips", "oscillation-iff-eta-lambda-gt-1", Expected.HOLDS, List.of(QUADRATIC, DIAGONAL),
+          null, "any eta in (0, 4/L]: component i flips sign at each step iff eta lambda_i > 1", null),
+      new Regime("optimal-step", "optimal-step-rate", Expected.HOLDS, List.of(QUADRATIC, STEP_2_OVER_MU_PLUS_L),
+          null, "eta = 2/(mu + L): ||x_t - x*|| <= ((kappa-1)/(kappa+1)) ||x_t-1 - x*||", null));
+
+  @Override
+  public String id() {
+    return "gd.quadratic-stability";
+  }
+
+  @Override
+  public String methodId() {
+    return "gd";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(QUADRATIC, STEP_LT_2_OVER_L);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<GdInstance> instances(Regime r) {
+    Problems.QuadraticGen family = Problems.quadratics();
+    Gen<Double> h = Gens.doubles(0, 2).withSpecials(1.0).knob("h").filter("0 < h < 2", v -> v > 0 && v < 2);
+    switch (r.id()) {
+      case "eta-gt-2-over-l" -> h = Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
+      case "eta-eq-2-over-l" -> {
+        family = family.diagonal().powerOfTwoTop();
+        h = Gens.just(2.0);
+      }
+      case "sign-flips" -> {
+        family = family.diagonal();
+        h = Gens.doubles(0, 4).withSpecials(1.0, 2.0).knob("h").filter("h > 0", v -> v > 0);
+      }
+      case "optimal-step" -> h = null;
+      default -> {
+      }
+    }
+    Gen<Double> hf = h;
+    return family.flatMap(q -> {
+      Gen<Double> step = hf != null ? hf : Gens.just(optimalH(q));
+      return Gens.combine(Problems.points(q.dimension(), 10), step).as((x0, hv) -> new GdInstance(q, x0, hv, 1.0));
+    });
+  }
+
+  /** h with h/L = 2/(mu + L). */
+  static double optimalH(Quadratic q) {
+    double l = q.certificate().L().orElseThrow();
+    double mu = q.certificate().mu().orElseThrow();
+    return 2 * l / (mu + l);
+  }
+
+  @Override
+  public Evaluation evaluate(GdInstance in, Regime r) {
+    Quadratic q = in.q();
+    int d = q.dimension();
+    double eta = in.eta();
+    double[] xStar = q.certificate().xStar().orElseThrow();
+    double[] lambda = q.eigenvalues();
+    double l = in.trueL();
+    return switch (r.conclusion()) {
+      case "converges", "optimal-step-rate" -> {
+        double rate;
+        if (r.conclusion().equals("converges")) {
+          double qmax = 0;
+          for (double li : lambda) {
+            qmax = Math.max(qmax, Math.abs(1 - eta * li));
+          }
+          rate = Math.min(qmax, 1.0);
+        } else {
+          double kappa = l / q.certificate().mu().orElseThrow();
+          rate = (kappa - 1) / (kappa + 1);
+        }
+        yield GdRuns.run(in, STEPS, (t, prev, cur, series) -> {
+          double e0 = GdRuns.dist(prev, xStar);
+          double e1 = GdRuns.dist(cur, xStar);
+          double bound = rate * e0;
+          // The iterate combines x_t-1 and eta grad f(x_t-1), so their size enters the scale.
+          double scale = e1 + bound + GdRuns.norm(prev) + eta * GdRuns.norm(q.gradient(prev));
+          GdRuns.point(series, "||x_t - x*||", e1);
+          GdRuns.point(series, "bound", bound);
+          return Check.atMost("||x_t - x*||", t, e1, bound, Tolerance.of(scale, d));
+        });
+      }
+      case "boundary-oscillation" -> GdRuns.run(in, STEPS, (t, prev, cur, series) -> {
+        double worst = 0;
+        double amp = 0;
+        for (int i = 0; i < d; i++) {
+          if (lambda[i] == l) {
+            double a0 = Math.abs(in.x0()[i] - xStar[i]);
+            worst = Math.max(worst, Math.abs(Math.abs(cur[i] - xStar[i]) - a0));
+            amp = Math.max(amp, a0);
+          }
+        }
+        GdRuns.point(series, "amplitude change along top eigenvectors", worst);
+        return Check.atMost("| |e_t,top| - |e_0,top| |", t, worst, 0, Tolerance.of(amp, d));
+      });
+      default -> GdRuns.run(in, STEPS, (t, prev, cur, series) -> {
+        int mismatches = 0;
+        for (int i = 0; i < d; i++) {
+          double a = prev[i] - xStar[i];
+          double b = cur[i] - xStar[i];
+          double el = eta * lambda[i];
+          // Within 1e-12 of eta lambda_i = 1 the component is (numerically) zeroed: no sign to read.
+          if (a == 0 || b == 0 || Math.abs(el - 1) < 1e-12) {
+            continue;
+          }
+          boolean flipped = (a < 0) != (b < 0);
+          if (flipped != (el > 1)) {
+            mismatches++;
+          }
+        }
+        GdRuns.point(series, "components whose sign flip disagrees with eta lambda_i > 1", mismatches);
+        return Check.atMost("sign flips that disagree with eta lambda_i > 1", t, mismatches, 0, 0);
+      });
+    };
+  }
+
+  @Override
+  public Map<String, Object> describe(GdInstance in) {
+    return in.describe();
+  }
+
+  @Override
+  public OptionalDouble thresholdValue(GdInstance in, Regime r) {
+    return OptionalDouble.of(in.eta() * in.trueL());
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    // Equality when the error lies along the eigenvector that attains the rate.
+    return switch (conclusion) {
+      case "converges", "optimal-step-rate" -> OptionalDouble.of(1.0);
+      default -> OptionalDouble.empty();
+    };
+  }
+
+  @Override
+  public List<String> labels(GdInstance in, Regime r) {
+    return QuadraticLabels.of(in);
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    return QuadraticLabels.COVERAGE;
+  }
+}
