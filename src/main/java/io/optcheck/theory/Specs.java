@@ -84,6 +84,9 @@ public final class Specs {
       throw new SpecException(file + ": the front matter must be a YAML mapping of fields.");
     }
     String id = text(n, "id", file);
+    String title = text(n, "title", file);
+    String method = text(n, "method", file);
+    String source = text(n, "source", file);
     List<String> assumptions = new ArrayList<>();
     for (JsonNode a : array(n, "assumptions", file)) {
       String aid = a.asText();
@@ -111,8 +114,8 @@ public final class Specs {
         || !tries.get("full").canConvertToInt() || tries.get("ci").asInt() < 1) {
       throw new SpecException(file + ": 'tries' must give whole numbers, e.g. 'tries: {ci: 1000, full: 5000}'.");
     }
-    return new Spec(id, text(n, "title", file), text(n, "method", file), assumptions, conclusions,
-        regimes, tries.get("ci").asInt(), tries.get("full").asInt(), text(n, "source", file), body, file);
+    return new Spec(id, title, method, assumptions, conclusions, regimes, tries.get("ci").asInt(),
+        tries.get("full").asInt(), source, body, file);
   }
 
   private static String text(JsonNode n, String field, String where) {

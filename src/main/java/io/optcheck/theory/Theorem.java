@@ -36,6 +36,14 @@ public interface Theorem<I> {
   /** Runs the method on the instance and checks the regime's conclusion at every step. */
   Evaluation evaluate(I instance, Regime regime);
 
+  /**
+   * The same theorem with every bound made wrong by a small amount: tight bounds tightened by
+   * the factor (1 - eps) (a lower bound on a decrease raised by (1 + eps)), and bounds that are
+   * not tight given a wrong constant. The sensitivity ("teeth") tests run this on every holds
+   * regime and must find a violation: a check that cannot catch a wrong bound proves nothing.
+   */
+  Theorem<I> withTightenedBounds(double eps);
+
   /** Human-readable fields of an instance, for the counterexample. */
   Map<String, Object> describe(I instance);
 

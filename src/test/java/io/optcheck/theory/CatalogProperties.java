@@ -21,7 +21,8 @@ class CatalogProperties {
     return catalog.theorems().stream().flatMap(t -> t.regimes().stream().map(r ->
         DynamicTest.dynamicTest(t.id() + " [" + r.conclusion() + "] " + t.methodId() + " / " + r.id()
             + " (expected " + r.expected().json() + ")", () -> {
-              Result res = TheoremRunner.run(t, r, 1000, settings);
+              Spec spec = Specs.load(t.id());
+              Result res = TheoremRunner.run(t, r, settings.triesFor(spec.ciTries(), spec.fullTries()), settings);
               System.out.println(res.id() + " -> " + res.outcome() + " worst=" + res.worstRatio()
                   + " foundBy=" + res.foundBy() + " tries=" + res.tries()
                   + (res.counterexample() != null ? "\n   " + res.counterexample().summary() : "")

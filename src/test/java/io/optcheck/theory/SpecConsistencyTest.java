@@ -1,0 +1,80 @@
+package io.optcheck.theory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ids in the catalog, in the specs' front matter and in the assumption vocabulary must
+ * agree. Each failure names the file that is wrong.
+ */
+class SpecConsistencyTest {
+
+  @Test
+  void catalogAndSpecsAgree() {
+    List<String> problems = new ArrayList<>();
+    for (Theorem<?> t : Catalog.builtIn().theorems()) {
+      problems.addAll(SpecConsistency.check(t, Specs.load(t.id())));
+    }
+    assertThat(problems).as("catalog vs specs").isEmpty();
+  }
+
+  @Test
+  void everySpecFileBelongsToATheorem() throws IOException {
+    List<String> ids = Catalog.builtIn().ids();
+    List<String> orphans = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("specs"))) {
+      files.filter(p -> p.toString().endsWith(".md")).forEach(p -> {
+        Spec s = Specs.parse(read(p), p.toString());
+        if (!ids.contains(s.id())) {
+          orphans.add(p + ": id '" + s.id() + "' is not in the catalog");
+        }
+        if (!Specs.pathOf(s.id()).equals(p.toString().replace('\\', '/'))) {
+          orphans.add(p + ": id '" + s.id() + "' belongs in " + Specs.pathOf(s.id()));
+        }
+      });
+    }
+    assertThat(orphans).isEmpty();
+  }
+
+  @Test
+  void aMismatchNamesTheFile() {
+    Theorem<?> t = Catalog.builtIn().get("gd.descent-lemma");
+    Spec good = Specs.load(t.id());
+    Spec wrong = new Spec(good.id(), good.title(), "heavy-ball", good.assumptions(), good.conclusions(),
+        good.regimes().subList(1, good.regimes().size()), good.ciTries(), good.fullTries(), good.source(),
+        good.body(), "specs/gd/descent-lemma.md");
+    List<String> problems = SpecConsistency.check(t, wrong);
+    assertThat(problems).anyMatch(p -> p.startsWith("specs/gd/descent-lemma.md") && p.contains("method"));
+    assertThat(problems).anyMatch(p -> p.contains("regime 'holds'"));
+  }
+
+  @Test
+  void malformedFrontMatterIsAClearError() {
+    assertThatThrownBy(() -> Specs.parse("# no front matter", "specs/x/y.md"))
+        .hasMessageContaining("specs/x/y.md").hasMessageContaining("front matter");
+    assertThatThrownBy(() -> Specs.parse("---\nid: [unclosed\n---\n", "specs/x/y.md"))
+        .hasMessageContaining("specs/x/y.md").hasMessageContaining("YAML");
+    assertThatThrownBy(() -> Specs.parse("---\nid: a.b\n---\n", "specs/a/b.md"))
+        .hasMessageContaining("missing field 'title'");
+    assertThatThrownBy(() -> Specs.parse("---\nid: a.b\ntitle: t\nmethod: gd\nassumptions: [no-such]\n"
+        + "conclusions: [{id: c, latex: x}]\nregimes: [{id: holds, conclusion: c, expected: holds}]\n"
+        + "tries: {ci: 1, full: 2}\nsource: s\n---\n", "specs/a/b.md"))
+        .hasMessageContaining("unknown assumption id 'no-such'");
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
