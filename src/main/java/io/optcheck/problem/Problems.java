@@ -155,4 +155,84 @@ public final class Problems {
   public static Gen<double[]> points(int d, double r) {
     return Gens.doubleArrays(Gens.doubles(-r, r), d);
   }
+
+  /**
+   * Least squares (1/2n)||Xw - y||^2 with Gaussian X and y: n examples in [1, 30], d features
+   * in [1, 20]. Underdetermined problems (d &gt; n) come with {@link #underdeterminedLeastSquares()}.
+   */
+  public static Gen<LeastSquares> leastSquares() {
+    return leastSquares(1, 30, 1, 20);
+  }
+
+  /** Least squares with more columns than rows: d in [n + 1, n + 10]. */
+  public static Gen<LeastSquares> underdeterminedLeastSquares() {
+    return Gens.named("underdetermined least squares", s -> {
+      int n = s.draw(Gens.integers(1, 15));
+      int d = s.draw(Gens.integers(n + 1, n + 10));
+      return drawLeastSquares(s, n, d);
+    });
+  }
+
+  private static Gen<LeastSquares> leastSquares(int nMin, int nMax, int dMin, int dMax) {
+    return Gens.named(String.format(Locale.ROOT, "least squares(n %d..%d, d %d..%d)", nMin, nMax, dMin, dMax),
+        s -> drawLeastSquares(s, s.draw(Gens.integers(nMin, nMax)), s.draw(Gens.integers(dMin, dMax))));
+  }
+
+  private static LeastSquares drawLeastSquares(Source s, int n, int d) {
+    double[][] x = new double[n][d];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        x[i][j] = gaussian(s);
+      }
+      y[i] = gaussian(s);
+    }
+    return new LeastSquares(x, y);
+  }
+
+  /**
+   * Logistic regression without intercept: n examples in [2, 40], d features in [1, 10],
+   * Gaussian features. With {@code separable} the labels are sign(w*^T x_i) for a drawn w* and
+   * every example is moved to margin at least 0.1 along w*, so the data are linearly separable;
+   * otherwise labels are fair coin flips (separable only by chance).
+   */
+  public static Gen<Logistic> logistic(boolean separable) {
+    return Gens.named(separable ? "separable logistic" : "logistic", s -> {
+      int n = s.draw(Gens.integers(2, 40));
+      int d = s.draw(Gens.integers(1, 10));
+      double[] w = new double[d];
+      double wn = 0;
+      for (int j = 0; j < d; j++) {
+        w[j] = gaussian(s);
+        wn += w[j] * w[j];
+      }
+      wn = Math.sqrt(wn);
+      if (wn < 1e-6) { // a degenerate direction cannot separate anything: use e_1
+        java.util.Arrays.fill(w, 0);
+        w[0] = 1;
+        wn = 1;
+      }
+      double[][] x = new double[n][d];
+      double[] labels = new double[n];
+      for (int i = 0; i < n; i++) {
+        double m = 0;
+        for (int j = 0; j < d; j++) {
+          x[i][j] = gaussian(s);
+          m += x[i][j] * w[j];
+        }
+        if (separable) {
+          labels[i] = m >= 0 ? 1 : -1;
+          double margin = Math.abs(m) / wn;
+          if (margin < 0.1) {
+            for (int j = 0; j < d; j++) {
+              x[i][j] += labels[i] * (0.1 - margin) * w[j] / wn;
+            }
+          }
+        } else {
+          labels[i] = s.drawBoolean(0.5) ? 1 : -1;
+        }
+      }
+      return new Logistic(x, labels);
+    });
+  }
 }
