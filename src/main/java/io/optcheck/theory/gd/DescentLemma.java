@@ -16,6 +16,9 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import io.optcheck.method.GradientDescent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,11 +114,11 @@ public final class DescentLemma implements Theorem<GdInstance> {
     double eta = in.eta();
     double lTrue = in.trueL();
     String conclusion = r.conclusion();
-    return GdRuns.run(in, STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(new GradientDescent(in.eta()), in.q(), in.x0(), STEPS, (t, prev, cur, series) -> {
       double f0 = q.value(prev);
       double f1 = q.value(cur);
       double[] g = q.gradient(prev);
-      double gg = GdRuns.normSq(g);
+      double gg = Vec.normSq(g);
       double decrease = f0 - f1;
       double bound = switch (conclusion) {
         case "eta-half-form" -> 0.5 * eta * gg;
@@ -138,8 +141,8 @@ public final class DescentLemma implements Theorem<GdInstance> {
       if (c.marginal() && tighten == 0) {
         c = c.rechecked(exactHolds(q, prev, cur, eta, lTrue, conclusion));
       }
-      GdRuns.point(series, "f(x_t) - f*", f1);
-      GdRuns.point(series, "bound on f(x_t) - f*", f0 - bound);
+      series.point("f(x_t) - f*", f1);
+      series.point("bound on f(x_t) - f*", f0 - bound);
       return c;
     });
   }

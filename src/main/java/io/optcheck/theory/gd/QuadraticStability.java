@@ -17,6 +17,9 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import io.optcheck.method.GradientDescent;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -138,18 +141,18 @@ public final class QuadraticStability implements Theorem<GdInstance> {
           rate = (kappa - 1) / (kappa + 1);
         }
         double claimed = rate * (1 - tighten);
-        yield GdRuns.run(in, STEPS, (t, prev, cur, series) -> {
-          double e0 = GdRuns.dist(prev, xStar);
-          double e1 = GdRuns.dist(cur, xStar);
+        yield TrajectoryCheck.run(new GradientDescent(in.eta()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+          double e0 = Vec.dist(prev, xStar);
+          double e1 = Vec.dist(cur, xStar);
           double bound = claimed * e0;
           // The iterate combines x_t-1 and eta grad f(x_t-1), so their size enters the scale.
-          double scale = e1 + bound + GdRuns.norm(prev) + eta * GdRuns.norm(q.gradient(prev));
-          GdRuns.point(series, "||x_t - x*||", e1);
-          GdRuns.point(series, "bound", bound);
+          double scale = e1 + bound + Vec.norm(prev) + eta * Vec.norm(q.gradient(prev));
+          series.point("||x_t - x*||", e1);
+          series.point("bound", bound);
           return Check.atMost("||x_t - x*||", t, e1, bound, Tolerance.of(scale, d));
         });
       }
-      case "boundary-oscillation" -> GdRuns.run(in, STEPS, (t, prev, cur, series) -> {
+      case "boundary-oscillation" -> TrajectoryCheck.run(new GradientDescent(in.eta()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
         double worst = 0;
         double amp = 0;
         double now = 0;
@@ -161,14 +164,14 @@ public final class QuadraticStability implements Theorem<GdInstance> {
             now = Math.max(now, Math.abs(cur[i] - xStar[i]));
           }
         }
-        GdRuns.point(series, "amplitude change along top eigenvectors", worst);
+        series.point("amplitude change along top eigenvectors", worst);
         if (tighten != 0) {
           // Wrong constant: "the top amplitude decays by (1 - eps) per step".
           return Check.atMost("|e_t,top|", t, now, amp * Math.pow(1 - tighten, t), Tolerance.of(amp, d));
         }
         return Check.atMost("| |e_t,top| - |e_0,top| |", t, worst, 0, Tolerance.of(amp, d));
       });
-      default -> GdRuns.run(in, STEPS, (t, prev, cur, series) -> {
+      default -> TrajectoryCheck.run(new GradientDescent(in.eta()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
         int mismatches = 0;
         for (int i = 0; i < d; i++) {
           double a = prev[i] - xStar[i];
@@ -184,7 +187,7 @@ public final class QuadraticStability implements Theorem<GdInstance> {
             mismatches++;
           }
         }
-        GdRuns.point(series, "components whose sign flip disagrees with eta lambda_i > 1", mismatches);
+        series.point("components whose sign flip disagrees with eta lambda_i > 1", mismatches);
         return Check.atMost("sign flips that disagree with eta lambda_i > 1", t, mismatches, 0, 0);
       });
     };
