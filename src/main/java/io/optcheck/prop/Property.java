@@ -254,6 +254,10 @@ public final class Property<T> {
     Phase foundBy = null;
     TryResult<T> bestScored = null;
     boolean wallCap = false;
+    // The best-scored edge and random tries, kept to seed targeted search.
+    int eliteSize = Math.max(16, Math.min(128, tries / 25));
+    java.util.PriorityQueue<TryResult<T>> elite = new java.util.PriorityQueue<>(
+        java.util.Comparator.comparingDouble(TryResult::score));
 
     // Phase 1: edge cases.
     int edgeMax = !edgeCases ? 0 : (edgeBudget >= 0 ? edgeBudget : Math.min(100, Math.max(1, tries / 10)));
@@ -276,6 +280,7 @@ public final class Property<T> {
       valid++;
       labels.add(r.labels());
       bestScored = better(bestScored, r);
+      keepElite(elite, r, eliteSize);
       if (r.failed()) {
         failing = r;
         foundBy = Phase.EDGE;
@@ -308,6 +313,7 @@ public final class Property<T> {
       valid++;
       labels.add(r.labels());
       bestScored = better(bestScored, r);
+      keepElite(elite, r, eliteSize);
       if (r.failed()) {
         failing = r;
         foundBy = Phase.RANDOM;
@@ -318,7 +324,9 @@ public final class Property<T> {
     }
     if (failing == null && bestScored != null && valid < tries && !wallCap) {
       List<List<String>> targetedLabels = labels;
-      TargetedSearch<T> search = new TargetedSearch<>(bestScored, raws -> {
+      List<TryResult<T>> eliteBestFirst = new ArrayList<>(elite);
+      eliteBestFirst.sort(java.util.Comparator.comparingDouble((TryResult<T> r) -> r.score()).reversed());
+      TargetedSearch<T> search = new TargetedSearch<>(bestScored, eliteBestFirst, raws -> {
         TryResult<T> r = execute(new Source(raws, Source.Mode.RANDOM, trySeed(seed ^ 0x7A26E7L, raws.length)));
         if (r.valid()) {
           targetedLabels.add(r.labels());
@@ -412,6 +420,18 @@ public final class Property<T> {
     return new PropertyResult<>(name, PropertyResult.Status.ERROR, message, seed, valid, rejected,
         null, null, null, null, 0, 0, Statistics.of(labels), Double.NaN, null, null, millis(start),
         false);
+  }
+
+  private static <T> void keepElite(java.util.PriorityQueue<TryResult<T>> elite, TryResult<T> r, int size) {
+    if (!r.hasScore()) {
+      return;
+    }
+    if (elite.size() < size) {
+      elite.add(r);
+    } else if (r.score() > elite.peek().score()) {
+      elite.poll();
+      elite.add(r);
+    }
   }
 
   private static <T> TryResult<T> better(TryResult<T> a, TryResult<T> b) {

@@ -32,6 +32,16 @@ final class TargetedSearch<T> {
   private final SplittableRandom rng;
   private final long seed;
   private final long deadlineNanos;
+  private final List<TryResult<T>> elite;
+
+  /**
+   * Share of the targeted budget for CMA-ES; the mutation climber gets the rest. The climber
+   * moves one to three choices at a time at scales from 0.1 to 1e-5 of their range, which both
+   * jumps between neighbouring basins and refines the last digits; CMA-ES first finds the region.
+   * (Measured on the Rastrigin landscape of TargetedSearchTest: 0.7 for CMA-ES found the peak for
+   * 5 of 10 seeds, 0.3 for 10 of 10.)
+   */
+  private static final double CMA_SHARE = 0.3;
   private int used;
   private TryResult<T> best;
   private TryResult<T> failure;
@@ -43,9 +53,10 @@ final class TargetedSearch<T> {
     }
   }
 
-  TargetedSearch(TryResult<T> start, Function<long[], TryResult<T>> evaluate, long seed,
-                 long deadlineNanos) {
+  TargetedSearch(TryResult<T> start, List<TryResult<T>> elite,
+                 Function<long[], TryResult<T>> evaluate, long seed, long deadlineNanos) {
     this.best = start;
+    this.elite = List.copyOf(elite);
     this.evaluate = evaluate;
     this.seed = seed;
     this.rng = new SplittableRandom(seed);
@@ -93,7 +104,7 @@ final class TargetedSearch<T> {
     try {
       List<Integer> knobs = best.sequence().knobIndices();
       if (!knobs.isEmpty()) {
-        int cmaBudget = (int) (budget * 0.7);
+        int cmaBudget = (int) (budget * CMA_SHARE);
         cmaes(knobs, cmaBudget, budget);
       }
       climb(budget);
@@ -118,10 +129,74 @@ final class TargetedSearch<T> {
     return Math.max(c.min(), Math.min(c.max(), v));
   }
 
+  /** Ends one CMA-ES run early: its population has collapsed or stopped improving. */
+  private static final class Converged extends RuntimeException {
+    Converged() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * The knob values of the best random tries, in unit coordinates: their weighted mean and
+   * spread seed the first CMA-ES run. On a landscape with a global trend under many local
+   * maxima (Rastrigin-like), the mean of the top few percent of uniform tries lies near the
+   * global basin, where the single best try is often in a neighbouring one.
+   */
+  private double[][] eliteStart(List<Integer> knobs, ChoiceSequence base) {
+    List<double[]> pts = new ArrayList<>();
+    for (TryResult<T> r : elite) {
+      ChoiceSequence s = r.sequence();
+      if (s.size() != base.size() || !s.knobIndices().equals(base.knobIndices())) {
+        continue; // another structure (e.g. another dimension): its knobs mean something else
+      }
+      double[] u = new double[knobs.size()];
+      for (int j = 0; j < u.length; j++) {
+        u[j] = toUnit(s.get(knobs.get(j)));
+      }
+      pts.add(u);
+    }
+    if (pts.size() < 4) {
+      return null;
+    }
+    int n = pts.size();
+    int k = knobs.size();
+    double[] w = new double[n];
+    double sw = 0;
+    for (int i = 0; i < n; i++) { // elite is sorted best first; log-rank weights as in CMA-ES
+      w[i] = Math.log(n + 0.5) - Math.log(i + 1);
+      sw += w[i];
+    }
+    double[] mean = new double[k];
+    double[] sd = new double[k];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < k; j++) {
+        mean[j] += w[i] / sw * pts.get(i)[j];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < k; j++) {
+        double d = pts.get(i)[j] - mean[j];
+        sd[j] += w[i] / sw * d * d;
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      sd[j] = Math.max(1e-3, Math.min(0.3, Math.sqrt(sd[j])));
+    }
+    return new double[][] {mean, sd};
+  }
+
+  /**
+   * IPOP-CMA-ES over the knobs. Run 0 starts from the elite of the random phase with their
+   * spread as step sizes; later runs start from uniform points with step 0.3 and double the
+   * population each time (Auger &amp; Hansen 2005). A run ends when the optimizer stops, when its
+   * last generation's scores are all within 1e-10 of each other, or when it has not improved
+   * for 10 generations plus 30 evaluations; so no budget is spent polishing a local maximum.
+   */
   private void cmaes(List<Integer> knobIdx, int cmaBudget, int totalBudget) {
     List<Integer> knobs = knobIdx.size() > 20 ? knobIdx.subList(0, 20) : knobIdx;
     int k = knobs.size();
-    int population = 4 + (int) (3 * Math.log(k));
+    int basePopulation = 4 + (int) (3 * Math.log(k));
+    int population = basePopulation;
     int restart = 0;
     while (used < cmaBudget) {
       ChoiceSequence base = best.sequence();
@@ -133,23 +208,58 @@ final class TargetedSearch<T> {
         baseKnobs.add(base.get(i));
       }
       double[] start = new double[k];
+      double[] sigma = new double[k];
+      double[][] fromElite = restart == 0 ? eliteStart(knobs, base) : null;
+      if (fromElite != null) {
+        population = 8 * basePopulation;
+      }
       for (int j = 0; j < k; j++) {
-        start[j] = restart == 0 ? toUnit(baseKnobs.get(j)) : rng.nextDouble();
+        if (fromElite != null) {
+          start[j] = fromElite[0][j];
+          sigma[j] = fromElite[1][j];
+        } else {
+          start[j] = restart == 0 ? toUnit(baseKnobs.get(j)) : rng.nextDouble();
+          sigma[j] = 0.3;
+        }
       }
       long[] baseRaws = base.raws();
+      int pop = population;
+      double[] window = new double[pop];
+      int[] count = {0};
+      double[] runBest = {Double.NEGATIVE_INFINITY};
+      int[] lastImprovement = {0};
       ObjectiveFunction f = new ObjectiveFunction(u -> {
         long[] raws = baseRaws.clone();
         for (int j = 0; j < k; j++) {
           raws[knobs.get(j)] = Double.doubleToRawLongBits(fromUnit(baseKnobs.get(j), u[j]));
         }
         TryResult<T> r = eval(raws, totalBudget);
-        return r.hasScore() ? r.score() : Double.NEGATIVE_INFINITY;
+        double score = r.hasScore() ? r.score() : Double.NEGATIVE_INFINITY;
+        int c = count[0]++;
+        if (runBest[0] == Double.NEGATIVE_INFINITY ? score > runBest[0]
+            : score > runBest[0] + 1e-10 * (1 + Math.abs(runBest[0]))) {
+          runBest[0] = score;
+          lastImprovement[0] = c;
+        }
+        window[c % pop] = score;
+        if (c + 1 >= pop && (c + 1) % pop == 0) {
+          double lo = Double.POSITIVE_INFINITY;
+          double hi = Double.NEGATIVE_INFINITY;
+          for (double v : window) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+          }
+          boolean collapsed = Double.isFinite(lo) && hi - lo <= 1e-10 * (1 + Math.abs(hi));
+          boolean stagnant = c - lastImprovement[0] > 10 * pop + 30;
+          if (collapsed || stagnant) {
+            throw new Converged();
+          }
+        }
+        return score;
       });
       double[] lower = new double[k];
       double[] upper = new double[k];
-      double[] sigma = new double[k];
       java.util.Arrays.fill(upper, 1.0);
-      java.util.Arrays.fill(sigma, 0.3);
       int remaining = cmaBudget - used;
       if (remaining < 2 * population) {
         return;
@@ -160,8 +270,8 @@ final class TargetedSearch<T> {
         opt.optimize(new MaxEval(remaining), f, GoalType.MAXIMIZE, new InitialGuess(start),
             new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sigma),
             new CMAESOptimizer.PopulationSize(population));
-      } catch (MathIllegalStateException e) {
-        // max evaluations reached: the restart is over
+      } catch (MathIllegalStateException | Converged e) {
+        // max evaluations reached or the run converged: the restart is over
       }
       restart++;
       population *= 2;
