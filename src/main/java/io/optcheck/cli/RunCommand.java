@@ -222,23 +222,19 @@ final class RunCommand implements Callable<Integer> {
     if (w != null) {
       report = w.apply(report, LocalDate.now(ZoneOffset.UTC));
     }
-    if (outDir != null) {
-      Path json = outDir.resolve("results.json");
-      Path md = outDir.resolve("summary.md");
-      try {
-        JsonReport.write(report, json);
-        MarkdownSummary.write(report, md);
-      } catch (IOException e) {
-        throw new BadInput("cannot write the report into '" + outDir + "' (" + e.getMessage()
-            + "). Give --out a directory you can write to.");
-      }
-      ctx.out().print(TerminalTable.render(report, width));
-      ctx.out().println();
-      ctx.out().println("wrote " + json);
-      ctx.out().println("wrote " + md);
-    } else {
-      ctx.out().print(TerminalTable.render(report, width));
+    Path json = outDir.resolve("results.json");
+    Path md = outDir.resolve("summary.md");
+    try {
+      JsonReport.write(report, json);
+      MarkdownSummary.write(report, md);
+    } catch (IOException e) {
+      throw new BadInput("cannot write the report into '" + outDir + "' (" + e.getMessage()
+          + "). Give --out a directory you can write to.");
     }
+    ctx.out().print(TerminalTable.render(report, width));
+    ctx.out().println();
+    ctx.out().println("wrote " + json);
+    ctx.out().println("wrote " + md);
     ctx.out().println(String.format(Locale.ROOT, "wall time %.1f s, seed %d", report.wallMs() / 1000.0, report.seed()));
     boolean gate = report.gatePasses();
     if (!gate) {
