@@ -3,6 +3,7 @@ package io.optcheck.theory;
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.HeavyBallQuadratic;
 import io.optcheck.theory.gd.HeavyBallStronglyConvex;
+import io.optcheck.theory.gd.NesterovConvex;
 import io.optcheck.theory.gd.QuadraticStability;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +29,8 @@ public final class Catalog {
   /** The built-in catalog. */
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
-        new HeavyBallQuadratic(), new HeavyBallStronglyConvex()));
+        new HeavyBallQuadratic(), new HeavyBallStronglyConvex(),
+        new NesterovConvex()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
