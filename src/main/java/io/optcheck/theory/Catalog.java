@@ -4,6 +4,7 @@ import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.HeavyBallQuadratic;
 import io.optcheck.theory.gd.HeavyBallStronglyConvex;
 import io.optcheck.theory.gd.NesterovConvex;
+import io.optcheck.theory.gd.NesterovStronglyConvex;
 import io.optcheck.theory.gd.QuadraticStability;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +31,7 @@ public final class Catalog {
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
         new HeavyBallQuadratic(), new HeavyBallStronglyConvex(),
-        new NesterovConvex()));
+        new NesterovConvex(), new NesterovStronglyConvex()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
