@@ -1,6 +1,10 @@
 package io.optcheck.theory;
 
 import io.optcheck.theory.gd.DescentLemma;
+import io.optcheck.theory.gd.HeavyBallQuadratic;
+import io.optcheck.theory.gd.HeavyBallStronglyConvex;
+import io.optcheck.theory.gd.NesterovConvex;
+import io.optcheck.theory.gd.NesterovStronglyConvex;
 import io.optcheck.theory.gd.QuadraticStability;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +29,9 @@ public final class Catalog {
 
   /** The built-in catalog. */
   public static Catalog builtIn() {
-    return new Catalog(List.of(new DescentLemma(), new QuadraticStability()));
+    return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
+        new HeavyBallQuadratic(), new HeavyBallStronglyConvex(),
+        new NesterovConvex(), new NesterovStronglyConvex()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
