@@ -28,6 +28,19 @@ public final class Assumptions {
   public static final String HEAVY_BALL_GHADIMI_TUNING = "heavy-ball-ghadimi-tuning";
   public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
   public static final String NESTEROV_STRONGLY_CONVEX_TUNING = "nesterov-strongly-convex-tuning";
+  public static final String L_SMOOTH_ON_REGION = "l-smooth-on-region";
+  public static final String STRICT_SADDLES = "strict-saddles";
+  public static final String STEP_LT_1_OVER_L = "step-lt-1-over-l";
+  public static final String INIT_HAS_DENSITY = "init-has-density";
+  public static final String POWER_P_GT_2 = "power-p-gt-2";
+  public static final String PERMUTATION_INVARIANT = "permutation-invariant";
+  public static final String SYMMETRIC_INIT = "symmetric-init";
+  public static final String RELU_NETWORK = "relu-network";
+  public static final String CRITICAL_POINT = "critical-point";
+  public static final String THIRD_DERIVATIVE_BOUNDED = "third-derivative-bounded";
+  public static final String HESSIAN_POSITIVE_DEFINITE = "hessian-positive-definite";
+  public static final String HESSIAN_NEGATIVE_EIGENVALUE = "hessian-negative-eigenvalue";
+  public static final String HESSIAN_PSD_SINGULAR = "hessian-psd-singular";
 
   private static final Map<String, String> ALL;
 
@@ -50,6 +63,19 @@ public final class Assumptions {
     m.put(STEP_EQ_1_OVER_L, "the step is exactly eta = 1/L");
     m.put(NESTEROV_STRONGLY_CONVEX_TUNING, "step 1/L, momentum (sqrt L - sqrt mu)/(sqrt L + sqrt mu) "
         + "with the mu of the bound, x_{-1} = x_0");
+    m.put(L_SMOOTH_ON_REGION, "f is L-smooth on a region that contains every iterate (a box where L is known)");
+    m.put(STRICT_SADDLES, "every saddle point of f is strict: the Hessian there has a negative eigenvalue");
+    m.put(STEP_LT_1_OVER_L, "the step satisfies 0 < eta < 1/L");
+    m.put(INIT_HAS_DENSITY, "x0 is drawn from a distribution with a density (no mass on a lower-dimensional set)");
+    m.put(POWER_P_GT_2, "f = |x|^p with p > 2: no strong convexity, no PL inequality");
+    m.put(PERMUTATION_INVARIANT, "f(P x) = f(x) for a permutation P of the parameters (swapping two hidden units)");
+    m.put(SYMMETRIC_INIT, "x0 = P x0: the swapped hidden units start identical");
+    m.put(RELU_NETWORK, "f(W1, w2) = loss(w2^T relu(W1 x)) for a two-layer ReLU network without biases");
+    m.put(CRITICAL_POINT, "grad f(x*) = 0");
+    m.put(THIRD_DERIVATIVE_BOUNDED, "f is three times differentiable with |D^3 f[u, u, u]| <= M3 ||u||^3 near x*");
+    m.put(HESSIAN_POSITIVE_DEFINITE, "hess f(x*) is positive definite");
+    m.put(HESSIAN_NEGATIVE_EIGENVALUE, "hess f(x*) has a negative eigenvalue");
+    m.put(HESSIAN_PSD_SINGULAR, "hess f(x*) is positive semidefinite and singular");
     ALL = Collections.unmodifiableMap(m);
   }
 

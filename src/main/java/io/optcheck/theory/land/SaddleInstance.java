@@ -1,0 +1,31 @@
+package io.optcheck.theory.land;
+
+import io.optcheck.problem.Num;
+import io.optcheck.problem.StrictSaddle;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** GD on a strict saddle: the function, the start, and the step as a fraction h of 1/L. */
+public record SaddleInstance(StrictSaddle f, double[] x0, double h) {
+
+  /** L on the region |y| &lt;= 2, from the certificate. */
+  public double l() {
+    return f.certificate().L().orElseThrow();
+  }
+
+  /** eta = h / L. */
+  public double eta() {
+    return h / l();
+  }
+
+  /** Fields for a counterexample. */
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("objective", f.describe());
+    m.put("L on |y| <= 2", l());
+    m.put("x0", Num.fmt(x0));
+    m.put("eta", eta());
+    m.put("eta L", h);
+    return m;
+  }
+}
