@@ -1,0 +1,203 @@
+package io.optcheck.theory.land;
+
+import static io.optcheck.theory.Assumptions.L_SMOOTH_ON_REGION;
+import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
+import static io.optcheck.theory.Assumptions.POWER_P_GT_2;
+import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
+
+import io.optcheck.method.GradientDescent;
+import io.optcheck.problem.PowerObjective;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * land.degenerate-plateau. On f = |x|^p, p &gt; 2 (no strong convexity, no PL), GD with
+ * eta p (p-1) |x0|^(p-2) &lt;= 1 converges only sublinearly, |x_t| = Theta(t^(-1/(p-2))), so a
+ * linear-rate claim breaks.
+ *
+ * <p>Write q = p - 2, c = eta p and z = |x|^q. One step maps x to x (1 - c z), with c z0 &lt;= 1/(p-1)
+ * by the step condition, and z decreases. Then 1/z_t - 1/z_t-1 = ((1 - c z)^-q - 1)/z lies in
+ * [q c, K] with K = c (p-1) max(q, 1/q) (Bernoulli's inequality both ways), which gives the two
+ * one-step bounds checked:
+ * <pre>  |x_t-1| (1 + K z_t-1)^(-1/q) &lt;= |x_t| &lt;= |x_t-1| (1 + q c z_t-1)^(-1/q),</pre>
+ * and by induction (|x0|^-q + K t)^(-1/q) &lt;= |x_t| &lt;= (|x0|^-q + q c t)^(-1/q). The upper
+ * bound is tight as x -&gt; 0. The linear-rate conclusion |x_t| &lt;= (1 - eta mu)|x_t-1| holds for
+ * |x|^p + (mu/2) x^2 with mu &gt; 0 (the step factor is 1 - eta (p|x|^q + mu)), tight as x -&gt; 0;
+ * with mu dropped from the objective but kept in the bound it breaks once p |x|^q &lt; mu.
+ */
+public final class DegeneratePlateau implements Theorem<PowerInstance> {
+
+  static final int STEPS = 300;
+
+  private final double tighten;
+
+  public DegeneratePlateau() {
+    this(0);
+  }
+
+  private DegeneratePlateau(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public DegeneratePlateau withTightenedBounds(double eps) {
+    return new DegeneratePlateau(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "sublinear-upper", Expected.HOLDS,
+          List.of(POWER_P_GT_2, L_SMOOTH_ON_REGION, STEP_LE_1_OVER_L), null,
+          "|x|^p, p in (2, 6]: |x_t| <= |x_t-1| (1 + (p-2) eta p |x_t-1|^(p-2))^(-1/(p-2))", null),
+      new Regime("sublinear-lower", "sublinear-lower", Expected.HOLDS,
+          List.of(POWER_P_GT_2, L_SMOOTH_ON_REGION, STEP_LE_1_OVER_L), null,
+          "|x|^p: |x_t| >= |x_t-1| (1 + K |x_t-1|^(p-2))^(-1/(p-2)), K = eta p (p-1) max(p-2, 1/(p-2))", null),
+      new Regime("linear-rate", "linear-rate", Expected.HOLDS,
+          List.of(MU_STRONGLY_CONVEX, L_SMOOTH_ON_REGION, STEP_LE_1_OVER_L), null,
+          "|x|^p + (mu/2) x^2, mu > 0: |x_t| <= (1 - eta mu) |x_t-1|", null),
+      new Regime("drop:mu-strongly-convex", "linear-rate", Expected.BREAKS,
+          List.of(L_SMOOTH_ON_REGION, STEP_LE_1_OVER_L), MU_STRONGLY_CONVEX,
+          "|x|^p without the (mu/2) x^2 term, the bound keeps its mu: the linear rate breaks", null));
+
+  @Override
+  public String id() {
+    return "land.degenerate-plateau";
+  }
+
+  @Override
+  public String methodId() {
+    return "gd";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(POWER_P_GT_2, L_SMOOTH_ON_REGION, STEP_LE_1_OVER_L);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<PowerInstance> instances(Regime r) {
+    Gen<Double> p = Gens.doubles(2, 6).withEdges(3.0, 4.0).shrinkDigits(1).knob("p").filter("p > 2", v -> v > 2);
+    Gen<Double> x0 = Gens.doubles(-2, 2).shrinkDigits(1).knob("x0").filter("x0 != 0", v -> v != 0);
+    Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).shrinkDigits(1).knob("eta L").filter("eta L > 0", v -> v > 0);
+    // mu as a fraction m of the contraction rate p |x0|^(p-2) of the first step, so that the
+    // linear claim is consistent with the first step and breaks only as the contraction weakens.
+    Gen<Double> mu = Gens.logDoubles(0.01, 1).knob("mu / curvature at x0");
+    boolean withMu = r.id().equals("linear-rate") || r.id().equals("drop:mu-strongly-convex");
+    boolean dropMu = r.id().equals("drop:mu-strongly-convex");
+    return Gens.combine(p, x0, h, withMu ? mu : Gens.just(0.0)).as((pv, xv, hv, mv) -> {
+      double muAbs = mv * pv * StrictMath.pow(Math.abs(xv), pv - 2);
+      PowerObjective f = new PowerObjective(pv, dropMu ? 0 : muAbs, Math.abs(xv));
+      return new PowerInstance(f, xv, hv, muAbs);
+    });
+  }
+
+  @Override
+  public Evaluation evaluate(PowerInstance in, Regime r) {
+    PowerObjective f = in.f();
+    double eta = in.eta();
+    double p = f.p();
+    double q = p - 2;
+    double c = eta * p;
+    double k = c * (p - 1) * Math.max(q, 1 / q);
+    String conclusion = r.conclusion();
+    return TrajectoryCheck.run(new GradientDescent(eta), f, new double[] {in.x0()}, STEPS, (t, prev, cur, series) -> {
+      Check ch = step(in, conclusion, q, c, k, t, prev, cur, series);
+      if (ch.marginal() && tighten == 0) {
+        ch = ch.rechecked(exactHolds(in, conclusion, prev[0]));
+      }
+      return ch;
+    });
+  }
+
+  private Check step(PowerInstance in, String conclusion, double q, double c, double k, int t, double[] prev,
+                     double[] cur, TrajectoryCheck.Series series) {
+    PowerObjective f = in.f();
+    double eta = in.eta();
+    {
+      double a0 = Math.abs(prev[0]);
+      double a1 = Math.abs(cur[0]);
+      double z = StrictMath.pow(a0, q);
+      double g = Math.abs(f.gradient(prev)[0]);
+      series.point("|x_t|", a1);
+      return switch (conclusion) {
+        case "sublinear-upper" -> {
+          double bound = a0 * shrink(q * c * z, q) * (1 - tighten);
+          series.point("bound", bound);
+          yield Check.atMost("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
+        }
+        case "sublinear-lower" -> {
+          // Wrong constant for the sensitivity test: K replaced by the leading-order q c.
+          double kk = tighten != 0 ? q * c : k;
+          double bound = a0 * shrink(kk * z, q);
+          series.point("bound", bound);
+          yield Check.atLeast("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
+        }
+        default -> {
+          double bound = (1 - eta * in.muClaimed()) * a0 * (1 - tighten);
+          series.point("bound", bound);
+          yield Check.atMost("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
+        }
+      };
+    }
+  }
+
+  /**
+   * The inequality for the exact GD step from the double x_t-1, in 40-digit Dfp arithmetic:
+   * x_t = x (1 - eta (p |x|^(p-2) + mu)) (sign-symmetric, so |x| is used).
+   */
+  static boolean exactHolds(PowerInstance in, String conclusion, double prev) {
+    org.hipparchus.dfp.DfpField field = new org.hipparchus.dfp.DfpField(40);
+    PowerObjective f = in.f();
+    org.hipparchus.dfp.Dfp a0 = field.newDfp(Math.abs(prev));
+    org.hipparchus.dfp.Dfp eta = field.newDfp(in.eta());
+    org.hipparchus.dfp.Dfp p = field.newDfp(f.p());
+    org.hipparchus.dfp.Dfp q = p.subtract(2);
+    org.hipparchus.dfp.Dfp z = org.hipparchus.dfp.DfpMath.pow(a0, q);
+    org.hipparchus.dfp.Dfp one = field.getOne();
+    org.hipparchus.dfp.Dfp a1 = a0.multiply(one.subtract(eta.multiply(p.multiply(z).add(field.newDfp(f.mu())))));
+    return switch (conclusion) {
+      case "sublinear-upper", "sublinear-lower" -> {
+        double qq = f.p() - 2;
+        double cc = in.eta() * f.p();
+        double kk = conclusion.equals("sublinear-upper") ? qq * cc : cc * (f.p() - 1) * Math.max(qq, 1 / qq);
+        // (1 + K z)^(-1/q) = exp(-log(1 + K z)/q)
+        org.hipparchus.dfp.Dfp bound = a0.multiply(org.hipparchus.dfp.DfpMath.exp(
+            org.hipparchus.dfp.DfpMath.log(one.add(field.newDfp(kk).multiply(z))).divide(q).negate()));
+        yield conclusion.equals("sublinear-upper") ? !a1.greaterThan(bound) : !a1.lessThan(bound);
+      }
+      default -> !a1.greaterThan(one.subtract(eta.multiply(field.newDfp(in.muClaimed()))).multiply(a0));
+    };
+  }
+
+  /**
+   * (1 + u)^(-1/q) as exp(-log1p(u)/q): accurate to a few ulps even for q near 0, where pow(1 + u,
+   * -1/q) would amplify the rounding of 1 + u by 1/q.
+   */
+  static double shrink(double u, double q) {
+    return StrictMath.exp(-StrictMath.log1p(u) / q);
+  }
+
+  @Override
+  public Map<String, Object> describe(PowerInstance in) {
+    return in.describe();
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    return conclusion.equals("sublinear-lower") ? OptionalDouble.empty() : OptionalDouble.of(1.0);
+  }
+}
