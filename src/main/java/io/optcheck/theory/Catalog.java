@@ -7,6 +7,7 @@ import io.optcheck.theory.gd.NesterovConvex;
 import io.optcheck.theory.gd.NesterovStronglyConvex;
 import io.optcheck.theory.gd.QuadraticStability;
 import io.optcheck.theory.land.DegeneratePlateau;
+import io.optcheck.theory.land.GdPreservesSymmetry;
 import io.optcheck.theory.land.StrictSaddleEscape;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +35,8 @@ public final class Catalog {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
         new HeavyBallQuadratic(), new HeavyBallStronglyConvex(),
         new NesterovConvex(), new NesterovStronglyConvex(),
-        new StrictSaddleEscape(), new DegeneratePlateau()));
+        new StrictSaddleEscape(), new DegeneratePlateau(),
+        new GdPreservesSymmetry()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
