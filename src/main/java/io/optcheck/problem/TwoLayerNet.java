@@ -144,6 +144,77 @@ public final class TwoLayerNet implements Objective, HasFormula {
     return s;
   }
 
+  /**
+   * f at the point (1 - a) x + a y, with the point and the loss computed in {@code digits}-digit
+   * Dfp arithmetic (tanh as (e^(2z) - 1)/(e^(2z) + 1)): the high-precision recheck of a
+   * marginal comparison. Accurate to far below the double rounding of {@link #value}.
+   */
+  public org.hipparchus.dfp.Dfp valueOnSegment(double[] x, double[] y, double a, int digits) {
+    Vectors.requireLength(x, dimension(), "x");
+    Vectors.requireLength(y, dimension(), "y");
+    org.hipparchus.dfp.DfpField field = new org.hipparchus.dfp.DfpField(digits);
+    org.hipparchus.dfp.Dfp one = field.getOne();
+    org.hipparchus.dfp.Dfp aa = field.newDfp(a);
+    org.hipparchus.dfp.Dfp[] t = new org.hipparchus.dfp.Dfp[dimension()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = one.subtract(aa).multiply(field.newDfp(x[i])).add(aa.multiply(field.newDfp(y[i])));
+    }
+    org.hipparchus.dfp.Dfp loss = field.getZero();
+    for (int i = 0; i < n; i++) {
+      org.hipparchus.dfp.Dfp out = field.getZero();
+      for (int u = 0; u < m; u++) {
+        org.hipparchus.dfp.Dfp pre = field.getZero();
+        for (int j = 0; j < k; j++) {
+          pre = pre.add(t[w1(u, j)].multiply(field.newDfp(xs[i][j])));
+        }
+        org.hipparchus.dfp.Dfp sg;
+        if (act == Activation.TANH) {
+          org.hipparchus.dfp.Dfp e = org.hipparchus.dfp.DfpMath.exp(pre.multiply(2));
+          sg = e.subtract(one).divide(e.add(one));
+        } else {
+          sg = pre.greaterThan(field.getZero()) ? pre : field.getZero();
+        }
+        out = out.add(t[w2(u)].multiply(sg));
+      }
+      org.hipparchus.dfp.Dfp r = out.subtract(field.newDfp(ys[i]));
+      loss = loss.add(r.multiply(r));
+    }
+    return loss.divide(2 * n);
+  }
+
+  /** min over examples and units of |W1_u . x_i|: 0 when a ReLU sits on its kink. */
+  public double minAbsPreactivation(double[] theta) {
+    Vectors.requireLength(theta, dimension(), "theta");
+    double m = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      for (int u = 0; u < this.m; u++) {
+        m = Math.min(m, Math.abs(pre(theta, u, xs[i])));
+      }
+    }
+    return m;
+  }
+
+  /**
+   * Per example, |y_i| + sum_u |w2_u| sum_j |W1_uj x_ij|: the magnitudes the output and the
+   * residual combine (for the tolerance model).
+   */
+  public double[] outputMagnitudes(double[] theta) {
+    Vectors.requireLength(theta, dimension(), "theta");
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      double s = Math.abs(ys[i]);
+      for (int u = 0; u < m; u++) {
+        double a = 0;
+        for (int j = 0; j < k; j++) {
+          a += Math.abs(theta[w1(u, j)] * xs[i][j]);
+        }
+        s += Math.abs(theta[w2(u)]) * a;
+      }
+      out[i] = s;
+    }
+    return out;
+  }
+
   /** The network's outputs w2^T sigma(W1 x_i), i = 1..n. */
   public double[] outputs(double[] theta) {
     Vectors.requireLength(theta, dimension(), "theta");

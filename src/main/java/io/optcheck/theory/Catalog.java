@@ -6,6 +6,7 @@ import io.optcheck.theory.gd.HeavyBallStronglyConvex;
 import io.optcheck.theory.gd.NesterovConvex;
 import io.optcheck.theory.gd.NesterovStronglyConvex;
 import io.optcheck.theory.gd.QuadraticStability;
+import io.optcheck.theory.land.ConvexNoBarrier;
 import io.optcheck.theory.land.DegeneratePlateau;
 import io.optcheck.theory.land.GdPreservesSymmetry;
 import io.optcheck.theory.land.StrictSaddleEscape;
@@ -36,7 +37,7 @@ public final class Catalog {
         new HeavyBallQuadratic(), new HeavyBallStronglyConvex(),
         new NesterovConvex(), new NesterovStronglyConvex(),
         new StrictSaddleEscape(), new DegeneratePlateau(),
-        new GdPreservesSymmetry()));
+        new GdPreservesSymmetry(), new ConvexNoBarrier()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
