@@ -9,6 +9,7 @@ import io.optcheck.theory.gd.QuadraticStability;
 import io.optcheck.theory.land.ConvexNoBarrier;
 import io.optcheck.theory.land.DegeneratePlateau;
 import io.optcheck.theory.land.GdPreservesSymmetry;
+import io.optcheck.theory.land.SharpnessReparam;
 import io.optcheck.theory.land.StrictSaddleEscape;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,7 +38,8 @@ public final class Catalog {
         new HeavyBallQuadratic(), new HeavyBallStronglyConvex(),
         new NesterovConvex(), new NesterovStronglyConvex(),
         new StrictSaddleEscape(), new DegeneratePlateau(),
-        new GdPreservesSymmetry(), new ConvexNoBarrier()));
+        new GdPreservesSymmetry(), new ConvexNoBarrier(),
+        new SharpnessReparam()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
