@@ -7,6 +7,7 @@ import io.optcheck.theory.gd.NesterovConvex;
 import io.optcheck.theory.gd.NesterovStronglyConvex;
 import io.optcheck.theory.gd.QuadraticStability;
 import io.optcheck.theory.land.ConvexNoBarrier;
+import io.optcheck.theory.land.CriticalPointClass;
 import io.optcheck.theory.land.DegeneratePlateau;
 import io.optcheck.theory.land.GdPreservesSymmetry;
 import io.optcheck.theory.land.SharpnessReparam;
@@ -39,7 +40,7 @@ public final class Catalog {
         new NesterovConvex(), new NesterovStronglyConvex(),
         new StrictSaddleEscape(), new DegeneratePlateau(),
         new GdPreservesSymmetry(), new ConvexNoBarrier(),
-        new SharpnessReparam()));
+        new SharpnessReparam(), new CriticalPointClass()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */

@@ -1,0 +1,261 @@
+package io.optcheck.theory.land;
+
+import static io.optcheck.theory.Assumptions.CRITICAL_POINT;
+import static io.optcheck.theory.Assumptions.HESSIAN_NEGATIVE_EIGENVALUE;
+import static io.optcheck.theory.Assumptions.HESSIAN_POSITIVE_DEFINITE;
+import static io.optcheck.theory.Assumptions.HESSIAN_PSD_SINGULAR;
+import static io.optcheck.theory.Assumptions.THIRD_DERIVATIVE_BOUNDED;
+
+import io.optcheck.problem.CriticalPoints;
+import io.optcheck.problem.CubicCriticalPoint;
+import io.optcheck.problem.LandscapeProblems;
+import io.optcheck.problem.Problems;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Source;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.Vec;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * land.critical-point-class. At a critical point x* (grad f(x*) = 0) of a twice differentiable f:
+ * H positive definite makes x* a strict local minimum; a negative eigenvalue makes it a strict
+ * saddle or maximum; H positive semidefinite and singular leaves the second-order test
+ * inconclusive.
+ *
+ * <p>Quantitative form checked (Taylor's theorem with the Lagrange remainder, |D^3 f| &lt;= M3):
+ * for unit u and r &gt; 0, f(x* + r u) - f(x*) &gt;= (lambda_min/2) r^2 - (M3/6) r^3, positive for
+ * r &lt; 3 lambda_min / M3 (a strict minimum on that ball); along the unit eigenvector v of a
+ * negative lambda_min, f(x* + r v) - f(x*) &lt;= (lambda_min/2) r^2 + (M3/6) r^3, negative for
+ * r &lt; 3 |lambda_min| / M3. Both are equalities in one dimension with the cubic term against
+ * the quadratic one. The classifier ({@link CriticalPoints}) must agree with the construction.
+ * The breaking regime checks the second-order test as if it decided the PSD-singular case
+ * ("H PSD =&gt; local minimum"); its finite witness is a decrease f(x* + r' u) &lt; f(x*) at all of
+ * r' = r, r/10, r/100.
+ */
+public final class CriticalPointClass implements Theorem<CriticalInstance> {
+
+  private final double tighten;
+
+  public CriticalPointClass() {
+    this(0);
+  }
+
+  private CriticalPointClass(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public CriticalPointClass withTightenedBounds(double eps) {
+    return new CriticalPointClass(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "strict-local-min", Expected.HOLDS,
+          List.of(CRITICAL_POINT, THIRD_DERIVATIVE_BOUNDED, HESSIAN_POSITIVE_DEFINITE), null,
+          "H positive definite: classified a strict minimum; f(r u) - f(0) >= (lambda_min/2) r^2 - (M3/6) r^3", null),
+      new Regime("saddle", "negative-curvature", Expected.HOLDS,
+          List.of(CRITICAL_POINT, THIRD_DERIVATIVE_BOUNDED, HESSIAN_NEGATIVE_EIGENVALUE), null,
+          "a negative eigenvalue: classified a strict saddle or maximum; f decreases along its eigenvector", null),
+      new Regime("degenerate", "inconclusive", Expected.HOLDS,
+          List.of(CRITICAL_POINT, THIRD_DERIVATIVE_BOUNDED, HESSIAN_PSD_SINGULAR), null,
+          "H positive semidefinite and singular: classified degenerate (the test is inconclusive)", null),
+      new Regime("drop:hessian-positive-definite", "psd-local-min", Expected.BREAKS,
+          List.of(CRITICAL_POINT, THIRD_DERIVATIVE_BOUNDED, HESSIAN_PSD_SINGULAR), HESSIAN_POSITIVE_DEFINITE,
+          "the holds generator with lambda_min set to 0: 'H PSD => local minimum' breaks", null));
+
+  @Override
+  public String id() {
+    return "land.critical-point-class";
+  }
+
+  @Override
+  public String methodId() {
+    return "none";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(CRITICAL_POINT, THIRD_DERIVATIVE_BOUNDED, HESSIAN_POSITIVE_DEFINITE);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  private static double magnitude(Source s) {
+    return Gens.logDoubles(0.1, 10).draw(s);
+  }
+
+  @Override
+  public Gen<CriticalInstance> instances(Regime r) {
+    String id = r.id();
+    Gen<CubicCriticalPoint> family = LandscapeProblems.cubicCriticalPoints((s, d) -> {
+      double[] lambda = new double[d];
+      for (int i = 0; i < d; i++) {
+        lambda[i] = magnitude(s);
+        if (id.equals("saddle") && i > 0 && s.drawBoolean(0.5)) {
+          lambda[i] = -lambda[i];
+        }
+      }
+      switch (id) {
+        case "saddle" -> lambda[0] = -lambda[0];
+        case "degenerate", "drop:hessian-positive-definite" -> {
+          lambda[0] = 0;
+          // Further zeros (the monkey saddle has H = 0) on some instances.
+          for (int i = 1; i < d; i++) {
+            if (s.drawBoolean(0.25)) {
+              lambda[i] = 0;
+            }
+          }
+        }
+        default -> {
+        }
+      }
+      return lambda;
+    });
+    return family.flatMap(f -> Gens.named("direction and radius", s -> {
+      int d = f.dimension();
+      double[] u;
+      if (s.drawBoolean(0.5)) {
+        // The eigenvector of lambda_min, with a random sign.
+        u = f.eigenvector(argMin(f.lambda()));
+        if (s.drawBoolean(0.5)) {
+          for (int i = 0; i < d; i++) {
+            u[i] = -u[i];
+          }
+        }
+      } else {
+        u = new double[d];
+        for (int i = 0; i < d; i++) {
+          u[i] = Problems.gaussian(s);
+        }
+        double n = Vec.norm(u);
+        if (n == 0) {
+          u[0] = 1;
+        } else {
+          for (int i = 0; i < d; i++) {
+            u[i] /= n;
+          }
+        }
+      }
+      double sv = Gens.doubles(0, 1).withSpecials(1.0).knob("r / certified radius").filter("s > 0", v -> v > 0)
+          .generate(s);
+      return new CriticalInstance(f, u, sv);
+    }));
+  }
+
+  static int argMin(double[] v) {
+    int k = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] < v[k]) {
+        k = i;
+      }
+    }
+    return k;
+  }
+
+  private static double[] scaled(double[] u, double r) {
+    double[] x = new double[u.length];
+    for (int i = 0; i < u.length; i++) {
+      x[i] = r * u[i];
+    }
+    return x;
+  }
+
+  @Override
+  public Evaluation evaluate(CriticalInstance in, Regime r) {
+    CubicCriticalPoint f = in.f();
+    int d = f.dimension();
+    double[] lambda = f.lambda();
+    double lmin = lambda[argMin(lambda)];
+    double m3 = f.thirdDerivativeBound();
+    double f0 = f.value(new double[d]);
+    Evaluation.Builder b = new Evaluation.Builder();
+    if (r.conclusion().equals("psd-local-min")) {
+      double worst = Double.NEGATIVE_INFINITY;
+      double scale = Math.abs(f0);
+      for (double rr : new double[] {in.s(), in.s() / 10, in.s() / 100}) {
+        double[] x = scaled(in.u(), rr);
+        double df = f.value(x) - f0;
+        worst = Math.max(worst, df);
+        scale += Math.abs(f.value(x)) + Vec.norm(f.gradient(x)) * rr;
+      }
+      b.add(Check.atLeast("max over r' in {r, r/10, r/100} of f(r' u) - f(0)", 1, worst, 0, Tolerance.of(scale, d)));
+      return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
+    }
+    CriticalPoints.Kind expected = switch (r.conclusion()) {
+      case "strict-local-min" -> CriticalPoints.Kind.STRICT_MIN;
+      case "inconclusive" -> CriticalPoints.Kind.DEGENERATE;
+      default -> lambda[argMax(lambda)] < 0 ? CriticalPoints.Kind.STRICT_MAX : CriticalPoints.Kind.STRICT_SADDLE;
+    };
+    // Wrong constant for the sensitivity test of the degenerate class: tau 1e-3 times too small.
+    CriticalPoints.Classification cls = CriticalPoints.classify(f, new double[d], 0,
+        r.conclusion().equals("inconclusive") && tighten != 0 ? CriticalPoints.C * tighten : CriticalPoints.C);
+    if (b.add(Check.atMost("classifier disagrees with the construction (" + cls.kind() + " vs " + expected + ")",
+        1, cls.kind() == expected ? 0 : 1, 0, 0)) || r.conclusion().equals("inconclusive")) {
+      return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
+    }
+    double lam = Math.abs(lmin);
+    double radius = m3 > 0 ? 3 * lam / m3 : 1;
+    double rr = in.s() * radius;
+    double[] x = scaled(in.u(), rr);
+    double df = f.value(x) - f0;
+    double scale = Math.abs(f.value(x)) + Math.abs(f0) + 0.5 * lam * rr * rr + m3 * rr * rr * rr / 6
+        + Vec.norm(f.gradient(x)) * rr;
+    double tol = Tolerance.of(scale, d);
+    if (r.conclusion().equals("strict-local-min")) {
+      double bound = (0.5 * lmin * rr * rr - m3 * rr * rr * rr / 6);
+      bound = bound > 0 ? bound * (1 + tighten) : bound;
+      b.add(Check.atLeast("f(r u) - f(0)", 1, df, bound, tol));
+    } else {
+      // u is the eigenvector of lambda_min in this regime's check.
+      double[] v = f.eigenvector(argMin(lambda));
+      if (Vec.dot(v, in.u()) < 0) {
+        for (int i = 0; i < d; i++) {
+          v[i] = -v[i];
+        }
+      }
+      x = scaled(v, rr);
+      df = f.value(x) - f0;
+      double bound = 0.5 * lmin * rr * rr + m3 * rr * rr * rr / 6;
+      bound = bound < 0 ? bound * (1 + tighten) : bound;
+      b.add(Check.atMost("f(r v_min) - f(0)", 1, df, bound, tol));
+    }
+    return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
+  }
+
+  static int argMax(double[] v) {
+    int k = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] > v[k]) {
+        k = i;
+      }
+    }
+    return k;
+  }
+
+  @Override
+  public Map<String, Object> describe(CriticalInstance in) {
+    return in.describe();
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    return conclusion.equals("strict-local-min") || conclusion.equals("negative-curvature")
+        ? OptionalDouble.of(1.0) : OptionalDouble.empty();
+  }
+
+  @Override
+  public List<String> labels(CriticalInstance in, Regime r) {
+    return List.of("dimension " + in.f().dimension() + (in.f().diagonal() ? "" : ", rotated"));
+  }
+}
