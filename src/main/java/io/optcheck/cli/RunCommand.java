@@ -4,11 +4,13 @@ import io.optcheck.prop.Property;
 import io.optcheck.report.ErrorInfo;
 import io.optcheck.report.JsonReport;
 import io.optcheck.report.MarkdownSummary;
+import io.optcheck.report.Observation;
 import io.optcheck.report.Outcome;
 import io.optcheck.report.Result;
 import io.optcheck.report.RunReport;
 import io.optcheck.report.TerminalTable;
 import io.optcheck.report.Waivers;
+import io.optcheck.theory.ObservationSpec;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Spec;
@@ -99,6 +101,7 @@ final class RunCommand implements Callable<Integer> {
     if (replay != null) {
       return replay(settings);
     }
+    List<ObservationSpec> observed = selectObservations();
     List<Theorem<?>> selected = select();
     Map<Theorem<?>, Integer> triesByTheorem = new LinkedHashMap<>();
     for (Theorem<?> t : selected) {
@@ -122,9 +125,50 @@ final class RunCommand implements Callable<Integer> {
         ctx.err().println(progress(n, total, res));
       }
     }
+    List<Observation> observations = new ArrayList<>();
+    for (ObservationSpec o : observed) {
+      long t0 = System.nanoTime();
+      try {
+        observations.add(o.measure(settings.seed()));
+        ctx.err().println(String.format(Locale.ROOT, "[observation] %s: measured in %.1f s", o.id(),
+            (System.nanoTime() - t0) / 1e9));
+      } catch (OutOfMemoryError e) {
+        throw e;
+      } catch (Throwable e) { // an observation has no verdict; a failed one is reported and skipped
+        ctx.err().println("[observation] " + o.id() + ": not measured (" + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+      }
+    }
     long wallMs = (System.nanoTime() - start) / 1_000_000L;
-    RunReport report = RunReport.of(Version.get(), seed, startedAt, wallMs, Tolerance.describe(), results, List.of());
+    RunReport report = RunReport.of(Version.get(), seed, startedAt, wallMs, Tolerance.describe(), results, observations);
     return finish(report, w, outDir);
+  }
+
+  /**
+   * The observations to measure: all when neither --theorem nor --method is given; otherwise
+   * those named by --theorem, or of the family (the part before the dot) of a named theorem, and
+   * on a method named by --method.
+   */
+  private List<ObservationSpec> selectObservations() {
+    List<ObservationSpec> all = ctx.catalog().observations();
+    if (theorems.isEmpty() && methods.isEmpty()) {
+      return all;
+    }
+    List<ObservationSpec> out = new ArrayList<>();
+    for (ObservationSpec o : all) {
+      boolean byTheorem = theorems.isEmpty() || theorems.stream().anyMatch(id -> id.equals(o.id())
+          || family(id).equals(family(o.id())));
+      boolean byMethod = methods.isEmpty() || methods.contains(o.methodId());
+      if (byTheorem && byMethod) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  private static String family(String id) {
+    int dot = id.indexOf('.');
+    return dot < 0 ? id : id.substring(0, dot);
   }
 
   private void validateOptions() {
@@ -151,7 +195,12 @@ final class RunCommand implements Callable<Integer> {
 
   /** The selected theorems, in catalog order; unknown ids are bad input. */
   private List<Theorem<?>> select() {
-    List<String> knownMethods = ctx.catalog().methodIds();
+    List<String> knownMethods = new ArrayList<>(ctx.catalog().methodIds());
+    ctx.catalog().observations().forEach(o -> {
+      if (!knownMethods.contains(o.methodId())) {
+        knownMethods.add(o.methodId());
+      }
+    });
     for (String m : methods) {
       if (!knownMethods.contains(m)) {
         throw new BadInput("unknown method id '" + m + "'. Known methods: " + String.join(", ", knownMethods)
@@ -165,13 +214,17 @@ final class RunCommand implements Callable<Integer> {
       LinkedHashSet<String> ids = new LinkedHashSet<>(theorems);
       chosen = new ArrayList<>();
       for (String id : ids) {
+        // An observation's id selects the observation only (see selectObservations).
+        if (ctx.catalog().observations().stream().anyMatch(o -> o.id().equals(id))) {
+          continue;
+        }
         chosen.add(ctx.catalog().get(id));
       }
       chosen.sort((a, b) -> a.id().compareTo(b.id()));
     }
     if (!methods.isEmpty()) {
       chosen = chosen.stream().filter(t -> methods.contains(t.methodId())).toList();
-      if (chosen.isEmpty()) {
+      if (chosen.isEmpty() && selectObservations().isEmpty()) {
         throw new BadInput("no selected theorem is checked on method " + String.join(", ", methods)
             + "; drop --theorem or --method. Run 'optcheck list' to see which theorem uses which method.");
       }
@@ -233,6 +286,11 @@ final class RunCommand implements Callable<Integer> {
     }
     ctx.out().print(TerminalTable.render(report, width));
     ctx.out().println();
+    for (Observation o : report.observations()) {
+      Object finding = o.summary().get("finding");
+      ctx.out().println("observation " + o.id() + " (" + o.method() + ", no verdict)"
+          + (finding == null ? "" : ": " + finding));
+    }
     ctx.out().println("wrote " + json);
     ctx.out().println("wrote " + md);
     ctx.out().println(String.format(Locale.ROOT, "wall time %.1f s, seed %d", report.wallMs() / 1000.0, report.seed()));

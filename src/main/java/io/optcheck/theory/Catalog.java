@@ -11,6 +11,7 @@ import io.optcheck.theory.land.CriticalPointClass;
 import io.optcheck.theory.land.DegeneratePlateau;
 import io.optcheck.theory.land.GdPreservesSymmetry;
 import io.optcheck.theory.land.SharpnessReparam;
+import io.optcheck.theory.land.Sharpening;
 import io.optcheck.theory.land.StrictSaddleEscape;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +23,14 @@ import java.util.Map;
 public final class Catalog {
 
   private final Map<String, Theorem<?>> theorems;
+  private final List<ObservationSpec> observations;
 
   private Catalog(List<Theorem<?>> list) {
+    this(list, List.of());
+  }
+
+  private Catalog(List<Theorem<?>> list, List<ObservationSpec> observations) {
+    this.observations = observations.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
     Map<String, Theorem<?>> m = new LinkedHashMap<>();
     list.stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(t -> {
       if (m.put(t.id(), t) != null) {
@@ -40,7 +47,18 @@ public final class Catalog {
         new NesterovConvex(), new NesterovStronglyConvex(),
         new StrictSaddleEscape(), new DegeneratePlateau(),
         new GdPreservesSymmetry(), new ConvexNoBarrier(),
-        new SharpnessReparam(), new CriticalPointClass()));
+        new SharpnessReparam(), new CriticalPointClass()),
+        List.of(new Sharpening()));
+  }
+
+  /** A catalog of the given theorems and observations. */
+  public static Catalog of(List<Theorem<?>> list, List<ObservationSpec> observations) {
+    return new Catalog(new ArrayList<>(list), new ArrayList<>(observations));
+  }
+
+  /** The observations (measurements without a verdict), sorted by id. */
+  public List<ObservationSpec> observations() {
+    return observations;
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
