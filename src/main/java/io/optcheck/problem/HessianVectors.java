@@ -10,10 +10,11 @@ package io.optcheck.problem;
  *
  * <p><b>Finite difference.</b> {@link #centralDifference} returns
  * (grad f(x + h v) - grad f(x - h v)) / (2h) for a unit-free step h = {@code step} / ||v||.
- * For f with third derivatives bounded by M3 on the segment [x - h v, x + h v] (as a
- * trilinear form, |D^3 f[u, v, v]| &lt;= M3 ||u|| ||v||^2), the error in each direction u is at
- * most the truncation term M3 h^2 ||v||^2 ||v|| / 6 plus the rounding term
- * eps_g / h, where eps_g bounds the absolute error of one computed gradient (about
+ * Taylor's theorem for the gradient gives
+ * grad f(x +- h v) = grad f(x) +- h H v + (h^2/2) D^3 f[v, v] +- (h^3/6) D^4 f(xi)[v, v, v], so for f
+ * with fourth derivatives bounded by M4 on the segment [x - h v, x + h v]
+ * (|D^4 f[v, v, v, u]| &lt;= M4 ||v||^3 ||u||), the error in each component is at most the
+ * truncation term M4 h^2 ||v||^3 / 6 plus the rounding term eps_g / h, where eps_g bounds the absolute error of one computed gradient (about
  * d 2^-52 ||grad f||_1 for the objectives here). {@link #centralDifferenceErrorBound} returns
  * that sum. Across a kink (ReLU, Huber) the bound does not apply: use exact products there.
  *
@@ -70,16 +71,16 @@ public final class HessianVectors {
 
   /**
    * The bound on ||centralDifference - hess f(x) v||_inf stated in the class comment:
-   * m3 h^2 ||v||^3 / 6 + gradError / h with h = step / ||v||.
+   * m4 h^2 ||v||^3 / 6 + gradError / h with h = step / ||v||.
    *
-   * @param m3 a bound on the third derivative on the segment
+   * @param m4 a bound on the fourth derivative on the segment
    * @param gradError a bound on the absolute error of one computed gradient component
    */
-  public static double centralDifferenceErrorBound(double m3, double gradError, double step, double normV) {
+  public static double centralDifferenceErrorBound(double m4, double gradError, double step, double normV) {
     if (normV == 0) {
       return 0;
     }
     double h = step / normV;
-    return m3 * h * h * normV * normV * normV / 6 + gradError / h;
+    return m4 * h * h * normV * normV * normV / 6 + gradError / h;
   }
 }

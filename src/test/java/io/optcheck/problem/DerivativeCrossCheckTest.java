@@ -130,6 +130,21 @@ class DerivativeCrossCheckTest {
         cs.add(of("Huber sum", new HuberSum(new double[] {2, 0.5, 1e-2}, new double[] {0.3, 1.5, 1e-2}),
                 List.of(new double[] {0.1, -4, 0.002}, new double[] {-2, 0.7, -3}, new double[] {0.25, 1.2, 5}),
                 true));
+        cs.add(of("strict saddle x^2 - y^2 + y^4/4", new StrictSaddle(2, 2), points(r, 2, 1.5), true));
+        cs.add(of("strict saddle a = 0.3, b = 3.5", new StrictSaddle(0.3, 3.5), points(r, 2, 1.5), true));
+        cs.add(of("|x|^3", new PowerObjective(3, 0, 2),
+                List.of(new double[] {1.3}, new double[] {-0.4}, new double[] {0.05}), true));
+        cs.add(of("|x|^2.5 + (0.7/2) x^2", new PowerObjective(2.5, 0.7, 2),
+                List.of(new double[] {1.7}, new double[] {-0.9}, new double[] {0.2}), true));
+        double[][] nx = gaussian(r, 7, 2);
+        double[] ny = gaussian(r, 7, 1.0);
+        cs.add(of("two-layer tanh network", new TwoLayerNet(TwoLayerNet.Activation.TANH, 3, nx, ny),
+                points(r, 9, 1.0), true));
+        // ReLU: the Hessian is that of the linear piece; differences of gradients could straddle
+        // a kink, so only the DS Hessian is compared (the seeded points keep every
+        // pre-activation away from 0 by far more than the FD step).
+        cs.add(of("two-layer ReLU network", new TwoLayerNet(TwoLayerNet.Activation.RELU, 3, nx, ny),
+                points(r, 9, 1.0), false));
         return cs.stream().map(Arguments::of);
     }
 
