@@ -24,6 +24,9 @@ public final class Assumptions {
   public static final String MU_STRONGLY_CONVEX = "mu-strongly-convex";
   public static final String CONVEX = "convex";
   public static final String DIAGONAL = "diagonal";
+  public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
+  public static final String EIGENVALUES_MU_AND_L = "eigenvalues-mu-and-l";
+  public static final String START_ON_MU_EIGENVECTOR = "start-on-mu-eigenvector";
 
   private static final Map<String, String> ALL;
 
@@ -39,6 +42,9 @@ public final class Assumptions {
     m.put(MU_STRONGLY_CONVEX, "f is mu-strongly convex, mu > 0");
     m.put(CONVEX, "f is convex");
     m.put(DIAGONAL, "H is diagonal, so its eigenbasis is exact");
+    m.put(STEP_EQ_1_OVER_L, "the step is exactly eta = 1/L");
+    m.put(EIGENVALUES_MU_AND_L, "every eigenvalue of H is mu or L (kappa = L/mu)");
+    m.put(START_ON_MU_EIGENVECTOR, "x0 - x* lies on an eigenvector of the eigenvalue mu");
     ALL = Collections.unmodifiableMap(m);
   }
 

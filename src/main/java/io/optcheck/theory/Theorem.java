@@ -67,6 +67,14 @@ public interface Theorem<I> {
     return List.of();
   }
 
+  /**
+   * Extra figures of a regime for the result's extra map (for example a table of measured
+   * values against a formula); empty by default. Computed once per result, deterministically.
+   */
+  default Map<String, Object> extra(Regime regime) {
+    return Map.of();
+  }
+
   /** Finds a regime by id. */
   default Regime regime(String id) {
     return regimes().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() ->

@@ -142,6 +142,7 @@ public final class TheoremRunner {
     if (!r.statistics().counts().isEmpty()) {
       extra.put("labels", r.statistics().counts());
     }
+    extra.putAll(theorem.extra(regime));
     FoundBy foundBy = r.foundBy() == null ? null : switch (r.foundBy()) {
       case EDGE -> FoundBy.EDGE;
       case RANDOM, REPLAY -> r.foundBy() == Phase.RANDOM ? FoundBy.RANDOM : null;

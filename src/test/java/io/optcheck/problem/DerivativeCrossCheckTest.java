@@ -119,6 +119,15 @@ class DerivativeCrossCheckTest {
             }
         }
         cs.add(of("logistic, large margins", new Logistic(lx, ly), far, false));
+        // Huber sums: piecewise quadratic, so FD is exact away from the kinks (the seeded
+        // points are not within 1e-5 of one).
+        cs.add(of("huber sum d=1 with a quadratic", new HuberSum(1, 0.3, List.of(
+                new HuberSum.Term(0, 2.0, 0.5, 0.25), new HuberSum.Term(0, 0.7, 3.0, -1.0))),
+                points(r, 1, 2.0), true));
+        cs.add(of("huber sum d=3 with a dip (not convex)", new HuberSum(3, 0.1, List.of(
+                new HuberSum.Term(0, 1.5, 0.8, 0.1), new HuberSum.Term(0, -4.0, 0.3, 0.5),
+                new HuberSum.Term(1, 0.2, 5.0, -1.5), new HuberSum.Term(2, 3.0, 0.1, 0.0))),
+                points(r, 3, 2.0), true));
         return cs.stream().map(Arguments::of);
     }
 
