@@ -1,8 +1,11 @@
 package io.optcheck.theory;
 
+import io.optcheck.theory.gd.ConditionNumber;
+import io.optcheck.theory.gd.Contraction;
 import io.optcheck.theory.gd.ConvexRate;
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.QuadraticStability;
+import io.optcheck.theory.gd.StronglyConvexRate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +30,7 @@ public final class Catalog {
   /** The built-in catalog. */
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
-        new ConvexRate()));
+        new ConvexRate(), new Contraction(), new StronglyConvexRate(), new ConditionNumber()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
