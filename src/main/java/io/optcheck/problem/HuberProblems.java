@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Generators of {@link HuberSum} objectives: smooth convex (or, with dips, non-convex)
+ * Generators of {@link CenteredHuberSum} objectives: smooth convex (or, with dips, non-convex)
  * one- and low-dimensional functions whose constants are computed exactly from the drawn
  * doubles. Every continuous parameter (kink, slope, centre, the quadratic's share, the dip's
  * share) is a knob, so targeted search can move toward worst cases (such as the Huber function
@@ -37,7 +37,7 @@ public final class HuberProblems {
    * centre in [-2, 2]; plus (q/2)||x||^2 with q = share * max a, share in [1e-3, 1], or q = 0.
    * Immutable options.
    */
-  public static final class HuberSumGen implements Gen<HuberSum> {
+  public static final class HuberSumGen implements Gen<CenteredHuberSum> {
     private final int minDim;
     private final int maxDim;
     private final boolean strongly;
@@ -74,9 +74,9 @@ public final class HuberProblems {
     }
 
     @Override
-    public HuberSum generate(Source s) {
+    public CenteredHuberSum generate(Source s) {
       int d = s.draw(Gens.integers(minDim, maxDim));
-      List<HuberSum.Term> terms = new ArrayList<>();
+      List<CenteredHuberSum.Term> terms = new ArrayList<>();
       double maxA = 0;
       double firstSlopes = 0;
       for (int i = 0; i < d; i++) {
@@ -89,7 +89,7 @@ public final class HuberProblems {
           if (i == 0) {
             firstSlopes += a * kink;
           }
-          terms.add(new HuberSum.Term(i, a, kink, CENTRE.draw(s)));
+          terms.add(new CenteredHuberSum.Term(i, a, kink, CENTRE.draw(s)));
         }
       }
       double q;
@@ -101,15 +101,15 @@ public final class HuberProblems {
       if (dips) {
         double kink = KINK.draw(s);
         double slope = DIP_SHARE.draw(s) * firstSlopes;
-        terms.add(new HuberSum.Term(0, -slope / kink, kink, CENTRE.draw(s)));
-        HuberSum f = new HuberSum(d, q, terms);
+        terms.add(new CenteredHuberSum.Term(0, -slope / kink, kink, CENTRE.draw(s)));
+        CenteredHuberSum f = new CenteredHuberSum(d, q, terms);
         if (f.minCurvature() >= 0) {
           // Convex after all: not in the non-convex family; nonConvex(...) filters it out.
           throw new NotInFamily();
         }
         return f;
       }
-      return new HuberSum(d, q, terms);
+      return new CenteredHuberSum(d, q, terms);
     }
 
     @Override
@@ -140,9 +140,9 @@ public final class HuberProblems {
    * Non-convex Huber sums: {@link #huberSums()} (or its strongly convex variant) with one dip,
    * filtered to those whose smallest curvature is negative.
    */
-  public static Gen<HuberSum> nonConvex(HuberSumGen base) {
+  public static Gen<CenteredHuberSum> nonConvex(HuberSumGen base) {
     HuberSumGen g = base.withDips();
-    Gen<java.util.Optional<HuberSum>> tryDraw = Gens.named(g.describe(), s -> {
+    Gen<java.util.Optional<CenteredHuberSum>> tryDraw = Gens.named(g.describe(), s -> {
       try {
         return java.util.Optional.of(g.generate(s));
       } catch (NotInFamily e) {
@@ -156,7 +156,7 @@ public final class HuberProblems {
    * Starts x0 = m + r u around a reference minimizer m, with the start radius r log-uniform in
    * [0.01, 100] and the direction u in [-1, 1]^d, all knobs.
    */
-  public static Gen<double[]> starts(HuberSum f) {
+  public static Gen<double[]> starts(CenteredHuberSum f) {
     DoubleGen radius = Gens.logDoubles(0.01, 100).knob("start radius");
     DoubleGen dir = Gens.doubles(-1, 1).knob("start direction");
     return Gens.named("starts around x*", s -> {

@@ -24,7 +24,10 @@ public final class Assumptions {
   public static final String MU_STRONGLY_CONVEX = "mu-strongly-convex";
   public static final String CONVEX = "convex";
   public static final String DIAGONAL = "diagonal";
+  public static final String HEAVY_BALL_QUADRATIC_TUNING = "heavy-ball-quadratic-tuning";
+  public static final String HEAVY_BALL_GHADIMI_TUNING = "heavy-ball-ghadimi-tuning";
   public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
+  public static final String NESTEROV_STRONGLY_CONVEX_TUNING = "nesterov-strongly-convex-tuning";
   public static final String EIGENVALUES_MU_AND_L = "eigenvalues-mu-and-l";
   public static final String START_ON_MU_EIGENVECTOR = "start-on-mu-eigenvector";
 
@@ -42,7 +45,13 @@ public final class Assumptions {
     m.put(MU_STRONGLY_CONVEX, "f is mu-strongly convex, mu > 0");
     m.put(CONVEX, "f is convex");
     m.put(DIAGONAL, "H is diagonal, so its eigenbasis is exact");
+    m.put(HEAVY_BALL_QUADRATIC_TUNING, "heavy ball with a = 4/(sqrt L + sqrt mu)^2, "
+        + "b = ((sqrt kappa - 1)/(sqrt kappa + 1))^2 and x_{-1} = x_0");
+    m.put(HEAVY_BALL_GHADIMI_TUNING, "heavy ball with a in (0, 1/L], b = sqrt((1 - a mu)(1 - a L)) "
+        + "and x_{-1} = x_0");
     m.put(STEP_EQ_1_OVER_L, "the step is exactly eta = 1/L");
+    m.put(NESTEROV_STRONGLY_CONVEX_TUNING, "step 1/L, momentum (sqrt L - sqrt mu)/(sqrt L + sqrt mu) "
+        + "with the mu of the bound, x_{-1} = x_0");
     m.put(EIGENVALUES_MU_AND_L, "every eigenvalue of H is mu or L (kappa = L/mu)");
     m.put(START_ON_MU_EIGENVECTOR, "x0 - x* lies on an eigenvector of the eigenvalue mu");
     ALL = Collections.unmodifiableMap(m);

@@ -4,6 +4,10 @@ import io.optcheck.theory.gd.ConditionNumber;
 import io.optcheck.theory.gd.Contraction;
 import io.optcheck.theory.gd.ConvexRate;
 import io.optcheck.theory.gd.DescentLemma;
+import io.optcheck.theory.gd.HeavyBallQuadratic;
+import io.optcheck.theory.gd.HeavyBallStronglyConvex;
+import io.optcheck.theory.gd.NesterovConvex;
+import io.optcheck.theory.gd.NesterovStronglyConvex;
 import io.optcheck.theory.gd.QuadraticStability;
 import io.optcheck.theory.gd.StronglyConvexRate;
 import java.util.ArrayList;
@@ -30,6 +34,8 @@ public final class Catalog {
   /** The built-in catalog. */
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
+        new HeavyBallQuadratic(), new HeavyBallStronglyConvex(),
+        new NesterovConvex(), new NesterovStronglyConvex(),
         new ConvexRate(), new Contraction(), new StronglyConvexRate(), new ConditionNumber()));
   }
 

@@ -270,7 +270,7 @@ public final class ConditionNumber implements Theorem<ConditionNumber.Instance> 
 
   /** The measured count against the formulas for kappa in {1, 10, 100, 1000, 10000}, eps = 1e-6. */
   @Override
-  public Map<String, Object> extra(Regime r) {
+  public Map<String, Object> figures(Regime r, int tries, long seed) {
     if (!r.id().equals("holds")) {
       return Map.of();
     }

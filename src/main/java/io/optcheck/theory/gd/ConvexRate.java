@@ -149,6 +149,20 @@ public final class ConvexRate implements Theorem<RateInstance> {
     return gap.compareTo(bound) <= 0;
   }
 
+  /**
+   * The worst ratio random search alone reaches with the same tries and seed (edge and random
+   * phases, no targeted phase), beside the result's worstRatio from the full search.
+   */
+  @Override
+  public Map<String, Object> figures(Regime r, int tries, long seed) {
+    if (!r.id().equals("h-eq-1")) {
+      return Map.of();
+    }
+    double random = io.optcheck.theory.TheoremRunner.property(this, r, tries, seed, true).targetedShare(0)
+        .run().bestScore();
+    return Map.of("worstRatioRandomOnly", random);
+  }
+
   @Override
   public Map<String, Object> describe(RateInstance in) {
     return in.describe();

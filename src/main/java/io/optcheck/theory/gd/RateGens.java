@@ -1,7 +1,7 @@
 package io.optcheck.theory.gd;
 
 import io.optcheck.problem.HuberProblems;
-import io.optcheck.problem.HuberSum;
+import io.optcheck.problem.CenteredHuberSum;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
@@ -19,7 +19,7 @@ final class RateGens {
   static final String DIM_GE_10 = "dimension >= 10";
   static final String KAPPA_GE_1E3 = "kappa >= 1e3";
   static final String ETA_AT_LIMIT = "eta exactly at its limit";
-  static final String HUBER = "huber-sum";
+  static final String HUBER = "centered-huber-sum";
   static final String QUADRATIC = "quadratic";
   static final String NOT_STRONGLY = "q = 0 (convex, not strongly convex)";
 
@@ -30,7 +30,7 @@ final class RateGens {
   }
 
   /** Huber sums of a family with a start x0 = m + r u around a minimizer. */
-  static Gen<RateInstance> hubers(Gen<HuberSum> family, Gen<Double> h, Gen<Double> muScale) {
+  static Gen<RateInstance> hubers(Gen<CenteredHuberSum> family, Gen<Double> h, Gen<Double> muScale) {
     return family.flatMap(f -> Gens.combine(HuberProblems.starts(f), h, muScale)
         .as((x0, hv, s) -> RateInstance.of(f, x0, hv, s)));
   }
@@ -57,7 +57,7 @@ final class RateGens {
       l.add(ETA_AT_LIMIT);
     }
     l.add(in.family());
-    if (in.f() instanceof HuberSum hs && hs.q() == 0) {
+    if (in.f() instanceof CenteredHuberSum hs && hs.q() == 0) {
       l.add(NOT_STRONGLY);
     }
     return l;

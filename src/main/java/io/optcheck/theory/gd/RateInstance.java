@@ -1,6 +1,6 @@
 package io.optcheck.theory.gd;
 
-import io.optcheck.problem.HuberSum;
+import io.optcheck.problem.CenteredHuberSum;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
 import io.optcheck.problem.Quadratic;
@@ -39,7 +39,7 @@ public record RateInstance(Objective f, double lTrue, double curvLow, double muB
   }
 
   /** A Huber sum; x* is the global minimizer nearest x0. */
-  static RateInstance of(HuberSum f, double[] x0, double h, double muScale) {
+  static RateInstance of(CenteredHuberSum f, double[] x0, double h, double muScale) {
     return new RateInstance(f, f.certificate().L().orElseThrow(), f.minCurvature(), f.q(), muScale,
         x0, f.nearestMinimizer(x0), f.certificate().fStar().orElseThrow(), h);
   }
@@ -74,7 +74,7 @@ public record RateInstance(Objective f, double lTrue, double curvLow, double muB
    * it: |x|^T |H| |x| / 2 + |b^T x| for a quadratic, the sum of |terms| for a Huber sum.
    */
   double valueScale(double[] x) {
-    if (f instanceof HuberSum hs) {
+    if (f instanceof CenteredHuberSum hs) {
       return hs.valueScale(x);
     }
     Quadratic q = (Quadratic) f;
@@ -93,7 +93,7 @@ public record RateInstance(Objective f, double lTrue, double curvLow, double muB
 
   /** The exact model of f for rechecks. */
   ExactGd.Model exact() {
-    if (f instanceof HuberSum hs) {
+    if (f instanceof CenteredHuberSum hs) {
       return new ExactGd.Model() {
         @Override
         public BigDecimal value(BigDecimal[] x) {
@@ -120,7 +120,7 @@ public record RateInstance(Objective f, double lTrue, double curvLow, double muB
   }
 
   String family() {
-    return f instanceof HuberSum ? "huber-sum" : "quadratic";
+    return f instanceof CenteredHuberSum ? "centered-huber-sum" : "quadratic";
   }
 
   /** Fields for a counterexample. */
@@ -131,7 +131,7 @@ public record RateInstance(Objective f, double lTrue, double curvLow, double muB
     m.put("objective", f.describe());
     m.put("L", lTrue);
     m.put("smallest curvature", curvLow);
-    if (muScale != 1 || f instanceof HuberSum hs && hs.minCurvature() < 0) {
+    if (muScale != 1 || f instanceof CenteredHuberSum hs && hs.minCurvature() < 0) {
       m.put("mu used by the theorem", muClaimed());
     }
     m.put("x0", Num.fmt(x0));
