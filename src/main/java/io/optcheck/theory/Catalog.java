@@ -3,6 +3,7 @@ package io.optcheck.theory;
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.EdgeOfStability;
 import io.optcheck.theory.gd.LeastSquaresImplicitBias;
+import io.optcheck.theory.gd.LogisticMaxMargin;
 import io.optcheck.theory.gd.QuadraticStability;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +30,8 @@ public final class Catalog {
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
         new EdgeOfStability(),
-        new LeastSquaresImplicitBias()));
+        new LeastSquaresImplicitBias(),
+        new LogisticMaxMargin()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
