@@ -24,6 +24,10 @@ public final class Assumptions {
   public static final String MU_STRONGLY_CONVEX = "mu-strongly-convex";
   public static final String CONVEX = "convex";
   public static final String DIAGONAL = "diagonal";
+  public static final String HEAVY_BALL_QUADRATIC_TUNING = "heavy-ball-quadratic-tuning";
+  public static final String HEAVY_BALL_GHADIMI_TUNING = "heavy-ball-ghadimi-tuning";
+  public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
+  public static final String NESTEROV_STRONGLY_CONVEX_TUNING = "nesterov-strongly-convex-tuning";
   public static final String LEAST_SQUARES = "least-squares";
   public static final String W0_IN_ROW_SPACE = "w0-in-row-space";
   public static final String LOGISTIC_HOMOGENEOUS = "logistic-homogeneous";
@@ -46,6 +50,13 @@ public final class Assumptions {
     m.put(MU_STRONGLY_CONVEX, "f is mu-strongly convex, mu > 0");
     m.put(CONVEX, "f is convex");
     m.put(DIAGONAL, "H is diagonal, so its eigenbasis is exact");
+    m.put(HEAVY_BALL_QUADRATIC_TUNING, "heavy ball with a = 4/(sqrt L + sqrt mu)^2, "
+        + "b = ((sqrt kappa - 1)/(sqrt kappa + 1))^2 and x_{-1} = x_0");
+    m.put(HEAVY_BALL_GHADIMI_TUNING, "heavy ball with a in (0, 1/L], b = sqrt((1 - a mu)(1 - a L)) "
+        + "and x_{-1} = x_0");
+    m.put(STEP_EQ_1_OVER_L, "the step is exactly eta = 1/L");
+    m.put(NESTEROV_STRONGLY_CONVEX_TUNING, "step 1/L, momentum (sqrt L - sqrt mu)/(sqrt L + sqrt mu) "
+        + "with the mu of the bound, x_{-1} = x_0");
     m.put(LEAST_SQUARES, "f(w) = (1/2n)||Xw - y||^2 with L = lambda_max(X^T X)/n (from the SVD of X)");
     m.put(W0_IN_ROW_SPACE, "the start w0 lies in the row space of X (w0 = 0)");
     m.put(LOGISTIC_HOMOGENEOUS, "f(w) = (1/n) sum_i log(1 + exp(-y_i x_i^T w)), no intercept, "

@@ -2,8 +2,12 @@ package io.optcheck.theory;
 
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.EdgeOfStability;
+import io.optcheck.theory.gd.HeavyBallQuadratic;
+import io.optcheck.theory.gd.HeavyBallStronglyConvex;
 import io.optcheck.theory.gd.LeastSquaresImplicitBias;
 import io.optcheck.theory.gd.LogisticMaxMargin;
+import io.optcheck.theory.gd.NesterovConvex;
+import io.optcheck.theory.gd.NesterovStronglyConvex;
 import io.optcheck.theory.gd.QuadraticStability;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +33,8 @@ public final class Catalog {
   /** The built-in catalog. */
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
+        new HeavyBallQuadratic(), new HeavyBallStronglyConvex(),
+        new NesterovConvex(), new NesterovStronglyConvex(),
         new EdgeOfStability(),
         new LeastSquaresImplicitBias(),
         new LogisticMaxMargin()));
