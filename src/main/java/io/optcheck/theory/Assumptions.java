@@ -30,6 +30,13 @@ public final class Assumptions {
   public static final String NESTEROV_STRONGLY_CONVEX_TUNING = "nesterov-strongly-convex-tuning";
   public static final String EIGENVALUES_MU_AND_L = "eigenvalues-mu-and-l";
   public static final String START_ON_MU_EIGENVECTOR = "start-on-mu-eigenvector";
+  public static final String LEAST_SQUARES = "least-squares";
+  public static final String W0_IN_ROW_SPACE = "w0-in-row-space";
+  public static final String LOGISTIC_HOMOGENEOUS = "logistic-homogeneous";
+  public static final String LINEARLY_SEPARABLE = "linearly-separable";
+  public static final String SVM_NON_DEGENERATE = "svm-non-degenerate";
+  public static final String SHARPNESS_LT_2_OVER_ETA = "sharpness-lt-2-over-eta";
+  public static final String SHARPNESS_GT_2_OVER_ETA = "sharpness-gt-2-over-eta";
 
   private static final Map<String, String> ALL;
 
@@ -54,6 +61,15 @@ public final class Assumptions {
         + "with the mu of the bound, x_{-1} = x_0");
     m.put(EIGENVALUES_MU_AND_L, "every eigenvalue of H is mu or L (kappa = L/mu)");
     m.put(START_ON_MU_EIGENVECTOR, "x0 - x* lies on an eigenvector of the eigenvalue mu");
+    m.put(LEAST_SQUARES, "f(w) = (1/2n)||Xw - y||^2 with L = lambda_max(X^T X)/n (from the SVD of X)");
+    m.put(W0_IN_ROW_SPACE, "the start w0 lies in the row space of X (w0 = 0)");
+    m.put(LOGISTIC_HOMOGENEOUS, "f(w) = (1/n) sum_i log(1 + exp(-y_i x_i^T w)), no intercept, "
+        + "L = ||X||_2^2/(4n)");
+    m.put(LINEARLY_SEPARABLE, "the data are linearly separable: some w has y_i x_i^T w > 0 for every i");
+    m.put(SVM_NON_DEGENERATE, "the hard-margin SVM's support vectors span the data space and have "
+        + "positive dual variables (Soudry et al.'s 'almost every dataset')");
+    m.put(SHARPNESS_LT_2_OVER_ETA, "the sharpness lambda_max(hess f) is below 2/eta");
+    m.put(SHARPNESS_GT_2_OVER_ETA, "the sharpness lambda_max(hess f) is above 2/eta");
     ALL = Collections.unmodifiableMap(m);
   }
 
