@@ -1,0 +1,46 @@
+package io.optcheck.method;
+
+import io.optcheck.oracle.GradientOracle;
+
+/** Small helpers shared by the line-search methods. */
+final class LineSearchSupport {
+
+  private LineSearchSupport() {
+  }
+
+  static double[] gradient(GradientOracle o, double[] x) {
+    double[] g = new double[x.length];
+    o.gradient(x, g);
+    return g;
+  }
+
+  static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  /** x + a p, as a fresh array. */
+  static double[] along(double[] x, double a, double[] p) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i] + a * p[i];
+    }
+    return y;
+  }
+
+  /** max |v_i|. */
+  static double maxAbs(double[] v) {
+    double m = 0;
+    for (double c : v) {
+      m = Math.max(m, Math.abs(c));
+    }
+    return m;
+  }
+
+  static String fmt(double v) {
+    return io.optcheck.problem.Num.fmt(v);
+  }
+}
