@@ -1,6 +1,7 @@
 package io.optcheck.theory;
 
 import io.optcheck.theory.gd.DescentLemma;
+import io.optcheck.theory.gd.ExactLineSearch;
 import io.optcheck.theory.gd.GradientDirection;
 import io.optcheck.theory.gd.QuadraticStability;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class Catalog {
   /** The built-in catalog. */
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
-        new GradientDirection()));
+        new GradientDirection(), new ExactLineSearch()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
