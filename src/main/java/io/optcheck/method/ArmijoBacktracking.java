@@ -20,7 +20,9 @@ import java.util.Objects;
  *       right-hand side rounds to f(x)), so no further shrink can be measured;</li>
  *   <li>when {@code maxShrinks} shrinks did not find an Armijo step.</li>
  * </ul>
- * At a point with grad f(x) = 0 exactly the method stays put (step 0). Every loop is bounded by
+ * At a point where every gradient component is below 2^-500 (including g = 0) the method stays
+ * put (step 0): below that g^T p and the Armijo decrease underflow, so no line search can be
+ * carried out. Every loop is bounded by
  * {@code maxShrinks}. A non-finite value or gradient from the oracle is
  * left to the runner, which ends the run with an error naming the step.
  */
@@ -106,8 +108,8 @@ public final class ArmijoBacktracking implements Method<LineSearchState> {
   public LineSearchState step(LineSearchState s, GradientOracle oracle) {
     double[] x = s.x();
     double[] g = LineSearchSupport.gradient(oracle, x);
-    if (LineSearchSupport.maxAbs(g) == 0) {
-      return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary: nothing to search
+    if (LineSearchSupport.maxAbs(g) < LineSearchSupport.STATIONARY_FLOOR) {
+      return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary to working precision
     }
     double[] p = rule.direction(x, g);
     double gp = LineSearchSupport.dot(g, p);

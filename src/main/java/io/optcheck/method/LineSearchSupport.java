@@ -8,6 +8,12 @@ final class LineSearchSupport {
   private LineSearchSupport() {
   }
 
+  /**
+   * Below this gradient size (2^-500) g^T g underflows and f(x) is near the bottom of the normal
+   * range: a line search has nothing it can measure, and the methods treat x as stationary.
+   */
+  static final double STATIONARY_FLOOR = 0x1p-500;
+
   static double[] gradient(GradientOracle o, double[] x) {
     double[] g = new double[x.length];
     o.gradient(x, g);

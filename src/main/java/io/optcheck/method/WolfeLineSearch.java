@@ -21,8 +21,9 @@ import java.util.Objects;
  * <p>Refusals ({@link MethodRefusal}) say which condition failed: p not a descent direction;
  * bracketing ran out of doublings with phi still decreasing steeply (curvature never met: f may be
  * unbounded below along p); or zoom gave up, naming the condition that failed at its last trial
- * step (sufficient decrease or curvature) and the final bracket. At a point with grad f(x) = 0
- * exactly the method stays put (step 0). Non-finite values or gradients
+ * step (sufficient decrease or curvature) and the final bracket. At a point where every gradient
+ * component is below 2^-500 (including g = 0) the method stays put (step 0): below that
+ * g^T p and the Armijo decrease underflow, so no line search can be carried out. Non-finite values or gradients
  * are left to the runner, which ends the run with an error.
  */
 public final class WolfeLineSearch implements Method<LineSearchState> {
@@ -80,8 +81,8 @@ public final class WolfeLineSearch implements Method<LineSearchState> {
   public LineSearchState step(LineSearchState s, GradientOracle oracle) {
     double[] x = s.x();
     double[] g = LineSearchSupport.gradient(oracle, x);
-    if (LineSearchSupport.maxAbs(g) == 0) {
-      return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary: nothing to search
+    if (LineSearchSupport.maxAbs(g) < LineSearchSupport.STATIONARY_FLOOR) {
+      return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary to working precision
     }
     double[] p = rule.direction(x, g);
     Step st = search(oracle, x, p, LineSearchSupport.dot(g, p));

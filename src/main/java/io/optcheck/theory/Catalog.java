@@ -1,5 +1,6 @@
 package io.optcheck.theory;
 
+import io.optcheck.theory.gd.Armijo;
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.ExactLineSearch;
 import io.optcheck.theory.gd.GradientDirection;
@@ -28,7 +29,7 @@ public final class Catalog {
   /** The built-in catalog. */
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
-        new GradientDirection(), new ExactLineSearch()));
+        new GradientDirection(), new ExactLineSearch(), new Armijo()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
