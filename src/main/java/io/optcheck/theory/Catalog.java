@@ -5,6 +5,7 @@ import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.ExactLineSearch;
 import io.optcheck.theory.gd.GradientDirection;
 import io.optcheck.theory.gd.QuadraticStability;
+import io.optcheck.theory.gd.Wolfe;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ public final class Catalog {
   /** The built-in catalog. */
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
-        new GradientDirection(), new ExactLineSearch(), new Armijo()));
+        new GradientDirection(), new ExactLineSearch(), new Armijo(), new Wolfe()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
