@@ -6,6 +6,7 @@ import io.optcheck.theory.gd.ExactLineSearch;
 import io.optcheck.theory.gd.GradientDirection;
 import io.optcheck.theory.gd.QuadraticStability;
 import io.optcheck.theory.gd.Wolfe;
+import io.optcheck.theory.gd.Zoutendijk;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,7 +31,8 @@ public final class Catalog {
   /** The built-in catalog. */
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
-        new GradientDirection(), new ExactLineSearch(), new Armijo(), new Wolfe()));
+        new GradientDirection(), new ExactLineSearch(), new Armijo(), new Wolfe(),
+        new Zoutendijk()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
