@@ -36,6 +36,10 @@ public final class Assumptions {
   public static final String WOLFE_C1_LT_C2 = "wolfe-c1-lt-c2";
   public static final String WOLFE_C1_EQ_C2 = "wolfe-c1-eq-c2";
   public static final String WOLFE_CURVATURE = "wolfe-curvature";
+  public static final String HEAVY_BALL_QUADRATIC_TUNING = "heavy-ball-quadratic-tuning";
+  public static final String HEAVY_BALL_GHADIMI_TUNING = "heavy-ball-ghadimi-tuning";
+  public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
+  public static final String NESTEROV_STRONGLY_CONVEX_TUNING = "nesterov-strongly-convex-tuning";
 
   private static final Map<String, String> ALL;
 
@@ -63,6 +67,13 @@ public final class Assumptions {
     m.put(WOLFE_C1_LT_C2, "the Wolfe constants satisfy 0 < c1 < c2 < 1");
     m.put(WOLFE_C1_EQ_C2, "the Wolfe constants satisfy 0 < c1 = c2 < 1");
     m.put(WOLFE_CURVATURE, "every step satisfies the (strong) Wolfe curvature condition with c2");
+    m.put(HEAVY_BALL_QUADRATIC_TUNING, "heavy ball with a = 4/(sqrt L + sqrt mu)^2, "
+        + "b = ((sqrt kappa - 1)/(sqrt kappa + 1))^2 and x_{-1} = x_0");
+    m.put(HEAVY_BALL_GHADIMI_TUNING, "heavy ball with a in (0, 1/L], b = sqrt((1 - a mu)(1 - a L)) "
+        + "and x_{-1} = x_0");
+    m.put(STEP_EQ_1_OVER_L, "the step is exactly eta = 1/L");
+    m.put(NESTEROV_STRONGLY_CONVEX_TUNING, "step 1/L, momentum (sqrt L - sqrt mu)/(sqrt L + sqrt mu) "
+        + "with the mu of the bound, x_{-1} = x_0");
     ALL = Collections.unmodifiableMap(m);
   }
 

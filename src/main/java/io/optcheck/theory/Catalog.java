@@ -4,6 +4,10 @@ import io.optcheck.theory.gd.Armijo;
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.ExactLineSearch;
 import io.optcheck.theory.gd.GradientDirection;
+import io.optcheck.theory.gd.HeavyBallQuadratic;
+import io.optcheck.theory.gd.HeavyBallStronglyConvex;
+import io.optcheck.theory.gd.NesterovConvex;
+import io.optcheck.theory.gd.NesterovStronglyConvex;
 import io.optcheck.theory.gd.QuadraticStability;
 import io.optcheck.theory.gd.Wolfe;
 import io.optcheck.theory.gd.Zoutendijk;
@@ -32,7 +36,9 @@ public final class Catalog {
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
         new GradientDirection(), new ExactLineSearch(), new Armijo(), new Wolfe(),
-        new Zoutendijk()));
+        new Zoutendijk(),
+        new HeavyBallQuadratic(), new HeavyBallStronglyConvex(),
+        new NesterovConvex(), new NesterovStronglyConvex()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */

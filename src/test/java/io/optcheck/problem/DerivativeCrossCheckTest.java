@@ -123,6 +123,17 @@ class DerivativeCrossCheckTest {
         cs.add(of("kinked slope (M = 10, s = 0.4, A = 1)", new KinkedSlope(10, 0.4, 1),
                 List.of(new double[] {-0.7}, new double[] {0.02}, new double[] {0.3},
                         new double[] {0.9}, new double[] {1.2}, new double[] {3.5}), true));
+        // Piecewise objectives: points kept away from the kinks (x = 1, 2 and |x_i| = delta_i),
+        // where the second derivative jumps and finite differences straddle two pieces.
+        cs.add(of("Lessard-Recht-Packard, x < 1", new LessardFunction(),
+                List.of(new double[] {-3.7}, new double[] {0.4}, new double[] {-0.05}), true));
+        cs.add(of("Lessard-Recht-Packard, 1 <= x < 2", new LessardFunction(),
+                List.of(new double[] {1.3}, new double[] {1.75}), true));
+        cs.add(of("Lessard-Recht-Packard, x >= 2", new LessardFunction(),
+                List.of(new double[] {2.5}, new double[] {9.1}), true));
+        cs.add(of("Huber sum", new HuberSum(new double[] {2, 0.5, 1e-2}, new double[] {0.3, 1.5, 1e-2}),
+                List.of(new double[] {0.1, -4, 0.002}, new double[] {-2, 0.7, -3}, new double[] {0.25, 1.2, 5}),
+                true));
         return cs.stream().map(Arguments::of);
     }
 
