@@ -24,6 +24,18 @@ public final class Assumptions {
   public static final String MU_STRONGLY_CONVEX = "mu-strongly-convex";
   public static final String CONVEX = "convex";
   public static final String DIAGONAL = "diagonal";
+  public static final String DIFFERENTIABLE = "differentiable";
+  public static final String NONZERO_GRADIENT = "nonzero-gradient";
+  public static final String DIRECTION_NEG_GRADIENT = "direction-neg-gradient";
+  public static final String DESCENT_DIRECTION = "descent-direction";
+  public static final String STRICTLY_CONVEX_QUADRATIC = "strictly-convex-quadratic";
+  public static final String BOUNDED_BELOW = "bounded-below";
+  public static final String ARMIJO_C_IN_0_1 = "armijo-c-in-0-1";
+  public static final String BACKTRACKING_BETA_IN_0_1 = "backtracking-beta-in-0-1";
+  public static final String CONTINUOUSLY_DIFFERENTIABLE = "continuously-differentiable";
+  public static final String WOLFE_C1_LT_C2 = "wolfe-c1-lt-c2";
+  public static final String WOLFE_C1_EQ_C2 = "wolfe-c1-eq-c2";
+  public static final String WOLFE_CURVATURE = "wolfe-curvature";
   public static final String HEAVY_BALL_QUADRATIC_TUNING = "heavy-ball-quadratic-tuning";
   public static final String HEAVY_BALL_GHADIMI_TUNING = "heavy-ball-ghadimi-tuning";
   public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
@@ -52,6 +64,18 @@ public final class Assumptions {
     m.put(MU_STRONGLY_CONVEX, "f is mu-strongly convex, mu > 0");
     m.put(CONVEX, "f is convex");
     m.put(DIAGONAL, "H is diagonal, so its eigenbasis is exact");
+    m.put(DIFFERENTIABLE, "f is differentiable");
+    m.put(NONZERO_GRADIENT, "grad f(x) != 0 at the points considered");
+    m.put(DIRECTION_NEG_GRADIENT, "the search direction is d = -grad f(x)");
+    m.put(DESCENT_DIRECTION, "the search direction p satisfies grad f(x)^T p < 0");
+    m.put(STRICTLY_CONVEX_QUADRATIC, "f = 1/2 x^T H x - b^T x with H symmetric positive definite");
+    m.put(BOUNDED_BELOW, "f is bounded below (along every search ray)");
+    m.put(ARMIJO_C_IN_0_1, "the Armijo constant satisfies 0 < c < 1");
+    m.put(BACKTRACKING_BETA_IN_0_1, "backtracking shrinks the step by a factor beta in (0, 1)");
+    m.put(CONTINUOUSLY_DIFFERENTIABLE, "f is continuously differentiable");
+    m.put(WOLFE_C1_LT_C2, "the Wolfe constants satisfy 0 < c1 < c2 < 1");
+    m.put(WOLFE_C1_EQ_C2, "the Wolfe constants satisfy 0 < c1 = c2 < 1");
+    m.put(WOLFE_CURVATURE, "every step satisfies the (strong) Wolfe curvature condition with c2");
     m.put(HEAVY_BALL_QUADRATIC_TUNING, "heavy ball with a = 4/(sqrt L + sqrt mu)^2, "
         + "b = ((sqrt kappa - 1)/(sqrt kappa + 1))^2 and x_{-1} = x_0");
     m.put(HEAVY_BALL_GHADIMI_TUNING, "heavy ball with a in (0, 1/L], b = sqrt((1 - a mu)(1 - a L)) "

@@ -1,10 +1,13 @@
 package io.optcheck.theory;
 
+import io.optcheck.theory.gd.Armijo;
 import io.optcheck.theory.gd.ConditionNumber;
 import io.optcheck.theory.gd.Contraction;
 import io.optcheck.theory.gd.ConvexRate;
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.EdgeOfStability;
+import io.optcheck.theory.gd.ExactLineSearch;
+import io.optcheck.theory.gd.GradientDirection;
 import io.optcheck.theory.gd.HeavyBallQuadratic;
 import io.optcheck.theory.gd.HeavyBallStronglyConvex;
 import io.optcheck.theory.gd.LeastSquaresImplicitBias;
@@ -13,6 +16,8 @@ import io.optcheck.theory.gd.NesterovConvex;
 import io.optcheck.theory.gd.NesterovStronglyConvex;
 import io.optcheck.theory.gd.QuadraticStability;
 import io.optcheck.theory.gd.StronglyConvexRate;
+import io.optcheck.theory.gd.Wolfe;
+import io.optcheck.theory.gd.Zoutendijk;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,6 +55,11 @@ public final class Catalog {
     l.add(new EdgeOfStability());
     l.add(new LeastSquaresImplicitBias());
     l.add(new LogisticMaxMargin());
+    l.add(new GradientDirection());
+    l.add(new ExactLineSearch());
+    l.add(new Armijo());
+    l.add(new Wolfe());
+    l.add(new Zoutendijk());
     return new Catalog(l);
   }
 
