@@ -119,6 +119,10 @@ class DerivativeCrossCheckTest {
             }
         }
         cs.add(of("logistic, large margins", new Logistic(lx, ly), far, false));
+        // The kinked slope is C^1 but not C^2 at a1 = (1 - s)/M and A: points stay 1e-2 away.
+        cs.add(of("kinked slope (M = 10, s = 0.4, A = 1)", new KinkedSlope(10, 0.4, 1),
+                List.of(new double[] {-0.7}, new double[] {0.02}, new double[] {0.3},
+                        new double[] {0.9}, new double[] {1.2}, new double[] {3.5}), true));
         // Piecewise objectives: points kept away from the kinks (x = 1, 2 and |x_i| = delta_i),
         // where the second derivative jumps and finite differences straddle two pieces.
         cs.add(of("Lessard-Recht-Packard, x < 1", new LessardFunction(),
@@ -130,6 +134,15 @@ class DerivativeCrossCheckTest {
         cs.add(of("Huber sum", new HuberSum(new double[] {2, 0.5, 1e-2}, new double[] {0.3, 1.5, 1e-2}),
                 List.of(new double[] {0.1, -4, 0.002}, new double[] {-2, 0.7, -3}, new double[] {0.25, 1.2, 5}),
                 true));
+        // Huber sums: piecewise quadratic, so FD is exact away from the kinks (the seeded
+        // points are not within 1e-5 of one).
+        cs.add(of("centered huber sum d=1 with a quadratic", new CenteredHuberSum(1, 0.3, List.of(
+                new CenteredHuberSum.Term(0, 2.0, 0.5, 0.25), new CenteredHuberSum.Term(0, 0.7, 3.0, -1.0))),
+                points(r, 1, 2.0), true));
+        cs.add(of("centered huber sum d=3 with a dip (not convex)", new CenteredHuberSum(3, 0.1, List.of(
+                new CenteredHuberSum.Term(0, 1.5, 0.8, 0.1), new CenteredHuberSum.Term(0, -4.0, 0.3, 0.5),
+                new CenteredHuberSum.Term(1, 0.2, 5.0, -1.5), new CenteredHuberSum.Term(2, 3.0, 0.1, 0.0))),
+                points(r, 3, 2.0), true));
         cs.add(of("strict saddle x^2 - y^2 + y^4/4", new StrictSaddle(2, 2), points(r, 2, 1.5), true));
         cs.add(of("strict saddle a = 0.3, b = 3.5", new StrictSaddle(0.3, 3.5), points(r, 2, 1.5), true));
         cs.add(of("|x|^3", new PowerObjective(3, 0, 2),
