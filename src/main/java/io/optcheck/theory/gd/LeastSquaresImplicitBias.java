@@ -120,7 +120,10 @@ public final class LeastSquaresImplicitBias implements Theorem<LsInstance> {
         limit[i] += off[i];
       }
     }
-    double limitNorm = Vec.norm(limit);
+    // The limit is computed from X^+ y and a projection of w0, so it carries rounding relative
+    // to their sizes, not to its own (a w0 almost in the row space has a null part of ~1e-16
+    // that is itself mostly rounding).
+    double limitNorm = Vec.norm(limit) + Vec.norm(xDagger) + Vec.norm(in.w0);
     return TrajectoryCheck.run(new GradientDescent(eta), in.ls, in.w0, STEPS, (t, prev, cur, series) -> {
       double[] step = new double[d];
       for (int i = 0; i < d; i++) {
