@@ -24,6 +24,11 @@ public final class Assumptions {
   public static final String MU_STRONGLY_CONVEX = "mu-strongly-convex";
   public static final String CONVEX = "convex";
   public static final String DIAGONAL = "diagonal";
+  public static final String PL = "pl";
+  public static final String BOUNDED_BELOW = "bounded-below";
+  public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
+  public static final String UNBIASED_NOISE = "unbiased-noise";
+  public static final String NOISE_BELOW_CLIP = "noise-below-clip";
 
   private static final Map<String, String> ALL;
 
@@ -39,6 +44,11 @@ public final class Assumptions {
     m.put(MU_STRONGLY_CONVEX, "f is mu-strongly convex, mu > 0");
     m.put(CONVEX, "f is convex");
     m.put(DIAGONAL, "H is diagonal, so its eigenbasis is exact");
+    m.put(PL, "f satisfies the Polyak-Lojasiewicz inequality (1/2)||grad f(x)||^2 >= mu (f(x) - f*) for every x, with the mu used");
+    m.put(BOUNDED_BELOW, "f >= f_low everywhere, with the f_low used");
+    m.put(STEP_EQ_1_OVER_L, "the step is eta = 1/L");
+    m.put(UNBIASED_NOISE, "the oracle returns grad f(x) + xi, xi uniform over a finite symmetric set (E xi = 0 exactly)");
+    m.put(NOISE_BELOW_CLIP, "||grad f(x)|| + max ||xi|| <= c, so no noisy gradient is clipped");
     ALL = Collections.unmodifiableMap(m);
   }
 
