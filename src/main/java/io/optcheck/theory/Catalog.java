@@ -2,6 +2,7 @@ package io.optcheck.theory;
 
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.NonconvexStationarity;
+import io.optcheck.theory.gd.PlRate;
 import io.optcheck.theory.gd.QuadraticStability;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +28,7 @@ public final class Catalog {
   /** The built-in catalog. */
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
-        new NonconvexStationarity()));
+        new NonconvexStationarity(), new PlRate()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
