@@ -1,5 +1,6 @@
 package io.optcheck.theory;
 
+import io.optcheck.theory.gd.Clipping;
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.NonconvexStationarity;
 import io.optcheck.theory.gd.PlRate;
@@ -28,7 +29,7 @@ public final class Catalog {
   /** The built-in catalog. */
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
-        new NonconvexStationarity(), new PlRate()));
+        new NonconvexStationarity(), new PlRate(), new Clipping()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
