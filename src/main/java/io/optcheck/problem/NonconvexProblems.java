@@ -47,6 +47,14 @@ public final class NonconvexProblems {
                     z[i] = Problems.gaussian(s);
                 }
                 q = Orthogonal.fromGaussian(z, d);
+                // A singular Gaussian draw (all choices equal, reachable by shrinking) makes the
+                // Householder QR divide by zero; keep the identity then.
+                for (double[] row : q) {
+                    if (!Vectors.allFinite(row)) {
+                        q = null;
+                        break;
+                    }
+                }
             }
             return Ripple.of(lambda, a, omega, q);
         });

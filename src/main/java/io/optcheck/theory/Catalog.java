@@ -2,6 +2,7 @@ package io.optcheck.theory;
 
 import io.optcheck.theory.gd.Clipping;
 import io.optcheck.theory.gd.DescentLemma;
+import io.optcheck.theory.gd.GradientFlowBounds;
 import io.optcheck.theory.gd.NonconvexStationarity;
 import io.optcheck.theory.gd.PlRate;
 import io.optcheck.theory.gd.QuadraticStability;
@@ -29,7 +30,7 @@ public final class Catalog {
   /** The built-in catalog. */
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
-        new NonconvexStationarity(), new PlRate(), new Clipping()));
+        new NonconvexStationarity(), new PlRate(), new Clipping(), new GradientFlowBounds()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */
