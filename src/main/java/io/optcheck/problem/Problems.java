@@ -151,9 +151,12 @@ public final class Problems {
     return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
   }
 
-  /** Points in the box [-r, r]^d. Shrinks toward the origin. */
+  /**
+   * Points in the box [-r, r]^d. Coordinates shrink toward 0 and, where the failure allows, to
+   * whole numbers (a start of (1, 0) reads better than (0.0001, 0)).
+   */
   public static Gen<double[]> points(int d, double r) {
-    return Gens.doubleArrays(Gens.doubles(-r, r), d);
+    return Gens.doubleArrays(Gens.doubles(-r, r).shrinkDigits(0), d);
   }
 
   /**

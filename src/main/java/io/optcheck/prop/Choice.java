@@ -57,6 +57,10 @@ public record Choice(Kind kind, long raw, double min, double max, double target,
     return Math.abs(v - target);
   }
 
+  private boolean belowTarget() {
+    return kind == Kind.INT ? raw < target : doubleValue() < target;
+  }
+
   /**
    * How many decimal places a double needs beyond the {@code digits} the shrinker may use
    * (0 for integers and for values such as 2.001 when digits = 4).
@@ -85,6 +89,11 @@ public record Choice(Kind kind, long raw, double min, double max, double target,
       return c;
     }
     c = Double.compare(complexity(), o.complexity());
+    if (c != 0) {
+      return c;
+    }
+    // Equally far from the target: the value above it is simpler (1 rather than -1).
+    c = Boolean.compare(belowTarget(), o.belowTarget());
     if (c != 0) {
       return c;
     }

@@ -11,7 +11,8 @@ import java.util.stream.DoubleStream;
  * generator.
  *
  * <p><b>Shrinking rule ("simplest").</b> A double shrinks toward its target: 0 when 0 is in
- * range, otherwise min (the low end). Values with at most {@link #digits()} decimal places
+ * range, otherwise min (the low end). A log-uniform double, whose scale has no zero, shrinks
+ * toward 1 when 1 is in range, otherwise toward the end nearer to 1. Values with at most {@link #digits()} decimal places
  * (default 4) are simpler than values with more, and among those the one closer to the target
  * is simpler. The shrinker tries the target, then the smallest failing integer, then the
  * smallest failing value with 1, 2, ..., digits decimal places. So a failure that needs
@@ -71,10 +72,10 @@ public final class DoubleGen implements Gen<Double> {
     return new DoubleGen(min, max, log, specials, specialProbability, values.clone(), digits, knob);
   }
 
-  /** Decimal places the shrinker may use (default 4). */
+  /** Decimal places the shrinker may use (default 4; 0 means whole numbers only). */
   public DoubleGen shrinkDigits(int d) {
-    if (d < 1 || d > 17) {
-      throw new IllegalArgumentException("shrink decimal places must be in 1..17, got " + d);
+    if (d < 0 || d > 17) {
+      throw new IllegalArgumentException("shrink decimal places must be in 0..17, got " + d);
     }
     return new DoubleGen(min, max, log, specials, specialProbability, extraEdges, d, knob);
   }
@@ -134,9 +135,12 @@ public final class DoubleGen implements Gen<Double> {
         Arrays.stream(specials)).distinct().toArray();
   }
 
-  /** The simplest value: 0 if in range, otherwise min. */
+  /** The simplest value: 0 if in range, otherwise min; for log-uniform doubles 1, or the end nearer to 1. */
   public double target() {
-    return (min <= 0 && 0 <= max && !log) ? 0.0 : min;
+    if (log) {
+      return Math.max(min, Math.min(max, 1.0));
+    }
+    return (min <= 0 && 0 <= max) ? 0.0 : min;
   }
 
   public double min() {

@@ -45,38 +45,46 @@ public final class Property<T> {
   private final String name;
   private final Gen<T> gen;
   private final Body<T> body;
-  private final int tries;
-  private final long seed;
-  private final boolean edgeCases;
-  private final int edgeBudget;
-  private final double targetedShare;
-  private final int shrinkBudget;
-  private final double scoreThreshold;
-  private final List<Coverage> coverage;
-  private final long wallCapMs;
+  private final Settings cfg;
 
-  private Property(String name, Gen<T> gen, Body<T> body, int tries, long seed, boolean edgeCases,
-                   int edgeBudget, double targetedShare, int shrinkBudget, double scoreThreshold,
-                   List<Coverage> coverage, long wallCapMs) {
+  /** The run settings; copied on every change, so a property never changes after it is built. */
+  private static final class Settings implements Cloneable {
+    int tries = 1000;
+    long seed = DEFAULT_SEED;
+    boolean edgeCases = true;
+    int edgeBudget = -1;
+    double targetedShare = 0.5;
+    int shrinkBudget = 5000;
+    double scoreThreshold = Double.NaN;
+    List<Coverage> coverage = List.of();
+    long wallCapMs = 10 * 60_000L;
+
+    Settings copy() {
+      try {
+        return (Settings) clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private Property(String name, Gen<T> gen, Body<T> body, Settings cfg) {
     this.name = name;
     this.gen = gen;
     this.body = body;
-    this.tries = tries;
-    this.seed = seed;
-    this.edgeCases = edgeCases;
-    this.edgeBudget = edgeBudget;
-    this.targetedShare = targetedShare;
-    this.shrinkBudget = shrinkBudget;
-    this.scoreThreshold = scoreThreshold;
-    this.coverage = List.copyOf(coverage);
-    this.wallCapMs = wallCapMs;
+    this.cfg = cfg;
+  }
+
+  private Property<T> with(java.util.function.Consumer<Settings> change) {
+    Settings s = cfg.copy();
+    change.accept(s);
+    return new Property<>(name, gen, body, s);
   }
 
   /** A property named {@code name}: for every value of {@code gen}, {@code body} passes. */
   public static <T> Property<T> forAll(String name, Gen<T> gen, Body<T> body) {
     return new Property<>(Objects.requireNonNull(name), Objects.requireNonNull(gen),
-        Objects.requireNonNull(body), 1000, DEFAULT_SEED, true, -1, 0.5, 5000, Double.NaN,
-        List.of(), 10 * 60_000L);
+        Objects.requireNonNull(body), new Settings());
   }
 
   /** Total tries (edge + random + targeted), default 1000. */
@@ -84,26 +92,22 @@ public final class Property<T> {
     if (n < 1) {
       throw new IllegalArgumentException("tries must be at least 1, got " + n);
     }
-    return new Property<>(name, gen, body, n, seed, edgeCases, edgeBudget, targetedShare,
-        shrinkBudget, scoreThreshold, coverage, wallCapMs);
+    return with(s -> s.tries = n);
   }
 
   /** The seed, default {@link #DEFAULT_SEED}. */
-  public Property<T> seed(long s) {
-    return new Property<>(name, gen, body, tries, s, edgeCases, edgeBudget, targetedShare,
-        shrinkBudget, scoreThreshold, coverage, wallCapMs);
+  public Property<T> seed(long seed) {
+    return with(s -> s.seed = seed);
   }
 
   /** Switches the edge-case phase on or off (default on). */
   public Property<T> edgeCases(boolean on) {
-    return new Property<>(name, gen, body, tries, seed, on, edgeBudget, targetedShare,
-        shrinkBudget, scoreThreshold, coverage, wallCapMs);
+    return with(s -> s.edgeCases = on);
   }
 
   /** How many edge-case tries at most (default: a tenth of the tries, at most 100). */
   public Property<T> edgeBudget(int n) {
-    return new Property<>(name, gen, body, tries, seed, edgeCases, n, targetedShare,
-        shrinkBudget, scoreThreshold, coverage, wallCapMs);
+    return with(s -> s.edgeBudget = n);
   }
 
   /** Share of the tries given to targeted search when the body reports scores (default 0.5). */
@@ -111,34 +115,29 @@ public final class Property<T> {
     if (!(share >= 0 && share <= 1)) {
       throw new IllegalArgumentException("targeted share must be in [0, 1], got " + share);
     }
-    return new Property<>(name, gen, body, tries, seed, edgeCases, edgeBudget, share,
-        shrinkBudget, scoreThreshold, coverage, wallCapMs);
+    return with(s -> s.targetedShare = share);
   }
 
   /** Maximum replays during shrinking (default 5000). */
   public Property<T> shrinkBudget(int n) {
-    return new Property<>(name, gen, body, tries, seed, edgeCases, edgeBudget, targetedShare, n,
-        scoreThreshold, coverage, wallCapMs);
+    return with(s -> s.shrinkBudget = n);
   }
 
   /** A try whose score reaches {@code threshold} fails. */
   public Property<T> failWhenScoreAtLeast(double threshold) {
-    return new Property<>(name, gen, body, tries, seed, edgeCases, edgeBudget, targetedShare,
-        shrinkBudget, threshold, coverage, wallCapMs);
+    return with(s -> s.scoreThreshold = threshold);
   }
 
   /** Requires {@code label} on at least {@code minPercent}% of the valid tries. */
   public Property<T> cover(String label, double minPercent) {
-    List<Coverage> c = new ArrayList<>(coverage);
+    List<Coverage> c = new ArrayList<>(cfg.coverage);
     c.add(new Coverage(label, minPercent));
-    return new Property<>(name, gen, body, tries, seed, edgeCases, edgeBudget, targetedShare,
-        shrinkBudget, scoreThreshold, c, wallCapMs);
+    return with(s -> s.coverage = List.copyOf(c));
   }
 
   /** A safety-net wall-clock cap for the whole run (default 10 minutes); hitting it is reported. */
   public Property<T> wallCapMs(long ms) {
-    return new Property<>(name, gen, body, tries, seed, edgeCases, edgeBudget, targetedShare,
-        shrinkBudget, scoreThreshold, coverage, ms);
+    return with(s -> s.wallCapMs = ms);
   }
 
   /**
@@ -172,11 +171,11 @@ public final class Property<T> {
   }
 
   public int tries() {
-    return tries;
+    return cfg.tries;
   }
 
   public long seed() {
-    return seed;
+    return cfg.seed;
   }
 
   public Gen<T> generator() {
@@ -215,8 +214,8 @@ public final class Property<T> {
     } catch (Throwable t) {
       failure = t;
     }
-    if (failure == null && !Double.isNaN(scoreThreshold) && trial.score() >= scoreThreshold) {
-      failure = new ScoreThresholdReached(trial.score(), scoreThreshold);
+    if (failure == null && !Double.isNaN(cfg.scoreThreshold) && trial.score() >= cfg.scoreThreshold) {
+      failure = new ScoreThresholdReached(trial.score(), cfg.scoreThreshold);
     }
     return new TryResult<>(source.sequence(), value,
         failure == null ? TryResult.Kind.PASSED : TryResult.Kind.FAILED, failure, null,
@@ -244,29 +243,29 @@ public final class Property<T> {
   /** Runs the property. Never throws for a failing body; the result says what happened. */
   public PropertyResult<T> run() {
     long start = System.nanoTime();
-    long deadline = start + wallCapMs * 1_000_000L;
+    long deadline = start + cfg.wallCapMs * 1_000_000L;
     List<List<String>> labels = new ArrayList<>();
     int valid = 0;
     int rejected = 0;
-    int maxRejected = Math.max(100, tries);
+    int maxRejected = Math.max(100, cfg.tries);
     Map<String, Integer> rejectReasons = new LinkedHashMap<>();
     TryResult<T> failing = null;
     Phase foundBy = null;
     TryResult<T> bestScored = null;
     boolean wallCap = false;
     // The best-scored edge and random tries, kept to seed targeted search.
-    int eliteSize = Math.max(16, Math.min(128, tries / 25));
+    int eliteSize = Math.max(16, Math.min(128, cfg.tries / 25));
     java.util.PriorityQueue<TryResult<T>> elite = new java.util.PriorityQueue<>(
         java.util.Comparator.comparingDouble(TryResult::score));
 
     // Phase 1: edge cases.
-    int edgeMax = !edgeCases ? 0 : (edgeBudget >= 0 ? edgeBudget : Math.min(100, Math.max(1, tries / 10)));
-    edgeMax = Math.min(edgeMax, tries);
+    int edgeMax = !cfg.edgeCases ? 0 : (cfg.edgeBudget >= 0 ? cfg.edgeBudget : Math.min(100, Math.max(1, cfg.tries / 10)));
+    edgeMax = Math.min(edgeMax, cfg.tries);
     Set<ChoiceSequence> seen = new HashSet<>();
     for (int e = 0, attempts = 0; e < edgeMax && attempts < 3 * edgeMax && failing == null; attempts++) {
       Source src = attempts == 0
           ? new Source(new long[0], Source.Mode.SIMPLEST, 0)
-          : new Source(new long[0], Source.Mode.EDGE, trySeed(seed ^ 0x5EED_ED6EL, attempts));
+          : new Source(new long[0], Source.Mode.EDGE, trySeed(cfg.seed ^ 0x5EED_ED6EL, attempts));
       TryResult<T> r = execute(src);
       if (!seen.add(r.sequence())) {
         continue;
@@ -289,19 +288,19 @@ public final class Property<T> {
     int edgeTries = valid;
 
     // Phase 2: random tries, then targeted search if scores were reported.
-    int randomTarget = tries - edgeTries;
+    int randomTarget = cfg.tries - edgeTries;
     int index = 0;
-    while (failing == null && valid < tries) {
+    while (failing == null && valid < cfg.tries) {
       if (System.nanoTime() > deadline) {
         wallCap = true;
         break;
       }
       boolean scored = bestScored != null;
-      int targetedBudget = scored ? (int) Math.round(randomTarget * targetedShare) : 0;
-      if (valid >= tries - targetedBudget && scored) {
+      int targetedBudget = scored ? (int) Math.round(randomTarget * cfg.targetedShare) : 0;
+      if (valid >= cfg.tries - targetedBudget && scored) {
         break;
       }
-      TryResult<T> r = execute(new Source(new long[0], Source.Mode.RANDOM, trySeed(seed, index++)));
+      TryResult<T> r = execute(new Source(new long[0], Source.Mode.RANDOM, trySeed(cfg.seed, index++)));
       if (!r.valid()) {
         rejected++;
         rejectReasons.merge(String.valueOf(r.rejectReason()), 1, Integer::sum);
@@ -322,18 +321,18 @@ public final class Property<T> {
     if (valid == 0 && failing == null) {
       return error(start, valid, rejected, labels, rejectMessage(rejected, valid, rejectReasons));
     }
-    if (failing == null && bestScored != null && valid < tries && !wallCap) {
+    if (failing == null && bestScored != null && valid < cfg.tries && !wallCap) {
       List<List<String>> targetedLabels = labels;
       List<TryResult<T>> eliteBestFirst = new ArrayList<>(elite);
       eliteBestFirst.sort(java.util.Comparator.comparingDouble((TryResult<T> r) -> r.score()).reversed());
       TargetedSearch<T> search = new TargetedSearch<>(bestScored, eliteBestFirst, raws -> {
-        TryResult<T> r = execute(new Source(raws, Source.Mode.RANDOM, trySeed(seed ^ 0x7A26E7L, raws.length)));
+        TryResult<T> r = execute(new Source(raws, Source.Mode.RANDOM, trySeed(cfg.seed ^ 0x7A26E7L, raws.length)));
         if (r.valid()) {
           targetedLabels.add(r.labels());
         }
         return r;
-      }, trySeed(seed, -1), deadline);
-      search.run(tries - valid);
+      }, trySeed(cfg.seed, -1), deadline);
+      search.run(cfg.tries - valid);
       valid += search.used();
       bestScored = better(bestScored, search.best());
       wallCap |= search.wallCapHit();
@@ -345,31 +344,31 @@ public final class Property<T> {
     Statistics stats = Statistics.of(labels);
 
     if (failing == null) {
-      for (Coverage c : coverage) {
+      for (Coverage c : cfg.coverage) {
         if (stats.percent(c.label()) < c.minPercent()) {
           String msg = String.format(Locale.ROOT,
               "coverage: label '%s' was on %.2f%% of %d tries, below the required %.2f%%.%n"
                   + "Labels:%n%s"
                   + "Generate that case more often (edge values, a weighted choice) or lower the requirement.",
               c.label(), stats.percent(c.label()), stats.total(), c.minPercent(), stats.table());
-          return new PropertyResult<>(name, PropertyResult.Status.FAILED, msg, seed, valid, rejected,
+          return new PropertyResult<>(name, PropertyResult.Status.FAILED, msg, cfg.seed, valid, rejected,
               null, null, null, null, 0, 0, stats, scoreOf(bestScored), asCase(bestScored), null,
               millis(start), wallCap);
         }
       }
-      return new PropertyResult<>(name, PropertyResult.Status.PASSED, null, seed, valid, rejected,
+      return new PropertyResult<>(name, PropertyResult.Status.PASSED, null, cfg.seed, valid, rejected,
           null, null, null, null, 0, 0, stats, scoreOf(bestScored), asCase(bestScored), null,
           millis(start), wallCap);
     }
 
     // Phase 3: shrink.
-    Shrinker<T> shrinker = new Shrinker<>(failing, this::replayRaws, shrinkBudget, deadline);
+    Shrinker<T> shrinker = new Shrinker<>(failing, this::replayRaws, cfg.shrinkBudget, deadline);
     shrinker.run();
     TryResult<T> shrunk = shrinker.best();
     wallCap |= shrinker.wallCapHit();
     String token = ReplayToken.of(shrunk.sequence()).encode();
     String msg = "falsified by " + shrunk.value() + ": " + shrunk.failure();
-    return new PropertyResult<>(name, PropertyResult.Status.FAILED, msg, seed, valid, rejected,
+    return new PropertyResult<>(name, PropertyResult.Status.FAILED, msg, cfg.seed, valid, rejected,
         foundBy, asCase(failing), asCase(shrunk), shrunk.failure(), shrinker.steps(),
         shrinker.candidates(), stats, scoreOf(bestScored), asCase(bestScored), token, millis(start),
         wallCap);
@@ -394,14 +393,14 @@ public final class Property<T> {
     Statistics stats = Statistics.of(r.valid() ? List.of(r.labels()) : List.of());
     if (r.failed()) {
       return new PropertyResult<>(name, PropertyResult.Status.FAILED,
-          "falsified by " + r.value() + ": " + r.failure(), seed, 1, 0, Phase.REPLAY, asCase(r),
+          "falsified by " + r.value() + ": " + r.failure(), cfg.seed, 1, 0, Phase.REPLAY, asCase(r),
           asCase(r), r.failure(), 0, 0, stats, r.score(), asCase(r), token.encode(), millis(start),
           false);
     }
     return new PropertyResult<>(name,
         r.valid() ? PropertyResult.Status.PASSED : PropertyResult.Status.ERROR,
         r.valid() ? "the replayed case passes now" : "the replayed case was rejected: " + r.rejectReason(),
-        seed, r.valid() ? 1 : 0, r.valid() ? 0 : 1, null, null, null, null, 0, 0, stats, r.score(),
+        cfg.seed, r.valid() ? 1 : 0, r.valid() ? 0 : 1, null, null, null, null, 0, 0, stats, r.score(),
         asCase(r), token.encode(), millis(start), false);
   }
 
@@ -417,7 +416,7 @@ public final class Property<T> {
 
   private PropertyResult<T> error(long start, int valid, int rejected, List<List<String>> labels,
                                   String message) {
-    return new PropertyResult<>(name, PropertyResult.Status.ERROR, message, seed, valid, rejected,
+    return new PropertyResult<>(name, PropertyResult.Status.ERROR, message, cfg.seed, valid, rejected,
         null, null, null, null, 0, 0, Statistics.of(labels), Double.NaN, null, null, millis(start),
         false);
   }

@@ -208,6 +208,9 @@ final class Shrinker<T> {
     if (v == t || tryInt(i, t)) {
       return;
     }
+    if (v < t && 2 * t - v <= c.max() && tryInt(i, 2 * t - v)) {
+      v = 2 * t - v; // the mirror image above the target is simpler (1 rather than -1)
+    }
     long s = v > t ? 1 : -1;
     // Largest j in [0, |v - t|) with v - s j still failing (bisection, assuming monotonicity).
     long lo = 0;
@@ -277,6 +280,10 @@ final class Shrinker<T> {
       if (!Double.isFinite(v)) {
         return;
       }
+    }
+    double mirror = 2 * t - v;
+    if (v < t && mirror <= c.max()) {
+      consider(withRaw(i, Double.doubleToRawLongBits(mirror))); // 1 rather than -1
     }
     // Integers first, then 1, 2, ..., digits decimal places: each time the value on that grid
     // closest to the target that still fails.

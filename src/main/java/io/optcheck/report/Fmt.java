@@ -49,6 +49,10 @@ final class Fmt {
      */
     static String ratio(double v, String inf) {
         String s = sig(v, RATIO_DIGITS, inf);
+        if (s.equals("1") && v != 1.0 && Math.abs(v - 1) < 1e-6) {
+            // Within rounding of 1: show the distance, "1+2.2e-16", not seventeen digits.
+            return "1" + String.format(Locale.ROOT, "%+.2g", v - 1);
+        }
         for (int d = RATIO_DIGITS + 1; s.equals("1") && v != 1.0 && d <= 17; d++) {
             s = sig(v, d, inf);
         }

@@ -7,11 +7,12 @@ import java.util.List;
  * A fixed-width plain-ASCII table of the results for the terminal, followed by a one-line total and,
  * when waivers were applied, one line per expired or unused waiver.
  *
- * <p>Columns: theorem, regime, method, expected, outcome, verdict, tries, worst ratio, found by,
- * counterexample. Columns are as wide as their content; the counterexample column takes the rest of
- * {@code width} (at least {@value #MIN_LAST} characters) and is cut with {@code ...}. When the other
- * columns alone exceed the width, the widest of theorem, regime and method are cut first (to no less
- * than {@value #MIN_ID} characters). The width is a parameter, never detected from the terminal.
+ * <p>Columns: theorem, regime, method, expected, outcome, verdict, tries, worst ratio, found by.
+ * Columns are as wide as their content. When they exceed the width, the widest of theorem, regime
+ * and method are cut first (to no less than {@value #MIN_ID} characters). After the total, one
+ * line per counterexample or error ("what broke it"): the result's theorem/regime, the threshold
+ * found beside the theoretical one, and the shrunk case, cut to the width. The width is a
+ * parameter, never detected from the terminal.
  * Verdicts: {@code pass}, {@code FAIL}, {@code FAIL (waived)}, {@code info}; infinity is {@code inf}.
  */
 public final class TerminalTable {
@@ -19,12 +20,11 @@ public final class TerminalTable {
 
     /** The default width in characters. */
     public static final int DEFAULT_WIDTH = 120;
-    static final int MIN_LAST = 14; // "counterexample"
     static final int MIN_ID = 8;
     private static final String GAP = "  ";
     private static final String[] HEADER = {"theorem", "regime", "method", "expected", "outcome", "verdict",
-        "tries", "worst ratio", "found by", "counterexample"};
-    private static final boolean[] RIGHT = {false, false, false, false, false, false, true, true, false, false};
+        "tries", "worst ratio", "found by"};
+    private static final boolean[] RIGHT = {false, false, false, false, false, false, true, true, false};
 
     /** {@link #render(RunReport, int)} at {@link #DEFAULT_WIDTH}. */
     public static String render(RunReport report) {
@@ -35,9 +35,9 @@ public final class TerminalTable {
      * The table and totals, LF line ends, trailing newline.
      *
      * @param width target line width in characters (code points); lines stay within it unless even
-     *              the minimum column widths do not fit (about 100 characters: theorem and regime cut
-     *              to 8, the other columns at their header width, counterexample at 14), in which
-     *              case lines are that minimum
+     *              the minimum column widths do not fit (about 86 characters: theorem and regime cut
+     *              to 8, the other columns at their header width), in which case lines are that
+     *              minimum
      * @throws IllegalArgumentException if {@code width < 40}
      */
     public static String render(RunReport report, int width) {
@@ -53,7 +53,6 @@ public final class TerminalTable {
                 Integer.toString(r.tries()),
                 r.worstRatio() == null ? "-" : Fmt.ratio(r.worstRatio(), "inf"),
                 r.foundBy() == null ? "-" : r.foundBy().json(),
-                clean(Fmt.brokenBy(r)),
             });
         }
         int[] w = new int[n];
@@ -63,12 +62,12 @@ public final class TerminalTable {
                 w[i] = Math.max(w[i], len(row[i]));
             }
         }
-        // Fit: fixed columns + gaps + last column within width; shrink the id columns if needed.
+        // Fit the columns and gaps within the width; shrink the id columns if needed.
         int fixed = GAP.length() * (n - 1);
-        for (int i = 0; i < n - 1; i++) {
+        for (int i = 0; i < n; i++) {
             fixed += w[i];
         }
-        while (fixed + MIN_LAST > width) {
+        while (fixed > width) {
             int widest = 0;
             for (int i = 1; i < 3; i++) {
                 if (w[i] > w[widest]) {
@@ -81,7 +80,6 @@ public final class TerminalTable {
             w[widest]--;
             fixed--;
         }
-        w[n - 1] = Math.max(MIN_LAST, Math.min(w[n - 1], width - fixed));
 
         StringBuilder sb = new StringBuilder();
         row(sb, HEADER, w);
@@ -94,6 +92,22 @@ public final class TerminalTable {
             row(sb, r, w);
         }
         sb.append(Fmt.totals(report)).append('\n');
+        boolean header = false;
+        for (Result r : report.results()) {
+            String what = Fmt.brokenBy(r);
+            if (what.isEmpty()) {
+                continue;
+            }
+            if (!header) {
+                sb.append("what broke (shrunk; each has a replay line in summary.md):\n");
+                header = true;
+            }
+            String threshold = r.threshold() == null ? "" : r.threshold().parameter() + " = "
+                + Fmt.value(r.threshold().found(), "inf") + " (theory " + Fmt.value(r.threshold().theory(), "inf")
+                + "); ";
+            sb.append(cut("  " + clean(r.theorem() + "/" + r.regime()) + ": " + clean(threshold + what), width))
+                .append('\n');
+        }
         WaiverReport wr = report.waivers();
         if (wr != null) {
             for (Waiver x : wr.expired()) {

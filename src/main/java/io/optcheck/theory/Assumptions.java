@@ -26,9 +26,21 @@ public final class Assumptions {
   public static final String DIAGONAL = "diagonal";
   public static final String PL = "pl";
   public static final String BOUNDED_BELOW = "bounded-below";
-  public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
   public static final String UNBIASED_NOISE = "unbiased-noise";
   public static final String NOISE_BELOW_CLIP = "noise-below-clip";
+  public static final String HEAVY_BALL_QUADRATIC_TUNING = "heavy-ball-quadratic-tuning";
+  public static final String HEAVY_BALL_GHADIMI_TUNING = "heavy-ball-ghadimi-tuning";
+  public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
+  public static final String NESTEROV_STRONGLY_CONVEX_TUNING = "nesterov-strongly-convex-tuning";
+  public static final String EIGENVALUES_MU_AND_L = "eigenvalues-mu-and-l";
+  public static final String START_ON_MU_EIGENVECTOR = "start-on-mu-eigenvector";
+  public static final String LEAST_SQUARES = "least-squares";
+  public static final String W0_IN_ROW_SPACE = "w0-in-row-space";
+  public static final String LOGISTIC_HOMOGENEOUS = "logistic-homogeneous";
+  public static final String LINEARLY_SEPARABLE = "linearly-separable";
+  public static final String SVM_NON_DEGENERATE = "svm-non-degenerate";
+  public static final String SHARPNESS_LT_2_OVER_ETA = "sharpness-lt-2-over-eta";
+  public static final String SHARPNESS_GT_2_OVER_ETA = "sharpness-gt-2-over-eta";
 
   private static final Map<String, String> ALL;
 
@@ -46,9 +58,26 @@ public final class Assumptions {
     m.put(DIAGONAL, "H is diagonal, so its eigenbasis is exact");
     m.put(PL, "f satisfies the Polyak-Lojasiewicz inequality (1/2)||grad f(x)||^2 >= mu (f(x) - f*) for every x, with the mu used");
     m.put(BOUNDED_BELOW, "f >= f_low everywhere, with the f_low used");
-    m.put(STEP_EQ_1_OVER_L, "the step is eta = 1/L");
     m.put(UNBIASED_NOISE, "the oracle returns grad f(x) + xi, xi uniform over a finite symmetric set (E xi = 0 exactly)");
     m.put(NOISE_BELOW_CLIP, "||grad f(x)|| + max ||xi|| <= c, so no noisy gradient is clipped");
+    m.put(HEAVY_BALL_QUADRATIC_TUNING, "heavy ball with a = 4/(sqrt L + sqrt mu)^2, "
+        + "b = ((sqrt kappa - 1)/(sqrt kappa + 1))^2 and x_{-1} = x_0");
+    m.put(HEAVY_BALL_GHADIMI_TUNING, "heavy ball with a in (0, 1/L], b = sqrt((1 - a mu)(1 - a L)) "
+        + "and x_{-1} = x_0");
+    m.put(STEP_EQ_1_OVER_L, "the step is exactly eta = 1/L");
+    m.put(NESTEROV_STRONGLY_CONVEX_TUNING, "step 1/L, momentum (sqrt L - sqrt mu)/(sqrt L + sqrt mu) "
+        + "with the mu of the bound, x_{-1} = x_0");
+    m.put(EIGENVALUES_MU_AND_L, "every eigenvalue of H is mu or L (kappa = L/mu)");
+    m.put(START_ON_MU_EIGENVECTOR, "x0 - x* lies on an eigenvector of the eigenvalue mu");
+    m.put(LEAST_SQUARES, "f(w) = (1/2n)||Xw - y||^2 with L = lambda_max(X^T X)/n (from the SVD of X)");
+    m.put(W0_IN_ROW_SPACE, "the start w0 lies in the row space of X (w0 = 0)");
+    m.put(LOGISTIC_HOMOGENEOUS, "f(w) = (1/n) sum_i log(1 + exp(-y_i x_i^T w)), no intercept, "
+        + "L = ||X||_2^2/(4n)");
+    m.put(LINEARLY_SEPARABLE, "the data are linearly separable: some w has y_i x_i^T w > 0 for every i");
+    m.put(SVM_NON_DEGENERATE, "the hard-margin SVM's support vectors span the data space and have "
+        + "positive dual variables (Soudry et al.'s 'almost every dataset')");
+    m.put(SHARPNESS_LT_2_OVER_ETA, "the sharpness lambda_max(hess f) is below 2/eta");
+    m.put(SHARPNESS_GT_2_OVER_ETA, "the sharpness lambda_max(hess f) is above 2/eta");
     ALL = Collections.unmodifiableMap(m);
   }
 

@@ -57,6 +57,15 @@ public interface Theorem<I> {
     return OptionalDouble.empty();
   }
 
+  /**
+   * Figures a regime reports beside its verdict, measured by the theorem itself after the
+   * property ran: a table over kappa, a random-vs-targeted comparison, an empirical reference.
+   * They go into the result's {@code extra} map. Default: none.
+   */
+  default Map<String, Object> figures(Regime regime, int tries, long seed) {
+    return Map.of();
+  }
+
   /** Labels for statistics (and coverage) of an instance. */
   default List<String> labels(I instance, Regime regime) {
     return List.of();

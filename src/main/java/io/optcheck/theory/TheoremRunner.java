@@ -56,7 +56,14 @@ public final class TheoremRunner {
   /** Runs a regime with the given settings and the spec's tries. */
   public static <I> Result run(Theorem<I> theorem, Regime regime, int tries, RunSettings settings) {
     PropertyResult<I> r = property(theorem, regime, tries, settings.seed(), settings.edgeCases()).run();
-    return toResult(theorem, regime, r);
+    Result result = toResult(theorem, regime, r);
+    Map<String, Object> figures = theorem.figures(regime, tries, settings.seed());
+    if (figures.isEmpty()) {
+      return result;
+    }
+    Map<String, Object> extra = new LinkedHashMap<>(result.extra());
+    extra.putAll(figures);
+    return result.toBuilder().extra(extra).build();
   }
 
   /**

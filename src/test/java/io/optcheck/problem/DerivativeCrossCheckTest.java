@@ -132,6 +132,26 @@ class DerivativeCrossCheckTest {
         // |x|^p away from 0, where every derivative up to order 2 is smooth.
         cs.add(of("power p = 4", PowerObjective.of(2, 4, 5), points(r, 2, 2.0), true));
         cs.add(of("power p = 2.7", PowerObjective.of(3, 2.7, 5), points(r, 3, 2.0), true));
+        // Piecewise objectives: points kept away from the kinks (x = 1, 2 and |x_i| = delta_i),
+        // where the second derivative jumps and finite differences straddle two pieces.
+        cs.add(of("Lessard-Recht-Packard, x < 1", new LessardFunction(),
+                List.of(new double[] {-3.7}, new double[] {0.4}, new double[] {-0.05}), true));
+        cs.add(of("Lessard-Recht-Packard, 1 <= x < 2", new LessardFunction(),
+                List.of(new double[] {1.3}, new double[] {1.75}), true));
+        cs.add(of("Lessard-Recht-Packard, x >= 2", new LessardFunction(),
+                List.of(new double[] {2.5}, new double[] {9.1}), true));
+        cs.add(of("Huber sum", new HuberSum(new double[] {2, 0.5, 1e-2}, new double[] {0.3, 1.5, 1e-2}),
+                List.of(new double[] {0.1, -4, 0.002}, new double[] {-2, 0.7, -3}, new double[] {0.25, 1.2, 5}),
+                true));
+        // Huber sums: piecewise quadratic, so FD is exact away from the kinks (the seeded
+        // points are not within 1e-5 of one).
+        cs.add(of("centered huber sum d=1 with a quadratic", new CenteredHuberSum(1, 0.3, List.of(
+                new CenteredHuberSum.Term(0, 2.0, 0.5, 0.25), new CenteredHuberSum.Term(0, 0.7, 3.0, -1.0))),
+                points(r, 1, 2.0), true));
+        cs.add(of("centered huber sum d=3 with a dip (not convex)", new CenteredHuberSum(3, 0.1, List.of(
+                new CenteredHuberSum.Term(0, 1.5, 0.8, 0.1), new CenteredHuberSum.Term(0, -4.0, 0.3, 0.5),
+                new CenteredHuberSum.Term(1, 0.2, 5.0, -1.5), new CenteredHuberSum.Term(2, 3.0, 0.1, 0.0))),
+                points(r, 3, 2.0), true));
         return cs.stream().map(Arguments::of);
     }
 

@@ -188,6 +188,6 @@ class GeneratorsTest {
     refused.accept(() -> Gens.doubles(Double.NaN, 1));
     refused.accept(() -> Gens.logDoubles(0, 1));
     refused.accept(() -> Gens.doubles(0, 1).withEdges(2.0));
-    refused.accept(() -> Gens.doubles(0, 1).shrinkDigits(0));
+    refused.accept(() -> Gens.doubles(0, 1).shrinkDigits(-1));
   }
 }

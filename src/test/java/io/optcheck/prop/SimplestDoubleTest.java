@@ -25,20 +25,30 @@ class SimplestDoubleTest {
     assertThat(Gens.doubles(-3, 5).target()).isEqualTo(0.0);
     assertThat(Gens.doubles(2, 5).target()).isEqualTo(2.0);
     assertThat(Gens.doubles(-9, -4).target()).isEqualTo(-9.0);
-    assertThat(Gens.logDoubles(1e-3, 1e3).target()).isEqualTo(1e-3);
+    assertThat(Gens.logDoubles(1e-3, 1e3).target()).isEqualTo(1.0);
+    assertThat(Gens.logDoubles(1e-6, 1e-3).target()).isEqualTo(1e-3);
+    assertThat(Gens.logDoubles(10, 1e3).target()).isEqualTo(10.0);
   }
 
   @Test
   void alwaysFailingShrinksToTheTarget() {
     assertThat(failWhen(Gens.doubles(-3, 5), x -> true).shrunkValue()).isEqualTo(0.0);
     assertThat(failWhen(Gens.doubles(2, 5), x -> true).shrunkValue()).isEqualTo(2.0);
-    assertThat(failWhen(Gens.logDoubles(1e-3, 1e3), x -> true).shrunkValue()).isEqualTo(1e-3);
+    assertThat(failWhen(Gens.logDoubles(1e-3, 1e3), x -> true).shrunkValue()).isEqualTo(1.0);
   }
 
   @Test
-  void logUniformShrinksTowardMin() {
+  void logUniformShrinksTowardOne() {
     assertThat(failWhen(Gens.logDoubles(1e-3, 1e3), x -> x > 2.5).shrunkValue()).isEqualTo(2.5001);
     assertThat(failWhen(Gens.logDoubles(1e-3, 1e3), x -> x > 40).shrunkValue()).isEqualTo(40.0001);
+    assertThat(failWhen(Gens.logDoubles(1e-3, 1e3), x -> x < 0.25).shrunkValue()).isEqualTo(0.2499);
+    assertThat(failWhen(Gens.logDoubles(1e-3, 1e3), x -> x >= 7).shrunkValue()).isEqualTo(7.0);
+  }
+
+  @Test
+  void wholeNumbersOnlyWithZeroDigits() {
+    assertThat(failWhen(Gens.doubles(-10, 10).shrinkDigits(0), x -> x != 0).shrunkValue()).isEqualTo(1.0);
+    assertThat(failWhen(Gens.doubles(-10, 10), x -> x != 0).shrunkValue()).isEqualTo(0.0001);
   }
 
   @Test

@@ -39,7 +39,9 @@ class FmtTest {
         assertThat(Fmt.ratio(1.0, "∞")).isEqualTo("1");
         assertThat(Fmt.ratio(1.00049, "∞")).isEqualTo("1.0005");
         assertThat(Fmt.ratio(0.99996, "∞")).isEqualTo("0.99996");
-        assertThat(Fmt.ratio(1.0 + Math.ulp(1.0), "∞")).isEqualTo("1.0000000000000002");
+        assertThat(Fmt.ratio(1.0 + Math.ulp(1.0), "∞")).isEqualTo("1+2.2e-16");
+        assertThat(Fmt.ratio(1.0 - 3e-9, "∞")).isEqualTo("1-3.0e-09");
+        assertThat(Fmt.ratio(1.0000031, "∞")).isEqualTo("1.000003");
         assertThat(Fmt.ratio(1.2345, "∞")).isEqualTo("1.234"); // half-even at 4 digits (1.2345 is below the tie in binary)
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The whole catalog at CI depth, one test per theorem x method x regime: every verdict must be
- * "pass" (the regime held or broke as the theory says).
+ * "pass" (the regime held or broke as the theory says), or "info" for a regime where the theory
+ * gives no guarantee; no result may be an error.
  */
 class CatalogProperties {
 
@@ -28,7 +29,10 @@ class CatalogProperties {
                   + (res.counterexample() != null ? "\n   " + res.counterexample().summary() : "")
                   + (res.error() != null ? "\n   ERROR " + res.error().message() : "")
                   + (res.threshold() != null ? "\n   threshold " + res.threshold() : ""));
-              assertThat(res.verdict()).as(res.id() + ": " + res.outcome()).isEqualTo(Verdict.PASS);
+              // pass: held or broke as the theory says; info: a "no guarantee" regime, reported only.
+              assertThat(res.verdict()).as(res.id() + ": " + res.outcome())
+                  .isEqualTo(r.expected() == io.optcheck.report.Expected.NONE ? Verdict.INFO : Verdict.PASS);
+              assertThat(res.outcome()).as(res.id() + " must not err").isNotEqualTo(io.optcheck.report.Outcome.ERROR);
             })));
   }
 }

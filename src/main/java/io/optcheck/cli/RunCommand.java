@@ -1,0 +1,298 @@
+package io.optcheck.cli;
+
+import io.optcheck.prop.Property;
+import io.optcheck.report.ErrorInfo;
+import io.optcheck.report.JsonReport;
+import io.optcheck.report.MarkdownSummary;
+import io.optcheck.report.Outcome;
+import io.optcheck.report.Result;
+import io.optcheck.report.RunReport;
+import io.optcheck.report.TerminalTable;
+import io.optcheck.report.Waivers;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.RunSettings;
+import io.optcheck.theory.Spec;
+import io.optcheck.theory.Specs;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TheoremRunner;
+import io.optcheck.theory.Tolerance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code optcheck run}: runs the catalog (or a part of it, or one replayed case) and writes the reports. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs every selected theorem x regime, prints a table and writes results.json and "
+        + "summary.md.", "Default: the full catalog at full depth (each spec's 'tries.full')."},
+    footer = {"", "Exit codes: 0 ok (or no --fail-on-violation), 1 a failure without a valid waiver under "
+        + "--fail-on-violation, 2 bad input, 3 internal error."})
+final class RunCommand implements Callable<Integer> {
+
+  /** The waiver file used when {@code --waivers} is not given and this file exists. */
+  static final String DEFAULT_WAIVERS = "optcheck-waivers.yaml";
+
+  private final Context ctx;
+
+  @Option(names = "--theorem", paramLabel = "ID", description = "Run only this theorem (repeatable).")
+  List<String> theorems = new ArrayList<>();
+
+  @Option(names = "--method", paramLabel = "ID", description = "Run only theorems on this method (repeatable).")
+  List<String> methods = new ArrayList<>();
+
+  @Option(names = "--tries", paramLabel = "N", description = "Tries per regime, overriding the spec's.")
+  Integer tries;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: ${DEFAULT-VALUE}).")
+  long seed = Property.DEFAULT_SEED;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Directory for results.json and summary.md "
+      + "(default: reports; created if missing). With --replay, nothing is written unless --out is given.")
+  String out;
+
+  @Option(names = "--fail-on-violation", description = "Exit with 1 when a verdict is fail without a valid waiver.")
+  boolean failOnViolation;
+
+  @Option(names = "--replay", paramLabel = "TOKEN",
+      description = "Rerun exactly one case: <theorem>/<regime>/<token>, as printed in a counterexample.")
+  String replay;
+
+  @Option(names = "--quick", description = "Smoke profile: at most " + RunSettings.QUICK_TRIES + " tries per regime.")
+  boolean quick;
+
+  @Option(names = "--ci", description = "CI depth: each spec's 'tries.ci'.")
+  boolean ci;
+
+  @Option(names = "--waivers", paramLabel = "FILE",
+      description = "Waiver file (default: " + DEFAULT_WAIVERS + " in the working directory, if it exists).")
+  Path waivers;
+
+  @Option(names = "--no-edge-cases", description = "Skip the edge-case phase (random and targeted search only).")
+  boolean noEdgeCases;
+
+  @Option(names = "--width", paramLabel = "N", description = "Width of the terminal table (default: ${DEFAULT-VALUE}).")
+  int width = TerminalTable.DEFAULT_WIDTH;
+
+  @Mixin
+  DebugOption debugOption;
+
+  RunCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    validateOptions();
+    RunSettings settings = settings();
+    if (replay != null) {
+      return replay(settings);
+    }
+    List<Theorem<?>> selected = select();
+    Map<Theorem<?>, Integer> triesByTheorem = new LinkedHashMap<>();
+    for (Theorem<?> t : selected) {
+      // Loads every spec first, so that a malformed one stops the run before any work is done.
+      Spec spec = Specs.load(t.id());
+      triesByTheorem.put(t, settings.triesFor(spec.ciTries(), spec.fullTries()));
+    }
+    Path outDir = Outputs.prepare(out == null ? "reports" : out);
+    Waivers w = loadWaivers();
+
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    int total = selected.stream().mapToInt(t -> t.regimes().size()).sum();
+    List<Result> results = new ArrayList<>();
+    int n = 0;
+    for (Theorem<?> t : selected) {
+      for (Regime r : t.regimes()) {
+        n++;
+        Result res = runOne(t, r, triesByTheorem.get(t), settings);
+        results.add(res);
+        ctx.err().println(progress(n, total, res));
+      }
+    }
+    long wallMs = (System.nanoTime() - start) / 1_000_000L;
+    RunReport report = RunReport.of(Version.get(), seed, startedAt, wallMs, Tolerance.describe(), results, List.of());
+    return finish(report, w, outDir);
+  }
+
+  private void validateOptions() {
+    if (quick && ci) {
+      throw new BadInput("--quick and --ci both set the depth; give one of them (or neither, for full depth).");
+    }
+    if (tries != null && tries < 1) {
+      throw new BadInput("--tries must be at least 1, got " + tries + ".");
+    }
+    if (width < 40) {
+      throw new BadInput("--width must be at least 40 characters, got " + width + ".");
+    }
+    if (replay != null && (!theorems.isEmpty() || !methods.isEmpty())) {
+      throw new BadInput("--replay reruns the one case its token names; drop --theorem and --method.");
+    }
+  }
+
+  private RunSettings settings() {
+    RunSettings s = quick ? new RunSettings(RunSettings.Depth.QUICK, 0, seed, true)
+        : ci ? RunSettings.ci() : RunSettings.full();
+    s = s.withSeed(seed).withEdgeCases(!noEdgeCases);
+    return tries == null ? s : s.withTries(tries);
+  }
+
+  /** The selected theorems, in catalog order; unknown ids are bad input. */
+  private List<Theorem<?>> select() {
+    List<String> knownMethods = ctx.catalog().methodIds();
+    for (String m : methods) {
+      if (!knownMethods.contains(m)) {
+        throw new BadInput("unknown method id '" + m + "'. Known methods: " + String.join(", ", knownMethods)
+            + ". Run 'optcheck list' to see them all.");
+      }
+    }
+    List<Theorem<?>> chosen;
+    if (theorems.isEmpty()) {
+      chosen = ctx.catalog().theorems();
+    } else {
+      LinkedHashSet<String> ids = new LinkedHashSet<>(theorems);
+      chosen = new ArrayList<>();
+      for (String id : ids) {
+        chosen.add(ctx.catalog().get(id));
+      }
+      chosen.sort((a, b) -> a.id().compareTo(b.id()));
+    }
+    if (!methods.isEmpty()) {
+      chosen = chosen.stream().filter(t -> methods.contains(t.methodId())).toList();
+      if (chosen.isEmpty()) {
+        throw new BadInput("no selected theorem is checked on method " + String.join(", ", methods)
+            + "; drop --theorem or --method. Run 'optcheck list' to see which theorem uses which method.");
+      }
+    }
+    return chosen;
+  }
+
+  /** One regime; an unexpected exception becomes an error result instead of ending the run. */
+  private Result runOne(Theorem<?> t, Regime r, int n, RunSettings settings) {
+    long start = System.nanoTime();
+    try {
+      return TheoremRunner.run(t, r, n, settings);
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (Throwable e) { // one broken theorem must not stop the catalog
+      if (debugOption.debug) {
+        e.printStackTrace(ctx.err());
+      }
+      return errorResult(t, r, settings.seed(), e, (System.nanoTime() - start) / 1_000_000L);
+    }
+  }
+
+  static Result errorResult(Theorem<?> t, Regime r, long seed, Throwable e, long durationMs) {
+    String message = "unexpected " + e.getClass().getName() + " while checking " + t.id() + "/" + r.id()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    return Result.builder(t.id(), r.conclusion(), t.methodId(), r.id())
+        .assumptions(r.assumptions()).expected(r.expected()).outcome(Outcome.ERROR)
+        .seed(seed).error(new ErrorInfo(message, null)).durationMs(Math.max(0, durationMs))
+        .build();
+  }
+
+  static String progress(int n, int total, Result res) {
+    int digits = Integer.toString(total).length();
+    return String.format(Locale.ROOT, "[%" + digits + "d/%d] %s / %s: %s (%s) in %.1f s", n, total,
+        res.theorem(), res.regime(), res.outcome().json(), res.verdict().json(), res.durationMs() / 1000.0);
+  }
+
+  private Waivers loadWaivers() {
+    if (waivers != null) {
+      return Waivers.load(waivers);
+    }
+    Path def = Path.of(DEFAULT_WAIVERS);
+    return Files.isRegularFile(def) ? Waivers.load(def) : null;
+  }
+
+  /** Applies waivers, writes the reports, prints the table and returns the exit code. */
+  private int finish(RunReport report, Waivers w, Path outDir) {
+    if (w != null) {
+      report = w.apply(report, LocalDate.now(ZoneOffset.UTC));
+    }
+    Path json = outDir.resolve("results.json");
+    Path md = outDir.resolve("summary.md");
+    try {
+      JsonReport.write(report, json);
+      MarkdownSummary.write(report, md);
+    } catch (IOException e) {
+      throw new BadInput("cannot write the report into '" + outDir + "' (" + e.getMessage()
+          + "). Give --out a directory you can write to.");
+    }
+    ctx.out().print(TerminalTable.render(report, width));
+    ctx.out().println();
+    ctx.out().println("wrote " + json);
+    ctx.out().println("wrote " + md);
+    ctx.out().println(String.format(Locale.ROOT, "wall time %.1f s, seed %d", report.wallMs() / 1000.0, report.seed()));
+    boolean gate = report.gatePasses();
+    if (!gate) {
+      ctx.out().println(failOnViolation
+          ? "gate: FAILED (a verdict is fail without a valid waiver); exit code 1"
+          : "gate: would fail (a verdict is fail without a valid waiver); pass --fail-on-violation to exit with 1");
+    }
+    return failOnViolation && !gate ? Main.VIOLATION : Main.OK;
+  }
+
+  // ------------------------------------------------------------------ replay
+
+  /** A parsed replay target: theorem id, regime id, engine token. */
+  record Target(String theorem, String regime, String token) {
+
+    static final String FORMAT = "<theoremId>/<regimeId>/<token>, e.g. gd.descent-lemma/eta-gt-2-over-l/oc1-...";
+
+    /** Parses {@code theorem/regime/token}; also accepts the whole printed replay command. */
+    static Target parse(String text) {
+      String s = text.trim();
+      String prefix = "--replay ";
+      int p = s.lastIndexOf(prefix);
+      if (p >= 0) {
+        s = s.substring(p + prefix.length()).trim();
+      }
+      int a = s.indexOf('/');
+      int b = a < 0 ? -1 : s.indexOf('/', a + 1);
+      if (a <= 0 || b <= a + 1 || b == s.length() - 1 || s.indexOf('/', b + 1) >= 0) {
+        throw new BadInput("bad replay token '" + abbreviate(text) + "': expected " + FORMAT
+            + ". Copy the replay line of the counterexample whole.");
+      }
+      return new Target(s.substring(0, a), s.substring(a + 1, b), s.substring(b + 1));
+    }
+
+    private static String abbreviate(String s) {
+      return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+  }
+
+  private int replay(RunSettings settings) {
+    Target target = Target.parse(replay);
+    Theorem<?> t = ctx.catalog().get(target.theorem());
+    Regime r = t.regimes().stream().filter(x -> x.id().equals(target.regime())).findFirst().orElseThrow(() ->
+        new BadInput("unknown regime '" + target.regime() + "' in the replay token: theorem " + t.id()
+            + " has the regimes " + String.join(", ", t.regimes().stream().map(Regime::id).toList())
+            + ". Copy the replay line of the counterexample whole."));
+    Path outDir = out == null ? null : Outputs.prepare(out);
+    Waivers w = outDir == null ? null : loadWaivers();
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    Result res = TheoremRunner.replay(t, r, target.token(), settings.seed());
+    long wallMs = (System.nanoTime() - start) / 1_000_000L;
+    ctx.out().print(Replays.describe(res));
+    if (outDir == null) {
+      return failOnViolation && res.blocksGate() ? Main.VIOLATION : Main.OK;
+    }
+    ctx.out().println();
+    RunReport report = RunReport.of(Version.get(), seed, startedAt, wallMs, Tolerance.describe(), List.of(res), List.of());
+    return finish(report, w, outDir);
+  }
+}

@@ -1,0 +1,185 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.HEAVY_BALL_QUADRATIC_TUNING;
+import static io.optcheck.theory.Assumptions.L_SMOOTH;
+import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
+import static io.optcheck.theory.Assumptions.QUADRATIC;
+
+import io.optcheck.method.HeavyBall;
+import io.optcheck.problem.MomentumProblems;
+import io.optcheck.problem.Problems;
+import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.heavy-ball-quadratic (Polyak 1964; Lessard, Recht &amp; Packard 2016, sec. 4.6). On a
+ * quadratic with eigenvalues in [mu, L], heavy ball with a = 4/(sqrt L + sqrt mu)^2,
+ * b = rho^2, rho = (sqrt kappa - 1)/(sqrt kappa + 1) and x_{-1} = x_0 satisfies
+ * ||x_t - x*|| &lt;= (1 + (1 + rho) t) rho^t R at every t. Along an eigenvector with eigenvalue
+ * L the characteristic polynomial is (z + rho)^2, and with e_{-1} = e_0 the error is exactly
+ * (1 + (1 + rho) t)(-rho)^t e_0: the bound is tight there.
+ *
+ * <p>Breaking regime drop:quadratic: the Lessard-Recht-Packard function is 1-strongly convex and
+ * 25-smooth but not quadratic; with the same tuning (a = 1/9, b = 4/9) heavy ball can cycle.
+ * The start is searched; the counterexample reports the limit behaviour from the found start.
+ */
+public final class HeavyBallQuadratic implements Theorem<MomentumInstance> {
+
+  static final int STEPS = 100;
+
+  /** The fixed horizon N of the distance-at-horizon conclusion. */
+  static final int HORIZON = 3000;
+
+  private final double tighten;
+
+  public HeavyBallQuadratic() {
+    this(0);
+  }
+
+  private HeavyBallQuadratic(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public HeavyBallQuadratic withTightenedBounds(double eps) {
+    return new HeavyBallQuadratic(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "distance-rate", Expected.HOLDS, List.of(QUADRATIC, HEAVY_BALL_QUADRATIC_TUNING),
+          null, "quadratic, eigenvalues in [mu, L], quadratic tuning: ||x_t - x*|| <= (1 + (1 + rho) t) rho^t R",
+          null),
+      new Regime("drop:quadratic", "distance-rate", Expected.BREAKS,
+          List.of(L_SMOOTH, MU_STRONGLY_CONVEX, HEAVY_BALL_QUADRATIC_TUNING), QUADRATIC,
+          "Lessard-Recht-Packard function (mu = 1, L = 25, not quadratic), searched start: the bound fails",
+          null),
+      new Regime("cycle", "distance-at-horizon", Expected.BREAKS,
+          List.of(L_SMOOTH, MU_STRONGLY_CONVEX, HEAVY_BALL_QUADRATIC_TUNING), QUADRATIC,
+          "Lessard-Recht-Packard function, searched start, bound checked at t = N = 3000 only: "
+              + "a converging run is at the floating-point floor there, a cycling one is not", null));
+
+  @Override
+  public String id() {
+    return "gd.heavy-ball-quadratic";
+  }
+
+  @Override
+  public String methodId() {
+    return "heavy-ball";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(QUADRATIC, HEAVY_BALL_QUADRATIC_TUNING);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<MomentumInstance> instances(Regime r) {
+    if (!r.id().equals("holds")) {
+      return MomentumProblems.lessard().flatMap(p -> MomentumProblems.knobStarts(1, 10)
+          .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow())));
+    }
+    return MomentumProblems.problems(Problems.quadratics()).flatMap(p ->
+        Problems.points(p.objective().dimension(), 10)
+            .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow())));
+  }
+
+  /** rho = (sqrt L - sqrt mu)/(sqrt L + sqrt mu). */
+  static double rho(double l, double mu) {
+    double sl = Math.sqrt(l);
+    double sm = Math.sqrt(mu);
+    return (sl - sm) / (sl + sm);
+  }
+
+  /** The tuned heavy ball of the theorem. */
+  static HeavyBall tuned(double l, double mu) {
+    double s = Math.sqrt(l) + Math.sqrt(mu);
+    double rho = rho(l, mu);
+    return new HeavyBall(4 / (s * s), rho * rho);
+  }
+
+  @Override
+  public Evaluation evaluate(MomentumInstance in, Regime r) {
+    double l = in.l();
+    double mu = in.muUsed();
+    HeavyBall hb = tuned(l, mu);
+    double rho = rho(l, mu);
+    double[] xStar = in.certificate().xStar().orElseThrow();
+    double r0 = Vec.dist(in.x0(), xStar);
+    int d = in.dimension();
+    double[][] older = {in.x0()};
+    boolean atHorizon = r.conclusion().equals("distance-at-horizon");
+    return TrajectoryCheck.run(hb, in.f(), in.x0(), atHorizon ? HORIZON : STEPS, (t, prev, cur, series) -> {
+      double e = Vec.dist(cur, xStar);
+      if (atHorizon && t < HORIZON) {
+        // Only t = N is checked in this conclusion; earlier steps carry no bound.
+        older[0] = prev;
+        return Check.atMost("||x_t - x*|| (checked at t = " + HORIZON + " only)", t, e,
+            Double.POSITIVE_INFINITY, 0);
+      }
+      double bound = (1 + (1 + rho) * t) * Math.pow(rho, t) * r0 * (1 - tighten);
+      // x_t combines x_t-1, a grad f(x_t-1) and b (x_t-1 - x_t-2): their sizes enter the scale.
+      double scale = e + bound + Vec.norm(prev) + hb.a() * Vec.norm(in.f().gradient(prev))
+          + hb.b() * Vec.dist(prev, older[0]);
+      if (bound == 0) {
+        scale = Math.max(scale, r0 + Vec.norm(in.x0()));
+      }
+      older[0] = prev;
+      series.point("||x_t - x*||", e);
+      series.point("bound", bound);
+      Check c = Check.atMost("||x_t - x*||", t, e, bound, Tolerance.of(scale, d));
+      if (c.marginal() && tighten == 0 && in.f() instanceof Quadratic q) {
+        c = c.rechecked(MomentumRecheck.heavyBallQuadraticHolds(q, in.x0(), xStar, l, mu, t));
+      }
+      return c;
+    });
+  }
+
+  @Override
+  public Map<String, Object> describe(MomentumInstance in) {
+    Map<String, Object> m = in.describe();
+    double l = in.l();
+    double mu = in.muUsed();
+    HeavyBall hb = tuned(l, mu);
+    m.put("a", hb.a());
+    m.put("b", hb.b());
+    m.put("rho", rho(l, mu));
+    if (!(in.f() instanceof Quadratic)) {
+      m.putAll(LimitBehaviour.of(hb, in.f(), in.x0(), in.certificate().xStar().orElseThrow()).fields());
+    }
+    return m;
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    // Equality along an eigenvector with eigenvalue L (repeated root -rho).
+    return OptionalDouble.of(1.0);
+  }
+
+  @Override
+  public List<String> labels(MomentumInstance in, Regime r) {
+    return MomentumLabels.of(in);
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    return r.id().equals("holds") ? MomentumLabels.quadraticCoverage() : List.of();
+  }
+}

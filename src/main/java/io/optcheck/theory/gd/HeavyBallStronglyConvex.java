@@ -1,0 +1,137 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.HEAVY_BALL_GHADIMI_TUNING;
+import static io.optcheck.theory.Assumptions.L_SMOOTH;
+import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
+
+import io.optcheck.method.HeavyBall;
+import io.optcheck.problem.MomentumProblems;
+import io.optcheck.problem.Problem;
+import io.optcheck.problem.Problems;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TrajectoryCheck;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.heavy-ball-strongly-convex (Ghadimi, Feyzmahdavian &amp; Johansson 2015, Thm 4; PEPit
+ * heavy_ball_momentum). For mu-strongly convex, L-smooth f, heavy ball with a in (0, 1/L],
+ * b = sqrt((1 - a mu)(1 - a L)) and x_{-1} = x_0 satisfies
+ * f(x_n) - f* &lt;= (1 - a mu)^n (f(x_0) - f*) at every n. Checked on strongly convex quadratics
+ * and on the (non-quadratic) Lessard-Recht-Packard function, with a L searched in [1e-6, 1].
+ * The bound is not tight for fixed parameters; its supremum ratio over the family is 1,
+ * approached at n = 1 as a mu -&gt; 0 (in dimension 1 the ratio at n = 1 is 1 - a mu), so the
+ * sensitivity test tightens it by (1 - eps). No breaking regime is known.
+ */
+public final class HeavyBallStronglyConvex implements Theorem<MomentumInstance> {
+
+  static final int STEPS = 100;
+
+  private final double tighten;
+
+  public HeavyBallStronglyConvex() {
+    this(0);
+  }
+
+  private HeavyBallStronglyConvex(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public HeavyBallStronglyConvex withTightenedBounds(double eps) {
+    return new HeavyBallStronglyConvex(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "function-rate", Expected.HOLDS,
+          List.of(L_SMOOTH, MU_STRONGLY_CONVEX, HEAVY_BALL_GHADIMI_TUNING), null,
+          "a L in (0, 1], b = sqrt((1 - a mu)(1 - a L)): f(x_n) - f* <= (1 - a mu)^n (f(x_0) - f*)", null));
+
+  @Override
+  public String id() {
+    return "gd.heavy-ball-strongly-convex";
+  }
+
+  @Override
+  public String methodId() {
+    return "heavy-ball";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(L_SMOOTH, MU_STRONGLY_CONVEX, HEAVY_BALL_GHADIMI_TUNING);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Gen<MomentumInstance> instances(Regime r) {
+    Gen<Problem> family = Gens.frequency(Gens.weight(3, MomentumProblems.problems(Problems.quadratics())),
+        Gens.weight(1, MomentumProblems.lessard()));
+    Gen<Double> h = Gens.logDoubles(1e-6, 1).withSpecials(1.0).knob("a L");
+    return family.flatMap(p -> Gens.combine(Problems.points(p.objective().dimension(), 10), h)
+        .as((x0, hv) -> new MomentumInstance(p, x0, hv, p.certificate().mu().orElseThrow())));
+  }
+
+  /** The method of the theorem for a L = h. */
+  static HeavyBall method(MomentumInstance in) {
+    double l = in.l();
+    double h = in.h();
+    // 1 - a L is computed as 1 - h, exactly 0 at h = 1, so b is never the sqrt of a negative number.
+    double b = Math.sqrt((1 - h * in.muUsed() / l) * (1 - h));
+    return new HeavyBall(h / l, b);
+  }
+
+  @Override
+  public Evaluation evaluate(MomentumInstance in, Regime r) {
+    HeavyBall hb = method(in);
+    double fStar = in.fStar();
+    double gap0 = in.f().value(in.x0()) - fStar;
+    double q = 1 - hb.a() * in.muUsed();
+    return TrajectoryCheck.run(hb, in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
+      double bound = Math.pow(q, t) * gap0 * (1 - tighten);
+      series.point("f(x_t) - f*", in.f().value(cur) - fStar);
+      series.point("bound", bound);
+      return MomentumChecks.gapAtMost(in.f(), fStar, t, prev, cur, bound, Math.abs(gap0) + Math.abs(fStar));
+    });
+  }
+
+  @Override
+  public Map<String, Object> describe(MomentumInstance in) {
+    Map<String, Object> m = in.describe();
+    HeavyBall hb = method(in);
+    m.put("a", hb.a());
+    m.put("b", hb.b());
+    return m;
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    // Supremum, approached (not attained) at n = 1 as a mu -> 0.
+    return OptionalDouble.of(1.0);
+  }
+
+  @Override
+  public List<String> labels(MomentumInstance in, Regime r) {
+    return MomentumLabels.of(in);
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    return List.of(new Property.Coverage(MomentumLabels.DIM_GE_10, 1),
+        new Property.Coverage(MomentumLabels.KAPPA_GE_1E3, 1),
+        new Property.Coverage(MomentumLabels.NOT_QUADRATIC, 5),
+        new Property.Coverage(MomentumLabels.STEP_AT_LIMIT, 1));
+  }
+}

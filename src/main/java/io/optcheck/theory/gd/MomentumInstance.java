@@ -1,0 +1,92 @@
+package io.optcheck.theory.gd;
+
+import io.optcheck.problem.Certificate;
+import io.optcheck.problem.Num;
+import io.optcheck.problem.Objective;
+import io.optcheck.problem.Problem;
+import io.optcheck.problem.Quadratic;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A momentum-method instance: a problem with its certificate, a start, the step as a fraction
+ * h of 1/L (a = h/L), and the mu the method and the bound are given (the certificate's mu in
+ * every regime but the one where it is overstated; NaN where no mu is used).
+ */
+public record MomentumInstance(Problem problem, double[] x0, double h, double muUsed) {
+
+  public Objective f() {
+    return problem.objective();
+  }
+
+  public Certificate certificate() {
+    return problem.certificate();
+  }
+
+  public int dimension() {
+    return x0.length;
+  }
+
+  /** The true L (certificate). */
+  public double l() {
+    return certificate().L().orElseThrow();
+  }
+
+  /** The true mu (certificate); 0 when not strongly convex. */
+  public double trueMu() {
+    return certificate().mu().orElse(0);
+  }
+
+  public double fStar() {
+    return certificate().fStar().orElseThrow();
+  }
+
+  /**
+   * The minimizer nearest to x0. For a diagonal quadratic with b = 0 and zero eigenvalues (the
+   * singular family) the minimizers are {x : x_i = 0 where lambda_i > 0}, so the nearest keeps
+   * x0's null-space coordinates exactly. Otherwise the certificate's x* (unique when mu > 0; for
+   * rotated singular quadratics one minimizer, which makes R larger and the bound weaker,
+   * never wrong).
+   */
+  public double[] nearestMinimizer() {
+    double[] xs = certificate().xStar().orElseThrow();
+    if (f() instanceof Quadratic q && q.isDiagonal() && trueMu() == 0) {
+      double[] lam = q.eigenvalues();
+      double[] b = q.b();
+      double[] out = xs.clone();
+      boolean bZero = true;
+      for (double v : b) {
+        bZero &= v == 0;
+      }
+      if (bZero) {
+        for (int i = 0; i < lam.length; i++) {
+          out[i] = lam[i] == 0 ? x0[i] : 0;
+        }
+        return out;
+      }
+    }
+    return xs;
+  }
+
+  /** Fields for a counterexample. */
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("family", problem.family());
+    m.put("dimension", dimension());
+    m.put("objective", f().describe());
+    if (f() instanceof Quadratic q) {
+      m.put("eigenvalues", Num.fmt(q.eigenvalues()));
+    }
+    m.put("L", l());
+    m.put("mu", trueMu());
+    m.put("x0", Num.fmt(x0));
+    if (!Double.isNaN(h)) {
+      m.put("step L", h);
+    }
+    if (!Double.isNaN(muUsed) && muUsed != trueMu()) {
+      m.put("mu used by the method", muUsed);
+      m.put("mu used / mu", trueMu() == 0 ? Double.POSITIVE_INFINITY : muUsed / trueMu());
+    }
+    return m;
+  }
+}

@@ -1,0 +1,64 @@
+package io.optcheck.theory.gd;
+
+import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.Property;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Statistics labels of momentum instances and the hard cases their holds runs must cover. */
+final class MomentumLabels {
+
+  private MomentumLabels() {
+  }
+
+  static final String DIM_1 = "dimension 1";
+  static final String DIM_GE_10 = "dimension >= 10";
+  static final String KAPPA_GE_1E3 = "kappa >= 1e3";
+  static final String KAPPA_1 = "kappa = 1";
+  static final String NOT_QUADRATIC = "not quadratic";
+  static final String SINGULAR = "singular (mu = 0)";
+  static final String STEP_AT_LIMIT = "step exactly 1/L";
+
+  static List<String> of(MomentumInstance in) {
+    List<String> l = new ArrayList<>(4);
+    int d = in.dimension();
+    if (d == 1) {
+      l.add(DIM_1);
+    }
+    if (d >= 10) {
+      l.add(DIM_GE_10);
+    }
+    if (in.f() instanceof Quadratic q) {
+      double[] ev = q.eigenvalues();
+      double max = 0;
+      double min = Double.POSITIVE_INFINITY;
+      for (double e : ev) {
+        max = Math.max(max, e);
+        min = Math.min(min, e);
+      }
+      if (min > 0 && max / min >= 1e3) {
+        l.add(KAPPA_GE_1E3);
+      }
+      if (min == max) {
+        l.add(KAPPA_1);
+      }
+      if (min == 0) {
+        l.add(SINGULAR);
+      }
+    } else {
+      l.add(NOT_QUADRATIC);
+      if (in.trueMu() == 0) {
+        l.add(SINGULAR);
+      }
+    }
+    if (in.h() == 1.0) {
+      l.add(STEP_AT_LIMIT);
+    }
+    return l;
+  }
+
+  /** Coverage every holds regime on quadratics needs. */
+  static List<Property.Coverage> quadraticCoverage() {
+    return List.of(new Property.Coverage(DIM_GE_10, 1), new Property.Coverage(KAPPA_GE_1E3, 1));
+  }
+}

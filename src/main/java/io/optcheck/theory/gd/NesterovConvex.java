@@ -1,0 +1,174 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.CONVEX;
+import static io.optcheck.theory.Assumptions.L_SMOOTH;
+import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
+
+import io.optcheck.method.NesterovAcceleratedGradient;
+import io.optcheck.method.NesterovAcceleratedGradient.Form;
+import io.optcheck.problem.MomentumProblems;
+import io.optcheck.problem.Problem;
+import io.optcheck.problem.Problems;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.nesterov-convex (Nesterov 1983; PEPit accelerated_gradient_convex). For convex, L-smooth f
+ * and step 1/L, the lambda form of Nesterov's method satisfies
+ * f(x_n) - f* &lt;= L R^2/(2 lambda_n^2) &lt;= 2 L R^2/(n+1)^2 at every n; R = ||x_0 - x*|| for the
+ * minimizer nearest x_0. The simplified form (momentum (t-1)/(t+2)) satisfies 2 L R^2/(n+1)^2 by
+ * the same argument with lambda_t = (t+1)/2 (lambda_{t+1}^2 - lambda_{t+1} &lt;= lambda_t^2; Beck
+ * &amp; Teboulle 2009, Tseng 2008); its EMPIRICAL worst case 2 L R^2/((n+2)(n+3)) (Taylor et al.
+ * 2017, via PEPit) is only reported, as the tight reference of that conclusion. Breaking: a step
+ * above 1/L, and monotone decrease, which Nesterov's method does not have.
+ */
+public final class NesterovConvex implements Theorem<MomentumInstance> {
+
+  static final int STEPS = 100;
+
+  private final double tighten;
+
+  public NesterovConvex() {
+    this(0);
+  }
+
+  private NesterovConvex(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public NesterovConvex withTightenedBounds(double eps) {
+    return new NesterovConvex(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "rate", Expected.HOLDS, List.of(CONVEX, L_SMOOTH, STEP_EQ_1_OVER_L), null,
+          "lambda form, step 1/L: f(x_n) - f* <= L R^2/(2 lambda_n^2) at every n", null),
+      new Regime("simplified", "simplified-rate", Expected.HOLDS, List.of(CONVEX, L_SMOOTH, STEP_EQ_1_OVER_L),
+          null, "momentum (t-1)/(t+2), step 1/L: f(x_n) - f* <= 2 L R^2/(n+1)^2; "
+          + "empirical worst case 2 L R^2/((n+2)(n+3)) reported as the tight reference", null),
+      new Regime("step-gt-1-over-l", "rate", Expected.BREAKS, List.of(CONVEX, L_SMOOTH), STEP_EQ_1_OVER_L,
+          "lambda form with step h/L, h in (1, 2]", new Regime.ThresholdSpec("step L", 1.0)),
+      new Regime("monotone", "monotone", Expected.BREAKS, List.of(CONVEX, L_SMOOTH, STEP_EQ_1_OVER_L), null,
+          "all assumptions; f(x_t) <= f(x_t-1) is not guaranteed and breaks", null));
+
+  @Override
+  public String id() {
+    return "gd.nesterov-convex";
+  }
+
+  @Override
+  public String methodId() {
+    return "nesterov";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(CONVEX, L_SMOOTH, STEP_EQ_1_OVER_L);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Gen<MomentumInstance> instances(Regime r) {
+    Gen<Problem> family = Gens.frequency(
+        Gens.weight(2, MomentumProblems.problems(Problems.quadratics())),
+        Gens.weight(2, MomentumProblems.problems(Problems.quadratics().singular())),
+        Gens.weight(2, MomentumProblems.spectrumKnobQuadratics()),
+        Gens.weight(3, MomentumProblems.huberSums()));
+    Gen<Double> h = r.id().equals("step-gt-1-over-l")
+        ? Gens.doubles(1, 2).knob("step L").filter("step L > 1", v -> v > 1)
+        : Gens.just(1.0);
+    return family.flatMap(p -> Gens.combine(MomentumProblems.knobStarts(p.objective().dimension(), 10), h)
+        .as((x0, hv) -> new MomentumInstance(p, x0, hv, Double.NaN)));
+  }
+
+  static NesterovAcceleratedGradient method(MomentumInstance in, Regime r) {
+    return new NesterovAcceleratedGradient(in.h() / in.l(),
+        r.conclusion().equals("simplified-rate") ? Form.SIMPLIFIED : Form.LAMBDA);
+  }
+
+  @Override
+  public Evaluation evaluate(MomentumInstance in, Regime r) {
+    double l = in.l();
+    double fStar = in.fStar();
+    double r0 = Vec.dist(in.x0(), in.nearestMinimizer());
+    double lr2 = l * r0 * r0;
+    double runScale = Math.abs(in.f().value(in.x0())) + Math.abs(fStar);
+    String conclusion = r.conclusion();
+    double[] lambda = {0};
+    return TrajectoryCheck.run(method(in, r), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
+      lambda[0] = NesterovAcceleratedGradient.nextLambda(lambda[0]);
+      if (conclusion.equals("monotone")) {
+        series.point("f(x_t)", in.f().value(cur));
+        return MomentumChecks.increaseAtMostZero(in.f(), t, prev, cur, runScale);
+      }
+      double bound;
+      if (tighten != 0) {
+        // Wrong constant: L R^2/(2 (n+1)^2), a quarter of 2 L R^2/(n+1)^2 (a common misstatement).
+        bound = lr2 / (2.0 * (t + 1) * (t + 1));
+      } else if (conclusion.equals("rate")) {
+        bound = lr2 / (2 * lambda[0] * lambda[0]);
+      } else {
+        bound = 2 * lr2 / ((t + 1.0) * (t + 1.0));
+      }
+      Check c = MomentumChecks.gapAtMost(in.f(), fStar, t, prev, cur, bound, runScale);
+      series.point("f(x_t) - f*", c.observed());
+      series.point("bound", bound);
+      return c;
+    });
+  }
+
+  @Override
+  public Map<String, Object> describe(MomentumInstance in) {
+    Map<String, Object> m = in.describe();
+    m.put("R (to the nearest minimizer)", Vec.dist(in.x0(), in.nearestMinimizer()));
+    return m;
+  }
+
+  @Override
+  public OptionalDouble thresholdValue(MomentumInstance in, Regime r) {
+    return OptionalDouble.of(in.h());
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    if (conclusion.equals("simplified-rate")) {
+      // Empirical (PEP) worst case 2 L R^2/((n+2)(n+3)) over the bound 2 L R^2/(n+1)^2, largest at n = N.
+      double n = STEPS;
+      return OptionalDouble.of((n + 1) * (n + 1) / ((n + 2) * (n + 3)));
+    }
+    return OptionalDouble.empty();
+  }
+
+  @Override
+  public List<String> labels(MomentumInstance in, Regime r) {
+    return MomentumLabels.of(in);
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    if (r.breaking()) {
+      return List.of();
+    }
+    return List.of(new Property.Coverage(MomentumLabels.DIM_GE_10, 1),
+        new Property.Coverage(MomentumLabels.KAPPA_GE_1E3, 1),
+        new Property.Coverage(MomentumLabels.SINGULAR, 10),
+        new Property.Coverage(MomentumLabels.NOT_QUADRATIC, 10));
+  }
+}

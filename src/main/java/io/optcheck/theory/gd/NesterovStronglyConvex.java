@@ -1,0 +1,143 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.L_SMOOTH;
+import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
+import static io.optcheck.theory.Assumptions.NESTEROV_STRONGLY_CONVEX_TUNING;
+
+import io.optcheck.method.NesterovConstantMomentum;
+import io.optcheck.problem.MomentumProblems;
+import io.optcheck.problem.Problem;
+import io.optcheck.problem.Problems;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.nesterov-strongly-convex (PEPit accelerated_gradient_strongly_convex; Nesterov, Lectures on
+ * Convex Optimization (2018), sec. 2.2). For mu-strongly convex, L-smooth f, step 1/L, momentum
+ * (sqrt L - sqrt mu)/(sqrt L + sqrt mu) and x_{-1} = x_0:
+ * f(x_n) - f* &lt;= (1 - sqrt(mu/L))^n (f(x_0) - f* + (mu/2) R^2) at every n. Breaking regime
+ * drop:mu-strongly-convex: the mu given to the momentum and the bound is above the true one.
+ */
+public final class NesterovStronglyConvex implements Theorem<MomentumInstance> {
+
+  static final int STEPS = 100;
+
+  private final double tighten;
+
+  public NesterovStronglyConvex() {
+    this(0);
+  }
+
+  private NesterovStronglyConvex(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public NesterovStronglyConvex withTightenedBounds(double eps) {
+    return new NesterovStronglyConvex(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "function-rate", Expected.HOLDS,
+          List.of(L_SMOOTH, MU_STRONGLY_CONVEX, NESTEROV_STRONGLY_CONVEX_TUNING), null,
+          "mu the true strong convexity: f(x_n) - f* <= (1 - sqrt(mu/L))^n (f(x_0) - f* + (mu/2) R^2)", null),
+      new Regime("drop:mu-strongly-convex", "function-rate", Expected.BREAKS,
+          List.of(L_SMOOTH, NESTEROV_STRONGLY_CONVEX_TUNING), MU_STRONGLY_CONVEX,
+          "the mu of the momentum and the bound is mu_true + u (L - mu_true), u in (0, 1]: f is not "
+              + "strongly convex with that mu", new Regime.ThresholdSpec("mu used / mu", 1.0)));
+
+  @Override
+  public String id() {
+    return "gd.nesterov-strongly-convex";
+  }
+
+  @Override
+  public String methodId() {
+    return "nesterov-strongly-convex";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(L_SMOOTH, MU_STRONGLY_CONVEX, NESTEROV_STRONGLY_CONVEX_TUNING);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Gen<MomentumInstance> instances(Regime r) {
+    Gen<Problem> family = Gens.frequency(Gens.weight(3, MomentumProblems.problems(Problems.quadratics())),
+        Gens.weight(1, MomentumProblems.lessard()));
+    Gen<Double> u = r.breaking()
+        ? Gens.logDoubles(1e-6, 1).knob("mu overstatement u")
+        : Gens.just(0.0);
+    return family.flatMap(p -> Gens.combine(Problems.points(p.objective().dimension(), 10), u)
+        .as((x0, uv) -> {
+          double mu = p.certificate().mu().orElseThrow();
+          double l = p.certificate().L().orElseThrow();
+          return new MomentumInstance(p, x0, 1.0, uv == 0 ? mu : mu + uv * (l - mu));
+        }));
+  }
+
+  @Override
+  public Evaluation evaluate(MomentumInstance in, Regime r) {
+    double l = in.l();
+    double mu = in.muUsed();
+    double fStar = in.fStar();
+    double[] xStar = in.certificate().xStar().orElseThrow();
+    double r0 = Vec.dist(in.x0(), xStar);
+    double gap0 = in.f().value(in.x0()) - fStar;
+    double q = 1 - Math.sqrt(mu / l);
+    // Wrong constant for the sensitivity test: the (mu/2) R^2 term forgotten.
+    double start = tighten != 0 ? gap0 : gap0 + mu / 2 * r0 * r0;
+    double runScale = Math.abs(gap0) + Math.abs(fStar) + mu / 2 * r0 * r0;
+    return TrajectoryCheck.run(NesterovConstantMomentum.tuned(l, mu), in.f(), in.x0(), STEPS,
+        (t, prev, cur, series) -> {
+          double bound = Math.pow(q, t) * start;
+          Check c = MomentumChecks.gapAtMost(in.f(), fStar, t, prev, cur, bound, runScale);
+          series.point("f(x_t) - f*", c.observed());
+          series.point("bound", bound);
+          return c;
+        });
+  }
+
+  @Override
+  public Map<String, Object> describe(MomentumInstance in) {
+    Map<String, Object> m = in.describe();
+    NesterovConstantMomentum method = NesterovConstantMomentum.tuned(in.l(), in.muUsed());
+    m.put("eta", method.eta());
+    m.put("beta", method.beta());
+    return m;
+  }
+
+  @Override
+  public OptionalDouble thresholdValue(MomentumInstance in, Regime r) {
+    return OptionalDouble.of(in.muUsed() / in.trueMu());
+  }
+
+  @Override
+  public List<String> labels(MomentumInstance in, Regime r) {
+    return MomentumLabels.of(in);
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    return r.breaking() ? List.of() : List.of(new Property.Coverage(MomentumLabels.DIM_GE_10, 1),
+        new Property.Coverage(MomentumLabels.KAPPA_GE_1E3, 1),
+        new Property.Coverage(MomentumLabels.NOT_QUADRATIC, 5));
+  }
+}

@@ -1,0 +1,75 @@
+package io.optcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.optcheck.theory.Assumptions;
+import io.optcheck.theory.Catalog;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Spec;
+import io.optcheck.theory.Specs;
+import io.optcheck.theory.Theorem;
+import org.junit.jupiter.api.Test;
+
+class ListExplainTest {
+
+  @Test
+  void listShowsTheoremsRegimesMethodsAndAssumptions() {
+    Cli r = Cli.run("list");
+    assertThat(r.exit()).isZero();
+    for (Theorem<?> t : Catalog.builtIn().theorems()) {
+      assertThat(r.out()).contains(t.id() + "  " + Specs.load(t.id()).title() + "  (method " + t.methodId() + ")");
+      for (Regime g : t.regimes()) {
+        assertThat(r.out()).containsPattern("(?m)^    " + java.util.regex.Pattern.quote(g.id())
+            + " +expected " + g.expected().json() + " +conclusion " + java.util.regex.Pattern.quote(g.conclusion()) + "$");
+      }
+    }
+    assertThat(r.out()).containsPattern("(?m)^Methods\\n  gd$");
+    for (String a : Assumptions.ids()) {
+      assertThat(r.out()).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(a) + " +"
+          + java.util.regex.Pattern.quote(Assumptions.statement(a)) + "$");
+    }
+  }
+
+  @Test
+  void explainRendersTheSpecForATerminal() {
+    Cli r = Cli.run("explain", "gd.descent-lemma");
+    assertThat(r.exit()).isZero();
+    Spec spec = Specs.load("gd.descent-lemma");
+    assertThat(r.out()).startsWith("Descent lemma\n=============\n");
+    assertThat(r.out()).contains("id:      gd.descent-lemma", "method:  gd", "source:  " + spec.source());
+    for (String a : spec.assumptions()) {
+      assertThat(r.out()).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(a) + " +"
+          + java.util.regex.Pattern.quote(Assumptions.statement(a)) + "$");
+    }
+    for (Spec.Conclusion c : spec.conclusions()) {
+      assertThat(r.out()).contains(c.id(), c.latex());
+    }
+    for (Regime g : Catalog.builtIn().get("gd.descent-lemma").regimes()) {
+      assertThat(r.out()).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(g.id()) + " +"
+          + java.util.regex.Pattern.quote(g.conclusion()) + " +" + g.expected().json() + " +"
+          + java.util.regex.Pattern.quote(g.description()) + "$");
+    }
+    // Markdown headings become underlined headings; the body text is kept.
+    assertThat(r.out()).contains("Derivation\n----------\n", "What is measured\n----------------\n",
+        "L-smoothness gives the quadratic upper bound");
+    assertThat(r.out()).doesNotContainPattern("(?m)^#+ ");
+  }
+
+  @Test
+  void markdownHeadingsOfEveryLevel() {
+    assertThat(ExplainCommand.markdownBody("# Top\ntext\n### Deep\n#not a heading"))
+        .isEqualTo("Top\n===\ntext\nDeep\n----\n#not a heading\n");
+  }
+
+  @Test
+  void helpAndVersion() {
+    Cli help = Cli.run("--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("run", "list", "explain", "Exit codes");
+    Cli runHelp = Cli.run("run", "--help");
+    assertThat(runHelp.out()).contains("--fail-on-violation", "--replay", "--waivers", "--quick");
+    Cli version = Cli.run("--version");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("optcheck ").doesNotContain("${");
+  }
+}
