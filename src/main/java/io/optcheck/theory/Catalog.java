@@ -1,16 +1,20 @@
 package io.optcheck.theory;
 
+import io.optcheck.theory.gd.Clipping;
 import io.optcheck.theory.gd.ConditionNumber;
 import io.optcheck.theory.gd.Contraction;
 import io.optcheck.theory.gd.ConvexRate;
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.EdgeOfStability;
+import io.optcheck.theory.gd.GradientFlowBounds;
 import io.optcheck.theory.gd.HeavyBallQuadratic;
 import io.optcheck.theory.gd.HeavyBallStronglyConvex;
 import io.optcheck.theory.gd.LeastSquaresImplicitBias;
 import io.optcheck.theory.gd.LogisticMaxMargin;
 import io.optcheck.theory.gd.NesterovConvex;
 import io.optcheck.theory.gd.NesterovStronglyConvex;
+import io.optcheck.theory.gd.NonconvexStationarity;
+import io.optcheck.theory.gd.PlRate;
 import io.optcheck.theory.gd.QuadraticStability;
 import io.optcheck.theory.gd.StronglyConvexRate;
 import java.util.ArrayList;
