@@ -53,7 +53,7 @@ public final class ClippedGradientDescent implements Method<ClippedGradientDesce
 
     @Override
     public String id() {
-        return "clipped-gd";
+        return "gd-clipped";
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class Clipping implements Theorem<Clipping.Instance> {
 
   @Override
   public String methodId() {
-    return "clipped-gd";
+    return "gd-clipped";
   }
 
   @Override
