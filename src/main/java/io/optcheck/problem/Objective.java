@@ -25,6 +25,16 @@ public interface Objective {
     /** Writes grad f(x) into {@code out} (length d). */
     void gradient(double[] x, double[] out);
 
+    /**
+     * The magnitude that rounding in {@link #value} is relative to: the sum of the absolute
+     * values of the terms that make up f(x). It equals |f(x)| unless terms cancel (a cosine
+     * ripple around 0, say), in which case |f(x)| would understate the rounding error. Checkers
+     * use it in the tolerance scale. Default: |f(x)|.
+     */
+    default double valueScale(double[] x) {
+        return Math.abs(value(x));
+    }
+
     /** grad f(x) as a fresh array. */
     default double[] gradient(double[] x) {
         double[] g = new double[dimension()];

@@ -36,6 +36,9 @@ public final class Assumptions {
   public static final String WOLFE_C1_LT_C2 = "wolfe-c1-lt-c2";
   public static final String WOLFE_C1_EQ_C2 = "wolfe-c1-eq-c2";
   public static final String WOLFE_CURVATURE = "wolfe-curvature";
+  public static final String PL = "pl";
+  public static final String UNBIASED_NOISE = "unbiased-noise";
+  public static final String NOISE_BELOW_CLIP = "noise-below-clip";
   public static final String HEAVY_BALL_QUADRATIC_TUNING = "heavy-ball-quadratic-tuning";
   public static final String HEAVY_BALL_GHADIMI_TUNING = "heavy-ball-ghadimi-tuning";
   public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
@@ -82,13 +85,17 @@ public final class Assumptions {
     m.put(DIRECTION_NEG_GRADIENT, "the search direction is d = -grad f(x)");
     m.put(DESCENT_DIRECTION, "the search direction p satisfies grad f(x)^T p < 0");
     m.put(STRICTLY_CONVEX_QUADRATIC, "f = 1/2 x^T H x - b^T x with H symmetric positive definite");
-    m.put(BOUNDED_BELOW, "f is bounded below (along every search ray)");
+    m.put(BOUNDED_BELOW, "f is bounded below: f >= f_low everywhere (for line searches: along every search ray), with the f_low used");
     m.put(ARMIJO_C_IN_0_1, "the Armijo constant satisfies 0 < c < 1");
     m.put(BACKTRACKING_BETA_IN_0_1, "backtracking shrinks the step by a factor beta in (0, 1)");
     m.put(CONTINUOUSLY_DIFFERENTIABLE, "f is continuously differentiable");
     m.put(WOLFE_C1_LT_C2, "the Wolfe constants satisfy 0 < c1 < c2 < 1");
     m.put(WOLFE_C1_EQ_C2, "the Wolfe constants satisfy 0 < c1 = c2 < 1");
     m.put(WOLFE_CURVATURE, "every step satisfies the (strong) Wolfe curvature condition with c2");
+    m.put(PL, "f satisfies the Polyak-Lojasiewicz inequality (1/2)||grad f(x)||^2 >= mu (f(x) - f*) for every x, with the mu used");
+
+    m.put(UNBIASED_NOISE, "the oracle returns grad f(x) + xi, xi uniform over a finite symmetric set (E xi = 0 exactly)");
+    m.put(NOISE_BELOW_CLIP, "||grad f(x)|| + max ||xi|| <= c, so no noisy gradient is clipped");
     m.put(HEAVY_BALL_QUADRATIC_TUNING, "heavy ball with a = 4/(sqrt L + sqrt mu)^2, "
         + "b = ((sqrt kappa - 1)/(sqrt kappa + 1))^2 and x_{-1} = x_0");
     m.put(HEAVY_BALL_GHADIMI_TUNING, "heavy ball with a in (0, 1/L], b = sqrt((1 - a mu)(1 - a L)) "

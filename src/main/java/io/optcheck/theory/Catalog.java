@@ -1,6 +1,7 @@
 package io.optcheck.theory;
 
 import io.optcheck.theory.gd.Armijo;
+import io.optcheck.theory.gd.Clipping;
 import io.optcheck.theory.gd.ConditionNumber;
 import io.optcheck.theory.gd.Contraction;
 import io.optcheck.theory.gd.ConvexRate;
@@ -8,12 +9,15 @@ import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.EdgeOfStability;
 import io.optcheck.theory.gd.ExactLineSearch;
 import io.optcheck.theory.gd.GradientDirection;
+import io.optcheck.theory.gd.GradientFlowBounds;
 import io.optcheck.theory.gd.HeavyBallQuadratic;
 import io.optcheck.theory.gd.HeavyBallStronglyConvex;
 import io.optcheck.theory.gd.LeastSquaresImplicitBias;
 import io.optcheck.theory.gd.LogisticMaxMargin;
 import io.optcheck.theory.gd.NesterovConvex;
 import io.optcheck.theory.gd.NesterovStronglyConvex;
+import io.optcheck.theory.gd.NonconvexStationarity;
+import io.optcheck.theory.gd.PlRate;
 import io.optcheck.theory.gd.QuadraticStability;
 import io.optcheck.theory.gd.StronglyConvexRate;
 import io.optcheck.theory.gd.Wolfe;
@@ -79,6 +83,10 @@ public final class Catalog {
     l.add(new ConvexNoBarrier());
     l.add(new SharpnessReparam());
     l.add(new CriticalPointClass());
+    l.add(new NonconvexStationarity());
+    l.add(new PlRate());
+    l.add(new Clipping());
+    l.add(new GradientFlowBounds());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);

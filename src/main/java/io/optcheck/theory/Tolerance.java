@@ -35,12 +35,23 @@ public final class Tolerance {
     return C * n * 0x1p-52 * Math.abs(scale) + C * n * n * Double.MIN_VALUE;
   }
 
+  /**
+   * The scale term for a check on f at a computed iterate x_t = x_{t-1} - eta g: the iterate
+   * carries rounding of relative size 2^-52 on its inputs, which moves f by up to
+   * ||grad f(x_t)|| (||x_{t-1}|| + eta ||g||). Near a minimizer of a singular or rotated
+   * objective this can exceed |f| itself, so checks on f add it to their scale.
+   */
+  public static double iterateRounding(double gradNormAtNew, double prevNorm, double stepNorm) {
+    return gradNormAtNew * (prevNorm + stepNorm);
+  }
+
   /** The model, as quoted in every report. */
   public static Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("formula", "tol = C * d * 2^-52 * scale + C * d^2 * 2^-1074");
     m.put("C", C);
-    m.put("scale", "sum of the magnitudes of the quantities each check combines");
+    m.put("scale", "sum of the magnitudes of the quantities each check combines; for f at an "
+        + "iterate also ||grad f(x_t)|| (||x_t-1|| + eta ||g||), the effect of the iterate's own rounding");
     m.put("subnormalFloor", "C * d^2 * 2^-1074: subnormal results carry absolute, not relative, error");
     m.put("zeroBound", "a bound of 0 uses the scale of the run (absolute tolerance)");
     m.put("recheck", "violations below " + (long) RECHECK_FACTOR

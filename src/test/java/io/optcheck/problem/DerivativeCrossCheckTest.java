@@ -123,6 +123,19 @@ class DerivativeCrossCheckTest {
         cs.add(of("kinked slope (M = 10, s = 0.4, A = 1)", new KinkedSlope(10, 0.4, 1),
                 List.of(new double[] {-0.7}, new double[] {0.02}, new double[] {0.3},
                         new double[] {0.9}, new double[] {1.2}, new double[] {3.5}), true));
+        // Non-convex families (NonconvexProblems): rippled quadratics, separable and rotated.
+        cs.add(of("ripple, separable", Ripple.of(new double[] {2, 0, 7.5}, new double[] {1.5, 3, 0.2},
+                new double[] {2, 0.5, 3}, null), points(r, 3, 3.0), true));
+        cs.add(of("ripple, rotated", Ripple.of(new double[] {0.3, 4, 9, 1}, new double[] {2.5, 0, 1, 3},
+                new double[] {1.2, 2, 0.7, 2.9}, Orthogonal.fromGaussian(gaussian(r, 16, 1.0), 4)),
+                points(r, 4, 3.0), true));
+        cs.add(of("sine potential a = 3", SinePotential.of(new double[] {1, 0.01, 0.37}, 3),
+                points(r, 3, 4.0), true));
+        cs.add(of("sine potential a = 9.5", SinePotential.of(new double[] {0.5, 1}, 9.5),
+                points(r, 2, 4.0), true));
+        // |x|^p away from 0, where every derivative up to order 2 is smooth.
+        cs.add(of("power p = 4", PowerObjective.of(2, 4, 5), points(r, 2, 2.0), true));
+        cs.add(of("power p = 2.7", PowerObjective.of(3, 2.7, 5), points(r, 3, 2.0), true));
         // Piecewise objectives: points kept away from the kinks (x = 1, 2 and |x_i| = delta_i),
         // where the second derivative jumps and finite differences straddle two pieces.
         cs.add(of("Lessard-Recht-Packard, x < 1", new LessardFunction(),

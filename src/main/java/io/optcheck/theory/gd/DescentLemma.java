@@ -132,7 +132,8 @@ public final class DescentLemma implements Theorem<GdInstance> {
         bound = bound > 0 ? bound * (1 + tighten)
             : bound < 0 ? bound * (1 - tighten) : tighten * eta * gg;
       }
-      double scale = Math.abs(f0) + Math.abs(f1) + eta * gg * Math.max(1, lTrue * eta);
+      double scale = Math.abs(f0) + Math.abs(f1) + eta * gg * Math.max(1, lTrue * eta)
+          + Tolerance.iterateRounding(Vec.norm(q.gradient(cur)), Vec.norm(prev), eta * Math.sqrt(gg));
       if (bound == 0) {
         scale = Math.max(scale, Math.abs(q.value(in.x0())));
       }

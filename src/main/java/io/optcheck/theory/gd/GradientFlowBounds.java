@@ -1,0 +1,313 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
+import static io.optcheck.theory.Assumptions.L_SMOOTH;
+import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
+import static io.optcheck.theory.Assumptions.QUADRATIC;
+
+import io.optcheck.method.GradientDescent;
+import io.optcheck.method.GradientFlow;
+import io.optcheck.method.Runner;
+import io.optcheck.method.Trajectory;
+import io.optcheck.oracle.ExactOracle;
+import io.optcheck.problem.NonconvexProblems;
+import io.optcheck.problem.Num;
+import io.optcheck.problem.Objective;
+import io.optcheck.problem.Problems;
+import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Ripple;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.gradient-flow (standard; e.g. Hairer, Norsett and Wanner I, Thm II.3.4 for the Euler
+ * bound). Along the flow x' = -grad f(x), sampled every eta by {@link GradientFlow}
+ * (DormandPrince853):
+ * <ul>
+ *   <li>energy dissipation: d/dt f = -||grad f||^2 &lt;= 0, checked quantitatively per interval:
+ *       d/dt ||grad f||^2 = -2 g^T H g &gt;= -2L ||g||^2 gives ||g(s)||^2 &gt;= ||g(a)||^2 e^{-2L(s-a)}, so
+ *       f(x(a)) - f(x(a + eta)) &gt;= ||grad f(x(a))||^2 (1 - e^{-2 L eta}) / (2L) (&gt;= 0), with
+ *       equality on (L/2) x^2;</li>
+ *   <li>mu-strongly convex f: f(x(t)) - f* &lt;= e^{-2 mu t} (f(x_0) - f*), checked per interval
+ *       (the semigroup property gives the t-form), equality along the mu-eigenvector of a
+ *       quadratic;</li>
+ *   <li>forward Euler: GD with step eta satisfies ||x_k - x(k eta)|| &lt;= (eta M / (2L))
+ *       (e^{L k eta} - 1) with M = sup ||hess f grad f|| along the flow; M = ||H^2 (x0 - x*)||
+ *       for quadratics (each eigencomponent of H^2 e^{-Ht}(x0 - x*) decays), and
+ *       M &lt;= L sqrt(2L (f(x0) - f_low)) for L-smooth f &gt;= f_low (||grad f||^2 &lt;=
+ *       2L (f - f_low) and f decreases along the flow);</li>
+ *   <li>halving eta halves the error: max_k ||x_k - x(k eta)|| over [0, 50 eta] divided by the same
+ *       for eta/2 over the same horizon lies in [1.8, 2.2] (quadratics, eta L &lt;= 0.02).</li>
+ * </ul>
+ */
+public final class GradientFlowBounds implements Theorem<GradientFlowBounds.Instance> {
+
+  static final int STEPS = 50;
+
+  static final String DIM_GE_10 = "dimension >= 10";
+  static final String NON_CONVEX = "non-convex";
+  static final String KAPPA_GE_1E3 = "kappa >= 1e3";
+
+  /**
+   * @param l L (certificate)
+   * @param mu mu for strongly convex quadratics, NaN otherwise
+   * @param fStar f* (0 for the quadratic family) or NaN
+   * @param m the bound on sup ||hess f grad f|| along the flow
+   * @param mExact true when m is the exact supremum (quadratics)
+   * @param u eta L
+   */
+  public record Instance(Objective f, String family, double l, double mu, double fStar, double m,
+                         boolean mExact, double[] x0, double u) {
+    double eta() {
+      return u / l;
+    }
+  }
+
+  private final double tighten;
+
+  public GradientFlowBounds() {
+    this(0);
+  }
+
+  private GradientFlowBounds(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public GradientFlowBounds withTightenedBounds(double eps) {
+    return new GradientFlowBounds(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("energy", "energy-dissipation", Expected.HOLDS, List.of(L_SMOOTH), null,
+          "non-convex ripples, eta L in [1e-3, 0.1]: f(x(t)) - f(x(t + eta)) >= ||grad f||^2 (1 - e^{-2L eta})/(2L) >= 0", null),
+      new Regime("strongly-convex", "exp-rate", Expected.HOLDS, List.of(L_SMOOTH, MU_STRONGLY_CONVEX, QUADRATIC), null,
+          "strongly convex quadratics: f(x(t + eta)) - f* <= e^{-2 mu eta} (f(x(t)) - f*)", null),
+      new Regime("euler", "euler-bound", Expected.HOLDS, List.of(L_SMOOTH, BOUNDED_BELOW), null,
+          "quadratics and ripples, eta L in [1e-3, 1]: ||x_k - x(k eta)|| <= (eta M/(2L))(e^{L k eta} - 1)", null),
+      new Regime("halving", "halving-ratio", Expected.HOLDS, List.of(L_SMOOTH, MU_STRONGLY_CONVEX, QUADRATIC), null,
+          "quadratics, eta L in [1e-3, 0.02]: max error with eta / max error with eta/2 in [1.8, 2.2]", null));
+
+  @Override
+  public String id() {
+    return "gd.gradient-flow";
+  }
+
+  @Override
+  public String methodId() {
+    return "gradient-flow";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(L_SMOOTH);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<Instance> instances(Regime r) {
+    return switch (r.id()) {
+      case "energy" -> ripples(Gens.logDoubles(1e-3, 0.1).knob("eta L"));
+      case "strongly-convex" -> quadratics(Gens.logDoubles(1e-3, 0.1).knob("eta L"));
+      // The ratio can only be read where the Euler error is far above rounding: the first-step
+      // error (eta^2/2)||H^2 x0|| must be at least 2^-32 ||x0||, about a million times the
+      // rounding of one step (a start along a slow eigenvector of an ill-conditioned H has an
+      // Euler error of 1e-16 |x0|, and its "ratio" is rounding noise).
+      case "halving" -> quadratics(Gens.logDoubles(1e-3, 0.02).knob("eta L")).filter("Euler error resolvable",
+          in -> in.eta() * in.eta() / 2 * in.m() >= 0x1p-32 * Vec.norm(in.x0()));
+      default -> Gens.oneOfGens(quadratics(Gens.logDoubles(1e-3, 1).knob("eta L")),
+          ripples(Gens.logDoubles(1e-3, 1).knob("eta L")));
+    };
+  }
+
+  private static Gen<Instance> quadratics(Gen<Double> u) {
+    // A singular Gaussian draw (all choices equal, reachable by shrinking) gives a non-finite
+    // rotation in Orthogonal.fromGaussian; such quadratics are not instances.
+    return Problems.quadratics().filter("finite H", q -> {
+      for (double[] row : q.h()) {
+        if (!io.optcheck.problem.Vectors.allFinite(row)) {
+          return false;
+        }
+      }
+      return true;
+    }).flatMap(q -> Gens.combine(
+        NonconvexProblems.pointsAwayFromOrigin(q.dimension(), 10), u).as((x0, uv) -> {
+          double[] hx = q.gradient(x0); // H (x0 - x*), x* = 0
+          double[] h2x = new double[hx.length];
+          q.hessianVector(x0, hx, h2x);
+          return new Instance(q, "quadratic", q.certificate().L().orElseThrow(), q.certificate().mu().orElseThrow(),
+              0.0, Vec.norm(h2x), true, x0, uv);
+        }));
+  }
+
+  private static Gen<Instance> ripples(Gen<Double> u) {
+    return NonconvexProblems.ripples().flatMap(f -> Gens.combine(Problems.points(f.dimension(), 10), u)
+        .as((x0, uv) -> {
+          double l = f.certificate().L().orElseThrow();
+          double gap = Math.max(0, f.value(x0) - f.certificate().fLow().orElseThrow());
+          return new Instance(f, "ripple", l, Double.NaN, Double.NaN, l * Math.sqrt(2 * l * gap), false, x0, uv);
+        }));
+  }
+
+  @Override
+  public Evaluation evaluate(Instance in, Regime r) {
+    Objective f = in.f();
+    int d = f.dimension();
+    double eta = in.eta();
+    double l = in.l();
+    return switch (r.conclusion()) {
+      case "energy-dissipation" -> TrajectoryCheck.run(new GradientFlow(eta), f, in.x0(), STEPS, (t, prev, cur, series) -> {
+        double fa = f.value(prev);
+        double fb = f.value(cur);
+        double gn = Vec.norm(f.gradient(prev));
+        double bound = -Math.expm1(-2 * l * eta) / (2 * l) * gn * gn * (1 + tighten);
+        series.point("f(x(t_k))", fb);
+        series.point("f(x(t_k-1)) - ||g||^2 (1 - e^{-2L eta})/(2L)", fa - bound);
+        return Check.atLeast("f(x(t_k-1)) - f(x(t_k))", t, fa - fb, bound,
+            Tolerance.of(Math.abs(fa) + Math.abs(fb) + bound, d));
+      });
+      case "exp-rate" -> {
+        double rate = Math.exp(-2 * in.mu() * eta) * (1 - tighten);
+        yield TrajectoryCheck.run(new GradientFlow(eta), f, in.x0(), STEPS, (t, prev, cur, series) -> {
+          double ga = f.value(prev) - in.fStar();
+          double gb = f.value(cur) - in.fStar();
+          double bound = rate * ga;
+          series.point("f(x(t_k)) - f*", gb);
+          series.point("e^{-2 mu eta} (f(x(t_k-1)) - f*)", bound);
+          return Check.atMost("f(x(t_k)) - f*", t, gb, bound, Tolerance.of(Math.abs(gb) + Math.abs(ga) + Math.abs(in.fStar()), d));
+        });
+      }
+      case "euler-bound" -> {
+        Trajectory flow = Runner.run(new GradientFlow(eta), new ExactOracle(f), in.x0(), STEPS);
+        if (flow.steps() < STEPS) {
+          yield TrajectoryCheck.finish(new Evaluation.Builder(), flow, new TrajectoryCheck.Series());
+        }
+        yield eulerRun(in, eta, flow, 1, STEPS, new double[1]);
+      }
+      default -> halving(in);
+    };
+  }
+
+  /** GD with step eta for n steps against flow samples taken every eta / stride. */
+  private Evaluation eulerRun(Instance in, double eta, Trajectory flow, int stride, int n, double[] maxErr) {
+    Objective f = in.f();
+    int d = f.dimension();
+    double l = in.l();
+    double factor = eta * in.m() / (2 * l) * (1 - tighten);
+    return TrajectoryCheck.run(new GradientDescent(eta), f, in.x0(), n, (t, prev, cur, series) -> {
+      double[] ref = flow.x(t * stride);
+      double err = Vec.dist(cur, ref);
+      maxErr[0] = Math.max(maxErr[0], err);
+      double bound = factor * Math.expm1(l * eta * t);
+      // The GD iterate rounds x_{k-1} - eta g; the flow sample is accurate to a few ulps of ||x||.
+      double scale = err + bound + Vec.norm(prev) + eta * Vec.norm(f.gradient(prev)) + Vec.norm(ref);
+      series.point("||x_k - x(k eta)||", err);
+      series.point("(eta M/(2L))(e^{L k eta} - 1)", bound);
+      return Check.atMost("||x_k - x(k eta)||", t, err, bound, Tolerance.of(scale, d));
+    });
+  }
+
+  private Evaluation halving(Instance in) {
+    double eta = in.eta();
+    Trajectory flow = Runner.run(new GradientFlow(eta / 2), new ExactOracle(in.f()), in.x0(), 2 * STEPS);
+    if (flow.steps() < 2 * STEPS) {
+      return TrajectoryCheck.finish(new Evaluation.Builder(), flow, new TrajectoryCheck.Series());
+    }
+    double[] coarse = new double[1];
+    Evaluation e1 = eulerRun(in, eta, flow, 2, STEPS, coarse);
+    if (e1.violation() != null || e1.ending() != Evaluation.Ending.COMPLETED) {
+      return e1;
+    }
+    double[] fine = new double[1];
+    Evaluation e2 = eulerRun(in, eta / 2, flow, 1, 2 * STEPS, fine);
+    if (e2.violation() != null || e2.ending() != Evaluation.Ending.COMPLETED) {
+      return e2;
+    }
+    double ratio = coarse[0] / fine[0];
+    // With tightened bounds the window gets a wrong constant: 2 (1 -+ eps) instead of [1.8, 2.2].
+    double hi = tighten == 0 ? 2.2 : 2 * (1 + tighten);
+    double lo = tighten == 0 ? 1.8 : 2 * (1 - tighten);
+    double tol = Tolerance.of(ratio + hi, in.f().dimension());
+    Evaluation.Builder b = new Evaluation.Builder();
+    Map<String, double[]> series = new LinkedHashMap<>(e1.series());
+    series.put("max error ratio eta vs eta/2", new double[] {ratio});
+    if (!b.add(Check.atMost("max error(eta) / max error(eta/2)", STEPS, ratio, hi, tol))) {
+      b.add(Check.atLeast("max error(eta) / max error(eta/2)", STEPS, ratio, lo, tol));
+    }
+    return b.build(Evaluation.Ending.COMPLETED, null, -1, series);
+  }
+
+  @Override
+  public Map<String, Object> describe(Instance in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dimension", in.f().dimension());
+    m.put("family", in.family());
+    m.put("objective", in.f().describe());
+    m.put("L", in.l());
+    if (!Double.isNaN(in.mu())) {
+      m.put("mu", in.mu());
+    }
+    m.put("M", in.m() + (in.mExact() ? " (||H^2 (x0 - x*)||, exact sup)" : " (L sqrt(2L(f(x0) - f_low)), a bound)"));
+    m.put("x0", Num.fmt(in.x0()));
+    m.put("eta L", in.u());
+    m.put("eta", in.eta());
+    m.put("integrator", "DormandPrince853, rel tol " + GradientFlow.REL_TOL);
+    return m;
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    return switch (conclusion) {
+      case "energy-dissipation", "exp-rate" -> OptionalDouble.of(1.0);
+      default -> OptionalDouble.empty();
+    };
+  }
+
+  @Override
+  public List<String> labels(Instance in, Regime r) {
+    List<String> l = new ArrayList<>(3);
+    if (in.f().dimension() >= 10) {
+      l.add(DIM_GE_10);
+    }
+    if (in.f() instanceof Ripple rp && !rp.certificate().convex().orElse(false)) {
+      l.add(NON_CONVEX);
+    }
+    if (in.f() instanceof Quadratic && in.l() / in.mu() >= 1e3) {
+      l.add(KAPPA_GE_1E3);
+    }
+    return l;
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    List<Property.Coverage> c = new ArrayList<>();
+    c.add(new Property.Coverage(DIM_GE_10, 1));
+    switch (r.id()) {
+      case "energy" -> c.add(new Property.Coverage(NON_CONVEX, 20));
+      case "euler" -> {
+        c.add(new Property.Coverage(NON_CONVEX, 10));
+        c.add(new Property.Coverage(KAPPA_GE_1E3, 1));
+      }
+      default -> c.add(new Property.Coverage(KAPPA_GE_1E3, 1));
+    }
+    return c;
+  }
+}

@@ -1,0 +1,77 @@
+package io.optcheck.theory.gd;
+
+import io.optcheck.problem.Num;
+import io.optcheck.problem.Ripple;
+import io.optcheck.prop.Property;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A first-order method on a rippled quadratic: the objective, the start, the step as a fraction
+ * h of 1/L (L from the certificate) and, for clipped GD, the clipping threshold c (+Infinity for
+ * none).
+ */
+public record RippleInstance(Ripple f, double[] x0, double h, double c) {
+
+  static final String DIM_1 = "dimension 1";
+  static final String DIM_GE_10 = "dimension >= 10";
+  static final String NON_CONVEX = "non-convex";
+  static final String ROTATED = "rotated";
+  static final String ETA_AT_LIMIT = "eta exactly at its limit";
+
+  /** Every regime on ripples must generate the hard cases: dimension 10 and non-convex f. */
+  static final List<Property.Coverage> COVERAGE = List.of(
+      new Property.Coverage(DIM_GE_10, 1), new Property.Coverage(NON_CONVEX, 20));
+
+  /** L from the certificate. */
+  public double l() {
+    return f.certificate().L().orElseThrow();
+  }
+
+  /** f_low from the certificate. */
+  public double fLow() {
+    return f.certificate().fLow().orElseThrow();
+  }
+
+  /** eta = h / L. */
+  public double eta() {
+    return h / l();
+  }
+
+  List<String> labels() {
+    List<String> out = new ArrayList<>(4);
+    int d = f.dimension();
+    if (d == 1) {
+      out.add(DIM_1);
+    }
+    if (d >= 10) {
+      out.add(DIM_GE_10);
+    }
+    if (!f.certificate().convex().orElse(false)) {
+      out.add(NON_CONVEX);
+    }
+    if (!f.isSeparable()) {
+      out.add(ROTATED);
+    }
+    if (h == 1.0) {
+      out.add(ETA_AT_LIMIT);
+    }
+    return out;
+  }
+
+  Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dimension", f.dimension());
+    m.put("objective", f.describe());
+    m.put("certificate", f.certificate().describe());
+    m.put("x0", Num.fmt(x0));
+    m.put("eta", eta());
+    m.put("eta L", h);
+    if (c != Double.POSITIVE_INFINITY) {
+      m.put("clip threshold c", c);
+    }
+    return m;
+  }
+}
