@@ -46,6 +46,10 @@ public final class MathText {
             Map.entry(",", "\u2009"), Map.entry(";", " "), Map.entry(":", " "), Map.entry("!", ""),
             Map.entry(" ", " "), Map.entry("quad", "\u2003"), Map.entry("qquad", "\u2003\u2003"));
 
+    /** Prefix operators and spacing commands: the spaces after them are not shown (relations keep theirs). */
+    private static final java.util.Set<String> EATS_SPACE = java.util.Set.of("nabla", "partial", "sum", "prod",
+            ",", ";", ":", "!", "quad", "qquad");
+
     /** Operator names written upright as words. */
     private static final java.util.Set<String> WORDS = java.util.Set.of("max", "min", "sup", "inf", "log", "ln",
             "exp", "sin", "cos", "tan", "det", "lim", "arg", "argmin", "argmax", "tr", "sign", "diag");
@@ -182,6 +186,12 @@ public final class MathText {
                 return "";
             }
             if (SYMBOLS.containsKey(name)) {
+                if (EATS_SPACE.contains(name)) {
+                    // LaTeX ignores the space after these: \nabla f is "∇f", \quad x one wide space
+                    while (i < s.length() && s.charAt(i) == ' ') {
+                        i++;
+                    }
+                }
                 return Html.text(SYMBOLS.get(name));
             }
             if (WORDS.contains(name)) {
