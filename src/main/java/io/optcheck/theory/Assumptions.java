@@ -28,6 +28,8 @@ public final class Assumptions {
   public static final String HEAVY_BALL_GHADIMI_TUNING = "heavy-ball-ghadimi-tuning";
   public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
   public static final String NESTEROV_STRONGLY_CONVEX_TUNING = "nesterov-strongly-convex-tuning";
+  public static final String EIGENVALUES_MU_AND_L = "eigenvalues-mu-and-l";
+  public static final String START_ON_MU_EIGENVECTOR = "start-on-mu-eigenvector";
 
   private static final Map<String, String> ALL;
 
@@ -50,6 +52,8 @@ public final class Assumptions {
     m.put(STEP_EQ_1_OVER_L, "the step is exactly eta = 1/L");
     m.put(NESTEROV_STRONGLY_CONVEX_TUNING, "step 1/L, momentum (sqrt L - sqrt mu)/(sqrt L + sqrt mu) "
         + "with the mu of the bound, x_{-1} = x_0");
+    m.put(EIGENVALUES_MU_AND_L, "every eigenvalue of H is mu or L (kappa = L/mu)");
+    m.put(START_ON_MU_EIGENVECTOR, "x0 - x* lies on an eigenvector of the eigenvalue mu");
     ALL = Collections.unmodifiableMap(m);
   }
 

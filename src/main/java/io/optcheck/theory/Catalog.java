@@ -1,11 +1,15 @@
 package io.optcheck.theory;
 
+import io.optcheck.theory.gd.ConditionNumber;
+import io.optcheck.theory.gd.Contraction;
+import io.optcheck.theory.gd.ConvexRate;
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.gd.HeavyBallQuadratic;
 import io.optcheck.theory.gd.HeavyBallStronglyConvex;
 import io.optcheck.theory.gd.NesterovConvex;
 import io.optcheck.theory.gd.NesterovStronglyConvex;
 import io.optcheck.theory.gd.QuadraticStability;
+import io.optcheck.theory.gd.StronglyConvexRate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,7 +35,8 @@ public final class Catalog {
   public static Catalog builtIn() {
     return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
         new HeavyBallQuadratic(), new HeavyBallStronglyConvex(),
-        new NesterovConvex(), new NesterovStronglyConvex()));
+        new NesterovConvex(), new NesterovStronglyConvex(),
+        new ConvexRate(), new Contraction(), new StronglyConvexRate(), new ConditionNumber()));
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */

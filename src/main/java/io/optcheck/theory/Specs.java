@@ -30,13 +30,25 @@ public final class Specs {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  /** The relative path of a theorem's spec: gd.descent-lemma -&gt; specs/gd/descent-lemma.md. */
+  /**
+   * The folder of each id family: the catalog's chapters. Families not listed use their own
+   * name as folder.
+   */
+  private static final java.util.Map<String, String> FOLDERS = java.util.Map.of(
+      "gd", "gd", "sgd", "sgd", "vr", "sgd", "dist", "sgd", "land", "landscape", "adapt", "adaptive");
+
+  /**
+   * The relative path of a theorem's spec: gd.descent-lemma -&gt; specs/gd/descent-lemma.md,
+   * vr.svrg -&gt; specs/sgd/svrg.md, land.strict-saddle-escape -&gt;
+   * specs/landscape/strict-saddle-escape.md, adapt.adam-reference -&gt; specs/adaptive/adam-reference.md.
+   */
   public static String pathOf(String theoremId) {
     int dot = theoremId.indexOf('.');
     if (dot <= 0 || dot == theoremId.length() - 1) {
       throw new SpecException("theorem id '" + theoremId + "' is not of the form family.name");
     }
-    return "specs/" + theoremId.substring(0, dot) + "/" + theoremId.substring(dot + 1) + ".md";
+    String family = theoremId.substring(0, dot);
+    return "specs/" + FOLDERS.getOrDefault(family, family) + "/" + theoremId.substring(dot + 1) + ".md";
   }
 
   /** Loads the spec of a theorem from the working directory or the classpath. */

@@ -130,6 +130,15 @@ class DerivativeCrossCheckTest {
         cs.add(of("Huber sum", new HuberSum(new double[] {2, 0.5, 1e-2}, new double[] {0.3, 1.5, 1e-2}),
                 List.of(new double[] {0.1, -4, 0.002}, new double[] {-2, 0.7, -3}, new double[] {0.25, 1.2, 5}),
                 true));
+        // Huber sums: piecewise quadratic, so FD is exact away from the kinks (the seeded
+        // points are not within 1e-5 of one).
+        cs.add(of("centered huber sum d=1 with a quadratic", new CenteredHuberSum(1, 0.3, List.of(
+                new CenteredHuberSum.Term(0, 2.0, 0.5, 0.25), new CenteredHuberSum.Term(0, 0.7, 3.0, -1.0))),
+                points(r, 1, 2.0), true));
+        cs.add(of("centered huber sum d=3 with a dip (not convex)", new CenteredHuberSum(3, 0.1, List.of(
+                new CenteredHuberSum.Term(0, 1.5, 0.8, 0.1), new CenteredHuberSum.Term(0, -4.0, 0.3, 0.5),
+                new CenteredHuberSum.Term(1, 0.2, 5.0, -1.5), new CenteredHuberSum.Term(2, 3.0, 0.1, 0.0))),
+                points(r, 3, 2.0), true));
         return cs.stream().map(Arguments::of);
     }
 

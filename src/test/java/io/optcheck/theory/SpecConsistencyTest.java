@@ -57,6 +57,15 @@ class SpecConsistencyTest {
   }
 
   @Test
+  void specFoldersFollowTheCatalogChapters() {
+    assertThat(Specs.pathOf("gd.descent-lemma")).isEqualTo("specs/gd/descent-lemma.md");
+    assertThat(Specs.pathOf("vr.svrg")).isEqualTo("specs/sgd/svrg.md");
+    assertThat(Specs.pathOf("dist.data-parallel")).isEqualTo("specs/sgd/data-parallel.md");
+    assertThat(Specs.pathOf("land.strict-saddle-escape")).isEqualTo("specs/landscape/strict-saddle-escape.md");
+    assertThat(Specs.pathOf("adapt.adam-reference")).isEqualTo("specs/adaptive/adam-reference.md");
+  }
+
+  @Test
   void malformedFrontMatterIsAClearError() {
     assertThatThrownBy(() -> Specs.parse("# no front matter", "specs/x/y.md"))
         .hasMessageContaining("specs/x/y.md").hasMessageContaining("front matter");

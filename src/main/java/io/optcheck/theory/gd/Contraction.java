@@ -1,0 +1,191 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.CONVEX;
+import static io.optcheck.theory.Assumptions.L_SMOOTH;
+import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
+
+import io.optcheck.method.GradientDescent;
+import io.optcheck.problem.HuberProblems;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.contraction (PEPit tutorials/gradient_descent_contraction). For L-smooth, mu-strongly convex
+ * f and any eta &gt; 0,
+ *
+ * <pre>||x_t - x*||^2 &lt;= max((1 - eta mu)^2, (1 - eta L)^2)^t R^2,</pre>
+ *
+ * tight on quadratics (along the eigenvector of mu or of L). The factor is below 1 iff
+ * 0 &lt; eta &lt; 2/L; above 2/L the inequality still holds with a factor above 1. Checked in its
+ * t-step form at every t = 1..30.
+ */
+public final class Contraction implements Theorem<RateInstance> {
+
+  static final int STEPS = 30;
+
+  private final double tighten;
+
+  /** The theorem as stated. */
+  public Contraction() {
+    this(0);
+  }
+
+  private Contraction(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public Contraction withTightenedBounds(double eps) {
+    return new Contraction(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "distance-contraction", Expected.HOLDS, List.of(L_SMOOTH, MU_STRONGLY_CONVEX), null,
+          "eta = h/L, h in (0, 2]: ||x_t - x*||^2 <= max((1-eta mu)^2, (1-eta L)^2)^t R^2", null),
+      new Regime("eta-gt-2-over-l", "distance-contraction", Expected.HOLDS, List.of(L_SMOOTH, MU_STRONGLY_CONVEX),
+          null, "h in (2, 4]: the factor exceeds 1 and the inequality still holds", null),
+      new Regime("drop:mu-strongly-convex", "distance-contraction", Expected.BREAKS, List.of(L_SMOOTH),
+          MU_STRONGLY_CONVEX, "the mu used is s > 1 times the true curvature (at most L)",
+          new Regime.ThresholdSpec("mu used / mu", 1.0)),
+      new Regime("drop:convex", "distance-contraction", Expected.BREAKS, List.of(L_SMOOTH), CONVEX,
+          "f not convex (a strongly convex Huber sum with a dip), mu = its quadratic's q", null));
+
+  @Override
+  public String id() {
+    return "gd.contraction";
+  }
+
+  @Override
+  public String methodId() {
+    return "gd";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(L_SMOOTH, MU_STRONGLY_CONVEX);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<RateInstance> instances(Regime r) {
+    Gen<Double> h = Gens.doubles(0, 2).withSpecials(1.0, 2.0).knob("h").filter("h > 0", v -> v > 0);
+    Gen<Double> muScale = Gens.just(1.0);
+    switch (r.id()) {
+      case "eta-gt-2-over-l" -> h = Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
+      case "drop:mu-strongly-convex" ->
+          muScale = Gens.logDoubles(1, 100).knob("mu used / mu").filter("mu overstated", v -> v > 1);
+      case "drop:convex" -> {
+        return RateGens.hubers(HuberProblems.nonConvex(HuberProblems.huberSums().stronglyConvex()), h, muScale);
+      }
+      default -> {
+      }
+    }
+    return RateGens.mix(1, RateGens.quadratics(h, muScale), 1,
+        RateGens.hubers(HuberProblems.huberSums().stronglyConvex(), h, muScale));
+  }
+
+  /** max((1 - eta mu)^2, (1 - eta L)^2) with the mu the theorem is given. */
+  static double factor(RateInstance in) {
+    double eta = in.eta();
+    double a = 1 - eta * in.muClaimed();
+    double b = 1 - eta * in.lTrue();
+    return Math.max(a * a, b * b);
+  }
+
+  @Override
+  public Evaluation evaluate(RateInstance in, Regime r) {
+    double eta = in.eta();
+    double[] xs = in.xStar();
+    double rad = in.radius();
+    double q = factor(in) * (1 - tighten);
+    double inputs = Vec.norm(in.x0()) + Vec.norm(xs);
+    int d = in.dimension();
+    Drift drift = new Drift(in.mapLipschitz(), eta);
+    return TrajectoryCheck.run(new GradientDescent(eta), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
+      double a = drift.step(prev, Vec.norm(in.f().gradient(prev)));
+      double e = Vec.dist(cur, xs);
+      double root = Math.pow(q, 0.5 * t) * rad;
+      double bound = root * root;
+      // e_t carries the run's drift A_t and the rounding of x*; the bound that of R.
+      double scale = e * e + bound + 2 * (e + root) * (a + inputs);
+      Check c = Check.atMost("||x_t - x*||^2", t, e * e, bound, Tolerance.of(scale, d));
+      if (c.marginal()) {
+        c = c.rechecked(exactHolds(in, t));
+      }
+      series.point("||x_t - x*||^2", e * e);
+      series.point("factor^t R^2", bound);
+      return c;
+    });
+  }
+
+  private boolean exactHolds(RateInstance in, int t) {
+    ExactGd.Model m = in.exact();
+    BigDecimal eta = new BigDecimal(in.eta());
+    BigDecimal a = BigDecimal.ONE.subtract(eta.multiply(new BigDecimal(in.muClaimed())));
+    BigDecimal b = BigDecimal.ONE.subtract(eta.multiply(new BigDecimal(in.lTrue())));
+    BigDecimal q = a.multiply(a).max(b.multiply(b)).multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten)));
+    BigDecimal[] xs = m.xStar();
+    BigDecimal lhs = ExactGd.distSq(ExactGd.iterate(m, in.x0(), in.eta(), t), xs);
+    BigDecimal rhs = q.pow(t, ExactGd.MC).multiply(ExactGd.distSq(ExactGd.big(in.x0()), xs), ExactGd.MC);
+    return lhs.compareTo(rhs) <= 0;
+  }
+
+  /**
+   * The worst ratio random search alone reaches with the same tries and seed (edge and random
+   * phases, no targeted phase), beside the result's worstRatio from the full search.
+   */
+  @Override
+  public Map<String, Object> figures(Regime r, int tries, long seed) {
+    if (!r.id().equals("holds")) {
+      return Map.of();
+    }
+    double random = io.optcheck.theory.TheoremRunner.property(this, r, tries, seed, true).targetedShare(0)
+        .run().bestScore();
+    return Map.of("worstRatioRandomOnly", random);
+  }
+
+  @Override
+  public Map<String, Object> describe(RateInstance in) {
+    Map<String, Object> m = in.describe();
+    m.put("factor", factor(in));
+    return m;
+  }
+
+  @Override
+  public OptionalDouble thresholdValue(RateInstance in, Regime r) {
+    return r.id().equals("drop:mu-strongly-convex") ? OptionalDouble.of(in.muClaimed() / in.muBase())
+        : OptionalDouble.empty();
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    return OptionalDouble.of(1.0);
+  }
+
+  @Override
+  public List<String> labels(RateInstance in, Regime r) {
+    return RateGens.labels(in);
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    return RateGens.coverage(!r.id().equals("drop:convex"), r.id().equals("holds"));
+  }
+}

@@ -1,0 +1,191 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.CONVEX;
+import static io.optcheck.theory.Assumptions.L_SMOOTH;
+import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
+import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
+import static io.optcheck.theory.Assumptions.STEP_LE_2_OVER_L;
+import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
+
+import io.optcheck.method.GradientDescent;
+import io.optcheck.problem.HuberProblems;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.convex-rate (Drori &amp; Teboulle 2014, Thm 3.1; PEPit gradient_descent). For convex
+ * L-smooth f and eta = h/L with 0 &lt; h &lt;= 1, after N steps
+ *
+ * <pre>f(x_N) - f* &lt;= L R^2 / (4 N h + 2),   R = ||x0 - x*||.</pre>
+ *
+ * The bound is tight: a Huber function attains it. It is checked at every N = t in 1..10 of the
+ * run (each t is the theorem with N = t), against the minimizer nearest x0.
+ */
+public final class ConvexRate implements Theorem<RateInstance> {
+
+  static final int STEPS = 10;
+
+  private final double tighten;
+
+  /** The theorem as stated. */
+  public ConvexRate() {
+    this(0);
+  }
+
+  private ConvexRate(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public ConvexRate withTightenedBounds(double eps) {
+    return new ConvexRate(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "convex-rate", Expected.HOLDS, List.of(L_SMOOTH, CONVEX, STEP_LE_1_OVER_L), null,
+          "eta = h/L, h in (0, 1]: f(x_N) - f* <= L R^2/(4Nh + 2) for N = 1..10", null),
+      new Regime("h-eq-1", "convex-rate", Expected.HOLDS, List.of(L_SMOOTH, CONVEX, STEP_EQ_1_OVER_L), null,
+          "eta = 1/L exactly: f(x_N) - f* <= L R^2/(4N + 2); only a Huber-like f comes near the bound", null),
+      new Regime("h-in-1-2", "convex-rate", Expected.BREAKS, List.of(L_SMOOTH, CONVEX, STEP_LT_2_OVER_L),
+          STEP_LE_1_OVER_L, "h in (1, 2): the bound breaks (on (L/2)x^2 from h = 3/2 at N = 1)",
+          new Regime.ThresholdSpec("h = eta L", 1.5)),
+      new Regime("drop:convex", "convex-rate", Expected.BREAKS, List.of(L_SMOOTH, STEP_LE_1_OVER_L), CONVEX,
+          "f not convex (a Huber sum with a dip): GD can stop at a non-global stationary point", null),
+      new Regime("eta-gt-2-over-l", "convex-rate", Expected.BREAKS, List.of(L_SMOOTH, CONVEX),
+          STEP_LE_2_OVER_L, "eta in (2/L, 4/L]: GD diverges along the top curvature",
+          new Regime.ThresholdSpec("eta L", 2.0)));
+
+  @Override
+  public String id() {
+    return "gd.convex-rate";
+  }
+
+  @Override
+  public String methodId() {
+    return "gd";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(L_SMOOTH, CONVEX, STEP_LE_1_OVER_L);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<RateInstance> instances(Regime r) {
+    Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).knob("h").filter("h > 0", v -> v > 0);
+    switch (r.id()) {
+      case "h-eq-1" -> h = Gens.just(1.0);
+      case "h-in-1-2" -> h = Gens.doubles(1, 2).knob("h").filter("1 < h < 2", v -> v > 1 && v < 2);
+      case "eta-gt-2-over-l" -> h = Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
+      default -> {
+      }
+    }
+    Gen<Double> one = Gens.just(1.0);
+    if (r.id().equals("drop:convex")) {
+      // The holds family's Huber sums with one dip: only convexity is inverted. (A quadratic
+      // with a negative eigenvalue has no minimizer, so the quadratic branch has no such twin.)
+      return RateGens.hubers(HuberProblems.nonConvex(HuberProblems.huberSums()), h, one);
+    }
+    return RateGens.mix(1, RateGens.quadratics(h, one), 3, RateGens.hubers(HuberProblems.huberSums(), h, one));
+  }
+
+  @Override
+  public Evaluation evaluate(RateInstance in, Regime r) {
+    double eta = in.eta();
+    double l = in.lTrue();
+    double h = in.h();
+    double[] xs = in.xStar();
+    double fStar = in.fStar();
+    double rad = in.radius();
+    double radSq = rad * rad;
+    double inputs = Vec.norm(in.x0()) + Vec.norm(xs);
+    int d = in.dimension();
+    Drift drift = new Drift(in.mapLipschitz(), eta);
+    return TrajectoryCheck.run(new GradientDescent(eta), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
+      double a = drift.step(prev, Vec.norm(in.f().gradient(prev)));
+      double gap = in.f().value(cur) - fStar;
+      double bound = (1 - tighten) * l * radSq / (4 * t * h + 2);
+      // f(x_t) combines the run's rounding (||grad f(x_t)|| A_t); f* and R are rounded from
+      // x* (the bound moves by L R (||x0|| + ||x*||)/(2th + 1) per unit roundoff).
+      double scale = in.valueScale(cur) + Math.abs(fStar) + bound
+          + Vec.norm(in.f().gradient(cur)) * a + l * rad * inputs / (2 * t * h + 1);
+      Check c = Check.atMost("f(x_t) - f*", t, gap, bound, Tolerance.of(scale, d));
+      if (c.marginal()) {
+        c = c.rechecked(exactHolds(in, t));
+      }
+      series.point("f(x_t) - f*", gap);
+      series.point("L R^2/(4th + 2)", bound);
+      return c;
+    });
+  }
+
+  /** The bound on the real-number trajectory, in 300-digit arithmetic. */
+  private boolean exactHolds(RateInstance in, int t) {
+    ExactGd.Model m = in.exact();
+    BigDecimal[] x0 = ExactGd.big(in.x0());
+    BigDecimal[] xs = m.xStar();
+    BigDecimal gap = m.value(ExactGd.iterate(m, in.x0(), in.eta(), t)).subtract(m.fStar());
+    BigDecimal bound = new BigDecimal(in.lTrue()).multiply(ExactGd.distSq(x0, xs))
+        .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten)))
+        .divide(new BigDecimal(4 * t).multiply(new BigDecimal(in.h())).add(BigDecimal.valueOf(2)), ExactGd.MC);
+    return gap.compareTo(bound) <= 0;
+  }
+
+  /**
+   * The worst ratio random search alone reaches with the same tries and seed (edge and random
+   * phases, no targeted phase), beside the result's worstRatio from the full search.
+   */
+  @Override
+  public Map<String, Object> figures(Regime r, int tries, long seed) {
+    if (!r.id().equals("h-eq-1")) {
+      return Map.of();
+    }
+    double random = io.optcheck.theory.TheoremRunner.property(this, r, tries, seed, true).targetedShare(0)
+        .run().bestScore();
+    return Map.of("worstRatioRandomOnly", random);
+  }
+
+  @Override
+  public Map<String, Object> describe(RateInstance in) {
+    return in.describe();
+  }
+
+  @Override
+  public OptionalDouble thresholdValue(RateInstance in, Regime r) {
+    return OptionalDouble.of(in.h());
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    // Drori & Teboulle: a Huber function attains the bound for every N and h in (0, 1].
+    return OptionalDouble.of(1.0);
+  }
+
+  @Override
+  public List<String> labels(RateInstance in, Regime r) {
+    return RateGens.labels(in);
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    return RateGens.coverage(!r.id().equals("drop:convex"), r.id().equals("holds") || r.id().equals("h-eq-1"));
+  }
+}

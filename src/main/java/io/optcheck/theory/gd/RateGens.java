@@ -1,0 +1,78 @@
+package io.optcheck.theory.gd;
+
+import io.optcheck.problem.HuberProblems;
+import io.optcheck.problem.CenteredHuberSum;
+import io.optcheck.problem.Problems;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Instance generators and statistics labels shared by the GD rate theorems. */
+final class RateGens {
+
+  private RateGens() {
+  }
+
+  static final String DIM_1 = "dimension 1";
+  static final String DIM_GE_10 = "dimension >= 10";
+  static final String KAPPA_GE_1E3 = "kappa >= 1e3";
+  static final String ETA_AT_LIMIT = "eta exactly at its limit";
+  static final String HUBER = "centered-huber-sum";
+  static final String QUADRATIC = "quadratic";
+  static final String NOT_STRONGLY = "q = 0 (convex, not strongly convex)";
+
+  /** Quadratics of {@link Problems#quadratics()} (b = 0, x* = 0) with a start in [-10, 10]^d. */
+  static Gen<RateInstance> quadratics(Gen<Double> h, Gen<Double> muScale) {
+    return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h, muScale)
+        .as((x0, hv, s) -> RateInstance.of(q, x0, hv, s)));
+  }
+
+  /** Huber sums of a family with a start x0 = m + r u around a minimizer. */
+  static Gen<RateInstance> hubers(Gen<CenteredHuberSum> family, Gen<Double> h, Gen<Double> muScale) {
+    return family.flatMap(f -> Gens.combine(HuberProblems.starts(f), h, muScale)
+        .as((x0, hv, s) -> RateInstance.of(f, x0, hv, s)));
+  }
+
+  /** Quadratics on one try in {@code quadraticWeight + huberWeight}, Huber sums otherwise. */
+  static Gen<RateInstance> mix(int quadraticWeight, Gen<RateInstance> quadratics, int huberWeight,
+                               Gen<RateInstance> hubers) {
+    return Gens.frequency(Gens.weight(quadraticWeight, quadratics), Gens.weight(huberWeight, hubers));
+  }
+
+  static List<String> labels(RateInstance in) {
+    List<String> l = new ArrayList<>(4);
+    int d = in.dimension();
+    if (d == 1) {
+      l.add(DIM_1);
+    }
+    if (d >= 10) {
+      l.add(DIM_GE_10);
+    }
+    if (in.muBase() > 0 && in.lTrue() / in.muBase() >= 1e3) {
+      l.add(KAPPA_GE_1E3);
+    }
+    if (in.h() == 1.0 || in.h() == 2.0) {
+      l.add(ETA_AT_LIMIT);
+    }
+    l.add(in.family());
+    if (in.f() instanceof CenteredHuberSum hs && hs.q() == 0) {
+      l.add(NOT_STRONGLY);
+    }
+    return l;
+  }
+
+  /** The hard cases every holds run must generate. */
+  static List<Property.Coverage> coverage(boolean withQuadratics, boolean etaLimit) {
+    List<Property.Coverage> c = new ArrayList<>();
+    if (withQuadratics) {
+      c.add(new Property.Coverage(DIM_GE_10, 1));
+      c.add(new Property.Coverage(KAPPA_GE_1E3, 1));
+    }
+    if (etaLimit) {
+      c.add(new Property.Coverage(ETA_AT_LIMIT, 1));
+    }
+    return c;
+  }
+}
