@@ -32,6 +32,7 @@ public final class MathText {
             Map.entry("cdots", "⋯"), Map.entry("dots", "…"), Map.entry("|", "‖"), Map.entry("Vert", "‖"),
             Map.entry("vert", "|"), Map.entry("mid", "|"), Map.entry("{", "{"), Map.entry("}", "}"),
             Map.entry("%", "%"), Map.entry("&", "&"), Map.entry("_", "_"), Map.entry("#", "#"),
+            Map.entry("lceil", "⌈"), Map.entry("rceil", "⌉"), Map.entry("lfloor", "⌊"), Map.entry("rfloor", "⌋"),
             Map.entry("top", "ᵀ"), Map.entry("star", "⋆"), Map.entry("circ", "∘"),
             Map.entry("alpha", "α"), Map.entry("beta", "β"), Map.entry("gamma", "γ"), Map.entry("delta", "δ"),
             Map.entry("epsilon", "ε"), Map.entry("varepsilon", "ε"), Map.entry("zeta", "ζ"),

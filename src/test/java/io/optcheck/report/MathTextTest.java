@@ -70,6 +70,16 @@ class MathTextTest {
                 .replace("&#39;q&#39;", "′q′"));
     }
 
+    private static long count(String s, String sub) {
+        return (s.length() - s.replace(sub, "").length()) / sub.length();
+    }
+
+    @Test
+    void ceilingsAndSetBraces() {
+        assertThat(html("\\left\\lceil \\frac{\\ln(1/\\varepsilon)}{2} \\right\\rceil")).isEqualTo("⌈ (ln(1/ε))/2 ⌉");
+        assertThat(html("\\min\\{t : x\\}")).isEqualTo("min{t : x}");
+    }
+
     @Test
     void everyFormulaOfTheSpecsConvertsWithoutLeftoverLatex() throws IOException {
         List<String> formulas = new ArrayList<>();
@@ -85,8 +95,10 @@ class MathTextTest {
         assertThat(formulas).hasSizeGreaterThan(5);
         for (String latex : formulas) {
             String plain = html(latex).replaceAll("</?su[bp]>", "");
-            assertThat(plain).as(latex).doesNotContain("\\").doesNotContain("{").doesNotContain("}")
-                    .doesNotContain("^").doesNotContain("_").doesNotContain("<");
+            assertThat(plain).as(latex).doesNotContain("\\").doesNotContain("^").doesNotContain("_").doesNotContain("<");
+            // braces are grouping, except the escaped ones \{ \}, which are shown
+            assertThat(plain.chars().filter(ch -> ch == '{').count()).as(latex).isEqualTo(count(latex, "\\{"));
+            assertThat(plain.chars().filter(ch -> ch == '}').count()).as(latex).isEqualTo(count(latex, "\\}"));
         }
     }
 }
