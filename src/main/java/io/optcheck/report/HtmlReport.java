@@ -116,6 +116,17 @@ public final class HtmlReport {
                             : blocking + " result" + (blocking == 1 ? " disagrees" : "s disagree") + " with the theory")
                     .append(r.gatePasses() && r.countWaived() > 0 ? " (failures waived)" : "")
                     .append(" · ").append(Html.text(Fmt.totals(r))).append("</p>\n");
+            List<Result> failing = r.results().stream().filter(x -> x.verdict() == Verdict.FAIL).toList();
+            if (!failing.isEmpty()) {
+                sb.append("<ul class=\"failing\">");
+                for (Result x : failing) {
+                    sb.append("<li><a href=\"#").append(resultAnchor(x)).append("\">").append(Html.text(x.theorem()))
+                            .append(" / ").append(Html.text(x.regime())).append("</a>: expected ").append(x.expected().json())
+                            .append(", outcome ").append(x.outcome().json())
+                            .append(x.waiver() == null ? "" : " (waived until " + x.waiver().expires() + ")").append("</li>");
+                }
+                sb.append("</ul>\n");
+            }
             long theorems = byTheorem.size();
             long methods = r.results().stream().map(Result::method).distinct().count();
             sb.append("<p class=\"lead\">optcheck checked ").append(theorems).append(" theorem").append(theorems == 1 ? "" : "s")
@@ -196,7 +207,7 @@ public final class HtmlReport {
             sb.append("<span class=\"state\">").append(Html.text(stateText(x))).append("</span>");
             sb.append("<span class=\"expect\">expected ").append(x.expected().json()).append(" · ")
                     .append(Html.text(verdictText(x))).append("</span>");
-            sb.append("<span class=\"nums\"><span class=\"tries\">").append(x.tries()).append(" tries</span> · worst ratio <span class=\"worst\">")
+            sb.append("<span class=\"nums\"><span class=\"tries\">").append(x.tries()).append(x.tries() == 1 ? " try" : " tries").append("</span> · worst ratio <span class=\"worst\">")
                     .append(x.worstRatio() == null ? DASH : Html.text(Fmt.ratio(x.worstRatio(), INF))).append("</span></span>");
             if (x.waiver() != null) {
                 sb.append("<span class=\"waiver-note\">waived until ").append(x.waiver().expires()).append("</span>");
@@ -574,7 +585,7 @@ public final class HtmlReport {
             "code{font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;font-size:90%;background:#f3f3f6;padding:0 3px;border-radius:3px}",
             ".gate{font-size:19px;font-weight:600;padding:8px 12px;border-radius:6px;margin:6px 0}",
             ".gate-pass{background:var(--held-bg);color:var(--held)}.gate-fail{background:var(--fail-bg);color:var(--fail)}",
-            ".lead{max-width:1100px;margin:6px 0}",
+            ".lead{max-width:1100px;margin:6px 0}ul.failing{margin:2px 0 6px;color:var(--fail);font-weight:600}",
             ".key{display:inline-block;padding:0 6px;border-radius:4px;border-left:5px solid;font-size:13px;margin:1px 2px}",
             "dl.meta{display:flex;flex-wrap:wrap;gap:4px 22px;margin:8px 0}dl.meta div{display:flex;gap:6px}",
             "dl.meta dt{color:#666}dl.meta dd{margin:0;font-weight:600}",

@@ -65,6 +65,9 @@ class HtmlReportTest {
                 .contains("<dt>Tolerance model</dt><dd>tol = C d 2^-52 scale</dd>").contains("<dt>Version</dt><dd>0.1.0</dd>")
                 .contains("<dt>Wall time</dt><dd>12.345 s</dd>");
         assertThat(h).contains("4 results: 2 pass, 1 fail (1 waived), 1 info");
+        // failures are listed, with links, right under the verdict line
+        assertThat(h).containsPattern("<ul class=\"failing\"><li><a href=\"#r-[^\"]+\">gd.u / holds</a>: expected holds, "
+                + "outcome broken \\(waived until 2027-01-31\\)</li></ul>");
     }
 
     @Test
