@@ -24,12 +24,31 @@ public final class Assumptions {
   public static final String MU_STRONGLY_CONVEX = "mu-strongly-convex";
   public static final String CONVEX = "convex";
   public static final String DIAGONAL = "diagonal";
+  public static final String DIFFERENTIABLE = "differentiable";
+  public static final String NONZERO_GRADIENT = "nonzero-gradient";
+  public static final String DIRECTION_NEG_GRADIENT = "direction-neg-gradient";
+  public static final String DESCENT_DIRECTION = "descent-direction";
+  public static final String STRICTLY_CONVEX_QUADRATIC = "strictly-convex-quadratic";
+  public static final String BOUNDED_BELOW = "bounded-below";
+  public static final String ARMIJO_C_IN_0_1 = "armijo-c-in-0-1";
+  public static final String BACKTRACKING_BETA_IN_0_1 = "backtracking-beta-in-0-1";
+  public static final String CONTINUOUSLY_DIFFERENTIABLE = "continuously-differentiable";
+  public static final String WOLFE_C1_LT_C2 = "wolfe-c1-lt-c2";
+  public static final String WOLFE_C1_EQ_C2 = "wolfe-c1-eq-c2";
+  public static final String WOLFE_CURVATURE = "wolfe-curvature";
   public static final String HEAVY_BALL_QUADRATIC_TUNING = "heavy-ball-quadratic-tuning";
   public static final String HEAVY_BALL_GHADIMI_TUNING = "heavy-ball-ghadimi-tuning";
   public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
   public static final String NESTEROV_STRONGLY_CONVEX_TUNING = "nesterov-strongly-convex-tuning";
   public static final String EIGENVALUES_MU_AND_L = "eigenvalues-mu-and-l";
   public static final String START_ON_MU_EIGENVECTOR = "start-on-mu-eigenvector";
+  public static final String LEAST_SQUARES = "least-squares";
+  public static final String W0_IN_ROW_SPACE = "w0-in-row-space";
+  public static final String LOGISTIC_HOMOGENEOUS = "logistic-homogeneous";
+  public static final String LINEARLY_SEPARABLE = "linearly-separable";
+  public static final String SVM_NON_DEGENERATE = "svm-non-degenerate";
+  public static final String SHARPNESS_LT_2_OVER_ETA = "sharpness-lt-2-over-eta";
+  public static final String SHARPNESS_GT_2_OVER_ETA = "sharpness-gt-2-over-eta";
 
   private static final Map<String, String> ALL;
 
@@ -45,6 +64,18 @@ public final class Assumptions {
     m.put(MU_STRONGLY_CONVEX, "f is mu-strongly convex, mu > 0");
     m.put(CONVEX, "f is convex");
     m.put(DIAGONAL, "H is diagonal, so its eigenbasis is exact");
+    m.put(DIFFERENTIABLE, "f is differentiable");
+    m.put(NONZERO_GRADIENT, "grad f(x) != 0 at the points considered");
+    m.put(DIRECTION_NEG_GRADIENT, "the search direction is d = -grad f(x)");
+    m.put(DESCENT_DIRECTION, "the search direction p satisfies grad f(x)^T p < 0");
+    m.put(STRICTLY_CONVEX_QUADRATIC, "f = 1/2 x^T H x - b^T x with H symmetric positive definite");
+    m.put(BOUNDED_BELOW, "f is bounded below (along every search ray)");
+    m.put(ARMIJO_C_IN_0_1, "the Armijo constant satisfies 0 < c < 1");
+    m.put(BACKTRACKING_BETA_IN_0_1, "backtracking shrinks the step by a factor beta in (0, 1)");
+    m.put(CONTINUOUSLY_DIFFERENTIABLE, "f is continuously differentiable");
+    m.put(WOLFE_C1_LT_C2, "the Wolfe constants satisfy 0 < c1 < c2 < 1");
+    m.put(WOLFE_C1_EQ_C2, "the Wolfe constants satisfy 0 < c1 = c2 < 1");
+    m.put(WOLFE_CURVATURE, "every step satisfies the (strong) Wolfe curvature condition with c2");
     m.put(HEAVY_BALL_QUADRATIC_TUNING, "heavy ball with a = 4/(sqrt L + sqrt mu)^2, "
         + "b = ((sqrt kappa - 1)/(sqrt kappa + 1))^2 and x_{-1} = x_0");
     m.put(HEAVY_BALL_GHADIMI_TUNING, "heavy ball with a in (0, 1/L], b = sqrt((1 - a mu)(1 - a L)) "
@@ -54,6 +85,15 @@ public final class Assumptions {
         + "with the mu of the bound, x_{-1} = x_0");
     m.put(EIGENVALUES_MU_AND_L, "every eigenvalue of H is mu or L (kappa = L/mu)");
     m.put(START_ON_MU_EIGENVECTOR, "x0 - x* lies on an eigenvector of the eigenvalue mu");
+    m.put(LEAST_SQUARES, "f(w) = (1/2n)||Xw - y||^2 with L = lambda_max(X^T X)/n (from the SVD of X)");
+    m.put(W0_IN_ROW_SPACE, "the start w0 lies in the row space of X (w0 = 0)");
+    m.put(LOGISTIC_HOMOGENEOUS, "f(w) = (1/n) sum_i log(1 + exp(-y_i x_i^T w)), no intercept, "
+        + "L = ||X||_2^2/(4n)");
+    m.put(LINEARLY_SEPARABLE, "the data are linearly separable: some w has y_i x_i^T w > 0 for every i");
+    m.put(SVM_NON_DEGENERATE, "the hard-margin SVM's support vectors span the data space and have "
+        + "positive dual variables (Soudry et al.'s 'almost every dataset')");
+    m.put(SHARPNESS_LT_2_OVER_ETA, "the sharpness lambda_max(hess f) is below 2/eta");
+    m.put(SHARPNESS_GT_2_OVER_ETA, "the sharpness lambda_max(hess f) is above 2/eta");
     ALL = Collections.unmodifiableMap(m);
   }
 

@@ -1,15 +1,23 @@
 package io.optcheck.theory;
 
+import io.optcheck.theory.gd.Armijo;
 import io.optcheck.theory.gd.ConditionNumber;
 import io.optcheck.theory.gd.Contraction;
 import io.optcheck.theory.gd.ConvexRate;
 import io.optcheck.theory.gd.DescentLemma;
+import io.optcheck.theory.gd.EdgeOfStability;
+import io.optcheck.theory.gd.ExactLineSearch;
+import io.optcheck.theory.gd.GradientDirection;
 import io.optcheck.theory.gd.HeavyBallQuadratic;
 import io.optcheck.theory.gd.HeavyBallStronglyConvex;
+import io.optcheck.theory.gd.LeastSquaresImplicitBias;
+import io.optcheck.theory.gd.LogisticMaxMargin;
 import io.optcheck.theory.gd.NesterovConvex;
 import io.optcheck.theory.gd.NesterovStronglyConvex;
 import io.optcheck.theory.gd.QuadraticStability;
 import io.optcheck.theory.gd.StronglyConvexRate;
+import io.optcheck.theory.gd.Wolfe;
+import io.optcheck.theory.gd.Zoutendijk;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,12 +39,28 @@ public final class Catalog {
     this.theorems = Collections.unmodifiableMap(m);
   }
 
-  /** The built-in catalog. */
+  /** The built-in catalog. One theorem per line, so that additions merge cleanly. */
   public static Catalog builtIn() {
-    return new Catalog(List.of(new DescentLemma(), new QuadraticStability(),
-        new HeavyBallQuadratic(), new HeavyBallStronglyConvex(),
-        new NesterovConvex(), new NesterovStronglyConvex(),
-        new ConvexRate(), new Contraction(), new StronglyConvexRate(), new ConditionNumber()));
+    List<Theorem<?>> l = new ArrayList<>();
+    l.add(new DescentLemma());
+    l.add(new QuadraticStability());
+    l.add(new HeavyBallQuadratic());
+    l.add(new HeavyBallStronglyConvex());
+    l.add(new NesterovConvex());
+    l.add(new NesterovStronglyConvex());
+    l.add(new ConvexRate());
+    l.add(new Contraction());
+    l.add(new StronglyConvexRate());
+    l.add(new ConditionNumber());
+    l.add(new EdgeOfStability());
+    l.add(new LeastSquaresImplicitBias());
+    l.add(new LogisticMaxMargin());
+    l.add(new GradientDirection());
+    l.add(new ExactLineSearch());
+    l.add(new Armijo());
+    l.add(new Wolfe());
+    l.add(new Zoutendijk());
+    return new Catalog(l);
   }
 
   /** A catalog of the given theorems (e.g. the built-in ones plus a user's). */

@@ -119,6 +119,10 @@ class DerivativeCrossCheckTest {
             }
         }
         cs.add(of("logistic, large margins", new Logistic(lx, ly), far, false));
+        // The kinked slope is C^1 but not C^2 at a1 = (1 - s)/M and A: points stay 1e-2 away.
+        cs.add(of("kinked slope (M = 10, s = 0.4, A = 1)", new KinkedSlope(10, 0.4, 1),
+                List.of(new double[] {-0.7}, new double[] {0.02}, new double[] {0.3},
+                        new double[] {0.9}, new double[] {1.2}, new double[] {3.5}), true));
         // Piecewise objectives: points kept away from the kinks (x = 1, 2 and |x_i| = delta_i),
         // where the second derivative jumps and finite differences straddle two pieces.
         cs.add(of("Lessard-Recht-Packard, x < 1", new LessardFunction(),

@@ -18,7 +18,6 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import io.optcheck.method.GradientDescent;
 import java.util.List;
 import java.util.Map;
@@ -131,26 +130,12 @@ public final class QuadraticStability implements Theorem<GdInstance> {
       case "converges", "optimal-step-rate" -> {
         double rate;
         if (r.conclusion().equals("converges")) {
-          double qmax = 0;
-          for (double li : lambda) {
-            qmax = Math.max(qmax, Math.abs(1 - eta * li));
-          }
-          rate = Math.min(qmax, 1.0);
+          rate = Math.min(QuadraticContraction.factor(eta, lambda), 1.0);
         } else {
           double kappa = l / q.certificate().mu().orElseThrow();
           rate = (kappa - 1) / (kappa + 1);
         }
-        double claimed = rate * (1 - tighten);
-        yield TrajectoryCheck.run(new GradientDescent(in.eta()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
-          double e0 = Vec.dist(prev, xStar);
-          double e1 = Vec.dist(cur, xStar);
-          double bound = claimed * e0;
-          // The iterate combines x_t-1 and eta grad f(x_t-1), so their size enters the scale.
-          double scale = e1 + bound + Vec.norm(prev) + eta * Vec.norm(q.gradient(prev));
-          series.point("||x_t - x*||", e1);
-          series.point("bound", bound);
-          return Check.atMost("||x_t - x*||", t, e1, bound, Tolerance.of(scale, d));
-        });
+        yield QuadraticContraction.run(q, in.x0(), eta, rate * (1 - tighten), STEPS, null);
       }
       case "boundary-oscillation" -> TrajectoryCheck.run(new GradientDescent(in.eta()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
         double worst = 0;

@@ -1,0 +1,52 @@
+package io.optcheck.method;
+
+import io.optcheck.oracle.GradientOracle;
+import java.util.Objects;
+
+/**
+ * A constant step along a direction rule: x_{t+1} = x_t + eta p(x_t, grad f(x_t)). With
+ * {@link DirectionRule#STEEPEST} this is gradient descent (Nocedal &amp; Wright, Numerical
+ * Optimization, 2nd ed., ch. 2 and sec. 3.1). The method does not check that p is a descent
+ * direction: that is what a checker of it measures. One gradient call per step, no value calls.
+ * Non-finite gradients are left to the runner, which stops the run with an error.
+ */
+public final class DirectionDescent implements Method<LineSearchState> {
+  private final double eta;
+  private final DirectionRule rule;
+
+  /**
+   * @param eta the step, finite and &gt; 0
+   * @param rule the direction rule
+   * @throws IllegalArgumentException for a bad step
+   */
+  public DirectionDescent(double eta, DirectionRule rule) {
+    if (!(eta > 0) || !Double.isFinite(eta)) {
+      throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
+    }
+    this.eta = eta;
+    this.rule = Objects.requireNonNull(rule, "rule");
+  }
+
+  @Override
+  public String id() {
+    return "gd-direction";
+  }
+
+  @Override
+  public LineSearchState init(double[] x0) {
+    return LineSearchState.initial(x0);
+  }
+
+  @Override
+  public LineSearchState step(LineSearchState s, GradientOracle oracle) {
+    double[] x = s.x();
+    double[] g = LineSearchSupport.gradient(oracle, x);
+    double[] p = rule.direction(x, g);
+    return new LineSearchState(LineSearchSupport.along(x, eta, p), s.t() + 1, eta, 1);
+  }
+
+  @Override
+  public String toString() {
+    return "gd-direction(eta = " + LineSearchSupport.fmt(eta) + ", p = " + rule.describe() + ")";
+  }
+}

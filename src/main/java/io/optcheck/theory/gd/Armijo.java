@@ -1,0 +1,287 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.ARMIJO_C_IN_0_1;
+import static io.optcheck.theory.Assumptions.BACKTRACKING_BETA_IN_0_1;
+import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
+import static io.optcheck.theory.Assumptions.DESCENT_DIRECTION;
+import static io.optcheck.theory.Assumptions.L_SMOOTH;
+
+import io.optcheck.method.ArmijoBacktracking;
+import io.optcheck.method.DirectionRule;
+import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.Num;
+import io.optcheck.problem.Problems;
+import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.armijo (Nocedal &amp; Wright, Numerical Optimization, sec. 3.1 and 3.5). For L-smooth f bounded
+ * below and 0 &lt; c &lt; 1: the Armijo condition f(x - a g) &lt;= f(x) - c a ||g||^2 holds for every
+ * a &lt;= 2(1-c)/L; so backtracking from alpha0 with factor beta stops after at most
+ * max(0, ceil(log(alpha0 L/(2(1-c)))/log(1/beta))) shrinks, and the accepted step satisfies
+ * a &gt;= min(alpha0, 2 beta (1-c)/L) and the Armijo condition.
+ */
+public final class Armijo implements Theorem<Armijo.Instance> {
+
+  static final int STEPS = 30;
+
+  /** The methods' stationarity floor: they stay put below it (ArmijoBacktracking javadoc). */
+  static final double STATIONARY_FLOOR = 0x1p-500;
+
+  /**
+   * A quadratic, a start, alpha0 = rho/L, beta, c, the fraction s of 2(1-c)/L at which the
+   * Armijo region is probed, and the direction perturbation (w = 0: p = -g).
+   */
+  public record Instance(Quadratic q, double[] x0, double rho, double beta, double c, double s, double w,
+                         double[] u) {
+    double l() {
+      return q.certificate().L().orElseThrow();
+    }
+
+    double alpha0() {
+      return rho / l();
+    }
+
+    DirectionRule rule() {
+      return w == 0 ? DirectionRule.STEEPEST : DirectionRule.perturbedSteepest(w, u);
+    }
+
+    ArmijoBacktracking method() {
+      return new ArmijoBacktracking(alpha0(), beta, c, 1.0, ArmijoBacktracking.DEFAULT_MAX_SHRINKS, rule());
+    }
+
+    /** The shrink bound K = max(0, ceil(log(alpha0 L/(2(1-c)))/log(1/beta))); +inf for c >= 1. */
+    double shrinkBound() {
+      if (!(c < 1)) {
+        return Double.POSITIVE_INFINITY;
+      }
+      return Math.max(0, Math.ceil(Math.log(rho / (2 * (1 - c))) / Math.log(1 / beta)));
+    }
+  }
+
+  private final double tighten;
+
+  public Armijo() {
+    this(0);
+  }
+
+  private Armijo(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public Armijo withTightenedBounds(double eps) {
+    return new Armijo(eps);
+  }
+
+  private static final List<String> ALL =
+      List.of(L_SMOOTH, BOUNDED_BELOW, ARMIJO_C_IN_0_1, BACKTRACKING_BETA_IN_0_1, DESCENT_DIRECTION);
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "armijo-region", Expected.HOLDS, ALL, null,
+          "Armijo holds at a = s 2(1-c)/L for s in (0, 1] at every iterate", null),
+      new Regime("backtracking", "backtracking-bound", Expected.HOLDS, ALL, null,
+          "shrinks <= K, accepted a >= min(alpha0, 2 beta (1-c)/L), Armijo at the accepted step", null),
+      new Regime("drop:armijo-c-in-0-1", "backtracking-bound", Expected.BREAKS,
+          List.of(L_SMOOTH, BOUNDED_BELOW, BACKTRACKING_BETA_IN_0_1, DESCENT_DIRECTION), ARMIJO_C_IN_0_1,
+          "c in [1, 2]: no Armijo step exists; backtracking must refuse, not hang",
+          new Regime.ThresholdSpec("c", 1.0)),
+      new Regime("drop:descent-direction", "backtracking-bound", Expected.BREAKS,
+          List.of(L_SMOOTH, BOUNDED_BELOW, ARMIJO_C_IN_0_1, BACKTRACKING_BETA_IN_0_1), DESCENT_DIRECTION,
+          "p = -g + w ||g|| u, w in (0, 3], u searched: once p is not a descent direction the method must refuse",
+          null));
+
+  @Override
+  public String id() {
+    return "gd.armijo";
+  }
+
+  @Override
+  public String methodId() {
+    return "gd-armijo";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return ALL;
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<Instance> instances(Regime r) {
+    Gen<Double> rho = Gens.logDoubles(1e-2, 1e2).knob("alpha0 L");
+    Gen<Double> beta = Gens.doubles(0.1, 0.9).withEdges(0.5).knob("beta");
+    Gen<Double> c = r.id().equals("drop:armijo-c-in-0-1") ? Gens.doubles(1, 2).knob("c")
+        : Gens.doubles(1e-4, 0.99).withEdges(0.5).knob("c");
+    Gen<Double> s = Gens.doubles(0, 1).withSpecials(1.0).knob("a L / (2(1-c))").filter("s > 0", v -> v > 0);
+    Gen<Double> w = r.id().equals("drop:descent-direction")
+        ? Gens.doubles(0, 3).knob("w").filter("w > 0", v -> v > 0) : Gens.just(0.0);
+    Gen<double[]> params = Gens.combine(rho, beta, c, s).as((a, b, cc, ss) -> new double[] {a, b, cc, ss});
+    return Problems.quadratics().flatMap(q -> {
+      int d = q.dimension();
+      Gen<double[]> x0 = Problems.points(d, 10).filter("x0 != x*", v -> !LineSearchChecks.zero(v));
+      Gen<double[]> u = Gens.doubleArrays(Gens.doubles(-1, 1), d).filter("u != 0", v -> !LineSearchChecks.zero(v));
+      return Gens.combine(x0, params, w, u).as((xv, pv, wv, uv) ->
+          new Instance(q, xv, pv[0], pv[1], pv[2], pv[3], wv, uv));
+    });
+  }
+
+  @Override
+  public Evaluation evaluate(Instance in, Regime r) {
+    Quadratic q = in.q();
+    int d = q.dimension();
+    double l = in.l();
+    double c = in.c();
+    boolean region = r.conclusion().equals("armijo-region");
+    return TrajectoryCheck.run(in.method(), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+      double[] g = q.gradient(prev);
+      if (Vec.norm(g) < STATIONARY_FLOOR) {
+        return LineSearchChecks.stationary(t); // the method stays put there (see its javadoc)
+      }
+      double gn = Vec.norm(g);
+      double xn = Vec.norm(prev);
+      if (region) {
+        double a = in.s() * 2 * (1 - c) / l;
+        double[] y = LineSearchChecks.along(prev, -a, g);
+        return armijo(q, prev, y, a * gn * gn, c, t, "a = s 2(1-c)/L", series);
+      }
+      // The direction the method used (the checker applies the instance's rule itself). For
+      // p = -g everything below reduces to the statement; for another descent direction the same
+      // derivation holds with the Armijo region a <= abar = 2(1-c)|g^T p|/(L ||p||^2).
+      double[] p = in.rule().direction(prev, g);
+      double pn = Vec.norm(p);
+      double cos = 0;
+      for (int i = 0; i < d; i++) {
+        cos += (g[i] / gn) * (p[i] / pn);
+      }
+      double abar = 2 * (1 - c) * (-cos) * gn / (l * pn);
+      double[] delta = LineSearchChecks.minus(cur, prev);
+      double slope = -Vec.dot(g, delta); // = a |g^T p|
+      // (1) Armijo at the accepted step, read from the iterates.
+      Check arm = armijo(q, prev, cur, slope, c, t, "accepted step", series);
+      // (2) The accepted step is not too short.
+      double proj = 0;
+      for (int i = 0; i < d; i++) {
+        proj += (p[i] / pn) * delta[i];
+      }
+      double aObs = proj / pn;
+      double lower = Math.min(in.alpha0(), in.beta() * abar) * (1 + tighten);
+      Check step = Check.atLeast("accepted step a (read from the iterates)", t, aObs, lower,
+          LineSearchChecks.tol(aObs + Math.abs(lower) + (xn + Vec.norm(cur)) / pn, d));
+      // (3) The number of shrinks, recovered as the k with a = alpha0 beta^k.
+      long k = Math.max(0, Math.round(Math.log(aObs / in.alpha0()) / Math.log(in.beta())));
+      double kBound = c < 1 ? Math.max(0, Math.ceil(Math.log(in.alpha0() / abar) / Math.log(1 / in.beta())))
+          : Double.POSITIVE_INFINITY;
+      double bound = kBound * (1 - tighten);
+      Check shrinks = Check.atMost("backtracking shrinks", t, k, bound, 0);
+      if (!shrinks.ok() && tighten == 0 && k >= 1) {
+        // One shrink too many is a rounding decision if Armijo held within the tolerance at the
+        // rejected step alpha0 beta^(k-1), which the theorem covers (it is <= abar).
+        double aPrev = in.alpha0() * Math.pow(in.beta(), k - 1);
+        if (aPrev <= abar * (1 + 1e-9)) { // abar and beta^k are themselves rounded
+          double[] y = LineSearchChecks.along(prev, aPrev, p);
+          Check atPrev = armijo(q, prev, y, -aPrev * Vec.dot(g, p), c, t, "rejected step", null);
+          if (atPrev.slack() >= -atPrev.tol()) {
+            // Held: the bound that applies is K + 1, reached exactly (ratio 1), marked rechecked.
+            shrinks = new Check("backtracking shrinks (K + 1: the extra shrink rejected a step that satisfied "
+                + "Armijo within rounding)", t, k, k, Check.Direction.AT_MOST, 0, true, true);
+          } else {
+            shrinks = shrinks.rechecked(false);
+          }
+        }
+      }
+      series.point("shrinks", k);
+      series.point("shrink bound K", bound);
+      return LineSearchChecks.worstOf(arm, step, shrinks);
+    });
+  }
+
+  /** f(x) - f(y) >= c * slope, where slope = -grad f(x)^T (y - x). */
+  private Check armijo(Quadratic q, double[] x, double[] y, double slope, double c, int t, String what,
+                       TrajectoryCheck.Series series) {
+    int d = q.dimension();
+    double f0 = q.value(x);
+    double f1 = q.value(y);
+    double bound = c * slope * (1 + tighten);
+    double scale = LineSearchChecks.valueScale(q, x) + LineSearchChecks.valueScale(q, y) + Math.abs(bound)
+        + Vec.norm(q.gradient(y)) * (Vec.norm(x) + Vec.dist(x, y))
+        + c * Vec.norm(q.gradient(x)) * (Vec.norm(x) + Vec.norm(y));
+    Check ch = Check.atLeast("Armijo decrease f(x) - f(x+) vs c a ||g||^2 (" + what + ")", t, f0 - f1, bound,
+        LineSearchChecks.tol(scale, d));
+    if (series != null) {
+      series.point("Armijo decrease", f0 - f1);
+      series.point("c a ||g||^2", bound);
+    }
+    if (ch.marginal() && tighten == 0) {
+      BigDecimal e0 = ExactQuadratic.value(q, x);
+      BigDecimal e1 = ExactQuadratic.value(q, y);
+      ch = ch.rechecked(e0.subtract(e1).compareTo(new BigDecimal(c).multiply(new BigDecimal(slope))) >= 0);
+    }
+    return ch;
+  }
+
+  @Override
+  public Map<String, Object> describe(Instance in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dimension", in.q().dimension());
+    m.put("objective", in.q().describe());
+    m.put("L", in.l());
+    m.put("x0", Num.fmt(in.x0()));
+    m.put("alpha0 L", in.rho());
+    m.put("beta", in.beta());
+    m.put("c", in.c());
+    m.put("shrink bound K", in.shrinkBound());
+    if (in.w() != 0) {
+      m.put("direction", DirectionRule.perturbedSteepest(in.w(), in.u()).describe());
+    }
+    return m;
+  }
+
+  @Override
+  public OptionalDouble thresholdValue(Instance in, Regime r) {
+    return OptionalDouble.of(in.c());
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    // Armijo at a = 2(1-c)/L along the top eigenvector, and a = alpha0 <= 2 beta (1-c)/L, are equalities.
+    return OptionalDouble.of(1.0);
+  }
+
+  @Override
+  public List<String> labels(Instance in, Regime r) {
+    List<String> l = new ArrayList<>(LineSearchChecks.quadraticLabels(in.q()));
+    if (in.s() == 1.0) {
+      l.add("a exactly 2(1-c)/L");
+    }
+    return l;
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    List<Property.Coverage> c = new ArrayList<>(LineSearchChecks.COVERAGE);
+    if (r.id().equals("holds")) {
+      c.add(new Property.Coverage("a exactly 2(1-c)/L", 1));
+    }
+    return c;
+  }
+}

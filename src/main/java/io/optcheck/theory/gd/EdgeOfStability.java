@@ -1,0 +1,167 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.DIAGONAL;
+import static io.optcheck.theory.Assumptions.QUADRATIC;
+import static io.optcheck.theory.Assumptions.SHARPNESS_GT_2_OVER_ETA;
+import static io.optcheck.theory.Assumptions.SHARPNESS_LT_2_OVER_ETA;
+
+import io.optcheck.method.GradientDescent;
+import io.optcheck.problem.Problems;
+import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.edge-of-stability, the quadratic part (Cohen et al. 2021, sec. 2: "on a quadratic, GD
+ * diverges iff the sharpness exceeds 2/eta"). The sharpness S = lambda_max(hess f) is
+ * computed by the checker from the Hessian; GD on a quadratic is stable iff eta S &lt; 2:
+ * <ul>
+ *   <li>eta S &lt; 2: ||x_t - x*|| &lt;= max_i |1 - eta lambda_i| ||x_t-1 - x*||, a factor below 1
+ *       (the check of gd.quadratic-stability, shared through {@link QuadraticContraction});</li>
+ *   <li>eta S &gt; 2: the error component in the top eigenspace grows by exactly eta S - 1 &gt; 1
+ *       at every step, so GD diverges from every x0 with such a component.</li>
+ * </ul>
+ * The non-quadratic observation (the sharpness of a training loss rises to about 2/eta and
+ * hovers there) is not a theorem and is not checked here.
+ */
+public final class EdgeOfStability implements Theorem<GdInstance> {
+
+  static final int STEPS = 50;
+
+  private final double tighten;
+
+  /** The theorem as stated. */
+  public EdgeOfStability() {
+    this(0);
+  }
+
+  private EdgeOfStability(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public EdgeOfStability withTightenedBounds(double eps) {
+    return new EdgeOfStability(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "stable-below-2-over-eta", Expected.HOLDS, List.of(QUADRATIC, SHARPNESS_LT_2_OVER_ETA),
+          null, "eta S in (0, 2): the error contracts by max_i |1 - eta lambda_i| < 1 at every step", null),
+      new Regime("sharpness-above-2-over-eta", "unstable-above-2-over-eta", Expected.HOLDS,
+          List.of(QUADRATIC, DIAGONAL, SHARPNESS_GT_2_OVER_ETA), null,
+          "eta S in (2, 4]: the top-eigenspace error grows by eta S - 1 > 1 at every step", null));
+
+  @Override
+  public String id() {
+    return "gd.edge-of-stability";
+  }
+
+  @Override
+  public String methodId() {
+    return "gd";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(QUADRATIC);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<GdInstance> instances(Regime r) {
+    if (r.id().equals("holds")) {
+      Gen<Double> h = Gens.doubles(0, 2).withSpecials(1.0).knob("h").filter("0 < h < 2", v -> v > 0 && v < 2);
+      return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h)
+          .as((x0, hv) -> new GdInstance(q, x0, hv, 1.0)));
+    }
+    // Diagonal H: the top eigenspace is a set of coordinates, exactly.
+    Gen<Double> h = Gens.doubles(2, 4).withSpecials(4.0).knob("h").filter("h > 2", v -> v > 2);
+    return Problems.quadratics().diagonal().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h)
+        .as((x0, hv) -> new GdInstance(q, x0, hv, 1.0)));
+  }
+
+  @Override
+  public Evaluation evaluate(GdInstance in, Regime r) {
+    Quadratic q = in.q();
+    double eta = in.eta();
+    double s = QuadraticContraction.sharpness(q);
+    if (r.conclusion().equals("stable-below-2-over-eta")) {
+      double[] lambda = q.eigenvalues();
+      double rate = QuadraticContraction.factor(eta, lambda) * (1 - tighten);
+      return QuadraticContraction.run(q, in.x0(), eta, rate, STEPS,
+          (x, series) -> series.point("eta * sharpness", eta * s));
+    }
+    double growth = eta * s - 1;
+    double claimed = growth * (1 + tighten);
+    double[] diag = new double[q.dimension()];
+    double[][] h = q.hessian(diag);
+    for (int i = 0; i < diag.length; i++) {
+      diag[i] = h[i][i];
+    }
+    double[] xStar = q.certificate().xStar().orElseThrow();
+    int d = q.dimension();
+    return TrajectoryCheck.run(new GradientDescent(eta), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+      double a0 = topAmplitude(prev, xStar, diag, s);
+      double a1 = topAmplitude(cur, xStar, diag, s);
+      double bound = claimed * a0;
+      double scale = a1 + bound + Vec.norm(prev) + eta * Vec.norm(q.gradient(prev));
+      series.point("||P_top (x_t - x*)||", a1);
+      series.point("bound", bound);
+      series.point("eta * sharpness", eta * s);
+      return Check.atLeast("||P_top (x_t - x*)||", t, a1, bound, Tolerance.of(scale, d));
+    });
+  }
+
+  /** The norm of the error in the coordinates whose curvature is the sharpness (diagonal H). */
+  private static double topAmplitude(double[] x, double[] xStar, double[] diag, double s) {
+    double[] v = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      v[i] = diag[i] == s ? x[i] - xStar[i] : 0;
+    }
+    return Vec.norm(v);
+  }
+
+  @Override
+  public Map<String, Object> describe(GdInstance in) {
+    Map<String, Object> m = in.describe();
+    m.put("eta * sharpness", in.eta() * QuadraticContraction.sharpness(in.q()));
+    return m;
+  }
+
+  @Override
+  public OptionalDouble thresholdValue(GdInstance in, Regime r) {
+    return OptionalDouble.of(in.eta() * QuadraticContraction.sharpness(in.q()));
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    // Both are equalities along the eigenvector that attains the factor.
+    return OptionalDouble.of(1.0);
+  }
+
+  @Override
+  public List<String> labels(GdInstance in, Regime r) {
+    return QuadraticLabels.of(in);
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    return QuadraticLabels.COVERAGE;
+  }
+}

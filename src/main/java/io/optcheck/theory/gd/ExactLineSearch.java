@@ -1,0 +1,216 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.STRICTLY_CONVEX_QUADRATIC;
+
+import io.optcheck.method.ExactLineSearchGd;
+import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.LineSearchProblems;
+import io.optcheck.problem.LineSearchProblems.QuadraticStart;
+import io.optcheck.problem.Num;
+import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.exact-line-search (Kantorovich; de Klerk, Glineur &amp; Taylor 2017; PEPit
+ * gradient_exact_line_search). On a strictly convex quadratic, steepest descent with exact line
+ * search takes alpha = g^T g / g^T H g, consecutive gradients are orthogonal, and
+ * f(x_t) - f* &lt;= ((kappa - 1)/(kappa + 1))^2 (f(x_t-1) - f*), tight.
+ *
+ * <p>The rate is checked in its decrease form, f(x_t-1) - f(x_t) &gt;= (4 mu L/(mu + L)^2)
+ * (f(x_t-1) - f*), the same inequality; its ratio bound/decrease is 1 only at the true worst
+ * case, where the ratio of the contraction form is near 1 for every start once kappa is large.
+ * The worst case is a start whose gradient has equal weight on the extreme eigenvectors; the start
+ * generator's knobs (the gradient angle in that plane and the off-plane weight) let targeted
+ * search steer there.
+ */
+public final class ExactLineSearch implements Theorem<QuadraticStart> {
+
+  static final int STEPS = 50;
+
+  private final double tighten;
+
+  public ExactLineSearch() {
+    this(0);
+  }
+
+  private ExactLineSearch(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public ExactLineSearch withTightenedBounds(double eps) {
+    return new ExactLineSearch(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "rate", Expected.HOLDS, List.of(STRICTLY_CONVEX_QUADRATIC), null,
+          "f(x_t) - f* <= ((kappa-1)/(kappa+1))^2 (f(x_t-1) - f*) at every step", null),
+      new Regime("step-formula", "step", Expected.HOLDS, List.of(STRICTLY_CONVEX_QUADRATIC), null,
+          "the step read from the iterates is g^T g / g^T H g", null),
+      new Regime("orthogonal-gradients", "orthogonal", Expected.HOLDS, List.of(STRICTLY_CONVEX_QUADRATIC),
+          null, "g_t^T g_t-1 = 0 at every step", null),
+      new Regime("drop:strictly-convex-quadratic", "step", Expected.BREAKS, List.of(),
+          STRICTLY_CONVEX_QUADRATIC,
+          "some eigenvalues negated (H indefinite): once g^T H g <= 0 there is no 1-D minimizer and "
+              + "the method must refuse, not take a NaN step", null));
+
+  @Override
+  public String id() {
+    return "gd.exact-line-search";
+  }
+
+  @Override
+  public String methodId() {
+    return "gd-exact-ls";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(STRICTLY_CONVEX_QUADRATIC);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<QuadraticStart> instances(Regime r) {
+    return LineSearchProblems.quadraticStarts(r.breaking());
+  }
+
+  @Override
+  public Evaluation evaluate(QuadraticStart in, Regime r) {
+    Quadratic q = in.q();
+    int d = q.dimension();
+    double l = q.certificate().L().orElseThrow();
+    return TrajectoryCheck.run(ExactLineSearchGd.onQuadratic(q), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+      double[] g = q.gradient(prev);
+      if (LineSearchChecks.zero(g)) {
+        return LineSearchChecks.stationary(t);
+      }
+      double[] delta = LineSearchChecks.minus(cur, prev);
+      double dn = Vec.norm(delta);
+      double xn = Vec.norm(prev);
+      double gn = Vec.norm(g);
+      return switch (r.conclusion()) {
+        case "rate" -> rate(q, prev, cur, dn, t, series);
+        case "orthogonal" -> {
+          double[] g1 = q.gradient(cur);
+          double g1n = Vec.norm(g1);
+          if (g1n == 0) {
+            yield LineSearchChecks.stationary(t);
+          }
+          double cos = 0;
+          for (int i = 0; i < d; i++) {
+            cos += (g[i] / gn) * (g1[i] / g1n);
+          }
+          series.point("cos angle(g_t, g_t-1)", cos);
+          // g_t is computed at a rounded iterate: errors of eps L (||x_t-1|| + ||Delta||) from the
+          // step and eps || |H| |x_t| || from the product; relative to ||g_t|| in cosine units.
+          double scale = 1 + (l * (xn + dn) + LineSearchChecks.gradientScale(q, cur)) / g1n
+              + LineSearchChecks.gradientScale(q, prev) / gn;
+          double tol = LineSearchChecks.tol(scale, d);
+          // Teeth: the wrong claim "consecutive gradients are obtuse by eps".
+          yield tighten != 0 ? Check.atMost("cos angle(g_t, g_t-1)", t, cos, -tighten, tol)
+              : Check.atMost("|cos angle(g_t, g_t-1)|", t, Math.abs(cos), 0, tol);
+        }
+        default -> {
+          double m = 0;
+          for (double c : g) {
+            m = Math.max(m, Math.abs(c));
+          }
+          double[] u = new double[d];
+          for (int i = 0; i < d; i++) {
+            u[i] = g[i] / m;
+          }
+          double[] hu = new double[d];
+          q.hessianVector(prev, u, hu);
+          double alpha = Vec.dot(u, u) / Vec.dot(u, hu) * (1 + tighten);
+          double proj = 0;
+          for (int i = 0; i < d; i++) {
+            proj += (g[i] / gn) * delta[i]; // scaled first: ||g||^2 may underflow
+          }
+          double observed = -proj / gn;
+          series.point("alpha read from the iterates", observed);
+          series.point("g^T g / g^T H g", alpha);
+          // alpha_obs = g^T (x_t-1 - x_t)/||g||^2 inherits the rounding of the iterates,
+          // eps (||x_t-1|| + ||Delta||)/||g||.
+          double scale = 2 * Math.abs(alpha) + (xn + dn) / gn;
+          yield Check.atMost("|alpha read from the iterates - g^T g / g^T H g|", t, Math.abs(observed - alpha), 0,
+              LineSearchChecks.tol(scale, d));
+        }
+      };
+    });
+  }
+
+  private Check rate(Quadratic q, double[] prev, double[] cur, double dn, int t,
+                     TrajectoryCheck.Series series) {
+    int d = q.dimension();
+    double l = q.certificate().L().orElseThrow();
+    double mu = q.certificate().mu().orElseThrow();
+    double fs = q.certificate().fStar().orElseThrow();
+    double factor = 4 * mu * l / ((mu + l) * (mu + l)); // 1 - ((kappa-1)/(kappa+1))^2
+    double f0 = q.value(prev);
+    double f1 = q.value(cur);
+    double bound = factor * (f0 - fs) * (1 + tighten);
+    double decrease = f0 - f1;
+    series.point("f(x_t) - f*", f1 - fs);
+    series.point("bound on f(x_t) - f*", f0 - fs - bound);
+    // f is evaluated with rounding of its terms, and x_t is a rounded step: f(x_t) moves by about
+    // ||grad f(x_t)|| eps (||x_t-1|| + ||Delta||).
+    double scale = LineSearchChecks.valueScale(q, prev) + LineSearchChecks.valueScale(q, cur) + Math.abs(fs)
+        + bound + Vec.norm(q.gradient(cur)) * (Vec.norm(prev) + dn);
+    Check c = Check.atLeast("decrease f(x_t-1) - f(x_t) vs (1 - q^2)(f(x_t-1) - f*)", t, decrease, bound,
+        LineSearchChecks.tol(scale, d));
+    if (c.marginal() && tighten == 0) {
+      BigDecimal e0 = ExactQuadratic.value(q, prev);
+      BigDecimal e1 = ExactQuadratic.value(q, cur);
+      BigDecimal eb = new BigDecimal(factor).multiply(e0.subtract(new BigDecimal(fs)));
+      c = c.rechecked(e0.subtract(e1).compareTo(eb) >= 0);
+    }
+    return c;
+  }
+
+  @Override
+  public Map<String, Object> describe(QuadraticStart in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Quadratic q = in.q();
+    m.put("dimension", q.dimension());
+    m.put("objective", q.describe());
+    m.put("eigenvalues", Num.fmt(q.eigenvalues()));
+    m.put("x0", Num.fmt(in.x0()));
+    m.put("start gradient angle", in.angle());
+    m.put("off-plane weight", in.offPlane());
+    return m;
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    // Kantorovich's bound is attained when the gradient has equal weight on the extreme eigenvectors.
+    return conclusion.equals("rate") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
+  }
+
+  @Override
+  public List<String> labels(QuadraticStart in, Regime r) {
+    return LineSearchChecks.quadraticLabels(in.q());
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    return LineSearchChecks.COVERAGE;
+  }
+}

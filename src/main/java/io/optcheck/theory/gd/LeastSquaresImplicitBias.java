@@ -1,0 +1,210 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.LEAST_SQUARES;
+import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
+import static io.optcheck.theory.Assumptions.W0_IN_ROW_SPACE;
+
+import io.optcheck.method.GradientDescent;
+import io.optcheck.problem.DataProblems;
+import io.optcheck.problem.Problems;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.least-squares-implicit-bias. On f(w) = (1/2n)||Xw - y||^2 with L = lambda_max(X^T X)/n and
+ * 0 &lt; eta &lt; 2/L, GD from w0 = 0 converges to X^+ y, the minimum-norm least-squares solution,
+ * whatever the shape of X. Every step w_t - w_t-1 = -(eta/n) X^T (X w_t-1 - y) lies in the row
+ * space of X, so the null-space component of w_t never changes; on the row space the error
+ * contracts by q = max |1 - eta lambda_i| over the nonzero eigenvalues of X^T X / n. From w0 = 0
+ * the limit is therefore X^+ y; from any other w0 it is X^+ y + P_null w0.
+ *
+ * <p>Checked at every step t &gt;= 1 (both one step at a time, which implies the t-step
+ * statements by induction without letting rounding accumulate): the step has no null-space
+ * component (bound 0, absolute tolerance), and ||w_t - w_lim|| &lt;= q ||w_t-1 - w_lim||.
+ */
+public final class LeastSquaresImplicitBias implements Theorem<LsInstance> {
+
+  static final int STEPS = 100;
+
+  /** Labels for statistics and coverage. */
+  static final String UNDERDETERMINED = "d > n";
+  static final String RANK_DEFICIENT = "rank < d";
+  static final String DIM_GE_10 = "dimension >= 10";
+  static final String DIM_1 = "dimension 1";
+  static final String ETA_ONE_OVER_L = "eta exactly 1/L";
+
+  private final double tighten;
+
+  /** The theorem as stated. */
+  public LeastSquaresImplicitBias() {
+    this(0);
+  }
+
+  private LeastSquaresImplicitBias(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public LeastSquaresImplicitBias withTightenedBounds(double eps) {
+    return new LeastSquaresImplicitBias(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "min-norm-limit", Expected.HOLDS, List.of(LEAST_SQUARES, W0_IN_ROW_SPACE, STEP_LT_2_OVER_L),
+          null, "w0 = 0, eta in (0, 2/L): w_t stays in the row space and contracts to X^+ y at rate q", null),
+      new Regime("drop:w0-in-row-space", "min-norm-limit", Expected.BREAKS, List.of(LEAST_SQUARES, STEP_LT_2_OVER_L),
+          W0_IN_ROW_SPACE, "w0 in [-2, 2]^d with X rank-deficient (rank < d): the limit is not X^+ y", null),
+      new Regime("null-space-offset", "limit-plus-null-offset", Expected.HOLDS, List.of(LEAST_SQUARES, STEP_LT_2_OVER_L),
+          null, "any w0: the null-space component is kept exactly and w_t contracts to X^+ y + P_null w0", null));
+
+  @Override
+  public String id() {
+    return "gd.least-squares-implicit-bias";
+  }
+
+  @Override
+  public String methodId() {
+    return "gd";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(LEAST_SQUARES, W0_IN_ROW_SPACE, STEP_LT_2_OVER_L);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<LsInstance> instances(Regime r) {
+    Gen<Double> h = Gens.doubles(0, 2).withSpecials(1.0).knob("h").filter("0 < h < 2", v -> v > 0 && v < 2);
+    Gen<LsInstance> all = DataProblems.leastSquaresAllShapes().flatMap(ls -> {
+      // The holds generator starts at 0; the other regimes invert only that: w0 anywhere in a box.
+      Gen<double[]> w0 = r.id().equals("holds") ? Gens.just(new double[ls.dimension()])
+          : Problems.points(ls.dimension(), 2);
+      return Gens.combine(w0, h).as((w, hv) -> new LsInstance(ls, w, hv));
+    });
+    if (r.id().equals("drop:w0-in-row-space")) {
+      // Without a null space every w0 is in the row space: nothing to invert.
+      return all.filter("X has a null space (rank < d)", in -> in.rank < in.d);
+    }
+    return all;
+  }
+
+  @Override
+  public Evaluation evaluate(LsInstance in, Regime r) {
+    int d = in.d;
+    double eta = in.eta();
+    double q = in.rowSpaceFactor() * (1 - tighten);
+    double[] xDagger = in.minNorm();
+    double[] limit = xDagger.clone();
+    if (r.conclusion().equals("limit-plus-null-offset")) {
+      double[] off = in.nullPart(in.w0);
+      for (int i = 0; i < d; i++) {
+        limit[i] += off[i];
+      }
+    }
+    double limitNorm = Vec.norm(limit);
+    return TrajectoryCheck.run(new GradientDescent(eta), in.ls, in.w0, STEPS, (t, prev, cur, series) -> {
+      double[] step = new double[d];
+      for (int i = 0; i < d; i++) {
+        step[i] = cur[i] - prev[i];
+      }
+      double nullStep = Vec.norm(in.nullPart(step));
+      // The step's rounding (w_t-1 - eta g, and g itself) lands in every direction.
+      double scale = Vec.norm(prev) + Vec.norm(cur) + eta * in.gradientScale(prev);
+      Check nullCheck = Check.atMost("||P_null (w_t - w_t-1)||", t, nullStep, 0, Tolerance.of(scale, d));
+      double e0 = Vec.dist(prev, limit);
+      double e1 = Vec.dist(cur, limit);
+      double bound = q * e0;
+      Check rate = Check.atMost("||w_t - w_lim||", t, e1, bound,
+          Tolerance.of(scale + e1 + bound + limitNorm, d));
+      if (rate.marginal() && tighten == 0) {
+        rate = rate.rechecked(exactContraction(prev, cur, limit, q));
+      }
+      series.point("||w_t - w_lim||", e1);
+      series.point("bound q ||w_t-1 - w_lim||", bound);
+      series.point("||P_null (w_t - w_t-1)||", nullStep);
+      series.point("||w_t - X^+ y||", Vec.dist(cur, xDagger));
+      return nullCheck.ok() ? rate : nullCheck;
+    });
+  }
+
+  /**
+   * ||cur - lim||^2 &lt;= q^2 ||prev - lim||^2 in exact rational arithmetic at the same double
+   * iterates, limit and q: removes the checker's own rounding from a marginal verdict.
+   */
+  static boolean exactContraction(double[] prev, double[] cur, double[] lim, double q) {
+    BigDecimal e1 = BigDecimal.ZERO;
+    BigDecimal e0 = BigDecimal.ZERO;
+    for (int i = 0; i < lim.length; i++) {
+      BigDecimal l = new BigDecimal(lim[i]);
+      BigDecimal a = new BigDecimal(cur[i]).subtract(l);
+      BigDecimal b = new BigDecimal(prev[i]).subtract(l);
+      e1 = e1.add(a.multiply(a));
+      e0 = e0.add(b.multiply(b));
+    }
+    BigDecimal qq = new BigDecimal(q);
+    return e1.compareTo(qq.multiply(qq).multiply(e0)) <= 0;
+  }
+
+  @Override
+  public Map<String, Object> describe(LsInstance in) {
+    return in.describe();
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    // Equality when the error lies along the eigenvector that attains q (always in dimension 1).
+    return OptionalDouble.of(1.0);
+  }
+
+  @Override
+  public List<String> labels(LsInstance in, Regime r) {
+    List<String> l = new ArrayList<>(4);
+    if (in.d > in.n) {
+      l.add(UNDERDETERMINED);
+    }
+    if (in.rank < in.d) {
+      l.add(RANK_DEFICIENT);
+    }
+    if (in.d >= 10) {
+      l.add(DIM_GE_10);
+    }
+    if (in.d == 1) {
+      l.add(DIM_1);
+    }
+    if (in.h == 1.0) {
+      l.add(ETA_ONE_OVER_L);
+    }
+    return l;
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    List<Property.Coverage> c = new ArrayList<>();
+    c.add(new Property.Coverage(RANK_DEFICIENT, 10));
+    c.add(new Property.Coverage(DIM_GE_10, 1));
+    if (!r.breaking()) {
+      c.add(new Property.Coverage(UNDERDETERMINED, 10));
+      c.add(new Property.Coverage(ETA_ONE_OVER_L, 1));
+    }
+    return c;
+  }
+}

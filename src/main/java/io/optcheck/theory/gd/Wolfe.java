@@ -1,0 +1,278 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
+import static io.optcheck.theory.Assumptions.CONTINUOUSLY_DIFFERENTIABLE;
+import static io.optcheck.theory.Assumptions.DESCENT_DIRECTION;
+import static io.optcheck.theory.Assumptions.WOLFE_C1_EQ_C2;
+import static io.optcheck.theory.Assumptions.WOLFE_C1_LT_C2;
+
+import io.optcheck.method.WolfeLineSearch;
+import io.optcheck.problem.KinkedSlope;
+import io.optcheck.problem.LineSearchProblems;
+import io.optcheck.problem.Num;
+import io.optcheck.problem.Objective;
+import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * gd.wolfe (Nocedal &amp; Wright, Numerical Optimization, Lemma 3.1 and Algorithms 3.5/3.6). For f
+ * continuously differentiable and bounded below along the ray, p a descent direction and
+ * 0 &lt; c1 &lt; c2 &lt; 1, a step satisfying the strong Wolfe conditions exists, and the line search
+ * returns one. At c1 = c2 a step still exists.
+ *
+ * <p>Existence is checked, not assumed, on objectives that are convex along the ray (quadratics
+ * with p^T H p &gt; 0, the kinked-slope family): there the Armijo steps form an interval [0, a_A]
+ * and the curvature steps an interval [a_lo, a_hi], so a strong Wolfe step exists iff Armijo holds
+ * at a_lo, the smallest step with phi'(a) &gt;= -c2 |phi'(0)| (found by doubling and bisection
+ * on phi'). Where phi' never reaches -c2 |phi'(0)| (a ray along which f is unbounded below), the
+ * check reports the smallest |phi'(a)|/|phi'(0)| seen against c2.
+ */
+public final class Wolfe implements Theorem<Wolfe.Instance> {
+
+  static final double FLOOR = 0x1p-500;
+
+  /** The problem (a quadratic or a kinked slope), its L, the start, c1, c2 and alpha1 = rho/L. */
+  public record Instance(Objective f, double l, double[] x0, double c1, double c2, double rho) {
+    boolean kinked() {
+      return f instanceof KinkedSlope;
+    }
+  }
+
+  private final double tighten;
+
+  public Wolfe() {
+    this(0);
+  }
+
+  private Wolfe(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public Wolfe withTightenedBounds(double eps) {
+    return new Wolfe(eps);
+  }
+
+  private static final List<String> ALL =
+      List.of(CONTINUOUSLY_DIFFERENTIABLE, BOUNDED_BELOW, DESCENT_DIRECTION, WOLFE_C1_LT_C2);
+  private static final List<String> BUT_C =
+      List.of(CONTINUOUSLY_DIFFERENTIABLE, BOUNDED_BELOW, DESCENT_DIRECTION);
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "wolfe-step", Expected.HOLDS, ALL, null,
+          "0 < c1 < c2 < 1: a strong Wolfe step exists and the line search returns one", null),
+      new Regime("c1-eq-c2", "wolfe-step", Expected.HOLDS,
+          List.of(CONTINUOUSLY_DIFFERENTIABLE, BOUNDED_BELOW, DESCENT_DIRECTION, WOLFE_C1_EQ_C2), null,
+          "c1 = c2: a strong Wolfe step still exists", null),
+      new Regime("drop:wolfe-c1-lt-c2", "wolfe-step", Expected.BREAKS, BUT_C, WOLFE_C1_LT_C2,
+          "c2 < c1 < 1: the search must find an instance with no strong Wolfe step",
+          new Regime.ThresholdSpec("c1 - c2", 0.0)),
+      new Regime("c1-gt-c2-le-midpoint", "wolfe-step", Expected.BREAKS, BUT_C, WOLFE_C1_LT_C2,
+          "c2 < c1 <= (1 + c2)/2: quadratics always have a Wolfe step; a kinked slope must be found",
+          new Regime.ThresholdSpec("c1 - c2", 0.0)),
+      new Regime("drop:bounded-below", "wolfe-step", Expected.BREAKS,
+          List.of(CONTINUOUSLY_DIFFERENTIABLE, DESCENT_DIRECTION, WOLFE_C1_LT_C2), BOUNDED_BELOW,
+          "quadratics with some eigenvalues negated: along a ray with p^T H p <= 0 no curvature step exists",
+          null));
+
+  @Override
+  public String id() {
+    return "gd.wolfe";
+  }
+
+  @Override
+  public String methodId() {
+    return "gd-wolfe";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return ALL;
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  /** The mixed family: quadratics with starts (3 in 4) and kinked slopes (1 in 4). */
+  static Gen<Object[]> problems(boolean indefinite) {
+    Gen<Object[]> quad = LineSearchProblems.quadraticStarts(indefinite).map(qs -> new Object[] {
+        qs.q(), qs.q().certificate().L().orElseThrow(), qs.x0()});
+    Gen<Object[]> kinked = Gens.combine(LineSearchProblems.kinkedSlopes(), Gens.doubles(-1, 1).knob("x0"))
+        .as((k, x) -> new Object[] {k, k.certificate().L().orElseThrow(), new double[] {x}});
+    return Gens.frequency(Gens.weight(3, quad), Gens.weight(1, kinked));
+  }
+
+  @Override
+  public Gen<Instance> instances(Regime r) {
+    Gen<Double> c2 = Gens.doubles(0, 1).knob("c2").filter("0 < c2 < 1", v -> v > 0 && v < 1);
+    Gen<Double> v = Gens.doubles(0, 1).knob("c1 position").filter("0 < v < 1", x -> x > 0 && x < 1);
+    Gen<Double> rho = Gens.logDoubles(1e-2, 1e2).knob("alpha1 L");
+    String id = r.id();
+    Gen<double[]> consts = Gens.combine(c2, v).as((cc2, vv) -> {
+      double c1 = switch (id) {
+        case "c1-eq-c2" -> cc2;
+        case "drop:wolfe-c1-lt-c2" -> cc2 + (1 - cc2) * vv;
+        case "c1-gt-c2-le-midpoint" -> cc2 + 0.5 * (1 - cc2) * vv;
+        default -> cc2 * vv;
+      };
+      return new double[] {c1, cc2};
+    }).filter("0 < c1 < 1 and the regime's order of c1, c2", c -> c[0] > 0 && c[0] < 1
+        && (id.equals("c1-eq-c2") || (r.breaking() && !id.equals("drop:bounded-below")) == (c[0] > c[1]))
+        && (!id.equals("holds") && !id.equals("drop:bounded-below") || c[0] < c[1]));
+    return Gens.combine(problems(id.equals("drop:bounded-below")), consts, rho).as((p, c, rv) ->
+        new Instance((Objective) p[0], (Double) p[1], (double[]) p[2], c[0], c[1], rv));
+  }
+
+  @Override
+  public Evaluation evaluate(Instance in, Regime r) {
+    Objective f = in.f();
+    Check ex = existence(in);
+    if (ex != null && !ex.ok()) {
+      Evaluation.Builder b = new Evaluation.Builder();
+      b.add(ex);
+      return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
+    }
+    WolfeLineSearch method = new WolfeLineSearch(in.rho() / in.l(), in.c1(), in.c2());
+    Evaluation run = TrajectoryCheck.run(method, f, in.x0(), 1, (t, prev, cur, series) -> stepCheck(in, t, prev, cur));
+    if (ex == null) {
+      return run;
+    }
+    Check worst = run.worst();
+    boolean resolved = ex.bound() != 0 && ex.tol() <= 1e-6 * Math.abs(ex.bound());
+    if (resolved && (worst == null || ex.ratio() > worst.ratio())) {
+      worst = ex;
+    }
+    return new Evaluation(run.violation(), worst, run.ending(), run.endingMessage(), run.errorStep(),
+        run.series(), run.checks() + 1);
+  }
+
+  /** Existence of a strong Wolfe step at x0 along -grad f (see the class comment); null at a stationary point. */
+  Check existence(Instance in) {
+    Objective f = in.f();
+    double[] x = in.x0();
+    int d = f.dimension();
+    double[] g = f.gradient(x);
+    double gn = Vec.norm(g);
+    if (gn < FLOOR) {
+      return null;
+    }
+    double[] p = LineSearchChecks.neg(g);
+    double d0 = -gn * gn;
+    double target = in.c2() * d0; // phi'(a) >= -c2 |phi'(0)|
+    double h = 1 / in.l();
+    double minRatio = Double.POSITIVE_INFINITY;
+    boolean found = false;
+    int i = 0;
+    for (; i <= 200; i++) {
+      double sl = Vec.dot(f.gradient(LineSearchChecks.along(x, h, p)), p);
+      minRatio = Math.min(minRatio, Math.abs(sl) / Math.abs(d0));
+      if (sl >= target) {
+        found = true;
+        break;
+      }
+      h *= 2;
+    }
+    if (!found) {
+      return Check.atMost("min |phi'(a)|/|phi'(0)| over a = 2^i/L, i <= 200 (curvature needs <= c2)", 1,
+          minRatio, in.c2(), LineSearchChecks.tol(minRatio + in.c2(), d));
+    }
+    double lo = i == 0 ? 0 : h / 2;
+    double hi = h;
+    for (int k = 0; k < 200; k++) {
+      double mid = 0.5 * (lo + hi);
+      if (!(mid > lo && mid < hi)) {
+        break;
+      }
+      if (Vec.dot(f.gradient(LineSearchChecks.along(x, mid, p)), p) >= target) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    double[] y = LineSearchChecks.along(x, hi, p);
+    double dec = f.value(x) - f.value(y);
+    double bound = in.c1() * hi * gn * gn;
+    double scale = LineSearchChecks.valueScale(f, x) + LineSearchChecks.valueScale(f, y) + bound
+        + Vec.norm(f.gradient(y)) * (Vec.norm(x) + hi * gn);
+    return Check.atLeast("existence: phi(0) - phi(a_lo) vs c1 a_lo |phi'(0)|, a_lo the smallest curvature step",
+        1, dec, bound, LineSearchChecks.tol(scale, d));
+  }
+
+  private Check stepCheck(Instance in, int t, double[] prev, double[] cur) {
+    Objective f = in.f();
+    int d = f.dimension();
+    double[] g = f.gradient(prev);
+    double gn = Vec.norm(g);
+    if (gn < FLOOR) {
+      return LineSearchChecks.stationary(t);
+    }
+    double[] delta = LineSearchChecks.minus(cur, prev);
+    double dn = Vec.norm(delta);
+    double xn = Vec.norm(prev);
+    double cn = Vec.norm(cur);
+    double slope0 = Math.abs(Vec.dot(g, delta)); // a |phi'(0)|
+    double[] g1 = f.gradient(cur);
+    double slope1 = Math.abs(Vec.dot(g1, delta)); // a |phi'(a)|
+    double aBound = in.c1() * slope0 * (1 + tighten);
+    double aScale = LineSearchChecks.valueScale(f, prev) + LineSearchChecks.valueScale(f, cur) + aBound
+        + Vec.norm(g1) * (xn + dn) + in.c1() * gn * (xn + cn);
+    Check armijo = Check.atLeast("sufficient decrease f(x) - f(x+) vs c1 a |phi'(0)|", t,
+        f.value(prev) - f.value(cur), aBound, LineSearchChecks.tol(aScale, d));
+    double cBound = in.c2() * slope0 * (1 - tighten);
+    double cScale = slope1 + cBound + dn * (LineSearchChecks.gradientScale(f, cur) + in.l() * (xn + cn))
+        + in.c2() * gn * (xn + cn);
+    Check curvature = Check.atMost("curvature |phi'(a)| vs c2 |phi'(0)| (times a)", t, slope1, cBound,
+        LineSearchChecks.tol(cScale, d));
+    return LineSearchChecks.worstOf(armijo, curvature);
+  }
+
+  @Override
+  public Map<String, Object> describe(Instance in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dimension", in.f().dimension());
+    m.put("objective", in.f().describe());
+    m.put("L", in.l());
+    m.put("x0", Num.fmt(in.x0()));
+    m.put("c1", in.c1());
+    m.put("c2", in.c2());
+    m.put("c1 - c2", in.c1() - in.c2());
+    m.put("alpha1 L", in.rho());
+    return m;
+  }
+
+  @Override
+  public OptionalDouble thresholdValue(Instance in, Regime r) {
+    return OptionalDouble.of(in.c1() - in.c2());
+  }
+
+  @Override
+  public List<String> labels(Instance in, Regime r) {
+    if (in.f() instanceof Quadratic q) {
+      return LineSearchChecks.quadraticLabels(q);
+    }
+    return List.of("kinked slope");
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    List<Property.Coverage> c = new ArrayList<>(LineSearchChecks.COVERAGE);
+    c.add(new Property.Coverage("kinked slope", 5));
+    return c;
+  }
+}

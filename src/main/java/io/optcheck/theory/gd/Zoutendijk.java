@@ -1,0 +1,185 @@
+package io.optcheck.theory.gd;
+
+import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
+import static io.optcheck.theory.Assumptions.DESCENT_DIRECTION;
+import static io.optcheck.theory.Assumptions.L_SMOOTH;
+import static io.optcheck.theory.Assumptions.WOLFE_C1_LT_C2;
+import static io.optcheck.theory.Assumptions.WOLFE_CURVATURE;
+
+import io.optcheck.method.ArmijoBacktracking;
+import io.optcheck.method.DirectionRule;
+import io.optcheck.method.LineSearchState;
+import io.optcheck.method.Method;
+import io.optcheck.method.WolfeLineSearch;
+import io.optcheck.problem.Num;
+import io.optcheck.problem.Problems;
+import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * gd.zoutendijk (Nocedal &amp; Wright, Numerical Optimization, Theorem 3.2). For L-smooth f bounded
+ * below and Wolfe steps along descent directions, sum_t cos^2(theta_t) ||grad f(x_t)||^2 &lt;
+ * infinity. The proof gives the finite check used here, at every T:
+ *
+ * <pre>sum_{t &lt; T} cos^2(theta_t) ||grad f(x_t)||^2 &lt;= L (f(x_0) - f_low) / (c1 (1 - c2)).</pre>
+ *
+ * The breaking regime drops the curvature condition: steps are Armijo steps only, with initial
+ * trial steps alpha0 r^t that decay geometrically (backtracking from them keeps every step an
+ * Armijo step); their sum is finite, so GD stalls away from the minimizer and the sum grows
+ * linearly until it passes the bound.
+ */
+public final class Zoutendijk implements Theorem<Zoutendijk.Instance> {
+
+  static final int STEPS = 60;
+  /** Armijo-only runs stop once the scheduled step is below 1e-5/L (see stepsFor). */
+  static final double MIN_SCHEDULED_STEP_L = 1e-5;
+
+  /** A quadratic, a start, c1, c2, the first trial step rho/L and the decay r of the Armijo schedule. */
+  public record Instance(Quadratic q, double[] x0, double c1, double c2, double rho, double r) {
+    double l() {
+      return q.certificate().L().orElseThrow();
+    }
+  }
+
+  private final double tighten;
+
+  public Zoutendijk() {
+    this(0);
+  }
+
+  private Zoutendijk(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public Zoutendijk withTightenedBounds(double eps) {
+    return new Zoutendijk(eps);
+  }
+
+  private static final List<String> ALL =
+      List.of(L_SMOOTH, BOUNDED_BELOW, DESCENT_DIRECTION, WOLFE_C1_LT_C2, WOLFE_CURVATURE);
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "zoutendijk-sum", Expected.HOLDS, ALL, null,
+          "strong Wolfe steps along -grad f: the partial sums stay below L (f(x0) - f_low)/(c1 (1 - c2))", null),
+      new Regime("drop:wolfe-curvature", "zoutendijk-sum", Expected.BREAKS,
+          List.of(L_SMOOTH, BOUNDED_BELOW, DESCENT_DIRECTION, WOLFE_C1_LT_C2), WOLFE_CURVATURE,
+          "Armijo-only steps from trial steps alpha0 r^t (alpha0, r searched): GD stalls and the sum passes the bound",
+          null));
+
+  @Override
+  public String id() {
+    return "gd.zoutendijk";
+  }
+
+  @Override
+  public String methodId() {
+    return "gd-wolfe";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return ALL;
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<Instance> instances(Regime reg) {
+    Gen<Double> c1 = Gens.logDoubles(1e-4, 0.5).knob("c1");
+    Gen<Double> v = Gens.doubles(0, 1).knob("c2 position").filter("0 < v < 1", x -> x > 0 && x < 1);
+    Gen<Double> rho = Gens.logDoubles(1e-2, 1e2).knob("alpha L");
+    Gen<Double> r = Gens.doubles(0.5, 0.95).knob("step decay r");
+    Gen<double[]> consts = Gens.combine(c1, v, rho, r).as((a, b, c, e) -> new double[] {a, a + (1 - a) * b, c, e})
+        .filter("c2 < 1", c -> c[1] < 1);
+    return Problems.quadratics().flatMap(q -> Gens.combine(
+            Problems.points(q.dimension(), 10).filter("x0 != x*", x -> !LineSearchChecks.zero(x)), consts)
+        .as((x, c) -> new Instance(q, x, c[0], c[1], c[2], c[3])));
+  }
+
+  /** Steps of the run: Armijo-only runs stop before the scheduled step falls below 1e-5/L. */
+  static int stepsFor(Instance in, boolean armijoOnly) {
+    if (!armijoOnly) {
+      return STEPS;
+    }
+    // rho r^k >= 1e-5 keeps the required decrease far above the rounding of f (the method would
+    // otherwise refuse with "no measurable Armijo step", a floating-point limit, not the theorem).
+    int n = (int) Math.floor(Math.log(MIN_SCHEDULED_STEP_L / in.rho()) / Math.log(in.r())) + 1;
+    return Math.max(1, Math.min(STEPS, n));
+  }
+
+  @Override
+  public Evaluation evaluate(Instance in, Regime reg) {
+    Quadratic q = in.q();
+    int d = q.dimension();
+    double l = in.l();
+    boolean armijoOnly = reg.breaking();
+    Method<LineSearchState> method = armijoOnly
+        ? new ArmijoBacktracking(in.rho() / l, 0.5, in.c1(), in.r(), ArmijoBacktracking.DEFAULT_MAX_SHRINKS,
+            DirectionRule.STEEPEST)
+        : new WolfeLineSearch(in.rho() / l, in.c1(), in.c2());
+    double fLow = q.certificate().fLow().orElseThrow();
+    double f0 = q.value(in.x0());
+    double factor = tighten != 0 ? 1 : 1 / (in.c1() * (1 - in.c2())); // teeth: the factor dropped
+    double bound = l * (f0 - fLow) * factor;
+    double[] sum = {0};
+    return TrajectoryCheck.run(method, q, in.x0(), stepsFor(in, armijoOnly), (t, prev, cur, series) -> {
+      double[] g = q.gradient(prev);
+      double gn = Vec.norm(g);
+      double[] delta = LineSearchChecks.minus(cur, prev);
+      double dn = Vec.norm(delta);
+      if (gn > 0 && dn > 0) {
+        double cos = 0;
+        for (int i = 0; i < d; i++) {
+          cos -= (g[i] / gn) * (delta[i] / dn);
+        }
+        sum[0] += cos * cos * gn * gn;
+      }
+      series.point("sum cos^2 ||g||^2", sum[0]);
+      series.point("bound", bound);
+      // A sum of t rounded terms: relative error about t eps; f(x0) - f_low carries the rounding of f(x0).
+      double scale = (t + 1) * sum[0] + bound + l * factor * LineSearchChecks.valueScale(q, in.x0());
+      return Check.atMost("sum_{s<t} cos^2(theta_s) ||grad f(x_s)||^2", t, sum[0], bound,
+          LineSearchChecks.tol(scale, d));
+    });
+  }
+
+  @Override
+  public Map<String, Object> describe(Instance in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dimension", in.q().dimension());
+    m.put("objective", in.q().describe());
+    m.put("L", in.l());
+    m.put("x0", Num.fmt(in.x0()));
+    m.put("c1", in.c1());
+    m.put("c2", in.c2());
+    m.put("alpha L (first trial)", in.rho());
+    m.put("step decay r (Armijo-only regime)", in.r());
+    return m;
+  }
+
+  @Override
+  public List<String> labels(Instance in, Regime r) {
+    return LineSearchChecks.quadraticLabels(in.q());
+  }
+
+  @Override
+  public List<Property.Coverage> coverage(Regime r) {
+    return LineSearchChecks.COVERAGE;
+  }
+}
