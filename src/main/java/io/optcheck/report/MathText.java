@@ -8,7 +8,8 @@ import java.util.Map;
  * {@code \nabla} to ∇), {@code _} and {@code ^} become {@code <sub>}/{@code <sup>},
  * {@code \frac{a}{b}} becomes a/b (with parentheses around a numerator or denominator of more than
  * one symbol), {@code \sqrt{x}} becomes √(x), {@code \text{...}} its text, sizing commands
- * ({@code \left}, {@code \bigl}, ...) disappear and spacing commands become spaces.
+ * ({@code \left}, {@code \bigl}, ...) disappear, spacing commands become spaces and accents
+ * ({@code \hat}, {@code \tilde}, {@code \bar}) become combining characters.
  *
  * <p>It covers the common LaTeX of the specs, not LaTeX: an unknown command is kept as written
  * (backslash and name), so nothing is silently dropped. Every character of the input reaches the
@@ -59,6 +60,9 @@ public final class MathText {
     private static final java.util.Set<String> SIZES = java.util.Set.of("left", "right", "big", "Big", "bigg",
             "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle",
             "displaystyle", "textstyle", "limits", "nolimits");
+
+    /** Font switches without an argument. */
+    private static final java.util.Set<String> SWITCHES = java.util.Set.of("rm", "it", "bf", "sf", "tt", "cal");
 
     /** Commands whose one argument is shown as plain text or as is. */
     private static final java.util.Set<String> TEXT = java.util.Set.of("text", "textrm", "mathrm", "textbf",
@@ -186,6 +190,13 @@ public final class MathText {
             if (SIZES.contains(name)) {
                 return "";
             }
+            if (SWITCHES.contains(name)) {
+                // old-style font switches ({\rm low}): the text stays, the switch and its space go
+                while (i < s.length() && s.charAt(i) == ' ') {
+                    i++;
+                }
+                return "";
+            }
             if (SYMBOLS.containsKey(name)) {
                 if (EATS_SPACE.contains(name)) {
                     // LaTeX ignores the space after these: \nabla f is "∇f", \quad x one wide space
@@ -203,6 +214,18 @@ public final class MathText {
                     String num = argument();
                     String den = argument();
                     return paren(num) + "/" + paren(den);
+                }
+                case "hat", "widehat", "tilde", "widetilde", "bar", "overline", "dot", "ddot", "vec" -> {
+                    // the accent as a combining character after its argument: \hat w is ŵ
+                    String accent = switch (name) {
+                        case "hat", "widehat" -> "\u0302";
+                        case "tilde", "widetilde" -> "\u0303";
+                        case "bar", "overline" -> "\u0304";
+                        case "dot" -> "\u0307";
+                        case "ddot" -> "\u0308";
+                        default -> "\u20d7";
+                    };
+                    return argument() + accent;
                 }
                 case "sqrt" -> {
                     String arg = argument();

@@ -75,6 +75,12 @@ class MathTextTest {
     }
 
     @Test
+    void accentsBecomeCombiningCharacters() {
+        assertThat(html("\\hat w + \\tilde{w} + \\bar x")).isEqualTo("w\u0302 + w\u0303 + x\u0304");
+        assertThat(html("f_{\\rm low}")).isEqualTo("f<sub>low</sub>");
+    }
+
+    @Test
     void ceilingsAndSetBraces() {
         assertThat(html("\\left\\lceil \\frac{\\ln(1/\\varepsilon)}{2} \\right\\rceil")).isEqualTo("⌈ (ln(1/ε))/2 ⌉");
         assertThat(html("\\min\\{t : x\\}")).isEqualTo("min{t : x}");
