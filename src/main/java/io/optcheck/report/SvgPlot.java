@@ -206,8 +206,9 @@ public final class SvgPlot {
                 xHi = 1;
             }
             if (xLo == xHi) {
-                xLo -= 1;
-                xHi += 1;
+                double pad = Math.max(1, 4 * Math.ulp(xLo)); // at 1e17, +-1 would change nothing
+                xLo -= pad;
+                xHi += pad;
             }
             hasY = lo <= hi;
             if (!hasY) {
@@ -226,9 +227,9 @@ public final class SvgPlot {
                     lo -= pad;
                     hi += pad;
                 } else {
-                    double pad = (hi - lo) * 0.05;
-                    lo -= pad;
-                    hi += pad;
+                    double pad = hi * 0.05 - lo * 0.05;
+                    lo = Double.isFinite(lo - pad) ? lo - pad : lo;
+                    hi = Double.isFinite(hi + pad) ? hi + pad : hi;
                 }
             }
             yLo = lo;
@@ -242,7 +243,8 @@ public final class SvgPlot {
         /** Pixel row of a placeable value. */
         double py(double v) {
             double t = scale == Scale.LOG ? Math.log10(v) : v;
-            return TOP + (1 - (t - yLo) / (yHi - yLo)) * AREA_HEIGHT;
+            // halves, so that a range from -1e308 to 1e308 does not overflow
+            return TOP + (1 - (t * 0.5 - yLo * 0.5) / (yHi * 0.5 - yLo * 0.5)) * AREA_HEIGHT;
         }
     }
 
@@ -390,7 +392,9 @@ public final class SvgPlot {
         // x ticks: whole steps
         double span = f.xHi - f.xLo;
         double step = Math.max(1, niceStep(span / 6));
-        for (double x = Math.ceil(f.xLo / step) * step; x <= f.xHi + 1e-9; x += step) {
+        double x0 = Math.ceil(f.xLo / step) * step;
+        for (int j = 0; j <= 20 && x0 + j * step <= f.xHi + 1e-9; j++) { // bounded: at most 21 ticks
+            double x = x0 + j * step;
             double px = f.px(x);
             sb.append("<line x1=\"").append(num(px)).append("\" y1=\"").append(TOP + AREA_HEIGHT).append("\" x2=\"")
                     .append(num(px)).append("\" y2=\"").append(TOP + AREA_HEIGHT + 4).append("\" stroke=\"#666\"/>");
@@ -407,12 +411,10 @@ public final class SvgPlot {
                 sb.append(yTick(py, decade(k)));
             }
         } else {
-            double s = niceStep((f.yHi - f.yLo) / 5);
-            int digits = Math.max(3, (int) Math.ceil(Math.log10(Math.max(Math.abs(f.yLo), Math.abs(f.yHi)) / s)) + 2);
-            for (double k = Math.ceil(f.yLo / s); k * s <= f.yHi; k++) {
-                double v = k * s;
-                double py = TOP + (1 - (v - f.yLo) / (f.yHi - f.yLo)) * AREA_HEIGHT;
-                sb.append(yTick(py, Fmt.sig(v, Math.min(17, digits), "inf")));
+            List<Double> ticks = linearTicks(f.yLo, f.yHi);
+            List<String> labels = tickLabels(ticks);
+            for (int j = 0; j < ticks.size(); j++) {
+                sb.append(yTick(f.py(ticks.get(j)), labels.get(j)));
             }
         }
         String yl = yLabel + (scale == Scale.LOG ? " (log scale)" : "");
@@ -423,7 +425,48 @@ public final class SvgPlot {
 
     private String yTick(double py, String label) {
         return "<line x1=\"" + (LEFT - 4) + "\" y1=\"" + num(py) + "\" x2=\"" + (LEFT + AREA_WIDTH) + "\" y2=\"" + num(py)
-                + "\" stroke=\"#e2e2e8\"/>" + text(LEFT - 6, py + 4, "end", null, label, "tick");
+                + "\" stroke=\"#e2e2e8\"/>" + (label.isEmpty() ? "" : text(LEFT - 6, py + 4, "end", null, label, "tick"));
+    }
+
+    /**
+     * Round ticks (multiples of 1, 2 or 5 times a power of ten) when at most 12 fit and the
+     * multiples are exact; else six evenly spaced values. Always a bounded loop: a nearly constant
+     * curve at 1e20 must not step through 2^53 multiples of a tiny tick.
+     */
+    static List<Double> linearTicks(double lo, double hi) {
+        List<Double> out = new ArrayList<>();
+        double s = niceStep((hi - lo) / 5);
+        double k0 = Math.ceil(lo / s);
+        double k1 = Math.floor(hi / s);
+        if (Double.isFinite(k0) && Double.isFinite(k1) && Math.abs(k0) < 0x1p50 && Math.abs(k1) < 0x1p50
+                && k1 - k0 <= 12 && k1 >= k0) {
+            for (int j = 0; j <= (int) (k1 - k0); j++) {
+                out.add((k0 + j) * s);
+            }
+            return out;
+        }
+        for (int j = 0; j <= 5; j++) {
+            double v = lo * (1 - j / 5.0) + hi * (j / 5.0);
+            if (!out.contains(v)) { // a range of a few ulps has fewer than six doubles in it
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** Labels with the fewest significant digits (3 to 17) that tell the ticks apart. */
+    static List<String> tickLabels(List<Double> ticks) {
+        List<String> labels = new ArrayList<>();
+        for (int digits = 3; digits <= 17; digits++) {
+            labels.clear();
+            for (double v : ticks) {
+                labels.add(Fmt.sig(v, digits, "inf"));
+            }
+            if (new java.util.HashSet<>(labels).size() == labels.size()) {
+                break;
+            }
+        }
+        return labels;
     }
 
     private String legend() {

@@ -81,7 +81,13 @@ class HtmlReportBrowserTest {
       String cell = cells.get(id(res));
       int tries = res.get("tries").asInt();
       assertThat(cell).as(id(res)).contains(tries + (tries == 1 ? " try" : " tries"));
-      assertThat(cell).as(id(res)).contains(res.get("outcome").asText().equals("held") ? "held" : "broke");
+      String word = switch (res.get("outcome").asText()) {
+        case "held" -> "✓ held";
+        case "broken" -> "✗ broke";
+        case "refused" -> "✗ refused";
+        default -> "⚠ error";
+      };
+      assertThat(cell).as(id(res)).contains("<span class=\"state\">" + word + "</span>");
       assertThat(cell).as(id(res)).contains("expected " + res.get("expected").asText());
     }
     assertThat(dom).doesNotContain("<script");

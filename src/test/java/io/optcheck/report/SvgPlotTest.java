@@ -117,6 +117,24 @@ class SvgPlotTest {
     }
 
     @Test
+    void nearlyConstantHugeOrExtremeValuesStillGetAFewDistinctTicks() {
+        // Once looped forever: a tick of 1e4 stepped through multiples near 1e20 (k++ stops changing k).
+        double[][] cases = {{1e20, 1e20 + 65536}, {1e300, 1.0000001e300}, {-1.7e308, 1.7e308}, {5, 5}, {-0.0, 0.0}};
+        for (double[] y : cases) {
+            String svg = SvgPlot.builder().scale(SvgPlot.Scale.LINEAR)
+                    .curve(new SvgPlot.Curve("c", 1e17, y, SvgPlot.Style.MEASURED)).render();
+            Matcher m = Pattern.compile("<text class=\"tick\" x=\"78\"[^>]*>([^<]*)</text>").matcher(svg);
+            List<String> labels = new java.util.ArrayList<>();
+            while (m.find()) {
+                labels.add(m.group(1));
+            }
+            assertThat(labels).as(java.util.Arrays.toString(y)).hasSizeBetween(2, 13).doesNotHaveDuplicates();
+            assertThat(svg).doesNotContain("NaN");
+            assertThat(vertices(svg, "c")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aSinglePointIsVisibleAsADot() {
         String svg = SvgPlot.builder().curve(new SvgPlot.Curve("one", 3000, new double[] {2.1}, SvgPlot.Style.MEASURED)).render();
         assertThat(svg).contains("class=\"pt\"").contains(">3000</text>");
