@@ -2,6 +2,7 @@ package io.optcheck.cli;
 
 import io.optcheck.prop.Property;
 import io.optcheck.report.ErrorInfo;
+import io.optcheck.report.HtmlReport;
 import io.optcheck.report.JsonReport;
 import io.optcheck.report.MarkdownSummary;
 import io.optcheck.report.Observation;
@@ -37,8 +38,8 @@ import picocli.CommandLine.Option;
 
 /** {@code optcheck run}: runs the catalog (or a part of it, or one replayed case) and writes the reports. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs every selected theorem x regime, prints a table and writes results.json and "
-        + "summary.md.", "Default: the full catalog at full depth (each spec's 'tries.full')."},
+    description = {"Runs every selected theorem x regime, prints a table and writes results.json, "
+        + "summary.md and index.html.", "Default: the full catalog at full depth (each spec's 'tries.full')."},
     footer = {"", "Exit codes: 0 ok (or no --fail-on-violation), 1 a failure without a valid waiver under "
         + "--fail-on-violation, 2 bad input, 3 internal error."})
 final class RunCommand implements Callable<Integer> {
@@ -60,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: ${DEFAULT-VALUE}).")
   long seed = Property.DEFAULT_SEED;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Directory for results.json and summary.md "
+  @Option(names = "--out", paramLabel = "DIR", description = "Directory for results.json, summary.md and index.html "
       + "(default: reports; created if missing). With --replay, nothing is written unless --out is given.")
   String out;
 
@@ -277,9 +278,11 @@ final class RunCommand implements Callable<Integer> {
     }
     Path json = outDir.resolve("results.json");
     Path md = outDir.resolve("summary.md");
+    Path html = outDir.resolve("index.html");
     try {
       JsonReport.write(report, json);
       MarkdownSummary.write(report, md);
+      HtmlReport.write(report, ReportTexts.of(report, ctx.catalog()), html);
     } catch (IOException e) {
       throw new BadInput("cannot write the report into '" + outDir + "' (" + e.getMessage()
           + "). Give --out a directory you can write to.");
@@ -293,6 +296,7 @@ final class RunCommand implements Callable<Integer> {
     }
     ctx.out().println("wrote " + json);
     ctx.out().println("wrote " + md);
+    ctx.out().println("wrote " + html);
     ctx.out().println(String.format(Locale.ROOT, "wall time %.1f s, seed %d", report.wallMs() / 1000.0, report.seed()));
     boolean gate = report.gatePasses();
     if (!gate) {

@@ -33,6 +33,9 @@ class RunCommandTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(0);
     assertThat(out.resolve("results.json")).isRegularFile();
     assertThat(out.resolve("summary.md")).isRegularFile();
+    assertThat(out.resolve("index.html")).isRegularFile();
+    assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8))
+        .contains("Descent lemma").contains("data-result=\"gd.descent-lemma/eta-half-form/gd/holds\"");
     // Strictly valid JSON (no bare NaN), then the project's reader.
     JsonNode tree = new ObjectMapper().readTree(Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8));
     assertThat(tree.get("tool").asText()).isEqualTo("optcheck");
@@ -50,7 +53,7 @@ class RunCommandTest {
     });
     assertThat(Files.readString(out.resolve("summary.md"))).contains("gd.descent-lemma").contains("eta-gt-2-over-l");
     assertThat(r.out()).contains("theorem", "regime", "worst ratio", expected.size() + " results: "
-        + expected.size() + " pass, 0 fail", "results.json", "summary.md");
+        + expected.size() + " pass, 0 fail", "results.json", "summary.md", "index.html");
     // One progress line per result on stderr, naming theorem, regime and outcome.
     assertThat(r.err().lines().filter(l -> l.matches("\\[\\d+/6\\] gd\\.descent-lemma / .+: (held|broken) \\(pass\\) in .+ s")))
         .hasSize(6);
