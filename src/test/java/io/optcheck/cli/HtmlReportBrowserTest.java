@@ -101,6 +101,12 @@ class HtmlReportBrowserTest {
         series.put(id(res), res.get("series"));
       }
     }
+    // Observations (measured curves without a verdict) are plotted too, under id/method.
+    for (JsonNode o : json.get("observations")) {
+      if (!o.get("series").isEmpty()) {
+        series.put(o.get("id").asText() + "/" + o.get("method").asText(), o.get("series"));
+      }
+    }
     assertThat(series).isNotEmpty();
     Map<String, Map<String, String>> plots = plots(dom);
     assertThat(plots.keySet()).containsExactlyInAnyOrderElementsOf(series.keySet());
