@@ -1,0 +1,50 @@
+package io.optcheck.method;
+
+import io.optcheck.oracle.GradientOracle;
+
+/** The shared step of Adam, AdamW and AMSGrad (package-private; see those classes). */
+final class AdamCore {
+    private AdamCore() {
+    }
+
+    static AdaptiveState step(AdaptiveState s, GradientOracle oracle, double lr, AdaptiveOptions o, boolean amsgrad) {
+        double[] x = s.x();
+        int d = x.length;
+        int t = s.t() + 1; // Kingma & Ba: t starts at 1 for the first update
+        double[] g = new double[d];
+        oracle.gradient(x, g);
+        double[] m = s.m();
+        double[] v = s.v();
+        double[] vhat = s.vhat();
+        double lrT = o.lrAt(lr, t);
+        double bc1 = o.biasCorrection() ? 1 - Math.pow(o.b1(), t) : 1;
+        double bc2 = o.biasCorrection() ? 1 - Math.pow(o.b2(), t) : 1;
+        double[] next = new double[d];
+        for (int i = 0; i < d; i++) {
+            double gi = g[i];
+            if (o.weightDecay() > 0 && !o.decoupled()) {
+                gi = gi + o.weightDecay() * x[i]; // coupled L2: the decay enters the moments
+            }
+            m[i] = o.b1() * m[i] + (1 - o.b1()) * gi;
+            v[i] = o.b2() * v[i] + (1 - o.b2()) * gi * gi;
+            double second = v[i];
+            if (amsgrad) {
+                vhat[i] = Math.max(vhat[i], v[i]);
+                second = vhat[i];
+            }
+            double mh = m[i] / bc1;
+            double vh = second / bc2;
+            double den = o.epsInsideSqrt() ? Math.sqrt(vh + o.eps()) : Math.sqrt(vh) + o.eps();
+            // 0/0 (zero gradient so far, eps = 0) is no move: the update direction is undefined
+            // and every library treats m = 0 as a zero update.
+            double upd = mh == 0 ? 0 : lrT * mh / den;
+            double xi = x[i] - upd;
+            if (o.weightDecay() > 0 && o.decoupled()) {
+                // Loshchilov & Hutter 2019, Algorithm 2 line 12: decay applied to x_{t-1}, not inside g.
+                xi -= (o.decayTimesLr() ? lrT * o.weightDecay() : o.weightDecay()) * x[i];
+            }
+            next[i] = o.project(xi);
+        }
+        return new AdaptiveState(next, t, m, v, vhat, lrT);
+    }
+}

@@ -1,0 +1,102 @@
+package io.optcheck.method;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Declared conventions shared by the adaptive methods. Immutable; every {@code with...} returns a
+ * new value. Defaults are those of the papers (Kingma &amp; Ba 2015, Algorithm 1): b1 = 0.9,
+ * b2 = 0.999, eps = 1e-8 added OUTSIDE the square root of the (bias-corrected) second moment,
+ * bias correction on, no weight decay, constant learning rate, no projection.
+ *
+ * @param b1 first-moment decay in [0, 1)
+ * @param b2 second-moment decay in [0, 1)
+ * @param eps added to the denominator, {@code >= 0}
+ * @param epsInsideSqrt true: denominator sqrt(v^ + eps) (some libraries); false: sqrt(v^) + eps
+ * @param biasCorrection divide m by 1 - b1^t and v by 1 - b2^t
+ * @param weightDecay wd {@code >= 0}
+ * @param decoupled true: x -= lr_wd * wd * x separately (AdamW, Loshchilov &amp; Hutter 2019);
+ *     false: coupled (L2), g += wd * x before the moments
+ * @param decayTimesLr for decoupled decay: the decay step is lr * wd * x (PyTorch, the default);
+ *     false: wd * x (the paper's eta_t schedule multiplier set to 1)
+ * @param inverseSqrtSchedule lr_t = lr / sqrt(t) (Reddi et al. 2018) instead of a constant lr
+ * @param lo lower bound of the box projection (per coordinate), -Infinity for none
+ * @param hi upper bound of the box projection, +Infinity for none
+ */
+public record AdaptiveOptions(double b1, double b2, double eps, boolean epsInsideSqrt, boolean biasCorrection,
+                              double weightDecay, boolean decoupled, boolean decayTimesLr,
+                              boolean inverseSqrtSchedule, double lo, double hi) {
+
+    public AdaptiveOptions {
+        if (!(b1 >= 0 && b1 < 1) || !(b2 >= 0 && b2 < 1)) {
+            throw new IllegalArgumentException("b1, b2 must be in [0, 1), got " + b1 + ", " + b2);
+        }
+        if (!(eps >= 0) || !(weightDecay >= 0) || !(lo <= hi)) {
+            throw new IllegalArgumentException("need eps >= 0, wd >= 0, lo <= hi");
+        }
+    }
+
+    /** The defaults of Kingma &amp; Ba 2015. */
+    public static AdaptiveOptions defaults() {
+        return new AdaptiveOptions(0.9, 0.999, 1e-8, false, true, 0, true, true, false,
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    public AdaptiveOptions withBetas(double nb1, double nb2) {
+        return new AdaptiveOptions(nb1, nb2, eps, epsInsideSqrt, biasCorrection, weightDecay, decoupled,
+                decayTimesLr, inverseSqrtSchedule, lo, hi);
+    }
+
+    public AdaptiveOptions withEps(double e, boolean inside) {
+        return new AdaptiveOptions(b1, b2, e, inside, biasCorrection, weightDecay, decoupled, decayTimesLr,
+                inverseSqrtSchedule, lo, hi);
+    }
+
+    public AdaptiveOptions withBiasCorrection(boolean on) {
+        return new AdaptiveOptions(b1, b2, eps, epsInsideSqrt, on, weightDecay, decoupled, decayTimesLr,
+                inverseSqrtSchedule, lo, hi);
+    }
+
+    public AdaptiveOptions withWeightDecay(double wd, boolean dec, boolean timesLr) {
+        return new AdaptiveOptions(b1, b2, eps, epsInsideSqrt, biasCorrection, wd, dec, timesLr,
+                inverseSqrtSchedule, lo, hi);
+    }
+
+    public AdaptiveOptions withInverseSqrtSchedule(boolean on) {
+        return new AdaptiveOptions(b1, b2, eps, epsInsideSqrt, biasCorrection, weightDecay, decoupled,
+                decayTimesLr, on, lo, hi);
+    }
+
+    public AdaptiveOptions withBox(double l, double h) {
+        return new AdaptiveOptions(b1, b2, eps, epsInsideSqrt, biasCorrection, weightDecay, decoupled,
+                decayTimesLr, inverseSqrtSchedule, l, h);
+    }
+
+    /** lr_t for step t >= 1. */
+    double lrAt(double lr, int t) {
+        return inverseSqrtSchedule ? lr / Math.sqrt(t) : lr;
+    }
+
+    /** Projects onto [lo, hi] (identity without a box). NaN stays NaN. */
+    double project(double x) {
+        return x < lo ? lo : x > hi ? hi : x;
+    }
+
+    /** The conventions, for reports. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("b1", b1);
+        m.put("b2", b2);
+        m.put("eps", eps);
+        m.put("epsPlacement", epsInsideSqrt ? "sqrt(v^ + eps)" : "sqrt(v^) + eps");
+        m.put("biasCorrection", biasCorrection);
+        m.put("weightDecay", weightDecay);
+        m.put("weightDecayMode", decoupled ? (decayTimesLr ? "decoupled, lr * wd * x" : "decoupled, wd * x")
+                : "coupled, g + wd * x");
+        m.put("lrSchedule", inverseSqrtSchedule ? "lr / sqrt(t)" : "constant");
+        if (Double.isFinite(lo) || Double.isFinite(hi)) {
+            m.put("projection", "[" + lo + ", " + hi + "]");
+        }
+        return m;
+    }
+}

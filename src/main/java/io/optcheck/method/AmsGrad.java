@@ -1,0 +1,48 @@
+package io.optcheck.method;
+
+import io.optcheck.oracle.GradientOracle;
+
+/**
+ * AMSGrad (Reddi, Kale &amp; Kumar, "On the Convergence of Adam and Beyond", ICLR 2018,
+ * Algorithm 2): as {@link Adam}, but the denominator uses vhat_t = max(vhat_{t-1}, v_t), the
+ * running maximum of the RAW second moment. Bias-correction convention: the paper has none
+ * ({@code biasCorrection = false} reproduces Algorithm 2 exactly); with it on, m is divided by
+ * 1 - b1^t and vhat by 1 - b2^t after the maximum is taken (PyTorch's amsgrad = True).
+ * NaN or infinite gradients propagate; the {@link Runner} ends the run.
+ */
+public final class AmsGrad implements Method<AdaptiveState> {
+    private final double lr;
+    private final AdaptiveOptions options;
+
+    /**
+     * @param lr learning rate, finite and {@code > 0}
+     * @param options the declared conventions
+     */
+    public AmsGrad(double lr, AdaptiveOptions options) {
+        this.lr = AdaGrad.checkLr(lr);
+        this.options = options;
+    }
+
+    public double lr() {
+        return lr;
+    }
+
+    public AdaptiveOptions options() {
+        return options;
+    }
+
+    @Override
+    public String id() {
+        return "amsgrad";
+    }
+
+    @Override
+    public AdaptiveState init(double[] x0) {
+        return AdaptiveState.initial(x0, true);
+    }
+
+    @Override
+    public AdaptiveState step(AdaptiveState state, GradientOracle oracle) {
+        return AdamCore.step(state, oracle, lr, options, true);
+    }
+}

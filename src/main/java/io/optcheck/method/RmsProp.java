@@ -1,0 +1,53 @@
+package io.optcheck.method;
+
+import io.optcheck.oracle.GradientOracle;
+
+/**
+ * RMSProp (Tieleman &amp; Hinton, COURSERA Neural Networks for Machine Learning, Lecture 6.5,
+ * 2012): v_t = rho v_{t-1} + (1 - rho) g_t^2, x_t = x_{t-1} - lr g_t / (sqrt(v_t) + eps), eps
+ * outside the square root, no bias correction, no momentum. A coordinate with g_t = 0 does not
+ * move. NaN or infinite gradients propagate; the {@link Runner} ends the run.
+ */
+public final class RmsProp implements Method<AdaptiveState> {
+    private final double lr;
+    private final double rho;
+    private final double eps;
+
+    /**
+     * @param lr learning rate, finite and {@code > 0}
+     * @param rho decay in [0, 1)
+     * @param eps {@code >= 0}
+     */
+    public RmsProp(double lr, double rho, double eps) {
+        this.lr = AdaGrad.checkLr(lr);
+        if (!(rho >= 0 && rho < 1) || !(eps >= 0)) {
+            throw new IllegalArgumentException("need rho in [0, 1) and eps >= 0");
+        }
+        this.rho = rho;
+        this.eps = eps;
+    }
+
+    @Override
+    public String id() {
+        return "rmsprop";
+    }
+
+    @Override
+    public AdaptiveState init(double[] x0) {
+        return AdaptiveState.initial(x0, false);
+    }
+
+    @Override
+    public AdaptiveState step(AdaptiveState s, GradientOracle oracle) {
+        double[] x = s.x();
+        double[] g = new double[x.length];
+        oracle.gradient(x, g);
+        double[] v = s.v();
+        double[] next = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
+            next[i] = g[i] == 0 ? x[i] : x[i] - lr * g[i] / (Math.sqrt(v[i]) + eps);
+        }
+        return new AdaptiveState(next, s.t() + 1, s.m(), v, new double[0], lr);
+    }
+}
