@@ -65,6 +65,12 @@ public final class Assumptions {
   public static final String SVM_NON_DEGENERATE = "svm-non-degenerate";
   public static final String SHARPNESS_LT_2_OVER_ETA = "sharpness-lt-2-over-eta";
   public static final String SHARPNESS_GT_2_OVER_ETA = "sharpness-gt-2-over-eta";
+  public static final String NO_WEIGHT_DECAY = "no-weight-decay";
+  public static final String ZERO_GRADIENT = "zero-gradient";
+  public static final String EPS_ZERO = "eps-zero";
+  public static final String REDDI_ONLINE_PROBLEM = "reddi-online-problem";
+  public static final String GRADIENT_SCALED_BY_POSITIVE_VECTOR = "gradient-scaled-by-positive-vector";
+  public static final String NORMALIZED_UPDATE = "normalized-update";
 
   private static final Map<String, String> ALL;
 
@@ -127,6 +133,15 @@ public final class Assumptions {
         + "positive dual variables (Soudry et al.'s 'almost every dataset')");
     m.put(SHARPNESS_LT_2_OVER_ETA, "the sharpness lambda_max(hess f) is below 2/eta");
     m.put(SHARPNESS_GT_2_OVER_ETA, "the sharpness lambda_max(hess f) is above 2/eta");
+    m.put(NO_WEIGHT_DECAY, "the method applies no weight decay (wd = 0)");
+    m.put(ZERO_GRADIENT, "every gradient the method sees is exactly 0");
+    m.put(EPS_ZERO, "the denominator constant eps is exactly 0");
+    m.put(REDDI_ONLINE_PROBLEM, "the online problem on [-1, 1] of Reddi, Kale & Kumar 2018 Thm 1: "
+        + "f_t(x) = C x if t mod 3 = 1 else -x, C > 2, lr_t = alpha/sqrt(t) with alpha < sqrt(1 - b2), "
+        + "eps = 0, b1 = 0, b2 = 1/(1 + C^2), projection onto [-1, 1]");
+    m.put(GRADIENT_SCALED_BY_POSITIVE_VECTOR, "every gradient is multiplied coordinate-wise by one fixed vector d > 0");
+    m.put(NORMALIZED_UPDATE, "the update divides each gradient coordinate by a running magnitude of "
+        + "that coordinate (Adam with eps = 0) or takes its sign");
     ALL = Collections.unmodifiableMap(m);
   }
 

@@ -87,6 +87,7 @@ public final class Catalog {
     l.add(new PlRate());
     l.add(new Clipping());
     l.add(new GradientFlowBounds());
+    l.add(new io.optcheck.theory.adaptive.AdamReference());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
