@@ -88,6 +88,7 @@ public final class Catalog {
     l.add(new Clipping());
     l.add(new GradientFlowBounds());
     l.add(new io.optcheck.theory.adaptive.AdamReference());
+    l.add(new io.optcheck.theory.adaptive.ScaleInvariance());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
