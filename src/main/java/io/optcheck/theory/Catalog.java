@@ -89,6 +89,7 @@ public final class Catalog {
     l.add(new GradientFlowBounds());
     l.add(new io.optcheck.theory.adaptive.AdamReference());
     l.add(new io.optcheck.theory.adaptive.ScaleInvariance());
+    l.add(new io.optcheck.theory.adaptive.AdamNonconvergence());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);

@@ -1,0 +1,149 @@
+package io.optcheck.theory.adaptive;
+
+import static io.optcheck.theory.Assumptions.REDDI_ONLINE_PROBLEM;
+
+import io.optcheck.method.Adam;
+import io.optcheck.method.AdaptiveOptions;
+import io.optcheck.method.AdaptiveState;
+import io.optcheck.method.AmsGrad;
+import io.optcheck.method.Method;
+import io.optcheck.method.Runner;
+import io.optcheck.method.Trajectory;
+import io.optcheck.oracle.CyclicLinearOracle;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * adapt.adam-nonconvergence (Reddi, Kale &amp; Kumar 2018, Theorem 1). On the online problem
+ * f_t(x) = C x (t mod 3 = 1) else -x on [-1, 1], with b1 = 0, eps = 0, b2 = 1/(1 + C^2) and
+ * lr_t = alpha/sqrt(t), alpha &lt; sqrt(1 - b2), Adam drifts to +1 and AMSGrad to -1. Finite
+ * checks, on every complete cycle k (steps 3k+1 (the C round), 3k+2, 3k+3), with
+ * a = alpha/sqrt(3k+1):
+ * <ul>
+ *   <li>Adam (with or without bias correction): x_{3k+3} &gt;= min(1, x_{3k} + 0.02 a). The
+ *       constant is measured with margin (see the spec): the smallest unclipped cycle gain found is
+ *       0.0247 a (first cycle, C near 2), 0.42 a on every later cycle, the largest 0.7067 a.</li>
+ *   <li>AMSGrad (Algorithm 2, no bias correction): x_{3k+3} &lt;= max(x_{3k} - (C - 2) a / C,
+ *       -1 + 2 a sqrt(1 + C^2) / C^2). Derived: vhat is non-decreasing with (1 - b2) C^2 &lt;=
+ *       vhat &lt;= C^2, so the C round moves down by at least a and each -1 round up by at most
+ *       a/sqrt(vhat), and the sum of the two up moves is at most the second term's width.</li>
+ * </ul>
+ * Since the a's sum to infinity, Adam reaches +1 and stays there, and AMSGrad reaches a band
+ * around -1 whose width goes to 0: the average iterates go to +1 and -1.
+ */
+public final class AdamNonconvergence implements Theorem<ReddiInstance> {
+
+  static final int CYCLES = 1000;
+  /** The measured-with-margin gain constant of Adam's cycle (see the spec). */
+  static final double ADAM_GAIN = 0.02;
+  /** A wrong constant for the teeth test: above the largest cycle gain 1/sqrt(2) = 0.7071. */
+  static final double ADAM_GAIN_WRONG = 0.75;
+
+  private final boolean wrong;
+
+  public AdamNonconvergence() {
+    this(false);
+  }
+
+  private AdamNonconvergence(boolean wrong) {
+    this.wrong = wrong;
+  }
+
+  @Override
+  public AdamNonconvergence withTightenedBounds(double eps) {
+    return new AdamNonconvergence(eps != 0);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "adam-drifts-up", Expected.HOLDS, List.of(REDDI_ONLINE_PROBLEM), null,
+          "Adam without bias correction: every cycle gains at least 0.02 alpha/sqrt(3k+1) until x = +1", null),
+      new Regime("bias-corrected", "adam-drifts-up", Expected.HOLDS, List.of(REDDI_ONLINE_PROBLEM), null,
+          "Adam with bias correction: the same drift to +1", null),
+      new Regime("amsgrad", "amsgrad-drifts-down", Expected.HOLDS, List.of(REDDI_ONLINE_PROBLEM), null,
+          "AMSGrad: every cycle loses at least (C-2)/C alpha/sqrt(3k+1) until it is in a shrinking band at -1",
+          null));
+
+  @Override
+  public String id() {
+    return "adapt.adam-nonconvergence";
+  }
+
+  @Override
+  public String methodId() {
+    return "adam";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(REDDI_ONLINE_PROBLEM);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<ReddiInstance> instances(Regime r) {
+    // C in (2, 100], alpha = a sqrt(1 - b2) with a in (0, 1), x0 in [-1, 1]: the whole stated
+    // assumption set (C capped at 100 for a finite search box); edges C = 100, a near 1, x0 = +-1.
+    Gen<Double> c = Gens.doubles(2, 100).withEdges(100.0).knob("C").filter("C > 2", v -> v > 2);
+    Gen<Double> a = Gens.doubles(0, 1).withEdges(0.999).knob("alpha / sqrt(1 - b2)")
+        .filter("0 < a < 1", v -> v > 0 && v < 1);
+    Gen<Double> x0 = Gens.doubles(-1, 1).withEdges(-1.0, 1.0).knob("x0");
+    return Gens.combine(c, a, x0).as(ReddiInstance::new);
+  }
+
+  @Override
+  public Evaluation evaluate(ReddiInstance in, Regime r) {
+    boolean ams = r.id().equals("amsgrad");
+    AdaptiveOptions o = AdaptiveOptions.defaults().withBetas(0, in.b2()).withEps(0, false)
+        .withBiasCorrection(r.id().equals("bias-corrected")).withInverseSqrtSchedule(true).withBox(-1, 1);
+    Method<AdaptiveState> m = ams ? new AmsGrad(in.alpha(), o) : new Adam(in.alpha(), o);
+    double c = in.c();
+    Evaluation.Builder b = new Evaluation.Builder();
+    TrajectoryCheck.Series series = new TrajectoryCheck.Series();
+    double[] cycleStart = {in.x0()};
+    double[] sum = {0};
+    Trajectory tr = Runner.run(m, new CyclicLinearOracle(c), new double[] {in.x0()}, 3 * CYCLES, (t, prev, cur) -> {
+      sum[0] += cur[0];
+      if (t % 3 != 0) {
+        return false;
+      }
+      int k = t / 3 - 1;
+      double a = in.alpha() / Math.sqrt(3.0 * k + 1);
+      double x0 = cycleStart[0];
+      double x3 = cur[0];
+      cycleStart[0] = x3;
+      series.point("x_3k", x3);
+      series.point("average iterate", sum[0] / t);
+      // scale: the iterates and the three moves of the cycle (each at most about a C/sqrt(vhat))
+      double tol = Tolerance.of(Math.abs(x0) + Math.abs(x3) + 3 * a * Math.sqrt(1 + c * c), 1);
+      Check ch;
+      if (ams) {
+        double decrease = (wrong ? 1.0 : (c - 2) / c) * a;
+        double band = -1 + 2 * a * Math.sqrt(1 + c * c) / (c * c);
+        ch = Check.atMost("x_3k+3 vs max(x_3k - (C-2)a/C, -1 + band)", t, x3, Math.max(x0 - decrease, band), tol);
+      } else {
+        double gain = (wrong ? ADAM_GAIN_WRONG : ADAM_GAIN) * a;
+        ch = Check.atLeast("x_3k+3 vs min(1, x_3k + 0.02 a)", t, x3, Math.min(1, x0 + gain), tol);
+      }
+      return b.add(ch);
+    });
+    return TrajectoryCheck.finish(b, tr, series);
+  }
+
+  @Override
+  public Map<String, Object> describe(ReddiInstance in) {
+    return in.describe();
+  }
+}
