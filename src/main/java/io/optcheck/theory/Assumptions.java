@@ -66,6 +66,7 @@ public final class Assumptions {
   public static final String SHARPNESS_LT_2_OVER_ETA = "sharpness-lt-2-over-eta";
   public static final String SHARPNESS_GT_2_OVER_ETA = "sharpness-gt-2-over-eta";
   public static final String NO_WEIGHT_DECAY = "no-weight-decay";
+  public static final String DECLARED_ADAM_CONVENTIONS = "declared-adam-conventions";
   public static final String ZERO_GRADIENT = "zero-gradient";
   public static final String EPS_ZERO = "eps-zero";
   public static final String REDDI_ONLINE_PROBLEM = "reddi-online-problem";
@@ -133,6 +134,8 @@ public final class Assumptions {
         + "positive dual variables (Soudry et al.'s 'almost every dataset')");
     m.put(SHARPNESS_LT_2_OVER_ETA, "the sharpness lambda_max(hess f) is below 2/eta");
     m.put(SHARPNESS_GT_2_OVER_ETA, "the sharpness lambda_max(hess f) is above 2/eta");
+    m.put(DECLARED_ADAM_CONVENTIONS, "the method declares Kingma & Ba's conventions: t from 1, bias "
+        + "correction, eps outside sqrt(v^), weight decay decoupled as lr * wd * x");
     m.put(NO_WEIGHT_DECAY, "the method applies no weight decay (wd = 0)");
     m.put(ZERO_GRADIENT, "every gradient the method sees is exactly 0");
     m.put(EPS_ZERO, "the denominator constant eps is exactly 0");

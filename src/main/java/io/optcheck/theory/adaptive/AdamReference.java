@@ -1,5 +1,6 @@
 package io.optcheck.theory.adaptive;
 
+import static io.optcheck.theory.Assumptions.DECLARED_ADAM_CONVENTIONS;
 import static io.optcheck.theory.Assumptions.EPS_ZERO;
 import static io.optcheck.theory.Assumptions.NO_WEIGHT_DECAY;
 import static io.optcheck.theory.Assumptions.ZERO_GRADIENT;
@@ -53,13 +54,13 @@ public final class AdamReference implements Theorem<AdamInstance> {
   }
 
   private final List<Regime> regimes = List.of(
-      new Regime("holds", "step-formula", Expected.HOLDS, List.of(), null,
+      new Regime("holds", "step-formula", Expected.HOLDS, List.of(DECLARED_ADAM_CONVENTIONS), null,
           "every step equals the Adam formula (with decoupled lr * wd * x, wd in [0, 0.1])", null),
-      new Regime("first-step", "first-step", Expected.HOLDS, List.of(EPS_ZERO, NO_WEIGHT_DECAY), null,
+      new Regime("first-step", "first-step", Expected.HOLDS, List.of(DECLARED_ADAM_CONVENTIONS, EPS_ZERO, NO_WEIGHT_DECAY), null,
           "eps = 0, wd = 0: x_1 = x_0 - lr sign(g_0) exactly", null),
-      new Regime("zero-gradient-no-move", "no-move", Expected.HOLDS, List.of(ZERO_GRADIENT, NO_WEIGHT_DECAY),
+      new Regime("zero-gradient-no-move", "no-move", Expected.HOLDS, List.of(DECLARED_ADAM_CONVENTIONS, ZERO_GRADIENT, NO_WEIGHT_DECAY),
           null, "started at the minimizer with wd = 0: no coordinate ever moves", null),
-      new Regime("drop:no-weight-decay", "no-move", Expected.BREAKS, List.of(ZERO_GRADIENT), NO_WEIGHT_DECAY,
+      new Regime("drop:no-weight-decay", "no-move", Expected.BREAKS, List.of(DECLARED_ADAM_CONVENTIONS, ZERO_GRADIENT), NO_WEIGHT_DECAY,
           "started at the minimizer with wd > 0 (AdamW): the decoupled decay still moves x",
           new Regime.ThresholdSpec("wd", 0.0)));
 
@@ -75,7 +76,7 @@ public final class AdamReference implements Theorem<AdamInstance> {
 
   @Override
   public List<String> assumptions() {
-    return List.of();
+    return List.of(DECLARED_ADAM_CONVENTIONS);
   }
 
   @Override
