@@ -32,7 +32,8 @@ class BadInputTest {
 
   @Test
   void unknownMethod() {
-    Cli.run("run", "--method", "adam", "--out", out()).assertBadInput("'adam'", "Known methods: gd");
+    // "adam" became a real method id with the adaptive theorems; an id no theorem uses stays unknown
+    Cli.run("run", "--method", "no-such-method", "--out", out()).assertBadInput("'no-such-method'", "Known methods: ", " gd,");
   }
 
   @Test
