@@ -72,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Rerun exactly one case: <theorem>/<regime>/<token>, as printed in a counterexample.")
   String replay;
 
-  @Option(names = "--quick", description = "Smoke profile: at most " + RunSettings.QUICK_TRIES + " tries per regime.")
+  @Option(names = "--quick", description = "Smoke profile: at most " + RunSettings.QUICK_TRIES
+      + " tries per regime expected to hold; breaking regimes keep their CI tries (they stop at the first counterexample).")
   boolean quick;
 
   @Option(names = "--ci", description = "CI depth: each spec's 'tries.ci'.")
@@ -104,11 +105,10 @@ final class RunCommand implements Callable<Integer> {
     }
     List<ObservationSpec> observed = selectObservations();
     List<Theorem<?>> selected = select();
-    Map<Theorem<?>, Integer> triesByTheorem = new LinkedHashMap<>();
+    Map<Theorem<?>, Spec> specs = new LinkedHashMap<>();
     for (Theorem<?> t : selected) {
       // Loads every spec first, so that a malformed one stops the run before any work is done.
-      Spec spec = Specs.load(t.id());
-      triesByTheorem.put(t, settings.triesFor(spec.ciTries(), spec.fullTries()));
+      specs.put(t, Specs.load(t.id()));
     }
     Path outDir = Outputs.prepare(out == null ? "reports" : out);
     Waivers w = loadWaivers();
@@ -121,7 +121,8 @@ final class RunCommand implements Callable<Integer> {
     for (Theorem<?> t : selected) {
       for (Regime r : t.regimes()) {
         n++;
-        Result res = runOne(t, r, triesByTheorem.get(t), settings);
+        Spec spec = specs.get(t);
+        Result res = runOne(t, r, settings.triesFor(r, spec.ciTries(), spec.fullTries()), settings);
         results.add(res);
         ctx.err().println(progress(n, total, res));
       }

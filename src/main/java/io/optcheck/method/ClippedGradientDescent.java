@@ -2,9 +2,7 @@ package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
 import io.optcheck.problem.Num;
-import java.util.Arrays;
-import java.util.Objects;
-import java.util.OptionalDouble;
+import io.optcheck.problem.Vectors;
 
 /**
  * Gradient descent with norm clipping: x_{t+1} = x_t - eta clip(g_t, c) with
@@ -14,10 +12,10 @@ import java.util.OptionalDouble;
  *
  * <p>g_t is whatever the oracle returns (exact or stochastic). A zero gradient gives a zero step.
  * ||g|| is computed with scaling, so it neither overflows nor underflows. Non-finite gradients are
- * not checked here: the runner ends the run at the oracle call. The reported step size is the
- * effective eta'.
+ * not checked here: the runner ends the run at the oracle call. The state is gradient descent's;
+ * its reported step size is the effective eta'.
  */
-public final class ClippedGradientDescent implements Method<ClippedGradientDescent.State> {
+public final class ClippedGradientDescent implements Method<GradientDescent.State> {
     private final double eta;
     private final double c;
 
@@ -57,90 +55,28 @@ public final class ClippedGradientDescent implements Method<ClippedGradientDesce
     }
 
     @Override
-    public State init(double[] x0) {
+    public GradientDescent.State init(double[] x0) {
         if (x0 == null || x0.length == 0) {
             throw new IllegalArgumentException("x0 must be non-empty");
         }
-        return new State(x0.clone(), 0, Double.NaN);
+        return new GradientDescent.State(x0, 0, Double.NaN);
     }
 
     @Override
-    public State step(State s, GradientOracle oracle) {
-        double[] x = s.x;
+    public GradientDescent.State step(GradientDescent.State s, GradientOracle oracle) {
+        double[] x = s.x();
         double[] g = new double[x.length];
         oracle.gradient(x, g);
-        double factor = clipFactor(norm(g), c);
-        double e = eta * factor;
+        double e = eta * clipFactor(Vectors.norm(g), c);
         double[] next = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             next[i] = x[i] - e * g[i];
         }
-        return new State(next, s.t + 1, e);
-    }
-
-    /** Euclidean norm scaled by the largest component (no overflow or underflow of squares). */
-    static double norm(double[] v) {
-        double m = 0;
-        for (double a : v) {
-            m = Math.max(m, Math.abs(a));
-        }
-        if (m == 0 || !Double.isFinite(m)) {
-            return m;
-        }
-        double s = 0;
-        for (double a : v) {
-            double r = a / m;
-            s += r * r;
-        }
-        return m * Math.sqrt(s);
+        return new GradientDescent.State(next, s.t() + 1, e);
     }
 
     @Override
     public String toString() {
         return "clipped gd(eta = " + Num.fmt(eta) + ", c = " + Num.fmt(c) + ")";
-    }
-
-    /** The iterate, t, and the effective step eta' used to reach it (NaN initially). */
-    public static final class State implements MethodState {
-        private final double[] x;
-        private final int t;
-        private final double stepSize;
-
-        private State(double[] owned, int t, double stepSize) {
-            this.x = owned;
-            this.t = t;
-            this.stepSize = stepSize;
-        }
-
-        @Override
-        public double[] x() {
-            return x.clone();
-        }
-
-        @Override
-        public int t() {
-            return t;
-        }
-
-        @Override
-        public OptionalDouble stepSize() {
-            return Double.isNaN(stepSize) ? OptionalDouble.empty() : OptionalDouble.of(stepSize);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof State s && t == s.t && Arrays.equals(x, s.x)
-                    && Double.compare(stepSize, s.stepSize) == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(Arrays.hashCode(x), t, stepSize);
-        }
-
-        @Override
-        public String toString() {
-            return "clipped gd state t = " + t + ", x = " + Num.fmt(x);
-        }
     }
 }

@@ -433,6 +433,23 @@ public final class CenteredHuberSum implements Objective, HasFormula {
     }
   }
 
+  /** The terms of each gradient component in absolute value: they cancel at the minimizer. */
+  @Override
+  public double gradientScale(double[] x) {
+    Vectors.requireLength(x, d, "x");
+    double[] a = new double[d];
+    for (int i = 0; i < d; i++) {
+      a[i] = Math.abs(q * x[i]);
+    }
+    for (Term t : terms) {
+      double r = x[t.coordinate()] - t.centre();
+      double dl = t.kink();
+      double clamped = r > dl ? dl : r < -dl ? -dl : r;
+      a[t.coordinate()] += Math.abs(t.curvature() * clamped);
+    }
+    return Vectors.norm(a);
+  }
+
   @Override
   public double[][] hessian(double[] x) {
     Vectors.requireLength(x, d, "x");

@@ -35,6 +35,16 @@ public interface Objective {
         return Math.abs(value(x));
     }
 
+    /**
+     * The magnitude that rounding in {@link #gradient} is relative to: the norm of the vector of
+     * summed absolute values of the terms that make up each gradient component. It equals
+     * ||grad f(x)|| unless terms cancel (near a minimizer of a sum of Huber terms, say). Checkers
+     * use it in the tolerance scale. Default: ||grad f(x)||.
+     */
+    default double gradientScale(double[] x) {
+        return Vectors.norm(gradient(x));
+    }
+
     /** grad f(x) as a fresh array. */
     default double[] gradient(double[] x) {
         double[] g = new double[dimension()];

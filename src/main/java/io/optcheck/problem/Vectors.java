@@ -85,4 +85,27 @@ public final class Vectors {
         }
         return c;
     }
+
+    /**
+     * Euclidean norm, scaled by the largest component so that squares neither underflow nor
+     * overflow. NaN in any component gives NaN; an infinite component gives +Infinity.
+     */
+    public static double norm(double[] v) {
+        double m = 0;
+        for (double c : v) {
+            if (Double.isNaN(c)) {
+                return Double.NaN;
+            }
+            m = Math.max(m, Math.abs(c));
+        }
+        if (m == 0 || !Double.isFinite(m)) {
+            return m;
+        }
+        double s = 0;
+        for (double c : v) {
+            double r = c / m;
+            s += r * r;
+        }
+        return m * Math.sqrt(s);
+    }
 }

@@ -113,12 +113,20 @@ final class TargetedSearch<T> {
     }
   }
 
+  /**
+   * The knob's position in [0, 1]. Clamped: rounding in the division (or the logarithms) can
+   * land an ulp outside, and CMA-ES rejects a start outside its bounds (seed 7 of the catalog
+   * found this). A special value outside the range (NaN) maps to the middle.
+   */
   private static double toUnit(Choice c) {
     double v = c.doubleValue();
+    double u;
     if (c.logScale()) {
-      return (Math.log(v) - Math.log(c.min())) / (Math.log(c.max()) - Math.log(c.min()));
+      u = (Math.log(v) - Math.log(c.min())) / (Math.log(c.max()) - Math.log(c.min()));
+    } else {
+      u = c.max() == c.min() ? 0.5 : (v - c.min()) / (c.max() - c.min());
     }
-    return c.max() == c.min() ? 0.5 : (v - c.min()) / (c.max() - c.min());
+    return Double.isNaN(u) ? 0.5 : Math.max(0, Math.min(1, u));
   }
 
   private static double fromUnit(Choice c, double u) {
@@ -215,7 +223,7 @@ final class TargetedSearch<T> {
       }
       for (int j = 0; j < k; j++) {
         if (fromElite != null) {
-          start[j] = fromElite[0][j];
+          start[j] = Math.max(0, Math.min(1, fromElite[0][j])); // a weighted mean can round past 1
           sigma[j] = fromElite[1][j];
         } else {
           start[j] = restart == 0 ? toUnit(baseKnobs.get(j)) : rng.nextDouble();

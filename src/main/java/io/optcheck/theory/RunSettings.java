@@ -36,6 +36,19 @@ public record RunSettings(Depth depth, int tries, long seed, boolean edgeCases) 
     return new RunSettings(depth, tries, seed, on);
   }
 
+  /**
+   * The tries for one regime of a spec with the given CI and full counts. In the QUICK profile
+   * a regime expected to hold runs at most {@link #QUICK_TRIES}, while a breaking or
+   * no-guarantee regime keeps its CI tries: the search for a counterexample stops at the first
+   * one, so it is cheap when it succeeds, and a smoke run must not report a missed break.
+   */
+  public int triesFor(Regime regime, int ciTries, int fullTries) {
+    if (tries <= 0 && depth == Depth.QUICK && regime.expected() != io.optcheck.report.Expected.HOLDS) {
+      return ciTries;
+    }
+    return triesFor(ciTries, fullTries);
+  }
+
   /** The tries for a spec with the given CI and full counts. */
   public int triesFor(int ciTries, int fullTries) {
     if (tries > 0) {

@@ -56,6 +56,8 @@ public final class Tolerance {
     m.put("zeroBound", "a bound of 0 uses the scale of the run (absolute tolerance)");
     m.put("recheck", "violations below " + (long) RECHECK_FACTOR
         + " tolerances are recomputed in exact rational arithmetic (BigDecimal) before they count");
+    m.put("methodError", "checks on a numerically integrated reference (gradient flow) add the "
+        + "integrator's stated error, 2 rel_tol (||grad f(x_a)|| ||x_a|| + ||grad f(x_b)|| ||x_b||), to tol");
     m.put("ratios", "observed/bound, oriented so that > 1 is a violation; steps t >= 1 only; "
         + "a held check counts toward the worst ratio only where tol <= 1e-6 |bound|");
     return m;

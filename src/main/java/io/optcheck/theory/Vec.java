@@ -6,24 +6,9 @@ public final class Vec {
   private Vec() {
   }
 
-  /** Euclidean norm, scaled so that squares neither underflow nor overflow. NaN in, NaN out. */
+  /** Euclidean norm without underflow or overflow; see {@link io.optcheck.problem.Vectors#norm}. */
   public static double norm(double[] v) {
-    double m = 0;
-    for (double c : v) {
-      if (Double.isNaN(c)) {
-        return Double.NaN;
-      }
-      m = Math.max(m, Math.abs(c));
-    }
-    if (m == 0 || !Double.isFinite(m)) {
-      return m;
-    }
-    double s = 0;
-    for (double c : v) {
-      double r = c / m;
-      s += r * r;
-    }
-    return m * Math.sqrt(s);
+    return io.optcheck.problem.Vectors.norm(v);
   }
 
   /** ||a - b||, without underflow. */

@@ -119,7 +119,7 @@ public final class Contraction implements Theorem<RateInstance> {
     int d = in.dimension();
     Drift drift = new Drift(in.mapLipschitz(), eta);
     return TrajectoryCheck.run(new GradientDescent(eta), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
-      double a = drift.step(prev, Vec.norm(in.f().gradient(prev)));
+      double a = drift.step(prev, in.f().gradientScale(prev));
       double e = Vec.dist(cur, xs);
       double root = Math.pow(q, 0.5 * t) * rad;
       double bound = root * root;

@@ -120,7 +120,7 @@ public final class ConvexRate implements Theorem<RateInstance> {
     int d = in.dimension();
     Drift drift = new Drift(in.mapLipschitz(), eta);
     return TrajectoryCheck.run(new GradientDescent(eta), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
-      double a = drift.step(prev, Vec.norm(in.f().gradient(prev)));
+      double a = drift.step(prev, in.f().gradientScale(prev));
       double gap = in.f().value(cur) - fStar;
       double bound = (1 - tighten) * l * radSq / (4 * t * h + 2);
       // f(x_t) combines the run's rounding (||grad f(x_t)|| A_t); f* and R are rounded from

@@ -26,7 +26,11 @@ final class Drift {
     this.eta = eta;
   }
 
-  /** Accounts for the step from {@code prev} with gradient norm {@code gNorm}; returns A_t. */
+  /**
+   * Accounts for the step from {@code prev} with gradient scale {@code gNorm} (the gradient's
+   * {@link io.optcheck.problem.Objective#gradientScale}: its rounding is relative to its terms,
+   * which may cancel); returns A_t.
+   */
   double step(double[] prev, double gNorm) {
     a = lip * a + Vec.norm(prev) + eta * gNorm;
     return a;

@@ -22,9 +22,9 @@ public record GdInstance(Quadratic q, double[] x0, double h, double lScale) {
     return trueL() * lScale;
   }
 
-  /** eta = h / L_used. */
+  /** eta = h / L_used, with eta L_used <= h exactly ({@link io.optcheck.theory.StepSize}). */
   public double eta() {
-    return h / usedL();
+    return io.optcheck.theory.StepSize.fractionOf(h, usedL());
   }
 
   /** Fields for a counterexample. */

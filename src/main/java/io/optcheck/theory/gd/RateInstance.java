@@ -46,7 +46,7 @@ public record RateInstance(Objective f, double lTrue, double curvLow, double muB
 
   /** eta = h / L. */
   double eta() {
-    return h / lTrue;
+    return io.optcheck.theory.StepSize.fractionOf(h, lTrue);
   }
 
   /** The mu given to the theorem: min(muScale muBase, L). */

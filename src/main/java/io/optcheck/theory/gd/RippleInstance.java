@@ -37,7 +37,7 @@ public record RippleInstance(Ripple f, double[] x0, double h, double c) {
 
   /** eta = h / L. */
   public double eta() {
-    return h / l();
+    return io.optcheck.theory.StepSize.fractionOf(h, l());
   }
 
   List<String> labels() {

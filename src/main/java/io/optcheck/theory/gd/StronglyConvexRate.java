@@ -110,7 +110,7 @@ public final class StronglyConvexRate implements Theorem<RateInstance> {
     int d = in.dimension();
     Drift drift = new Drift(in.mapLipschitz(), eta);
     return TrajectoryCheck.run(new GradientDescent(eta), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
-      double a = drift.step(prev, Vec.norm(in.f().gradient(prev)));
+      double a = drift.step(prev, in.f().gradientScale(prev));
       double rt = Math.pow(rho, t) * (1 - tighten);
       Check c;
       if (distance) {

@@ -17,7 +17,7 @@ public record PowerInstance(PowerObjective f, double x0, double h, double muClai
   }
 
   public double eta() {
-    return h / l();
+    return io.optcheck.theory.StepSize.fractionOf(h, l());
   }
 
   public Map<String, Object> describe() {

@@ -15,7 +15,7 @@ public record SaddleInstance(StrictSaddle f, double[] x0, double h) {
 
   /** eta = h / L. */
   public double eta() {
-    return h / l();
+    return io.optcheck.theory.StepSize.fractionOf(h, l());
   }
 
   /** Fields for a counterexample. */
