@@ -29,6 +29,7 @@ import io.optcheck.theory.land.GdPreservesSymmetry;
 import io.optcheck.theory.land.SharpnessReparam;
 import io.optcheck.theory.land.Sharpening;
 import io.optcheck.theory.land.StrictSaddleEscape;
+import io.optcheck.theory.sgd.UnbiasedMinibatch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -87,6 +88,7 @@ public final class Catalog {
     l.add(new PlRate());
     l.add(new Clipping());
     l.add(new GradientFlowBounds());
+    l.add(new UnbiasedMinibatch());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
