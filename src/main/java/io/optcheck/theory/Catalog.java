@@ -30,6 +30,7 @@ import io.optcheck.theory.land.SharpnessReparam;
 import io.optcheck.theory.land.Sharpening;
 import io.optcheck.theory.land.StrictSaddleEscape;
 import io.optcheck.theory.sgd.UnbiasedMinibatch;
+import io.optcheck.theory.sgd.MinibatchVariance;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,6 +90,7 @@ public final class Catalog {
     l.add(new Clipping());
     l.add(new GradientFlowBounds());
     l.add(new UnbiasedMinibatch());
+    l.add(new MinibatchVariance());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);

@@ -19,17 +19,29 @@ final class BatchGens {
   }
 
   /** What a regime changes relative to the holds generator. */
-  enum Variant { HOLDS, IMPORTANCE, CLIPPED, STALE, UNEQUAL_SHARDS, SINGLE_SHARD }
+  enum Variant {
+    HOLDS, IMPORTANCE, CLIPPED, STALE, UNEQUAL_SHARDS,
+    /** One shard of size in [1, 8], b in [1, 8], with replacement. */
+    SINGLE_WITH,
+    /** One shard of size in [1, 8], b in [1, 8] (capped at n), without replacement. */
+    SINGLE_WITHOUT
+  }
+
+  private static boolean single(Variant v) {
+    return v == Variant.SINGLE_WITH || v == Variant.SINGLE_WITHOUT;
+  }
 
   static Gen<BatchInstance> instances(Variant v) {
-    Gen<Integer> k = v == Variant.SINGLE_SHARD ? Gens.just(1) : Gens.integers(1, 3);
-    return k.flatMap(kk -> Gens.combine(Gens.listsOfSize(Gens.integers(1, 4), kk), Gens.integers(1, 3),
-        Gens.booleans(), Gens.integers(1, 4)).as((raw, d, repl, b) -> {
+    Gen<Integer> k = single(v) ? Gens.just(1) : Gens.integers(1, 3);
+    int maxSize = single(v) ? 8 : 4;
+    return k.flatMap(kk -> Gens.combine(Gens.listsOfSize(Gens.integers(1, maxSize), kk), Gens.integers(1, 3),
+        Gens.booleans(), Gens.integers(1, maxSize)).as((raw, d, repl, b) -> {
           int[] sizes = raw.stream().mapToInt(Integer::intValue).toArray();
           if (v != Variant.UNEQUAL_SHARDS) {
             Arrays.fill(sizes, sizes[0]);
           }
-          boolean replacement = v == Variant.IMPORTANCE || repl;
+          boolean replacement = v == Variant.SINGLE_WITHOUT ? false
+              : v == Variant.IMPORTANCE || v == Variant.SINGLE_WITH || repl;
           return new Object[] {sizes, d, replacement, b};
         })).flatMap(o -> {
           int[] sizes = (int[]) o[0];
