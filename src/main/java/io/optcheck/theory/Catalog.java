@@ -31,6 +31,8 @@ import io.optcheck.theory.land.Sharpening;
 import io.optcheck.theory.land.StrictSaddleEscape;
 import io.optcheck.theory.sgd.UnbiasedMinibatch;
 import io.optcheck.theory.sgd.MinibatchVariance;
+import io.optcheck.theory.sgd.DataParallel;
+import io.optcheck.theory.sgd.GradAccumulation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -91,6 +93,8 @@ public final class Catalog {
     l.add(new GradientFlowBounds());
     l.add(new UnbiasedMinibatch());
     l.add(new MinibatchVariance());
+    l.add(new DataParallel());
+    l.add(new GradAccumulation());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);

@@ -24,7 +24,11 @@ final class BatchGens {
     /** One shard of size in [1, 8], b in [1, 8], with replacement. */
     SINGLE_WITH,
     /** One shard of size in [1, 8], b in [1, 8] (capped at n), without replacement. */
-    SINGLE_WITHOUT
+    SINGLE_WITHOUT,
+    /** K equal shards, each worker returns its whole shard's mean. */
+    SHARD_MEANS_EQUAL,
+    /** K shards of independently drawn sizes, each worker returns its whole shard's mean. */
+    SHARD_MEANS_UNEQUAL
   }
 
   private static boolean single(Variant v) {
@@ -37,8 +41,12 @@ final class BatchGens {
     return k.flatMap(kk -> Gens.combine(Gens.listsOfSize(Gens.integers(1, maxSize), kk), Gens.integers(1, 3),
         Gens.booleans(), Gens.integers(1, maxSize)).as((raw, d, repl, b) -> {
           int[] sizes = raw.stream().mapToInt(Integer::intValue).toArray();
-          if (v != Variant.UNEQUAL_SHARDS) {
+          if (v != Variant.UNEQUAL_SHARDS && v != Variant.SHARD_MEANS_UNEQUAL) {
             Arrays.fill(sizes, sizes[0]);
+          }
+          if (v == Variant.SHARD_MEANS_EQUAL || v == Variant.SHARD_MEANS_UNEQUAL) {
+            // without replacement and b >= every shard size: each worker takes its whole shard
+            return new Object[] {sizes, d, false, maxSize};
           }
           boolean replacement = v == Variant.SINGLE_WITHOUT ? false
               : v == Variant.IMPORTANCE || v == Variant.SINGLE_WITH || repl;

@@ -98,6 +98,11 @@ public final class UnbiasedMinibatch implements Theorem<BatchInstance> {
 
   @Override
   public Evaluation evaluate(BatchInstance in, Regime r) {
+    return meanCheck(in, tighten, "E[g_B]");
+  }
+
+  /** max_j |E[estimate]_j - (1 + tighten) grad f(x)_j| &lt;= tol, by exact enumeration. */
+  static Evaluation meanCheck(BatchInstance in, double tighten, String what) {
     ExampleGradients g = in.table();
     ExactMoments m = ExactMoments.mean(in.estimator(), g);
     // The checker's own full gradient (1/n) sum_i grad f_i(x), from the objective, not the table.
@@ -115,11 +120,11 @@ public final class UnbiasedMinibatch implements Theorem<BatchInstance> {
     b.add(Check.atMost("|sum of outcome probabilities - 1|", 1, Math.abs(m.totalProbability - 1), 0,
         Tolerance.of(1, 1)));
     if (!b.violated()) {
-      b.add(Check.atMost("max_j |E[g_B]_j - grad f(x)_j| (exact enumeration of " + m.outcomes + " batches)", 1,
+      b.add(Check.atMost("max_j |" + what + "_j - grad f(x)_j| (exact enumeration of " + m.outcomes + " outcomes)", 1,
           worst, 0, Tolerance.of(scale, d)));
     }
     return b.build(Evaluation.Ending.COMPLETED, "completed", -1,
-        Map.of("E[g_B] - grad f", diff(m.mean, full)));
+        Map.of(what + " - grad f", diff(m.mean, full)));
   }
 
   static double[] diff(double[] a, double[] b) {
