@@ -33,6 +33,7 @@ import io.optcheck.theory.sgd.UnbiasedMinibatch;
 import io.optcheck.theory.sgd.MinibatchVariance;
 import io.optcheck.theory.sgd.DataParallel;
 import io.optcheck.theory.sgd.GradAccumulation;
+import io.optcheck.theory.sgd.NoiseScale;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -95,6 +96,7 @@ public final class Catalog {
     l.add(new MinibatchVariance());
     l.add(new DataParallel());
     l.add(new GradAccumulation());
+    l.add(new NoiseScale());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
