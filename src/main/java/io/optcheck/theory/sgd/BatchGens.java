@@ -62,7 +62,10 @@ final class BatchGens {
           Gen<double[]> delta = Gens.just(null);
           switch (v) {
             case IMPORTANCE -> imp = importance(sizes);
-            case CLIPPED -> clip = Gens.doubles(0.05, 1).withSpecials(1.0).knob("clip fraction");
+            // The knob is 1 - h, shrinking toward 0: a shrunk counterexample clips as little as
+            // possible, so the threshold found sits just below the theoretical h = 1.
+            case CLIPPED -> clip = Gens.doubles(0, 0.95).withSpecials(0.0).knob("1 - clip fraction")
+                .map(u -> 1 - u);
             case STALE -> delta = Problems.points(d, 1);
             default -> {
             }

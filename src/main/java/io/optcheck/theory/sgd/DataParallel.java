@@ -46,7 +46,7 @@ public final class DataParallel implements Theorem<BatchInstance> {
 
   @Override
   public String methodId() {
-    return "data-parallel-average";
+    return "shard-average";
   }
 
   @Override
