@@ -73,6 +73,14 @@ public final class Assumptions {
   public static final String GRADIENT_SCALED_BY_POSITIVE_VECTOR = "gradient-scaled-by-positive-vector";
   public static final String NORMALIZED_UPDATE = "normalized-update";
 
+  public static final String UNIFORM_BATCH = "uniform-batch";
+  public static final String UNCLIPPED_GRADIENTS = "unclipped-gradients";
+  public static final String FRESH_GRADIENTS = "fresh-gradients";
+  public static final String EQUAL_SHARDS = "equal-shards";
+  public static final String WITH_REPLACEMENT = "with-replacement";
+  public static final String WITHOUT_REPLACEMENT = "without-replacement";
+  public static final String NORMALISED_BY_TOTAL = "normalised-by-total";
+
   private static final Map<String, String> ALL;
 
   static {
@@ -145,6 +153,13 @@ public final class Assumptions {
     m.put(GRADIENT_SCALED_BY_POSITIVE_VECTOR, "every gradient is multiplied coordinate-wise by one fixed vector d > 0");
     m.put(NORMALIZED_UPDATE, "the update divides each gradient coordinate by a running magnitude of "
         + "that coordinate (Adam with eps = 0) or takes its sign");
+    m.put(UNIFORM_BATCH, "the batch is drawn uniformly: every example (or every subset) equally likely, with or without replacement");
+    m.put(UNCLIPPED_GRADIENTS, "the estimator averages the per-example gradients as computed, without clipping them");
+    m.put(FRESH_GRADIENTS, "every per-example gradient is evaluated at the current point x, not at an older iterate");
+    m.put(EQUAL_SHARDS, "the examples are split into K shards of equal size, so the unweighted average of shard means is the full mean");
+    m.put(WITH_REPLACEMENT, "the B examples of a batch are drawn independently and uniformly (i.i.d., repeats allowed)");
+    m.put(WITHOUT_REPLACEMENT, "the batch is a uniformly random subset of B distinct examples");
+    m.put(NORMALISED_BY_TOTAL, "accumulated micro-batch gradients are summed and divided by the total number of examples");
     ALL = Collections.unmodifiableMap(m);
   }
 

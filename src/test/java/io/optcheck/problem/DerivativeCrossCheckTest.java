@@ -96,6 +96,9 @@ class DerivativeCrossCheckTest {
                 points(r, 3, 2.0), true));
         cs.add(of("least squares n<d", new LeastSquares(gaussian(r, 2, 5), gaussian(r, 2, 1.0)),
                 points(r, 5, 2.0), true));
+        RandomGenerator fr = new Well19937c(20261122L);
+        cs.add(of("finite-sum least squares n=5 d=3",
+                new FiniteSumLeastSquares(gaussian(fr, 5, 3), gaussian(fr, 5, 1.0)), points(fr, 3, 2.0), true));
         double[][] lx = gaussian(r, 9, 3);
         double[] ly = new double[9];
         for (int i = 0; i < 9; i++) {

@@ -1,0 +1,21 @@
+package io.optcheck.problem;
+
+/**
+ * A finite sum f(x) = (1/n) sum_i f_i(x) with access to each term, the setting of stochastic
+ * optimization (Bottou, Curtis &amp; Nocedal 2018, sec. 2). {@link #value} and {@link #gradient}
+ * are the full averages; stochastic oracles combine {@link #exampleGradient} over a batch.
+ *
+ * <p>Conventions are those of {@link Objective}: wrong lengths or an index outside [0, n) throw
+ * {@link IllegalArgumentException}; NaN and infinite inputs propagate per IEEE 754.
+ */
+public interface FiniteSum extends Objective {
+
+  /** The number of terms n &gt;= 1. */
+  int n();
+
+  /** f_i(x). */
+  double exampleValue(int i, double[] x);
+
+  /** Writes grad f_i(x) into {@code out} (length d). */
+  void exampleGradient(int i, double[] x, double[] out);
+}

@@ -1,0 +1,150 @@
+package io.optcheck.theory.sgd;
+
+import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
+import static io.optcheck.theory.Assumptions.WITHOUT_REPLACEMENT;
+import static io.optcheck.theory.Assumptions.WITH_REPLACEMENT;
+
+import io.optcheck.oracle.ExampleGradients;
+import io.optcheck.prop.Gen;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * sgd.minibatch-variance (finite-population sampling; e.g. Cochran, Sampling Techniques, 1977,
+ * Thm 2.2 for the without-replacement factor): with Sigma = (1/n) sum_i (g_i - grad f)(g_i -
+ * grad f)^T, a uniform batch of size B has Cov(g_B) = Sigma/B with replacement, hence
+ * E||g_B - grad f||^2 = tr(Sigma)/B, and Cov(g_B) = ((n - B)/(B(n - 1))) Sigma without
+ * replacement, exactly 0 at B = n. Checked by exact enumeration of every batch; no statistics.
+ * THEOREMS.md lists no breaking regime.
+ */
+public final class MinibatchVariance implements Theorem<BatchInstance> {
+
+  private final double tighten;
+
+  public MinibatchVariance() {
+    this(0);
+  }
+
+  private MinibatchVariance(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public MinibatchVariance withTightenedBounds(double eps) {
+    return new MinibatchVariance(eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "cov-with-replacement", Expected.HOLDS, List.of(UNIFORM_BATCH, WITH_REPLACEMENT), null,
+          "with replacement: Cov(g_B) = Sigma / B", null),
+      new Regime("trace-with-replacement", "mse-with-replacement", Expected.HOLDS,
+          List.of(UNIFORM_BATCH, WITH_REPLACEMENT), null, "with replacement: E||g_B - grad f||^2 = tr(Sigma) / B", null),
+      new Regime("without-replacement", "cov-without-replacement", Expected.HOLDS,
+          List.of(UNIFORM_BATCH, WITHOUT_REPLACEMENT), null,
+          "without replacement: Cov(g_B) = (n - B)/(B (n - 1)) Sigma, 0 at B = n", null));
+
+  @Override
+  public String id() {
+    return "sgd.minibatch-variance";
+  }
+
+  @Override
+  public String methodId() {
+    return "minibatch-sampler";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(UNIFORM_BATCH, WITH_REPLACEMENT);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<BatchInstance> instances(Regime r) {
+    return BatchGens.instances(r.id().equals("without-replacement")
+        ? BatchGens.Variant.SINGLE_WITHOUT : BatchGens.Variant.SINGLE_WITH);
+  }
+
+  /** The finite-population factor: 1/B with replacement, (n - B)/(B (n - 1)) without (0 at B = n). */
+  static double factor(int n, int b, boolean replacement) {
+    if (replacement) {
+      return 1.0 / b;
+    }
+    return b == n ? 0.0 : (double) (n - b) / ((double) b * (n - 1));
+  }
+
+  @Override
+  public Evaluation evaluate(BatchInstance in, Regime r) {
+    ExampleGradients g = in.table();
+    double[] full = in.f().gradient(in.x());
+    int n = in.n();
+    int d = in.d();
+    int b = in.workerBatch(0);
+    ExactMoments m = ExactMoments.of(in.estimator(), g, full);
+    double[][] sigma = new double[d][d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        for (int k = 0; k < d; k++) {
+          sigma[j][k] += (g.get(i, j) - full[j]) * (g.get(i, k) - full[k]) / n;
+        }
+      }
+    }
+    double c = factor(n, b, in.replacement()) * (1 - tighten);
+    // Each entry combines products of deviations of batch means and of g_i from grad f, all
+    // bounded by 2 max|g| in magnitude: scale (2 max|g|)^2.
+    double mg = g.maxAbs();
+    double tol = Tolerance.of(4 * mg * mg, d);
+    Evaluation.Builder eb = new Evaluation.Builder();
+    if (r.conclusion().equals("mse-with-replacement")) {
+      double mse = 0;
+      double tr = 0;
+      for (int j = 0; j < d; j++) {
+        mse += m.second[j][j];
+        tr += sigma[j][j];
+      }
+      double bound = c * tr;
+      // two-sided equality: check both directions, ratio read from the upper one
+      if (!eb.add(Check.atMost("E||g_B - grad f||^2 (exact, " + m.outcomes + " batches)", 1, mse, bound,
+          Tolerance.of(4 * mg * mg * d, d)))) {
+        eb.add(Check.atLeast("E||g_B - grad f||^2 (exact, " + m.outcomes + " batches)", 1, mse, bound,
+            Tolerance.of(4 * mg * mg * d, d)));
+      }
+    } else {
+      double worst = 0;
+      for (int j = 0; j < d; j++) {
+        for (int k = 0; k < d; k++) {
+          worst = Math.max(worst, Math.abs(m.second[j][k] - c * sigma[j][k]));
+        }
+      }
+      eb.add(Check.atMost("max_jk |Cov(g_B)_jk - factor Sigma_jk| (exact, " + m.outcomes + " batches, factor "
+          + String.format(java.util.Locale.ROOT, "%.6g", c) + ")", 1, worst, 0, tol));
+    }
+    return eb.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
+  }
+
+  @Override
+  public Map<String, Object> describe(BatchInstance in) {
+    return in.describe();
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    return conclusion.equals("mse-with-replacement") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
+  }
+
+  @Override
+  public List<String> labels(BatchInstance in, Regime r) {
+    return List.of(in.workerBatch(0) == in.n() ? "B = n" : "B < n", "n = " + in.n());
+  }
+}

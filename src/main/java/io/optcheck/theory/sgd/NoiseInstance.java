@@ -1,0 +1,27 @@
+package io.optcheck.theory.sgd;
+
+import io.optcheck.oracle.UniformMinibatch;
+import io.optcheck.problem.FiniteSumLeastSquares;
+import io.optcheck.problem.Num;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A finite sum, a point, two batch sizes b &lt; B and the sampling scheme. */
+record NoiseInstance(FiniteSumLeastSquares f, double[] x, int small, int big, boolean replacement) {
+
+  UniformMinibatch sampler(int size) {
+    return new UniformMinibatch(size, replacement, 0, f.n());
+  }
+
+  Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("n", f.n());
+    m.put("d", f.dimension());
+    m.put("objective", f.describe());
+    m.put("x", Num.fmt(x));
+    m.put("b", small);
+    m.put("B", big);
+    m.put("replacement", replacement);
+    return m;
+  }
+}

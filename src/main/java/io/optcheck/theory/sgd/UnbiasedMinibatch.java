@@ -1,0 +1,153 @@
+package io.optcheck.theory.sgd;
+
+import static io.optcheck.theory.Assumptions.EQUAL_SHARDS;
+import static io.optcheck.theory.Assumptions.FRESH_GRADIENTS;
+import static io.optcheck.theory.Assumptions.UNCLIPPED_GRADIENTS;
+import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
+
+import io.optcheck.oracle.ExampleGradients;
+import io.optcheck.prop.Gen;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * sgd.unbiased-minibatch (Robbins &amp; Monro 1951; Bottou, Curtis &amp; Nocedal 2018): a batch
+ * drawn uniformly, with or without replacement, gives E[g_B] = grad f(x). Checked EXACTLY: the
+ * expectation is the sum over every batch (subsets, or multisets with multinomial weights) of
+ * its probability times its estimate -- no statistics. With K equal shards and one uniform batch
+ * per shard (stratified sampling) the unweighted average is unbiased too. Each breaking regime
+ * changes one thing: importance sampling without reweighting, per-example clipping, gradients
+ * at a stale point, or unequal shards averaged without weights.
+ */
+public final class UnbiasedMinibatch implements Theorem<BatchInstance> {
+
+  private static final List<String> ALL = List.of(UNIFORM_BATCH, UNCLIPPED_GRADIENTS, FRESH_GRADIENTS, EQUAL_SHARDS);
+
+  private final double tighten;
+
+  public UnbiasedMinibatch() {
+    this(0);
+  }
+
+  private UnbiasedMinibatch(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public UnbiasedMinibatch withTightenedBounds(double eps) {
+    return new UnbiasedMinibatch(eps);
+  }
+
+  private static List<String> without(String a) {
+    List<String> l = new ArrayList<>(ALL);
+    l.remove(a);
+    return l;
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "unbiased", Expected.HOLDS, ALL, null,
+          "uniform batches (with or without replacement, K equal shards): E[g_B] = grad f(x) exactly", null),
+      new Regime("drop:" + UNIFORM_BATCH, "unbiased", Expected.BREAKS, without(UNIFORM_BATCH), UNIFORM_BATCH,
+          "importance sampling with probabilities p_i, averaged without the 1/(n p_i) reweighting", null),
+      new Regime("drop:" + UNCLIPPED_GRADIENTS, "unbiased", Expected.BREAKS, without(UNCLIPPED_GRADIENTS),
+          UNCLIPPED_GRADIENTS, "per-example gradients clipped to c = fraction * max_i ||grad f_i(x)||",
+          new Regime.ThresholdSpec("c / max_i ||grad f_i(x)||", 1.0)),
+      new Regime("drop:" + FRESH_GRADIENTS, "unbiased", Expected.BREAKS, without(FRESH_GRADIENTS), FRESH_GRADIENTS,
+          "per-example gradients evaluated at a stale point x + delta", null),
+      new Regime("drop:" + EQUAL_SHARDS, "unbiased", Expected.BREAKS, without(EQUAL_SHARDS), EQUAL_SHARDS,
+          "K shards of unequal sizes, worker means averaged without weights", null));
+
+  @Override
+  public String id() {
+    return "sgd.unbiased-minibatch";
+  }
+
+  @Override
+  public String methodId() {
+    return "minibatch-sampler";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return ALL;
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<BatchInstance> instances(Regime r) {
+    return BatchGens.instances(switch (r.id()) {
+      case "drop:" + UNIFORM_BATCH -> BatchGens.Variant.IMPORTANCE;
+      case "drop:" + UNCLIPPED_GRADIENTS -> BatchGens.Variant.CLIPPED;
+      case "drop:" + FRESH_GRADIENTS -> BatchGens.Variant.STALE;
+      case "drop:" + EQUAL_SHARDS -> BatchGens.Variant.UNEQUAL_SHARDS;
+      default -> BatchGens.Variant.HOLDS;
+    });
+  }
+
+  @Override
+  public Evaluation evaluate(BatchInstance in, Regime r) {
+    return meanCheck(in, tighten, "E[g_B]");
+  }
+
+  /** max_j |E[estimate]_j - (1 + tighten) grad f(x)_j| &lt;= tol, by exact enumeration. */
+  static Evaluation meanCheck(BatchInstance in, double tighten, String what) {
+    ExampleGradients g = in.table();
+    ExactMoments m = ExactMoments.mean(in.estimator(), g);
+    // The checker's own full gradient (1/n) sum_i grad f_i(x), from the objective, not the table.
+    double[] full = in.f().gradient(in.x());
+    int d = in.d();
+    // The expectation is a probability-weighted mean of batch means of table rows, so the sum
+    // of the magnitudes it combines is at most max |table|; the full gradient adds max |grad f_i|.
+    double scale = g.maxAbs() + ExampleGradients.at(in.f(), in.x()).maxAbs();
+    double worst = 0;
+    for (int j = 0; j < d; j++) {
+      // Teeth: a wrong constant, E[g_B] = (1 + eps) grad f.
+      worst = Math.max(worst, Math.abs(m.mean[j] - (1 + tighten) * full[j]));
+    }
+    Evaluation.Builder b = new Evaluation.Builder();
+    b.add(Check.atMost("|sum of outcome probabilities - 1|", 1, Math.abs(m.totalProbability - 1), 0,
+        Tolerance.of(1, 1)));
+    if (!b.violated()) {
+      b.add(Check.atMost("max_j |" + what + "_j - grad f(x)_j| (exact enumeration of " + m.outcomes + " outcomes)", 1,
+          worst, 0, Tolerance.of(scale, d)));
+    }
+    return b.build(Evaluation.Ending.COMPLETED, "completed", -1,
+        Map.of(what + " - grad f", diff(m.mean, full)));
+  }
+
+  static double[] diff(double[] a, double[] b) {
+    double[] r = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      r[i] = a[i] - b[i];
+    }
+    return r;
+  }
+
+  @Override
+  public Map<String, Object> describe(BatchInstance in) {
+    return in.describe();
+  }
+
+  @Override
+  public OptionalDouble thresholdValue(BatchInstance in, Regime r) {
+    return r.id().equals("drop:" + UNCLIPPED_GRADIENTS) ? OptionalDouble.of(in.clipFraction()) : OptionalDouble.empty();
+  }
+
+  @Override
+  public List<String> labels(BatchInstance in, Regime r) {
+    return List.of(in.replacement() ? "with replacement" : "without replacement",
+        "K = " + in.sizes().length, "n = " + in.n());
+  }
+}
