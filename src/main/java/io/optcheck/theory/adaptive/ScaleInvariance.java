@@ -13,7 +13,7 @@ import io.optcheck.method.Runner;
 import io.optcheck.method.SignSgd;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
-import io.optcheck.oracle.ScaledOracle;
+import io.optcheck.oracle.AffineGradientOracle;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
@@ -145,7 +145,7 @@ public final class ScaleInvariance implements Theorem<ScaleInstance> {
     // The unscaled run is the reference; the checked run sees d * grad f.
     Trajectory ref = Runner.run(method, new ExactOracle(q), in.x0(), STEPS);
     double[] path = new double[1];
-    return TrajectoryCheck.run(method, new ScaledOracle(q, in.d()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method, AffineGradientOracle.scaled(q, in.d()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
       double[] xr = t <= ref.steps() ? ref.x(t) : null;
       double[] xrPrev = ref.x(Math.min(t - 1, ref.steps()));
       double worst = 0;

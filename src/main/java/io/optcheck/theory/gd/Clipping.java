@@ -6,7 +6,7 @@ import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
 import static io.optcheck.theory.Assumptions.UNBIASED_NOISE;
 
 import io.optcheck.method.ClippedGradientDescent;
-import io.optcheck.oracle.ShiftedOracle;
+import io.optcheck.oracle.AffineGradientOracle;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
@@ -178,7 +178,7 @@ public final class Clipping implements Theorem<Clipping.Instance> {
       double[] mean = new double[d];
       double sigma = 0;
       for (double[] xi : in.noise()) {
-        double[] next = method.step(method.init(prev), new ShiftedOracle(f, xi)).x();
+        double[] next = method.step(method.init(prev), AffineGradientOracle.shifted(f, xi)).x();
         for (int i = 0; i < d; i++) {
           // The estimate this outcome used, (x - x+)/eta = clip(g + xi, c), averaged with weight 1/K.
           mean[i] += (prev[i] - next[i]) / eta / in.noise().length;

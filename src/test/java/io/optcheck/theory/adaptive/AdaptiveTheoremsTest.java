@@ -3,7 +3,7 @@ package io.optcheck.theory.adaptive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.optcheck.oracle.CyclicLinearOracle;
-import io.optcheck.oracle.ScaledOracle;
+import io.optcheck.oracle.AffineGradientOracle;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.report.Outcome;
 import io.optcheck.report.Result;
@@ -36,7 +36,7 @@ class AdaptiveTheoremsTest {
   @Test
   void theScaledOracleMultipliesEachCoordinate() {
     Quadratic q = Quadratic.diagonal(new double[] {2, 3});
-    ScaledOracle o = new ScaledOracle(q, new double[] {0.5, 4});
+    AffineGradientOracle o = AffineGradientOracle.scaled(q, new double[] {0.5, 4});
     double[] g = new double[2];
     o.gradient(new double[] {1, -1}, g);
     // grad = (2, -3), scaled by (0.5, 4)
