@@ -66,6 +66,19 @@ public interface Theorem<I> {
     return Map.of();
   }
 
+  /**
+   * How a regime's "in expectation" checks are decided (test, alpha per check, runs per check,
+   * seed), or null for a regime checked exactly. {@code tries} is the number of tries that ran.
+   */
+  default io.optcheck.report.Statistics statistics(Regime regime, int tries, long seed) {
+    return null;
+  }
+
+  /** The conventions the checked method declares (see MethodProvider), shown in its results. */
+  default Map<String, String> conventions() {
+    return Map.of();
+  }
+
   /** Labels for statistics (and coverage) of an instance. */
   default List<String> labels(I instance, Regime regime) {
     return List.of();

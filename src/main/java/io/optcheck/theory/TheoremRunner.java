@@ -161,7 +161,8 @@ public final class TheoremRunner {
     return new Result(theorem.id(), regime.conclusion(), theorem.methodId(), regime.id(),
         regime.assumptions(), regime.expected(), outcome, Verdicts.of(regime.expected(), outcome),
         null, r.tries(), r.seed(), foundBy, Double.isNaN(worst) ? null : worst,
-        tight.isPresent() ? tight.getAsDouble() : null, tolRatio, threshold, null, Map.of(), cex,
+        tight.isPresent() ? tight.getAsDouble() : null, tolRatio, threshold,
+        theorem.statistics(regime, r.tries(), r.seed()), theorem.conventions(), cex,
         error, r.durationMs(), extra, shown == null ? Series.empty() : new Series(shown.series()));
   }
 
