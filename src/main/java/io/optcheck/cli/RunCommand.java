@@ -116,6 +116,9 @@ final class RunCommand implements Callable<Integer> {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     int total = selected.stream().mapToInt(t -> t.regimes().size()).sum();
+    // The false-alarm budget is split over the statistical regimes this run actually runs.
+    settings = settings.withStatisticalRegimeRuns((int) selected.stream()
+        .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
     List<Result> results = new ArrayList<>();
     int n = 0;
     for (Theorem<?> t : selected) {

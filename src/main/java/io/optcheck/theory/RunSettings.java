@@ -7,8 +7,18 @@ package io.optcheck.theory;
  * @param tries tries per regime; 0 means "the spec's tries for this depth"
  * @param seed the seed of every property
  * @param edgeCases whether the edge-case phase runs
+ * @param statisticalRegimeRuns how many statistical regimes this process run runs, for the
+ *     false-alarm budget (see {@link io.optcheck.theory.stat.FalseAlarmBudget}); 0 when unknown
  */
-public record RunSettings(Depth depth, int tries, long seed, boolean edgeCases) {
+public record RunSettings(Depth depth, int tries, long seed, boolean edgeCases, int statisticalRegimeRuns) {
+
+  public RunSettings(Depth depth, int tries, long seed, boolean edgeCases) {
+    this(depth, tries, seed, edgeCases, 0);
+  }
+
+  public RunSettings withStatisticalRegimeRuns(int n) {
+    return new RunSettings(depth, tries, seed, edgeCases, n);
+  }
 
   /** Run depths: every spec states CI and full tries; QUICK is a smoke run. */
   public enum Depth { QUICK, CI, FULL }
@@ -25,15 +35,15 @@ public record RunSettings(Depth depth, int tries, long seed, boolean edgeCases) 
   }
 
   public RunSettings withTries(int n) {
-    return new RunSettings(depth, n, seed, edgeCases);
+    return new RunSettings(depth, n, seed, edgeCases, statisticalRegimeRuns);
   }
 
   public RunSettings withSeed(long s) {
-    return new RunSettings(depth, tries, s, edgeCases);
+    return new RunSettings(depth, tries, s, edgeCases, statisticalRegimeRuns);
   }
 
   public RunSettings withEdgeCases(boolean on) {
-    return new RunSettings(depth, tries, seed, on);
+    return new RunSettings(depth, tries, seed, on, statisticalRegimeRuns);
   }
 
   /**

@@ -55,6 +55,7 @@ public final class TheoremRunner {
 
   /** Runs a regime with the given settings and the spec's tries. */
   public static <I> Result run(Theorem<I> theorem, Regime regime, int tries, RunSettings settings) {
+    theorem = withBudget(theorem, regime, tries, settings);
     PropertyResult<I> r = property(theorem, regime, tries, settings.seed(), settings.edgeCases()).run();
     Result result = toResult(theorem, regime, r);
     Map<String, Object> figures = theorem.figures(regime, tries, settings.seed());
@@ -64,6 +65,24 @@ public final class TheoremRunner {
     Map<String, Object> extra = new LinkedHashMap<>(result.extra());
     extra.putAll(figures);
     return result.toBuilder().extra(extra).build();
+  }
+
+  /**
+   * A statistical theorem with the false-alarm rate per test that the catalog's budget gives
+   * this regime run (see {@link io.optcheck.theory.stat.FalseAlarmBudget}); any other theorem
+   * unchanged.
+   */
+  public static <I> Theorem<I> withBudget(Theorem<I> theorem, Regime regime, int tries, RunSettings settings) {
+    if (theorem instanceof io.optcheck.theory.stat.StatisticalTheorem<I> st && st.testsPerEvaluation(regime) > 0) {
+      return st.withAlpha(io.optcheck.theory.stat.FalseAlarmBudget.perTest(tries, st.testsPerEvaluation(regime),
+          settings.statisticalRegimeRuns()));
+    }
+    return theorem;
+  }
+
+  /** True when a regime of a theorem is checked by statistical tests. */
+  public static boolean isStatistical(Theorem<?> theorem, Regime regime) {
+    return theorem instanceof io.optcheck.theory.stat.StatisticalTheorem<?> st && st.testsPerEvaluation(regime) > 0;
   }
 
   /**
