@@ -137,7 +137,7 @@ public final class MethodProviders {
             case ADAGRAD -> new AdaGrad(h.get("lr"), h.get("eps"));
             case RMSPROP -> new RmsProp(h.get("lr"), h.get("rho"), h.get("eps"));
             case SIGN_SGD -> new SignSgd(h.get("lr"));
-            case SGD -> throw new IllegalArgumentException("no reference implementation of kind sgd yet");
+            case SGD -> new StochasticGradientDescent(h.get("a"), h.get("b"), h.get("p"));
         };
     }
 
