@@ -111,6 +111,17 @@ class RetargetTest {
   }
 
   @Test
+  void aRetargetedTheoremKeepsItsTeethAndItsMethod() {
+    Theorem<?> t = ((RetargetableTheorem<?>) Catalog.builtIn().get("gd.descent-lemma")).withMethod(plainGd("acme-gd", 1.0));
+    Theorem<?> tightened = t.withTightenedBounds(1e-3);
+    assertThat(tightened.methodId()).isEqualTo("acme-gd");
+    Result r = TheoremRunner.run(tightened, tightened.regime("holds"), 200, RunSettings.ci());
+    assertThat(r.method()).isEqualTo("acme-gd");
+    assertThat(r.outcome()).isEqualTo(Outcome.BROKEN);
+    assertThat(r.conventions()).isEqualTo(Map.of("written-by", "test"));
+  }
+
+  @Test
   void aProviderOfAnotherKindIsRefused() {
     RetargetableTheorem<?> t = (RetargetableTheorem<?>) Catalog.builtIn().get("gd.descent-lemma");
     assertThatThrownBy(() -> t.withMethod(MethodProviders.reference(MethodKind.HEAVY_BALL)))
