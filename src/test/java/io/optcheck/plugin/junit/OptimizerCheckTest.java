@@ -31,14 +31,14 @@ class OptimizerCheckTest {
     static class CorrectGd {
         @TestFactory
         Stream<DynamicNode> optcheck() {
-            return OptimizerCheck.of(new SamplePlugins.Gd()).theorems(FILTER).tries(60).tests();
+            return OptimizerCheck.of(new SamplePlugins.Gd()).theorems(FILTER).tries(30).tests();
         }
     }
 
     static class SignBugGd {
         @TestFactory
         Stream<DynamicNode> optcheck() {
-            return OptimizerCheck.of(new SamplePlugins.Gd("sign-bug-gd", 1, -1)).theorems(FILTER).tries(60).tests();
+            return OptimizerCheck.of(new SamplePlugins.Gd("sign-bug-gd", 1, -1)).theorems(FILTER).tries(30).tests();
         }
     }
 
