@@ -80,6 +80,7 @@ public final class Assumptions {
   public static final String WITH_REPLACEMENT = "with-replacement";
   public static final String WITHOUT_REPLACEMENT = "without-replacement";
   public static final String NORMALISED_BY_TOTAL = "normalised-by-total";
+  public static final String IMPORTANCE_REWEIGHTED = "importance-reweighted";
 
   private static final Map<String, String> ALL;
 
@@ -160,6 +161,7 @@ public final class Assumptions {
     m.put(WITH_REPLACEMENT, "the B examples of a batch are drawn independently and uniformly (i.i.d., repeats allowed)");
     m.put(WITHOUT_REPLACEMENT, "the batch is a uniformly random subset of B distinct examples");
     m.put(NORMALISED_BY_TOTAL, "accumulated micro-batch gradients are summed and divided by the total number of examples");
+    m.put(IMPORTANCE_REWEIGHTED, "examples drawn with probabilities p_i > 0 are reweighted by 1/(n p_i), so each enters with expected weight 1/n");
     ALL = Collections.unmodifiableMap(m);
   }
 
