@@ -29,7 +29,7 @@ import org.hipparchus.random.RandomGenerator;
 final class EstimatorChoiceTree implements BatchEstimator {
 
   /** The most questions one call of the estimator may ask. */
-  static final int MAX_DRAWS = 10_000;
+  static final int MAX_DRAWS = 256;
 
   private final GradientEstimator estimator;
 
@@ -153,8 +153,13 @@ final class EstimatorChoiceTree implements BatchEstimator {
       return q.choice;
     }
 
-    List<Integer> answers() {
-      return asked.stream().map(n -> n.choice).toList();
+    /** The answers given, for messages: the first 20, then how many more. */
+    String answers() {
+      StringBuilder sb = new StringBuilder("[");
+      for (int k = 0; k < asked.size() && k < 20; k++) {
+        sb.append(k == 0 ? "" : ", ").append(asked.get(k).choice);
+      }
+      return sb.append(asked.size() > 20 ? ", ... " + (asked.size() - 20) + " more]" : "]").toString();
     }
   }
 
@@ -176,7 +181,7 @@ final class EstimatorChoiceTree implements BatchEstimator {
     return weights.clone();
   }
 
-  private String where(ExampleGradients g, long call, List<Integer> answers) {
+  private String where(ExampleGradients g, long call, String answers) {
     return String.format(Locale.ROOT, "estimator %s (declared %s, B = %d) on n = %d examples, d = %d: call %d",
         estimator.id(), estimator.sampling(), estimator.batchSize(), g.n(), g.dimension(), call)
         + (answers == null ? "" : " (answers " + answers + ")");
@@ -203,11 +208,22 @@ final class EstimatorChoiceTree implements BatchEstimator {
     if (r.failure != null) {
       throw new EstimatorFailure(where(g, call, r.answers()) + " " + r.failure, call, null);
     }
-    return validated(est, g, where(g, call, r.answers()), call);
+    return validated(est, g, () -> where(g, call, r.answers()), call);
   }
 
   /** The estimate, or an {@link EstimatorFailure} for null, a wrong length or a non-finite entry. */
-  static double[] validated(double[] est, ExampleGradients g, String where, long call) {
+  static double[] validated(double[] est, ExampleGradients g, java.util.function.Supplier<String> whereText,
+                            long call) {
+    if (est != null && est.length == g.dimension()) {
+      boolean finite = true;
+      for (double v : est) {
+        finite &= Double.isFinite(v);
+      }
+      if (finite) {
+        return est.clone();
+      }
+    }
+    String where = whereText.get();
     if (est == null) {
       throw new EstimatorFailure(where + " returned null", call, null);
     }
@@ -295,7 +311,7 @@ final class EstimatorChoiceTree implements BatchEstimator {
     } catch (RuntimeException e) {
       throw new EstimatorFailure(where(g, 1, null) + " threw " + e, 1, e);
     }
-    System.arraycopy(validated(est, g, where(g, 1, null), 1), 0, out, 0, out.length);
+    System.arraycopy(validated(est, g, () -> where(g, 1, null), 1), 0, out, 0, out.length);
   }
 
   @Override

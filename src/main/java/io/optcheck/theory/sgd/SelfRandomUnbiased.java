@@ -141,21 +141,25 @@ final class SelfRandomUnbiased implements StatisticalTheorem<EstimatorInstance> 
     double[][] s = new double[d][RUNS];
     for (int r = 0; r < RUNS; r++) {
       long cs = callSeed(seed, r);
-      String where = String.format(Locale.ROOT, "estimator %s (declared %s, B = %d, own randomness) on n = %d "
-          + "examples, d = %d: call %d (seed %d)", estimator.id(), estimator.sampling(), estimator.batchSize(),
-          g.n(), d, r + 1, cs);
       double[] est;
       try {
         est = estimator.estimate(g, cs);
       } catch (RuntimeException | StackOverflowError | AssertionError e) {
-        throw new EstimatorChoiceTree.EstimatorFailure(where + " threw " + e, r + 1, e);
+        throw new EstimatorChoiceTree.EstimatorFailure(where(g, r, cs) + " threw " + e, r + 1, e);
       }
-      est = EstimatorChoiceTree.validated(est, g, where, r + 1);
+      final int call = r;
+      est = EstimatorChoiceTree.validated(est, g, () -> where(g, call, cs), r + 1);
       for (int j = 0; j < d; j++) {
         s[j][r] = est[j];
       }
     }
     return s;
+  }
+
+  private String where(ExampleGradients g, int r, long cs) {
+    return String.format(Locale.ROOT, "estimator %s (declared %s, B = %d, own randomness) on n = %d "
+        + "examples, d = %d: call %d (seed %d)", estimator.id(), estimator.sampling(), estimator.batchSize(),
+        g.n(), g.dimension(), r + 1, cs);
   }
 
   @Override
