@@ -22,7 +22,7 @@ record EstimatorInstance(FiniteSumLeastSquares f, double[] x) {
   static final int MAX_D = 3;
 
   /** The choice-tree size the n range aims to stay below for plain samplers. */
-  private static final double TREE_TARGET = 1e5;
+  private static final double TREE_TARGET = 1e4;
 
   int n() {
     return f.n();
@@ -45,7 +45,7 @@ record EstimatorInstance(FiniteSumLeastSquares f, double[] x) {
   }
 
   /**
-   * The largest n: up to minN + 4, as long as a plain sampler's tree stays below 1e5 leaves: n^B
+   * The largest n: up to minN + 4, as long as a plain sampler's tree stays below 1e4 leaves: n^B
    * answer sequences with replacement (and for importance sampling), n!/(n-B)! for a partial
    * Fisher-Yates without replacement. Never below minN.
    */

@@ -162,8 +162,25 @@ final class SelfRandomUnbiased implements StatisticalTheorem<EstimatorInstance> 
         g.n(), g.dimension(), r + 1, cs);
   }
 
+  /**
+   * A statistical violation is confirmed on fresh seeds before it counts (the design rules'
+   * recheck): it is reported only when the rerun with seeds from SplitMix64(seed, -1) also
+   * violates. This can only lower the false-alarm rate; the power figures in the spec include it.
+   * A range violation is deterministic and needs no confirmation.
+   */
   @Override
   public Evaluation evaluate(EstimatorInstance in, Regime r) {
+    Evaluation first = evaluateOnce(in);
+    if (first.violation() == null || first.violation().quantity().startsWith(RANGE)) {
+      return first;
+    }
+    Evaluation again = withSeed(callSeed(seed, -1)).evaluateOnce(in);
+    return again.violation() != null ? first : again;
+  }
+
+  private static final String RANGE = "largest distance of an estimate outside";
+
+  private Evaluation evaluateOnce(EstimatorInstance in) {
     ExampleGradients g = in.table();
     double[][] s;
     try {
@@ -195,8 +212,7 @@ final class SelfRandomUnbiased implements StatisticalTheorem<EstimatorInstance> 
       meanMinusGrad[j] = sum / RUNS - full[j];
     }
     Map<String, double[]> series = Map.of("mean estimate - grad f", meanMinusGrad);
-    if (b.add(Check.atMost("largest distance of an estimate outside [min_i g_ij, max_i g_ij] (a batch mean lies"
-        + " inside)", 1, outside, 0, tol))) {
+    if (b.add(Check.atMost(RANGE + " [min_i g_ij, max_i g_ij] (a batch mean lies inside)", 1, outside, 0, tol))) {
       return b.build(Evaluation.Ending.COMPLETED, "completed", -1, series);
     }
     for (int j = 0; j < d; j++) {
