@@ -17,7 +17,7 @@ import org.hipparchus.random.RandomGenerator;
  * that replays a prefix of answers and then answers 0 (the first option of positive probability)
  * to every new question; after each leaf the last question with an untried option moves on to
  * it. A leaf's probability is the product of its answers' probabilities (1/bound for nextInt,
- * w_i / sum w for nextIndex), so the probabilities of all leaves sum to 1 and E[estimate] is an
+ * w_i / sum w for nextIndex), computed as one quotient of products, so the probabilities of all leaves sum to 1 and E[estimate] is an
  * exact finite sum, computed by {@link ExactMoments} like the built-in samplers'.
  *
  * <p>Bounded by counts, never by time: at most {@link Enumeration#MAX_OUTCOMES} leaves per
@@ -79,10 +79,6 @@ final class EstimatorChoiceTree implements BatchEstimator {
       return n;
     }
 
-    double p(int c) {
-      return weights == null ? 1.0 / bound : weights[c] / sum;
-    }
-
     /** The first option after {@code c} with positive probability, or -1. */
     int next(int c) {
       for (int k = c + 1; k < bound; k++) {
@@ -106,7 +102,10 @@ final class EstimatorChoiceTree implements BatchEstimator {
   private final class Replay implements Randomness {
     final List<Node> prefix;
     final List<Node> asked = new ArrayList<>();
-    double probability = 1;
+    // The probability as one quotient: for nextInt the denominator is a product of integers,
+    // exact below 2^53, so a uniform leaf's probability is rounded once, not once per question.
+    double numerator = 1;
+    double denominator = 1;
     String failure;
 
     Replay(List<Node> prefix) {
@@ -148,7 +147,12 @@ final class EstimatorChoiceTree implements BatchEstimator {
       } else {
         q.choice = q.next(-1);
       }
-      probability *= q.p(q.choice);
+      if (q.weights == null) {
+        denominator *= q.bound;
+      } else {
+        numerator *= q.weights[q.choice];
+        denominator *= q.sum;
+      }
       asked.add(q);
       return q.choice;
     }
@@ -258,7 +262,7 @@ final class EstimatorChoiceTree implements BatchEstimator {
             + " given the same answers it asked " + r.asked.size() + " questions, earlier " + prefix.size(),
             leaves, null);
       }
-      visitor.accept(r.probability, est);
+      visitor.accept(r.numerator / r.denominator, est);
       List<Node> asked = r.asked;
       int k = asked.size() - 1;
       while (k >= 0 && asked.get(k).next(asked.get(k).choice) < 0) {
