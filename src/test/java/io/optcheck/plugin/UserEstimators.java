@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * loader that drops the last partial batch, an off-by-one that never picks n - 1, per-micro-batch
  * normalisation), plus contract breakers (throws, NaN, wrong length, hidden randomness).
  */
-final class UserEstimators {
+public final class UserEstimators {
 
     private UserEstimators() {
     }
@@ -29,7 +29,7 @@ final class UserEstimators {
     }
 
     /** Correct: B = 2 indices drawn i.i.d. uniformly. */
-    static final class UniformWithReplacement implements GradientEstimator {
+    public static final class UniformWithReplacement implements GradientEstimator {
         public Sampling sampling() {
             return Sampling.WITH_REPLACEMENT;
         }
@@ -48,7 +48,7 @@ final class UserEstimators {
     }
 
     /** Correct: a uniform subset of B = 2 distinct examples. */
-    static final class UniformWithoutReplacement implements GradientEstimator {
+    public static final class UniformWithoutReplacement implements GradientEstimator {
         public Sampling sampling() {
             return Sampling.WITHOUT_REPLACEMENT;
         }
@@ -75,7 +75,7 @@ final class UserEstimators {
     }
 
     /** Correct importance sampling: draw i with p_i, reweight by 1/(n p_i). */
-    static final class ImportanceReweighted implements GradientEstimator {
+    public static final class ImportanceReweighted implements GradientEstimator {
         public Sampling sampling() {
             return Sampling.IMPORTANCE;
         }
@@ -98,7 +98,7 @@ final class UserEstimators {
     }
 
     /** BUG: importance sampling that forgot the 1/(n p_i) reweighting. */
-    static final class ImportanceUnweighted implements GradientEstimator {
+    public static final class ImportanceUnweighted implements GradientEstimator {
         public Sampling sampling() {
             return Sampling.IMPORTANCE;
         }
@@ -117,7 +117,7 @@ final class UserEstimators {
      * [kB, (k+1)B) for k < floor(n/B), and a step picks one of them uniformly. The n mod B
      * examples of the partial last batch are never seen.
      */
-    static final class DropLastLoader implements GradientEstimator {
+    public static final class DropLastLoader implements GradientEstimator {
         public Sampling sampling() {
             return Sampling.WITHOUT_REPLACEMENT;
         }
@@ -138,7 +138,7 @@ final class UserEstimators {
     }
 
     /** BUG: nextInt(n - 1), so example n - 1 is never drawn. */
-    static final class OffByOne implements GradientEstimator {
+    public static final class OffByOne implements GradientEstimator {
         public Sampling sampling() {
             return Sampling.WITH_REPLACEMENT;
         }
@@ -157,10 +157,10 @@ final class UserEstimators {
      * length-bucketing loader sorts), split into micro-batches of 2, each normalised by its OWN
      * size, and the micro-batch means averaged.
      */
-    static final class MicroBatchNormalised implements GradientEstimator {
+    public static final class MicroBatchNormalised implements GradientEstimator {
         private final boolean sortBatch;
 
-        MicroBatchNormalised(boolean sortBatch) {
+        public MicroBatchNormalised(boolean sortBatch) {
             this.sortBatch = sortBatch;
         }
 
@@ -192,7 +192,7 @@ final class UserEstimators {
     }
 
     /** Correct, with its own randomness: B = 2 with replacement from a seeded SplittableRandom. */
-    static final class SelfRandomUniform implements SelfRandomEstimator {
+    public static final class SelfRandomUniform implements SelfRandomEstimator {
         public Sampling sampling() {
             return Sampling.WITH_REPLACEMENT;
         }
@@ -212,7 +212,7 @@ final class UserEstimators {
     }
 
     /** BUG, own randomness: the off-by-one of {@link OffByOne} with a seeded SplittableRandom. */
-    static final class SelfRandomOffByOne implements SelfRandomEstimator {
+    public static final class SelfRandomOffByOne implements SelfRandomEstimator {
         public Sampling sampling() {
             return Sampling.WITH_REPLACEMENT;
         }
@@ -227,7 +227,7 @@ final class UserEstimators {
     }
 
     /** Contract breaker: throws when it draws the last example. */
-    static final class Throwing implements GradientEstimator {
+    public static final class Throwing implements GradientEstimator {
         public String id() {
             return "throwing-sampler";
         }
@@ -250,7 +250,7 @@ final class UserEstimators {
     }
 
     /** Contract breaker: NaN for the last example (a 0/0 in a normaliser). */
-    static final class NaNReturning implements GradientEstimator {
+    public static final class NaNReturning implements GradientEstimator {
         public String id() {
             return "nan-sampler";
         }
@@ -274,7 +274,7 @@ final class UserEstimators {
     }
 
     /** Contract breaker: returns d + 1 entries. */
-    static final class WrongLength implements GradientEstimator {
+    public static final class WrongLength implements GradientEstimator {
         public String id() {
             return "wrong-length-sampler";
         }
@@ -293,7 +293,7 @@ final class UserEstimators {
     }
 
     /** Contract breaker: declares optcheck's Randomness but uses a hidden generator. */
-    static final class HiddenRandomness implements GradientEstimator {
+    public static final class HiddenRandomness implements GradientEstimator {
         private final SplittableRandom hidden = new SplittableRandom(1);
 
         public String id() {
@@ -319,7 +319,7 @@ final class UserEstimators {
     }
 
     /** Contract breaker: a rejection loop, whose choice tree is infinite. */
-    static final class RejectionLoop implements GradientEstimator {
+    public static final class RejectionLoop implements GradientEstimator {
         public String id() {
             return "rejection-loop-sampler";
         }

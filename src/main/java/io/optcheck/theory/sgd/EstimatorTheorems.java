@@ -22,43 +22,33 @@ public final class EstimatorTheorems {
   private EstimatorTheorems() {
   }
 
-  /** A theorem that does not apply to an estimator, and why. */
-  public record NotApplicable(String theoremId, String estimatorId, String reason) {
+  /** A regime that does not apply to an estimator, and why. */
+  public record NotApplicable(String theoremId, String regimeId, String estimatorId, String reason) {
   }
 
   /**
-   * The applicable theorems, each checked exactly.
+   * The theorems of section 2 for an estimator drawing from optcheck's Randomness, each checked
+   * exactly: sgd.unbiased-minibatch, and sgd.minibatch-variance, whose regimes that do not match
+   * the declared sampling report not applicable (see {@link Theorem#notApplicable}).
    *
    * @throws IllegalArgumentException when the declaration is unusable (no sampling, B &lt; 1),
    *     naming the estimator
    */
   public static List<Theorem<?>> of(GradientEstimator e) {
     declared(e.id(), e.sampling(), e.batchSize());
-    List<Theorem<?>> l = new ArrayList<>();
-    l.add(new EstimatorUnbiased(e));
-    if (e.sampling() != Sampling.IMPORTANCE) {
-      l.add(new EstimatorVariance(e));
-    }
-    return l;
-  }
-
-  /** The theorems of section 2 that do not apply to {@code e}, with the reason. */
-  public static List<NotApplicable> notApplicable(GradientEstimator e) {
-    return e.sampling() == Sampling.IMPORTANCE
-        ? List.of(new NotApplicable("sgd.minibatch-variance", e.id(),
-            "declared IMPORTANCE sampling: the variance formulas are for uniform batches"))
-        : List.of();
+    return List.of(new EstimatorUnbiased(e), new EstimatorVariance(e));
   }
 
   /**
-   * The applicable theorems for an estimator with its own randomness: sgd.unbiased-minibatch,
-   * tested statistically with calls seeded from {@code seed}.
+   * The theorems of section 2 for an estimator with its own randomness: sgd.unbiased-minibatch,
+   * tested statistically with calls seeded from {@code seed}, and sgd.minibatch-variance, every
+   * regime of which reports not applicable (covariances are checked only exactly).
    *
    * @throws IllegalArgumentException for an unusable or IMPORTANCE declaration, naming the estimator
    */
   public static List<Theorem<?>> of(SelfRandomEstimator e, long seed) {
     declared(e.id(), e.sampling(), e.batchSize());
-    return List.of(new SelfRandomUnbiased(e, seed));
+    return List.of(new SelfRandomUnbiased(e, seed), new EstimatorVariance(e));
   }
 
   /** {@link #of(SelfRandomEstimator, long)} with the default seed. */
@@ -66,11 +56,34 @@ public final class EstimatorTheorems {
     return of(e, Property.DEFAULT_SEED);
   }
 
-  /** The theorems of section 2 that do not apply to an estimator with its own randomness. */
-  public static List<NotApplicable> notApplicable(SelfRandomEstimator e) {
-    return List.of(new NotApplicable("sgd.minibatch-variance", e.id(),
-        "the estimator brings its own randomness: the covariance formulas are checked only by exact enumeration"
-            + " (implement GradientEstimator, drawing from optcheck's Randomness, to have them checked)"));
+  /** The regimes of {@code theorems} that do not apply, with the reason. */
+  public static List<NotApplicable> notApplicable(List<Theorem<?>> theorems) {
+    List<NotApplicable> out = new ArrayList<>();
+    for (Theorem<?> t : theorems) {
+      for (io.optcheck.theory.Regime r : t.regimes()) {
+        t.notApplicable(r).ifPresent(reason -> out.add(new NotApplicable(t.id(), r.id(), t.methodId(), reason)));
+      }
+    }
+    return out;
+  }
+
+  /** Lines for people: which theorems apply to the estimator, and how each is checked. */
+  public static List<String> listing(List<Theorem<?>> theorems) {
+    List<String> lines = new ArrayList<>();
+    if (theorems.isEmpty()) {
+      return lines;
+    }
+    Theorem<?> first = theorems.get(0);
+    lines.add("estimator " + first.methodId() + " (" + first.conventions() + "): " + theorems.size()
+        + " theorems of THEOREMS.md section 2 apply");
+    for (Theorem<?> t : theorems) {
+      for (io.optcheck.theory.Regime r : t.regimes()) {
+        String reason = t.notApplicable(r).orElse(null);
+        lines.add("  " + t.id() + " / " + r.id() + (reason == null ? " (expected " + r.expected().json() + ", "
+            + t.conventions().get("check") + ")" : ": not applicable: " + reason));
+      }
+    }
+    return lines;
   }
 
   static Map<String, Object> declared(GradientEstimator e) {

@@ -20,43 +20,73 @@ import java.util.OptionalDouble;
  * sgd.minibatch-variance checked on a user's {@link GradientEstimator} that declares a uniform
  * sampling: with replacement Cov = Sigma/B and E||g - grad f||^2 = tr(Sigma)/B; without,
  * Cov = ((n - B)/(B (n - 1))) Sigma. Exact, by walking the estimator's choice tree and applying the
- * built-in theorem's check ({@link MinibatchVariance#varianceCheck}). Only the regimes of the
- * declared sampling run (the same ids as the built-in theorem's); importance sampling has no
- * variance formula here, so this theorem does not apply to it.
+ * built-in theorem's check ({@link MinibatchVariance#varianceCheck}). The regimes are the built-in
+ * theorem's; those of the other sampling report not applicable, as do all of them for importance
+ * sampling (no formula here) and for an estimator with its own randomness (covariances are
+ * checked only exactly).
  */
 final class EstimatorVariance implements Theorem<EstimatorInstance> {
 
+  private final String id;
+  private final Sampling sampling;
+  private final int batchSize;
+  /** Null for an estimator with its own randomness: then no regime applies. */
   private final GradientEstimator estimator;
+  private final String check;
   private final double tighten;
   private final List<Regime> regimes;
 
+  /** For an estimator drawing from optcheck's Randomness (exact). */
   EstimatorVariance(GradientEstimator estimator) {
-    this(estimator, 0);
+    this(estimator.id(), estimator.sampling(), estimator.batchSize(), estimator, "exact enumeration", 0);
   }
 
-  private EstimatorVariance(GradientEstimator estimator, double tighten) {
-    if (estimator.sampling() == Sampling.IMPORTANCE) {
-      throw new IllegalArgumentException("sgd.minibatch-variance does not apply to " + estimator.id()
-          + ": it declares IMPORTANCE sampling, and the variance formulas are for uniform batches");
-    }
+  /** For an estimator with its own randomness: every regime reports not applicable. */
+  EstimatorVariance(io.optcheck.plugin.SelfRandomEstimator e) {
+    this(e.id(), e.sampling(), e.batchSize(), null, "statistical", 0);
+  }
+
+  private EstimatorVariance(String id, Sampling sampling, int batchSize, GradientEstimator estimator, String check,
+                            double tighten) {
+    this.id = id;
+    this.sampling = sampling;
+    this.batchSize = batchSize;
     this.estimator = estimator;
+    this.check = check;
     this.tighten = tighten;
-    String b = ", declared B = " + estimator.batchSize();
-    this.regimes = estimator.sampling() == Sampling.WITH_REPLACEMENT
-        ? List.of(
-            new Regime("holds", "cov-with-replacement", Expected.HOLDS, List.of(UNIFORM_BATCH, WITH_REPLACEMENT), null,
-                "with replacement" + b + ": Cov(g_B) = Sigma / B", null),
-            new Regime("trace-with-replacement", "mse-with-replacement", Expected.HOLDS,
-                List.of(UNIFORM_BATCH, WITH_REPLACEMENT), null,
-                "with replacement" + b + ": E||g_B - grad f||^2 = tr(Sigma) / B", null))
-        : List.of(new Regime("without-replacement", "cov-without-replacement", Expected.HOLDS,
+    String b = ", declared B = " + batchSize;
+    // The built-in theorem's regimes, ids and conclusions; those of another sampling do not apply.
+    this.regimes = List.of(
+        new Regime("holds", "cov-with-replacement", Expected.HOLDS, List.of(UNIFORM_BATCH, WITH_REPLACEMENT), null,
+            "with replacement" + b + ": Cov(g_B) = Sigma / B", null),
+        new Regime("trace-with-replacement", "mse-with-replacement", Expected.HOLDS,
+            List.of(UNIFORM_BATCH, WITH_REPLACEMENT), null,
+            "with replacement" + b + ": E||g_B - grad f||^2 = tr(Sigma) / B", null),
+        new Regime("without-replacement", "cov-without-replacement", Expected.HOLDS,
             List.of(UNIFORM_BATCH, WITHOUT_REPLACEMENT), null,
             "without replacement" + b + ": Cov(g_B) = (n - B)/(B (n - 1)) Sigma, 0 at B = n", null));
   }
 
   @Override
   public EstimatorVariance withTightenedBounds(double eps) {
-    return new EstimatorVariance(estimator, eps);
+    return new EstimatorVariance(id, sampling, batchSize, estimator, check, eps);
+  }
+
+  @Override
+  public java.util.Optional<String> notApplicable(Regime r) {
+    if (estimator == null) {
+      return java.util.Optional.of("the estimator brings its own randomness: the covariance formulas are checked only"
+          + " by exact enumeration (implement GradientEstimator, drawing from optcheck's Randomness)");
+    }
+    if (sampling == Sampling.IMPORTANCE) {
+      return java.util.Optional.of("declared IMPORTANCE sampling: the variance formulas are for uniform batches");
+    }
+    boolean with = r.assumptions().contains(WITH_REPLACEMENT);
+    if (with != (sampling == Sampling.WITH_REPLACEMENT)) {
+      return java.util.Optional.of("declared " + sampling + ": this regime is the formula for sampling "
+          + (with ? "with" : "without") + " replacement");
+    }
+    return java.util.Optional.empty();
   }
 
   @Override
@@ -66,7 +96,7 @@ final class EstimatorVariance implements Theorem<EstimatorInstance> {
 
   @Override
   public String methodId() {
-    return estimator.id();
+    return id;
   }
 
   @Override
@@ -81,8 +111,8 @@ final class EstimatorVariance implements Theorem<EstimatorInstance> {
 
   @Override
   public Gen<EstimatorInstance> instances(Regime r) {
-    return EstimatorInstance.instances(EstimatorInstance.minN(estimator.sampling(), estimator.batchSize()),
-        EstimatorInstance.maxN(estimator.sampling(), estimator.batchSize()));
+    return EstimatorInstance.instances(EstimatorInstance.minN(sampling, batchSize),
+        EstimatorInstance.maxN(sampling, batchSize));
   }
 
   @Override
@@ -98,10 +128,10 @@ final class EstimatorVariance implements Theorem<EstimatorInstance> {
 
   @Override
   public Map<String, Object> describe(EstimatorInstance in) {
-    Map<String, Object> m = new java.util.LinkedHashMap<>(EstimatorTheorems.declared(estimator));
+    Map<String, Object> m = new java.util.LinkedHashMap<>(EstimatorTheorems.declared(id, sampling, batchSize));
     m.putAll(in.describe());
-    m.put("factor", MinibatchVariance.factor(in.n(), estimator.batchSize(),
-        estimator.sampling() == Sampling.WITH_REPLACEMENT));
+    m.put("factor", MinibatchVariance.factor(in.n(), batchSize,
+        sampling == Sampling.WITH_REPLACEMENT));
     return m;
   }
 
@@ -112,11 +142,11 @@ final class EstimatorVariance implements Theorem<EstimatorInstance> {
 
   @Override
   public Map<String, String> conventions() {
-    return EstimatorTheorems.conventions(estimator.sampling(), estimator.batchSize(), "exact enumeration");
+    return EstimatorTheorems.conventions(sampling, batchSize, check);
   }
 
   @Override
   public List<String> labels(EstimatorInstance in, Regime r) {
-    return List.of(estimator.batchSize() == in.n() ? "B = n" : "B < n", "n = " + in.n());
+    return List.of(batchSize == in.n() ? "B = n" : "B < n", "n = " + in.n());
   }
 }
