@@ -94,8 +94,14 @@ final class RunCommand implements Callable<Integer> {
       + "Runs the conformance properties and the theorems of its declared kind; --theorem filters them.")
   List<String> methodClasses = new ArrayList<>();
 
+  @Option(names = "--estimator-class", paramLabel = "CLASS", description = "Check your own minibatch sampler or "
+      + "gradient estimator: a class implementing io.optcheck.plugin.GradientEstimator (checked exactly) or "
+      + "io.optcheck.plugin.SelfRandomEstimator (checked statistically) with a public no-argument constructor "
+      + "(repeatable). Runs sgd.unbiased-minibatch and sgd.minibatch-variance under its id; --theorem filters them.")
+  List<String> estimatorClasses = new ArrayList<>();
+
   @Option(names = "--classpath", paramLabel = "PATH", description = "Jars and directories holding the --method-class "
-      + "classes, separated by the platform's path separator.")
+      + "and --estimator-class classes, separated by the platform's path separator.")
   String classpath;
 
   @Option(names = "--step-timeout", paramLabel = "SECONDS", description = "Limit for one call into a --method-class "
@@ -116,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
     if (replay != null) {
       return replay(settings);
     }
-    boolean plugins = !methodClasses.isEmpty();
+    boolean plugins = !methodClasses.isEmpty() || !estimatorClasses.isEmpty();
     List<ObservationSpec> observed = plugins ? List.of() : selectObservations();
     List<Theorem<?>> selected = plugins ? selectForPlugins() : select();
     Map<Theorem<?>, Spec> specs = new LinkedHashMap<>();
@@ -200,8 +206,12 @@ final class RunCommand implements Callable<Integer> {
     if (width < 40) {
       throw new BadInput("--width must be at least 40 characters, got " + width + ".");
     }
-    if (classpath != null && methodClasses.isEmpty()) {
+    if (classpath != null && methodClasses.isEmpty() && estimatorClasses.isEmpty()) {
       throw new BadInput("--classpath is for --method-class; name the optimizer class to check with --method-class.");
+    }
+    if (!estimatorClasses.isEmpty() && (replay != null || !methods.isEmpty())) {
+      throw new BadInput("--estimator-class runs the theorems that apply to your estimator; drop --replay and --method "
+          + "(select theorems with --theorem).");
     }
     if (stepTimeout != null && !(stepTimeout > 0)) {
       throw new BadInput("--step-timeout must be a positive number of seconds, got " + stepTimeout + ".");
@@ -242,6 +252,25 @@ final class RunCommand implements Callable<Integer> {
         throw new BadInput("--method-class " + p.getClass().getName() + ": " + e.getMessage());
       }
       io.optcheck.theory.conformance.PluginTheorems.listing(provider, ts).forEach(ctx.err()::println);
+      out.addAll(ts);
+    }
+    for (Object e : PluginLoader.loadEstimators(estimatorClasses, classpath)) {
+      List<Theorem<?>> ts;
+      String id = e.getClass().getName();
+      try {
+        ts = e instanceof io.optcheck.plugin.GradientEstimator g ? io.optcheck.theory.sgd.EstimatorTheorems.of(g)
+            : io.optcheck.theory.sgd.EstimatorTheorems.of((io.optcheck.plugin.SelfRandomEstimator) e, seed);
+      } catch (IllegalArgumentException ex) {
+        throw new BadInput("--estimator-class " + id + ": " + ex.getMessage());
+      }
+      ts = ts.stream().filter(t -> theorems.isEmpty() || theorems.stream().anyMatch(f -> f.endsWith("*")
+          ? t.id().startsWith(f.substring(0, f.length() - 1)) : t.id().equals(f))).toList();
+      if (ts.isEmpty()) {
+        throw new BadInput("--estimator-class " + id + ": no theorem applies with the theorem filters " + theorems
+            + ". Theorems for estimators: sgd.unbiased-minibatch, sgd.minibatch-variance. Zero applicable theorems"
+            + " is an error, not a pass.");
+      }
+      io.optcheck.theory.sgd.EstimatorTheorems.listing(ts).forEach(ctx.err()::println);
       out.addAll(ts);
     }
     return out;
