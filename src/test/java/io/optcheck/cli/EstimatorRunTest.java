@@ -98,7 +98,7 @@ class EstimatorRunTest {
   void runsTheEstimatorTheoremsUnderTheUsersIdAndGatesOnTheBiasedOne() throws IOException {
     Path out = dir.resolve("out");
     Cli c = Cli.run("run", "--estimator-class", "com.acme.MySampler", "--estimator-class", "com.acme.OffByOneSampler",
-        "--estimator-class", "com.acme.MyLoader", "--classpath", jar.toString(), "--tries", "50",
+        "--estimator-class", "com.acme.MyLoader", "--classpath", jar.toString(), "--tries", "20",
         "--out", out.toString());
     assertThat(c.exit()).as(c.err()).isEqualTo(Main.OK);
     assertThat(c.err()).contains("estimator com.acme.MySampler", "sgd.unbiased-minibatch / holds (expected holds, exact",
@@ -109,11 +109,11 @@ class EstimatorRunTest {
         "\"method\": \"com.acme.MyLoader\"", "\"outcome\": \"not_applicable\"", "empirical-bernstein");
     assertThat(c.out()).contains("gate: would fail");
     Cli gated = Cli.run("run", "--estimator-class", "com.acme.OffByOneSampler", "--classpath", jar.toString(),
-        "--theorem", "sgd.unbiased-minibatch", "--tries", "50", "--out", dir.resolve("out2").toString(),
+        "--theorem", "sgd.unbiased-minibatch", "--tries", "20", "--out", dir.resolve("out2").toString(),
         "--fail-on-violation");
     assertThat(gated.exit()).isEqualTo(Main.VIOLATION);
     Cli ok = Cli.run("run", "--estimator-class", "com.acme.MySampler", "--classpath", jar.toString(),
-        "--theorem", "sgd.*", "--tries", "50", "--out", dir.resolve("out3").toString(), "--fail-on-violation");
+        "--theorem", "sgd.*", "--tries", "20", "--out", dir.resolve("out3").toString(), "--fail-on-violation");
     assertThat(ok.exit()).as(ok.out()).isEqualTo(Main.OK);
   }
 
