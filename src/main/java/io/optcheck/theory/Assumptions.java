@@ -80,6 +80,14 @@ public final class Assumptions {
   public static final String WITH_REPLACEMENT = "with-replacement";
   public static final String WITHOUT_REPLACEMENT = "without-replacement";
   public static final String NORMALISED_BY_TOTAL = "normalised-by-total";
+  public static final String UNBIASED_GRADIENT = "unbiased-gradient";
+  public static final String BOUNDED_NOISE_VARIANCE = "bounded-noise-variance";
+  public static final String BCN_DIMINISHING_SCHEDULE = "bcn-diminishing-schedule";
+  public static final String BETA_MU_GT_1 = "beta-mu-gt-1";
+  public static final String STEPS_LE_2_OVER_MU_PLUS_L = "steps-le-2-over-mu-plus-l";
+  public static final String SUM_STEPS_INFINITE = "sum-steps-infinite";
+  public static final String SUM_STEPS_SQUARED_FINITE = "sum-steps-squared-finite";
+  public static final String BOUNDED_NOISE = "bounded-noise";
 
   private static final Map<String, String> ALL;
 
@@ -160,6 +168,17 @@ public final class Assumptions {
     m.put(WITH_REPLACEMENT, "the B examples of a batch are drawn independently and uniformly (i.i.d., repeats allowed)");
     m.put(WITHOUT_REPLACEMENT, "the batch is a uniformly random subset of B distinct examples");
     m.put(NORMALISED_BY_TOTAL, "accumulated micro-batch gradients are summed and divided by the total number of examples");
+    m.put(UNBIASED_GRADIENT, "the stochastic gradient is unbiased: E[g_t | x_t] = grad f(x_t)");
+    m.put(BOUNDED_NOISE_VARIANCE, "the gradient noise has E||g - grad f(x)||^2 <= sigma^2 at every x, with the sigma^2 used "
+        + "(Gaussian noise of scale s per coordinate: sigma^2 = d s^2)");
+    m.put(BCN_DIMINISHING_SCHEDULE, "the steps are eta_k = beta/(gamma + k), k = 1 for the first step, with gamma > 0 "
+        + "and eta_1 = beta/(gamma + 1) <= 1/L (Bottou, Curtis & Nocedal eq. 4.20)");
+    m.put(BETA_MU_GT_1, "the schedule's numerator satisfies beta > 1/mu");
+    m.put(STEPS_LE_2_OVER_MU_PLUS_L, "every step satisfies 0 < eta_t <= 2/(mu + L)");
+    m.put(SUM_STEPS_INFINITE, "the steps are not summable: sum_t eta_t = infinity (eta_t = a/(t + b)^p with p <= 1)");
+    m.put(SUM_STEPS_SQUARED_FINITE, "the squared steps are summable: sum_t eta_t^2 < infinity (p > 1/2)");
+    m.put(BOUNDED_NOISE, "the noise is bounded and independent of the past: xi uniform on [-s, s] per coordinate, "
+        + "so ||xi|| <= s sqrt(d) and E||xi||^2 = d s^2/3 exactly");
     ALL = Collections.unmodifiableMap(m);
   }
 
