@@ -100,6 +100,8 @@ public final class Catalog {
     l.add(new DataParallel());
     l.add(new GradAccumulation());
     l.add(new NoiseScale());
+    l.add(new io.optcheck.theory.sgd.schedules.DiminishingStep());
+    l.add(new io.optcheck.theory.sgd.schedules.RobbinsMonro());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);

@@ -2,41 +2,24 @@ package io.optcheck.theory.sgd.schedules;
 
 import io.optcheck.method.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodState;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
+import io.optcheck.method.MethodProvider;
 import io.optcheck.oracle.NoisyOracle;
-import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Objective;
+import io.optcheck.theory.stat.ExpectationCheck;
+import java.util.function.ToDoubleFunction;
 
 /**
- * R seeded SGD runs of one instance, with the checker's own measurement of a quantity at fixed
- * checkpoints. Each run r draws its noise from its own stream, seeded {@code seed + r * PRIME}
- * (Well19937c in {@link NoisyOracle}), so the sample is replayable from the instance's seed.
- * The checker reads only the iterates x_t and recomputes everything from the objective.
+ * Helpers for the schedule theorems: one SGD run through the framework's {@link Runner} (the
+ * seeds of the R runs of an expectation come from {@link io.optcheck.theory.stat.Seeds}), the
+ * hyperparameters of a schedule, and the checkpoints 1, 2, 4, ... The checker reads only the
+ * iterates x_t and recomputes everything from the objective.
  */
 final class SgdRuns {
 
-  /** Spreads run seeds apart (an odd 64-bit constant, the golden-ratio increment). */
-  static final long PRIME = 0x9E3779B97F4A7C15L;
-
   private SgdRuns() {
-  }
-
-  /** What the checker measures at an iterate. */
-  @FunctionalInterface
-  interface Measure {
-    double at(double[] x);
-  }
-
-  /**
-   * The samples, or the ending of the first run that did not complete.
-   *
-   * @param samples samples[k][r]: the measure at checkpoints[k] in run r (null when a run failed)
-   * @param failed the first run's ending that was not COMPLETED, or null
-   * @param failedStep the step of that ending
-   */
-  record Sample(double[][] samples, Trajectory failed, int failedStep) {
   }
 
   /** The hyperparameters of SGD eta_t = a/(t + b)^p. */
@@ -45,23 +28,37 @@ final class SgdRuns {
   }
 
   /**
-   * Runs R = {@code runs} seeded runs of {@code checkpoints[last]} steps and measures at each
-   * checkpoint (each checkpoint t &gt;= 1, increasing).
+   * The samples X(x_t) at {@code checkpoints[from..to)} from R seeded runs of
+   * {@code checkpoints[to - 1]} steps each: samples[k - from][r]. Run r uses the seed
+   * {@link ExpectationCheck#sample} gives it, so a later stage (a longer run with the same key and
+   * salt) repeats the same runs and extends them: the checkpoints of all stages are samples of
+   * the same R runs, as if each run had been made once to the end. Checking in stages lets an
+   * evaluation stop after 1 step when the first checkpoint already decides (a violation found
+   * by the search, the teeth and power tests), instead of paying for every step of every run.
+   * A run that ends early (non-finite iterate) gives +Infinity from there on.
    */
-  static Sample run(MethodProvider provider, Hyperparameters h, Quadratic q, double[] x0,
-                    NoisyOracle.Noise noise, long seed, int runs, int[] checkpoints, Measure m) {
-    int steps = checkpoints[checkpoints.length - 1];
-    double[][] out = new double[checkpoints.length][runs];
-    for (int r = 0; r < runs; r++) {
-      Trajectory tr = runOnce(provider.create(h), new NoisyOracle(q, noise, seed + r * PRIME), x0, steps);
-      if (tr.status() != Trajectory.Status.COMPLETED) {
-        return new Sample(null, tr, tr.steps() + 1);
+  static double[][] sample(ExpectationCheck ec, long key, long salt, MethodProvider provider, Hyperparameters hp,
+                           Objective f, NoisyOracle.Noise noise, double[] x0, int[] checkpoints, int from, int to,
+                           ToDoubleFunction<double[]> measure) {
+    int steps = checkpoints[to - 1];
+    return ec.sample(key, salt, to - from, (seed, out) -> {
+      Trajectory tr = runOnce(provider.create(hp), new NoisyOracle(f, noise, seed), x0, steps);
+      for (int k = from; k < to; k++) {
+        out[k - from] = checkpoints[k] <= tr.steps() ? measure.applyAsDouble(tr.x(checkpoints[k]))
+            : Double.POSITIVE_INFINITY;
       }
-      for (int k = 0; k < checkpoints.length; k++) {
-        out[k][r] = m.at(tr.x(checkpoints[k]));
+    });
+  }
+
+  /** The stage boundaries (indices into the checkpoints 1, 2, 4, ..., 64): {1}, {2, 4, 8}, {16, 32, 64}. */
+  static int[] stageEnds(int[] checkpoints) {
+    java.util.List<Integer> ends = new java.util.ArrayList<>();
+    for (int k = 0; k < checkpoints.length; k++) {
+      if (checkpoints[k] == 1 || checkpoints[k] == 8 || k == checkpoints.length - 1) {
+        ends.add(k + 1);
       }
     }
-    return new Sample(out, null, -1);
+    return ends.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** One run of {@code steps} steps (the trajectory keeps every iterate). */
