@@ -80,6 +80,10 @@ public final class Assumptions {
   public static final String WITH_REPLACEMENT = "with-replacement";
   public static final String WITHOUT_REPLACEMENT = "without-replacement";
   public static final String NORMALISED_BY_TOTAL = "normalised-by-total";
+  public static final String UNBIASED_GRADIENT = "unbiased-gradient";
+  public static final String BOUNDED_NOISE_VARIANCE = "bounded-noise-variance";
+  public static final String BOUNDED_SECOND_MOMENT = "bounded-second-moment";
+  public static final String START_WITHIN_R = "start-within-r";
 
   private static final Map<String, String> ALL;
 
@@ -160,6 +164,12 @@ public final class Assumptions {
     m.put(WITH_REPLACEMENT, "the B examples of a batch are drawn independently and uniformly (i.i.d., repeats allowed)");
     m.put(WITHOUT_REPLACEMENT, "the batch is a uniformly random subset of B distinct examples");
     m.put(NORMALISED_BY_TOTAL, "accumulated micro-batch gradients are summed and divided by the total number of examples");
+    m.put(UNBIASED_GRADIENT, "the stochastic gradient is unbiased: E[g_t | x_t] = grad f(x_t)");
+    m.put(BOUNDED_NOISE_VARIANCE, "the gradient noise has E||g - grad f(x)||^2 <= sigma^2 at every x, with the sigma^2 used "
+        + "(Gaussian noise of scale s per coordinate: sigma^2 = d s^2)");
+    m.put(BOUNDED_SECOND_MOMENT, "the stochastic gradients have E||g_t||^2 <= G^2 along the run, with the G used "
+        + "(certified: sup ||grad f||^2 plus the noise variance)");
+    m.put(START_WITHIN_R, "the start is within R of a minimizer: ||x0 - x*|| <= R, with the R used");
     ALL = Collections.unmodifiableMap(m);
   }
 
