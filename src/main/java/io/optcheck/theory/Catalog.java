@@ -101,6 +101,7 @@ public final class Catalog {
     l.add(new GradAccumulation());
     l.add(new NoiseScale());
     l.add(new io.optcheck.theory.sgd.ConstantStepStronglyConvex());
+    l.add(new io.optcheck.theory.sgd.SgdNonconvex());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);

@@ -313,12 +313,16 @@ public final class ConstantStepStronglyConvex implements StatisticalTheorem<Cons
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("instance", in.describe().toString());
         f.put("searchRatio", best.ratio(regime.id()));
-        ExpectationCheck.Decision worst = run.decisions().stream()
+        f.putAll(worstDecision(run).figure());
+        return f;
+    }
+
+    /** The first violated decision of a run, else the one with the largest ratio. */
+    static ExpectationCheck.Decision worstDecision(Run run) {
+        return run.decisions().stream()
             .filter(ExpectationCheck.Decision::violated).findFirst()
             .orElse(run.decisions().stream().max((a, b) -> Double.compare(a.check().ratio(), b.check().ratio()))
                 .orElseThrow());
-        f.putAll(worst.figure());
-        return f;
     }
 
     /** FalseAlarmBudget's alpha per test for this theorem at the given tries (for the budget docs). */
