@@ -139,9 +139,19 @@ public final class NoisyOracle implements GradientOracle {
     private long gradients;
 
     public NoisyOracle(Objective f, Noise noise, long seed) {
+        this(f, noise, new Well19937c(seed));
+    }
+
+    /**
+     * An oracle drawing its noise from the given generator (which it then owns). Statistical
+     * checks that make thousands of short seeded runs per instance pass a generator with a small
+     * state (e.g. {@link org.hipparchus.random.Well512a}): seeding Well19937c's 624-word state
+     * costs more than a whole short run.
+     */
+    public NoisyOracle(Objective f, Noise noise, RandomGenerator rng) {
         this.f = Objects.requireNonNull(f, "f");
         this.noise = Objects.requireNonNull(noise, "noise");
-        this.rng = new Well19937c(seed);
+        this.rng = Objects.requireNonNull(rng, "rng");
     }
 
     /** The noise model. */

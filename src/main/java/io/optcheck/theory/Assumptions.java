@@ -88,6 +88,8 @@ public final class Assumptions {
   public static final String SUM_STEPS_INFINITE = "sum-steps-infinite";
   public static final String SUM_STEPS_SQUARED_FINITE = "sum-steps-squared-finite";
   public static final String BOUNDED_NOISE = "bounded-noise";
+  public static final String BOUNDED_SECOND_MOMENT = "bounded-second-moment";
+  public static final String START_WITHIN_R = "start-within-r";
 
   private static final Map<String, String> ALL;
 
@@ -179,6 +181,9 @@ public final class Assumptions {
     m.put(SUM_STEPS_SQUARED_FINITE, "the squared steps are summable: sum_t eta_t^2 < infinity (p > 1/2)");
     m.put(BOUNDED_NOISE, "the noise is bounded and independent of the past: xi uniform on [-s, s] per coordinate, "
         + "so ||xi|| <= s sqrt(d) and E||xi||^2 = d s^2/3 exactly");
+    m.put(BOUNDED_SECOND_MOMENT, "the stochastic gradients have E||g_t||^2 <= G^2 along the run, with the G used "
+        + "(certified: sup ||grad f||^2 plus the noise variance)");
+    m.put(START_WITHIN_R, "the start is within R of a minimizer: ||x0 - x*|| <= R, with the R used");
     ALL = Collections.unmodifiableMap(m);
   }
 

@@ -102,6 +102,8 @@ public final class Catalog {
     l.add(new NoiseScale());
     l.add(new io.optcheck.theory.sgd.schedules.DiminishingStep());
     l.add(new io.optcheck.theory.sgd.schedules.RobbinsMonro());
+    l.add(new io.optcheck.theory.sgd.ConstantStepStronglyConvex());
+    l.add(new io.optcheck.theory.sgd.SgdNonconvex());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
