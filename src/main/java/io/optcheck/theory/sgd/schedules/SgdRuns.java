@@ -10,6 +10,7 @@ import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Objective;
 import io.optcheck.theory.stat.ExpectationCheck;
 import java.util.function.ToDoubleFunction;
+import org.hipparchus.random.Well512a;
 
 /**
  * Helpers for the schedule theorems: one SGD run through the framework's {@link Runner} (the
@@ -35,14 +36,15 @@ final class SgdRuns {
    * the same R runs, as if each run had been made once to the end. Checking in stages lets an
    * evaluation stop after 1 step when the first checkpoint already decides (a violation found
    * by the search, the teeth and power tests), instead of paying for every step of every run.
-   * A run that ends early (non-finite iterate) gives +Infinity from there on.
+   * A run that ends early (non-finite iterate) gives +Infinity from there on. Each run draws its
+   * noise from a Well512a seeded with its seed (seeding Well19937c costs more than a short run).
    */
   static double[][] sample(ExpectationCheck ec, long key, long salt, MethodProvider provider, Hyperparameters hp,
                            Objective f, NoisyOracle.Noise noise, double[] x0, int[] checkpoints, int from, int to,
                            ToDoubleFunction<double[]> measure) {
     int steps = checkpoints[to - 1];
     return ec.sample(key, salt, to - from, (seed, out) -> {
-      Trajectory tr = runOnce(provider.create(hp), new NoisyOracle(f, noise, seed), x0, steps);
+      Trajectory tr = runOnce(provider.create(hp), new NoisyOracle(f, noise, new Well512a(seed)), x0, steps);
       for (int k = from; k < to; k++) {
         out[k - from] = checkpoints[k] <= tr.steps() ? measure.applyAsDouble(tr.x(checkpoints[k]))
             : Double.POSITIVE_INFINITY;
