@@ -104,6 +104,7 @@ public final class Catalog {
     l.add(new io.optcheck.theory.sgd.schedules.RobbinsMonro());
     l.add(new io.optcheck.theory.sgd.ConstantStepStronglyConvex());
     l.add(new io.optcheck.theory.sgd.SgdNonconvex());
+    l.add(new io.optcheck.theory.sgd.PolyakAveraging());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
