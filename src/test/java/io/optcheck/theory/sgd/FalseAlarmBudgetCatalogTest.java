@@ -16,7 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The family-wise false-alarm rate of the whole stochastic catalog (specs/sgd/false-alarm-budget.md):
+ * The family-wise false-alarm rate of the whole stochastic catalog (written down in the section
+ * "False-alarm budget of the stochastic catalog" of specs/sgd/constant-step-strongly-convex.md):
  * the sum over every statistical regime of (tries + extra evaluations) x tests per evaluation x
  * the alpha per test the runner hands the theorem stays below 1e-6 at CI depth, at full depth
  * and with tries raised 10x and 100x, both as the CLI splits it (over the regimes it runs) and
