@@ -101,6 +101,7 @@ public final class Catalog {
     l.add(new GradAccumulation());
     l.add(new NoiseScale());
     l.add(new io.optcheck.theory.vr.OneStepTight());
+    l.add(new io.optcheck.theory.vr.FedAvgDrift());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
