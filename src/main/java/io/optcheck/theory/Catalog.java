@@ -102,6 +102,7 @@ public final class Catalog {
     l.add(new NoiseScale());
     l.add(new io.optcheck.theory.vr.OneStepTight());
     l.add(new io.optcheck.theory.vr.FedAvgDrift());
+    l.add(new io.optcheck.theory.vr.SagaTheorem());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
