@@ -66,6 +66,28 @@ public final class Svrg implements Method<Svrg.State> {
     return new State(x0.clone(), x0.clone(), null, 0, -1, null, 0, 0);
   }
 
+  /**
+   * The estimate grad f_i(x) - grad f_i(x~) + grad f(x~) at the state, for index i (the full
+   * gradient at the snapshot is computed when the state does not hold it yet).
+   */
+  public double[] estimate(State s, IndexOracle oracle, int i) {
+    int d = s.x.length;
+    double[] mu = s.snapshotGradient;
+    if (mu == null) {
+      mu = new double[d];
+      oracle.gradient(s.snapshot, mu);
+    }
+    double[] gi = new double[d];
+    double[] gs = new double[d];
+    oracle.exampleGradient(i, s.x, gi);
+    oracle.exampleGradient(i, s.snapshot, gs);
+    double[] v = new double[d];
+    for (int j = 0; j < d; j++) {
+      v[j] = gi[j] - gs[j] + mu[j];
+    }
+    return v;
+  }
+
   @Override
   public State step(State s, GradientOracle oracle) {
     if (!(oracle instanceof IndexOracle io)) {

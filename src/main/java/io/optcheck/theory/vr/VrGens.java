@@ -26,16 +26,32 @@ final class VrGens {
 
   static final double MU_MIN = 0.01;
 
+  /** How the component curvatures are drawn. */
+  enum Components {
+    /** h_ij in [mu, 1], mu drawn: every component mu-strongly convex. */
+    STRONGLY_CONVEX,
+    /** h_ij in [0, 1]: every component convex; mu is the average's. */
+    CONVEX,
+    /** h_ij in [-1, 1]: components may be concave; mu is the average's. */
+    ANY
+  }
+
   static Gen<Sum> sums(boolean componentsStronglyConvex, boolean commonMinimizer, int nMin, int nMax, int dMax) {
+    return sums(componentsStronglyConvex ? Components.STRONGLY_CONVEX : Components.ANY, commonMinimizer,
+        nMin, nMax, dMax, MU_MIN);
+  }
+
+  static Gen<Sum> sums(Components kind, boolean commonMinimizer, int nMin, int nMax, int dMax, double muMin) {
+    boolean componentsStronglyConvex = kind == Components.STRONGLY_CONVEX;
     return Gens.combine(Gens.integers(nMin, nMax), Gens.integers(1, dMax),
-        Gens.logDoubles(MU_MIN, 1).knob("mu / L")).as((n, d, mu) -> new Object[] {n, d, mu})
+        Gens.logDoubles(muMin, 1).knob("mu / L")).as((n, d, mu) -> new Object[] {n, d, mu})
         .flatMap(o -> {
           int n = (Integer) o[0];
           int d = (Integer) o[1];
           double mu = (Double) o[2];
           Gen<double[]> row = componentsStronglyConvex
               ? Gens.doubleArrays(Gens.doubles(mu, 1).shrinkDigits(2), d)
-              : Gens.doubleArrays(Gens.doubles(-1, 1).shrinkDigits(1), d);
+              : Gens.doubleArrays(Gens.doubles(kind == Components.CONVEX ? 0 : -1, 1).shrinkDigits(1), d);
           Gen<double[]> center = Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(0), d);
           Gen<java.util.List<double[]>> centers = commonMinimizer
               ? center.map(c -> java.util.Collections.nCopies(n, c))
@@ -44,7 +60,7 @@ final class VrGens {
             DiagonalQuadraticSum f = new DiagonalQuadraticSum(hs.toArray(new double[0][]), cs.toArray(new double[0][]));
             return new Sum(f, componentsStronglyConvex ? mu : f.averageMuLowerBound());
           });
-        }).filter("average mu-strongly convex with mu >= 0.01", s -> s.mu() >= MU_MIN);
+        }).filter("average mu-strongly convex with mu >= " + muMin, s -> s.mu() >= muMin);
   }
 
   /** A point in [-2, 2]^d, shrinking toward 0 (so toward the offset it is added to). */
