@@ -305,6 +305,11 @@ public final class FedAvgDrift implements Theorem<FedAvgDrift.Instance> {
 
   @Override
   public List<String> labels(Instance in, Regime r) {
-    return List.of("E = " + in.localSteps(), "K = " + in.clients().n());
+    return List.of("E = " + in.localSteps(), "K = " + in.clients().n(), in.localSteps() >= 4 ? "E >= 4" : "E < 4");
+  }
+
+  @Override
+  public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
+    return r.id().equals("one-local-step") ? List.of() : List.of(new io.optcheck.prop.Property.Coverage("E >= 4", 10));
   }
 }

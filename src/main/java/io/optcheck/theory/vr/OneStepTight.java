@@ -212,6 +212,14 @@ public final class OneStepTight implements Theorem<OneStepTight.Instance> {
 
   @Override
   public List<String> labels(Instance in, Regime r) {
-    return List.of("n = " + in.f().n(), in.eta() <= 1 ? "eta L <= 1" : "eta L in (1, 2]");
+    return List.of("n = " + in.f().n(), in.f().n() >= 2 ? "n >= 2" : "n = 1",
+        in.eta() <= 1 ? "eta L <= 1" : "eta L in (1, 2]");
+  }
+
+  @Override
+  public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
+    return r.expected() == Expected.HOLDS
+        ? List.of(new io.optcheck.prop.Property.Coverage("eta L in (1, 2]", 5), new io.optcheck.prop.Property.Coverage("n >= 2", 20))
+        : List.of();
   }
 }

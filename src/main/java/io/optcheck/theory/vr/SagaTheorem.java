@@ -327,6 +327,14 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
 
   @Override
   public List<String> labels(Instance in, Regime r) {
-    return List.of("n = " + in.f().n());
+    return List.of("n = " + in.f().n(), in.f().n() >= 2 ? "n >= 2" : "n = 1",
+        in.mu() <= 0.1 ? "kappa >= 10" : "kappa < 10");
+  }
+
+  @Override
+  public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
+    return r.expected() == Expected.HOLDS
+        ? List.of(new io.optcheck.prop.Property.Coverage("n >= 2", 20), new io.optcheck.prop.Property.Coverage("kappa >= 10", 10))
+        : List.of();
   }
 }

@@ -239,6 +239,15 @@ public final class SvrgTheorem implements Theorem<SvrgTheorem.Instance> {
 
   @Override
   public List<String> labels(Instance in, Regime r) {
-    return List.of("n = " + in.f().n(), in.a() < 0.5 ? "a < 0.5" : "a in [0.5, 1)");
+    return List.of("n = " + in.f().n(), in.f().n() >= 2 ? "n >= 2" : "n = 1",
+        in.a() < 0.5 ? "a < 0.5" : in.a() < 1 ? "a in [0.5, 1)" : "a >= 1");
+  }
+
+  @Override
+  public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
+    return r.expected() == Expected.HOLDS
+        ? List.of(new io.optcheck.prop.Property.Coverage("n >= 2", 20), new io.optcheck.prop.Property.Coverage("a < 0.5", 5),
+            new io.optcheck.prop.Property.Coverage("a in [0.5, 1)", 5))
+        : List.of();
   }
 }
