@@ -18,7 +18,7 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  * <p>Wrong lengths or an index outside [0, n) throw {@link IllegalArgumentException}; NaN and
  * infinite inputs propagate per IEEE 754.
  */
-public final class DiagonalQuadraticSum implements FiniteSum, HasFormula {
+public final class DiagonalQuadraticSum implements CertifiedSum, HasFormula {
 
   private final double[][] h;
   private final double[][] c;

@@ -8,7 +8,10 @@ import static io.optcheck.theory.Assumptions.UNIFORM_INDEX;
 
 import io.optcheck.method.Saga;
 import io.optcheck.oracle.FiniteSumIndexOracle;
+import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
+import io.optcheck.problem.FiniteSum;
+import io.optcheck.problem.LogCoshQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
@@ -39,7 +42,7 @@ import java.util.OptionalDouble;
 public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
 
   /** The sum, mu (L = 1), x_0, the table points phi_i, and a short index path for the unbiasedness check. */
-  public record Instance(DiagonalQuadraticSum f, double mu, double[] x0, double[][] phi, int[] path) {
+  public record Instance(CertifiedSum f, double mu, double[] x0, double[][] phi, int[] path) {
 
     double eta() {
       return 1 / (2 * (mu * f.n() + 1));
@@ -80,6 +83,8 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
           "E_j[grad f_j(x) - g_j + mean_i g_i] = grad f(x) at the state reached along a scripted path", null),
       new Regime("iterate-rate", "iterate-rate", Expected.HOLDS, ALL, null,
           "E||x_t - x*||^2 <= 2 n eta (1 - mu eta)(1 - eta mu)^t V_0 and E[V_t] <= (1 - eta mu)^t V_0, t <= 200", null),
+      new Regime("non-quadratic", "lyapunov", Expected.HOLDS, ALL, null,
+          "as holds, with components (m/2)(x - c)^2 + s log cosh(x - b): E[V_1] <= (1 - eta mu) V_0", null),
       new Regime("drop:" + COMPONENTS_MU_STRONGLY_CONVEX, "lyapunov", Expected.BREAKS,
           without(COMPONENTS_MU_STRONGLY_CONVEX), COMPONENTS_MU_STRONGLY_CONVEX,
           "only the average is mu-strongly convex (components may be merely convex or concave)", null),
@@ -115,10 +120,11 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
   @Override
   public Gen<Instance> instances(Regime r) {
     boolean strongly = r.assumptions().contains(COMPONENTS_MU_STRONGLY_CONVEX);
-    return VrGens.sums(strongly, false, 1, 4, 2).flatMap(s -> {
-      int n = s.f().n();
-      int d = s.f().dimension();
-      double[] xs = s.f().minimizer();
+    Gen<VrGens.Sum> sums = r.id().equals("non-quadratic") ? logCoshSums() : VrGens.sums(strongly, false, 1, 4, 2);
+    return sums.flatMap(s -> {
+      int n = s.general().n();
+      int d = s.general().dimension();
+      double[] xs = s.general().minimizer();
       return Gens.combine(VrGens.offsets(d), Gens.listsOfSize(VrGens.offsets(d), n),
           Gens.lists(Gens.integers(0, n - 1), 0, 3)).as((e0, ephi, path) -> {
             double[][] phi = new double[n][d];
@@ -131,12 +137,43 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
             for (int j = 0; j < d; j++) {
               x0[j] = xs[j] + e0[j];
             }
-            return new Instance(s.f(), s.mu(), x0, phi, path.stream().mapToInt(Integer::intValue).toArray());
+            return new Instance(s.general(), s.mu(), x0, phi, path.stream().mapToInt(Integer::intValue).toArray());
           });
     });
   }
 
-  static double[][] table(DiagonalQuadraticSum f, double[][] phi) {
+  /**
+   * Non-quadratic components: m_ij in [mu, 1], s_ij = u (1 - m_ij)(1 - 2^-50) with u in [0, 1]
+   * (so m + s < 1 = L exactly; u = 0 is the quadratic edge), centers c in [-2, 2] (whole numbers
+   * after shrinking), offsets b in [-2, 2].
+   */
+  static Gen<VrGens.Sum> logCoshSums() {
+    return Gens.combine(Gens.integers(1, 4), Gens.integers(1, 2), Gens.logDoubles(VrGens.MU_MIN, 1).knob("mu / L"))
+        .as((n, d, mu) -> new Object[] {n, d, mu}).flatMap(o -> {
+          int n = (Integer) o[0];
+          int d = (Integer) o[1];
+          double mu = (Double) o[2];
+          Gen<double[]> row = Gens.doubleArrays(Gens.doubles(0, 1).shrinkDigits(2), 4 * d);
+          return Gens.listsOfSize(row, n).map(rows -> {
+            double[][] m = new double[n][d];
+            double[][] s = new double[n][d];
+            double[][] c = new double[n][d];
+            double[][] b = new double[n][d];
+            for (int i = 0; i < n; i++) {
+              double[] r = rows.get(i);
+              for (int j = 0; j < d; j++) {
+                m[i][j] = Math.min(1, mu + (1 - mu) * r[4 * j]);
+                s[i][j] = r[4 * j + 1] * (1 - m[i][j]) * (1 - 0x1p-50);
+                c[i][j] = Math.rint(4 * r[4 * j + 2] - 2);
+                b[i][j] = 4 * r[4 * j + 3] - 2;
+              }
+            }
+            return new VrGens.Sum(null, mu, new LogCoshQuadraticSum(m, s, c, b));
+          });
+        });
+  }
+
+  static double[][] table(FiniteSum f, double[][] phi) {
     double[][] t = new double[f.n()][f.dimension()];
     for (int i = 0; i < f.n(); i++) {
       f.exampleGradient(i, phi[i], t[i]);
@@ -154,7 +191,7 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
   }
 
   /** The Lyapunov function of a state, with the checker's own x* and table points. */
-  static double lyapunov(DiagonalQuadraticSum f, double mu, double eta, double[] xs, double[] x, double[][] phi) {
+  static double lyapunov(CertifiedSum f, double mu, double eta, double[] xs, double[] x, double[][] phi) {
     int n = f.n();
     double v = 0;
     for (int i = 0; i < n; i++) {
@@ -165,13 +202,15 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
   }
 
   private Evaluation lyapunov(Instance in) {
-    DiagonalQuadraticSum f = in.f();
+    CertifiedSum f = in.f();
     int n = f.n();
     int d = f.dimension();
     double eta = in.eta();
     double mu = in.mu();
     double[] xs = f.minimizer();
-    double xsn = Vec.norm(xs);
+    // x* is certified to within ||grad f(x*)|| / mu of the true minimizer; that uncertainty
+    // enters the rounding terms like a norm of x* (in units of 2^-52)
+    double xsn = Vec.norm(xs) + Vec.norm(f.gradient(xs)) / (mu * 0x1p-52);
     double c = 1 / (2 * n * eta * (1 - mu * eta));
     Saga saga = Saga.of(eta);
     Saga.State s0 = saga.init(in.x0(), table(f, in.phi()));
@@ -200,16 +239,24 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
         Map.of("E[V_t]", new double[] {v0, ev1}, "bound", new double[] {v0, bound}));
   }
 
-  private static double breg(DiagonalQuadraticSum f, double[][] phi, double[] xs) {
+  private static double breg(CertifiedSum f, double[][] phi, double[] xs) {
     double s = 0;
+    double[] g = new double[f.dimension()];
     for (int i = 0; i < f.n(); i++) {
       s += f.componentL(i) * Vec.dist(phi[i], xs) * (Vec.norm(phi[i]) + Vec.norm(xs)) / f.n();
+      if (!(f instanceof DiagonalQuadraticSum)) {
+        // the general Bregman term f_i(p) - f_i(x*) - g^T (p - x*) cancels: its rounding is
+        // relative to the magnitudes of the three terms
+        f.exampleGradient(i, xs, g);
+        s += (Math.abs(f.exampleValue(i, phi[i])) + Math.abs(f.exampleValue(i, xs))
+            + Vec.norm(g) * Vec.dist(phi[i], xs)) / f.n();
+      }
     }
     return s;
   }
 
   private Evaluation unbiased(Instance in, boolean frozen) {
-    DiagonalQuadraticSum f = in.f();
+    CertifiedSum f = in.f();
     int n = f.n();
     int d = f.dimension();
     Saga saga = frozen ? Saga.frozenTable(in.eta()) : Saga.of(in.eta());
@@ -252,7 +299,8 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
   }
 
   private Evaluation iterateRate(Instance in, boolean frozen) {
-    DiagonalQuadraticSum f = in.f();
+    // the iterate-rate regimes draw quadratic sums only: moment propagation needs linear updates
+    DiagonalQuadraticSum f = (DiagonalQuadraticSum) in.f();
     int n = f.n();
     int d = f.dimension();
     double eta = in.eta();

@@ -21,7 +21,11 @@ final class VrGens {
   }
 
   /** A drawn sum with its certified constants (L = 1). */
-  record Sum(DiagonalQuadraticSum f, double mu) {
+  record Sum(DiagonalQuadraticSum f, double mu, io.optcheck.problem.CertifiedSum general) {
+
+    Sum(DiagonalQuadraticSum f, double mu) {
+      this(f, mu, f);
+    }
   }
 
   static final double MU_MIN = 0.01;
