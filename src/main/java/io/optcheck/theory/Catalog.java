@@ -100,6 +100,10 @@ public final class Catalog {
     l.add(new DataParallel());
     l.add(new GradAccumulation());
     l.add(new NoiseScale());
+    l.add(new io.optcheck.theory.vr.OneStepTight());
+    l.add(new io.optcheck.theory.vr.FedAvgDrift());
+    l.add(new io.optcheck.theory.vr.SagaTheorem());
+    l.add(new io.optcheck.theory.vr.SvrgTheorem());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
