@@ -209,9 +209,12 @@ final class RunCommand implements Callable<Integer> {
     if (classpath != null && methodClasses.isEmpty() && estimatorClasses.isEmpty()) {
       throw new BadInput("--classpath is for --method-class; name the optimizer class to check with --method-class.");
     }
-    if (!estimatorClasses.isEmpty() && (replay != null || !methods.isEmpty())) {
-      throw new BadInput("--estimator-class runs the theorems that apply to your estimator; drop --replay and --method "
+    if (!estimatorClasses.isEmpty() && !methods.isEmpty()) {
+      throw new BadInput("--estimator-class runs the theorems that apply to your estimator; drop --method "
           + "(select theorems with --theorem).");
+    }
+    if (replay != null && methodClasses.size() + estimatorClasses.size() > 1) {
+      throw new BadInput("--replay reruns one case of one plug-in; give a single --method-class or --estimator-class.");
     }
     if (stepTimeout != null && !(stepTimeout > 0)) {
       throw new BadInput("--step-timeout must be a positive number of seconds, got " + stepTimeout + ".");
@@ -424,14 +427,14 @@ final class RunCommand implements Callable<Integer> {
   private int replay(RunSettings settings) {
     Target target = Target.parse(replay);
     Theorem<?> t;
-    if (methodClasses.isEmpty()) {
+    if (methodClasses.isEmpty() && estimatorClasses.isEmpty()) {
       t = ctx.catalog().get(target.theorem());
     } else {
       // A plug-in's case: the theorem is one of those that apply to it (conformance or its kind's).
       List<Theorem<?>> forPlugin = selectForPlugins();
       t = forPlugin.stream().filter(x -> x.id().equals(target.theorem())).findFirst().orElseThrow(() ->
           new BadInput("theorem '" + target.theorem() + "' in the replay token does not apply to "
-              + methodClasses.get(0) + "; theorems that apply: " + forPlugin.stream().map(Theorem::id).toList()));
+              + (methodClasses.isEmpty() ? estimatorClasses : methodClasses).get(0) + "; theorems that apply: " + forPlugin.stream().map(Theorem::id).toList()));
     }
     Regime r = t.regimes().stream().filter(x -> x.id().equals(target.regime())).findFirst().orElseThrow(() ->
         new BadInput("unknown regime '" + target.regime() + "' in the replay token: theorem " + t.id()

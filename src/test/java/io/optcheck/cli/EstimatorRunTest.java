@@ -112,6 +112,14 @@ class EstimatorRunTest {
         "--theorem", "sgd.unbiased-minibatch", "--tries", "20", "--out", dir.resolve("out2").toString(),
         "--fail-on-violation");
     assertThat(gated.exit()).isEqualTo(Main.VIOLATION);
+    // the counterexample replays from its token under the same --estimator-class
+    String json2 = Files.readString(dir.resolve("out2").resolve("results.json"), StandardCharsets.UTF_8);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("--replay (sgd\\.unbiased-minibatch/holds/[^\" ]+)")
+        .matcher(json2);
+    assertThat(m.find()).as(json2).isTrue();
+    Cli replayed = Cli.run("run", "--estimator-class", "com.acme.OffByOneSampler", "--classpath", jar.toString(),
+        "--replay", m.group(1), "--out", dir.resolve("out4").toString());
+    assertThat(replayed.out() + replayed.err()).as(replayed.err()).contains("broken");
   }
 
   @Test

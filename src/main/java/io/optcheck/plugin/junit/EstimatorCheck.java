@@ -141,6 +141,7 @@ public final class EstimatorCheck {
         if (res.verdict() != Verdict.FAIL) {
             return;
         }
-        throw new AssertionFailedError(OptimizerCheck.message(t, r, res, n, settings));
+        throw new AssertionFailedError(OptimizerCheck.message(t, r, res, n, settings, "--estimator-class",
+            (exact != null ? exact : selfRandom).getClass().getName()));
     }
 }
