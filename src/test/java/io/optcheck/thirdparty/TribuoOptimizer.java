@@ -30,20 +30,20 @@ import org.tribuo.math.la.Tensor;
  */
 final class TribuoOptimizer implements Optimizer<TribuoOptimizer.State> {
 
-    /** An immutable view of (x, t, history) plus the live optimiser (owned by one state). */
+    /** The ascent gradients fed so far, newest first: a shared immutable list, O(1) per step. */
+    record Fed(double[] ascent, Fed before, int count) {
+    }
+
+    /** An immutable view of (x, history) plus the live optimiser (owned by one state). */
     static final class State {
         final double[] x;
-        final List<double[]> fed;
+        final Fed fed;
         final AtomicReference<StochasticGradientOptimiser> live;
 
-        State(double[] x, List<double[]> fed, StochasticGradientOptimiser live) {
+        State(double[] x, Fed fed, StochasticGradientOptimiser live) {
             this.x = x;
             this.fed = fed;
             this.live = new AtomicReference<>(live);
-        }
-
-        int t() {
-            return fed.size();
         }
     }
 
@@ -61,7 +61,7 @@ final class TribuoOptimizer implements Optimizer<TribuoOptimizer.State> {
 
     @Override
     public State init(double[] x0) {
-        return new State(x0.clone(), List.of(), fresh(x0.length));
+        return new State(x0.clone(), null, fresh(x0.length));
     }
 
     @Override
@@ -74,8 +74,12 @@ final class TribuoOptimizer implements Optimizer<TribuoOptimizer.State> {
         StochasticGradientOptimiser o = s.live.getAndSet(null);
         if (o == null) {
             o = fresh(s.x.length);
-            for (double[] a : s.fed) {
-                o.step(new Tensor[] {DenseVector.createDenseVector(a)}, 1.0);
+            List<double[]> oldestFirst = new ArrayList<>();
+            for (Fed f = s.fed; f != null; f = f.before()) {
+                oldestFirst.add(f.ascent());
+            }
+            for (int k = oldestFirst.size() - 1; k >= 0; k--) {
+                o.step(new Tensor[] {DenseVector.createDenseVector(oldestFirst.get(k))}, 1.0);
             }
         }
         Tensor[] u = o.step(new Tensor[] {DenseVector.createDenseVector(ascent)}, 1.0);
@@ -84,10 +88,7 @@ final class TribuoOptimizer implements Optimizer<TribuoOptimizer.State> {
         for (int i = 0; i < next.length; i++) {
             next[i] = s.x[i] + du.get(i);
         }
-        List<double[]> fed = new ArrayList<>(s.fed.size() + 1);
-        fed.addAll(s.fed);
-        fed.add(ascent);
-        return new State(next, List.copyOf(fed), o);
+        return new State(next, new Fed(ascent, s.fed, s.fed == null ? 1 : s.fed.count() + 1), o);
     }
 
     @Override

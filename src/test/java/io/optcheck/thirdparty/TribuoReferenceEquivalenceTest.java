@@ -137,7 +137,7 @@ class TribuoReferenceEquivalenceTest {
 
     /** The adapter vs the reference of its kind under the adapter's declared conventions. */
     static double deviation(PluggableOptimizer p, Map<String, String> conventions, double lrFactor) {
-        MethodProvider lib = PluginBridge.provider(p);
+        MethodProvider lib = io.optcheck.plugin.PluginProvider.of(p);
         MethodProvider ref = MethodProviders.reference(p.kind(), conventions);
         Hyperparameters h = hyper(p.kind());
         Hyperparameters hl = h;
