@@ -100,6 +100,7 @@ public final class Catalog {
     l.add(new DataParallel());
     l.add(new GradAccumulation());
     l.add(new NoiseScale());
+    l.add(new io.optcheck.theory.ncg.BrentLineSearch());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
