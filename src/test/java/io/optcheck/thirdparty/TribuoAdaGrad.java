@@ -27,6 +27,18 @@ public final class TribuoAdaGrad implements PluggableOptimizer {
         return Map.of();
     }
 
+    /**
+     * eps &gt; 0: Tribuo divides by eps + sqrt(accumulator) without a guard, so at eps = 0 a
+     * coordinate whose gradient is exactly 0 (accumulator 0) gets 0 * (lr / 0) = NaN (found by
+     * conf.zero-gradient and conf.robustness with optcheck's default range eps in [0, 1e-2];
+     * TribuoHandReproductionTest and TribuoFindingsTest assert it). Tribuo's defaults (1e-6 for
+     * AdaGrad, 1e-8 for RMSProp) are inside the declared range.
+     */
+    @Override
+    public Map<String, Range> hyperparameterRanges() {
+        return Map.of("eps", new Range(1e-10, 1e-2));
+    }
+
     @Override
     public Optimizer<?> create(Hyperparameters h) {
         double lr = h.get("lr");

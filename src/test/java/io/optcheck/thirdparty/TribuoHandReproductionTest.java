@@ -130,4 +130,69 @@ class TribuoHandReproductionTest {
         double x1 = step(rms, 1, 1);
         assertThat(x1).isCloseTo(1 - 0.01 / (Math.sqrt(0.1) + 1e-8), within(1e-15));
     }
+
+    /**
+     * DEFECT (minor, outside Tribuo's defaults): AdaGrad and RMSProp at eps = 0 turn a zero
+     * gradient into NaN: the accumulator stays 0 and the update is 0 * (lr / (0 + sqrt(0))) =
+     * 0 * Infinity. Kingma-style implementations (and optcheck's references) treat a zero gradient
+     * as no move. With Tribuo's default eps (1e-6, 1e-8) the update is 0.
+     */
+    @Test
+    void zeroGradientAtEpsZeroIsNaN() {
+        Tensor[] zero = {DenseVector.createDenseVector(new double[] {0})};
+        Tensor[] u1 = init(new AdaGrad(0.1, 0)).step(zero, 1.0);
+        assertThat(((DenseVector) u1[0]).get(0)).isNaN();
+        Tensor[] zero2 = {DenseVector.createDenseVector(new double[] {0})};
+        Tensor[] u2 = init(new RMSProp(0.1, 0.9, 0, 0)).step(zero2, 1.0);
+        assertThat(((DenseVector) u2[0]).get(0)).isNaN();
+        Tensor[] zero3 = {DenseVector.createDenseVector(new double[] {0})};
+        Tensor[] u3 = init(new AdaGrad(0.1)).step(zero3, 1.0);
+        assertThat(((DenseVector) u3[0]).get(0)).isEqualTo(0.0);
+    }
+
+    /**
+     * The Adam defect makes the update grow like g |g|: on f = x^2/2 from x0 = 2 with lr = 1,
+     * b1 = b2 = 0, eps = 0.01 (the conf.robustness counterexample), Tribuo's update is
+     * -x (|x| + 0.01) (lr_t = 1), so x1 = 2 - 2 * 2.01 = -2.02 and |x| roughly squares each step:
+     * it overflows to infinity within 14 steps, where Adam moves by lr = 1 per step.
+     */
+    @Test
+    void adamDivergesToInfinityFromFiniteInputs() {
+        Adam adam = init(new Adam(1, 0, 0, 0.01));
+        double x = 2;
+        x = step(adam, 1, x);
+        assertThat(x).isCloseTo(-2.02, within(1e-12));
+        int t = 1;
+        while (Double.isFinite(x) && t < 100) {
+            x = step(adam, 1, x);
+            t++;
+        }
+        assertThat(x).isInfinite();
+        assertThat(t).isLessThanOrEqualTo(14);
+    }
+
+    /**
+     * Why conf.reference-equivalence flags Tribuo's RMSProp (an optcheck defect, not Tribuo's):
+     * the same RMSProp step in two orders of operations, x - (lr g)/(sqrt(v) + eps) (optcheck's
+     * reference) and x + (-g) (lr/(eps + sqrt(v))) (Tribuo), run closed loop from x0 = 1e-4 with
+     * lr = 1e-4, rho = 0, eps = 1e-10 on f = x^2/2. Step 1 agrees to the last bit of 1e-4 but
+     * leaves x1 ~ 1e-10 by cancellation; step 2 amplifies the last-bit difference by
+     * lr eps/(|g| + eps)^2 = 2.5e5, to about 3.4e-15: 13 times the 1e-12 relative bound.
+     */
+    @Test
+    void rmsPropRoundingIsAmplifiedNearGradientEqualsEps() {
+        double lr = 1e-4;
+        double eps = 1e-10;
+        double a = 1e-4;
+        double b = 1e-4;
+        for (int t = 0; t < 2; t++) {
+            double va = a * a;
+            double vb = b * b;
+            a = a - (lr * a) / (Math.sqrt(va) + eps);
+            b = b + (-b) * (lr / (eps + Math.sqrt(vb)));
+        }
+        double diff = Math.abs(a - b);
+        assertThat(diff).isGreaterThan(1e-15).isLessThan(1e-14);
+        assertThat(diff / 2.5e-16).isGreaterThan(1);
+    }
 }

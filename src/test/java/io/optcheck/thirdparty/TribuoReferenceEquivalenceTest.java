@@ -149,7 +149,7 @@ class TribuoReferenceEquivalenceTest {
     @Test
     void sgdMomentumNesterovAdaGradRmsPropMatchTheirReferencesWithin1e12() {
         PluggableOptimizer[] ok = {new TribuoSgd(), new TribuoSgdMomentum(), new TribuoSgdNesterov(),
-            new TribuoSgdSchedule(), new TribuoAdaGrad(), new TribuoRmsProp()};
+            new TribuoSgdSqrtDecay(), new TribuoAdaGrad(), new TribuoRmsProp()};
         for (PluggableOptimizer p : ok) {
             double dev = deviation(p, p.conventions(), 1);
             assertThat(dev).as(p.id() + " max relative deviation from reference " + p.kind().id()).isLessThanOrEqualTo(REL);
@@ -160,7 +160,7 @@ class TribuoReferenceEquivalenceTest {
     @Test
     void lrTimesOnePlus1e6IsCaught() {
         PluggableOptimizer[] ok = {new TribuoSgd(), new TribuoSgdMomentum(), new TribuoSgdNesterov(),
-            new TribuoSgdSchedule(), new TribuoAdaGrad(), new TribuoRmsProp(), new TribuoAdam()};
+            new TribuoSgdSqrtDecay(), new TribuoAdaGrad(), new TribuoRmsProp(), new TribuoAdam()};
         for (PluggableOptimizer p : ok) {
             assertThat(deviation(p, p.conventions(), 1 + 1e-6)).as(p.id()).isGreaterThan(REL);
         }

@@ -7,15 +7,17 @@ import io.optcheck.plugin.PluggableOptimizer;
 import java.util.Map;
 
 /**
- * Tribuo 4.3.2 SGD with its three schedules (constant, {@code getLinearDecaySGD}: lr/t,
- * {@code getSqrtDecaySGD}: lr/sqrt(t), t counted from 1 at the first step): kind SGD with
- * a = lr, b = 1, p in {0, 1/2, 1}; other (b, p) are refused with IllegalArgumentException.
+ * Tribuo 4.3.2 {@code SGD.getSqrtDecaySGD(lr)}: lr_t = lr/sqrt(t) with Tribuo's t counted from 1
+ * at the first step, i.e. kind SGD with a = lr, b = 1, p = 1/2 in optcheck's a/(t + b)^p (t from
+ * 0). Declared ranges b = 1 and p = 1/2 exactly, since Tribuo has no other schedule of this form
+ * ({@code getLinearDecaySGD} is p = 1, {@code getSimpleSGD} p = 0; this adapter builds those too
+ * when asked, and refuses other (b, p) with IllegalArgumentException).
  */
-public final class TribuoSgdSchedule implements PluggableOptimizer {
+public final class TribuoSgdSqrtDecay implements PluggableOptimizer {
 
     @Override
     public String id() {
-        return "tribuo.sgd-schedule";
+        return "tribuo.sgd-sqrt-decay";
     }
 
     @Override
@@ -26,6 +28,11 @@ public final class TribuoSgdSchedule implements PluggableOptimizer {
     @Override
     public Map<String, String> conventions() {
         return Map.of();
+    }
+
+    @Override
+    public Map<String, Range> hyperparameterRanges() {
+        return Map.of("b", new Range(1, 1), "p", new Range(0.5, 0.5));
     }
 
     @Override
