@@ -42,7 +42,8 @@ public final class TribuoSgdSqrtDecay implements PluggableOptimizer {
         double p = h.get("p");
         // Tribuo counts iterations from 1 at the first step, so its lr/t^p is a/(t + 1)^p with
         // optcheck t counted from 0: only b = 1 and p in {0, 1/2, 1} exist in Tribuo.
-        if (b != 1 || !(p == 0 || p == 0.5 || p == 1)) {
+        // p = 0 is a constant step a whatever b is, so any b is Tribuo's constant SGD.
+        if ((b != 1 && p != 0) || !(p == 0 || p == 0.5 || p == 1)) {
             throw new IllegalArgumentException("Tribuo SGD schedules are a/(t+1)^p with p in {0, 0.5, 1}; got b = "
                 + b + ", p = " + p);
         }
