@@ -23,6 +23,51 @@ public final class NoisyOracle implements GradientOracle {
 
         /** A short description for reports, e.g. "gaussian(sigma = 0.5)". */
         String describe();
+
+        /**
+         * A bound on |xi_i| that holds for every draw, so ||xi|| <= bound() sqrt(d); +Infinity for
+         * unbounded noise (Gaussian, Student-t).
+         */
+        default double bound() {
+            return Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /**
+     * Uniform noise on [-s, s] per coordinate: zero mean, E[xi_i^2] = s^2/3 exactly, and every
+     * draw bounded, |xi_i| <= s, so a stochastic gradient is bounded wherever grad f is (the
+     * bounded-gradient setting of Robbins &amp; Monro 1951 and of the stalling argument for
+     * summable steps). Drawn as s u with u uniform in [0, 1) and a fair random sign, so the
+     * distribution is exactly symmetric (s (2u - 1) would have mean -2^-53 s on the 2^-53 grid).
+     *
+     * @throws IllegalArgumentException for s not finite and >= 0
+     */
+    public static Noise uniform(double s) {
+        if (!(s >= 0) || !Double.isFinite(s)) {
+            throw new IllegalArgumentException("s must be finite and >= 0, got " + s);
+        }
+        return new Noise() {
+            @Override
+            public double draw(RandomGenerator rng) {
+                double u = s * rng.nextDouble();
+                return rng.nextBoolean() ? u : -u;
+            }
+
+            @Override
+            public double variancePerCoordinate() {
+                return s * s / 3;
+            }
+
+            @Override
+            public double bound() {
+                return s;
+            }
+
+            @Override
+            public String describe() {
+                return "uniform([-s, s] per coordinate, s = " + io.optcheck.problem.Num.fmt(s) + ")";
+            }
+        };
     }
 
     /** Gaussian noise with standard deviation s per coordinate: E||xi||^2 = d s^2. */

@@ -100,9 +100,15 @@ public final class Catalog {
     l.add(new DataParallel());
     l.add(new GradAccumulation());
     l.add(new NoiseScale());
+    l.add(new io.optcheck.theory.sgd.schedules.DiminishingStep());
+    l.add(new io.optcheck.theory.sgd.schedules.RobbinsMonro());
     l.add(new io.optcheck.theory.sgd.ConstantStepStronglyConvex());
     l.add(new io.optcheck.theory.sgd.SgdNonconvex());
     l.add(new io.optcheck.theory.sgd.PolyakAveraging());
+    l.add(new io.optcheck.theory.vr.OneStepTight());
+    l.add(new io.optcheck.theory.vr.FedAvgDrift());
+    l.add(new io.optcheck.theory.vr.SagaTheorem());
+    l.add(new io.optcheck.theory.vr.SvrgTheorem());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
@@ -148,6 +154,43 @@ public final class Catalog {
   /** The ids of the methods the catalog checks. */
   public List<String> methodIds() {
     return theorems.values().stream().map(Theorem::methodId).distinct().sorted().toList();
+  }
+
+  /**
+   * The theorems about {@code provider}'s kind, each checked on the provider's methods (its id
+   * and conventions in every result), sorted by id. Empty when no theorem is about that kind.
+   * A theorem whose regimes depend on a declared convention keeps only the regimes that match
+   * the provider's (see {@link RetargetableTheorem#withMethod}); one with none left is omitted.
+   */
+  public List<Theorem<?>> applicableTo(io.optcheck.method.MethodProvider provider) {
+    java.util.Objects.requireNonNull(provider, "provider");
+    List<Theorem<?>> out = new ArrayList<>();
+    for (Theorem<?> t : theorems.values()) {
+      if (t instanceof RetargetableTheorem<?> rt && rt.methodKind() == provider.kind()) {
+        Theorem<?> on = rt.withMethod(provider);
+        // No regime left: every regime is about a convention the provider does not declare.
+        if (!on.regimes().isEmpty()) {
+          out.add(on);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The kind each retargetable theorem is about, by theorem id (sorted); others are absent. */
+  public Map<String, io.optcheck.method.MethodKind> kinds() {
+    Map<String, io.optcheck.method.MethodKind> m = new LinkedHashMap<>();
+    theorems.forEach((id, t) -> {
+      if (t instanceof RetargetableTheorem<?> rt) {
+        m.put(id, rt.methodKind());
+      }
+    });
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** The kind a theorem is about, or empty when it is bound to its own method. */
+  public java.util.Optional<io.optcheck.method.MethodKind> kindOf(String id) {
+    return java.util.Optional.ofNullable(kinds().get(get(id).id()));
   }
 
   /** An id that names nothing in the catalog. */
