@@ -68,9 +68,8 @@ class FalseAlarmBudgetCatalogTest {
                     .isLessThanOrEqualTo(FalseAlarmBudget.FAMILY_WISE * (1 + 1e-12));
                 // As single runs from tests get it: one default slot per regime run. The test
                 // suite runs each statistical regime at most four times (CatalogProperties,
-                // TeethProperties, and ExactSgdCatalogProperties' catalog and teeth runs, which
-                // pick up every theorem of this package), so it stays below 1e-6 while
-                // regimes <= 50.
+                // TeethProperties, and at most twice more from power or plug-in tests), so it
+                // stays below 1e-6 while regimes <= 50.
                 double perRun = familyWise(regimes, base, factor);
                 assertThat(4 * perRun).as(base.depth() + " x" + factor + " (tests)")
                     .isLessThanOrEqualTo(FalseAlarmBudget.FAMILY_WISE);
