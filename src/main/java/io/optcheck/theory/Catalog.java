@@ -109,6 +109,7 @@ public final class Catalog {
     l.add(new io.optcheck.theory.vr.FedAvgDrift());
     l.add(new io.optcheck.theory.vr.SagaTheorem());
     l.add(new io.optcheck.theory.vr.SvrgTheorem());
+    l.add(new io.optcheck.theory.ncg.BrentLineSearch());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);
