@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads the classes named by {@code --method-class} from {@code --classpath} (jars and
+ * Loads the classes named by {@code --method-class} or {@code --estimator-class} from {@code --classpath} (jars and
  * directories, separated by the platform's path separator). Every problem is a {@link BadInput}
  * naming the class, the classpath and the fix.
  */
@@ -24,6 +24,25 @@ final class PluginLoader {
     }
 
     static List<PluggableOptimizer> load(List<String> classNames, String classpath) {
+        List<PluggableOptimizer> out = new ArrayList<>();
+        for (Object o : load(classNames, classpath, "--method-class", PluggableOptimizer.class)) {
+            out.add((PluggableOptimizer) o);
+        }
+        return out;
+    }
+
+    /**
+     * The classes named by {@code --estimator-class}: each a
+     * {@link io.optcheck.plugin.GradientEstimator} (checked exactly) or a
+     * {@link io.optcheck.plugin.SelfRandomEstimator} (checked statistically).
+     */
+    static List<Object> loadEstimators(List<String> classNames, String classpath) {
+        return load(classNames, classpath, "--estimator-class", io.optcheck.plugin.GradientEstimator.class,
+            io.optcheck.plugin.SelfRandomEstimator.class);
+    }
+
+    /** Instances of the named classes, each implementing one of {@code accepted}. */
+    private static List<Object> load(List<String> classNames, String classpath, String option, Class<?>... accepted) {
         List<Path> entries = new ArrayList<>();
         List<URL> urls = new ArrayList<>();
         if (classpath != null && !classpath.isBlank()) {
@@ -47,49 +66,52 @@ final class PluginLoader {
         // Parent: optcheck's own loader, so the plug-in sees the same PluggableOptimizer interface.
         URLClassLoader loader = new URLClassLoader("optcheck-plugins", urls.toArray(new URL[0]),
             PluginLoader.class.getClassLoader());
-        List<PluggableOptimizer> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
         for (String name : classNames) {
-            out.add(instantiate(name, loader, entries));
+            out.add(instantiate(name, loader, entries, option, accepted));
         }
         return out;
     }
 
-    private static PluggableOptimizer instantiate(String name, ClassLoader loader, List<Path> entries) {
+    private static Object instantiate(String name, ClassLoader loader, List<Path> entries, String option,
+                                      Class<?>... accepted) {
         String where = entries.isEmpty() ? "optcheck's own classpath (no --classpath given)" : "the classpath " + entries;
         Class<?> c;
         try {
             c = Class.forName(name, true, loader);
         } catch (ClassNotFoundException e) {
-            throw new BadInput("--method-class " + name + ": no such class on " + where + ". Give the fully qualified "
+            throw new BadInput(option + " " + name + ": no such class on " + where + ". Give the fully qualified "
                 + "class name and add the jar or directory that holds it to --classpath.");
         } catch (LinkageError e) {
-            throw new BadInput("--method-class " + name + ": the class was found on " + where + " but cannot be loaded ("
+            throw new BadInput(option + " " + name + ": the class was found on " + where + " but cannot be loaded ("
                 + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Add the jars it depends on to --classpath.");
         }
-        if (!PluggableOptimizer.class.isAssignableFrom(c)) {
-            throw new BadInput("--method-class " + name + " (from " + where + ") does not implement "
-                + PluggableOptimizer.class.getName() + ". Implement that interface: it declares the method's kind and "
-                + "builds it from hyperparameters.");
+        if (java.util.Arrays.stream(accepted).noneMatch(a -> a.isAssignableFrom(c))) {
+            throw new BadInput(option + " " + name + " (from " + where + ") does not implement "
+                + String.join(" or ", java.util.Arrays.stream(accepted).map(Class::getName).toList())
+                + (accepted[0] == PluggableOptimizer.class
+                    ? ". Implement that interface: it declares the method's kind and builds it from hyperparameters."
+                    : ". Implement one of them: it declares the sampling and batch size and returns an estimate."));
         }
         if (Modifier.isAbstract(c.getModifiers()) || c.isInterface()) {
-            throw new BadInput("--method-class " + name + " is abstract; name a concrete class with a public no-argument "
+            throw new BadInput(option + " " + name + " is abstract; name a concrete class with a public no-argument "
                 + "constructor.");
         }
         Constructor<?> ctor;
         try {
             ctor = c.getConstructor();
         } catch (NoSuchMethodException e) {
-            throw new BadInput("--method-class " + name + " has no public no-argument constructor. Add one (optcheck "
+            throw new BadInput(option + " " + name + " has no public no-argument constructor. Add one (optcheck "
                 + "creates the class with it).");
         }
         try {
-            return (PluggableOptimizer) ctor.newInstance();
+            return ctor.newInstance();
         } catch (InvocationTargetException e) {
             Throwable t = e.getCause();
-            throw new BadInput("--method-class " + name + ": its constructor threw " + t.getClass().getName()
+            throw new BadInput(option + " " + name + ": its constructor threw " + t.getClass().getName()
                 + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ".");
         } catch (ReflectiveOperationException e) {
-            throw new BadInput("--method-class " + name + ": cannot create it (" + e.getClass().getSimpleName() + ": "
+            throw new BadInput(option + " " + name + ": cannot create it (" + e.getClass().getSimpleName() + ": "
                 + e.getMessage() + "). Make the class and its no-argument constructor public.");
         }
     }

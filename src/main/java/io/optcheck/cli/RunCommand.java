@@ -94,9 +94,20 @@ final class RunCommand implements Callable<Integer> {
       + "Runs the conformance properties and the theorems of its declared kind; --theorem filters them.")
   List<String> methodClasses = new ArrayList<>();
 
+  @Option(names = "--estimator-class", paramLabel = "CLASS", description = "Check your own minibatch sampler or "
+      + "gradient estimator: a class implementing io.optcheck.plugin.GradientEstimator (checked exactly) or "
+      + "io.optcheck.plugin.SelfRandomEstimator (checked statistically) with a public no-argument constructor "
+      + "(repeatable). Runs sgd.unbiased-minibatch and sgd.minibatch-variance under its id; --theorem filters them.")
+  List<String> estimatorClasses = new ArrayList<>();
+
   @Option(names = "--classpath", paramLabel = "PATH", description = "Jars and directories holding the --method-class "
-      + "classes, separated by the platform's path separator.")
+      + "and --estimator-class classes, separated by the platform's path separator.")
   String classpath;
+
+  @Option(names = "--with-catalog", description = "With --method-class: also run the built-in catalog, as a run "
+      + "without --method-class would, so that one report holds both (the launcher's default run uses it for the "
+      + "third-party adapters).")
+  boolean withCatalog;
 
   @Option(names = "--step-timeout", paramLabel = "SECONDS", description = "Limit for one call into a --method-class "
       + "optimizer (default 10); a call that takes longer ends its run with 'error: timeout'.")
@@ -116,9 +127,14 @@ final class RunCommand implements Callable<Integer> {
     if (replay != null) {
       return replay(settings);
     }
-    boolean plugins = !methodClasses.isEmpty();
-    List<ObservationSpec> observed = plugins ? List.of() : selectObservations();
+    boolean plugins = !methodClasses.isEmpty() || !estimatorClasses.isEmpty();
+    List<ObservationSpec> observed = plugins && !withCatalog ? List.of() : selectObservations();
     List<Theorem<?>> selected = plugins ? selectForPlugins() : select();
+    if (plugins && withCatalog) {
+      List<Theorem<?>> both = new ArrayList<>(select());
+      both.addAll(selected);
+      selected = both;
+    }
     Map<Theorem<?>, Spec> specs = new LinkedHashMap<>();
     for (Theorem<?> t : selected) {
       // Loads every spec first, so that a malformed one stops the run before any work is done.
@@ -200,8 +216,19 @@ final class RunCommand implements Callable<Integer> {
     if (width < 40) {
       throw new BadInput("--width must be at least 40 characters, got " + width + ".");
     }
-    if (classpath != null && methodClasses.isEmpty()) {
+    if (classpath != null && methodClasses.isEmpty() && estimatorClasses.isEmpty()) {
       throw new BadInput("--classpath is for --method-class; name the optimizer class to check with --method-class.");
+    }
+    if (!estimatorClasses.isEmpty() && !methods.isEmpty()) {
+      throw new BadInput("--estimator-class runs the theorems that apply to your estimator; drop --method "
+          + "(select theorems with --theorem).");
+    }
+    if (replay != null && methodClasses.size() + estimatorClasses.size() > 1) {
+      throw new BadInput("--replay reruns one case of one plug-in; give a single --method-class or --estimator-class.");
+    }
+    if (withCatalog && methodClasses.isEmpty()) {
+      throw new BadInput("--with-catalog adds the built-in catalog to a --method-class run; without --method-class "
+          + "the catalog runs anyway, so drop --with-catalog.");
     }
     if (stepTimeout != null && !(stepTimeout > 0)) {
       throw new BadInput("--step-timeout must be a positive number of seconds, got " + stepTimeout + ".");
@@ -245,6 +272,25 @@ final class RunCommand implements Callable<Integer> {
         throw new BadInput("--method-class " + p.getClass().getName() + ": " + e.getMessage());
       }
       io.optcheck.theory.conformance.PluginTheorems.listing(provider, ts).forEach(ctx.err()::println);
+      out.addAll(ts);
+    }
+    for (Object e : PluginLoader.loadEstimators(estimatorClasses, classpath)) {
+      List<Theorem<?>> ts;
+      String id = e.getClass().getName();
+      try {
+        ts = e instanceof io.optcheck.plugin.GradientEstimator g ? io.optcheck.theory.sgd.EstimatorTheorems.of(g)
+            : io.optcheck.theory.sgd.EstimatorTheorems.of((io.optcheck.plugin.SelfRandomEstimator) e, seed);
+      } catch (IllegalArgumentException ex) {
+        throw new BadInput("--estimator-class " + id + ": " + ex.getMessage());
+      }
+      ts = ts.stream().filter(t -> theorems.isEmpty() || theorems.stream().anyMatch(f -> f.endsWith("*")
+          ? t.id().startsWith(f.substring(0, f.length() - 1)) : t.id().equals(f))).toList();
+      if (ts.isEmpty()) {
+        throw new BadInput("--estimator-class " + id + ": no theorem applies with the theorem filters " + theorems
+            + ". Theorems for estimators: sgd.unbiased-minibatch, sgd.minibatch-variance. Zero applicable theorems"
+            + " is an error, not a pass.");
+      }
+      io.optcheck.theory.sgd.EstimatorTheorems.listing(ts).forEach(ctx.err()::println);
       out.addAll(ts);
     }
     return out;
@@ -395,14 +441,14 @@ final class RunCommand implements Callable<Integer> {
   private int replay(RunSettings settings) {
     Target target = Target.parse(replay);
     Theorem<?> t;
-    if (methodClasses.isEmpty()) {
+    if (methodClasses.isEmpty() && estimatorClasses.isEmpty()) {
       t = ctx.catalog().get(target.theorem());
     } else {
       // A plug-in's case: the theorem is one of those that apply to it (conformance or its kind's).
       List<Theorem<?>> forPlugin = selectForPlugins();
       t = forPlugin.stream().filter(x -> x.id().equals(target.theorem())).findFirst().orElseThrow(() ->
           new BadInput("theorem '" + target.theorem() + "' in the replay token does not apply to "
-              + methodClasses.get(0) + "; theorems that apply: " + forPlugin.stream().map(Theorem::id).toList()));
+              + (methodClasses.isEmpty() ? estimatorClasses : methodClasses).get(0) + "; theorems that apply: " + forPlugin.stream().map(Theorem::id).toList()));
     }
     Regime r = t.regimes().stream().filter(x -> x.id().equals(target.regime())).findFirst().orElseThrow(() ->
         new BadInput("unknown regime '" + target.regime() + "' in the replay token: theorem " + t.id()

@@ -161,6 +161,12 @@ public final class OptimizerCheck {
     }
 
     static String message(Theorem<?> t, Regime r, Result res, int n, RunSettings settings, String optimizerClass) {
+        return message(t, r, res, n, settings, "--method-class", optimizerClass);
+    }
+
+    /** The same, for a plug-in loaded on the command line with {@code option} (e.g. --estimator-class). */
+    static String message(Theorem<?> t, Regime r, Result res, int n, RunSettings settings, String option,
+                          String pluginClass) {
         StringBuilder sb = new StringBuilder();
         sb.append("Theorem '").append(t.id()).append("' regime '").append(r.id()).append("' FAILED on method ")
             .append(t.methodId()).append(System.lineSeparator());
@@ -179,7 +185,7 @@ public final class OptimizerCheck {
         if (res.counterexample() != null) {
             line(sb, "counterexample", res.counterexample().summary());
             String token = res.counterexample().replay().substring(res.counterexample().replay().lastIndexOf(' ') + 1);
-            line(sb, "replay", "./optcheck run --method-class " + optimizerClass + " --classpath <your classes> --replay " + token);
+            line(sb, "replay", "./optcheck run " + option + " " + pluginClass + " --classpath <your classes> --replay " + token);
         }
         if (res.counterexample() != null || res.error() != null) {
             // The engine's labelled report of the same (deterministic) run: seed, phase, shrunk case, token.

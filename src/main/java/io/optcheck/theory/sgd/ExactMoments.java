@@ -14,8 +14,11 @@ final class ExactMoments {
   final double[][] second;
   final double totalProbability;
   final long outcomes;
+  /** The largest |estimate_j| over all outcomes: the magnitude scale of the mean. */
+  final double maxAbs;
 
-  private ExactMoments(double[] mean, double[][] second, double total, long outcomes) {
+  private ExactMoments(double[] mean, double[][] second, double total, long outcomes, double maxAbs) {
+    this.maxAbs = maxAbs;
     this.mean = mean;
     this.second = second;
     this.totalProbability = total;
@@ -36,9 +39,13 @@ final class ExactMoments {
     double[][] cq = new double[d][d];
     double[] tot = new double[2];
     long[] count = new long[1];
+    double[] maxAbs = new double[1];
     double[] dev = new double[d];
     e.enumerate(g, (p, v) -> {
       count[0]++;
+      for (int j = 0; j < d; j++) {
+        maxAbs[0] = Math.max(maxAbs[0], Math.abs(v[j]));
+      }
       add(tot, 0, 1, p);
       for (int j = 0; j < d; j++) {
         addArr(s, cs, j, p * v[j]);
@@ -67,7 +74,7 @@ final class ExactMoments {
         }
       }
     }
-    return new ExactMoments(mean, sec, tot[0] + tot[1], count[0]);
+    return new ExactMoments(mean, sec, tot[0] + tot[1], count[0], maxAbs[0]);
   }
 
   private static void add(double[] acc, int i, int c, double v) {

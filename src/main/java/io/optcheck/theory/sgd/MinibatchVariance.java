@@ -86,12 +86,21 @@ public final class MinibatchVariance implements Theorem<BatchInstance> {
 
   @Override
   public Evaluation evaluate(BatchInstance in, Regime r) {
-    ExampleGradients g = in.table();
-    double[] full = in.f().gradient(in.x());
-    int n = in.n();
-    int d = in.d();
-    int b = in.workerBatch(0);
-    ExactMoments m = ExactMoments.of(in.estimator(), g, full);
+    return varianceCheck(in.estimator(), in.table(), in.f().gradient(in.x()), in.workerBatch(0),
+        in.replacement(), r.conclusion(), tighten);
+  }
+
+  /**
+   * The regime's conclusion for any estimator over a table of per-example gradients (a built-in
+   * sampler, or a user's estimator enumerated through its choice tree): the exact second moment
+   * of the estimate about {@code full} = grad f(x) against factor(n, b) Sigma. About grad f it is
+   * Cov(estimate) for an unbiased estimator, and Cov + bias bias^T otherwise.
+   */
+  static Evaluation varianceCheck(io.optcheck.oracle.BatchEstimator estimator, ExampleGradients g, double[] full,
+                                  int b, boolean replacement, String conclusion, double tighten) {
+    int n = g.n();
+    int d = g.dimension();
+    ExactMoments m = ExactMoments.of(estimator, g, full);
     double[][] sigma = new double[d][d];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
@@ -100,13 +109,13 @@ public final class MinibatchVariance implements Theorem<BatchInstance> {
         }
       }
     }
-    double c = factor(n, b, in.replacement()) * (1 - tighten);
+    double c = factor(n, b, replacement) * (1 - tighten);
     // Each entry combines products of deviations of batch means and of g_i from grad f, all
     // bounded by 2 max|g| in magnitude: scale (2 max|g|)^2.
     double mg = g.maxAbs();
     double tol = Tolerance.of(4 * mg * mg, d);
     Evaluation.Builder eb = new Evaluation.Builder();
-    if (r.conclusion().equals("mse-with-replacement")) {
+    if (conclusion.equals("mse-with-replacement")) {
       double mse = 0;
       double tr = 0;
       for (int j = 0; j < d; j++) {

@@ -103,14 +103,24 @@ public final class UnbiasedMinibatch implements Theorem<BatchInstance> {
 
   /** max_j |E[estimate]_j - (1 + tighten) grad f(x)_j| &lt;= tol, by exact enumeration. */
   static Evaluation meanCheck(BatchInstance in, double tighten, String what) {
-    ExampleGradients g = in.table();
-    ExactMoments m = ExactMoments.mean(in.estimator(), g);
+    return meanCheck(in.estimator(), in.table(), in.f(), in.x(), tighten, what);
+  }
+
+  /**
+   * The same check for any estimator over a table of per-example gradients (a built-in sampler,
+   * or a user's estimator enumerated through its choice tree): max_j |E[estimate]_j -
+   * (1 + tighten) grad f(x)_j| &lt;= tol, with grad f(x) recomputed from the objective.
+   */
+  static Evaluation meanCheck(io.optcheck.oracle.BatchEstimator estimator, ExampleGradients g,
+                              io.optcheck.problem.FiniteSum f, double[] x, double tighten, String what) {
+    ExactMoments m = ExactMoments.mean(estimator, g);
     // The checker's own full gradient (1/n) sum_i grad f_i(x), from the objective, not the table.
-    double[] full = in.f().gradient(in.x());
-    int d = in.d();
-    // The expectation is a probability-weighted mean of batch means of table rows, so the sum
-    // of the magnitudes it combines is at most max |table|; the full gradient adds max |grad f_i|.
-    double scale = g.maxAbs() + ExampleGradients.at(in.f(), in.x()).maxAbs();
+    double[] full = f.gradient(x);
+    int d = g.dimension();
+    // The expectation is a probability-weighted mean of the estimates, so the sum of the
+    // magnitudes it combines is at most max |estimate| (max |table| for batch means of table
+    // rows; more for reweighted importance sampling); the full gradient adds max |grad f_i|.
+    double scale = Math.max(g.maxAbs(), m.maxAbs) + ExampleGradients.at(f, x).maxAbs();
     double worst = 0;
     for (int j = 0; j < d; j++) {
       // Teeth: a wrong constant, E[g_B] = (1 + eps) grad f.
