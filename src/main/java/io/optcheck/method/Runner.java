@@ -43,7 +43,15 @@ public final class Runner {
             double[] x0, int steps, StopCondition stop) {
         Objects.requireNonNull(oracle, "oracle");
         Vectors.requireLength(x0, oracle.dimension(), "x0");
-        return resume(method, oracle, method.init(x0), steps, stop);
+        S start;
+        try {
+            start = method.init(x0);
+        } catch (MethodFailure e) {
+            // A method that fails to start (a plug-in that modified x0) ends the run at step 0.
+            return new Trajectory(method.id(), List.of(x0.clone()), new double[0], 0, 0, steps, 0,
+                    new Trajectory.Failed(e.getMessage(), 0), null);
+        }
+        return resume(method, oracle, start, steps, stop);
     }
 
     /**
@@ -88,6 +96,9 @@ public final class Runner {
                 break;
             } catch (MethodRefusal r) {
                 ending = new Trajectory.Refused(r.reason(), k);
+                break;
+            } catch (MethodFailure e) {
+                ending = new Trajectory.Failed(e.getMessage(), k);
                 break;
             } catch (RuntimeException e) {
                 ending = new Trajectory.Failed("step " + k + ": method threw "

@@ -42,4 +42,34 @@ public interface PluggableOptimizer {
      *     theorem then reports the instance as an error naming the value
      */
     Optimizer<?> create(Hyperparameters h);
+
+    /**
+     * The closed interval of values a hyperparameter may take, as the optimizer declares it.
+     *
+     * @param min the smallest allowed value
+     * @param max the largest allowed value (&gt;= min)
+     */
+    record Range(double min, double max) {
+        public Range {
+            if (!(min <= max) || Double.isNaN(min) || Double.isNaN(max)) {
+                throw new IllegalArgumentException("a range needs min <= max, got [" + min + ", " + max + "]");
+            }
+        }
+
+        /** True when min &lt;= v &lt;= max. */
+        public boolean contains(double v) {
+            return v >= min && v <= max;
+        }
+    }
+
+    /**
+     * The hyperparameter values the optimizer supports, by name (see
+     * {@link MethodKind#hyperparameters()}). Conformance properties draw hyperparameters only from
+     * these ranges; for a name not listed they use optcheck's default range (for example eps in
+     * [0, 1e-2], including eps = 0, so an Adam that divides 0 by 0 at a zero gradient is caught by
+     * the robustness property unless it declares eps &gt; 0). Default: no declarations.
+     */
+    default Map<String, Range> hyperparameterRanges() {
+        return Map.of();
+    }
 }

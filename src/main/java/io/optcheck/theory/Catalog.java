@@ -147,6 +147,39 @@ public final class Catalog {
     return theorems.values().stream().map(Theorem::methodId).distinct().sorted().toList();
   }
 
+  /**
+   * The theorems about {@code provider}'s kind, each checked on the provider's methods (its id
+   * and conventions in every result), sorted by id. Empty when no theorem is about that kind.
+   * A theorem whose regimes depend on a declared convention keeps only the regimes that match
+   * the provider's (see {@link RetargetableTheorem#withMethod}).
+   */
+  public List<Theorem<?>> applicableTo(io.optcheck.method.MethodProvider provider) {
+    java.util.Objects.requireNonNull(provider, "provider");
+    List<Theorem<?>> out = new ArrayList<>();
+    for (Theorem<?> t : theorems.values()) {
+      if (t instanceof RetargetableTheorem<?> rt && rt.methodKind() == provider.kind()) {
+        out.add(rt.withMethod(provider));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The kind each retargetable theorem is about, by theorem id (sorted); others are absent. */
+  public Map<String, io.optcheck.method.MethodKind> kinds() {
+    Map<String, io.optcheck.method.MethodKind> m = new LinkedHashMap<>();
+    theorems.forEach((id, t) -> {
+      if (t instanceof RetargetableTheorem<?> rt) {
+        m.put(id, rt.methodKind());
+      }
+    });
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** The kind a theorem is about, or empty when it is bound to its own method. */
+  public java.util.Optional<io.optcheck.method.MethodKind> kindOf(String id) {
+    return java.util.Optional.ofNullable(kinds().get(get(id).id()));
+  }
+
   /** An id that names nothing in the catalog. */
   public static final class UnknownIdException extends IllegalArgumentException {
     public UnknownIdException(String message) {

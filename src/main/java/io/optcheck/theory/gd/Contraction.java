@@ -4,7 +4,9 @@ import static io.optcheck.theory.Assumptions.CONVEX;
 import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
@@ -13,7 +15,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -32,7 +33,7 @@ import java.util.OptionalDouble;
  * 0 &lt; eta &lt; 2/L; above 2/L the inequality still holds with a factor above 1. Checked in its
  * t-step form at every t = 1..30.
  */
-public final class Contraction implements Theorem<RateInstance> {
+public final class Contraction extends KindTheorem<RateInstance> {
 
   static final int STEPS = 30;
 
@@ -40,16 +41,22 @@ public final class Contraction implements Theorem<RateInstance> {
 
   /** The theorem as stated. */
   public Contraction() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private Contraction(double tighten) {
+  private Contraction(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public Contraction withTightenedBounds(double eps) {
-    return new Contraction(eps);
+    return new Contraction(eps, binding());
+  }
+
+  @Override
+  protected Contraction rebind(MethodBinding b) {
+    return new Contraction(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -66,11 +73,6 @@ public final class Contraction implements Theorem<RateInstance> {
   @Override
   public String id() {
     return "gd.contraction";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -110,7 +112,7 @@ public final class Contraction implements Theorem<RateInstance> {
   }
 
   @Override
-  public Evaluation evaluate(RateInstance in, Regime r) {
+  protected Evaluation checkOn(RateInstance in, Regime r) {
     double eta = in.eta();
     double[] xs = in.xStar();
     double rad = in.radius();
@@ -118,7 +120,7 @@ public final class Contraction implements Theorem<RateInstance> {
     double inputs = Vec.norm(in.x0()) + Vec.norm(xs);
     int d = in.dimension();
     Drift drift = new Drift(in.mapLipschitz(), eta);
-    return TrajectoryCheck.run(new GradientDescent(eta), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(eta)), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
       double a = drift.step(prev, in.f().gradientScale(prev));
       double e = Vec.dist(cur, xs);
       double root = Math.pow(q, 0.5 * t) * rad;

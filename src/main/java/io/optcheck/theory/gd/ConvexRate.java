@@ -7,7 +7,9 @@ import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
 import static io.optcheck.theory.Assumptions.STEP_LE_2_OVER_L;
 import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
@@ -16,7 +18,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -34,7 +35,7 @@ import java.util.OptionalDouble;
  * The bound is tight: a Huber function attains it. It is checked at every N = t in 1..10 of the
  * run (each t is the theorem with N = t), against the minimizer nearest x0.
  */
-public final class ConvexRate implements Theorem<RateInstance> {
+public final class ConvexRate extends KindTheorem<RateInstance> {
 
   static final int STEPS = 10;
 
@@ -42,16 +43,22 @@ public final class ConvexRate implements Theorem<RateInstance> {
 
   /** The theorem as stated. */
   public ConvexRate() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private ConvexRate(double tighten) {
+  private ConvexRate(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public ConvexRate withTightenedBounds(double eps) {
-    return new ConvexRate(eps);
+    return new ConvexRate(eps, binding());
+  }
+
+  @Override
+  protected ConvexRate rebind(MethodBinding b) {
+    return new ConvexRate(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -71,11 +78,6 @@ public final class ConvexRate implements Theorem<RateInstance> {
   @Override
   public String id() {
     return "gd.convex-rate";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -108,7 +110,7 @@ public final class ConvexRate implements Theorem<RateInstance> {
   }
 
   @Override
-  public Evaluation evaluate(RateInstance in, Regime r) {
+  protected Evaluation checkOn(RateInstance in, Regime r) {
     double eta = in.eta();
     double l = in.lTrue();
     double h = in.h();
@@ -119,7 +121,7 @@ public final class ConvexRate implements Theorem<RateInstance> {
     double inputs = Vec.norm(in.x0()) + Vec.norm(xs);
     int d = in.dimension();
     Drift drift = new Drift(in.mapLipschitz(), eta);
-    return TrajectoryCheck.run(new GradientDescent(eta), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(eta)), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
       double a = drift.step(prev, in.f().gradientScale(prev));
       double gap = in.f().value(cur) - fStar;
       double bound = (1 - tighten) * l * radSq / (4 * t * h + 2);

@@ -4,6 +4,9 @@ import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
 import static io.optcheck.theory.Assumptions.STEP_LE_2_OVER_L;
 
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
@@ -14,11 +17,9 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
-import io.optcheck.method.GradientDescent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ import java.util.OptionalDouble;
  * general form f(x+) &lt;= f(x) - eta(1 - L eta/2)||grad f(x)||^2 holds for every eta &gt; 0.
  * Checked on quadratics (L = lambda_max exactly for diagonal H) at every one of 50 steps.
  */
-public final class DescentLemma implements Theorem<GdInstance> {
+public final class DescentLemma extends KindTheorem<GdInstance> {
 
   static final int STEPS = 50;
 
@@ -39,16 +40,22 @@ public final class DescentLemma implements Theorem<GdInstance> {
 
   /** The theorem as stated. */
   public DescentLemma() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private DescentLemma(double tighten) {
+  private DescentLemma(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public DescentLemma withTightenedBounds(double eps) {
-    return new DescentLemma(eps);
+    return new DescentLemma(eps, binding());
+  }
+
+  @Override
+  protected DescentLemma rebind(MethodBinding b) {
+    return new DescentLemma(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -70,11 +77,6 @@ public final class DescentLemma implements Theorem<GdInstance> {
   @Override
   public String id() {
     return "gd.descent-lemma";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -108,13 +110,13 @@ public final class DescentLemma implements Theorem<GdInstance> {
   }
 
   @Override
-  public Evaluation evaluate(GdInstance in, Regime r) {
+  protected Evaluation checkOn(GdInstance in, Regime r) {
     Quadratic q = in.q();
     int d = q.dimension();
     double eta = in.eta();
     double lTrue = in.trueL();
     String conclusion = r.conclusion();
-    return TrajectoryCheck.run(new GradientDescent(in.eta()), in.q(), in.x0(), STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(in.eta())), in.q(), in.x0(), STEPS, (t, prev, cur, series) -> {
       double f0 = q.value(prev);
       double f1 = q.value(cur);
       double[] g = q.gradient(prev);

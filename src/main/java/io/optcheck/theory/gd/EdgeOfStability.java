@@ -5,7 +5,9 @@ import static io.optcheck.theory.Assumptions.QUADRATIC;
 import static io.optcheck.theory.Assumptions.SHARPNESS_GT_2_OVER_ETA;
 import static io.optcheck.theory.Assumptions.SHARPNESS_LT_2_OVER_ETA;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
@@ -15,7 +17,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -36,7 +37,7 @@ import java.util.OptionalDouble;
  * The non-quadratic observation (the sharpness of a training loss rises to about 2/eta and
  * hovers there) is not a theorem and is not checked here.
  */
-public final class EdgeOfStability implements Theorem<GdInstance> {
+public final class EdgeOfStability extends KindTheorem<GdInstance> {
 
   static final int STEPS = 50;
 
@@ -44,16 +45,22 @@ public final class EdgeOfStability implements Theorem<GdInstance> {
 
   /** The theorem as stated. */
   public EdgeOfStability() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private EdgeOfStability(double tighten) {
+  private EdgeOfStability(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public EdgeOfStability withTightenedBounds(double eps) {
-    return new EdgeOfStability(eps);
+    return new EdgeOfStability(eps, binding());
+  }
+
+  @Override
+  protected EdgeOfStability rebind(MethodBinding b) {
+    return new EdgeOfStability(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -66,11 +73,6 @@ public final class EdgeOfStability implements Theorem<GdInstance> {
   @Override
   public String id() {
     return "gd.edge-of-stability";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -97,14 +99,14 @@ public final class EdgeOfStability implements Theorem<GdInstance> {
   }
 
   @Override
-  public Evaluation evaluate(GdInstance in, Regime r) {
+  protected Evaluation checkOn(GdInstance in, Regime r) {
     Quadratic q = in.q();
     double eta = in.eta();
     double s = QuadraticContraction.sharpness(q);
     if (r.conclusion().equals("stable-below-2-over-eta")) {
       double[] lambda = q.eigenvalues();
       double rate = QuadraticContraction.factor(eta, lambda) * (1 - tighten);
-      return QuadraticContraction.run(q, in.x0(), eta, rate, STEPS,
+      return QuadraticContraction.run(method(lr(eta)), q, in.x0(), eta, rate, STEPS,
           (x, series) -> series.point("eta * sharpness", eta * s));
     }
     double growth = eta * s - 1;
@@ -116,7 +118,7 @@ public final class EdgeOfStability implements Theorem<GdInstance> {
     }
     double[] xStar = q.certificate().xStar().orElseThrow();
     int d = q.dimension();
-    return TrajectoryCheck.run(new GradientDescent(eta), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(eta)), q, in.x0(), STEPS, (t, prev, cur, series) -> {
       double a0 = topAmplitude(prev, xStar, diag, s);
       double a1 = topAmplitude(cur, xStar, diag, s);
       double bound = claimed * a0;

@@ -4,7 +4,9 @@ import static io.optcheck.theory.Assumptions.LEAST_SQUARES;
 import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
 import static io.optcheck.theory.Assumptions.W0_IN_ROW_SPACE;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.DataProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
@@ -14,7 +16,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -36,7 +37,7 @@ import java.util.OptionalDouble;
  * statements by induction without letting rounding accumulate): the step has no null-space
  * component (bound 0, absolute tolerance), and ||w_t - w_lim|| &lt;= q ||w_t-1 - w_lim||.
  */
-public final class LeastSquaresImplicitBias implements Theorem<LsInstance> {
+public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
 
   static final int STEPS = 100;
 
@@ -51,16 +52,22 @@ public final class LeastSquaresImplicitBias implements Theorem<LsInstance> {
 
   /** The theorem as stated. */
   public LeastSquaresImplicitBias() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private LeastSquaresImplicitBias(double tighten) {
+  private LeastSquaresImplicitBias(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public LeastSquaresImplicitBias withTightenedBounds(double eps) {
-    return new LeastSquaresImplicitBias(eps);
+    return new LeastSquaresImplicitBias(eps, binding());
+  }
+
+  @Override
+  protected LeastSquaresImplicitBias rebind(MethodBinding b) {
+    return new LeastSquaresImplicitBias(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -74,11 +81,6 @@ public final class LeastSquaresImplicitBias implements Theorem<LsInstance> {
   @Override
   public String id() {
     return "gd.least-squares-implicit-bias";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -108,7 +110,7 @@ public final class LeastSquaresImplicitBias implements Theorem<LsInstance> {
   }
 
   @Override
-  public Evaluation evaluate(LsInstance in, Regime r) {
+  protected Evaluation checkOn(LsInstance in, Regime r) {
     int d = in.d;
     double eta = in.eta();
     double q = in.rowSpaceFactor() * (1 - tighten);
@@ -124,7 +126,7 @@ public final class LeastSquaresImplicitBias implements Theorem<LsInstance> {
     // to their sizes, not to its own (a w0 almost in the row space has a null part of ~1e-16
     // that is itself mostly rounding).
     double limitNorm = Vec.norm(limit) + Vec.norm(xDagger) + Vec.norm(in.w0);
-    return TrajectoryCheck.run(new GradientDescent(eta), in.ls, in.w0, STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(eta)), in.ls, in.w0, STEPS, (t, prev, cur, series) -> {
       double[] step = new double[d];
       for (int i = 0; i < d; i++) {
         step[i] = cur[i] - prev[i];

@@ -5,7 +5,9 @@ import static io.optcheck.theory.Assumptions.LOGISTIC_HOMOGENEOUS;
 import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
 import static io.optcheck.theory.Assumptions.SVM_NON_DEGENERATE;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.DataProblems;
 import io.optcheck.problem.Logistic;
 import io.optcheck.problem.MarginData;
@@ -17,7 +19,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -38,7 +39,7 @@ import java.util.Map;
  * B = ||w_tilde|| + ||w0 - w_tilde|| + eta G, G = (1/n) sum ||x_i|| (see the spec for the
  * derivation and its status). The angle to w_hat and ||rho_t - w_tilde|| are reported as series.
  */
-public final class LogisticMaxMargin implements Theorem<LogisticInstance> {
+public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
 
   /** The holds regime runs 2^20 steps (about 10^6, THEOREMS.md), checked at every power of two. */
   static final int STEPS = 1 << 20;
@@ -59,16 +60,22 @@ public final class LogisticMaxMargin implements Theorem<LogisticInstance> {
 
   /** The theorem as stated. */
   public LogisticMaxMargin() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private LogisticMaxMargin(double tighten) {
+  private LogisticMaxMargin(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public LogisticMaxMargin withTightenedBounds(double eps) {
-    return new LogisticMaxMargin(eps);
+    return new LogisticMaxMargin(eps, binding());
+  }
+
+  @Override
+  protected LogisticMaxMargin rebind(MethodBinding b) {
+    return new LogisticMaxMargin(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -90,11 +97,6 @@ public final class LogisticMaxMargin implements Theorem<LogisticInstance> {
   @Override
   public String id() {
     return "gd.logistic-max-margin";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -130,7 +132,7 @@ public final class LogisticMaxMargin implements Theorem<LogisticInstance> {
   }
 
   @Override
-  public Evaluation evaluate(LogisticInstance in, Regime r) {
+  protected Evaluation checkOn(LogisticInstance in, Regime r) {
     Logistic f = in.data().logistic();
     double[] wHat = in.data().wHat();
     double[] wTilde = in.wTilde();
@@ -139,7 +141,7 @@ public final class LogisticMaxMargin implements Theorem<LogisticInstance> {
     // i.e. the limit without the transient term, which rho_t -> w_tilde must violate.
     double b = tighten == 0 ? bound(in) : Vec.norm(wTilde) * (1 - tighten);
     int steps = r.id().equals("holds") ? STEPS : SHORT_STEPS;
-    return TrajectoryCheck.run(new GradientDescent(in.eta()), f, in.w0(), steps, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(in.eta())), f, in.w0(), steps, (t, prev, cur, series) -> {
       if (Integer.bitCount(t) != 1) {
         return NO_CHECKPOINT;
       }

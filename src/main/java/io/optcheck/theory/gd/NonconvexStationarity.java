@@ -4,7 +4,9 @@ import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
 import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Ripple;
@@ -15,7 +17,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -36,23 +37,29 @@ import java.util.OptionalDouble;
  * tight value (4/3)(L/T)(f(x_0) - f(x_T)) (with the min over 0..T) is recorded as a series, not
  * asserted.
  */
-public final class NonconvexStationarity implements Theorem<RippleInstance> {
+public final class NonconvexStationarity extends KindTheorem<RippleInstance> {
 
   static final int STEPS = 100;
 
   private final double tighten;
 
   public NonconvexStationarity() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private NonconvexStationarity(double tighten) {
+  private NonconvexStationarity(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public NonconvexStationarity withTightenedBounds(double eps) {
-    return new NonconvexStationarity(eps);
+    return new NonconvexStationarity(eps, binding());
+  }
+
+  @Override
+  protected NonconvexStationarity rebind(MethodBinding b) {
+    return new NonconvexStationarity(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -68,11 +75,6 @@ public final class NonconvexStationarity implements Theorem<RippleInstance> {
   @Override
   public String id() {
     return "gd.nonconvex-stationarity";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -97,7 +99,7 @@ public final class NonconvexStationarity implements Theorem<RippleInstance> {
   }
 
   @Override
-  public Evaluation evaluate(RippleInstance in, Regime r) {
+  protected Evaluation checkOn(RippleInstance in, Regime r) {
     Ripple f = in.f();
     int d = f.dimension();
     double l = in.l();
@@ -105,7 +107,7 @@ public final class NonconvexStationarity implements Theorem<RippleInstance> {
     double f0 = f.value(in.x0());
     double gap = f0 - fLow;
     double[] minG2 = {Double.POSITIVE_INFINITY};
-    return TrajectoryCheck.run(new GradientDescent(in.eta()), f, in.x0(), STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(in.eta())), f, in.x0(), STEPS, (t, prev, cur, series) -> {
       double gn = Vec.norm(f.gradient(prev));
       minG2[0] = Math.min(minG2[0], gn * gn);
       double bound = 2 * l * gap / t * (1 - tighten);

@@ -4,7 +4,9 @@ import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.PL;
 import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
@@ -18,7 +20,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -41,7 +42,7 @@ import java.util.OptionalDouble;
  * the degenerate |x|^p, p in [2.5, 6], which has no PL constant, with a would-be PL constant read off
  * the start point and scaled by a searched theta in (0, 1].
  */
-public final class PlRate implements Theorem<PlRate.Instance> {
+public final class PlRate extends KindTheorem<PlRate.Instance> {
 
   static final int STEPS = 1000;
 
@@ -64,16 +65,22 @@ public final class PlRate implements Theorem<PlRate.Instance> {
   private final double tighten;
 
   public PlRate() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private PlRate(double tighten) {
+  private PlRate(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public PlRate withTightenedBounds(double eps) {
-    return new PlRate(eps);
+    return new PlRate(eps, binding());
+  }
+
+  @Override
+  protected PlRate rebind(MethodBinding b) {
+    return new PlRate(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -89,11 +96,6 @@ public final class PlRate implements Theorem<PlRate.Instance> {
   @Override
   public String id() {
     return "gd.pl-rate";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -141,14 +143,14 @@ public final class PlRate implements Theorem<PlRate.Instance> {
   }
 
   @Override
-  public Evaluation evaluate(Instance in, Regime r) {
+  protected Evaluation checkOn(Instance in, Regime r) {
     Objective f = in.f();
     int d = f.dimension();
     double fStar = 0; // both families: x* = 0, f* = 0 exactly (certificates)
     double gap0 = f.value(in.x0()) - fStar;
     double rho = 1 - in.mu() / in.l();
     double eta = in.eta();
-    return TrajectoryCheck.run(new GradientDescent(eta), f, in.x0(), STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(eta)), f, in.x0(), STEPS, (t, prev, cur, series) -> {
       double gap = f.value(cur) - fStar;
       double bound = Math.pow(rho, t) * gap0 * (1 - tighten);
       // f(x_t) inherits the rounding of the step x_{t-1} - eta g: |grad f(x_t)| times its inputs.

@@ -1,6 +1,5 @@
 package io.optcheck.theory.gd;
 
-import io.optcheck.method.GradientDescent;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
@@ -61,16 +60,16 @@ final class QuadraticContraction {
   }
 
   /**
-   * Runs GD with step {@code eta} from {@code x0} for {@code steps} steps and checks
+   * Runs {@code method} (GD with step {@code eta}) from {@code x0} for {@code steps} steps and checks
    * ||x_t - x*|| &lt;= rate ||x_t-1 - x*|| at every step, with x* from the certificate.
    *
    * @param extra adds per-step series (e.g. eta times the sharpness), may be null
    */
-  static Evaluation run(Quadratic q, double[] x0, double eta, double rate, int steps,
+  static Evaluation run(io.optcheck.method.Method<?> method, Quadratic q, double[] x0, double eta, double rate, int steps,
                         java.util.function.BiConsumer<double[], TrajectoryCheck.Series> extra) {
     int d = q.dimension();
     double[] xStar = q.certificate().xStar().orElseThrow();
-    return TrajectoryCheck.run(new GradientDescent(eta), q, x0, steps, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method, q, x0, steps, (t, prev, cur, series) -> {
       double e0 = Vec.dist(prev, xStar);
       double e1 = Vec.dist(cur, xStar);
       double bound = rate * e0;

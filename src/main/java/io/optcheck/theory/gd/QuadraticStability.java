@@ -6,6 +6,9 @@ import static io.optcheck.theory.Assumptions.STEP_2_OVER_MU_PLUS_L;
 import static io.optcheck.theory.Assumptions.STEP_EQ_2_OVER_L;
 import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
 
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
@@ -15,10 +18,8 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.method.GradientDescent;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -33,7 +34,7 @@ import java.util.OptionalDouble;
  * t-step bound by induction, and unlike the t-step form it does not let rounding accumulate
  * over the run into a false violation.
  */
-public final class QuadraticStability implements Theorem<GdInstance> {
+public final class QuadraticStability extends KindTheorem<GdInstance> {
 
   static final int STEPS = 50;
 
@@ -41,16 +42,22 @@ public final class QuadraticStability implements Theorem<GdInstance> {
 
   /** The theorem as stated. */
   public QuadraticStability() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private QuadraticStability(double tighten) {
+  private QuadraticStability(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public QuadraticStability withTightenedBounds(double eps) {
-    return new QuadraticStability(eps);
+    return new QuadraticStability(eps, binding());
+  }
+
+  @Override
+  protected QuadraticStability rebind(MethodBinding b) {
+    return new QuadraticStability(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -69,11 +76,6 @@ public final class QuadraticStability implements Theorem<GdInstance> {
   @Override
   public String id() {
     return "gd.quadratic-stability";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -119,7 +121,7 @@ public final class QuadraticStability implements Theorem<GdInstance> {
   }
 
   @Override
-  public Evaluation evaluate(GdInstance in, Regime r) {
+  protected Evaluation checkOn(GdInstance in, Regime r) {
     Quadratic q = in.q();
     int d = q.dimension();
     double eta = in.eta();
@@ -135,9 +137,9 @@ public final class QuadraticStability implements Theorem<GdInstance> {
           double kappa = l / q.certificate().mu().orElseThrow();
           rate = (kappa - 1) / (kappa + 1);
         }
-        yield QuadraticContraction.run(q, in.x0(), eta, rate * (1 - tighten), STEPS, null);
+        yield QuadraticContraction.run(method(lr(eta)), q, in.x0(), eta, rate * (1 - tighten), STEPS, null);
       }
-      case "boundary-oscillation" -> TrajectoryCheck.run(new GradientDescent(in.eta()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+      case "boundary-oscillation" -> TrajectoryCheck.run(method(lr(in.eta())), q, in.x0(), STEPS, (t, prev, cur, series) -> {
         double worst = 0;
         double amp = 0;
         double now = 0;
@@ -156,7 +158,7 @@ public final class QuadraticStability implements Theorem<GdInstance> {
         }
         return Check.atMost("| |e_t,top| - |e_0,top| |", t, worst, 0, Tolerance.of(amp, d));
       });
-      default -> TrajectoryCheck.run(new GradientDescent(in.eta()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+      default -> TrajectoryCheck.run(method(lr(in.eta())), q, in.x0(), STEPS, (t, prev, cur, series) -> {
         int mismatches = 0;
         for (int i = 0; i < d; i++) {
           double a = prev[i] - xStar[i];

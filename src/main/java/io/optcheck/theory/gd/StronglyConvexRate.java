@@ -4,7 +4,9 @@ import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
 import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
@@ -13,7 +15,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -30,7 +31,7 @@ import java.util.OptionalDouble;
  *
  * Both are checked in their t-step form at every t = 1..30.
  */
-public final class StronglyConvexRate implements Theorem<RateInstance> {
+public final class StronglyConvexRate extends KindTheorem<RateInstance> {
 
   static final int STEPS = 30;
 
@@ -38,16 +39,22 @@ public final class StronglyConvexRate implements Theorem<RateInstance> {
 
   /** The theorem as stated. */
   public StronglyConvexRate() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private StronglyConvexRate(double tighten) {
+  private StronglyConvexRate(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public StronglyConvexRate withTightenedBounds(double eps) {
-    return new StronglyConvexRate(eps);
+    return new StronglyConvexRate(eps, binding());
+  }
+
+  @Override
+  protected StronglyConvexRate rebind(MethodBinding b) {
+    return new StronglyConvexRate(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -64,11 +71,6 @@ public final class StronglyConvexRate implements Theorem<RateInstance> {
   @Override
   public String id() {
     return "gd.strongly-convex-rate";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -97,7 +99,7 @@ public final class StronglyConvexRate implements Theorem<RateInstance> {
   }
 
   @Override
-  public Evaluation evaluate(RateInstance in, Regime r) {
+  protected Evaluation checkOn(RateInstance in, Regime r) {
     double eta = in.eta();
     double[] xs = in.xStar();
     double fStar = in.fStar();
@@ -109,7 +111,7 @@ public final class StronglyConvexRate implements Theorem<RateInstance> {
     double inputs = Vec.norm(in.x0()) + Vec.norm(xs);
     int d = in.dimension();
     Drift drift = new Drift(in.mapLipschitz(), eta);
-    return TrajectoryCheck.run(new GradientDescent(eta), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(eta)), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
       double a = drift.step(prev, in.f().gradientScale(prev));
       double rt = Math.pow(rho, t) * (1 - tighten);
       Check c;

@@ -5,7 +5,9 @@ import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
 import static io.optcheck.theory.Assumptions.POWER_P_GT_2;
 import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.PowerObjective;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
@@ -13,7 +15,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
@@ -35,23 +36,29 @@ import java.util.OptionalDouble;
  * |x|^p + (mu/2) x^2 with mu &gt; 0 (the step factor is 1 - eta (p|x|^q + mu)), tight as x -&gt; 0;
  * with mu dropped from the objective but kept in the bound it breaks once p |x|^q &lt; mu.
  */
-public final class DegeneratePlateau implements Theorem<PowerInstance> {
+public final class DegeneratePlateau extends KindTheorem<PowerInstance> {
 
   static final int STEPS = 300;
 
   private final double tighten;
 
   public DegeneratePlateau() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private DegeneratePlateau(double tighten) {
+  private DegeneratePlateau(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public DegeneratePlateau withTightenedBounds(double eps) {
-    return new DegeneratePlateau(eps);
+    return new DegeneratePlateau(eps, binding());
+  }
+
+  @Override
+  protected DegeneratePlateau rebind(MethodBinding b) {
+    return new DegeneratePlateau(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -71,11 +78,6 @@ public final class DegeneratePlateau implements Theorem<PowerInstance> {
   @Override
   public String id() {
     return "land.degenerate-plateau";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -106,7 +108,7 @@ public final class DegeneratePlateau implements Theorem<PowerInstance> {
   }
 
   @Override
-  public Evaluation evaluate(PowerInstance in, Regime r) {
+  protected Evaluation checkOn(PowerInstance in, Regime r) {
     PowerObjective f = in.f();
     double eta = in.eta();
     double p = f.p();
@@ -114,7 +116,7 @@ public final class DegeneratePlateau implements Theorem<PowerInstance> {
     double c = eta * p;
     double k = c * (p - 1) * Math.max(q, 1 / q);
     String conclusion = r.conclusion();
-    return TrajectoryCheck.run(new GradientDescent(eta), f, new double[] {in.x0()}, STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(eta)), f, new double[] {in.x0()}, STEPS, (t, prev, cur, series) -> {
       Check ch = step(in, conclusion, q, c, k, t, prev, cur, series);
       if (ch.marginal() && tighten == 0) {
         ch = ch.rechecked(exactHolds(in, conclusion, prev[0]));

@@ -3,7 +3,9 @@ package io.optcheck.theory.land;
 import static io.optcheck.theory.Assumptions.PERMUTATION_INVARIANT;
 import static io.optcheck.theory.Assumptions.SYMMETRIC_INIT;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.TwoLayerNet;
 import io.optcheck.prop.Gen;
@@ -12,7 +14,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
@@ -30,23 +31,29 @@ import java.util.Map;
  * grad f(P x) = P grad f(x) at arbitrary x is checked with the tolerance of the one operation
  * whose order P changes: the sum over hidden units in each output.
  */
-public final class GdPreservesSymmetry implements Theorem<SymmetryInstance> {
+public final class GdPreservesSymmetry extends KindTheorem<SymmetryInstance> {
 
   static final int STEPS = 50;
 
   private final double tighten;
 
   public GdPreservesSymmetry() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private GdPreservesSymmetry(double tighten) {
+  private GdPreservesSymmetry(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public GdPreservesSymmetry withTightenedBounds(double eps) {
-    return new GdPreservesSymmetry(eps);
+    return new GdPreservesSymmetry(eps, binding());
+  }
+
+  @Override
+  protected GdPreservesSymmetry rebind(MethodBinding b) {
+    return new GdPreservesSymmetry(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -60,11 +67,6 @@ public final class GdPreservesSymmetry implements Theorem<SymmetryInstance> {
   @Override
   public String id() {
     return "land.gd-preserves-symmetry";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -117,7 +119,7 @@ public final class GdPreservesSymmetry implements Theorem<SymmetryInstance> {
   }
 
   @Override
-  public Evaluation evaluate(SymmetryInstance in, Regime r) {
+  protected Evaluation checkOn(SymmetryInstance in, Regime r) {
     TwoLayerNet net = in.net();
     if (r.conclusion().equals("gradient-equivariant")) {
       double[] x = in.theta0();
@@ -136,7 +138,7 @@ public final class GdPreservesSymmetry implements Theorem<SymmetryInstance> {
       }
       return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
     }
-    return TrajectoryCheck.run(new GradientDescent(in.eta()), net, in.theta0(), STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(in.eta())), net, in.theta0(), STEPS, (t, prev, cur, series) -> {
       double a = asymmetry(net, cur, in.u(), in.v());
       series.point("max |x_t - P x_t|", a);
       series.point("f(x_t)", net.value(cur));

@@ -5,7 +5,9 @@ import static io.optcheck.theory.Assumptions.L_SMOOTH_ON_REGION;
 import static io.optcheck.theory.Assumptions.STEP_LT_1_OVER_L;
 import static io.optcheck.theory.Assumptions.STRICT_SADDLES;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.StrictSaddle;
 import io.optcheck.prop.Gen;
@@ -14,7 +16,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -40,7 +41,7 @@ import java.util.OptionalDouble;
  * |y0| &gt;= 2^-1074, so T*(y0) &lt;= T_max = T*(2^-1074); a start on the stable manifold (y0 = 0)
  * is held to T_max and never meets it.
  */
-public final class StrictSaddleEscape implements Theorem<SaddleInstance> {
+public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
 
   /** The radius of the saddle's neighbourhood in the unstable direction. */
   static final double RHO = 1;
@@ -52,16 +53,22 @@ public final class StrictSaddleEscape implements Theorem<SaddleInstance> {
   private final double tighten;
 
   public StrictSaddleEscape() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
   }
 
-  private StrictSaddleEscape(double tighten) {
+  private StrictSaddleEscape(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public StrictSaddleEscape withTightenedBounds(double eps) {
-    return new StrictSaddleEscape(eps);
+    return new StrictSaddleEscape(eps, binding());
+  }
+
+  @Override
+  protected StrictSaddleEscape rebind(MethodBinding b) {
+    return new StrictSaddleEscape(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -79,11 +86,6 @@ public final class StrictSaddleEscape implements Theorem<SaddleInstance> {
   @Override
   public String id() {
     return "land.strict-saddle-escape";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
   }
 
   @Override
@@ -131,10 +133,10 @@ public final class StrictSaddleEscape implements Theorem<SaddleInstance> {
   }
 
   @Override
-  public Evaluation evaluate(SaddleInstance in, Regime r) {
+  protected Evaluation checkOn(SaddleInstance in, Regime r) {
     StrictSaddle f = in.f();
     double eta = in.eta();
-    GradientDescent gd = new GradientDescent(eta);
+    io.optcheck.method.Method<?> gd = method(lr(eta));
     if (r.conclusion().equals("converges-to-saddle")) {
       double rate = Math.abs(1 - eta * f.a()) * (1 - tighten);
       return TrajectoryCheck.run(gd, f, in.x0(), MANIFOLD_STEPS, (t, prev, cur, series) -> {

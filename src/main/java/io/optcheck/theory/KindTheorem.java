@@ -1,0 +1,88 @@
+package io.optcheck.theory;
+
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.Method;
+import io.optcheck.method.MethodKind;
+import io.optcheck.method.MethodProvider;
+import java.util.Map;
+
+/**
+ * Base of the theorems about a {@link MethodKind}: the provider plumbing of
+ * {@link RetargetableTheorem} written once. A subclass builds its methods only through
+ * {@link #method(Hyperparameters)}, checks in {@link #checkOn} and implements
+ * {@link #rebind(MethodBinding)} as "the same theorem (same tightening) on this binding".
+ *
+ * @param <I> the instance type
+ */
+public abstract class KindTheorem<I> implements RetargetableTheorem<I> {
+
+  private final MethodBinding binding;
+
+  protected KindTheorem(MethodBinding binding) {
+    this.binding = binding;
+  }
+
+  /** The binding the theorem checks. */
+  protected final MethodBinding binding() {
+    return binding;
+  }
+
+  /** The same theorem checked on {@code b}. */
+  protected abstract KindTheorem<I> rebind(MethodBinding b);
+
+  @Override
+  public final String methodId() {
+    return binding.id();
+  }
+
+  @Override
+  public final MethodKind methodKind() {
+    return binding.kind();
+  }
+
+  @Override
+  public Map<String, String> conventions() {
+    return binding.conventions();
+  }
+
+  @Override
+  public KindTheorem<I> withMethod(MethodProvider provider) {
+    return rebind(binding.retarget(provider));
+  }
+
+  /**
+   * A fresh method.
+   *
+   * @throws MethodBinding.Rejected when the provider rejects the hyperparameters
+   */
+  protected final Method<?> method(Hyperparameters h) {
+    return binding.create(h);
+  }
+
+  /**
+   * Runs the method on the instance and checks the regime's conclusion ({@link #checkOn}). When
+   * the provider rejects a hyperparameter the theorem chose, the evaluation ends in ERROR at step
+   * 0 with a message naming the hyperparameters: an error result, never a crash.
+   */
+  @Override
+  public final Evaluation evaluate(I instance, Regime regime) {
+    try {
+      return checkOn(instance, regime);
+    } catch (MethodBinding.Rejected e) {
+      return MethodBinding.rejected(e);
+    }
+  }
+
+  /** What {@link Theorem#evaluate} does, with every method built by {@link #method}. */
+  protected abstract Evaluation checkOn(I instance, Regime regime);
+
+  /** Hyperparameters "lr" = {@code lr} (the GD kind). */
+  protected static Hyperparameters lr(double lr) {
+    return Hyperparameters.of("lr", lr);
+  }
+
+  /** Hyperparameters "lr" and "momentum" (heavy ball, Nesterov with constant momentum). */
+  protected static Hyperparameters lrMomentum(double lr, double momentum) {
+    return Hyperparameters.of("lr", lr).with("momentum", momentum);
+  }
+}

@@ -1,0 +1,125 @@
+package io.optcheck.theory;
+
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.Method;
+import io.optcheck.method.MethodKind;
+import io.optcheck.method.MethodProvider;
+import io.optcheck.method.MethodProviders;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The method a theorem about a {@link MethodKind} is checked on: the built-in binding (optcheck's
+ * reference implementation, reported exactly as the hard-wired theorem always reported it: its
+ * historical method id and no declared conventions) or a {@link MethodProvider} chosen by the
+ * user (reported under the provider's id and conventions). Immutable.
+ *
+ * <p>The one place where a theorem turns hyperparameters into a method, so that a provider that
+ * rejects a value becomes an error result naming the hyperparameters instead of a crash.
+ */
+public final class MethodBinding {
+
+  private final MethodProvider provider;
+  private final String id;
+  private final Map<String, String> conventions;
+  private final boolean builtIn;
+
+  private MethodBinding(MethodProvider provider, String id, Map<String, String> conventions, boolean builtIn) {
+    this.provider = provider;
+    this.id = id;
+    this.conventions = conventions;
+    this.builtIn = builtIn;
+  }
+
+  /**
+   * The built-in binding: the reference implementation of {@code kind}, reported under
+   * {@code methodId} with no conventions (what the catalog reported before theorems were
+   * retargetable).
+   */
+  public static MethodBinding builtIn(MethodKind kind, String methodId) {
+    return new MethodBinding(MethodProviders.reference(kind), methodId, Map.of(), true);
+  }
+
+  /**
+   * The same kind, checked on {@code p}'s methods.
+   *
+   * @throws IllegalArgumentException when the provider declares another kind
+   */
+  public MethodBinding retarget(MethodProvider p) {
+    Objects.requireNonNull(p, "provider");
+    if (p.kind() != kind()) {
+      throw new IllegalArgumentException("method " + p.id() + " is of kind " + p.kind().id()
+          + ", but this theorem is about kind " + kind().id());
+    }
+    return new MethodBinding(p, p.id(), Map.copyOf(p.conventions()), false);
+  }
+
+  /** The method id in results. */
+  public String id() {
+    return id;
+  }
+
+  public MethodKind kind() {
+    return provider.kind();
+  }
+
+  /** The declared conventions in results (none for the built-in binding). */
+  public Map<String, String> conventions() {
+    return conventions;
+  }
+
+  /** True for the built-in binding (the theorem as registered in the catalog). */
+  public boolean isBuiltIn() {
+    return builtIn;
+  }
+
+  /** The provider's declared conventions (the reference's defaults for the built-in binding). */
+  public Map<String, String> declaredConventions() {
+    return provider.conventions();
+  }
+
+  /**
+   * A fresh method with these hyperparameters.
+   *
+   * @throws Rejected when the provider throws IllegalArgumentException for them
+   */
+  public Method<?> create(Hyperparameters h) {
+    try {
+      return Objects.requireNonNull(provider.create(h), "method provider " + id + " returned null");
+    } catch (IllegalArgumentException e) {
+      throw new Rejected("method " + id + " rejected hyperparameters " + h.values() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates the method and hands it to {@code run}; a rejected hyperparameter gives an
+   * evaluation ending in ERROR at step 0 whose message names the hyperparameters.
+   */
+  public Evaluation evaluate(Hyperparameters h, Function<Method<?>, Evaluation> run) {
+    Method<?> m;
+    try {
+      m = create(h);
+    } catch (Rejected e) {
+      return rejected(e);
+    }
+    return run.apply(m);
+  }
+
+  /** The evaluation of a run that could not start because the provider rejected its hyperparameters. */
+  public static Evaluation rejected(Rejected e) {
+    return new Evaluation.Builder().build(Evaluation.Ending.ERROR, e.getMessage(), 0, Map.of());
+  }
+
+  @Override
+  public String toString() {
+    return id + (builtIn ? " (built-in)" : " " + conventions);
+  }
+
+  /** A provider refused the hyperparameters a theorem chose; the message names them. */
+  public static final class Rejected extends IllegalArgumentException {
+    public Rejected(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package io.optcheck.theory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.Method;
+import io.optcheck.method.MethodKind;
+import io.optcheck.method.MethodProvider;
+import io.optcheck.method.MethodProviders;
+import io.optcheck.method.MethodState;
+import io.optcheck.oracle.GradientOracle;
+import io.optcheck.report.Expected;
+import io.optcheck.report.Outcome;
+import io.optcheck.report.Result;
+import io.optcheck.report.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Theorems about a method kind run on any provider of that kind: the reference provider gives
+ * exactly the built-in results, a wrong GD is caught, a correct GD written here (not optcheck's
+ * class) passes, and a provider that rejects a hyperparameter gives an error result naming it.
+ */
+class RetargetTest {
+
+  /**
+   * Smoke depth: regimes expected to hold (or with no guarantee) at 20 tries, breaking regimes at
+   * their CI tries (the search stops at its first find, so a break is cheap).
+   */
+  private static Result smoke(Theorem<?> t, Regime r) {
+    int tries = r.expected() == Expected.BREAKS ? Specs.load(t.id()).ciTries() : 20;
+    return TheoremRunner.run(t, r, tries, RunSettings.ci());
+  }
+
+  /** Everything a result says except the wall time and the declared conventions (the built-in binding declares none). */
+  private static Result comparable(Result r) {
+    return r.toBuilder().durationMs(0).conventions(Map.of()).build();
+  }
+
+  @Test
+  void referenceProviderGivesExactlyTheBuiltInResults() {
+    RunSettings s = RunSettings.ci().withTries(25);
+    Catalog c = Catalog.builtIn();
+    int compared = 0;
+    for (String id : List.of("gd.descent-lemma", "gd.quadratic-stability", "gd.strongly-convex-rate")) {
+      Theorem<?> builtIn = c.get(id);
+      RetargetableTheorem<?> rt = (RetargetableTheorem<?>) builtIn;
+      Theorem<?> retargeted = rt.withMethod(MethodProviders.reference(rt.methodKind()));
+      assertThat(retargeted.methodId()).isEqualTo(builtIn.methodId());
+      assertThat(retargeted.regimes()).isEqualTo(builtIn.regimes());
+      for (Regime r : builtIn.regimes()) {
+        Result a = TheoremRunner.run(builtIn, r, 25, s);
+        Result b = TheoremRunner.run(retargeted, r, 25, s);
+        assertThat(comparable(b)).as(id + "/" + r.id()).isEqualTo(comparable(a));
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void applicableToListsTheTheoremsOfTheProvidersKindSortedById() {
+    Catalog c = Catalog.builtIn();
+    MethodProvider gd = plainGd("acme-gd", 1.0);
+    List<Theorem<?>> gdTheorems = c.applicableTo(gd);
+    List<String> ids = gdTheorems.stream().map(Theorem::id).toList();
+    assertThat(ids).isSorted().contains("gd.descent-lemma", "gd.pl-rate", "land.strict-saddle-escape")
+        .doesNotContain("gd.armijo", "gd.gradient-flow", "gd.clipping", "adapt.adam-reference");
+    assertThat(gdTheorems).allSatisfy(t -> {
+      assertThat(t.methodId()).isEqualTo("acme-gd");
+      assertThat(t.conventions()).isEqualTo(Map.of("written-by", "test"));
+    });
+    // Exactly the theorems the catalog lists as about kind gd.
+    List<String> byKind = c.kinds().entrySet().stream().filter(e -> e.getValue() == MethodKind.GD)
+        .map(Map.Entry::getKey).toList();
+    assertThat(ids).isEqualTo(byKind);
+    assertThat(c.kindOf("gd.armijo")).isEmpty();
+    assertThat(c.kindOf("gd.descent-lemma")).contains(MethodKind.GD);
+    assertThat(c.applicableTo(MethodProviders.reference(MethodKind.RMSPROP))).isEmpty();
+  }
+
+  @Test
+  void aProviderOfAnotherKindIsRefused() {
+    RetargetableTheorem<?> t = (RetargetableTheorem<?>) Catalog.builtIn().get("gd.descent-lemma");
+    assertThatThrownBy(() -> t.withMethod(MethodProviders.reference(MethodKind.HEAVY_BALL)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heavy-ball").hasMessageContaining("gd");
+  }
+
+  @Test
+  void aRejectedHyperparameterIsAnErrorResultNamingIt() {
+    MethodProvider picky = new MethodProvider() {
+      @Override
+      public String id() {
+        return "picky-gd";
+      }
+
+      @Override
+      public MethodKind kind() {
+        return MethodKind.GD;
+      }
+
+      @Override
+      public Method<?> create(Hyperparameters h) {
+        double lr = h.get("lr");
+        if (lr > 1e-3) {
+          throw new IllegalArgumentException("lr must be <= 1e-3, got " + lr);
+        }
+        return new PlainGd(lr, 1.0);
+      }
+    };
+    Theorem<?> t = ((RetargetableTheorem<?>) Catalog.builtIn().get("gd.descent-lemma")).withMethod(picky);
+    Result r = TheoremRunner.run(t, t.regime("holds"), 10, RunSettings.ci());
+    assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+    assertThat(r.method()).isEqualTo("picky-gd");
+    assertThat(r.error().message()).contains("picky-gd", "lr=", "lr must be <= 1e-3");
+    assertThat(r.error().step()).isEqualTo(0);
+  }
+
+  @Test
+  void aGdStepping1PercentTooFarIsCaught() {
+    List<String> caught = brokenHoldsRegimes(plainGd("gd-lr-x1.01", 1.01));
+    System.out.println("lr x 1.01 caught by " + caught);
+    assertThat(caught).contains("gd.descent-lemma/general-form");
+  }
+
+  @Test
+  void aGdWithASignBugIsCaught() {
+    List<String> caught = brokenHoldsRegimes(plainGd("gd-ascent", -1.0));
+    System.out.println("sign bug caught by " + caught);
+    assertThat(caught).contains("gd.descent-lemma/holds");
+  }
+
+  /** The holds regimes of every GD theorem that the provider breaks (or makes refuse or err). */
+  private static List<String> brokenHoldsRegimes(MethodProvider p) {
+    List<String> caught = new ArrayList<>();
+    for (Theorem<?> t : Catalog.builtIn().applicableTo(p)) {
+      for (Regime r : t.regimes()) {
+        if (r.expected() == Expected.HOLDS && smoke(t, r).outcome() != Outcome.HELD) {
+          caught.add(t.id() + "/" + r.id());
+        }
+      }
+    }
+    return caught;
+  }
+
+  @Test
+  void aCorrectGdWrittenOutsideOptcheckPassesEveryApplicableTheorem() {
+    Map<String, String> verdicts = new TreeMap<>();
+    for (Theorem<?> t : Catalog.builtIn().applicableTo(plainGd("acme-gd", 1.0))) {
+      for (Regime r : t.regimes()) {
+        Result res = smoke(t, r);
+        assertThat(res.method()).isEqualTo("acme-gd");
+        verdicts.put(res.id(), res.outcome() + " " + res.verdict());
+        assertThat(res.verdict()).as(res.id() + ": " + res.outcome()
+                + (res.counterexample() == null ? "" : " " + res.counterexample().summary()))
+            .isEqualTo(r.expected() == Expected.NONE ? Verdict.INFO : Verdict.PASS);
+      }
+    }
+    assertThat(verdicts).hasSizeGreaterThan(30);
+  }
+
+  static MethodProvider plainGd(String id, double factor) {
+    return new MethodProvider() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public MethodKind kind() {
+        return MethodKind.GD;
+      }
+
+      @Override
+      public Map<String, String> conventions() {
+        return Map.of("written-by", "test");
+      }
+
+      @Override
+      public Method<?> create(Hyperparameters h) {
+        return new PlainGd(h.get("lr"), factor);
+      }
+    };
+  }
+
+  /** A user's gradient descent, written independently of optcheck's: x+ = x - (factor lr) g, with a fused multiply-add. */
+  static final class PlainGd implements Method<PlainGd.State> {
+    private final double step;
+
+    PlainGd(double lr, double factor) {
+      this.step = lr * factor;
+    }
+
+    @Override
+    public String id() {
+      return "plain-gd";
+    }
+
+    @Override
+    public State init(double[] x0) {
+      return new State(x0.clone(), 0);
+    }
+
+    @Override
+    public State step(State s, GradientOracle oracle) {
+      double[] g = new double[s.xs().length];
+      oracle.gradient(s.xs(), g);
+      double[] next = new double[g.length];
+      for (int i = 0; i < g.length; i++) {
+        next[i] = Math.fma(-step, g[i], s.xs()[i]);
+      }
+      return new State(next, s.t() + 1);
+    }
+
+    record State(double[] xs, int t) implements MethodState {
+      @Override
+      public double[] x() {
+        return xs.clone();
+      }
+    }
+  }
+}
