@@ -80,6 +80,41 @@ public final class MethodBinding {
   }
 
   /**
+   * True when the methods of this binding follow {@code required} conventions: always for the
+   * built-in binding (the reference builds any of them, see {@link #following}); for a provider,
+   * when each required key has the required value among its declared conventions (a key it does
+   * not declare has the kind's default, see {@link MethodProviders#resolvedConventions}).
+   */
+  public boolean follows(Map<String, String> required) {
+    if (builtIn) {
+      return true;
+    }
+    Map<String, String> defaults = MethodProviders.resolvedConventions(kind(), Map.of());
+    Map<String, String> declared = provider.conventions();
+    return required.entrySet().stream().allMatch(e ->
+        e.getValue().equals(declared.getOrDefault(e.getKey(), defaults.get(e.getKey()))));
+  }
+
+  /**
+   * The binding whose methods follow {@code required}: for the built-in binding the reference
+   * under those conventions (same id, still reported without conventions), for a provider that
+   * follows them this binding.
+   *
+   * @throws IllegalStateException when a provider does not follow them (a regime that needs
+   *     another convention must not be run on it)
+   */
+  public MethodBinding following(Map<String, String> required) {
+    if (builtIn) {
+      return new MethodBinding(MethodProviders.reference(kind(), required), id, conventions, true);
+    }
+    if (!follows(required)) {
+      throw new IllegalStateException("method " + id + " declares " + provider.conventions()
+          + ", not " + required);
+    }
+    return this;
+  }
+
+  /**
    * A fresh method with these hyperparameters.
    *
    * @throws Rejected when the provider throws IllegalArgumentException for them

@@ -5,7 +5,11 @@ import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
 import static io.optcheck.theory.Assumptions.QUADRATIC;
 
-import io.optcheck.method.HeavyBall;
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.Method;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
@@ -15,7 +19,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -35,7 +38,7 @@ import java.util.OptionalDouble;
  * 25-smooth but not quadratic; with the same tuning (a = 1/9, b = 4/9) heavy ball can cycle.
  * The start is searched; the counterexample reports the limit behaviour from the found start.
  */
-public final class HeavyBallQuadratic implements Theorem<MomentumInstance> {
+public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
 
   static final int STEPS = 100;
 
@@ -45,16 +48,22 @@ public final class HeavyBallQuadratic implements Theorem<MomentumInstance> {
   private final double tighten;
 
   public HeavyBallQuadratic() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.HEAVY_BALL, "heavy-ball"));
   }
 
-  private HeavyBallQuadratic(double tighten) {
+  private HeavyBallQuadratic(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public HeavyBallQuadratic withTightenedBounds(double eps) {
-    return new HeavyBallQuadratic(eps);
+    return new HeavyBallQuadratic(eps, binding());
+  }
+
+  @Override
+  protected HeavyBallQuadratic rebind(MethodBinding b) {
+    return new HeavyBallQuadratic(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -73,11 +82,6 @@ public final class HeavyBallQuadratic implements Theorem<MomentumInstance> {
   @Override
   public String id() {
     return "gd.heavy-ball-quadratic";
-  }
-
-  @Override
-  public String methodId() {
-    return "heavy-ball";
   }
 
   @Override
@@ -108,18 +112,19 @@ public final class HeavyBallQuadratic implements Theorem<MomentumInstance> {
     return (sl - sm) / (sl + sm);
   }
 
-  /** The tuned heavy ball of the theorem. */
-  static HeavyBall tuned(double l, double mu) {
+  /** The quadratic tuning of the theorem: lr = 4/(sqrt L + sqrt mu)^2, momentum = rho^2. */
+  static Hyperparameters tuned(double l, double mu) {
     double s = Math.sqrt(l) + Math.sqrt(mu);
     double rho = rho(l, mu);
-    return new HeavyBall(4 / (s * s), rho * rho);
+    return lrMomentum(4 / (s * s), rho * rho);
   }
 
   @Override
-  public Evaluation evaluate(MomentumInstance in, Regime r) {
+  protected Evaluation checkOn(MomentumInstance in, Regime r) {
     double l = in.l();
     double mu = in.muUsed();
-    HeavyBall hb = tuned(l, mu);
+    Hyperparameters hp = tuned(l, mu);
+    Method<?> hb = method(hp);
     double rho = rho(l, mu);
     double[] xStar = in.certificate().xStar().orElseThrow();
     double r0 = Vec.dist(in.x0(), xStar);
@@ -136,8 +141,8 @@ public final class HeavyBallQuadratic implements Theorem<MomentumInstance> {
       }
       double bound = (1 + (1 + rho) * t) * Math.pow(rho, t) * r0 * (1 - tighten);
       // x_t combines x_t-1, a grad f(x_t-1) and b (x_t-1 - x_t-2): their sizes enter the scale.
-      double scale = e + bound + Vec.norm(prev) + hb.a() * Vec.norm(in.f().gradient(prev))
-          + hb.b() * Vec.dist(prev, older[0]);
+      double scale = e + bound + Vec.norm(prev) + hp.get("lr") * Vec.norm(in.f().gradient(prev))
+          + hp.get("momentum") * Vec.dist(prev, older[0]);
       if (bound == 0) {
         scale = Math.max(scale, r0 + Vec.norm(in.x0()));
       }
@@ -157,12 +162,16 @@ public final class HeavyBallQuadratic implements Theorem<MomentumInstance> {
     Map<String, Object> m = in.describe();
     double l = in.l();
     double mu = in.muUsed();
-    HeavyBall hb = tuned(l, mu);
-    m.put("a", hb.a());
-    m.put("b", hb.b());
+    Hyperparameters hp = tuned(l, mu);
+    m.put("a", hp.get("lr"));
+    m.put("b", hp.get("momentum"));
     m.put("rho", rho(l, mu));
     if (!(in.f() instanceof Quadratic)) {
-      m.putAll(LimitBehaviour.of(hb, in.f(), in.x0(), in.certificate().xStar().orElseThrow()).fields());
+      try {
+        m.putAll(LimitBehaviour.of(method(hp), in.f(), in.x0(), in.certificate().xStar().orElseThrow()).fields());
+      } catch (MethodBinding.Rejected e) {
+        m.put("limit behaviour", "not measured: " + e.getMessage());
+      }
     }
     return m;
   }

@@ -4,7 +4,10 @@ import static io.optcheck.theory.Assumptions.HEAVY_BALL_GHADIMI_TUNING;
 import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
 
-import io.optcheck.method.HeavyBall;
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problem;
 import io.optcheck.problem.Problems;
@@ -14,7 +17,6 @@ import io.optcheck.prop.Property;
 import io.optcheck.report.Expected;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
 import java.util.Map;
@@ -30,23 +32,29 @@ import java.util.OptionalDouble;
  * approached at n = 1 as a mu -&gt; 0 (in dimension 1 the ratio at n = 1 is 1 - a mu), so the
  * sensitivity test tightens it by (1 - eps). No breaking regime is known.
  */
-public final class HeavyBallStronglyConvex implements Theorem<MomentumInstance> {
+public final class HeavyBallStronglyConvex extends KindTheorem<MomentumInstance> {
 
   static final int STEPS = 100;
 
   private final double tighten;
 
   public HeavyBallStronglyConvex() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.HEAVY_BALL, "heavy-ball"));
   }
 
-  private HeavyBallStronglyConvex(double tighten) {
+  private HeavyBallStronglyConvex(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public HeavyBallStronglyConvex withTightenedBounds(double eps) {
-    return new HeavyBallStronglyConvex(eps);
+    return new HeavyBallStronglyConvex(eps, binding());
+  }
+
+  @Override
+  protected HeavyBallStronglyConvex rebind(MethodBinding b) {
+    return new HeavyBallStronglyConvex(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -57,11 +65,6 @@ public final class HeavyBallStronglyConvex implements Theorem<MomentumInstance> 
   @Override
   public String id() {
     return "gd.heavy-ball-strongly-convex";
-  }
-
-  @Override
-  public String methodId() {
-    return "heavy-ball";
   }
 
   @Override
@@ -84,22 +87,22 @@ public final class HeavyBallStronglyConvex implements Theorem<MomentumInstance> 
         .as((x0, hv) -> new MomentumInstance(p, x0, hv, p.certificate().mu().orElseThrow())));
   }
 
-  /** The method of the theorem for a L = h. */
-  static HeavyBall method(MomentumInstance in) {
+  /** The hyperparameters of the theorem for a L = h: lr = a = h/L, momentum b = sqrt((1 - a mu)(1 - a L)). */
+  static Hyperparameters tuning(MomentumInstance in) {
     double l = in.l();
     double h = in.h();
     // 1 - a L is computed as 1 - h, exactly 0 at h = 1, so b is never the sqrt of a negative number.
     double b = Math.sqrt((1 - h * in.muUsed() / l) * (1 - h));
-    return new HeavyBall(h / l, b);
+    return lrMomentum(h / l, b);
   }
 
   @Override
-  public Evaluation evaluate(MomentumInstance in, Regime r) {
-    HeavyBall hb = method(in);
+  protected Evaluation checkOn(MomentumInstance in, Regime r) {
+    Hyperparameters hp = tuning(in);
     double fStar = in.fStar();
     double gap0 = in.f().value(in.x0()) - fStar;
-    double q = 1 - hb.a() * in.muUsed();
-    return TrajectoryCheck.run(hb, in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
+    double q = 1 - hp.get("lr") * in.muUsed();
+    return TrajectoryCheck.run(method(hp), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
       double bound = Math.pow(q, t) * gap0 * (1 - tighten);
       series.point("f(x_t) - f*", in.f().value(cur) - fStar);
       series.point("bound", bound);
@@ -110,9 +113,9 @@ public final class HeavyBallStronglyConvex implements Theorem<MomentumInstance> 
   @Override
   public Map<String, Object> describe(MomentumInstance in) {
     Map<String, Object> m = in.describe();
-    HeavyBall hb = method(in);
-    m.put("a", hb.a());
-    m.put("b", hb.b());
+    Hyperparameters hp = tuning(in);
+    m.put("a", hp.get("lr"));
+    m.put("b", hp.get("momentum"));
     return m;
   }
 

@@ -4,8 +4,11 @@ import static io.optcheck.theory.Assumptions.CONVEX;
 import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
 
+import io.optcheck.method.Method;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.method.NesterovAcceleratedGradient;
-import io.optcheck.method.NesterovAcceleratedGradient.Form;
 import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problem;
 import io.optcheck.problem.Problems;
@@ -16,7 +19,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import java.util.List;
@@ -33,23 +35,29 @@ import java.util.OptionalDouble;
  * 2017, via PEPit) is only reported, as the tight reference of that conclusion. Breaking: a step
  * above 1/L, and monotone decrease, which Nesterov's method does not have.
  */
-public final class NesterovConvex implements Theorem<MomentumInstance> {
+public final class NesterovConvex extends KindTheorem<MomentumInstance> {
 
   static final int STEPS = 100;
 
   private final double tighten;
 
   public NesterovConvex() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.NESTEROV, "nesterov"));
   }
 
-  private NesterovConvex(double tighten) {
+  private NesterovConvex(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public NesterovConvex withTightenedBounds(double eps) {
-    return new NesterovConvex(eps);
+    return new NesterovConvex(eps, binding());
+  }
+
+  @Override
+  protected NesterovConvex rebind(MethodBinding b) {
+    return new NesterovConvex(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -69,18 +77,8 @@ public final class NesterovConvex implements Theorem<MomentumInstance> {
   }
 
   @Override
-  public String methodId() {
-    return "nesterov";
-  }
-
-  @Override
   public List<String> assumptions() {
     return List.of(CONVEX, L_SMOOTH, STEP_EQ_1_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
   }
 
   @Override
@@ -98,13 +96,29 @@ public final class NesterovConvex implements Theorem<MomentumInstance> {
         .as((x0, hv) -> new MomentumInstance(p, x0, hv, Double.NaN)));
   }
 
-  static NesterovAcceleratedGradient method(MomentumInstance in, Regime r) {
-    return new NesterovAcceleratedGradient(in.h() / in.l(),
-        r.conclusion().equals("simplified-rate") ? Form.SIMPLIFIED : Form.LAMBDA);
+  /**
+   * The nesterov-form convention a regime is about: the simplified-rate conclusion is a theorem
+   * about the simplified momentum (t-1)/(t+2), every other regime about the lambda form.
+   */
+  static Map<String, String> form(Regime r) {
+    return Map.of("nesterov-form", r.conclusion().equals("simplified-rate") ? "simplified" : "lambda");
+  }
+
+  /**
+   * The regimes, holds first. A provider declares one form, so a retargeted theorem keeps only
+   * the regimes about that form; the built-in binding runs the reference in both forms.
+   */
+  @Override
+  public List<Regime> regimes() {
+    return regimes.stream().filter(r -> binding().follows(form(r))).toList();
+  }
+
+  private Method<?> method(MomentumInstance in, Regime r) {
+    return binding().following(form(r)).create(lr(in.h() / in.l()));
   }
 
   @Override
-  public Evaluation evaluate(MomentumInstance in, Regime r) {
+  protected Evaluation checkOn(MomentumInstance in, Regime r) {
     double l = in.l();
     double fStar = in.fStar();
     double r0 = Vec.dist(in.x0(), in.nearestMinimizer());

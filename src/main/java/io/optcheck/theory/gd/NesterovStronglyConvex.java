@@ -4,6 +4,10 @@ import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
 import static io.optcheck.theory.Assumptions.NESTEROV_STRONGLY_CONVEX_TUNING;
 
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.method.NesterovConstantMomentum;
 import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problem;
@@ -15,7 +19,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import java.util.List;
@@ -29,23 +32,29 @@ import java.util.OptionalDouble;
  * f(x_n) - f* &lt;= (1 - sqrt(mu/L))^n (f(x_0) - f* + (mu/2) R^2) at every n. Breaking regime
  * drop:mu-strongly-convex: the mu given to the momentum and the bound is above the true one.
  */
-public final class NesterovStronglyConvex implements Theorem<MomentumInstance> {
+public final class NesterovStronglyConvex extends KindTheorem<MomentumInstance> {
 
   static final int STEPS = 100;
 
   private final double tighten;
 
   public NesterovStronglyConvex() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.NESTEROV_CONSTANT, "nesterov-strongly-convex"));
   }
 
-  private NesterovStronglyConvex(double tighten) {
+  private NesterovStronglyConvex(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public NesterovStronglyConvex withTightenedBounds(double eps) {
-    return new NesterovStronglyConvex(eps);
+    return new NesterovStronglyConvex(eps, binding());
+  }
+
+  @Override
+  protected NesterovStronglyConvex rebind(MethodBinding b) {
+    return new NesterovStronglyConvex(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -60,11 +69,6 @@ public final class NesterovStronglyConvex implements Theorem<MomentumInstance> {
   @Override
   public String id() {
     return "gd.nesterov-strongly-convex";
-  }
-
-  @Override
-  public String methodId() {
-    return "nesterov-strongly-convex";
   }
 
   @Override
@@ -94,7 +98,7 @@ public final class NesterovStronglyConvex implements Theorem<MomentumInstance> {
   }
 
   @Override
-  public Evaluation evaluate(MomentumInstance in, Regime r) {
+  protected Evaluation checkOn(MomentumInstance in, Regime r) {
     double l = in.l();
     double mu = in.muUsed();
     double fStar = in.fStar();
@@ -105,7 +109,7 @@ public final class NesterovStronglyConvex implements Theorem<MomentumInstance> {
     // Wrong constant for the sensitivity test: the (mu/2) R^2 term forgotten.
     double start = tighten != 0 ? gap0 : gap0 + mu / 2 * r0 * r0;
     double runScale = Math.abs(gap0) + Math.abs(fStar) + mu / 2 * r0 * r0;
-    return TrajectoryCheck.run(NesterovConstantMomentum.tuned(l, mu), in.f(), in.x0(), STEPS,
+    return TrajectoryCheck.run(method(tuning(l, mu)), in.f(), in.x0(), STEPS,
         (t, prev, cur, series) -> {
           double bound = Math.pow(q, t) * start;
           Check c = MomentumChecks.gapAtMost(in.f(), fStar, t, prev, cur, bound, runScale);
@@ -115,12 +119,22 @@ public final class NesterovStronglyConvex implements Theorem<MomentumInstance> {
         });
   }
 
+  /**
+   * The tuning of the theorem (Nesterov 2018, scheme (2.2.22)): lr = 1/L, momentum = (sqrt L - sqrt mu)/(sqrt L + sqrt mu),
+   * computed as {@link NesterovConstantMomentum#tuned} computes it.
+   */
+  static Hyperparameters tuning(double l, double mu) {
+    double sl = Math.sqrt(l);
+    double sm = Math.sqrt(mu);
+    return lrMomentum(1 / l, (sl - sm) / (sl + sm));
+  }
+
   @Override
   public Map<String, Object> describe(MomentumInstance in) {
     Map<String, Object> m = in.describe();
-    NesterovConstantMomentum method = NesterovConstantMomentum.tuned(in.l(), in.muUsed());
-    m.put("eta", method.eta());
-    m.put("beta", method.beta());
+    Hyperparameters h = tuning(in.l(), in.muUsed());
+    m.put("eta", h.get("lr"));
+    m.put("beta", h.get("momentum"));
     return m;
   }
 
