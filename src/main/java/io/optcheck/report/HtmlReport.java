@@ -232,6 +232,7 @@ public final class HtmlReport {
                 case BROKEN -> "✗ broke";
                 case REFUSED -> "✗ refused";
                 case ERROR -> "⚠ error";
+                case NOT_APPLICABLE -> "– not applicable";
             };
         }
 

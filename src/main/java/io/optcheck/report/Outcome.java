@@ -2,7 +2,10 @@ package io.optcheck.report;
 
 import java.util.Locale;
 
-/** What was observed. Serialized in lower case: {@code held}, {@code broken}, {@code refused}, {@code error}. */
+/**
+ * What was observed. Serialized in lower case: {@code held}, {@code broken}, {@code refused}, {@code error},
+ * {@code not_applicable}.
+ */
 public enum Outcome {
     /** Every try satisfied the conclusion within tolerance. */
     HELD,
@@ -11,7 +14,13 @@ public enum Outcome {
     /** The method itself reported that it cannot proceed (e.g. "no Armijo step", "direction not descent"). */
     REFUSED,
     /** The check could not be carried out (exception, invalid instance, ...). */
-    ERROR;
+    ERROR,
+    /**
+     * The regime does not apply to the method (for example checkpoint/resume for a method that
+     * cannot copy its state); the reason is in the result's {@code extra.notApplicable}. Always
+     * verdict info. Added in schema version 2.
+     */
+    NOT_APPLICABLE;
 
     /** The JSON / report spelling, e.g. {@code "held"}. Locale independent. */
     public String json() {

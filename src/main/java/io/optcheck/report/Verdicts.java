@@ -18,7 +18,8 @@ public final class Verdicts {
      * </table>
      *
      * <p>{@code refused} (the method reported it cannot proceed) counts as broken where a break is
-     * expected and as an error otherwise. A regime without expectation is always {@code info}, whatever
+     * expected and as an error otherwise. {@code not_applicable} (the regime does not apply to the
+     * method) is always {@code info}. A regime without expectation is always {@code info}, whatever
      * was observed, including an error.
      *
      * @throws NullPointerException if either argument is null
@@ -26,7 +27,7 @@ public final class Verdicts {
     public static Verdict of(Expected expected, Outcome outcome) {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(outcome, "outcome");
-        if (expected == Expected.NONE) {
+        if (expected == Expected.NONE || outcome == Outcome.NOT_APPLICABLE) {
             return Verdict.INFO;
         }
         Outcome effective = outcome;

@@ -72,6 +72,14 @@ public final class Assumptions {
   public static final String REDDI_ONLINE_PROBLEM = "reddi-online-problem";
   public static final String GRADIENT_SCALED_BY_POSITIVE_VECTOR = "gradient-scaled-by-positive-vector";
   public static final String NORMALIZED_UPDATE = "normalized-update";
+  public static final String DECLARED_KIND = "declared-kind";
+  public static final String DECLARED_HYPERPARAMETER_RANGE = "declared-hyperparameter-range";
+  public static final String FIXED_INPUTS = "fixed-inputs";
+  public static final String COPYABLE_STATE = "copyable-state";
+  public static final String TRANSLATED_PROBLEM = "translated-problem";
+  public static final String ROTATED_PROBLEM = "rotated-problem";
+  public static final String GRADIENT_LINEAR_UPDATE = "gradient-linear-update";
+  public static final String DECLARED_CONVENTIONS = "declared-conventions";
 
   public static final String UNIFORM_BATCH = "uniform-batch";
   public static final String UNCLIPPED_GRADIENTS = "unclipped-gradients";
@@ -153,6 +161,16 @@ public final class Assumptions {
     m.put(GRADIENT_SCALED_BY_POSITIVE_VECTOR, "every gradient is multiplied coordinate-wise by one fixed vector d > 0");
     m.put(NORMALIZED_UPDATE, "the update divides each gradient coordinate by a running magnitude of "
         + "that coordinate (Adam with eps = 0) or takes its sign");
+    m.put(DECLARED_KIND, "the method declares a method kind (GD, heavy ball, Nesterov, SGD, Adam, ...) and is checked as one");
+    m.put(DECLARED_HYPERPARAMETER_RANGE, "hyperparameters are drawn from the ranges the method declares (optcheck's defaults where it declares none)");
+    m.put(FIXED_INPUTS, "two runs get the same hyperparameters, start point and exact gradients");
+    m.put(COPYABLE_STATE, "the method can copy its state (PluggableOptimizer: supportsCopy() is true)");
+    m.put(TRANSLATED_PROBLEM, "the second run minimizes f(x - c) from x0 + c for a fixed vector c");
+    m.put(ROTATED_PROBLEM, "the second run minimizes f(Q^T y) from Q x0 for a fixed orthogonal matrix Q");
+    m.put(GRADIENT_LINEAR_UPDATE, "the update is a linear combination of current and past gradients and iterates with "
+        + "scalar coefficients (GD, heavy ball, Nesterov, SGD)");
+    m.put(DECLARED_CONVENTIONS, "the method declares its conventions (eps placement, bias correction, weight decay, Nesterov form); "
+        + "the reference implementation follows the same ones");
     m.put(UNIFORM_BATCH, "the batch is drawn uniformly: every example (or every subset) equally likely, with or without replacement");
     m.put(UNCLIPPED_GRADIENTS, "the estimator averages the per-example gradients as computed, without clipping them");
     m.put(FRESH_GRADIENTS, "every per-example gradient is evaluated at the current point x, not at an older iterate");

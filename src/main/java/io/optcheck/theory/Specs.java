@@ -35,7 +35,8 @@ public final class Specs {
    * name as folder.
    */
   private static final java.util.Map<String, String> FOLDERS = java.util.Map.of(
-      "gd", "gd", "sgd", "sgd", "vr", "sgd", "dist", "sgd", "land", "landscape", "adapt", "adaptive");
+      "gd", "gd", "sgd", "sgd", "vr", "sgd", "dist", "sgd", "land", "landscape", "adapt", "adaptive",
+      "conf", "conformance");
 
   /**
    * The relative path of a theorem's spec: gd.descent-lemma -&gt; specs/gd/descent-lemma.md,

@@ -79,6 +79,16 @@ public interface Theorem<I> {
     return Map.of();
   }
 
+  /**
+   * Why a regime does not apply to the checked method (for example "the optimizer declares
+   * supportsCopy() = false"), or empty when it applies. A regime that does not apply is not run:
+   * its result has outcome {@code not_applicable}, verdict info, and the reason under
+   * {@code extra.notApplicable}. Default: every regime applies.
+   */
+  default java.util.Optional<String> notApplicable(Regime regime) {
+    return java.util.Optional.empty();
+  }
+
   /** Labels for statistics (and coverage) of an instance. */
   default List<String> labels(I instance, Regime regime) {
     return List.of();

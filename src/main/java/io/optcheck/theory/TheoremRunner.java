@@ -55,6 +55,10 @@ public final class TheoremRunner {
 
   /** Runs a regime with the given settings and the spec's tries. */
   public static <I> Result run(Theorem<I> theorem, Regime regime, int tries, RunSettings settings) {
+    java.util.Optional<String> na = theorem.notApplicable(regime);
+    if (na.isPresent()) {
+      return notApplicable(theorem, regime, na.get(), settings.seed());
+    }
     theorem = withBudget(theorem, regime, tries, settings);
     PropertyResult<I> r = property(theorem, regime, tries, settings.seed(), settings.edgeCases()).run();
     Result result = toResult(theorem, regime, r);
@@ -65,6 +69,13 @@ public final class TheoremRunner {
     Map<String, Object> extra = new LinkedHashMap<>(result.extra());
     extra.putAll(figures);
     return result.toBuilder().extra(extra).build();
+  }
+
+  /** The result of a regime that does not apply to the checked method, with the reason. */
+  public static Result notApplicable(Theorem<?> theorem, Regime regime, String reason, long seed) {
+    return Result.builder(theorem.id(), regime.conclusion(), theorem.methodId(), regime.id())
+        .assumptions(regime.assumptions()).expected(regime.expected()).outcome(Outcome.NOT_APPLICABLE)
+        .seed(seed).conventions(theorem.conventions()).extra(Map.of("notApplicable", reason)).build();
   }
 
   /**

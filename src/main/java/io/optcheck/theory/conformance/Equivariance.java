@@ -1,0 +1,181 @@
+package io.optcheck.theory.conformance;
+
+import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
+import static io.optcheck.theory.Assumptions.DECLARED_KIND;
+import static io.optcheck.theory.Assumptions.GRADIENT_LINEAR_UPDATE;
+
+import io.optcheck.method.MethodKind;
+import io.optcheck.method.MethodProvider;
+import io.optcheck.method.Trajectory;
+import io.optcheck.oracle.ExactOracle;
+import io.optcheck.problem.Quadratic;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Tolerance;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Translation and rotation equivariance of the kinds whose update is a linear combination of
+ * gradients and iterates with scalar coefficients (GD, heavy ball, Nesterov, SGD): run A
+ * minimizes f from x0, run B minimizes f(T^-1 y) from T x0, and T x_t^A = x_t^B at every step,
+ * where T y = y + c (conf.translation-equivariance) or T y = Q y with a random orthogonal Q
+ * (conf.rotation-equivariance). Coordinate-wise normalizing kinds (Adam, AdaGrad, RMSProp,
+ * signSGD) are not rotation equivariant, and near a minimizer they amplify the rounding of
+ * x + c without bound, so both properties are not applicable to them.
+ *
+ * <p>Tolerance: the two runs round differently (x + c, Q x and the rotated H are rounded), by
+ * a few ulps of s_t = |y_t-1| + |x*_B| + |y_t - y_t-1| (+ |c|) per step. A rounding error
+ * injected at step s reaches step t multiplied by the impulse response of the method's linear
+ * recursion, at most G = 1 for GD and SGD (lr lambda in (0, 1]), 1/(1 - momentum) for heavy
+ * ball and constant-momentum Nesterov, and t + 1 for Nesterov's lambda sequence (momentum
+ * tending to 1). So tol_t = Tolerance.of(G sum_{s &lt;= t} s_s, d).
+ */
+public final class Equivariance extends ConformanceProperty {
+
+    private final boolean rotation;
+
+    /** Translation equivariance. */
+    public static Equivariance translation(MethodProvider provider) {
+        return new Equivariance(provider, false, 0);
+    }
+
+    /** Rotation equivariance. */
+    public static Equivariance rotation(MethodProvider provider) {
+        return new Equivariance(provider, true, 0);
+    }
+
+    private Equivariance(MethodProvider provider, boolean rotation, double tighten) {
+        super(provider, tighten);
+        this.rotation = rotation;
+    }
+
+    @Override
+    public String id() {
+        return rotation ? "conf.rotation-equivariance" : "conf.translation-equivariance";
+    }
+
+    @Override
+    public List<String> assumptions() {
+        return List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE,
+            rotation ? io.optcheck.theory.Assumptions.ROTATED_PROBLEM : io.optcheck.theory.Assumptions.TRANSLATED_PROBLEM,
+            GRADIENT_LINEAR_UPDATE);
+    }
+
+    @Override
+    public List<Regime> regimes() {
+        return List.of(regime("holds", rotation ? "rotated-run" : "translated-run", Expected.HOLDS, assumptions(), null,
+            rotation ? "the run on f(Q^T y) from Q x0 is Q times the run on f"
+                : "the run on f(x - c) from x0 + c is the run on f shifted by c"));
+    }
+
+    @Override
+    public Optional<String> notApplicable(Regime regime) {
+        if (ConfGens.NORMALIZED.contains(kind())) {
+            return Optional.of("kind " + kind().id() + " normalizes each gradient coordinate: "
+                + (rotation ? "its update is not rotation equivariant (coordinates are treated separately)"
+                    : "near a minimizer it amplifies the rounding of x + c without bound, so no finite tolerance follows from the model")
+                + "; the property applies to GD, heavy ball, Nesterov and SGD");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Equivariance withTightenedBounds(double eps) {
+        return new Equivariance(provider, rotation, eps);
+    }
+
+    @Override
+    protected ConfGens.Options options(Regime regime) {
+        return new ConfGens.Options(false, false, false, false, !rotation, rotation, false, false, false);
+    }
+
+    /** The bound on how much the method's recursion amplifies an error injected earlier. */
+    double gain(ConfInstance in, int t) {
+        MethodKind k = kind();
+        return switch (k) {
+            case HEAVY_BALL, NESTEROV_CONSTANT -> 1 / (1 - in.h().get("momentum"));
+            case NESTEROV -> t + 1;
+            default -> 1;
+        };
+    }
+
+    @Override
+    public Evaluation evaluate(ConfInstance in, Regime r) {
+        int d = in.dimension();
+        Trajectory a = run(method(in.h()), oracle(in), in.x0(), steps());
+        double[] xsB;
+        double[] x0B;
+        Quadratic qB;
+        if (rotation) {
+            double[][] rq = in.rot();
+            double[][] basisB = in.basis() == null ? rq : times(rq, in.basis());
+            xsB = apply(rq, in.xs());
+            x0B = apply(rq, in.x0());
+            qB = in.quadratic(basisB, xsB);
+        } else {
+            xsB = add(in.xs(), in.vec());
+            x0B = add(in.x0(), in.vec());
+            qB = in.quadratic(in.basis(), xsB);
+        }
+        double c = rotation ? 0 : normInf(in.vec());
+        double xsNorm = rotation ? norm2(xsB) : normInf(xsB);
+        double[] path = new double[1];
+        return check(method(in.h()), new ExactOracle(qB), qB, x0B, a.steps(), (t, prev, cur, series) -> {
+            double[] target = rotation ? apply(in.rot(), a.x(t)) : add(a.x(t), in.vec());
+            target = moved(target);
+            double[] diff = new double[d];
+            double[] step = new double[d];
+            for (int i = 0; i < d; i++) {
+                diff[i] = cur[i] - target[i];
+                step[i] = cur[i] - prev[i];
+            }
+            double dev = rotation ? norm2(diff) : normInf(diff);
+            if (Double.isNaN(dev)) {
+                dev = Double.POSITIVE_INFINITY;
+            }
+            path[0] += rotation ? norm2(prev) + xsNorm + norm2(step) : normInf(prev) + xsNorm + normInf(step) + c;
+            double tol = Tolerance.of(gain(in, t) * path[0], d);
+            series.point(rotation ? "|x_t(B) - Q x_t(A)|" : "max |x_t(B) - c - x_t(A)|", dev);
+            return Check.atMost(rotation ? "||x_t(rotated) - Q x_t||_2" : "max_i |x_t,i(translated) - c_i - x_t,i|",
+                t, dev, 0, tol);
+        });
+    }
+
+    static double[] apply(double[][] m, double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double s = 0;
+            for (int j = 0; j < v.length; j++) {
+                s += m[i][j] * v[j];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    static double[][] times(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += a[i][k] * b[k][j];
+                }
+                out[i][j] = s;
+            }
+        }
+        return out;
+    }
+
+    static double[] add(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] + b[i];
+        }
+        return out;
+    }
+}

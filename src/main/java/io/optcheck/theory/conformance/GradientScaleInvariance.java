@@ -1,0 +1,107 @@
+package io.optcheck.theory.conformance;
+
+import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
+import static io.optcheck.theory.Assumptions.DECLARED_KIND;
+import static io.optcheck.theory.Assumptions.EPS_ZERO;
+import static io.optcheck.theory.Assumptions.GRADIENT_SCALED_BY_POSITIVE_VECTOR;
+import static io.optcheck.theory.Assumptions.NORMALIZED_UPDATE;
+
+import io.optcheck.method.MethodProvider;
+import io.optcheck.method.Trajectory;
+import io.optcheck.oracle.AffineGradientOracle;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * conf.gradient-scale-invariance (THEOREMS.md section 4, adapt.scale-invariance, for any method
+ * of a declared kind): every gradient multiplied coordinate-wise by a fixed d &gt; 0 leaves the
+ * update sequence of Adam-type and sign kinds unchanged when eps = 0; the update of GD-type
+ * kinds scales with d, so regime drop:normalized-update must break. d_i are powers of two, which
+ * commute with IEEE rounding, so the claim is checked to the path tolerance of the two runs.
+ */
+public final class GradientScaleInvariance extends ConformanceProperty {
+
+    public GradientScaleInvariance(MethodProvider provider) {
+        this(provider, 0);
+    }
+
+    private GradientScaleInvariance(MethodProvider provider, double tighten) {
+        super(provider, tighten);
+    }
+
+    @Override
+    public String id() {
+        return "conf.gradient-scale-invariance";
+    }
+
+    @Override
+    public List<String> assumptions() {
+        return List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE, GRADIENT_SCALED_BY_POSITIVE_VECTOR, NORMALIZED_UPDATE,
+            EPS_ZERO);
+    }
+
+    @Override
+    public List<Regime> regimes() {
+        return List.of(
+            regime("holds", "same-iterates", Expected.HOLDS, assumptions(), null,
+                "Adam-type or sign kind, eps = 0, on d * grad f: the same iterates as on grad f"),
+            regime("drop:normalized-update", "same-iterates", Expected.BREAKS,
+                List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE, GRADIENT_SCALED_BY_POSITIVE_VECTOR, EPS_ZERO),
+                NORMALIZED_UPDATE, "GD-type kind on d * grad f: its steps scale with d, the search must find a d where it shows"));
+    }
+
+    @Override
+    public Optional<String> notApplicable(Regime regime) {
+        boolean normalized = ConfGens.NORMALIZED.contains(kind());
+        if (regime.breaking()) {
+            return normalized ? Optional.of("kind " + kind().id() + " normalizes its update; the breaking regime is for "
+                + "GD, heavy ball, Nesterov and SGD (see regime holds)") : Optional.empty();
+        }
+        if (!normalized) {
+            return Optional.of("kind " + kind().id() + " does not normalize its update, so it is not gradient-scale "
+                + "invariant; regime drop:normalized-update shows that it breaks");
+        }
+        return rangeExcludes("eps", 0, "gradient-scale invariance holds exactly only at eps = 0 (up to eps otherwise)");
+    }
+
+    @Override
+    public GradientScaleInvariance withTightenedBounds(double eps) {
+        return new GradientScaleInvariance(provider, eps);
+    }
+
+    @Override
+    protected ConfGens.Options options(Regime regime) {
+        return new ConfGens.Options(false, true, false, true, false, false, true, false, false);
+    }
+
+    @Override
+    public Evaluation evaluate(ConfInstance in, Regime r) {
+        int dim = in.dimension();
+        Trajectory ref = run(method(in.h()), oracle(in), in.x0(), steps());
+        double[] path = new double[1];
+        return check(method(in.h()), AffineGradientOracle.scaled(in.q(), in.vec()), in.q(), in.x0(), ref.steps(),
+            (t, prev, cur, series) -> {
+                double[] xr = ref.x(t);
+                double[] xrPrev = ref.x(t - 1);
+                double worst = 0;
+                double scale = 0;
+                for (int i = 0; i < dim; i++) {
+                    // Teeth: the wrong claim "the scaled run moves (1 + eps) times as far".
+                    double target = tighten == 0 ? xr[i] : xrPrev[i] + (1 + tighten) * (xr[i] - xrPrev[i]);
+                    double dev = Math.abs(cur[i] - target);
+                    worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : Math.max(worst, dev);
+                    scale = Math.max(scale, Math.abs(prev[i]) + Math.abs(cur[i] - prev[i]));
+                }
+                path[0] += scale;
+                double tol = Tolerance.of(Math.max(path[0], TrajectoryCheck.GRADIENT_FLOOR), dim);
+                series.point("max |x_t(d g) - x_t(g)|", worst);
+                return Check.atMost("max_i |x_t,i(d * grad) - x_t,i(grad)|", t, worst, 0, tol);
+            });
+    }
+}

@@ -1,0 +1,93 @@
+package io.optcheck.theory.conformance;
+
+import static io.optcheck.theory.Assumptions.DECLARED_CONVENTIONS;
+import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
+import static io.optcheck.theory.Assumptions.DECLARED_KIND;
+import static io.optcheck.theory.Assumptions.FIXED_INPUTS;
+
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.MethodProvider;
+import io.optcheck.method.MethodProviders;
+import io.optcheck.method.Trajectory;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import java.util.List;
+
+/**
+ * conf.reference-equivalence: the method's steps match optcheck's reference implementation of
+ * its declared kind, under its declared conventions
+ * ({@link MethodProviders#reference(io.optcheck.method.MethodKind, java.util.Map)}), within a
+ * relative tolerance of {@value #REL} per step over {@value #STEPS} steps: at step t,
+ * |x_t - x_t^ref|_inf &lt;= {@value #REL} sum_{s &lt;= t} (|x^ref_s-1|_inf + |x^ref_s - x^ref_s-1|_inf).
+ * The 1e-12 is the conclusion's allowance (issue 6), not a rounding tolerance: implementations
+ * that order their floating-point operations differently stay far below it (about 1e-16 per
+ * step), while lr x (1 + 1e-6) is caught at the first step that moves.
+ */
+public final class ReferenceEquivalence extends ConformanceProperty {
+
+    /** The relative allowance per step. */
+    public static final double REL = 1e-12;
+    /** Steps compared. */
+    public static final int STEPS = 200;
+
+    public ReferenceEquivalence(MethodProvider provider) {
+        this(provider, 0);
+    }
+
+    private ReferenceEquivalence(MethodProvider provider, double tighten) {
+        super(provider, tighten);
+    }
+
+    @Override
+    public String id() {
+        return "conf.reference-equivalence";
+    }
+
+    @Override
+    protected int steps() {
+        return STEPS;
+    }
+
+    @Override
+    public List<String> assumptions() {
+        return List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE, DECLARED_CONVENTIONS, FIXED_INPUTS);
+    }
+
+    @Override
+    public List<Regime> regimes() {
+        return List.of(regime("holds", "matches-reference", Expected.HOLDS, assumptions(), null,
+            "every step within relative 1e-12 of optcheck's reference implementation under the declared conventions"));
+    }
+
+    @Override
+    public ReferenceEquivalence withTightenedBounds(double eps) {
+        return new ReferenceEquivalence(provider, eps);
+    }
+
+    @Override
+    public Evaluation evaluate(ConfInstance in, Regime r) {
+        Hyperparameters href = in.h();
+        // Teeth: a reference whose step size is off by the factor (1 + eps).
+        String lr = ConfGens.stepName(kind());
+        href = href.with(lr, href.get(lr) * (1 + tighten));
+        MethodProvider reference = MethodProviders.reference(kind(), provider.conventions());
+        Trajectory ref = run(reference.create(href), oracle(in), in.x0(), STEPS);
+        double[] path = new double[1];
+        return check(method(in.h()), oracle(in), in.q(), in.x0(), ref.steps(), (t, prev, cur, series) -> {
+            double[] xr = ref.x(t);
+            double[] xrPrev = ref.x(t - 1);
+            double dev = 0;
+            double step = 0;
+            for (int i = 0; i < xr.length; i++) {
+                double dv = Math.abs(cur[i] - xr[i]);
+                dev = Double.isNaN(dv) ? Double.POSITIVE_INFINITY : Math.max(dev, dv);
+                step = Math.max(step, Math.abs(xr[i] - xrPrev[i]));
+            }
+            path[0] += normInf(xrPrev) + step;
+            series.point("max |x_t - x_t(reference)|", dev);
+            return Check.atMost("max_i |x_t,i - x_t,i(reference)|", t, dev, REL * path[0], 0);
+        });
+    }
+}

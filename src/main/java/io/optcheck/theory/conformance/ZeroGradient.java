@@ -1,0 +1,69 @@
+package io.optcheck.theory.conformance;
+
+import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
+import static io.optcheck.theory.Assumptions.DECLARED_KIND;
+import static io.optcheck.theory.Assumptions.NO_WEIGHT_DECAY;
+import static io.optcheck.theory.Assumptions.ZERO_GRADIENT;
+
+import io.optcheck.method.MethodProvider;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * conf.zero-gradient: from a fresh state at a point where the gradient is exactly 0, with weight
+ * decay 0, no method of any kind moves (THEOREMS.md section 4: "with g = 0 and no weight decay,
+ * nothing moves"; for GD, momentum and Nesterov it follows from x+ = x - lr 0 with zero initial
+ * momentum). Checked bit for bit: x_t = x_0 at every step.
+ */
+public final class ZeroGradient extends ConformanceProperty {
+
+    public ZeroGradient(MethodProvider provider) {
+        this(provider, 0);
+    }
+
+    private ZeroGradient(MethodProvider provider, double tighten) {
+        super(provider, tighten);
+    }
+
+    @Override
+    public String id() {
+        return "conf.zero-gradient";
+    }
+
+    @Override
+    public List<String> assumptions() {
+        return List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE, ZERO_GRADIENT, NO_WEIGHT_DECAY);
+    }
+
+    @Override
+    public List<Regime> regimes() {
+        return List.of(regime("holds", "no-move", Expected.HOLDS, assumptions(), null,
+            "fresh state at a point with gradient exactly 0, wd = 0: x_t = x_0 bit for bit"));
+    }
+
+    @Override
+    public Optional<String> notApplicable(Regime regime) {
+        return rangeExcludes("wd", 0, "the property needs wd = 0 (decoupled decay moves x at a zero gradient)");
+    }
+
+    @Override
+    public ZeroGradient withTightenedBounds(double eps) {
+        return new ZeroGradient(provider, eps);
+    }
+
+    @Override
+    protected ConfGens.Options options(Regime regime) {
+        return new ConfGens.Options(true, false, true, false, false, false, false, false, false);
+    }
+
+    @Override
+    public Evaluation evaluate(ConfInstance in, Regime r) {
+        // Quadratic.fromSpectrum/diagonal build b = H x* with the gradient's own loop, so grad f(x0) = 0 exactly.
+        double[] target = moved(in.x0());
+        return check(method(in.h()), oracle(in), in.q(), in.x0(), steps(), (t, prev, cur, series) ->
+            bitIdentity("max_i |x_t,i - x_0,i|", t, cur, target));
+    }
+}
