@@ -31,7 +31,10 @@ import java.util.Optional;
  * injected at step s reaches step t multiplied by the impulse response of the method's linear
  * recursion, at most G = 1 for GD and SGD (lr lambda in (0, 1]), 1/(1 - momentum) for heavy
  * ball and constant-momentum Nesterov, and t + 1 for Nesterov's lambda sequence (momentum
- * tending to 1). So tol_t = Tolerance.of(G sum_{s &lt;= t} s_s, d).
+ * tending to 1). A run that moves away from x* (a method that does not behave as its kind)
+ * amplifies earlier rounding as fast as its own distance to x* grows, so G is multiplied by
+ * max(1, ||x_t - x*|| / min_{s &lt; t} ||x_s - x*||). So
+ * tol_t = Tolerance.of(G growth_t sum_{s &lt;= t} s_s, d).
  */
 public final class Equivariance extends ConformanceProperty {
 
@@ -123,6 +126,7 @@ public final class Equivariance extends ConformanceProperty {
         double c = rotation ? 0 : normInf(in.vec());
         double xsNorm = rotation ? norm2(xsB) : normInf(xsB);
         double[] path = new double[1];
+        double[] closest = {Double.POSITIVE_INFINITY};
         return check(method(in.h()), new ExactOracle(qB), qB, x0B, a.steps(), (t, prev, cur, series) -> {
             double[] target = rotation ? apply(in.rot(), a.x(t)) : add(a.x(t), in.vec());
             target = moved(target);
@@ -137,11 +141,25 @@ public final class Equivariance extends ConformanceProperty {
                 dev = Double.POSITIVE_INFINITY;
             }
             path[0] += rotation ? norm2(prev) + xsNorm + norm2(step) : normInf(prev) + xsNorm + normInf(step) + c;
-            double tol = Tolerance.of(gain(in, t) * path[0], d);
+            // A run that moves away from x* (a method that does not behave as its kind, or an
+            // unstable one) amplifies earlier rounding as fast as it amplifies its own distance.
+            double dist = distance(prev, xsB);
+            closest[0] = Math.min(closest[0], dist);
+            double growth = closest[0] > 0 ? Math.max(1, distance(cur, xsB) / closest[0]) : 1;
+            double tol = Tolerance.of(gain(in, t) * growth * path[0], d);
             series.point(rotation ? "|x_t(B) - Q x_t(A)|" : "max |x_t(B) - c - x_t(A)|", dev);
             return Check.atMost(rotation ? "||x_t(rotated) - Q x_t||_2" : "max_i |x_t,i(translated) - c_i - x_t,i|",
                 t, dev, 0, tol);
         });
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            s += d * d;
+        }
+        return Math.sqrt(s);
     }
 
     static double[] apply(double[][] m, double[] v) {

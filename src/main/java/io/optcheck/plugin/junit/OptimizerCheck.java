@@ -1,0 +1,191 @@
+package io.optcheck.plugin.junit;
+
+import io.optcheck.plugin.PluggableOptimizer;
+import io.optcheck.plugin.PluginProvider;
+import io.optcheck.prop.FailureReport;
+import io.optcheck.prop.Property;
+import io.optcheck.prop.PropertyResult;
+import io.optcheck.report.Result;
+import io.optcheck.report.Verdict;
+import io.optcheck.theory.Catalog;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.RunSettings;
+import io.optcheck.theory.Spec;
+import io.optcheck.theory.Specs;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TheoremRunner;
+import io.optcheck.theory.conformance.PluginTheorems;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Checks your optimizer from JUnit 5. Write one test class:
+ *
+ * <pre>{@code
+ * class MyOptimizerTest {
+ *     @TestFactory
+ *     Stream<DynamicNode> optcheck() {
+ *         return OptimizerCheck.of(new MyOptimizer()).tests();
+ *     }
+ * }
+ * }</pre>
+ *
+ * Every theorem that applies to the optimizer's declared kind, and every conformance property
+ * (determinism, checkpoint/resume, zero gradient, equivariance, gradient-scale invariance,
+ * reference equivalence, robustness), runs as one test per regime, grouped by theorem. The first
+ * test lists which theorems apply; if none does, it fails (zero applicable theorems is an error,
+ * not a pass). A regime that does not apply to the optimizer (checkpoint/resume when
+ * {@code supportsCopy()} is false, rotation equivariance for Adam) is reported as an aborted
+ * (skipped) test whose message is the reason. A failing regime's message has labelled lines:
+ * theorem, method, regime, assumptions, expected and observed outcome, the shrunk counterexample
+ * with observed vs bound, and a replay line.
+ *
+ * <p>Immutable; the options return a new object. Tries default to each spec's CI count, the seed
+ * to optcheck's fixed default, so CI runs the same tries every time.
+ */
+public final class OptimizerCheck {
+
+    private final PluggableOptimizer optimizer;
+    private final List<String> filters;
+    private final Integer tries;
+    private final long seed;
+    private final Duration stepTimeout;
+    private final Catalog catalog;
+
+    private OptimizerCheck(PluggableOptimizer optimizer, List<String> filters, Integer tries, long seed,
+                           Duration stepTimeout, Catalog catalog) {
+        this.optimizer = optimizer;
+        this.filters = List.copyOf(filters);
+        this.tries = tries;
+        this.seed = seed;
+        this.stepTimeout = stepTimeout;
+        this.catalog = catalog;
+    }
+
+    /** A check of {@code optimizer} against every applicable theorem. */
+    public static OptimizerCheck of(PluggableOptimizer optimizer) {
+        return new OptimizerCheck(optimizer, List.of(), null, Property.DEFAULT_SEED, null, Catalog.builtIn());
+    }
+
+    /** Only these theorems: ids, or prefixes ending in '*' (e.g. {@code "conf.*"}). */
+    public OptimizerCheck theorems(String... idsOrPrefixes) {
+        return new OptimizerCheck(optimizer, List.of(idsOrPrefixes), tries, seed, stepTimeout, catalog);
+    }
+
+    /** Tries per regime instead of each spec's CI count (at least 1). */
+    public OptimizerCheck tries(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("tries must be >= 1, got " + n);
+        }
+        return new OptimizerCheck(optimizer, filters, n, seed, stepTimeout, catalog);
+    }
+
+    /** Another seed (the default is fixed, so CI runs the same tries every time). */
+    public OptimizerCheck seed(long s) {
+        return new OptimizerCheck(optimizer, filters, tries, s, stepTimeout, catalog);
+    }
+
+    /** Another limit for one call into the optimizer (default {@link PluginProvider#DEFAULT_STEP_TIMEOUT}). */
+    public OptimizerCheck stepTimeout(Duration d) {
+        return new OptimizerCheck(optimizer, filters, tries, seed, d, catalog);
+    }
+
+    /** The dynamic tests: one container per theorem, one test per regime. */
+    public Stream<DynamicNode> tests() {
+        PluginProvider provider;
+        List<Theorem<?>> theorems;
+        String problem = null;
+        List<String> listing = List.of();
+        try {
+            PluginProvider p = PluginProvider.of(optimizer);
+            provider = stepTimeout == null ? p : p.withStepTimeout(stepTimeout);
+            theorems = PluginTheorems.applicable(provider, catalog, filters);
+            listing = PluginTheorems.listing(provider, theorems);
+        } catch (IllegalArgumentException e) {
+            provider = null;
+            theorems = List.of();
+            problem = e.getMessage();
+        }
+        String fProblem = problem;
+        List<String> fListing = listing;
+        List<DynamicNode> nodes = new ArrayList<>();
+        nodes.add(DynamicTest.dynamicTest("applicable theorems", () -> {
+            if (fProblem != null) {
+                throw new AssertionFailedError(fProblem);
+            }
+            fListing.forEach(System.out::println);
+        }));
+        RunSettings settings = RunSettings.ci().withSeed(seed)
+            .withStatisticalRegimeRuns((int) theorems.stream()
+                .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
+        for (Theorem<?> t : theorems) {
+            List<DynamicNode> regimes = new ArrayList<>();
+            for (Regime r : t.regimes()) {
+                regimes.add(DynamicTest.dynamicTest(t.id() + " / " + r.id() + " (expected " + r.expected().json() + ")",
+                    () -> runRegime(t, r, settings)));
+            }
+            nodes.add(DynamicContainer.dynamicContainer(t.id() + " on " + t.methodId(), regimes.stream()));
+        }
+        return nodes.stream();
+    }
+
+    private void runRegime(Theorem<?> t, Regime r, RunSettings settings) {
+        java.util.Optional<String> na = t.notApplicable(r);
+        if (na.isPresent()) {
+            throw new TestAbortedException("not applicable: " + na.get());
+        }
+        int n = tries != null ? tries : specTries(t);
+        Result res = TheoremRunner.run(t, r, n, settings);
+        if (res.verdict() != Verdict.FAIL) {
+            return;
+        }
+        throw new AssertionFailedError(message(t, r, res, n, settings));
+    }
+
+    private static int specTries(Theorem<?> t) {
+        Spec s = Specs.load(t.id());
+        return s.ciTries();
+    }
+
+    /** Labelled lines for a failed regime, then the engine's own report (FailureReport). */
+    static String message(Theorem<?> t, Regime r, Result res, int n, RunSettings settings) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Theorem '").append(t.id()).append("' regime '").append(r.id()).append("' FAILED on method ")
+            .append(t.methodId()).append(System.lineSeparator());
+        line(sb, "theorem", t.id());
+        line(sb, "method", t.methodId());
+        line(sb, "regime", r.id() + ": " + r.description());
+        line(sb, "assumptions", String.join(", ", r.assumptions()));
+        line(sb, "expected", r.expected().json());
+        line(sb, "outcome", res.outcome().json());
+        if (!res.conventions().isEmpty()) {
+            line(sb, "conventions", res.conventions().toString());
+        }
+        if (res.error() != null) {
+            line(sb, "error", res.error().message());
+        }
+        if (res.counterexample() != null) {
+            line(sb, "counterexample", res.counterexample().summary());
+            line(sb, "replay", res.counterexample().replay());
+        }
+        if (res.counterexample() != null || res.error() != null) {
+            // The engine's labelled report of the same (deterministic) run: seed, phase, shrunk case, token.
+            PropertyResult<?> pr = TheoremRunner.property(t, r, n, settings.seed(), settings.edgeCases()).run();
+            sb.append(FailureReport.message(pr, pr.replayToken() == null ? null
+                : "mvn test -Doptcheck.seed=" + settings.seed() + "  (replay token " + pr.replayToken() + ")"));
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String label, String value) {
+        sb.append(String.format(Locale.ROOT, "  %-16s %s", label + ":", value)).append(System.lineSeparator());
+    }
+}
