@@ -39,6 +39,10 @@ final class ExplainCommand implements Callable<Integer> {
     heading(sb, spec.title(), '=');
     field(sb, "id", spec.id());
     field(sb, "method", spec.method());
+    if (t instanceof io.optcheck.theory.RetargetableTheorem<?> rt) {
+      field(sb, "kind", rt.methodKind().id() + " (applies to any method of this kind; hyperparameters "
+          + String.join(", ", rt.methodKind().hyperparameters()) + ")");
+    }
     field(sb, "source", spec.source());
     field(sb, "spec", spec.file());
     sb.append('\n');

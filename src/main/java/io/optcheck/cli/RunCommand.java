@@ -89,6 +89,19 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--width", paramLabel = "N", description = "Width of the terminal table (default: ${DEFAULT-VALUE}).")
   int width = TerminalTable.DEFAULT_WIDTH;
 
+  @Option(names = "--method-class", paramLabel = "CLASS", description = "Check your own optimizer: a class "
+      + "implementing io.optcheck.plugin.PluggableOptimizer with a public no-argument constructor (repeatable). "
+      + "Runs the conformance properties and the theorems of its declared kind; --theorem filters them.")
+  List<String> methodClasses = new ArrayList<>();
+
+  @Option(names = "--classpath", paramLabel = "PATH", description = "Jars and directories holding the --method-class "
+      + "classes, separated by the platform's path separator.")
+  String classpath;
+
+  @Option(names = "--step-timeout", paramLabel = "SECONDS", description = "Limit for one call into a --method-class "
+      + "optimizer (default 10); a call that takes longer ends its run with 'error: timeout'.")
+  Double stepTimeout;
+
   @Mixin
   DebugOption debugOption;
 
@@ -103,8 +116,9 @@ final class RunCommand implements Callable<Integer> {
     if (replay != null) {
       return replay(settings);
     }
-    List<ObservationSpec> observed = selectObservations();
-    List<Theorem<?>> selected = select();
+    boolean plugins = !methodClasses.isEmpty();
+    List<ObservationSpec> observed = plugins ? List.of() : selectObservations();
+    List<Theorem<?>> selected = plugins ? selectForPlugins() : select();
     Map<Theorem<?>, Spec> specs = new LinkedHashMap<>();
     for (Theorem<?> t : selected) {
       // Loads every spec first, so that a malformed one stops the run before any work is done.
@@ -186,6 +200,16 @@ final class RunCommand implements Callable<Integer> {
     if (width < 40) {
       throw new BadInput("--width must be at least 40 characters, got " + width + ".");
     }
+    if (classpath != null && methodClasses.isEmpty()) {
+      throw new BadInput("--classpath is for --method-class; name the optimizer class to check with --method-class.");
+    }
+    if (stepTimeout != null && !(stepTimeout > 0)) {
+      throw new BadInput("--step-timeout must be a positive number of seconds, got " + stepTimeout + ".");
+    }
+    if (!methodClasses.isEmpty() && (replay != null || !methods.isEmpty())) {
+      throw new BadInput("--method-class runs the theorems that apply to your optimizer; drop --replay and --method "
+          + "(select theorems with --theorem).");
+    }
     if (replay != null && (!theorems.isEmpty() || !methods.isEmpty())) {
       throw new BadInput("--replay reruns the one case its token names; drop --theorem and --method.");
     }
@@ -196,6 +220,31 @@ final class RunCommand implements Callable<Integer> {
         : ci ? RunSettings.ci() : RunSettings.full();
     s = s.withSeed(seed).withEdgeCases(!noEdgeCases);
     return tries == null ? s : s.withTries(tries);
+  }
+
+  /**
+   * The theorems for the --method-class optimizers: conformance properties and the catalog's
+   * theorems of each declared kind, filtered by --theorem (ids or prefixes ending in '*'). The
+   * list of what applies is printed; zero applicable theorems is bad input, not a pass.
+   */
+  private List<Theorem<?>> selectForPlugins() {
+    List<Theorem<?>> out = new ArrayList<>();
+    for (io.optcheck.plugin.PluggableOptimizer p : PluginLoader.load(methodClasses, classpath)) {
+      io.optcheck.plugin.PluginProvider provider;
+      List<Theorem<?>> ts;
+      try {
+        provider = io.optcheck.plugin.PluginProvider.of(p);
+        if (stepTimeout != null) {
+          provider = provider.withStepTimeout(java.time.Duration.ofNanos(Math.round(stepTimeout * 1e9)));
+        }
+        ts = io.optcheck.theory.conformance.PluginTheorems.applicable(provider, ctx.catalog(), theorems);
+      } catch (IllegalArgumentException e) {
+        throw new BadInput("--method-class " + p.getClass().getName() + ": " + e.getMessage());
+      }
+      io.optcheck.theory.conformance.PluginTheorems.listing(provider, ts).forEach(ctx.err()::println);
+      out.addAll(ts);
+    }
+    return out;
   }
 
   /** The selected theorems, in catalog order; unknown ids are bad input. */

@@ -151,14 +151,18 @@ public final class Catalog {
    * The theorems about {@code provider}'s kind, each checked on the provider's methods (its id
    * and conventions in every result), sorted by id. Empty when no theorem is about that kind.
    * A theorem whose regimes depend on a declared convention keeps only the regimes that match
-   * the provider's (see {@link RetargetableTheorem#withMethod}).
+   * the provider's (see {@link RetargetableTheorem#withMethod}); one with none left is omitted.
    */
   public List<Theorem<?>> applicableTo(io.optcheck.method.MethodProvider provider) {
     java.util.Objects.requireNonNull(provider, "provider");
     List<Theorem<?>> out = new ArrayList<>();
     for (Theorem<?> t : theorems.values()) {
       if (t instanceof RetargetableTheorem<?> rt && rt.methodKind() == provider.kind()) {
-        out.add(rt.withMethod(provider));
+        Theorem<?> on = rt.withMethod(provider);
+        // No regime left: every regime is about a convention the provider does not declare.
+        if (!on.regimes().isEmpty()) {
+          out.add(on);
+        }
       }
     }
     return List.copyOf(out);

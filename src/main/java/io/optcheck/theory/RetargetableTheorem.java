@@ -19,6 +19,11 @@ public interface RetargetableTheorem<I> extends Theorem<I> {
     /**
      * The same theorem, regimes and generators, checked on methods from {@code provider}; its
      * {@link #methodId()} is the provider's id. The checker still recomputes f and grad f itself.
+     * Its {@link #regimes()} are those about the provider's method: a regime about a convention
+     * the provider does not declare (Nesterov's simplified form) or about one of optcheck's own
+     * contrast methods (signSGD beside Adam) is left out. A hyperparameter the provider rejects
+     * ({@link IllegalArgumentException} from {@link MethodProvider#create}) is an error result
+     * naming it, not a crash.
      *
      * @throws IllegalArgumentException when the provider's kind is not {@link #methodKind()}
      */

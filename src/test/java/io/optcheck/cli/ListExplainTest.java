@@ -57,6 +57,30 @@ class ListExplainTest {
   }
 
   @Test
+  void listAndExplainShowTheKindATheoremAppliesTo() {
+    Cli r = Cli.run("list");
+    assertThat(r.exit()).isZero();
+    Catalog c = Catalog.builtIn();
+    assertThat(c.kinds()).containsEntry("gd.descent-lemma", io.optcheck.method.MethodKind.GD)
+        .containsEntry("gd.heavy-ball-quadratic", io.optcheck.method.MethodKind.HEAVY_BALL)
+        .doesNotContainKey("gd.armijo");
+    for (Theorem<?> t : c.theorems()) {
+      String line = t.id() + "  " + Specs.load(t.id()).title() + "  (method " + t.methodId() + ")";
+      if (c.kinds().containsKey(t.id())) {
+        assertThat(r.out()).contains(line + "  [applies to kind " + c.kinds().get(t.id()).id() + "]");
+      } else {
+        assertThat(r.out()).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(line) + "$");
+      }
+    }
+    assertThat(r.out()).containsPattern("(?m)^Method kinds .*\\n(  [a-z-]+ +\\([a-z0-9, ]*\\)  .+\\n){11}");
+    assertThat(r.out()).containsPattern("(?m)^  heavy-ball +\\(lr, momentum\\)  gd\\.heavy-ball-quadratic, gd\\.heavy-ball-strongly-convex$");
+    assertThat(r.out()).containsPattern("(?m)^  rmsprop +\\(lr, rho, eps\\)  no theorems$");
+    assertThat(Cli.run("explain", "gd.descent-lemma").out())
+        .contains("kind:    gd (applies to any method of this kind; hyperparameters lr)");
+    assertThat(Cli.run("explain", "gd.armijo").out()).doesNotContain("kind:");
+  }
+
+  @Test
   void markdownHeadingsOfEveryLevel() {
     assertThat(ExplainCommand.markdownBody("# Top\ntext\n### Deep\n#not a heading"))
         .isEqualTo("Top\n===\ntext\nDeep\n----\n#not a heading\n");

@@ -46,14 +46,19 @@ class RetargetTest {
     RunSettings s = RunSettings.ci().withTries(25);
     Catalog c = Catalog.builtIn();
     int compared = 0;
-    // gd.descent-lemma is left out only for time: its breaking regimes shrink for seconds.
-    for (String id : List.of("gd.quadratic-stability", "gd.strongly-convex-rate",
-        "gd.heavy-ball-strongly-convex", "gd.nesterov-convex", "gd.nesterov-strongly-convex")) {
+    // gd.descent-lemma and gd.quadratic-stability are left out only for time: their breaking
+    // regimes shrink for seconds.
+    for (String id : List.of("gd.strongly-convex-rate",
+        "gd.heavy-ball-strongly-convex", "gd.nesterov-convex", "gd.nesterov-strongly-convex",
+        "adapt.adam-reference", "adapt.scale-invariance")) {
       Theorem<?> builtIn = c.get(id);
       RetargetableTheorem<?> rt = (RetargetableTheorem<?>) builtIn;
-      Theorem<?> retargeted = rt.withMethod(MethodProviders.reference(rt.methodKind()));
+      // The built-in adam-reference runs AdamW's update (decoupled lr * wd * x) under the id adam.
+      MethodProvider ref = id.equals("adapt.adam-reference")
+          ? renamed(MethodProviders.reference(MethodKind.ADAMW), "adam") : MethodProviders.reference(rt.methodKind());
+      Theorem<?> retargeted = rt.withMethod(ref);
       assertThat(retargeted.methodId()).isEqualTo(builtIn.methodId());
-      assertThat(retargeted.conventions()).isEqualTo(MethodProviders.reference(rt.methodKind()).conventions());
+      assertThat(retargeted.conventions()).isEqualTo(ref.conventions());
       // The reference declares the default conventions; a regime about another one (Nesterov's
       // simplified form) is not run on it.
       assertThat(builtIn.regimes()).containsAll(retargeted.regimes());
@@ -106,6 +111,17 @@ class RetargetTest {
   }
 
   @Test
+  void aRetargetedTheoremKeepsItsTeethAndItsMethod() {
+    Theorem<?> t = ((RetargetableTheorem<?>) Catalog.builtIn().get("gd.descent-lemma")).withMethod(plainGd("acme-gd", 1.0));
+    Theorem<?> tightened = t.withTightenedBounds(1e-3);
+    assertThat(tightened.methodId()).isEqualTo("acme-gd");
+    Result r = TheoremRunner.run(tightened, tightened.regime("holds"), 200, RunSettings.ci());
+    assertThat(r.method()).isEqualTo("acme-gd");
+    assertThat(r.outcome()).isEqualTo(Outcome.BROKEN);
+    assertThat(r.conventions()).isEqualTo(Map.of("written-by", "test"));
+  }
+
+  @Test
   void aProviderOfAnotherKindIsRefused() {
     RetargetableTheorem<?> t = (RetargetableTheorem<?>) Catalog.builtIn().get("gd.descent-lemma");
     assertThatThrownBy(() -> t.withMethod(MethodProviders.reference(MethodKind.HEAVY_BALL)))
@@ -150,16 +166,37 @@ class RetargetTest {
   }
 
   @Test
+  void aGdWhoseStepIsOffByOnePartInAMillionIsCaught() {
+    // The tight rates are equalities along an eigenvector, so either sign of the error shows.
+    // Only the theorems asserted on, for time (the whole GD list catches it in 11 and 12 regimes).
+    List<String> ids = List.of("gd.descent-lemma", "gd.quadratic-stability", "gd.strongly-convex-rate");
+    List<String> longer = brokenHoldsRegimes(plainGd("gd-lr-x(1+1e-6)", 1 + 1e-6), ids);
+    List<String> shorter = brokenHoldsRegimes(plainGd("gd-lr-x(1-1e-6)", 1 - 1e-6), ids);
+    System.out.println("lr x (1 + 1e-6) caught by " + longer + "; lr x (1 - 1e-6) caught by " + shorter);
+    assertThat(longer).contains("gd.descent-lemma/general-form", "gd.quadratic-stability/holds");
+    assertThat(shorter).contains("gd.quadratic-stability/holds", "gd.strongly-convex-rate/holds");
+  }
+
+  @Test
   void aGdWithASignBugIsCaught() {
-    List<String> caught = brokenHoldsRegimes(plainGd("gd-ascent", -1.0));
+    List<String> caught = brokenHoldsRegimes(plainGd("gd-ascent", -1.0),
+        List.of("gd.descent-lemma", "gd.convex-rate", "land.strict-saddle-escape"));
     System.out.println("sign bug caught by " + caught);
-    assertThat(caught).contains("gd.descent-lemma/holds");
+    assertThat(caught).contains("gd.descent-lemma/holds", "gd.convex-rate/holds", "land.strict-saddle-escape/holds");
   }
 
   /** The holds regimes of every GD theorem that the provider breaks (or makes refuse or err). */
   private static List<String> brokenHoldsRegimes(MethodProvider p) {
+    return brokenHoldsRegimes(p, null);
+  }
+
+  /** The same among the theorems with the given ids (all when null). */
+  private static List<String> brokenHoldsRegimes(MethodProvider p, List<String> ids) {
     List<String> caught = new ArrayList<>();
     for (Theorem<?> t : Catalog.builtIn().applicableTo(p)) {
+      if (ids != null && !ids.contains(t.id())) {
+        continue;
+      }
       for (Regime r : t.regimes()) {
         if (r.expected() == Expected.HOLDS && smoke(t, r).outcome() != Outcome.HELD) {
           caught.add(t.id() + "/" + r.id());
@@ -183,6 +220,31 @@ class RetargetTest {
       }
     }
     assertThat(verdicts).hasSizeGreaterThan(30);
+  }
+
+  /** The same methods under another id. */
+  static MethodProvider renamed(MethodProvider p, String id) {
+    return new MethodProvider() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public MethodKind kind() {
+        return p.kind();
+      }
+
+      @Override
+      public Map<String, String> conventions() {
+        return p.conventions();
+      }
+
+      @Override
+      public Method<?> create(Hyperparameters h) {
+        return p.create(h);
+      }
+    };
   }
 
   static MethodProvider plainGd(String id, double factor) {

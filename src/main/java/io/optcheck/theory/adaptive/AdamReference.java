@@ -5,7 +5,11 @@ import static io.optcheck.theory.Assumptions.EPS_ZERO;
 import static io.optcheck.theory.Assumptions.NO_WEIGHT_DECAY;
 import static io.optcheck.theory.Assumptions.ZERO_GRADIENT;
 
-import io.optcheck.method.Adam;
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.Method;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.DoubleGen;
@@ -15,7 +19,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
@@ -34,23 +37,29 @@ import java.util.OptionalDouble;
  *       with wd &gt; 0 (AdamW's decoupled decay) it does, which the search must find.</li>
  * </ul>
  */
-public final class AdamReference implements Theorem<AdamInstance> {
+public final class AdamReference extends KindTheorem<AdamInstance> {
 
   static final int STEPS = 30;
 
   private final double tighten;
 
   public AdamReference() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.ADAMW, "adam"));
   }
 
-  private AdamReference(double tighten) {
+  private AdamReference(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public AdamReference withTightenedBounds(double eps) {
-    return new AdamReference(eps);
+    return new AdamReference(eps, binding());
+  }
+
+  @Override
+  protected AdamReference rebind(MethodBinding b) {
+    return new AdamReference(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -70,18 +79,24 @@ public final class AdamReference implements Theorem<AdamInstance> {
   }
 
   @Override
-  public String methodId() {
-    return "adam";
-  }
-
-  @Override
   public List<String> assumptions() {
     return List.of(DECLARED_ADAM_CONVENTIONS);
   }
 
+  /**
+   * The conventions the checker's formula encodes (AdamInstance.options): eps outside the square
+   * root, bias correction, decoupled decay lr * wd * x.
+   */
+  static final Map<String, String> FORMULA_CONVENTIONS = Map.of("eps", "outside-sqrt",
+      "bias-correction", "on", "weight-decay", "decoupled", "decay-times-lr", "yes");
+
+  /**
+   * The regimes, holds first; none for a provider that declares other conventions than the
+   * formula's (a declared convention is not a failure, and this formula does not check it).
+   */
   @Override
   public List<Regime> regimes() {
-    return regimes;
+    return binding().follows(FORMULA_CONVENTIONS) ? regimes : List.of();
   }
 
   @Override
@@ -125,7 +140,7 @@ public final class AdamReference implements Theorem<AdamInstance> {
   }
 
   @Override
-  public Evaluation evaluate(AdamInstance in, Regime r) {
+  protected Evaluation checkOn(AdamInstance in, Regime r) {
     Quadratic q = in.q();
     int d = q.dimension();
     String conclusion = r.conclusion();
@@ -135,7 +150,8 @@ public final class AdamReference implements Theorem<AdamInstance> {
     // Teeth: the checker's formula with lr * (1 + eps) (a wrong constant for an exact equality).
     double lrRef = in.lr() * (1 + tighten);
     int steps = conclusion.equals("first-step") ? 1 : STEPS;
-    Adam method = new Adam(in.lr(), in.options());
+    Method<?> method = method(Hyperparameters.of("lr", in.lr()).with("b1", in.b1()).with("b2", in.b2())
+        .with("eps", in.eps()).with("wd", in.wd()));
     return TrajectoryCheck.run(method, q, in.x0(), steps, (t, prev, cur, series) -> {
       double[] g = q.gradient(prev);
       double worst = 0;

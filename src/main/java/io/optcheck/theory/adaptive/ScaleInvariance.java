@@ -4,6 +4,10 @@ import static io.optcheck.theory.Assumptions.EPS_ZERO;
 import static io.optcheck.theory.Assumptions.GRADIENT_SCALED_BY_POSITIVE_VECTOR;
 import static io.optcheck.theory.Assumptions.NORMALIZED_UPDATE;
 
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.MethodKind;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.method.Adam;
 import io.optcheck.method.AdaptiveOptions;
 import io.optcheck.method.GradientDescent;
@@ -22,7 +26,6 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
@@ -35,23 +38,29 @@ import java.util.Map;
  * (sign(d g) = sign(g)); GD's update scales with d. The check runs the method twice from the same
  * start, once on grad f and once on d * grad f, and compares the iterates at every step.
  */
-public final class ScaleInvariance implements Theorem<ScaleInstance> {
+public final class ScaleInvariance extends KindTheorem<ScaleInstance> {
 
   static final int STEPS = 20;
 
   private final double tighten;
 
   public ScaleInvariance() {
-    this(0);
+    this(0, MethodBinding.builtIn(MethodKind.ADAM, "adam"));
   }
 
-  private ScaleInvariance(double tighten) {
+  private ScaleInvariance(double tighten, MethodBinding binding) {
+    super(binding);
     this.tighten = tighten;
   }
 
   @Override
   public ScaleInvariance withTightenedBounds(double eps) {
-    return new ScaleInvariance(eps);
+    return new ScaleInvariance(eps, binding());
+  }
+
+  @Override
+  protected ScaleInvariance rebind(MethodBinding b) {
+    return new ScaleInvariance(tighten, b);
   }
 
   private final List<Regime> regimes = List.of(
@@ -74,18 +83,17 @@ public final class ScaleInvariance implements Theorem<ScaleInstance> {
   }
 
   @Override
-  public String methodId() {
-    return "adam";
-  }
-
-  @Override
   public List<String> assumptions() {
     return List.of(GRADIENT_SCALED_BY_POSITIVE_VECTOR, NORMALIZED_UPDATE, EPS_ZERO);
   }
 
+  /**
+   * The regimes, holds first. A retargeted theorem keeps the regimes about Adam: the signSGD and
+   * GD regimes are about optcheck's own contrast methods, not about the checked method.
+   */
   @Override
   public List<Regime> regimes() {
-    return regimes;
+    return binding().isBuiltIn() ? regimes : regimes.stream().filter(ScaleInvariance::aboutAdam).toList();
   }
 
   @Override
@@ -126,16 +134,25 @@ public final class ScaleInvariance implements Theorem<ScaleInstance> {
     return d;
   }
 
-  private static Method<? extends MethodState> method(ScaleInstance in) {
+  /**
+   * The checked method: the theorem's Adam through the binding; signSGD and GD, the contrast
+   * regimes about other methods, are optcheck's own and run only in the built-in theorem.
+   */
+  private Method<? extends MethodState> method(ScaleInstance in) {
     return switch (in.method()) {
       case "signsgd" -> new SignSgd(in.lr());
       case "gd" -> new GradientDescent(in.lr() / in.q().certificate().L().orElseThrow());
-      default -> new Adam(in.lr(), AdaptiveOptions.defaults().withBetas(in.b1(), in.b2()).withEps(in.eps(), false));
+      default -> method(Hyperparameters.of("lr", in.lr()).with("b1", in.b1()).with("b2", in.b2()).with("eps", in.eps()));
     };
   }
 
+  /** The regime is about Adam (not one of the contrast methods signSGD and GD). */
+  private static boolean aboutAdam(Regime r) {
+    return !(r.id().equals("signsgd") || r.id().equals("drop:normalized-update"));
+  }
+
   @Override
-  public Evaluation evaluate(ScaleInstance in, Regime r) {
+  protected Evaluation checkOn(ScaleInstance in, Regime r) {
     return evaluateTyped(method(in), in);
   }
 
