@@ -31,7 +31,7 @@ class FejerMonotonicityTest {
     Regime r = t.regime(regime);
     Result res = TheoremRunner.run(t, r, settings.triesFor(r, spec.ciTries(), spec.fullTries()), settings);
     // One line per regime in the build log: what was found, in numbers.
-    System.out.println(res.id() + ": " + res.outcome() + ", worst ratio " + res.worstRatio()
+    System.out.println(res.id() + (t == theorem ? "" : " (bound tightened by 1e-3)") + ": " + res.outcome() + ", worst ratio " + res.worstRatio()
         + (res.threshold() == null ? "" : ", threshold found " + res.threshold().found() + " vs theory "
         + res.threshold().theory()) + ", found by " + res.foundBy()
         + (res.counterexample() == null ? "" : "\n  " + res.counterexample().summary()
