@@ -222,6 +222,81 @@ class RetargetTest {
     assertThat(verdicts).hasSizeGreaterThan(30);
   }
 
+  @Test
+  void aCorrectHeavyBallInVelocityFormPassesEveryApplicableTheorem() {
+    MethodProvider hb = new MethodProvider() {
+      @Override
+      public String id() {
+        return "velocity-heavy-ball";
+      }
+
+      @Override
+      public MethodKind kind() {
+        return MethodKind.HEAVY_BALL;
+      }
+
+      @Override
+      public Method<?> create(Hyperparameters h) {
+        return new VelocityHeavyBall(h.get("lr"), h.get("momentum"));
+      }
+    };
+    List<Theorem<?>> ts = Catalog.builtIn().applicableTo(hb);
+    assertThat(ts).extracting(Theorem::id).containsExactly("gd.heavy-ball-quadratic", "gd.heavy-ball-strongly-convex");
+    for (Theorem<?> t : ts) {
+      for (Regime r : t.regimes()) {
+        Result res = smoke(t, r);
+        assertThat(res.verdict()).as(res.id() + ": " + res.outcome()
+                + (res.counterexample() == null ? "" : " " + res.counterexample().summary()))
+            .isEqualTo(Verdict.PASS);
+      }
+    }
+  }
+
+  /**
+   * Heavy ball as users often write it, with a velocity: v+ = momentum v - lr g, x+ = x + v+
+   * (the same iterates as x+ = x - lr g + momentum (x - x_prev) in exact arithmetic, other roundings).
+   */
+  static final class VelocityHeavyBall implements Method<VelocityHeavyBall.State> {
+    private final double lr;
+    private final double momentum;
+
+    VelocityHeavyBall(double lr, double momentum) {
+      this.lr = lr;
+      this.momentum = momentum;
+    }
+
+    @Override
+    public String id() {
+      return "velocity-heavy-ball";
+    }
+
+    @Override
+    public State init(double[] x0) {
+      return new State(x0.clone(), new double[x0.length], 0);
+    }
+
+    @Override
+    public State step(State s, GradientOracle oracle) {
+      double[] x = s.xs();
+      double[] g = new double[x.length];
+      oracle.gradient(x, g);
+      double[] v = new double[x.length];
+      double[] next = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        v[i] = momentum * s.v()[i] - lr * g[i];
+        next[i] = x[i] + v[i];
+      }
+      return new State(next, v, s.t() + 1);
+    }
+
+    record State(double[] xs, double[] v, int t) implements MethodState {
+      @Override
+      public double[] x() {
+        return xs.clone();
+      }
+    }
+  }
+
   /** The same methods under another id. */
   static MethodProvider renamed(MethodProvider p, String id) {
     return new MethodProvider() {

@@ -8,8 +8,6 @@ import io.optcheck.method.Hyperparameters;
 import io.optcheck.method.MethodKind;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;
-import io.optcheck.method.Adam;
-import io.optcheck.method.AdaptiveOptions;
 import io.optcheck.method.GradientDescent;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodState;
