@@ -206,9 +206,12 @@ final class RunCommand implements Callable<Integer> {
     if (stepTimeout != null && !(stepTimeout > 0)) {
       throw new BadInput("--step-timeout must be a positive number of seconds, got " + stepTimeout + ".");
     }
-    if (!methodClasses.isEmpty() && (replay != null || !methods.isEmpty())) {
-      throw new BadInput("--method-class runs the theorems that apply to your optimizer; drop --replay and --method "
+    if (!methodClasses.isEmpty() && !methods.isEmpty()) {
+      throw new BadInput("--method-class runs the theorems that apply to your optimizer; drop --method "
           + "(select theorems with --theorem).");
+    }
+    if (replay != null && methodClasses.size() > 1) {
+      throw new BadInput("--replay reruns one case of one optimizer; give a single --method-class.");
     }
     if (replay != null && (!theorems.isEmpty() || !methods.isEmpty())) {
       throw new BadInput("--replay reruns the one case its token names; drop --theorem and --method.");
@@ -391,7 +394,16 @@ final class RunCommand implements Callable<Integer> {
 
   private int replay(RunSettings settings) {
     Target target = Target.parse(replay);
-    Theorem<?> t = ctx.catalog().get(target.theorem());
+    Theorem<?> t;
+    if (methodClasses.isEmpty()) {
+      t = ctx.catalog().get(target.theorem());
+    } else {
+      // A plug-in's case: the theorem is one of those that apply to it (conformance or its kind's).
+      List<Theorem<?>> forPlugin = selectForPlugins();
+      t = forPlugin.stream().filter(x -> x.id().equals(target.theorem())).findFirst().orElseThrow(() ->
+          new BadInput("theorem '" + target.theorem() + "' in the replay token does not apply to "
+              + methodClasses.get(0) + "; theorems that apply: " + forPlugin.stream().map(Theorem::id).toList()));
+    }
     Regime r = t.regimes().stream().filter(x -> x.id().equals(target.regime())).findFirst().orElseThrow(() ->
         new BadInput("unknown regime '" + target.regime() + "' in the replay token: theorem " + t.id()
             + " has the regimes " + String.join(", ", t.regimes().stream().map(Regime::id).toList())

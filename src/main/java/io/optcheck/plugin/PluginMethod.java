@@ -9,13 +9,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A user's {@link Optimizer} as an optcheck {@link Method}, with guards. Every call into the
@@ -70,18 +63,6 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
             return t;
         }
     }
-
-    private static final AtomicInteger THREADS = new AtomicInteger();
-
-    /**
-     * Daemon workers: a hung plug-in keeps its worker forever, but never the JVM. Idle workers
-     * end after 60 s (cached pool), so a finished run leaves nothing behind.
-     */
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
-        Thread th = new Thread(r, "optcheck-plugin-" + THREADS.incrementAndGet());
-        th.setDaemon(true);
-        return th;
-    });
 
     private final String id;
     private final Optimizer<U> optimizer;
@@ -224,30 +205,29 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         return new MethodFailure("method " + id + ", step " + k + ": " + what + ". Fix: " + fix + ".");
     }
 
+    @SuppressWarnings("unchecked")
     private <T> T timed(int k, String call, Callable<T> body) {
-        Future<T> f = WORKERS.submit(body);
-        try {
-            return f.get(timeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
+        Workers.Outcome o = Workers.call(body, timeoutNanos);
+        if (o.timedOut) {
             throw new MethodFailure("timeout: method " + id + ", step " + k + ": " + call + " did not return within "
                 + timeoutText + " (the per-step limit). Fix: make " + call + " terminate, or raise the limit"
                 + " (PluginProvider.withStepTimeout, OptimizerCheck.stepTimeout, or --step-timeout on the command line).");
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new MethodFailure("method " + id + ", step " + k + ": interrupted while waiting for " + call);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof MethodRefusal r) {
-                throw r;
-            }
-            if (c instanceof OracleFailure of) {
-                throw of.original;
-            }
-            throw fail(k, call + " threw " + c.getClass().getName() + ": " + c.getMessage(),
-                "fix the exception; throw io.optcheck.method.MethodRefusal instead when the method cannot proceed by design");
         }
+        Throwable c = o.error;
+        if (c == null) {
+            return (T) o.value;
+        }
+        if (c instanceof InterruptedException) {
+            throw new MethodFailure("method " + id + ", step " + k + ": interrupted while waiting for " + call);
+        }
+        if (c instanceof MethodRefusal r) {
+            throw r;
+        }
+        if (c instanceof OracleFailure of) {
+            throw of.original;
+        }
+        throw fail(k, call + " threw " + c.getClass().getName() + ": " + c.getMessage(),
+            "fix the exception; throw io.optcheck.method.MethodRefusal instead when the method cannot proceed by design");
     }
 
     private static boolean bitEqual(double[] a, double[] b) {

@@ -97,6 +97,14 @@ class PluginRunTest {
         Cli gated = Cli.run("run", "--method-class", "com.acme.OffGd", "--classpath", jar.toString(), "--theorem",
             "conf.reference-equivalence", "--tries", "20", "--out", dir.resolve("out2").toString(), "--fail-on-violation");
         assertThat(gated.exit()).isEqualTo(Main.VIOLATION);
+        // the counterexample's replay token reruns exactly that case for the plug-in
+        com.fasterxml.jackson.databind.JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(dir.resolve("out2").resolve("results.json").toFile()).get("results");
+        String replay = results.get(0).get("counterexample").get("replay").asText();
+        String token = replay.substring(replay.lastIndexOf(' ') + 1);
+        Cli replayed = Cli.run("run", "--method-class", "com.acme.OffGd", "--classpath", jar.toString(), "--replay", token);
+        assertThat(replayed.exit()).as(replayed.err()).isEqualTo(Main.OK);
+        assertThat(replayed.out()).contains("conf.reference-equivalence", "broken");
         Cli ok = Cli.run("run", "--method-class", "com.acme.MyGd", "--classpath", jar.toString(), "--theorem",
             "conf.reference-equivalence", "--tries", "20", "--out", dir.resolve("out3").toString(), "--fail-on-violation");
         assertThat(ok.exit()).as(ok.out()).isEqualTo(Main.OK);

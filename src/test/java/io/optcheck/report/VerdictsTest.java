@@ -25,6 +25,9 @@ class VerdictsTest {
         "NONE,   BROKEN,  INFO",
         "NONE,   REFUSED, INFO",
         "NONE,   ERROR,   INFO",
+        "HOLDS,  NOT_APPLICABLE, INFO",   // a regime that does not apply to the method (schema 2)
+        "BREAKS, NOT_APPLICABLE, INFO",
+        "NONE,   NOT_APPLICABLE, INFO",
     })
     void verdictTable(Expected expected, Outcome outcome, Verdict verdict) {
         assertThat(Verdicts.of(expected, outcome)).isEqualTo(verdict);
@@ -32,7 +35,7 @@ class VerdictsTest {
 
     @Test
     void tableAboveCoversEveryCell() {
-        assertThat(Expected.values().length * Outcome.values().length).isEqualTo(12);
+        assertThat(Expected.values().length * Outcome.values().length).isEqualTo(15);
     }
 
     @Test

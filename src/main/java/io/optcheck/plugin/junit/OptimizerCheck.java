@@ -156,7 +156,11 @@ public final class OptimizerCheck {
     }
 
     /** Labelled lines for a failed regime, then the engine's own report (FailureReport). */
-    static String message(Theorem<?> t, Regime r, Result res, int n, RunSettings settings) {
+    private String message(Theorem<?> t, Regime r, Result res, int n, RunSettings settings) {
+        return message(t, r, res, n, settings, optimizer.getClass().getName());
+    }
+
+    static String message(Theorem<?> t, Regime r, Result res, int n, RunSettings settings, String optimizerClass) {
         StringBuilder sb = new StringBuilder();
         sb.append("Theorem '").append(t.id()).append("' regime '").append(r.id()).append("' FAILED on method ")
             .append(t.methodId()).append(System.lineSeparator());
@@ -174,7 +178,8 @@ public final class OptimizerCheck {
         }
         if (res.counterexample() != null) {
             line(sb, "counterexample", res.counterexample().summary());
-            line(sb, "replay", res.counterexample().replay());
+            String token = res.counterexample().replay().substring(res.counterexample().replay().lastIndexOf(' ') + 1);
+            line(sb, "replay", "./optcheck run --method-class " + optimizerClass + " --classpath <your classes> --replay " + token);
         }
         if (res.counterexample() != null || res.error() != null) {
             // The engine's labelled report of the same (deterministic) run: seed, phase, shrunk case, token.
