@@ -47,7 +47,8 @@ class UpdateOrderMomentumCaughtTest {
         assertTrue(msg != null, test + " should fail; failed tests: " + messages.keySet());
         assertTrue(msg.contains("method:") && msg.contains("acme.momentum-update-order-bug"),
             "the message names the method:\n" + msg);
-        assertTrue(msg.contains("replay:") && msg.contains("--replay " + replay + "oc1-"),
-            "the message carries the replay line:\n" + msg);
+        assertTrue(msg.contains("replay:") && msg.contains("--replay " + replay + "oc1-")
+                && msg.contains("--method-class " + UpdateOrderMomentumPlugin.class.getName()),
+            "the message carries the replay line, which reruns the case on this plug-in:\n" + msg);
     }
 }
