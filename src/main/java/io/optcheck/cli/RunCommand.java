@@ -98,6 +98,11 @@ final class RunCommand implements Callable<Integer> {
       + "classes, separated by the platform's path separator.")
   String classpath;
 
+  @Option(names = "--with-catalog", description = "With --method-class: also run the built-in catalog, as a run "
+      + "without --method-class would, so that one report holds both (the launcher's default run uses it for the "
+      + "third-party adapters).")
+  boolean withCatalog;
+
   @Option(names = "--step-timeout", paramLabel = "SECONDS", description = "Limit for one call into a --method-class "
       + "optimizer (default 10); a call that takes longer ends its run with 'error: timeout'.")
   Double stepTimeout;
@@ -117,8 +122,13 @@ final class RunCommand implements Callable<Integer> {
       return replay(settings);
     }
     boolean plugins = !methodClasses.isEmpty();
-    List<ObservationSpec> observed = plugins ? List.of() : selectObservations();
+    List<ObservationSpec> observed = plugins && !withCatalog ? List.of() : selectObservations();
     List<Theorem<?>> selected = plugins ? selectForPlugins() : select();
+    if (plugins && withCatalog) {
+      List<Theorem<?>> both = new ArrayList<>(select());
+      both.addAll(selected);
+      selected = both;
+    }
     Map<Theorem<?>, Spec> specs = new LinkedHashMap<>();
     for (Theorem<?> t : selected) {
       // Loads every spec first, so that a malformed one stops the run before any work is done.
@@ -202,6 +212,10 @@ final class RunCommand implements Callable<Integer> {
     }
     if (classpath != null && methodClasses.isEmpty()) {
       throw new BadInput("--classpath is for --method-class; name the optimizer class to check with --method-class.");
+    }
+    if (withCatalog && methodClasses.isEmpty()) {
+      throw new BadInput("--with-catalog adds the built-in catalog to a --method-class run; without --method-class "
+          + "the catalog runs anyway, so drop --with-catalog.");
     }
     if (stepTimeout != null && !(stepTimeout > 0)) {
       throw new BadInput("--step-timeout must be a positive number of seconds, got " + stepTimeout + ".");

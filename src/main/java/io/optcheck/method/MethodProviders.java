@@ -15,6 +15,10 @@ import java.util.TreeMap;
  *   <li>{@code weight-decay} (AdamW): {@code decoupled} (default) or {@code coupled-l2};</li>
  *   <li>{@code decay-times-lr} (AdamW, decoupled): {@code yes} (default, PyTorch) or {@code no};</li>
  *   <li>{@code nesterov-form} (NESTEROV): {@code lambda} (default) or {@code simplified}.</li>
+ *   <li>{@code eps} (ADAM) may also be {@code eps-hat}: Kingma &amp; Ba's reordered form
+ *       ({@link AdamEpsHat});</li>
+ *   <li>{@code nesterov-form} (NESTEROV_CONSTANT): {@code sutskever} (default) or {@code lookahead}
+ *       ({@link NesterovLookahead}).</li>
  * </ul>
  */
 public final class MethodProviders {
@@ -104,6 +108,14 @@ public final class MethodProviders {
             case NESTEROV -> allowed.put("nesterov-form", new String[] {"lambda", "simplified"});
             default -> { }
         }
+        // Additive: Kingma & Ba's reordered form (eps added to sqrt of the uncorrected v; TensorFlow,
+        // Tribuo) for ADAM, and the lookahead form of constant-momentum Nesterov (PyTorch, Tribuo).
+        if (kind == MethodKind.ADAM) {
+            allowed.put("eps", new String[] {"outside-sqrt", "inside-sqrt", "eps-hat"});
+        }
+        if (kind == MethodKind.NESTEROV_CONSTANT) {
+            allowed.put("nesterov-form", new String[] {"sutskever", "lookahead"});
+        }
         Map<String, String> out = new TreeMap<>();
         allowed.forEach((k, v) -> out.put(k, v[0]));
         for (Map.Entry<String, String> e : declared.entrySet()) {
@@ -128,8 +140,12 @@ public final class MethodProviders {
             case NESTEROV -> new NesterovAcceleratedGradient(h.get("lr"),
                 "simplified".equals(conv.get("nesterov-form"))
                     ? NesterovAcceleratedGradient.Form.SIMPLIFIED : NesterovAcceleratedGradient.Form.LAMBDA);
-            case NESTEROV_CONSTANT -> new NesterovConstantMomentum(h.get("lr"), h.get("momentum"));
-            case ADAM -> new Adam(h.get("lr"), adaptive(h, conv));
+            case NESTEROV_CONSTANT -> "lookahead".equals(conv.get("nesterov-form"))
+                ? new NesterovLookahead(h.get("lr"), h.get("momentum"))
+                : new NesterovConstantMomentum(h.get("lr"), h.get("momentum"));
+            case ADAM -> "eps-hat".equals(conv.get("eps"))
+                ? new AdamEpsHat(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps"))
+                : new Adam(h.get("lr"), adaptive(h, conv));
             case AMSGRAD -> new AmsGrad(h.get("lr"), adaptive(h, conv));
             case ADAMW -> "coupled-l2".equals(conv.get("weight-decay"))
                 ? new Adam(h.get("lr"), adaptive(h, conv).withWeightDecay(h.get("wd"), false, false))

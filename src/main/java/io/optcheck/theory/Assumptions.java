@@ -88,6 +88,33 @@ public final class Assumptions {
   public static final String WITH_REPLACEMENT = "with-replacement";
   public static final String WITHOUT_REPLACEMENT = "without-replacement";
   public static final String NORMALISED_BY_TOTAL = "normalised-by-total";
+  public static final String UNBIASED_GRADIENT = "unbiased-gradient";
+  public static final String BOUNDED_NOISE_VARIANCE = "bounded-noise-variance";
+  public static final String BCN_DIMINISHING_SCHEDULE = "bcn-diminishing-schedule";
+  public static final String BETA_MU_GT_1 = "beta-mu-gt-1";
+  public static final String STEPS_LE_2_OVER_MU_PLUS_L = "steps-le-2-over-mu-plus-l";
+  public static final String SUM_STEPS_INFINITE = "sum-steps-infinite";
+  public static final String SUM_STEPS_SQUARED_FINITE = "sum-steps-squared-finite";
+  public static final String BOUNDED_NOISE = "bounded-noise";
+  public static final String BOUNDED_SECOND_MOMENT = "bounded-second-moment";
+  public static final String START_WITHIN_R = "start-within-r";
+  public static final String COMPONENTS_MU_STRONGLY_CONVEX = "components-mu-strongly-convex";
+  public static final String COMPONENTS_CONVEX = "components-convex";
+  public static final String COMPONENTS_L_SMOOTH = "components-l-smooth";
+  public static final String UNIFORM_INDEX = "uniform-index";
+  public static final String COMMON_MINIMIZER = "common-minimizer";
+  public static final String SAGA_STEP = "saga-step";
+  public static final String SAGA_TABLE_UPDATED = "saga-table-updated";
+  public static final String SVRG_STEP_LT_1_OVER_4L = "svrg-step-lt-1-over-4l";
+  public static final String SVRG_RATE_LT_1 = "svrg-rate-lt-1";
+  public static final String SVRG_OPTION_II = "svrg-option-ii";
+  public static final String SVRG_SNAPSHOT_REFRESHED = "svrg-snapshot-refreshed";
+  public static final String QUADRATIC_CLIENTS = "quadratic-clients";
+  public static final String LOCAL_STEP_LE_1_OVER_L = "local-step-le-1-over-l";
+  public static final String ONE_LOCAL_STEP = "one-local-step";
+  public static final String IDENTICAL_CLIENTS = "identical-clients";
+  public static final String SHARED_CURVATURE = "shared-curvature";
+  public static final String DIFFERENT_CURVATURES = "different-curvatures";
 
   private static final Map<String, String> ALL;
 
@@ -178,6 +205,37 @@ public final class Assumptions {
     m.put(WITH_REPLACEMENT, "the B examples of a batch are drawn independently and uniformly (i.i.d., repeats allowed)");
     m.put(WITHOUT_REPLACEMENT, "the batch is a uniformly random subset of B distinct examples");
     m.put(NORMALISED_BY_TOTAL, "accumulated micro-batch gradients are summed and divided by the total number of examples");
+    m.put(UNBIASED_GRADIENT, "the stochastic gradient is unbiased: E[g_t | x_t] = grad f(x_t)");
+    m.put(BOUNDED_NOISE_VARIANCE, "the gradient noise has E||g - grad f(x)||^2 <= sigma^2 at every x, with the sigma^2 used "
+        + "(Gaussian noise of scale s per coordinate: sigma^2 = d s^2)");
+    m.put(BCN_DIMINISHING_SCHEDULE, "the steps are eta_k = beta/(gamma + k), k = 1 for the first step, with gamma > 0 "
+        + "and eta_1 = beta/(gamma + 1) <= 1/L (Bottou, Curtis & Nocedal eq. 4.20)");
+    m.put(BETA_MU_GT_1, "the schedule's numerator satisfies beta > 1/mu");
+    m.put(STEPS_LE_2_OVER_MU_PLUS_L, "every step satisfies 0 < eta_t <= 2/(mu + L)");
+    m.put(SUM_STEPS_INFINITE, "the steps are not summable: sum_t eta_t = infinity (eta_t = a/(t + b)^p with p <= 1)");
+    m.put(SUM_STEPS_SQUARED_FINITE, "the squared steps are summable: sum_t eta_t^2 < infinity (p > 1/2)");
+    m.put(BOUNDED_NOISE, "the noise is bounded and independent of the past: xi uniform on [-s, s] per coordinate, "
+        + "so ||xi|| <= s sqrt(d) and E||xi||^2 = d s^2/3 exactly");
+    m.put(BOUNDED_SECOND_MOMENT, "the stochastic gradients have E||g_t||^2 <= G^2 along the run, with the G used "
+        + "(certified: sup ||grad f||^2 plus the noise variance)");
+    m.put(START_WITHIN_R, "the start is within R of a minimizer: ||x0 - x*|| <= R, with the R used");
+    m.put(COMPONENTS_MU_STRONGLY_CONVEX, "every component f_i of f = (1/n) sum_i f_i is mu-strongly convex (not only the average)");
+    m.put(COMPONENTS_CONVEX, "every component f_i of f = (1/n) sum_i f_i is convex (not only the average)");
+    m.put(COMPONENTS_L_SMOOTH, "every component f_i of f = (1/n) sum_i f_i is L-smooth");
+    m.put(UNIFORM_INDEX, "the method's index i (or j) is drawn uniformly from {1, ..., n}");
+    m.put(COMMON_MINIMIZER, "every component has the same minimizer x* (over-parametrized: v = 0, grad f_i(x*) = 0 for all i)");
+    m.put(SAGA_STEP, "SAGA's step is eta = 1/(2(mu n + L))");
+    m.put(SAGA_TABLE_UPDATED, "SAGA stores grad f_j(x) in its table after every step (phi_j = x)");
+    m.put(SVRG_STEP_LT_1_OVER_4L, "SVRG's step satisfies 0 < eta < 1/(4L)");
+    m.put(SVRG_RATE_LT_1, "a = 1/(mu eta (1 - 2 L eta) m) + 2 L eta/(1 - 2 L eta) < 1");
+    m.put(SVRG_OPTION_II, "SVRG Option II: the new snapshot is x_t for t uniform in {0, ..., m-1}");
+    m.put(SVRG_SNAPSHOT_REFRESHED, "SVRG replaces its snapshot x~ and full gradient grad f(x~) after every epoch");
+    m.put(QUADRATIC_CLIENTS, "client k has f_k(x) = (1/2)(x - c_k)^T H_k (x - c_k) with H_k positive definite (diagonal here)");
+    m.put(LOCAL_STEP_LE_1_OVER_L, "the local step satisfies 0 < eta <= 1/L_k for every client");
+    m.put(ONE_LOCAL_STEP, "E = 1 local step per round");
+    m.put(IDENTICAL_CLIENTS, "every client has the same objective (H_k and c_k equal)");
+    m.put(SHARED_CURVATURE, "every client has the same curvature H_k = H (centers may differ)");
+    m.put(DIFFERENT_CURVATURES, "E > 1 local steps and the clients' curvatures differ (as do their centers)");
     ALL = Collections.unmodifiableMap(m);
   }
 

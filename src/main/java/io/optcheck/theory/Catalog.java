@@ -100,6 +100,16 @@ public final class Catalog {
     l.add(new DataParallel());
     l.add(new GradAccumulation());
     l.add(new NoiseScale());
+    l.add(new io.optcheck.theory.sgd.schedules.DiminishingStep());
+    l.add(new io.optcheck.theory.sgd.schedules.RobbinsMonro());
+    l.add(new io.optcheck.theory.sgd.ConstantStepStronglyConvex());
+    l.add(new io.optcheck.theory.sgd.SgdNonconvex());
+    l.add(new io.optcheck.theory.sgd.PolyakAveraging());
+    l.add(new io.optcheck.theory.vr.OneStepTight());
+    l.add(new io.optcheck.theory.vr.FedAvgDrift());
+    l.add(new io.optcheck.theory.vr.SagaTheorem());
+    l.add(new io.optcheck.theory.vr.SvrgTheorem());
+    l.add(new io.optcheck.theory.ncg.BrentLineSearch());
     List<ObservationSpec> o = new ArrayList<>();
     o.add(new Sharpening());
     return new Catalog(l, o);

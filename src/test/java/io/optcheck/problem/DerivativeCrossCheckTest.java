@@ -99,6 +99,12 @@ class DerivativeCrossCheckTest {
         RandomGenerator fr = new Well19937c(20261122L);
         cs.add(of("finite-sum least squares n=5 d=3",
                 new FiniteSumLeastSquares(gaussian(fr, 5, 3), gaussian(fr, 5, 1.0)), points(fr, 3, 2.0), true));
+        cs.add(of("diagonal quadratic sum n=3 d=2 with a concave component",
+                new DiagonalQuadraticSum(new double[][] {{1, 0.3}, {-0.8, 0.9}, {0.5, 0}},
+                        gaussian(fr, 3, 2)), points(fr, 2, 2.0), true));
+        cs.add(of("log-cosh plus quadratic sum n=2 d=2",
+                new LogCoshQuadraticSum(new double[][] {{0.3, 1}, {0.5, 0.2}}, new double[][] {{0.6, 0}, {0.4, 0.7}},
+                        gaussian(fr, 2, 2), gaussian(fr, 2, 2)), points(fr, 2, 2.0), true));
         double[][] lx = gaussian(r, 9, 3);
         double[] ly = new double[9];
         for (int i = 0; i < 9; i++) {

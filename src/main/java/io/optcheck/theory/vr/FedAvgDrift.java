@@ -1,0 +1,315 @@
+package io.optcheck.theory.vr;
+
+import static io.optcheck.theory.Assumptions.DIFFERENT_CURVATURES;
+import static io.optcheck.theory.Assumptions.IDENTICAL_CLIENTS;
+import static io.optcheck.theory.Assumptions.LOCAL_STEP_LE_1_OVER_L;
+import static io.optcheck.theory.Assumptions.ONE_LOCAL_STEP;
+import static io.optcheck.theory.Assumptions.QUADRATIC_CLIENTS;
+import static io.optcheck.theory.Assumptions.SHARED_CURVATURE;
+
+import io.optcheck.method.FedAvg;
+import io.optcheck.oracle.FiniteSumIndexOracle;
+import io.optcheck.problem.DiagonalQuadraticSum;
+import io.optcheck.problem.Num;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Source;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.Vec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * dist.fedavg-drift (Charles &amp; Konecny 2021, "Convergence and accuracy trade-offs in federated
+ * learning and meta-learning", sec. 3; Malinovsky et al. 2020): FedAvg on quadratic clients
+ * f_k(x) = (1/2)(x - c_k)^T H_k (x - c_k) with E local GD steps is the affine map
+ * x -&gt; avg_k A_k x + avg_k (I - A_k) c_k, A_k = (I - eta H_k)^E, so its fixed point solves
+ * (I - avg_k A_k) x = avg_k (I - A_k) c_k. With E = 1, identical clients or a shared H it is
+ * x* = (sum H_k)^{-1} sum H_k c_k; with E &gt; 1 and different curvatures it is not (client drift).
+ * Deterministic; every regime also runs FedAvg and checks that its rounds converge to the computed
+ * fixed point at exactly the rate of the affine map.
+ */
+public final class FedAvgDrift implements Theorem<FedAvgDrift.Instance> {
+
+  /** Clients (the terms of the sum), local step, local steps E, start. */
+  public record Instance(DiagonalQuadraticSum clients, double eta, int localSteps, double[] x0) {
+  }
+
+  /** Rounds run at most, and the factor the error must contract by before the run stops. */
+  static final int MAX_ROUNDS = 4000;
+  static final double CONTRACT_TO = 1e-9;
+
+  private final double tighten;
+
+  public FedAvgDrift() {
+    this(0);
+  }
+
+  private FedAvgDrift(double tighten) {
+    this.tighten = tighten;
+  }
+
+  @Override
+  public FedAvgDrift withTightenedBounds(double eps) {
+    return new FedAvgDrift(eps);
+  }
+
+  private static final List<String> BASE = List.of(QUADRATIC_CLIENTS, LOCAL_STEP_LE_1_OVER_L);
+
+  private static List<String> with(String a) {
+    List<String> l = new ArrayList<>(BASE);
+    l.add(a);
+    return l;
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "drift", Expected.HOLDS, with(DIFFERENT_CURVATURES), null,
+          "E > 1, two clients with different curvatures and centers: the fixed point is not x* (distance > rounding)", null),
+      new Regime("one-local-step", "no-drift", Expected.HOLDS, with(ONE_LOCAL_STEP), null,
+          "E = 1 (curvatures may differ): the fixed point is x* to rounding", null),
+      new Regime("identical-clients", "no-drift", Expected.HOLDS, with(IDENTICAL_CLIENTS), null,
+          "E > 1, identical clients: the fixed point is x* to rounding", null),
+      new Regime("shared-curvature", "no-drift", Expected.HOLDS, with(SHARED_CURVATURE), null,
+          "E > 1, one shared H, different centers: the fixed point is x* to rounding", null));
+
+  @Override
+  public String id() {
+    return "dist.fedavg-drift";
+  }
+
+  @Override
+  public String methodId() {
+    return "fedavg";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return with(DIFFERENT_CURVATURES);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<Instance> instances(Regime r) {
+    String id = r.id();
+    boolean drift = id.equals("holds");
+    Gen<Integer> clients = drift ? Gens.just(2) : Gens.integers(2, 4);
+    Gen<Integer> local = id.equals("one-local-step") ? Gens.just(1) : Gens.integers(2, 8);
+    return Gens.combine(clients, Gens.integers(1, 2), local,
+        Gens.doubles(0.05, 1).shrinkDigits(2).withEdges(1.0).knob("eta L")).as((k, d, e, eta) -> new Object[] {k, d, e, eta})
+        .flatMap(o -> {
+          int k = (Integer) o[0];
+          int d = (Integer) o[1];
+          int e = (Integer) o[2];
+          double eta = (Double) o[3];
+          Gen<double[]> hRow = Gens.doubleArrays(Gens.doubles(0.1, 1).shrinkDigits(2), d);
+          Gen<double[]> cRow = Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(0), d);
+          Gen<List<double[]>> hs = id.equals("identical-clients") || id.equals("shared-curvature")
+              ? hRow.map(h -> java.util.Collections.nCopies(k, h)) : Gens.listsOfSize(hRow, k);
+          Gen<List<double[]>> cs = id.equals("identical-clients")
+              ? cRow.map(c -> java.util.Collections.nCopies(k, c)) : Gens.listsOfSize(cRow, k);
+          return Gens.combine(hs, cs, VrGens.offsets(d)).as((h, c, x0) -> new Instance(
+              new DiagonalQuadraticSum(h.toArray(new double[0][]), c.toArray(new double[0][])), eta, e, x0));
+        }).filter("two clients differing in curvature and center in one coordinate",
+            in -> !drift || differs(in.clients()));
+  }
+
+  /** Some coordinate j with h_1j != h_2j and c_1j != c_2j: then the drift is provably nonzero. */
+  static boolean differs(DiagonalQuadraticSum f) {
+    for (int j = 0; j < f.dimension(); j++) {
+      if (f.curvature(0, j) != f.curvature(1, j) && f.center(0, j) != f.center(1, j)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 1 - (1 - eta h)^E without cancellation: -expm1(E log1p(-eta h)). */
+  static double oneMinusA(double eta, double h, int e) {
+    return -StrictMath.expm1(e * StrictMath.log1p(-eta * h));
+  }
+
+  /** The fixed point of the FedAvg map, coordinate by coordinate. */
+  static double[] fixedPoint(Instance in) {
+    DiagonalQuadraticSum f = in.clients();
+    double[] x = new double[f.dimension()];
+    for (int j = 0; j < x.length; j++) {
+      double num = 0;
+      double den = 0;
+      for (int k = 0; k < f.n(); k++) {
+        double w = oneMinusA(in.eta(), f.curvature(k, j), in.localSteps());
+        num += w * f.center(k, j);
+        den += w;
+      }
+      x[j] = num / den;
+    }
+    return x;
+  }
+
+  /** avg_k (1 - eta h_kj)^E per coordinate: the contraction of the FedAvg map. */
+  static double[] contraction(Instance in) {
+    DiagonalQuadraticSum f = in.clients();
+    double[] a = new double[f.dimension()];
+    for (int j = 0; j < a.length; j++) {
+      for (int k = 0; k < f.n(); k++) {
+        a[j] += (1 - oneMinusA(in.eta(), f.curvature(k, j), in.localSteps())) / f.n();
+      }
+    }
+    return a;
+  }
+
+  @Override
+  public Evaluation evaluate(Instance in, Regime r) {
+    DiagonalQuadraticSum f = in.clients();
+    int d = f.dimension();
+    double[] xs = f.minimizer();
+    double[] fp = fixedPoint(in);
+    double cScale = 0;
+    for (int k = 0; k < f.n(); k++) {
+      for (int j = 0; j < d; j++) {
+        cScale += Math.abs(f.center(k, j));
+      }
+    }
+    // x_fp and x* are weighted means of the centers with weights accurate to a few ulps.
+    double fpTol = Tolerance.of(2 * cScale, d);
+    double drift = Vec.dist(fp, xs);
+    Evaluation.Builder b = new Evaluation.Builder();
+    if (r.conclusion().equals("drift")) {
+      b.add(Check.atLeast("||x_fp - x*|| (client drift) vs the rounding of x_fp and x*", 1, drift, fpTol, 0));
+    } else {
+      b.add(Check.atMost("||x_fp - x*||", 1, drift, 0, fpTol));
+    }
+    List<Double> obs = new ArrayList<>();
+    List<Double> bnd = new ArrayList<>();
+    if (!b.violated()) {
+      roundsCheck(in, fp, b, obs, bnd);
+    }
+    Map<String, double[]> series = new LinkedHashMap<>();
+    series.put("||x_t - x_fp||", obs.stream().mapToDouble(Double::doubleValue).toArray());
+    series.put("exact affine-map value", bnd.stream().mapToDouble(Double::doubleValue).toArray());
+    series.put("||x_fp - x*||", new double[] {drift});
+    return b.build(Evaluation.Ending.COMPLETED, "completed", -1, series);
+  }
+
+  /**
+   * Runs FedAvg and checks ||x_t - x_fp|| &lt;= sqrt(sum_j abar_j^(2t) (x_0 - x_fp)_j^2) at every
+   * round: in exact arithmetic an equality (the map is diagonal with contraction abar_j), so the
+   * computed fixed point is what the implementation converges to. Stops when the bound has
+   * contracted by 1e-9 or after MAX_ROUNDS rounds.
+   */
+  private void roundsCheck(Instance in, double[] fp, Evaluation.Builder b, List<Double> obs, List<Double> bnd) {
+    DiagonalQuadraticSum f = in.clients();
+    int d = f.dimension();
+    double[] abar = contraction(in);
+    double rho = 0;
+    for (double a : abar) {
+      rho = Math.max(rho, a);
+    }
+    double[] e0 = OneStepTight.diff(in.x0(), fp);
+    double e0n = Vec.norm(e0);
+    double cMax = 0;
+    for (int k = 0; k < f.n(); k++) {
+      for (int j = 0; j < d; j++) {
+        cMax = Math.max(cMax, Math.abs(f.center(k, j)));
+      }
+    }
+    FedAvg method = new FedAvg(in.eta(), in.localSteps());
+    FiniteSumIndexOracle oracle = FiniteSumIndexOracle.uniform(f, 0);
+    FedAvg.State s = method.init(in.x0());
+    double[] pw = new double[d];
+    Arrays.fill(pw, 1);
+    // Rounding: each round adds about E K ulps of (|x| + |c|), and earlier errors are contracted
+    // (never amplified: 0 <= abar_j < 1), so the accumulated error is at most min(t, 1/(1 - rho))
+    // rounds' worth; the fixed point's own rounding adds its scale.
+    double memory = rho < 1 ? 1 / (1 - rho) : Double.POSITIVE_INFINITY;
+    for (int t = 1; t <= MAX_ROUNDS; t++) {
+      double xPrev = Vec.norm(s.x());
+      s = method.step(s, oracle);
+      double sq = 0;
+      for (int j = 0; j < d; j++) {
+        pw[j] *= abar[j];
+        double v = pw[j] * e0[j];
+        sq += v * v;
+      }
+      double bound = Math.sqrt(sq) * (1 - tighten);
+      double observed = Vec.dist(s.x(), fp);
+      double scale = Math.min(t, memory) * in.localSteps() * f.n() * (xPrev + cMax) + 2 * cMax * f.n() + bound;
+      obs.add(observed);
+      bnd.add(bound);
+      if (b.add(Check.atMost("||x_t - x_fp|| (FedAvg rounds vs the exact affine map)", t, observed, bound,
+          Tolerance.of(scale, d)))) {
+        return;
+      }
+      if (Math.sqrt(sq) <= CONTRACT_TO * e0n || !(Math.sqrt(sq) > 0)) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    return OptionalDouble.of(1.0);
+  }
+
+  /**
+   * The drift distances of the regime's own generator: min, median and max of ||x_fp - x*|| over
+   * 200 instances drawn from the run's seed (the same generator the property ran), by E.
+   */
+  @Override
+  public Map<String, Object> figures(Regime r, int tries, long seed) {
+    Gen<Instance> gen = instances(r);
+    Map<Integer, List<Double>> byE = new java.util.TreeMap<>();
+    for (int i = 0; i < 200; i++) {
+      try {
+        Instance in = Source.random(seed + i).draw(gen);
+        byE.computeIfAbsent(in.localSteps(), k -> new ArrayList<>()).add(Vec.dist(fixedPoint(in), in.clients().minimizer()));
+      } catch (RuntimeException rejected) {
+        // a draw the regime's filter discarded: not an instance of the regime
+      }
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    byE.forEach((e, l) -> {
+      double[] v = l.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      m.put("drift ||x_fp - x*|| at E = " + e, String.format(Locale.ROOT, "min %.3g, median %.3g, max %.3g (%d instances)",
+          v[0], v[v.length / 2], v[v.length - 1], v.length));
+    });
+    return Map.of("measuredDrift", m);
+  }
+
+  @Override
+  public Map<String, Object> describe(Instance in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("clients", in.clients().n());
+    m.put("d", in.clients().dimension());
+    m.put("objective", in.clients().describe());
+    m.put("eta", in.eta());
+    m.put("E", in.localSteps());
+    m.put("x0", Num.fmt(in.x0()));
+    m.put("x*", Num.fmt(in.clients().minimizer()));
+    m.put("x_fp", Num.fmt(fixedPoint(in)));
+    return m;
+  }
+
+  @Override
+  public List<String> labels(Instance in, Regime r) {
+    return List.of("E = " + in.localSteps(), "K = " + in.clients().n(), in.localSteps() >= 4 ? "E >= 4" : "E < 4");
+  }
+
+  @Override
+  public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
+    return r.id().equals("one-local-step") ? List.of() : List.of(new io.optcheck.prop.Property.Coverage("E >= 4", 10));
+  }
+}

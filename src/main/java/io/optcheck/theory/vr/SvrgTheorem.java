@@ -1,0 +1,253 @@
+package io.optcheck.theory.vr;
+
+import static io.optcheck.theory.Assumptions.COMPONENTS_CONVEX;
+import static io.optcheck.theory.Assumptions.COMPONENTS_L_SMOOTH;
+import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
+import static io.optcheck.theory.Assumptions.SVRG_OPTION_II;
+import static io.optcheck.theory.Assumptions.SVRG_RATE_LT_1;
+import static io.optcheck.theory.Assumptions.SVRG_SNAPSHOT_REFRESHED;
+import static io.optcheck.theory.Assumptions.SVRG_STEP_LT_1_OVER_4L;
+import static io.optcheck.theory.Assumptions.UNIFORM_INDEX;
+
+import io.optcheck.method.Svrg;
+import io.optcheck.oracle.FiniteSumIndexOracle;
+import io.optcheck.problem.DiagonalQuadraticSum;
+import io.optcheck.problem.Num;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.Vec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * vr.svrg (Johnson &amp; Zhang 2013, Thm 1, Option II): with f mu-strongly convex, EACH f_i convex
+ * and L-smooth, eta &lt; 1/(4L) and a = 1/(mu eta (1 - 2 L eta) m) + 2 L eta/(1 - 2 L eta) &lt; 1,
+ * E[f(x~_s) - f*] &lt;= a^s (f(x~_0) - f*), and the estimator grad f_i(x) - grad f_i(x~) + grad f(x~)
+ * is unbiased. Checked EXACTLY: unbiasedness by enumerating i at a state reached along a scripted
+ * path ({@link Svrg} itself), the rate by exact moment propagation over every inner index path and
+ * every snapshot pick ({@link SvrgMoments}, cross-checked against brute-force runs of Svrg in a
+ * test). No statistics.
+ */
+public final class SvrgTheorem implements Theorem<SvrgTheorem.Instance> {
+
+  /** The sum (L = 1), mu, eta, m, x~_0, and a scripted index path for the unbiasedness check. */
+  public record Instance(DiagonalQuadraticSum f, double mu, double eta, int m, double[] x0, int[] path) {
+
+    double a() {
+      return 1 / (mu * eta * (1 - 2 * eta) * m) + 2 * eta / (1 - 2 * eta);
+    }
+  }
+
+  static final int EPOCHS = 10;
+  static final double MU_MIN = 0.05;
+
+  private static final List<String> ALL = List.of(MU_STRONGLY_CONVEX, COMPONENTS_CONVEX, COMPONENTS_L_SMOOTH,
+      SVRG_STEP_LT_1_OVER_4L, SVRG_RATE_LT_1, SVRG_OPTION_II, SVRG_SNAPSHOT_REFRESHED, UNIFORM_INDEX);
+
+  private static List<String> without(String a) {
+    List<String> l = new ArrayList<>(ALL);
+    l.remove(a);
+    return l;
+  }
+
+  private final boolean wrongConstant;
+  private final double tighten;
+
+  public SvrgTheorem() {
+    this(false, 0);
+  }
+
+  private SvrgTheorem(boolean wrongConstant, double tighten) {
+    this.wrongConstant = wrongConstant;
+    this.tighten = tighten;
+  }
+
+  /**
+   * The rate is not tight (measured worst ratio well below 1), so the sensitivity version uses a
+   * wrong constant: a without its variance term 2 L eta/(1 - 2 L eta) (the rate of the estimator
+   * if it had no variance); unbiasedness is compared with (1 + eps) grad f.
+   */
+  @Override
+  public SvrgTheorem withTightenedBounds(double eps) {
+    return new SvrgTheorem(true, eps);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "linear-rate", Expected.HOLDS, ALL, null,
+          "f mu-strongly convex, each f_i convex and L-smooth, eta < 1/(4L), a < 1, Option II: E[f(x~_s) - f*] <= a^s (f(x~_0) - f*)", null),
+      new Regime("unbiased", "unbiased", Expected.HOLDS, ALL, null,
+          "E_i[grad f_i(x) - grad f_i(x~) + grad f(x~)] = grad f(x) at the state reached along a scripted path", null),
+      new Regime("drop:" + COMPONENTS_CONVEX, "linear-rate", Expected.BREAKS, without(COMPONENTS_CONVEX),
+          COMPONENTS_CONVEX, "components may be concave; only the average is mu-strongly convex", null),
+      new Regime("drop:" + SVRG_SNAPSHOT_REFRESHED, "linear-rate", Expected.BREAKS, without(SVRG_SNAPSHOT_REFRESHED),
+          SVRG_SNAPSHOT_REFRESHED, "the snapshot is never refreshed: the epoch outputs stall at a noise floor", null),
+      new Regime("drop:" + SVRG_RATE_LT_1, "linear-rate", Expected.NONE, without(SVRG_RATE_LT_1), SVRG_RATE_LT_1,
+          "a >= 1 (m too short): the theorem gives no guarantee", null));
+
+  @Override
+  public String id() {
+    return "vr.svrg";
+  }
+
+  @Override
+  public String methodId() {
+    return "svrg";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return ALL;
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<Instance> instances(Regime r) {
+    VrGens.Components kind = r.assumptions().contains(COMPONENTS_CONVEX) ? VrGens.Components.CONVEX : VrGens.Components.ANY;
+    boolean rateLt1 = r.assumptions().contains(SVRG_RATE_LT_1);
+    return VrGens.sums(kind, false, 1, 4, 2, MU_MIN).flatMap(s -> Gens.combine(
+        Gens.doubles(0.02, 0.2).shrinkDigits(2).withEdges(0.2).knob("eta L"),
+        rateLt1 ? Gens.doubles(1, 4).shrinkDigits(1).knob("m / m_min") : Gens.doubles(0.2, 1).shrinkDigits(1).knob("m / m_min"),
+        VrGens.offsets(s.f().dimension()),
+        Gens.lists(Gens.integers(0, s.f().n() - 1), 0, 3)).as((eta, ratio, e0, path) -> {
+          // a < 1  <=>  m > m_min = 1/(mu eta (1 - 4 L eta))
+          double mMin = 1 / (s.mu() * eta * (1 - 4 * eta));
+          int m = rateLt1 ? (int) Math.floor(mMin * ratio) + 1 : Math.max(1, (int) Math.floor(mMin * ratio));
+          double[] xs = s.f().minimizer();
+          double[] x0 = new double[e0.length];
+          for (int j = 0; j < x0.length; j++) {
+            x0[j] = xs[j] + e0[j];
+          }
+          return new Instance(s.f(), s.mu(), eta, m, x0, path.stream().mapToInt(Integer::intValue).toArray());
+        })).filter("a < 1 exactly as the regime says", in -> (in.a() < 1) == rateLt1);
+  }
+
+  @Override
+  public Evaluation evaluate(Instance in, Regime r) {
+    if (r.conclusion().equals("unbiased")) {
+      return unbiased(in);
+    }
+    boolean frozen = !r.assumptions().contains(SVRG_SNAPSHOT_REFRESHED);
+    DiagonalQuadraticSum f = in.f();
+    int d = f.dimension();
+    double[] xs = f.minimizer();
+    SvrgMoments mo = SvrgMoments.propagate(f, in.eta(), in.m(), xs, in.x0(), frozen, EPOCHS);
+    double a = wrongConstant ? 1 / (in.mu() * in.eta() * (1 - 2 * in.eta()) * in.m()) : in.a();
+    double g0 = mo.gap[0];
+    Evaluation.Builder b = new Evaluation.Builder();
+    double[] obs = new double[EPOCHS];
+    double[] bnd = new double[EPOCHS];
+    double pow = 1;
+    int shown = 0;
+    for (int s = 1; s <= EPOCHS; s++) {
+      pow *= a;
+      double bound = pow * g0;
+      obs[s - 1] = mo.gap[s];
+      bnd[s - 1] = bound;
+      shown = s;
+      // magnitudes of the propagated terms times the s m operations that combined them, the
+      // bound's own inputs, and the rounding of x* (2 ||x*|| sqrt(hbar E e^2) <= 2 ||x*|| sqrt(2 gap))
+      double scale = mo.gapScale[s] * s + bound + pow * mo.gapScale[0]
+          + 2 * f.n() * Vec.norm(xs) * Math.sqrt(2 * Math.abs(mo.gap[s]));
+      if (b.add(Check.atMost("E[f(x~_s) - f*] vs a^s (f(x~_0) - f*), a = " + Num.fmt(a)
+          + " (exact over all index paths and snapshot picks)", s, mo.gap[s], bound, Tolerance.of(scale, d)))) {
+        break;
+      }
+    }
+    return b.build(Evaluation.Ending.COMPLETED, "completed", -1,
+        Map.of("E[f(x~_s) - f*]", Arrays.copyOf(obs, shown), "bound", Arrays.copyOf(bnd, shown)));
+  }
+
+  private Evaluation unbiased(Instance in) {
+    DiagonalQuadraticSum f = in.f();
+    int n = f.n();
+    int d = f.dimension();
+    Svrg svrg = Svrg.of(in.eta(), Math.min(in.m(), 2));
+    // a short inner length so that the scripted path also crosses an epoch boundary: the script
+    // holds the Option II pick (index 0) before each epoch's inner indices
+    int[] script = new int[3 * in.path().length + 2];
+    int len = 0;
+    Svrg.State s = svrg.init(in.x0());
+    for (int k = 0; k < in.path().length; k++) {
+      if ((k % svrg.innerLength()) == 0) {
+        script[len++] = 0;
+      }
+      script[len++] = in.path()[k];
+    }
+    FiniteSumIndexOracle walk = FiniteSumIndexOracle.scripted(f, Arrays.copyOf(script, len));
+    for (int k = 0; k < in.path().length; k++) {
+      s = svrg.step(s, walk);
+    }
+    double[] x = s.x();
+    double[] mean = new double[d];
+    double mag = 0;
+    for (int i = 0; i < n; i++) {
+      double[] v = svrg.estimate(s, FiniteSumIndexOracle.scripted(f), i);
+      for (int k = 0; k < d; k++) {
+        mean[k] += v[k] / n;
+        mag = Math.max(mag, 3 * Math.abs(v[k]));
+      }
+      double[] g = new double[d];
+      f.exampleGradient(i, x, g);
+      for (double gk : g) {
+        mag = Math.max(mag, 3 * Math.abs(gk));
+      }
+      f.exampleGradient(i, s.snapshot(), g);
+      for (double gk : g) {
+        mag = Math.max(mag, 3 * Math.abs(gk));
+      }
+    }
+    double[] full = f.gradient(x);
+    double worst = 0;
+    for (int k = 0; k < d; k++) {
+      worst = Math.max(worst, Math.abs(mean[k] - (1 + tighten) * full[k]));
+      mag = Math.max(mag, Math.abs(full[k]));
+    }
+    Evaluation.Builder b = new Evaluation.Builder();
+    b.add(Check.atMost("max_k |E_i[v_i]_k - grad f(x)_k| (exact over " + n + " indices, after "
+        + in.path().length + " inner steps)", 1, worst, 0, Tolerance.of(n * mag, d)));
+    return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of("E[v] - grad f", OneStepTight.diff(mean, full)));
+  }
+
+  @Override
+  public Map<String, Object> describe(Instance in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("n", in.f().n());
+    m.put("d", in.f().dimension());
+    m.put("objective", in.f().describe());
+    m.put("L", 1.0);
+    m.put("mu", in.mu());
+    m.put("eta", in.eta());
+    m.put("m", in.m());
+    m.put("a", in.a());
+    m.put("x0", Num.fmt(in.x0()));
+    m.put("x*", Num.fmt(in.f().minimizer()));
+    return m;
+  }
+
+  @Override
+  public List<String> labels(Instance in, Regime r) {
+    return List.of("n = " + in.f().n(), in.f().n() >= 2 ? "n >= 2" : "n = 1",
+        in.a() < 0.5 ? "a < 0.5" : in.a() < 1 ? "a in [0.5, 1)" : "a >= 1");
+  }
+
+  @Override
+  public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
+    return r.expected() == Expected.HOLDS
+        ? List.of(new io.optcheck.prop.Property.Coverage("n >= 2", 20), new io.optcheck.prop.Property.Coverage("a < 0.5", 5),
+            new io.optcheck.prop.Property.Coverage("a in [0.5, 1)", 5))
+        : List.of();
+  }
+}

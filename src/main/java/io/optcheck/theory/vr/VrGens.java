@@ -1,0 +1,74 @@
+package io.optcheck.theory.vr;
+
+import io.optcheck.problem.DiagonalQuadraticSum;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+
+/**
+ * The finite-sum family behind the variance-reduction and one-step theorems: diagonal quadratic
+ * components f_i(x) = (1/2) sum_j h_ij (x_j - c_ij)^2 with L = 1 (every |h_ij| &lt;= 1, exact),
+ * n in [1, nMax], d in [1, dMax], centers in [-2, 2] (shrinking to whole numbers).
+ *
+ * <p>With every component mu-strongly convex (the holds generators) mu = 1/kappa is drawn
+ * log-uniformly in [0.01, 1] and h_ij in [mu, 1]. With that assumption inverted, h_ij is drawn in
+ * [-1, 1] (components may be merely convex or concave) and the instance keeps only those draws
+ * whose AVERAGE is strongly convex; its mu is then the certified min_j (1/n) sum_i h_ij (rounded
+ * down), also required to be &gt;= 0.01 so both generators cover the same kappa range.
+ */
+final class VrGens {
+
+  private VrGens() {
+  }
+
+  /** A drawn sum with its certified constants (L = 1). */
+  record Sum(DiagonalQuadraticSum f, double mu, io.optcheck.problem.CertifiedSum general) {
+
+    Sum(DiagonalQuadraticSum f, double mu) {
+      this(f, mu, f);
+    }
+  }
+
+  static final double MU_MIN = 0.01;
+
+  /** How the component curvatures are drawn. */
+  enum Components {
+    /** h_ij in [mu, 1], mu drawn: every component mu-strongly convex. */
+    STRONGLY_CONVEX,
+    /** h_ij in [0, 1]: every component convex; mu is the average's. */
+    CONVEX,
+    /** h_ij in [-1, 1]: components may be concave; mu is the average's. */
+    ANY
+  }
+
+  static Gen<Sum> sums(boolean componentsStronglyConvex, boolean commonMinimizer, int nMin, int nMax, int dMax) {
+    return sums(componentsStronglyConvex ? Components.STRONGLY_CONVEX : Components.ANY, commonMinimizer,
+        nMin, nMax, dMax, MU_MIN);
+  }
+
+  static Gen<Sum> sums(Components kind, boolean commonMinimizer, int nMin, int nMax, int dMax, double muMin) {
+    boolean componentsStronglyConvex = kind == Components.STRONGLY_CONVEX;
+    return Gens.combine(Gens.integers(nMin, nMax), Gens.integers(1, dMax),
+        Gens.logDoubles(muMin, 1).knob("mu / L")).as((n, d, mu) -> new Object[] {n, d, mu})
+        .flatMap(o -> {
+          int n = (Integer) o[0];
+          int d = (Integer) o[1];
+          double mu = (Double) o[2];
+          Gen<double[]> row = componentsStronglyConvex
+              ? Gens.doubleArrays(Gens.doubles(mu, 1).shrinkDigits(2), d)
+              : Gens.doubleArrays(Gens.doubles(kind == Components.CONVEX ? 0 : -1, 1).shrinkDigits(1), d);
+          Gen<double[]> center = Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(0), d);
+          Gen<java.util.List<double[]>> centers = commonMinimizer
+              ? center.map(c -> java.util.Collections.nCopies(n, c))
+              : Gens.listsOfSize(center, n);
+          return Gens.combine(Gens.listsOfSize(row, n), centers).as((hs, cs) -> {
+            DiagonalQuadraticSum f = new DiagonalQuadraticSum(hs.toArray(new double[0][]), cs.toArray(new double[0][]));
+            return new Sum(f, componentsStronglyConvex ? mu : f.averageMuLowerBound());
+          });
+        }).filter("average mu-strongly convex with mu >= " + muMin, s -> s.mu() >= muMin);
+  }
+
+  /** A point in [-2, 2]^d, shrinking toward 0 (so toward the offset it is added to). */
+  static Gen<double[]> offsets(int d) {
+    return Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(1), d);
+  }
+}

@@ -1,0 +1,119 @@
+package io.optcheck.thirdparty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.MethodKind;
+import io.optcheck.plugin.Optimizer;
+import io.optcheck.plugin.PluggableOptimizer;
+import io.optcheck.plugin.PluginProvider;
+import io.optcheck.plugin.junit.OptimizerCheck;
+import io.optcheck.report.Outcome;
+import io.optcheck.report.Result;
+import io.optcheck.theory.Catalog;
+import io.optcheck.theory.RunSettings;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TheoremRunner;
+import io.optcheck.theory.conformance.PluginTheorems;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The Tribuo adapters checked as a user checks an optimizer (the JUnit entry point
+ * {@link OptimizerCheck}), and what broke, asserted so that a later optcheck change cannot
+ * silently stop finding it. The evidence for each break is reproduced by hand in
+ * {@link TribuoHandReproductionTest}.
+ */
+class TribuoFindingsTest {
+
+    static final int TRIES = 60;
+
+    /** Every conformance property and kind theorem except GD's (TribuoCatalogTest runs those). */
+    static final String[] FILTER = {"conf.*", "adapt.*", "gd.heavy-ball*", "gd.nesterov*"};
+
+    /** The adapters that keep every guarantee their declared kind has: one test per regime. */
+    @TestFactory
+    Stream<DynamicNode> adaptersThatConform() {
+        return Stream.concat(Stream.of(new TribuoSgd(), new TribuoSgdMomentum(), new TribuoSgdNesterov(),
+                new TribuoSgdSqrtDecay(), new TribuoAdaGrad())
+            .flatMap(p -> OptimizerCheck.of(p).theorems(FILTER).tries(TRIES).tests()),
+            // RMSProp: all but conf.reference-equivalence, which breaks through a defect in optcheck's
+            // closed-loop comparison (rmsPropReferenceEquivalenceBreaksOnlyThroughOptcheck).
+            OptimizerCheck.of(new TribuoRmsProp()).theorems("conf.checkpoint-resume", "conf.determinism",
+                "conf.gradient-scale-invariance", "conf.robustness", "conf.rotation-equivariance",
+                "conf.translation-equivariance", "conf.zero-gradient", "adapt.*").tries(TRIES).tests());
+    }
+
+    /**
+     * DEFECT IN OPTCHECK (conf.reference-equivalence compares closed-loop trajectories with a
+     * tolerance that ignores the conditioning of the step). Shrunk case: x0 = 1e-4, lr = 1e-4,
+     * rho = 0, eps = 1e-10 on f = x^2/2. Step 1 leaves x1 ~ 1e-10 by cancellation, so the two
+     * implementations' x1 differ in the last bit of 1e-4 (1.4e-20); step 2's update
+     * lr g/(|g| + eps) at |g| = eps has derivative lr eps/(|g| + eps)^2 = 2.5e5 in g, so that bit
+     * becomes 3.4e-15 against the bound 2.5e-16 (ratio 13.6). Fed the SAME gradients (open loop,
+     * TribuoReferenceEquivalenceTest) Tribuo's RMSProp matches the reference within 1e-12; the hand
+     * reproduction is TribuoHandReproductionTest.rmsPropRoundingIsAmplifiedNearGradientEqualsEps.
+     */
+    @Test
+    void rmsPropReferenceEquivalenceBreaksOnlyThroughOptcheck() {
+        Result r = run(new TribuoRmsProp(), "conf.reference-equivalence", "holds");
+        assertThat(r.outcome()).isEqualTo(Outcome.BROKEN);
+        assertThat(r.worstRatio()).isLessThan(1e3);
+    }
+
+    private static Result run(PluggableOptimizer p, String theorem, String regime) {
+        for (Theorem<?> t : PluginTheorems.applicable(PluginProvider.of(p), Catalog.builtIn(), List.of(theorem))) {
+            return TheoremRunner.run(t, t.regime(regime), TRIES, RunSettings.ci());
+        }
+        throw new AssertionError(theorem + " does not apply to " + p.id());
+    }
+
+    /**
+     * Tribuo's Adam (real defect: the update is multiplied by sqrt(v) + eps instead of divided):
+     * reference equivalence, gradient-scale invariance (conformance and adapt.scale-invariance)
+     * and robustness all break; zero gradient and determinism/checkpoint still hold.
+     */
+    @Test
+    void tribuoAdamBreaksWhatItsDefectBreaks() {
+        TribuoAdam adam = new TribuoAdam();
+        assertThat(run(adam, "conf.reference-equivalence", "holds").outcome()).isEqualTo(Outcome.BROKEN);
+        assertThat(run(adam, "conf.gradient-scale-invariance", "holds").outcome()).isEqualTo(Outcome.BROKEN);
+        assertThat(run(adam, "adapt.scale-invariance", "holds").outcome()).isEqualTo(Outcome.BROKEN);
+        Result robust = run(adam, "conf.robustness", "holds");
+        assertThat(robust.outcome()).isIn(Outcome.BROKEN, Outcome.ERROR);
+        assertThat(robust.counterexample().summary()).contains("Infinity");
+        assertThat(run(adam, "conf.zero-gradient", "holds").outcome()).isEqualTo(Outcome.HELD);
+        assertThat(run(adam, "conf.checkpoint-resume", "holds").outcome()).isEqualTo(Outcome.HELD);
+    }
+
+    /** AdaGrad without its declared eps &gt; 0: the zero-gradient property finds the NaN. */
+    @Test
+    void adaGradAtEpsZeroTurnsAZeroGradientIntoNaN() {
+        PluggableOptimizer undeclared = new PluggableOptimizer() {
+            final TribuoAdaGrad inner = new TribuoAdaGrad();
+
+            @Override
+            public String id() {
+                return "tribuo.adagrad-eps-undeclared";
+            }
+
+            @Override
+            public MethodKind kind() {
+                return inner.kind();
+            }
+
+            @Override
+            public Optimizer<?> create(Hyperparameters h) {
+                return inner.create(h);
+            }
+        };
+        assertThat(undeclared.hyperparameterRanges()).isEqualTo(Map.of());
+        Result r = run(undeclared, "conf.zero-gradient", "holds");
+        assertThat(r.outcome()).isIn(Outcome.BROKEN, Outcome.ERROR);
+        assertThat(r.error() != null ? r.error().message() : r.counterexample().summary()).contains("NaN");
+    }
+}

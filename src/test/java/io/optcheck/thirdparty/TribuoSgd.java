@@ -1,0 +1,35 @@
+package io.optcheck.thirdparty;
+
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.MethodKind;
+import io.optcheck.plugin.Optimizer;
+import io.optcheck.plugin.PluggableOptimizer;
+import java.util.Map;
+
+/**
+ * Tribuo 4.3.2 {@code SGD.getSimpleSGD(lr)} (constant learning rate, {@code Momentum.NONE}): it
+ * returns lr times the ascent gradient, so x+ = x - lr grad f(x): kind GD.
+ */
+public final class TribuoSgd implements PluggableOptimizer {
+
+    @Override
+    public String id() {
+        return "tribuo.sgd";
+    }
+
+    @Override
+    public MethodKind kind() {
+        return MethodKind.GD;
+    }
+
+    @Override
+    public Map<String, String> conventions() {
+        return Map.of();
+    }
+
+    @Override
+    public Optimizer<?> create(Hyperparameters h) {
+        double lr = h.get("lr");
+        return new TribuoOptimizer(() -> org.tribuo.math.optimisers.SGD.getSimpleSGD(lr));
+    }
+}

@@ -1,0 +1,38 @@
+package io.optcheck.thirdparty;
+
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.MethodKind;
+import io.optcheck.plugin.Optimizer;
+import io.optcheck.plugin.PluggableOptimizer;
+import java.util.Map;
+
+/**
+ * Tribuo 4.3.2 {@code SGD.getSimpleSGD(lr, rho, Momentum.STANDARD)}: m = rho m + a (a the ascent
+ * gradient, m_0 = 0), update lr m. With a constant lr, lr m_{t-1} = x_t - x_{t-1}, so
+ * x+ = x - lr grad f(x) + rho (x - x_prev): Polyak heavy ball with momentum = rho, kind HEAVY_BALL.
+ */
+public final class TribuoSgdMomentum implements PluggableOptimizer {
+
+    @Override
+    public String id() {
+        return "tribuo.sgd-momentum";
+    }
+
+    @Override
+    public MethodKind kind() {
+        return MethodKind.HEAVY_BALL;
+    }
+
+    @Override
+    public Map<String, String> conventions() {
+        return Map.of();
+    }
+
+    @Override
+    public Optimizer<?> create(Hyperparameters h) {
+        double lr = h.get("lr");
+        double rho = h.get("momentum");
+        return new TribuoOptimizer(() -> org.tribuo.math.optimisers.SGD.getSimpleSGD(lr, rho,
+            org.tribuo.math.optimisers.SGD.Momentum.STANDARD));
+    }
+}
