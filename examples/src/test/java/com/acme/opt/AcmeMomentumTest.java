@@ -1,12 +1,20 @@
 package com.acme.opt;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import io.optcheck.plugin.junit.OptimizerCheck;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
 
-import org.junit.jupiter.api.Test;
-
+/**
+ * The one test class a user writes: every theorem that applies to AcmeMomentum's declared kind
+ * (heavy ball) and every conformance property runs as a test, one per regime, at each spec's CI
+ * depth. The first test lists which theorems apply; a property that does not apply (gradient-scale
+ * invariance for a momentum method) shows up as skipped, with the reason.
+ */
 class AcmeMomentumTest {
-    @Test
-    void pluginDeclaresHeavyBall() {
-        assertEquals("heavy-ball", new AcmeMomentumPlugin().kind().id());
+
+    @TestFactory
+    Stream<DynamicNode> optcheck() {
+        return OptimizerCheck.of(new AcmeMomentumPlugin()).tests();
     }
 }
