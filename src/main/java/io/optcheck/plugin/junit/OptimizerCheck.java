@@ -53,6 +53,10 @@ import org.opentest4j.TestAbortedException;
  */
 public final class OptimizerCheck {
 
+    /** System property: {@code THEOREM/REGIME/TOKEN}, one shrunk case to rerun. */
+    public static final String REPLAY_PROPERTY = "optcheck.theoremReplay";
+
+
     private final PluggableOptimizer optimizer;
     private final List<String> filters;
     private final Integer tries;
@@ -143,7 +147,20 @@ public final class OptimizerCheck {
             throw new TestAbortedException("not applicable: " + na.get());
         }
         int n = tries != null ? tries : specTries(t);
-        Result res = TheoremRunner.run(t, r, n, settings);
+        // -Doptcheck.replay=THEOREM/REGIME/TOKEN reruns exactly one shrunk case (the failure
+        // message prints the command); every other regime is skipped in such a run.
+        String replay = System.getProperty(REPLAY_PROPERTY);
+        Result res;
+        if (replay != null && !replay.isBlank()) {
+            String prefix = t.id() + "/" + r.id() + "/";
+            if (!replay.startsWith(prefix)) {
+                throw new TestAbortedException("replay run for " + replay.substring(0, Math.max(0, replay.lastIndexOf('/'))));
+            }
+            res = TheoremRunner.replay(TheoremRunner.withBudget(t, r, n, settings), r,
+                replay.substring(prefix.length()), settings.seed());
+        } else {
+            res = TheoremRunner.run(t, r, n, settings);
+        }
         if (res.verdict() != Verdict.FAIL) {
             return;
         }
@@ -189,9 +206,10 @@ public final class OptimizerCheck {
         }
         if (res.counterexample() != null || res.error() != null) {
             // The engine's labelled report of the same (deterministic) run: seed, phase, shrunk case, token.
-            PropertyResult<?> pr = TheoremRunner.property(t, r, n, settings.seed(), settings.edgeCases()).run();
+            PropertyResult<?> pr = TheoremRunner.property(TheoremRunner.withBudget(t, r, n, settings), r, n,
+                settings.seed(), settings.edgeCases()).run();
             sb.append(FailureReport.message(pr, pr.replayToken() == null ? null
-                : "mvn test -Doptcheck.seed=" + settings.seed() + "  (replay token " + pr.replayToken() + ")"));
+                : "mvn test -D" + REPLAY_PROPERTY + "=" + t.id() + "/" + r.id() + "/" + pr.replayToken()));
         }
         return sb.toString();
     }

@@ -155,6 +155,33 @@ class OptimizerCheckTest {
         assertThat(failedTests(tests)).hasSize(1).allMatch(n -> n.contains("conf.reference-equivalence"));
     }
 
+    /** The failure message's mvn line reruns exactly that case: one failure, the rest skipped. */
+    @Test
+    void theReplayLineOfAFailureRerunsOnlyThatCase() {
+        String message = failedOf(run(LrOffGd.class));
+        java.util.regex.Matcher m = java.util.regex.Pattern
+            .compile("-D" + OptimizerCheck.REPLAY_PROPERTY.replace(".", "\\.") + "=(\\S+)").matcher(message);
+        assertThat(m.find()).as(message).isTrue();
+        String old = System.getProperty(OptimizerCheck.REPLAY_PROPERTY);
+        System.setProperty(OptimizerCheck.REPLAY_PROPERTY, m.group(1));
+        try {
+            Events again = run(LrOffGd.class);
+            assertThat(failedTests(again)).hasSize(1).allMatch(n -> n.contains("conf.reference-equivalence"));
+            assertThat(again.succeeded().stream().map(OptimizerCheckTest::fullName))
+                .allMatch(n -> n.equals("applicable theorems"));
+        } finally {
+            if (old == null) {
+                System.clearProperty(OptimizerCheck.REPLAY_PROPERTY);
+            } else {
+                System.setProperty(OptimizerCheck.REPLAY_PROPERTY, old);
+            }
+        }
+    }
+
+    private static String failedOf(Events tests) {
+        return tests.failed().stream().findFirst().map(OptimizerCheckTest::message).orElseThrow();
+    }
+
     @Test
     void zeroApplicableTheoremsIsAFailureNotAPass() {
         Events tests = run(NothingApplies.class);
