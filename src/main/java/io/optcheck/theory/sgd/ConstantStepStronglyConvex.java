@@ -14,17 +14,11 @@ import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
 import io.optcheck.report.Expected;
-import io.optcheck.report.Statistics;
-import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
-import io.optcheck.theory.stat.BestInstance;
 import io.optcheck.theory.stat.ExpectationCheck;
 import io.optcheck.theory.stat.FalseAlarmBudget;
-import io.optcheck.theory.stat.Seeds;
-import io.optcheck.theory.stat.StatisticalTheorem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +44,8 @@ import org.hipparchus.random.Well512a;
  * is then taken as |1 - eta mu|^k, which is larger than (1 - eta mu)^k, so the break is found
  * against a more generous bound than the formula's).
  */
-public final class ConstantStepStronglyConvex implements StatisticalTheorem<ConstantStepInstance> {
+public final class ConstantStepStronglyConvex
+    extends CheckpointTheorem<ConstantStepInstance, ConstantStepStronglyConvex> {
 
     /** Runs per instance (see the spec: power &gt;= 0.99 against the bound x 0.8 at alpha 1e-12). */
     public static final int RUNS = 12000;
@@ -60,52 +55,22 @@ public final class ConstantStepStronglyConvex implements StatisticalTheorem<Cons
 
     static final int STEPS = 16;
 
-    /** The planted violation of {@link #withTightenedBounds}: the bound times this factor. */
-    public static final double PLANTED = 0.8;
-
-    private final boolean planted;
-    private final ExpectationCheck test;
-    private final BestInstance<ConstantStepInstance> best = new BestInstance<>();
-
     public ConstantStepStronglyConvex() {
         this(false, ExpectationCheck.empiricalBernstein(RUNS, 100, CHECKPOINTS.length));
     }
 
     private ConstantStepStronglyConvex(boolean planted, ExpectationCheck test) {
-        this.planted = planted;
-        this.test = test;
-    }
-
-    /**
-     * The theorem with a planted violation: the bound multiplied by {@value #PLANTED}, whatever
-     * eps is. A statistical check cannot resolve a bound tightened by 1e-3 (that would need
-     * about 10^7 runs per instance), so the teeth test plants the violation DESIGN.md asks the
-     * power of every "in expectation" check to be shown against: the bound x 0.8. On the tight
-     * instance (d = 1, eta = 1/L) the true mean is then 1.25 times the planted bound.
-     */
-    @Override
-    public ConstantStepStronglyConvex withTightenedBounds(double eps) {
-        return new ConstantStepStronglyConvex(true, test);
+        super(planted, test, CHECKPOINTS);
     }
 
     @Override
-    public ConstantStepStronglyConvex withAlpha(double alphaPerTest) {
-        return new ConstantStepStronglyConvex(planted, test.withAlpha(alphaPerTest));
-    }
-
-    @Override
-    public double alpha() {
-        return test.alpha();
+    protected ConstantStepStronglyConvex copy(boolean planted, ExpectationCheck test) {
+        return new ConstantStepStronglyConvex(planted, test);
     }
 
     /** The test this theorem object applies (R, truncation, alpha). */
     public ExpectationCheck test() {
         return test;
-    }
-
-    @Override
-    public int testsPerEvaluation(Regime regime) {
-        return CHECKPOINTS.length;
     }
 
     private static final List<String> ALL = List.of(MU_STRONGLY_CONVEX, L_SMOOTH, UNBIASED_GRADIENT,
@@ -167,23 +132,14 @@ public final class ConstantStepStronglyConvex implements StatisticalTheorem<Cons
         return Problems.quadratics().dimensions(1, 3).spectrum(0.1, 10).diagonal();
     }
 
-    /** The bound at checkpoint k (planted: times 0.8). */
+    /** The bound at checkpoint k (as stated; CheckpointTheorem plants it). */
     double bound(ConstantStepInstance in, int k) {
         double eta = in.eta();
         double contraction = Math.pow(Math.abs(1 - eta * in.mu()), k);
-        double b = contraction * in.q().value(in.x0()) + eta * in.l() * in.sigma2() / (2 * in.mu());
-        return planted ? PLANTED * b : b;
+        return contraction * in.q().value(in.x0()) + eta * in.l() * in.sigma2() / (2 * in.mu());
     }
 
     @Override
-    public Evaluation evaluate(ConstantStepInstance in, Regime r) {
-        return evaluate(in, r, Seeds.SEARCH, true).evaluation();
-    }
-
-    /** An evaluation with the decisions behind it. */
-    record Run(Evaluation evaluation, List<ExpectationCheck.Decision> decisions) {
-    }
-
     Run evaluate(ConstantStepInstance in, Regime r, long salt, boolean track) {
         Quadratic q = in.q();
         int d = in.d();
@@ -212,50 +168,13 @@ public final class ConstantStepStronglyConvex implements StatisticalTheorem<Cons
                 }
             }
         });
-        Evaluation.Builder b = new Evaluation.Builder();
-        boolean stopped = false;
-        List<ExpectationCheck.Decision> decisions = new ArrayList<>();
-        double[] means = new double[m];
         double[] bounds = new double[m];
         for (int c = 0; c < m; c++) {
-            int k = CHECKPOINTS[c];
-            double bound = bound(in, k);
-            double roundingMean = mean(samples[m + c]);
-            double xMean = mean(samples[c]);
-            // tol: the rounding of f at the computed iterates (|f| + its iterate-rounding term), in mean.
-            double tol = Tolerance.of((Double.isFinite(xMean) ? xMean : 0) + roundingMean, d);
-            ExpectationCheck.Decision dec = test.atMost("E[f(x_k) - f*]", k, samples[c], bound, tol);
-            decisions.add(dec);
-            means[c] = dec.check().observed();
-            bounds[c] = bound;
-            // Every checkpoint's decision is kept (the calibration benchmark reads each test on
-            // its own); the evaluation stops at the first violation.
-            if (!stopped) {
-                stopped = b.add(dec.check());
-            }
+            bounds[c] = bound(in, CHECKPOINTS[c]);
         }
-        Evaluation e = b.build(Evaluation.Ending.COMPLETED, "completed", -1,
-            Map.of("k", toDoubles(CHECKPOINTS), "mean f(x_k) - f*", means, "bound", bounds));
-        if (track) {
-            best.offer(r.id(), in, e.worstRatio());
-        }
-        return new Run(e, decisions);
-    }
-
-    static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
-    }
-
-    static double[] toDoubles(int[] k) {
-        double[] out = new double[k.length];
-        for (int i = 0; i < k.length; i++) {
-            out[i] = k[i];
-        }
-        return out;
+        // tol: the rounding of f at the computed iterates (|f| + its iterate-rounding term), in mean.
+        return decide(in, r, track, "E[f(x_k) - f*]", "k", "mean f(x_k) - f*", samples, bounds,
+            (c, xMean, bound) -> Tolerance.of((Double.isFinite(xMean) ? xMean : 0) + mean(samples[m + c]), d));
     }
 
     @Override
@@ -272,11 +191,6 @@ public final class ConstantStepStronglyConvex implements StatisticalTheorem<Cons
     public OptionalDouble tightReference(String conclusion) {
         // Equality at d = 1, eta = 1/L: E[f(x_k)] = s^2/(2L) = bound at every k >= 1.
         return OptionalDouble.of(1.0);
-    }
-
-    @Override
-    public Statistics statistics(Regime regime, int tries, long seed) {
-        return test.statistics(seed);
     }
 
     @Override
@@ -303,29 +217,11 @@ public final class ConstantStepStronglyConvex implements StatisticalTheorem<Cons
      */
     @Override
     public Map<String, Object> figures(Regime regime, int tries, long seed) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        best.best(regime.id()).ifPresent(in -> m.put("freshSeedRecheck", freshRecheck(in, regime)));
+        Map<String, Object> m = new LinkedHashMap<>(super.figures(regime, tries, seed));
         if (regime.id().equals("holds") && !planted) {
             m.put("noiseFloor", NoiseFloor.table());
         }
         return m;
-    }
-
-    Map<String, Object> freshRecheck(ConstantStepInstance in, Regime regime) {
-        Run run = evaluate(in, regime, Seeds.FRESH, false);
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("instance", in.describe().toString());
-        f.put("searchRatio", best.ratio(regime.id()));
-        f.putAll(worstDecision(run).figure());
-        return f;
-    }
-
-    /** The first violated decision of a run, else the one with the largest ratio. */
-    static ExpectationCheck.Decision worstDecision(Run run) {
-        return run.decisions().stream()
-            .filter(ExpectationCheck.Decision::violated).findFirst()
-            .orElse(run.decisions().stream().max((a, b) -> Double.compare(a.check().ratio(), b.check().ratio()))
-                .orElseThrow());
     }
 
     /** FalseAlarmBudget's alpha per test for this theorem at the given tries (for the budget docs). */

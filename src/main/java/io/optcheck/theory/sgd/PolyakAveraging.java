@@ -12,17 +12,11 @@ import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.report.Expected;
-import io.optcheck.report.Statistics;
-import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
-import io.optcheck.theory.stat.BestInstance;
 import io.optcheck.theory.stat.ExpectationCheck;
-import io.optcheck.theory.stat.Seeds;
-import io.optcheck.theory.stat.StatisticalTheorem;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -42,51 +36,25 @@ import org.hipparchus.random.Well512a;
  * s = 0, eta = R/G at T = 1: f(x0) - f* = G (R - delta/2) against the bound G R. No breaking
  * regime (THEOREMS.md: "Breaks when: -").
  */
-public final class PolyakAveraging implements StatisticalTheorem<PolyakInstance> {
+public final class PolyakAveraging extends CheckpointTheorem<PolyakInstance, PolyakAveraging> {
 
     public static final int RUNS = 4000;
 
     static final int[] CHECKPOINTS = {1, 2, 4, 8, 16};
 
-    public static final double PLANTED = 0.8;
-
     private static final List<String> ALL = List.of(CONVEX, UNBIASED_GRADIENT, BOUNDED_SECOND_MOMENT, START_WITHIN_R);
-
-    private final boolean planted;
-    private final ExpectationCheck test;
-    private final BestInstance<PolyakInstance> best = new BestInstance<>();
 
     public PolyakAveraging() {
         this(false, ExpectationCheck.empiricalBernstein(RUNS, 100, CHECKPOINTS.length));
     }
 
     private PolyakAveraging(boolean planted, ExpectationCheck test) {
-        this.planted = planted;
-        this.test = test;
-    }
-
-    /**
-     * The theorem with a planted violation: the bound times {@value #PLANTED}, whatever eps is
-     * (a statistical check cannot resolve 1e-3; DESIGN.md asks for power against bound x 0.8).
-     */
-    @Override
-    public PolyakAveraging withTightenedBounds(double eps) {
-        return new PolyakAveraging(true, test);
+        super(planted, test, CHECKPOINTS);
     }
 
     @Override
-    public PolyakAveraging withAlpha(double alphaPerTest) {
-        return new PolyakAveraging(planted, test.withAlpha(alphaPerTest));
-    }
-
-    @Override
-    public double alpha() {
-        return test.alpha();
-    }
-
-    @Override
-    public int testsPerEvaluation(Regime regime) {
-        return CHECKPOINTS.length;
+    protected PolyakAveraging copy(boolean planted, ExpectationCheck test) {
+        return new PolyakAveraging(planted, test);
     }
 
     private final List<Regime> regimes = List.of(
@@ -125,11 +93,7 @@ public final class PolyakAveraging implements StatisticalTheorem<PolyakInstance>
     }
 
     @Override
-    public Evaluation evaluate(PolyakInstance in, Regime r) {
-        return evaluate(in, r, Seeds.SEARCH, true).evaluation();
-    }
-
-    ConstantStepStronglyConvex.Run evaluate(PolyakInstance in, Regime r, long salt, boolean track) {
+    Run evaluate(PolyakInstance in, Regime r, long salt, boolean track) {
         CenteredHuberSum f = in.f();
         int d = in.d();
         int m = CHECKPOINTS.length;
@@ -173,38 +137,17 @@ public final class PolyakAveraging implements StatisticalTheorem<PolyakInstance>
                 }
             }
         });
-        Evaluation.Builder b = new Evaluation.Builder();
-        boolean stopped = false;
-        List<ExpectationCheck.Decision> decisions = new ArrayList<>();
-        double[] means = new double[m];
         double[] bounds = new double[m];
         for (int c = 0; c < m; c++) {
             int t = CHECKPOINTS[c];
-            double bound = (in.r2() + in.g2() * sumEta2[t]) / (2 * sumEta[t]);
-            if (planted) {
-                bound *= PLANTED;
-            }
-            double xMean = ConstantStepStronglyConvex.mean(samples[c]);
-            double scale = ConstantStepStronglyConvex.mean(samples[m + c]);
-            double tol = Tolerance.of((Double.isFinite(scale) ? scale : 0) + Math.abs(fStar) + bound
-                + (Double.isFinite(xMean) ? xMean : 0), d);
-            ExpectationCheck.Decision dec = test.atMost("E[f(x_bar_T)] - f*", t, samples[c], bound, tol);
-            decisions.add(dec);
-            means[c] = dec.check().observed();
-            bounds[c] = bound;
-            // Every checkpoint's decision is kept (the calibration benchmark reads each test on
-            // its own); the evaluation stops at the first violation.
-            if (!stopped) {
-                stopped = b.add(dec.check());
-            }
+            bounds[c] = (in.r2() + in.g2() * sumEta2[t]) / (2 * sumEta[t]);
         }
-        Evaluation e = b.build(Evaluation.Ending.COMPLETED, "completed", -1,
-            Map.of("T", ConstantStepStronglyConvex.toDoubles(CHECKPOINTS), "mean f(x_bar_T) - f*", means,
-                "bound", bounds));
-        if (track) {
-            best.offer(r.id(), in, e.worstRatio());
-        }
-        return new ConstantStepStronglyConvex.Run(e, decisions);
+        return decide(in, r, track, "E[f(x_bar_T)] - f*", "T", "mean f(x_bar_T) - f*", samples, bounds,
+            (c, xMean, bound) -> {
+                double scale = mean(samples[m + c]);
+                return Tolerance.of((Double.isFinite(scale) ? scale : 0) + Math.abs(fStar) + bound
+                    + (Double.isFinite(xMean) ? xMean : 0), d);
+            });
     }
 
     @Override
@@ -219,11 +162,6 @@ public final class PolyakAveraging implements StatisticalTheorem<PolyakInstance>
     }
 
     @Override
-    public Statistics statistics(Regime regime, int tries, long seed) {
-        return test.statistics(seed);
-    }
-
-    @Override
     public List<String> labels(PolyakInstance in, Regime r) {
         List<String> l = new ArrayList<>();
         l.add("dim " + in.d());
@@ -232,19 +170,5 @@ public final class PolyakAveraging implements StatisticalTheorem<PolyakInstance>
             l.add("no noise");
         }
         return l;
-    }
-
-    @Override
-    public Map<String, Object> figures(Regime regime, int tries, long seed) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        best.best(regime.id()).ifPresent(in -> {
-            ConstantStepStronglyConvex.Run run = evaluate(in, regime, Seeds.FRESH, false);
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("instance", in.describe().toString());
-            f.put("searchRatio", best.ratio(regime.id()));
-            f.putAll(ConstantStepStronglyConvex.worstDecision(run).figure());
-            m.put("freshSeedRecheck", f);
-        });
-        return m;
     }
 }

@@ -14,17 +14,11 @@ import io.optcheck.problem.Ripple;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.report.Expected;
-import io.optcheck.report.Statistics;
-import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
-import io.optcheck.theory.stat.BestInstance;
 import io.optcheck.theory.stat.ExpectationCheck;
-import io.optcheck.theory.stat.Seeds;
-import io.optcheck.theory.stat.StatisticalTheorem;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -42,53 +36,27 @@ import org.hipparchus.random.Well512a;
  * at eta = 1/L and T = 1, where the left side is L^2 x0^2 and the bound L^2 x0^2 + s^2. No
  * breaking regime (THEOREMS.md: "Breaks when: -").
  */
-public final class SgdNonconvex implements StatisticalTheorem<NonconvexInstance> {
+public final class SgdNonconvex extends CheckpointTheorem<NonconvexInstance, SgdNonconvex> {
 
     /** Runs per instance: power 1 against bound x 0.8 on the tight instance (see the spec). */
     public static final int RUNS = 4000;
 
     static final int[] CHECKPOINTS = {1, 2, 4, 8, 16};
 
-    public static final double PLANTED = 0.8;
-
     private static final List<String> ALL = List.of(L_SMOOTH, BOUNDED_BELOW, UNBIASED_GRADIENT,
         BOUNDED_NOISE_VARIANCE, STEP_LE_1_OVER_L);
-
-    private final boolean planted;
-    private final ExpectationCheck test;
-    private final BestInstance<NonconvexInstance> best = new BestInstance<>();
 
     public SgdNonconvex() {
         this(false, ExpectationCheck.empiricalBernstein(RUNS, 100, CHECKPOINTS.length));
     }
 
     private SgdNonconvex(boolean planted, ExpectationCheck test) {
-        this.planted = planted;
-        this.test = test;
-    }
-
-    /**
-     * The theorem with a planted violation: the bound times {@value #PLANTED}, whatever eps is
-     * (a statistical check cannot resolve 1e-3; DESIGN.md asks for power against bound x 0.8).
-     */
-    @Override
-    public SgdNonconvex withTightenedBounds(double eps) {
-        return new SgdNonconvex(true, test);
+        super(planted, test, CHECKPOINTS);
     }
 
     @Override
-    public SgdNonconvex withAlpha(double alphaPerTest) {
-        return new SgdNonconvex(planted, test.withAlpha(alphaPerTest));
-    }
-
-    @Override
-    public double alpha() {
-        return test.alpha();
-    }
-
-    @Override
-    public int testsPerEvaluation(Regime regime) {
-        return CHECKPOINTS.length;
+    protected SgdNonconvex copy(boolean planted, ExpectationCheck test) {
+        return new SgdNonconvex(planted, test);
     }
 
     private final List<Regime> regimes = List.of(
@@ -126,16 +94,11 @@ public final class SgdNonconvex implements StatisticalTheorem<NonconvexInstance>
 
     double bound(NonconvexInstance in, int t) {
         double eta = in.eta();
-        double b = 2 * (in.f().value(in.x0()) - in.fLow()) / (eta * t) + in.l() * eta * in.sigma2();
-        return planted ? PLANTED * b : b;
+        return 2 * (in.f().value(in.x0()) - in.fLow()) / (eta * t) + in.l() * eta * in.sigma2();
     }
 
     @Override
-    public Evaluation evaluate(NonconvexInstance in, Regime r) {
-        return evaluate(in, r, Seeds.SEARCH, true).evaluation();
-    }
-
-    ConstantStepStronglyConvex.Run evaluate(NonconvexInstance in, Regime r, long salt, boolean track) {
+    Run evaluate(NonconvexInstance in, Regime r, long salt, boolean track) {
         Ripple f = in.f();
         int d = in.d();
         double eta = in.eta();
@@ -162,35 +125,14 @@ public final class SgdNonconvex implements StatisticalTheorem<NonconvexInstance>
                 }
             }
         });
-        Evaluation.Builder b = new Evaluation.Builder();
-        boolean stopped = false;
-        List<ExpectationCheck.Decision> decisions = new ArrayList<>();
-        double[] means = new double[m];
         double[] bounds = new double[m];
         for (int c = 0; c < m; c++) {
-            int t = CHECKPOINTS[c];
-            double bound = bound(in, t);
-            double xMean = ConstantStepStronglyConvex.mean(samples[c]);
-            // Rounding of the squared gradient norms and of the bound's terms.
-            double tol = Tolerance.of((Double.isFinite(xMean) ? xMean : 0) + bound
-                + 2 * (Math.abs(in.f().value(in.x0())) + Math.abs(in.fLow())) / (eta * t), d);
-            ExpectationCheck.Decision dec = test.atMost("(1/T) sum_{t<T} E||grad f(x_t)||^2", t, samples[c], bound, tol);
-            decisions.add(dec);
-            means[c] = dec.check().observed();
-            bounds[c] = bound;
-            // Every checkpoint's decision is kept (the calibration benchmark reads each test on
-            // its own); the evaluation stops at the first violation.
-            if (!stopped) {
-                stopped = b.add(dec.check());
-            }
+            bounds[c] = bound(in, CHECKPOINTS[c]);
         }
-        Evaluation e = b.build(Evaluation.Ending.COMPLETED, "completed", -1,
-            Map.of("T", ConstantStepStronglyConvex.toDoubles(CHECKPOINTS), "mean average ||grad f||^2", means,
-                "bound", bounds));
-        if (track) {
-            best.offer(r.id(), in, e.worstRatio());
-        }
-        return new ConstantStepStronglyConvex.Run(e, decisions);
+        // Rounding of the squared gradient norms and of the bound's terms.
+        return decide(in, r, track, "(1/T) sum_{t<T} E||grad f(x_t)||^2", "T", "mean average ||grad f||^2",
+            samples, bounds, (c, xMean, bound) -> Tolerance.of((Double.isFinite(xMean) ? xMean : 0) + bound
+                + 2 * (Math.abs(in.f().value(in.x0())) + Math.abs(in.fLow())) / (eta * CHECKPOINTS[c]), d));
     }
 
     @Override
@@ -202,11 +144,6 @@ public final class SgdNonconvex implements StatisticalTheorem<NonconvexInstance>
     public OptionalDouble tightReference(String conclusion) {
         // Equality in the limit s -> 0 on (L/2) x^2 at eta = 1/L and T = 1.
         return OptionalDouble.of(1.0);
-    }
-
-    @Override
-    public Statistics statistics(Regime regime, int tries, long seed) {
-        return test.statistics(seed);
     }
 
     @Override
@@ -224,19 +161,5 @@ public final class SgdNonconvex implements StatisticalTheorem<NonconvexInstance>
     public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
         return List.of(new io.optcheck.prop.Property.Coverage("non-convex", 20),
             new io.optcheck.prop.Property.Coverage("eta = 1/L", 1));
-    }
-
-    @Override
-    public Map<String, Object> figures(Regime regime, int tries, long seed) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        best.best(regime.id()).ifPresent(in -> {
-            ConstantStepStronglyConvex.Run run = evaluate(in, regime, Seeds.FRESH, false);
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("instance", in.describe().toString());
-            f.put("searchRatio", best.ratio(regime.id()));
-            f.putAll(ConstantStepStronglyConvex.worstDecision(run).figure());
-            m.put("freshSeedRecheck", f);
-        });
-        return m;
     }
 }
