@@ -3,22 +3,11 @@ package io.optcheck.plugin.junit;
 import io.optcheck.plugin.GradientEstimator;
 import io.optcheck.plugin.SelfRandomEstimator;
 import io.optcheck.prop.Property;
-import io.optcheck.report.Result;
-import io.optcheck.report.Verdict;
-import io.optcheck.theory.Regime;
-import io.optcheck.theory.RunSettings;
-import io.optcheck.theory.Specs;
 import io.optcheck.theory.Theorem;
-import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.sgd.EstimatorTheorems;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
-import org.opentest4j.AssertionFailedError;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Checks your minibatch sampler or gradient estimator from JUnit 5. Write one test class:
@@ -103,45 +92,7 @@ public final class EstimatorCheck {
             theorems = List.of();
             problem = e.getMessage();
         }
-        String fProblem = problem;
-        List<String> fListing = listing;
-        List<DynamicNode> nodes = new ArrayList<>();
-        nodes.add(DynamicTest.dynamicTest("applicable theorems", () -> {
-            if (fProblem != null) {
-                throw new AssertionFailedError(fProblem);
-            }
-            fListing.forEach(System.out::println);
-        }));
-        RunSettings settings = RunSettings.ci().withSeed(seed)
-            .withStatisticalRegimeRuns((int) theorems.stream()
-                .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
-        for (Theorem<?> t : theorems) {
-            List<DynamicNode> regimes = new ArrayList<>();
-            for (Regime r : t.regimes()) {
-                regimes.add(DynamicTest.dynamicTest(t.id() + " / " + r.id() + " (expected " + r.expected().json() + ")",
-                    () -> runRegime(t, r, settings)));
-            }
-            nodes.add(DynamicContainer.dynamicContainer(t.id() + " on " + t.methodId(), regimes.stream()));
-        }
-        return nodes.stream();
-    }
-
-    private void runRegime(Theorem<?> t, Regime r, RunSettings settings) {
-        java.util.Optional<String> na = t.notApplicable(r);
-        if (na.isPresent()) {
-            throw new TestAbortedException("not applicable: " + na.get());
-        }
-        int n = tries != null ? tries : Specs.load(t.id()).ciTries();
-        Result res = TheoremRunner.run(t, r, n, settings);
-        if (res.statistics() != null) {
-            System.out.println(t.id() + " / " + r.id() + " on " + t.methodId() + ": checked statistically ("
-                + res.statistics().test() + ", alpha " + res.statistics().alpha() + ", R = " + res.statistics().runs()
-                + " calls per instance, seed " + res.statistics().seed() + ")");
-        }
-        if (res.verdict() != Verdict.FAIL) {
-            return;
-        }
-        throw new AssertionFailedError(OptimizerCheck.message(t, r, res, n, settings, "--estimator-class",
-            (exact != null ? exact : selfRandom).getClass().getName()));
+        return RegimeTests.tree(theorems, problem, listing, seed, tries, "--estimator-class",
+            (exact != null ? exact : selfRandom).getClass().getName());
     }
 }

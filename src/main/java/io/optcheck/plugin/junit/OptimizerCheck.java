@@ -6,25 +6,17 @@ import io.optcheck.prop.FailureReport;
 import io.optcheck.prop.Property;
 import io.optcheck.prop.PropertyResult;
 import io.optcheck.report.Result;
-import io.optcheck.report.Verdict;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
-import io.optcheck.theory.Spec;
-import io.optcheck.theory.Specs;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.conformance.PluginTheorems;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
-import org.opentest4j.AssertionFailedError;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Checks your optimizer from JUnit 5. Write one test class:
@@ -118,70 +110,14 @@ public final class OptimizerCheck {
             theorems = List.of();
             problem = e.getMessage();
         }
-        String fProblem = problem;
-        List<String> fListing = listing;
-        List<DynamicNode> nodes = new ArrayList<>();
-        nodes.add(DynamicTest.dynamicTest("applicable theorems", () -> {
-            if (fProblem != null) {
-                throw new AssertionFailedError(fProblem);
-            }
-            fListing.forEach(System.out::println);
-        }));
-        RunSettings settings = RunSettings.ci().withSeed(seed)
-            .withStatisticalRegimeRuns((int) theorems.stream()
-                .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
-        for (Theorem<?> t : theorems) {
-            List<DynamicNode> regimes = new ArrayList<>();
-            for (Regime r : t.regimes()) {
-                regimes.add(DynamicTest.dynamicTest(t.id() + " / " + r.id() + " (expected " + r.expected().json() + ")",
-                    () -> runRegime(t, r, settings)));
-            }
-            nodes.add(DynamicContainer.dynamicContainer(t.id() + " on " + t.methodId(), regimes.stream()));
-        }
-        return nodes.stream();
+        return RegimeTests.tree(theorems, problem, listing, seed, tries, "--method-class",
+            optimizer.getClass().getName());
     }
 
-    private void runRegime(Theorem<?> t, Regime r, RunSettings settings) {
-        java.util.Optional<String> na = t.notApplicable(r);
-        if (na.isPresent()) {
-            throw new TestAbortedException("not applicable: " + na.get());
-        }
-        int n = tries != null ? tries : specTries(t);
-        // -Doptcheck.replay=THEOREM/REGIME/TOKEN reruns exactly one shrunk case (the failure
-        // message prints the command); every other regime is skipped in such a run.
-        String replay = System.getProperty(REPLAY_PROPERTY);
-        Result res;
-        if (replay != null && !replay.isBlank()) {
-            String prefix = t.id() + "/" + r.id() + "/";
-            if (!replay.startsWith(prefix)) {
-                throw new TestAbortedException("replay run for " + replay.substring(0, Math.max(0, replay.lastIndexOf('/'))));
-            }
-            res = TheoremRunner.replay(TheoremRunner.withBudget(t, r, n, settings), r,
-                replay.substring(prefix.length()), settings.seed());
-        } else {
-            res = TheoremRunner.run(t, r, n, settings);
-        }
-        if (res.verdict() != Verdict.FAIL) {
-            return;
-        }
-        throw new AssertionFailedError(message(t, r, res, n, settings));
-    }
-
-    private static int specTries(Theorem<?> t) {
-        Spec s = Specs.load(t.id());
-        return s.ciTries();
-    }
-
-    /** Labelled lines for a failed regime, then the engine's own report (FailureReport). */
-    private String message(Theorem<?> t, Regime r, Result res, int n, RunSettings settings) {
-        return message(t, r, res, n, settings, optimizer.getClass().getName());
-    }
-
-    static String message(Theorem<?> t, Regime r, Result res, int n, RunSettings settings, String optimizerClass) {
-        return message(t, r, res, n, settings, "--method-class", optimizerClass);
-    }
-
-    /** The same, for a plug-in loaded on the command line with {@code option} (e.g. --estimator-class). */
+    /**
+     * Labelled lines for a failed regime, then the engine's own report (FailureReport), for a
+     * plug-in loaded on the command line with {@code option} (--method-class or --estimator-class).
+     */
     static String message(Theorem<?> t, Regime r, Result res, int n, RunSettings settings, String option,
                           String pluginClass) {
         StringBuilder sb = new StringBuilder();
