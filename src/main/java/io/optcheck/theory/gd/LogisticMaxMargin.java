@@ -73,6 +73,20 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
     return new LogisticMaxMargin(eps, binding());
   }
 
+  /**
+   * On a plug-in or third-party method, the regimes without a verdict (expected none: no proven
+   * constant for the residual yet) do not apply: they would say nothing about the method and cost
+   * 2^20 guarded steps per try. The breaking regime, which is a verdict, still runs.
+   */
+  @Override
+  public java.util.Optional<String> notApplicable(Regime regime) {
+    if (!binding().isBuiltIn() && regime.expected() == Expected.NONE) {
+      return java.util.Optional.of("this regime has no verdict (no proven constant for ||w_t - w_hat log t|| yet), so it "
+          + "is measured on optcheck's own GD only; drop:linearly-separable runs on every GD");
+    }
+    return java.util.Optional.empty();
+  }
+
   @Override
   protected LogisticMaxMargin rebind(MethodBinding b) {
     return new LogisticMaxMargin(tighten, b);
