@@ -155,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
       for (Regime r : t.regimes()) {
         n++;
         Spec spec = specs.get(t);
-        Result res = runOne(t, r, settings.triesFor(r, spec.ciTries(), spec.fullTries()), settings);
+        Result res = withPluginReplay(t, runOne(t, r, settings.triesFor(r, spec.ciTries(), spec.fullTries()), settings));
         results.add(res);
         ctx.err().println(progress(n, total, res));
       }
@@ -252,6 +252,25 @@ final class RunCommand implements Callable<Integer> {
     return tries == null ? s : s.withTries(tries);
   }
 
+  /** The plug-in option (--method-class or --estimator-class and the class) of each plug-in theorem. */
+  private final Map<Theorem<?>, String> pluginOptions = new java.util.IdentityHashMap<>();
+
+  /**
+   * A plug-in result's replay line names the plug-in and its classpath, so that it reruns as
+   * printed (the engine's line names only theorem, regime and token).
+   */
+  private Result withPluginReplay(Theorem<?> t, Result res) {
+    String option = pluginOptions.get(t);
+    io.optcheck.report.Counterexample c = res.counterexample();
+    if (option == null || c == null || !c.replay().contains("--replay ")) {
+      return res;
+    }
+    String replayLine = c.replay().replace("--replay ", option
+        + (classpath == null ? "" : " --classpath " + classpath) + " --replay ");
+    return res.toBuilder().counterexample(new io.optcheck.report.Counterexample(c.fields(), c.summary(), replayLine,
+        c.shrinkSteps(), c.original())).build();
+  }
+
   /**
    * The theorems for the --method-class optimizers: conformance properties and the catalog's
    * theorems of each declared kind, filtered by --theorem (ids or prefixes ending in '*'). The
@@ -272,6 +291,7 @@ final class RunCommand implements Callable<Integer> {
         throw new BadInput("--method-class " + p.getClass().getName() + ": " + e.getMessage());
       }
       io.optcheck.theory.conformance.PluginTheorems.listing(provider, ts).forEach(ctx.err()::println);
+      ts.forEach(t -> pluginOptions.put(t, "--method-class " + p.getClass().getName()));
       out.addAll(ts);
     }
     for (Object e : PluginLoader.loadEstimators(estimatorClasses, classpath)) {
@@ -291,6 +311,7 @@ final class RunCommand implements Callable<Integer> {
             + " is an error, not a pass.");
       }
       io.optcheck.theory.sgd.EstimatorTheorems.listing(ts).forEach(ctx.err()::println);
+      ts.forEach(t -> pluginOptions.put(t, "--estimator-class " + id));
       out.addAll(ts);
     }
     return out;

@@ -101,8 +101,10 @@ class PluginRunTest {
         com.fasterxml.jackson.databind.JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(dir.resolve("out2").resolve("results.json").toFile()).get("results");
         String replay = results.get(0).get("counterexample").get("replay").asText();
-        String token = replay.substring(replay.lastIndexOf(' ') + 1);
-        Cli replayed = Cli.run("run", "--method-class", "com.acme.OffGd", "--classpath", jar.toString(), "--replay", token);
+        // The printed line names the plug-in and its classpath: run it as printed.
+        assertThat(replay).startsWith("./optcheck run --method-class com.acme.OffGd --classpath " + jar + " --replay ");
+        String[] printed = replay.substring("./optcheck ".length()).split(" ");
+        Cli replayed = Cli.run(printed);
         assertThat(replayed.exit()).as(replayed.err()).isEqualTo(Main.OK);
         assertThat(replayed.out()).contains("conf.reference-equivalence", "broken");
         Cli ok = Cli.run("run", "--method-class", "com.acme.MyGd", "--classpath", jar.toString(), "--theorem",
