@@ -13,7 +13,6 @@ import io.optcheck.method.Hyperparameters;
 import io.optcheck.method.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
-import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
@@ -23,17 +22,13 @@ import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.RetargetableTheorem;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
-import io.optcheck.theory.stat.BestInstance;
 import io.optcheck.theory.stat.ExpectationCheck;
 import io.optcheck.theory.stat.FalseAlarmBudget;
 import io.optcheck.theory.stat.MeanBound;
 import io.optcheck.theory.stat.Seeds;
-import io.optcheck.theory.stat.StatisticalTheorem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +64,7 @@ import java.util.OptionalDouble;
  *       proves E||x_t - x*||^2 &gt; D from R runs, so SGD stays in the noise ball forever.</li>
  * </ul>
  */
-public final class RobbinsMonro implements StatisticalTheorem<RmInstance>, RetargetableTheorem<RmInstance> {
+public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro> {
 
   /** R, the runs behind each expectation. */
   static final int RUNS = 1000;
@@ -90,10 +85,6 @@ public final class RobbinsMonro implements StatisticalTheorem<RmInstance>, Retar
   static final String UNBIASED_GRADIENT = "unbiased-gradient";
   static final String BOUNDED_NOISE_VARIANCE = "bounded-noise-variance";
 
-  private final double plant;
-  private final double alpha;
-  private final MethodProvider provider;
-  private final BestInstance<RmInstance> best = new BestInstance<>();
 
   /** The theorem as stated, on optcheck's reference SGD. */
   public RobbinsMonro() {
@@ -101,42 +92,12 @@ public final class RobbinsMonro implements StatisticalTheorem<RmInstance>, Retar
   }
 
   private RobbinsMonro(double plant, double alpha, MethodProvider provider) {
-    this.plant = plant;
-    this.alpha = alpha;
-    this.provider = provider;
-  }
-
-  /**
-   * The planted violation: the holds bound r_t times 0.8, whatever eps is (a statistical check
-   * at R = 1000 cannot resolve 1e-3; 0.8 is DESIGN.md's planted violation). The breaking
-   * regimes are not tightened: teeth are for holds regimes.
-   */
-  @Override
-  public RobbinsMonro withTightenedBounds(double eps) {
-    return new RobbinsMonro(0.8, alpha, provider);
+    super(plant, alpha, provider);
   }
 
   @Override
-  public RobbinsMonro withAlpha(double alphaPerTest) {
-    return new RobbinsMonro(plant, alphaPerTest, provider);
-  }
-
-  @Override
-  public double alpha() {
-    return alpha;
-  }
-
-  @Override
-  public MethodKind methodKind() {
-    return MethodKind.SGD;
-  }
-
-  @Override
-  public Theorem<RmInstance> withMethod(MethodProvider p) {
-    if (p.kind() != MethodKind.SGD) {
-      throw new IllegalArgumentException("sgd.robbins-monro needs a method of kind sgd, got " + p.kind().id());
-    }
-    return new RobbinsMonro(plant, alpha, p);
+  protected RobbinsMonro copy(double plant, double alpha, MethodProvider provider) {
+    return new RobbinsMonro(plant, alpha, provider);
   }
 
   private static final List<String> BASE = List.of(QUADRATIC, DIAGONAL, MU_STRONGLY_CONVEX, L_SMOOTH,
@@ -161,16 +122,6 @@ public final class RobbinsMonro implements StatisticalTheorem<RmInstance>, Retar
   @Override
   public String id() {
     return "sgd.robbins-monro";
-  }
-
-  @Override
-  public String methodId() {
-    return provider.id();
-  }
-
-  @Override
-  public Map<String, String> conventions() {
-    return provider.conventions();
   }
 
   @Override
