@@ -16,11 +16,8 @@ public final class SingleExampleOracle implements GradientOracle {
 
   /** @throws IllegalArgumentException when i is outside [0, n) */
   public SingleExampleOracle(FiniteSum f, int i) {
-    if (i < 0 || i >= f.n()) {
-      throw new IllegalArgumentException("example index " + i + " outside [0, " + f.n() + ")");
-    }
     this.f = f;
-    this.i = i;
+    this.i = f.requireExample(i);
   }
 
   @Override

@@ -54,25 +54,18 @@ public final class DiagonalQuadraticSum implements CertifiedSum, HasFormula {
 
   /** h_ij. */
   public double curvature(int i, int j) {
-    return h[check(i)][j];
+    return h[requireExample(i)][j];
   }
 
   /** c_ij. */
   public double center(int i, int j) {
-    return c[check(i)][j];
-  }
-
-  private int check(int i) {
-    if (i < 0 || i >= n) {
-      throw new IllegalArgumentException("example index " + i + " outside [0, " + n + ")");
-    }
-    return i;
+    return c[requireExample(i)][j];
   }
 
   @Override
   public double exampleValue(int i, double[] x) {
     Vectors.requireLength(x, d, "x");
-    check(i);
+    requireExample(i);
     double s = 0;
     for (int j = 0; j < d; j++) {
       double r = x[j] - c[i][j];
@@ -85,7 +78,7 @@ public final class DiagonalQuadraticSum implements CertifiedSum, HasFormula {
   public void exampleGradient(int i, double[] x, double[] out) {
     Vectors.requireLength(x, d, "x");
     Vectors.requireLength(out, d, "out");
-    check(i);
+    requireExample(i);
     for (int j = 0; j < d; j++) {
       out[j] = h[i][j] * (x[j] - c[i][j]);
     }
@@ -156,7 +149,7 @@ public final class DiagonalQuadraticSum implements CertifiedSum, HasFormula {
   /** min_j h_ij: f_i is mu_i-strongly convex with this mu_i (exact). */
   public double componentMu(int i) {
     double m = Double.POSITIVE_INFINITY;
-    for (double v : h[check(i)]) {
+    for (double v : h[requireExample(i)]) {
       m = Math.min(m, v);
     }
     return m;
@@ -165,7 +158,7 @@ public final class DiagonalQuadraticSum implements CertifiedSum, HasFormula {
   /** max_j |h_ij|: f_i is L_i-smooth with this L_i (exact). */
   public double componentL(int i) {
     double m = 0;
-    for (double v : h[check(i)]) {
+    for (double v : h[requireExample(i)]) {
       m = Math.max(m, Math.abs(v));
     }
     return m;
@@ -194,7 +187,7 @@ public final class DiagonalQuadraticSum implements CertifiedSum, HasFormula {
    * = (1/2) sum_j h_ij (p_j - q_j)^2, exact for a quadratic (and computed without cancellation).
    */
   public double bregman(int i, double[] p, double[] q) {
-    check(i);
+    requireExample(i);
     double s = 0;
     for (int j = 0; j < d; j++) {
       double r = p[j] - q[j];

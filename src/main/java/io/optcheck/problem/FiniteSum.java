@@ -18,4 +18,16 @@ public interface FiniteSum extends Objective {
 
   /** Writes grad f_i(x) into {@code out} (length d). */
   void exampleGradient(int i, double[] x, double[] out);
+
+  /**
+   * Returns {@code i} when it indexes a term.
+   *
+   * @throws IllegalArgumentException naming i and n when i is outside [0, n)
+   */
+  default int requireExample(int i) {
+    if (i < 0 || i >= n()) {
+      throw new IllegalArgumentException("example index " + i + " outside [0, " + n() + ")");
+    }
+    return i;
+  }
 }

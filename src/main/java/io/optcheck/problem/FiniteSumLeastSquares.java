@@ -49,19 +49,12 @@ public final class FiniteSumLeastSquares implements FiniteSum, HasFormula {
 
   /** Row a_i (a copy). */
   public double[] row(int i) {
-    return a[check(i)].clone();
+    return a[requireExample(i)].clone();
   }
 
   /** Target y_i. */
   public double target(int i) {
-    return y[check(i)];
-  }
-
-  private int check(int i) {
-    if (i < 0 || i >= n) {
-      throw new IllegalArgumentException("example index " + i + " outside [0, " + n + ")");
-    }
-    return i;
+    return y[requireExample(i)];
   }
 
   private double residual(int i, double[] x) {
@@ -75,7 +68,7 @@ public final class FiniteSumLeastSquares implements FiniteSum, HasFormula {
   @Override
   public double exampleValue(int i, double[] x) {
     Vectors.requireLength(x, d, "x");
-    double r = residual(check(i), x);
+    double r = residual(requireExample(i), x);
     return 0.5 * r * r;
   }
 
@@ -83,7 +76,7 @@ public final class FiniteSumLeastSquares implements FiniteSum, HasFormula {
   public void exampleGradient(int i, double[] x, double[] out) {
     Vectors.requireLength(x, d, "x");
     Vectors.requireLength(out, d, "out");
-    double r = residual(check(i), x);
+    double r = residual(requireExample(i), x);
     for (int j = 0; j < d; j++) {
       out[j] = r * a[i][j];
     }

@@ -69,17 +69,10 @@ public final class LogCoshQuadraticSum implements CertifiedSum, HasFormula {
     return d;
   }
 
-  private int check(int i) {
-    if (i < 0 || i >= n) {
-      throw new IllegalArgumentException("example index " + i + " outside [0, " + n + ")");
-    }
-    return i;
-  }
-
   @Override
   public double exampleValue(int i, double[] x) {
     Vectors.requireLength(x, d, "x");
-    check(i);
+    requireExample(i);
     double v = 0;
     for (int j = 0; j < d; j++) {
       double r = x[j] - c[i][j];
@@ -92,7 +85,7 @@ public final class LogCoshQuadraticSum implements CertifiedSum, HasFormula {
   public void exampleGradient(int i, double[] x, double[] out) {
     Vectors.requireLength(x, d, "x");
     Vectors.requireLength(out, d, "out");
-    check(i);
+    requireExample(i);
     for (int j = 0; j < d; j++) {
       out[j] = m[i][j] * (x[j] - c[i][j]) + s[i][j] * Math.tanh(x[j] - b[i][j]);
     }
@@ -140,7 +133,7 @@ public final class LogCoshQuadraticSum implements CertifiedSum, HasFormula {
   @Override
   public double componentMu(int i) {
     double v = Double.POSITIVE_INFINITY;
-    for (double x : m[check(i)]) {
+    for (double x : m[requireExample(i)]) {
       v = Math.min(v, x);
     }
     return v;
@@ -150,7 +143,7 @@ public final class LogCoshQuadraticSum implements CertifiedSum, HasFormula {
   public double componentL(int i) {
     double v = 0;
     for (int j = 0; j < d; j++) {
-      v = Math.max(v, Math.nextUp(m[check(i)][j] + s[i][j]));
+      v = Math.max(v, Math.nextUp(m[requireExample(i)][j] + s[i][j]));
     }
     return v;
   }
