@@ -114,8 +114,10 @@ public final class Main implements Callable<Integer> {
   /** Maps an exception from a command to its message and exit code. */
   static int handle(Exception ex, PrintStream err, boolean debug) {
     if (ex instanceof BadInput || ex instanceof Catalog.UnknownIdException || ex instanceof Specs.SpecException
-        || ex instanceof ReplayToken.InvalidTokenException || ex instanceof WaiverFileException) {
-      err.println("optcheck: " + ex.getMessage());
+        || ex instanceof ReplayToken.InvalidTokenException || ex instanceof WaiverFileException
+        || ex instanceof io.optcheck.run.RunInputException) {
+      // One paragraph; it may quote a plug-in's id or message, so control characters are escaped.
+      err.println("optcheck: " + io.optcheck.report.TerminalText.oneLine(ex.getMessage()));
       if (debug) {
         ex.printStackTrace(err);
       }
@@ -126,7 +128,7 @@ public final class Main implements Callable<Integer> {
 
   private static int internalError(Throwable e, PrintStream err, boolean debug) {
     err.println("optcheck: internal error: " + e.getClass().getName()
-        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        + (e.getMessage() == null ? "" : ": " + io.optcheck.report.TerminalText.oneLine(e.getMessage())));
     err.println("This is a bug in optcheck. Please report it with the command you ran and the output of"
         + " the same command with --debug added.");
     if (debug) {

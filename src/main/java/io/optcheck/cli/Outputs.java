@@ -33,6 +33,19 @@ final class Outputs {
     return p;
   }
 
+  /**
+   * Removes the report files of an earlier run from {@code dir}, so that a run that is killed
+   * before it writes leaves no report looking current (the new files are moved in at the end).
+   */
+  static void retire(Path dir) {
+    try {
+      io.optcheck.run.ReportDirectory.retire(dir);
+    } catch (IOException | SecurityException e) {
+      throw new BadInput("cannot replace the report in '" + dir + "' (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + "). Give --out a directory you can write to.");
+    }
+  }
+
   /** The first existing path on the way to {@code p} (p included) that is not a directory, or null. */
   private static Path firstNonDirectory(Path p) {
     Path cur = p.getRoot();

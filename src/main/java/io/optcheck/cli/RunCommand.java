@@ -1,16 +1,20 @@
 package io.optcheck.cli;
 
 import io.optcheck.prop.Property;
-import io.optcheck.report.ErrorInfo;
 import io.optcheck.report.HtmlReport;
 import io.optcheck.report.JsonReport;
 import io.optcheck.report.MarkdownSummary;
 import io.optcheck.report.Observation;
-import io.optcheck.report.Outcome;
 import io.optcheck.report.Result;
 import io.optcheck.report.RunReport;
 import io.optcheck.report.TerminalTable;
+import io.optcheck.report.TerminalText;
 import io.optcheck.report.Waivers;
+import io.optcheck.run.CatalogRun;
+import io.optcheck.run.Interruption;
+import io.optcheck.run.Plugins;
+import io.optcheck.run.ReportDirectory;
+import io.optcheck.run.WorkerSupervisor;
 import io.optcheck.theory.ObservationSpec;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
@@ -109,8 +113,19 @@ final class RunCommand implements Callable<Integer> {
       + "third-party adapters).")
   boolean withCatalog;
 
-  @Option(names = "--step-timeout", paramLabel = "SECONDS", description = "Limit for one call into a --method-class "
-      + "optimizer (default 10); a call that takes longer ends its run with 'error: timeout'.")
+  @Option(names = "--try-timeout", paramLabel = "SECONDS", description = "With --method-class or --estimator-class: "
+      + "the longest one try of a plug-in's regime may take (default 60). The plug-in runs in a worker process; a try "
+      + "that does not finish in time ends that regime with 'error: timeout', the worker is killed and the next regime "
+      + "runs in a fresh one.")
+  Double tryTimeout;
+
+  @Option(names = "--worker-jvm-args", paramLabel = "ARGS", description = "With --method-class or --estimator-class: "
+      + "JVM options for the worker process that runs the plug-in, separated by spaces, e.g. \"-Xmx2g -Xss4m\" "
+      + "(default heap " + WorkerSupervisor.DEFAULT_HEAP + ").")
+  String workerJvmArgs;
+
+  /** Replaced by --try-timeout (calls into a plug-in are no longer time-boxed one by one). */
+  @Option(names = "--step-timeout", paramLabel = "SECONDS", hidden = true)
   Double stepTimeout;
 
   @Mixin
@@ -129,12 +144,10 @@ final class RunCommand implements Callable<Integer> {
     }
     boolean plugins = !methodClasses.isEmpty() || !estimatorClasses.isEmpty();
     List<ObservationSpec> observed = plugins && !withCatalog ? List.of() : selectObservations();
-    List<Theorem<?>> selected = plugins ? selectForPlugins() : select();
-    if (plugins && withCatalog) {
-      List<Theorem<?>> both = new ArrayList<>(select());
-      both.addAll(selected);
-      selected = both;
-    }
+    List<Theorem<?>> builtIn = plugins && !withCatalog ? List.of() : select();
+    List<Theorem<?>> pluginTheorems = plugins ? selectForPlugins() : List.of();
+    List<Theorem<?>> selected = new ArrayList<>(builtIn);
+    selected.addAll(pluginTheorems);
     Map<Theorem<?>, Spec> specs = new LinkedHashMap<>();
     for (Theorem<?> t : selected) {
       // Loads every spec first, so that a malformed one stops the run before any work is done.
@@ -142,41 +155,55 @@ final class RunCommand implements Callable<Integer> {
     }
     Path outDir = Outputs.prepare(out == null ? "reports" : out);
     Waivers w = loadWaivers();
+    Outputs.retire(outDir);
 
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    int total = selected.stream().mapToInt(t -> t.regimes().size()).sum();
     // The false-alarm budget is split over the statistical regimes this run actually runs.
-    settings = settings.withStatisticalRegimeRuns((int) selected.stream()
+    RunSettings budgeted = settings.withStatisticalRegimeRuns((int) selected.stream()
         .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
-    List<Result> results = new ArrayList<>();
-    int n = 0;
+    java.util.Set<Theorem<?>> inWorker = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    inWorker.addAll(pluginTheorems);
+    List<CatalogRun.Job> jobs = new ArrayList<>();
     for (Theorem<?> t : selected) {
+      Spec spec = specs.get(t);
       for (Regime r : t.regimes()) {
-        n++;
-        Spec spec = specs.get(t);
-        Result res = withPluginReplay(t, runOne(t, r, settings.triesFor(r, spec.ciTries(), spec.fullTries()), settings));
-        results.add(res);
-        ctx.err().println(progress(n, total, res));
+        jobs.add(new CatalogRun.Job(t, r, budgeted.triesFor(r, spec.ciTries(), spec.fullTries()), inWorker.contains(t)));
       }
     }
-    List<Observation> observations = new ArrayList<>();
-    for (ObservationSpec o : observed) {
-      long t0 = System.nanoTime();
-      try {
-        observations.add(o.measure(settings.seed()));
-        ctx.err().println(String.format(Locale.ROOT, "[observation] %s: measured in %.1f s", o.id(),
-            (System.nanoTime() - t0) / 1e9));
-      } catch (OutOfMemoryError e) {
-        throw e;
-      } catch (Throwable e) { // an observation has no verdict; a failed one is reported and skipped
-        ctx.err().println("[observation] " + o.id() + ": not measured (" + e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+    try (WorkerSupervisor workers = plugins ? new WorkerSupervisor(workerOptions()) : null) {
+      CatalogRun run = new CatalogRun(jobs, observed, budgeted, workers, this::withPluginReplay, ctx.err(),
+          debugOption.debug);
+      int[] code = {Main.OK};
+      try (Interruption interruption = Interruption.onStop(() -> {
+        run.stop();
+        RunReport partial = RunReport.of(Version.get(), seed, startedAt, (System.nanoTime() - start) / 1_000_000L,
+            Tolerance.describe(), run.finished(), run.observations()).asPartial(true);
+        finish(partial, w, outDir);
+        ctx.out().println("interrupted: the " + partial.results().size() + " results finished so far are written,"
+            + " marked partial; exit code 130 (SIGINT) or 143 (SIGTERM)");
+        ctx.out().flush();
+      })) {
+        List<Result> results = run.run();
+        long wallMs = (System.nanoTime() - start) / 1_000_000L;
+        RunReport report = RunReport.of(Version.get(), seed, startedAt, wallMs, Tolerance.describe(), results,
+            run.observations());
+        interruption.report(() -> code[0] = finish(report, w, outDir));
       }
+      return code[0];
     }
-    long wallMs = (System.nanoTime() - start) / 1_000_000L;
-    RunReport report = RunReport.of(Version.get(), seed, startedAt, wallMs, Tolerance.describe(), results, observations);
-    return finish(report, w, outDir);
+  }
+
+  private WorkerSupervisor.Options workerOptions() {
+    List<String> jvm = workerJvmArgs == null || workerJvmArgs.isBlank() ? List.of()
+        : List.of(workerJvmArgs.trim().split("\\s+"));
+    java.time.Duration timeout = tryTimeout == null ? WorkerSupervisor.DEFAULT_TRY_TIMEOUT
+        : java.time.Duration.ofNanos(Math.round(tryTimeout * 1e9));
+    return new WorkerSupervisor.Options(pluginSpec(), jvm, timeout, ctx.err());
+  }
+
+  private Plugins.Spec pluginSpec() {
+    return new Plugins.Spec(methodClasses, estimatorClasses, classpath, theorems, seed);
   }
 
   /**
@@ -230,8 +257,17 @@ final class RunCommand implements Callable<Integer> {
       throw new BadInput("--with-catalog adds the built-in catalog to a --method-class run; without --method-class "
           + "the catalog runs anyway, so drop --with-catalog.");
     }
-    if (stepTimeout != null && !(stepTimeout > 0)) {
-      throw new BadInput("--step-timeout must be a positive number of seconds, got " + stepTimeout + ".");
+    if (stepTimeout != null) {
+      throw new BadInput("--step-timeout was replaced by --try-timeout SECONDS: a plug-in now runs in a worker process"
+          + " with direct calls, and each try (not each call) has a deadline. Give --try-timeout instead.");
+    }
+    if (tryTimeout != null && !(tryTimeout > 0 && tryTimeout <= 86_400)) {
+      throw new BadInput("--try-timeout must be a positive number of seconds (at most 86400), got " + tryTimeout + ".");
+    }
+    boolean plugins = !methodClasses.isEmpty() || !estimatorClasses.isEmpty();
+    if ((tryTimeout != null || workerJvmArgs != null) && !plugins) {
+      throw new BadInput("--try-timeout and --worker-jvm-args are for plug-ins, which run in a worker process; "
+          + "name the plug-in with --method-class or --estimator-class, or drop them (built-in methods run in-process).");
     }
     if (!methodClasses.isEmpty() && !methods.isEmpty()) {
       throw new BadInput("--method-class runs the theorems that apply to your optimizer; drop --method "
@@ -252,15 +288,15 @@ final class RunCommand implements Callable<Integer> {
     return tries == null ? s : s.withTries(tries);
   }
 
-  /** The plug-in option (--method-class or --estimator-class and the class) of each plug-in theorem. */
-  private final Map<Theorem<?>, String> pluginOptions = new java.util.IdentityHashMap<>();
+  /** The plug-in option (--method-class or --estimator-class and the class) by the plug-in's method id. */
+  private final Map<String, String> pluginOptions = new LinkedHashMap<>();
 
   /**
    * A plug-in result's replay line names the plug-in and its classpath, so that it reruns as
    * printed (the engine's line names only theorem, regime and token).
    */
-  private Result withPluginReplay(Theorem<?> t, Result res) {
-    String option = pluginOptions.get(t);
+  private Result withPluginReplay(Result res) {
+    String option = pluginOptions.get(res.method());
     io.optcheck.report.Counterexample c = res.counterexample();
     if (option == null || c == null || !c.replay().contains("--replay ")) {
       return res;
@@ -272,47 +308,22 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The theorems for the --method-class optimizers: conformance properties and the catalog's
-   * theorems of each declared kind, filtered by --theorem (ids or prefixes ending in '*'). The
-   * list of what applies is printed; zero applicable theorems is bad input, not a pass.
+   * The theorems for the --method-class optimizers and --estimator-class estimators: conformance
+   * properties and the catalog's theorems of each declared kind, filtered by --theorem (ids or
+   * prefixes ending in '*'). The list of what applies is printed; zero applicable theorems, two
+   * plug-ins with one id, and (under --with-catalog) a plug-in id equal to a built-in method's
+   * are bad input, refused before anything runs.
    */
   private List<Theorem<?>> selectForPlugins() {
-    List<Theorem<?>> out = new ArrayList<>();
-    for (io.optcheck.plugin.PluggableOptimizer p : PluginLoader.load(methodClasses, classpath)) {
-      io.optcheck.plugin.PluginProvider provider;
-      List<Theorem<?>> ts;
-      try {
-        provider = io.optcheck.plugin.PluginProvider.of(p);
-        if (stepTimeout != null) {
-          provider = provider.withStepTimeout(java.time.Duration.ofNanos(Math.round(stepTimeout * 1e9)));
-        }
-        ts = io.optcheck.theory.conformance.PluginTheorems.applicable(provider, ctx.catalog(), theorems);
-      } catch (IllegalArgumentException e) {
-        throw new BadInput("--method-class " + p.getClass().getName() + ": " + e.getMessage());
-      }
-      io.optcheck.theory.conformance.PluginTheorems.listing(provider, ts).forEach(ctx.err()::println);
-      ts.forEach(t -> pluginOptions.put(t, "--method-class " + p.getClass().getName()));
-      out.addAll(ts);
+    List<Plugins.Plugin> loaded = Plugins.load(pluginSpec(), ctx.catalog());
+    if (withCatalog) {
+      Plugins.refuseBuiltInIds(loaded, ctx.catalog().methodIds());
     }
-    for (Object e : PluginLoader.loadEstimators(estimatorClasses, classpath)) {
-      List<Theorem<?>> ts;
-      String id = e.getClass().getName();
-      try {
-        ts = e instanceof io.optcheck.plugin.GradientEstimator g ? io.optcheck.theory.sgd.EstimatorTheorems.of(g)
-            : io.optcheck.theory.sgd.EstimatorTheorems.of((io.optcheck.plugin.SelfRandomEstimator) e, seed);
-      } catch (IllegalArgumentException ex) {
-        throw new BadInput("--estimator-class " + id + ": " + ex.getMessage());
-      }
-      ts = ts.stream().filter(t -> theorems.isEmpty() || theorems.stream().anyMatch(f -> f.endsWith("*")
-          ? t.id().startsWith(f.substring(0, f.length() - 1)) : t.id().equals(f))).toList();
-      if (ts.isEmpty()) {
-        throw new BadInput("--estimator-class " + id + ": no theorem applies with the theorem filters " + theorems
-            + ". Theorems for estimators: sgd.unbiased-minibatch, sgd.minibatch-variance. Zero applicable theorems"
-            + " is an error, not a pass.");
-      }
-      io.optcheck.theory.sgd.EstimatorTheorems.listing(ts).forEach(ctx.err()::println);
-      ts.forEach(t -> pluginOptions.put(t, "--estimator-class " + id));
-      out.addAll(ts);
+    List<Theorem<?>> out = new ArrayList<>();
+    for (Plugins.Plugin p : loaded) {
+      p.listing().forEach(line -> ctx.err().println(TerminalText.oneLine(line)));
+      pluginOptions.put(p.id(), p.option());
+      out.addAll(p.theorems());
     }
     return out;
   }
@@ -356,36 +367,6 @@ final class RunCommand implements Callable<Integer> {
     return chosen;
   }
 
-  /** One regime; an unexpected exception becomes an error result instead of ending the run. */
-  private Result runOne(Theorem<?> t, Regime r, int n, RunSettings settings) {
-    long start = System.nanoTime();
-    try {
-      return TheoremRunner.run(t, r, n, settings);
-    } catch (OutOfMemoryError e) {
-      throw e;
-    } catch (Throwable e) { // one broken theorem must not stop the catalog
-      if (debugOption.debug) {
-        e.printStackTrace(ctx.err());
-      }
-      return errorResult(t, r, settings.seed(), e, (System.nanoTime() - start) / 1_000_000L);
-    }
-  }
-
-  static Result errorResult(Theorem<?> t, Regime r, long seed, Throwable e, long durationMs) {
-    String message = "unexpected " + e.getClass().getName() + " while checking " + t.id() + "/" + r.id()
-        + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    return Result.builder(t.id(), r.conclusion(), t.methodId(), r.id())
-        .assumptions(r.assumptions()).expected(r.expected()).outcome(Outcome.ERROR)
-        .seed(seed).error(new ErrorInfo(message, null)).durationMs(Math.max(0, durationMs))
-        .build();
-  }
-
-  static String progress(int n, int total, Result res) {
-    int digits = Integer.toString(total).length();
-    return String.format(Locale.ROOT, "[%" + digits + "d/%d] %s / %s: %s (%s) in %.1f s", n, total,
-        res.theorem(), res.regime(), res.outcome().json(), res.verdict().json(), res.durationMs() / 1000.0);
-  }
-
   private Waivers loadWaivers() {
     if (waivers != null) {
       return Waivers.load(waivers);
@@ -402,10 +383,13 @@ final class RunCommand implements Callable<Integer> {
     Path json = outDir.resolve("results.json");
     Path md = outDir.resolve("summary.md");
     Path html = outDir.resolve("index.html");
+    RunReport written = report;
     try {
-      JsonReport.write(report, json);
-      MarkdownSummary.write(report, md);
-      HtmlReport.write(report, ReportTexts.of(report, ctx.catalog()), html);
+      ReportDirectory.publish(outDir, dir -> {
+        JsonReport.write(written, dir.resolve(json.getFileName()));
+        MarkdownSummary.write(written, dir.resolve(md.getFileName()));
+        HtmlReport.write(written, ReportTexts.of(written, ctx.catalog()), dir.resolve(html.getFileName()));
+      });
     } catch (IOException e) {
       throw new BadInput("cannot write the report into '" + outDir + "' (" + e.getMessage()
           + "). Give --out a directory you can write to.");
@@ -414,14 +398,17 @@ final class RunCommand implements Callable<Integer> {
     ctx.out().println();
     for (Observation o : report.observations()) {
       Object finding = o.summary().get("finding");
-      ctx.out().println("observation " + o.id() + " (" + o.method() + ", no verdict)"
-          + (finding == null ? "" : ": " + finding));
+      ctx.out().println(TerminalText.oneLine("observation " + o.id() + " (" + o.method() + ", no verdict)"
+          + (finding == null ? "" : ": " + finding)));
     }
     ctx.out().println("wrote " + json);
     ctx.out().println("wrote " + md);
     ctx.out().println("wrote " + html);
     ctx.out().println(String.format(Locale.ROOT, "wall time %.1f s, seed %d", report.wallMs() / 1000.0, report.seed()));
     boolean gate = report.gatePasses();
+    if (report.partial()) {
+      ctx.out().println("PARTIAL: the run was interrupted; the gate below covers only the results finished before that");
+    }
     if (!gate) {
       ctx.out().println(failOnViolation
           ? "gate: FAILED (a verdict is fail without a valid waiver); exit code 1"

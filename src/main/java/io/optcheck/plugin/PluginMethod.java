@@ -5,15 +5,16 @@ import io.optcheck.method.MethodFailure;
 import io.optcheck.method.MethodRefusal;
 import io.optcheck.method.MethodState;
 import io.optcheck.oracle.GradientOracle;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
  * A user's {@link Optimizer} as an optcheck {@link Method}, with guards. Every call into the
- * optimizer runs on a daemon worker thread and is time-boxed, so a hung plug-in ends its run
- * with "timeout" and cannot keep the JVM from exiting. Each broken contract ends the run with an
+ * optimizer is a direct call on the caller's thread: no hand-off, so a step costs what the
+ * optimizer costs plus the checks below. Time is not limited here: the command line runs a
+ * plug-in in a supervised worker process that holds every try to a deadline, and the JUnit entry
+ * points time-box each try (see {@code io.optcheck.run}). Each broken contract ends the run with an
  * error (a {@link MethodFailure}) whose message names the method id, the step, what went wrong
  * and how to fix it:
  * <ul>
@@ -23,8 +24,7 @@ import java.util.concurrent.Callable;
  *       or infinite component;</li>
  *   <li>it modifies its input: x0 in {@code init} (it gets a copy, compared with the original
  *       afterwards), keeps a reference to x0's array, or changes the state passed to
- *       {@code step} (its position is compared before and after the step, bit for bit);</li>
- *   <li>a call does not return within the per-step limit.</li>
+ *       {@code step} (its position is compared before and after the step, bit for bit).</li>
  * </ul>
  * An exception thrown by optcheck's own oracle during a step (for example the runner's NaN
  * guard) is passed through unchanged.
@@ -66,20 +66,16 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
 
     private final String id;
     private final Optimizer<U> optimizer;
-    private final long timeoutNanos;
-    private final String timeoutText;
 
-    PluginMethod(String id, Optimizer<U> optimizer, Duration stepTimeout) {
+    PluginMethod(String id, Optimizer<U> optimizer) {
         this.id = id;
         this.optimizer = optimizer;
-        this.timeoutNanos = stepTimeout.toNanos();
-        this.timeoutText = PluginProvider.describe(stepTimeout);
     }
 
     /** Wraps an optimizer (the unchecked cast is confined here). */
     @SuppressWarnings("unchecked")
-    static PluginMethod<?> of(String id, Optimizer<?> optimizer, Duration stepTimeout) {
-        return new PluginMethod<>(id, (Optimizer<Object>) optimizer, stepTimeout);
+    static PluginMethod<?> of(String id, Optimizer<?> optimizer) {
+        return new PluginMethod<>(id, (Optimizer<Object>) optimizer);
     }
 
     @Override
@@ -99,7 +95,7 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         }
         double[] original = x0.clone();
         double[] handed = x0.clone();
-        Object[] out = timed(0, "init", () -> {
+        Object[] out = guarded(0, "init", () -> {
             U s = optimizer.init(handed);
             double[] p = s == null ? null : optimizer.position(s);
             return new Object[] {s, p};
@@ -116,7 +112,7 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         double[] p = checkPosition(0, "init", (double[]) out[1], original.length);
         // A state that keeps x0's array would change with it: scribble on the copy and look again.
         Arrays.fill(handed, Double.NaN);
-        double[] again = timed(0, "position", () -> optimizer.position(s));
+        double[] again = guarded(0, "position", () -> optimizer.position(s));
         if (again == null || !bitEqual(again, p)) {
             throw fail(0, "the state from init keeps a reference to the x0 array (its position changed when that array was"
                 + " overwritten after init)", "store x0.clone() in the state, not x0");
@@ -128,7 +124,7 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
     public State<U> step(State<U> state, GradientOracle oracle) {
         int k = state.t + 1;
         GuardedOracle o = new GuardedOracle(oracle);
-        Object[] out = timed(k, "step", () -> {
+        Object[] out = guarded(k, "step", () -> {
             try {
                 U next = optimizer.step(state.user, o);
                 double[] before = optimizer.position(state.user);
@@ -166,7 +162,7 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
      * @throws MethodFailure when the copy fails, hangs or has another position
      */
     public State<U> copy(State<U> state) {
-        Object[] out = timed(state.t, "copy", () -> {
+        Object[] out = guarded(state.t, "copy", () -> {
             U c = optimizer.copy(state.user);
             return new Object[] {c, c == null ? null : optimizer.position(c)};
         });
@@ -205,20 +201,23 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         return new MethodFailure("method " + id + ", step " + k + ": " + what + ". Fix: " + fix + ".");
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T timed(int k, String call, Callable<T> body) {
-        Workers.Outcome o = Workers.call(body, timeoutNanos);
-        if (o.timedOut) {
-            throw new MethodFailure("timeout: method " + id + ", step " + k + ": " + call + " did not return within "
-                + timeoutText + " (the per-step limit). Fix: make " + call + " terminate, or raise the limit"
-                + " (PluginProvider.withStepTimeout, OptimizerCheck.stepTimeout, or --step-timeout on the command line).");
-        }
-        Throwable c = o.error;
-        if (c == null) {
-            return (T) o.value;
-        }
-        if (c instanceof InterruptedException) {
-            throw new MethodFailure("method " + id + ", step " + k + ": interrupted while waiting for " + call);
+    /**
+     * Calls into the plug-in directly and turns what it throws into a {@link MethodFailure} naming
+     * the call. Errors of the virtual machine (OutOfMemoryError, InternalError) pass through: they
+     * end the process or the test, and the supervisor names them; a StackOverflowError is the
+     * plug-in's own.
+     */
+    private <T> T guarded(int k, String call, Callable<T> body) {
+        Throwable c;
+        try {
+            return body.call();
+        } catch (VirtualMachineError e) {
+            if (!(e instanceof StackOverflowError)) {
+                throw e;
+            }
+            c = e;
+        } catch (Throwable e) {
+            c = e;
         }
         if (c instanceof MethodRefusal r) {
             throw r;

@@ -4,34 +4,22 @@ import io.optcheck.method.Hyperparameters;
 import io.optcheck.method.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A {@link PluggableOptimizer} as a {@link MethodProvider}: the methods it builds are
- * {@link PluginMethod}s, which run the user's optimizer behind guards (exceptions, NaN, wrong
- * length, modified inputs, and a per-step time limit). Immutable.
- *
- * <p>The per-step time limit is {@link #DEFAULT_STEP_TIMEOUT} (10 s) unless the system property
- * {@code optcheck.stepTimeoutSeconds} or {@link #withStepTimeout} says otherwise.
+ * {@link PluginMethod}s, which call the user's optimizer directly behind guards (exceptions, NaN,
+ * wrong length, modified inputs). Immutable. Time limits are per try, set where the regime runs
+ * (the command line's worker supervision, or {@code OptimizerCheck.tryTimeout} in JUnit).
  */
 public final class PluginProvider implements MethodProvider {
 
-    /** The default limit for one call into a plug-in (init, step, position, copy): 10 seconds. */
-    public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(10);
-
     private final PluggableOptimizer plugin;
-    private final Duration stepTimeout;
     private final Map<String, String> conventions;
 
-    private PluginProvider(PluggableOptimizer plugin, Duration stepTimeout) {
+    private PluginProvider(PluggableOptimizer plugin) {
         this.plugin = Objects.requireNonNull(plugin, "plugin");
-        if (stepTimeout.isNegative() || stepTimeout.isZero()) {
-            throw new IllegalArgumentException("the step timeout must be positive, got " + stepTimeout);
-        }
-        this.stepTimeout = stepTimeout;
         String pid = plugin.id();
         if (pid == null || pid.isBlank() || pid.indexOf('/') >= 0) {
             throw new IllegalArgumentException(plugin.getClass().getName() + ".id() must be a non-blank id without '/', got '"
@@ -49,24 +37,13 @@ public final class PluginProvider implements MethodProvider {
         }
     }
 
-    /** The provider of a plug-in, with the default (or system-property) step timeout. */
+    /**
+     * The provider of a plug-in.
+     *
+     * @throws IllegalArgumentException naming the class when its id, kind or conventions are unusable
+     */
     public static PluginProvider of(PluggableOptimizer plugin) {
-        String s = System.getProperty("optcheck.stepTimeoutSeconds");
-        Duration d = DEFAULT_STEP_TIMEOUT;
-        if (s != null && !s.isBlank()) {
-            d = Duration.ofMillis(Math.round(Double.parseDouble(s.trim()) * 1000));
-        }
-        return new PluginProvider(plugin, d);
-    }
-
-    /** The same provider with another per-call time limit (positive). */
-    public PluginProvider withStepTimeout(Duration timeout) {
-        return new PluginProvider(plugin, timeout);
-    }
-
-    /** The per-call time limit. */
-    public Duration stepTimeout() {
-        return stepTimeout;
+        return new PluginProvider(plugin);
     }
 
     /** The plug-in. */
@@ -114,17 +91,12 @@ public final class PluginProvider implements MethodProvider {
         if (o == null) {
             throw new IllegalArgumentException("method " + id() + ": create(" + h.values() + ") returned null");
         }
-        return PluginMethod.of(id(), o, stepTimeout);
+        return PluginMethod.of(id(), o);
     }
 
     @Override
     public String toString() {
         return "plug-in " + id() + " (" + kind().id() + ")";
-    }
-
-    static String describe(Duration d) {
-        double s = d.toNanos() / 1e9;
-        return String.format(Locale.ROOT, "%s s", s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s));
     }
 
 }

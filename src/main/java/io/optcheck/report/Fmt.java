@@ -82,12 +82,16 @@ final class Fmt {
         return String.format(Locale.ROOT, "%.3f s", ms / 1000.0);
     }
 
-    /** One line: CR, LF and CRLF become a visible {@code \n}, other control characters a space. */
+    /** {@link TerminalText#oneLine}. */
     static String oneLine(String s) {
-        String t = s.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
-        StringBuilder sb = new StringBuilder(t.length());
-        t.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-        return sb.toString();
+        return TerminalText.oneLine(s);
+    }
+
+    /** What a partial report is: the run was interrupted, and how many results it holds. */
+    static String partialNote(RunReport r) {
+        return "the run was interrupted (SIGINT or SIGTERM); this report holds only the " + r.results().size()
+                + (r.results().size() == 1 ? " result" : " results") + " finished before that, and the gate"
+                + " verdict covers only them";
     }
 
     /** "12 results: 10 pass, 1 fail (1 waived), 1 info". */

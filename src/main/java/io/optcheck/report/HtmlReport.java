@@ -103,7 +103,8 @@ public final class HtmlReport {
         }
 
         private String pageTitle() {
-            return "optcheck report: " + Fmt.totals(r) + (r.gatePasses() ? ", gate passes" : ", gate fails");
+            return (r.partial() ? "PARTIAL " : "") + "optcheck report: " + Fmt.totals(r)
+                    + (r.gatePasses() ? ", gate passes" : ", gate fails");
         }
 
         // ------------------------------------------------------------ header
@@ -111,6 +112,10 @@ public final class HtmlReport {
         private void header() {
             long blocking = r.results().stream().filter(Result::blocksGate).count();
             sb.append("<header id=\"top\">\n<h1>optcheck report</h1>\n");
+            if (r.partial()) {
+                sb.append("<p class=\"gate gate-fail partial\" id=\"partial\"><strong>PARTIAL</strong>: ")
+                        .append(Html.text(Fmt.partialNote(r))).append("</p>\n");
+            }
             sb.append("<p class=\"gate ").append(r.gatePasses() ? "gate-pass" : "gate-fail").append("\" id=\"gate\">")
                     .append(r.gatePasses() ? "Every result agrees with the theory"
                             : blocking + " result" + (blocking == 1 ? " disagrees" : "s disagree") + " with the theory")

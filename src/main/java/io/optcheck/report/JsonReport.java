@@ -79,6 +79,7 @@ public final class JsonReport {
         o.put("seed", r.seed());
         o.put("startedAt", r.startedAt().toString());
         o.put("wallMs", r.wallMs());
+        o.put("partial", r.partial());
         o.set("tolerance", free(r.tolerance()));
         o.set("waivers", r.waivers() == null ? F.nullNode() : waiverReport(r.waivers()));
         ArrayNode results = o.putArray("results");
@@ -298,7 +299,7 @@ public final class JsonReport {
                 r.freeMap("tolerance"), r.list("results", JsonReport::result),
                 r.list("observations", o -> new Observation(o.text("id"), o.text("method"),
                         o.curves("series"), o.freeMap("summary"))),
-                waivers);
+                waivers, r.has("partial") && r.bool("partial"));
     }
 
     private static Waiver waiver(In w) {
@@ -396,6 +397,14 @@ public final class JsonReport {
                 throw bad(k, "expected a 64-bit integer");
             }
             return v.longValue();
+        }
+
+        boolean bool(String k) {
+            JsonNode v = get(k);
+            if (!v.isBoolean()) {
+                throw bad(k, "expected true or false");
+            }
+            return v.booleanValue();
         }
 
         double dbl(String k) {

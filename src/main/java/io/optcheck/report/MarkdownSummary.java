@@ -32,6 +32,9 @@ public final class MarkdownSummary {
     public static String render(RunReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("# optcheck summary\n\n");
+        if (r.partial()) {
+            sb.append("**PARTIAL:** ").append(Fmt.partialNote(r)).append("\n\n");
+        }
         line(sb, "Version", esc(r.version()));
         line(sb, "Seed", Long.toString(r.seed()));
         line(sb, "Tries", Fmt.tries(r));

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param results       the results, in any order; sorted on construction
  * @param observations  measurements without verdicts, in any order; sorted on construction
  * @param waivers       what happened to the waivers, or null when no waiver file was applied
+ * @param partial       true when the run was interrupted (SIGINT, SIGTERM) and holds only the
+ *                      results finished before that; every writer marks such a report PARTIAL
  */
 public record RunReport(
         String tool,
@@ -37,12 +39,13 @@ public record RunReport(
         Map<String, Object> tolerance,
         List<Result> results,
         List<Observation> observations,
-        WaiverReport waivers) {
+        WaiverReport waivers,
+        boolean partial) {
 
     /** The tool name written into every report. */
     public static final String TOOL = "optcheck";
     /** The schema version this code writes. Bump it with every (additive) change to results.json. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     static final Comparator<Result> RESULT_ORDER = Comparator.comparing(Result::theorem)
             .thenComparing(Result::conclusion)
@@ -74,6 +77,13 @@ public record RunReport(
         observations = List.copyOf(o);
     }
 
+    /** A complete (not partial) report. */
+    public RunReport(String tool, int schemaVersion, String version, long seed, Instant startedAt, long wallMs,
+                     Map<String, Object> tolerance, List<Result> results, List<Observation> observations,
+                     WaiverReport waivers) {
+        this(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, results, observations, waivers, false);
+    }
+
     /** A report written by this code: tool {@code optcheck}, schema {@link #SCHEMA_VERSION}, no waivers applied. */
     public static RunReport of(String version, long seed, Instant startedAt, long wallMs,
                                Map<String, ?> tolerance, List<Result> results, List<Observation> observations) {
@@ -85,7 +95,13 @@ public record RunReport(
     /** This report with other results (re-sorted) and waiver report. */
     public RunReport with(List<Result> newResults, WaiverReport newWaivers) {
         return new RunReport(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, newResults,
-                observations, newWaivers);
+                observations, newWaivers, partial);
+    }
+
+    /** This report marked as the partial result of an interrupted run (or not). */
+    public RunReport asPartial(boolean isPartial) {
+        return new RunReport(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, results,
+                observations, waivers, isPartial);
     }
 
     /** The result with this id, or null. */

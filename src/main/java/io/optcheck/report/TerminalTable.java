@@ -92,6 +92,9 @@ public final class TerminalTable {
             row(sb, r, w);
         }
         sb.append(Fmt.totals(report)).append('\n');
+        if (report.partial()) {
+            sb.append(cut("PARTIAL: " + Fmt.partialNote(report), width)).append('\n');
+        }
         boolean header = false;
         for (Result r : report.results()) {
             String what = Fmt.brokenBy(r);

@@ -25,11 +25,24 @@ public final class TheoremRunner {
   private TheoremRunner() {
   }
 
+  /** A progress hook that does nothing. */
+  private static final Runnable NO_PROGRESS = () -> { };
+
   /** The property behind a regime, ready to run. */
   public static <I> Property<I> property(Theorem<I> theorem, Regime regime, int tries, long seed,
                                          boolean edgeCases) {
+    return property(theorem, regime, tries, seed, edgeCases, NO_PROGRESS);
+  }
+
+  /**
+   * The property behind a regime; {@code onTry} runs at the start of every try (edge, random,
+   * targeted and shrink replays alike), so that a supervisor can hold each try to a deadline.
+   */
+  public static <I> Property<I> property(Theorem<I> theorem, Regime regime, int tries, long seed,
+                                         boolean edgeCases, Runnable onTry) {
     Property<I> p = Property.forAll(theorem.id() + "/" + regime.id(), theorem.instances(regime),
         (I instance, io.optcheck.prop.Trial trial) -> {
+          onTry.run();
           for (String label : theorem.labels(instance, regime)) {
             trial.label(label);
           }
@@ -55,12 +68,17 @@ public final class TheoremRunner {
 
   /** Runs a regime with the given settings and the spec's tries. */
   public static <I> Result run(Theorem<I> theorem, Regime regime, int tries, RunSettings settings) {
+    return run(theorem, regime, tries, settings, NO_PROGRESS);
+  }
+
+  /** {@link #run(Theorem, Regime, int, RunSettings)}, calling {@code onTry} at the start of every try. */
+  public static <I> Result run(Theorem<I> theorem, Regime regime, int tries, RunSettings settings, Runnable onTry) {
     java.util.Optional<String> na = theorem.notApplicable(regime);
     if (na.isPresent()) {
       return notApplicable(theorem, regime, na.get(), settings.seed());
     }
     theorem = withBudget(theorem, regime, tries, settings);
-    PropertyResult<I> r = property(theorem, regime, tries, settings.seed(), settings.edgeCases()).run();
+    PropertyResult<I> r = property(theorem, regime, tries, settings.seed(), settings.edgeCases(), onTry).run();
     Result result = toResult(theorem, regime, r);
     Map<String, Object> figures = theorem.figures(regime, tries, settings.seed());
     if (figures.isEmpty()) {

@@ -8,8 +8,6 @@ import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Quadratic;
-import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** Each guard of the plug-in adapter, with a deliberately bad plug-in. */
@@ -116,25 +114,6 @@ class PluginGuardsTest {
             return new double[][] {n, {s[1][0] + 1}};
         }), 5);
         assertThat(t.status()).isEqualTo(Trajectory.Status.COMPLETED);
-    }
-
-    @Test
-    void aHangIsATimeoutNamingTheStepAndTheNextRunStillWorks() {
-        PluginProvider hang = PluginProvider.of(SamplePlugins.gdWith("hanger", 3, (s, o, lr) -> {
-            while (true) {
-                LockSupport.parkNanos(1_000_000_000L); // ignores interrupts, like a real hang
-            }
-        })).withStepTimeout(Duration.ofMillis(200));
-        long t0 = System.nanoTime();
-        String m = error(run(hang, 10));
-        assertThat(m).startsWith("timeout").contains("method hanger", "step 3", "0.2 s");
-        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(5);
-        assertThat(run(new SamplePlugins.Gd(), 5).status()).isEqualTo(Trajectory.Status.COMPLETED);
-    }
-
-    @Test
-    void theDefaultTimeoutIsTenSeconds() {
-        assertThat(PluginProvider.of(new SamplePlugins.Gd()).stepTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test

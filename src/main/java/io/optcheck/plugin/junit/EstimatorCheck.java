@@ -42,24 +42,27 @@ public final class EstimatorCheck {
     private final SelfRandomEstimator selfRandom;
     private final Integer tries;
     private final long seed;
+    private final java.time.Duration tryTimeout;
 
-    private EstimatorCheck(GradientEstimator exact, SelfRandomEstimator selfRandom, Integer tries, long seed) {
+    private EstimatorCheck(GradientEstimator exact, SelfRandomEstimator selfRandom, Integer tries, long seed,
+                           java.time.Duration tryTimeout) {
         this.exact = exact;
         this.selfRandom = selfRandom;
         this.tries = tries;
         this.seed = seed;
+        this.tryTimeout = tryTimeout;
     }
 
     /** A check of an estimator that draws from optcheck's Randomness: exact. */
     public static EstimatorCheck of(GradientEstimator estimator) {
         return new EstimatorCheck(java.util.Objects.requireNonNull(estimator, "estimator"), null, null,
-            Property.DEFAULT_SEED);
+            Property.DEFAULT_SEED, null);
     }
 
     /** A check of an estimator with its own randomness: statistical. */
     public static EstimatorCheck of(SelfRandomEstimator estimator) {
         return new EstimatorCheck(null, java.util.Objects.requireNonNull(estimator, "estimator"), null,
-            Property.DEFAULT_SEED);
+            Property.DEFAULT_SEED, null);
     }
 
     /** Tries per regime instead of each spec's CI count (at least 1). */
@@ -67,12 +70,20 @@ public final class EstimatorCheck {
         if (n < 1) {
             throw new IllegalArgumentException("tries must be >= 1, got " + n);
         }
-        return new EstimatorCheck(exact, selfRandom, n, seed);
+        return new EstimatorCheck(exact, selfRandom, n, seed, tryTimeout);
     }
 
     /** Another seed (the default is fixed, so CI runs the same tries every time). */
     public EstimatorCheck seed(long s) {
-        return new EstimatorCheck(exact, selfRandom, tries, s);
+        return new EstimatorCheck(exact, selfRandom, tries, s, tryTimeout);
+    }
+
+    /** Another limit for one try of a regime (default as in {@link OptimizerCheck#tryTimeout}). */
+    public EstimatorCheck tryTimeout(java.time.Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("the try timeout must be positive, got " + d);
+        }
+        return new EstimatorCheck(exact, selfRandom, tries, seed, d);
     }
 
     /** The theorems that apply, built from the declaration (an unusable one throws, naming it). */
@@ -92,7 +103,7 @@ public final class EstimatorCheck {
             theorems = List.of();
             problem = e.getMessage();
         }
-        return RegimeTests.tree(theorems, problem, listing, seed, tries, "--estimator-class",
+        return RegimeTests.tree(theorems, problem, listing, seed, tries, tryTimeout, "--estimator-class",
             (exact != null ? exact : selfRandom).getClass().getName());
     }
 }

@@ -6,6 +6,7 @@ import io.optcheck.prop.FailureReport;
 import io.optcheck.prop.Property;
 import io.optcheck.prop.PropertyResult;
 import io.optcheck.report.Result;
+import io.optcheck.run.TimeBox;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
@@ -53,16 +54,16 @@ public final class OptimizerCheck {
     private final List<String> filters;
     private final Integer tries;
     private final long seed;
-    private final Duration stepTimeout;
+    private final Duration tryTimeout;
     private final Catalog catalog;
 
     private OptimizerCheck(PluggableOptimizer optimizer, List<String> filters, Integer tries, long seed,
-                           Duration stepTimeout, Catalog catalog) {
+                           Duration tryTimeout, Catalog catalog) {
         this.optimizer = optimizer;
         this.filters = List.copyOf(filters);
         this.tries = tries;
         this.seed = seed;
-        this.stepTimeout = stepTimeout;
+        this.tryTimeout = tryTimeout;
         this.catalog = catalog;
     }
 
@@ -73,7 +74,7 @@ public final class OptimizerCheck {
 
     /** Only these theorems: ids, or prefixes ending in '*' (e.g. {@code "conf.*"}). */
     public OptimizerCheck theorems(String... idsOrPrefixes) {
-        return new OptimizerCheck(optimizer, List.of(idsOrPrefixes), tries, seed, stepTimeout, catalog);
+        return new OptimizerCheck(optimizer, List.of(idsOrPrefixes), tries, seed, tryTimeout, catalog);
     }
 
     /** Tries per regime instead of each spec's CI count (at least 1). */
@@ -81,17 +82,36 @@ public final class OptimizerCheck {
         if (n < 1) {
             throw new IllegalArgumentException("tries must be >= 1, got " + n);
         }
-        return new OptimizerCheck(optimizer, filters, n, seed, stepTimeout, catalog);
+        return new OptimizerCheck(optimizer, filters, n, seed, tryTimeout, catalog);
     }
 
     /** Another seed (the default is fixed, so CI runs the same tries every time). */
     public OptimizerCheck seed(long s) {
-        return new OptimizerCheck(optimizer, filters, tries, s, stepTimeout, catalog);
+        return new OptimizerCheck(optimizer, filters, tries, s, tryTimeout, catalog);
     }
 
-    /** Another limit for one call into the optimizer (default {@link PluginProvider#DEFAULT_STEP_TIMEOUT}). */
-    public OptimizerCheck stepTimeout(Duration d) {
+    /**
+     * Another limit for one try of a regime (default 60 s, or the system property
+     * {@value TimeBox#TIMEOUT_PROPERTY} in seconds). A try that takes longer fails its test with
+     * "timeout"; since its thread cannot be stopped inside the test JVM, the optimizer's later
+     * regimes then fail without running.
+     */
+    public OptimizerCheck tryTimeout(Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("the try timeout must be positive, got " + d);
+        }
         return new OptimizerCheck(optimizer, filters, tries, seed, d, catalog);
+    }
+
+    /**
+     * The per-try limit, {@link #tryTimeout}. Calls into the optimizer are no longer time-boxed
+     * one by one (that cost a thread hand-off per step); each try is.
+     *
+     * @deprecated use {@link #tryTimeout}
+     */
+    @Deprecated
+    public OptimizerCheck stepTimeout(Duration d) {
+        return tryTimeout(d);
     }
 
     /** The dynamic tests: one container per theorem, one test per regime. */
@@ -101,8 +121,7 @@ public final class OptimizerCheck {
         String problem = null;
         List<String> listing = List.of();
         try {
-            PluginProvider p = PluginProvider.of(optimizer);
-            provider = stepTimeout == null ? p : p.withStepTimeout(stepTimeout);
+            provider = PluginProvider.of(optimizer);
             theorems = PluginTheorems.applicable(provider, catalog, filters);
             listing = PluginTheorems.listing(provider, theorems);
         } catch (IllegalArgumentException e) {
@@ -110,7 +129,7 @@ public final class OptimizerCheck {
             theorems = List.of();
             problem = e.getMessage();
         }
-        return RegimeTests.tree(theorems, problem, listing, seed, tries, "--method-class",
+        return RegimeTests.tree(theorems, problem, listing, seed, tries, tryTimeout, "--method-class",
             optimizer.getClass().getName());
     }
 

@@ -2,6 +2,9 @@ package io.optcheck.plugin.junit;
 
 import io.optcheck.report.Result;
 import io.optcheck.report.Verdict;
+import io.optcheck.run.TimeBox;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Specs;
@@ -31,12 +34,15 @@ final class RegimeTests {
     /**
      * @param problem why nothing applies (the first test fails with it), or null
      * @param tries tries per regime, or null for each spec's CI tries
+     * @param tryTimeout the limit per try, or null for {@link TimeBox#defaultTimeout()}
      * @param option the CLI option that loads such a plug-in, for the replay line
      * @param pluginClass the plug-in's class name, for the replay line
      */
     static Stream<DynamicNode> tree(List<Theorem<?>> theorems, String problem, List<String> listing, long seed,
-                                    Integer tries, String option, String pluginClass) {
+                                    Integer tries, Duration tryTimeout, String option, String pluginClass) {
         List<DynamicNode> nodes = new ArrayList<>();
+        // Set when a try timed out: its thread still runs, so this plug-in's later regimes are not started.
+        AtomicReference<String> hung = new AtomicReference<>();
         nodes.add(DynamicTest.dynamicTest("applicable theorems", () -> {
             if (problem != null) {
                 throw new AssertionFailedError(problem);
@@ -50,18 +56,22 @@ final class RegimeTests {
             List<DynamicNode> regimes = new ArrayList<>();
             for (Regime r : t.regimes()) {
                 regimes.add(DynamicTest.dynamicTest(t.id() + " / " + r.id() + " (expected " + r.expected().json() + ")",
-                    () -> run(t, r, settings, tries, option, pluginClass)));
+                    () -> run(t, r, settings, tries, tryTimeout, hung, option, pluginClass)));
             }
             nodes.add(DynamicContainer.dynamicContainer(t.id() + " on " + t.methodId(), regimes.stream()));
         }
         return nodes.stream();
     }
 
-    private static void run(Theorem<?> t, Regime r, RunSettings settings, Integer tries, String option,
-                            String pluginClass) {
+    private static void run(Theorem<?> t, Regime r, RunSettings settings, Integer tries, Duration tryTimeout,
+                            AtomicReference<String> hung, String option, String pluginClass) {
         java.util.Optional<String> na = t.notApplicable(r);
         if (na.isPresent()) {
             throw new TestAbortedException("not applicable: " + na.get());
+        }
+        if (hung.get() != null) {
+            throw new AssertionFailedError("not run: a try of " + hung.get() + " on method " + t.methodId()
+                + " timed out, and its thread cannot be stopped inside this JVM. Fix that hang first.");
         }
         int n = tries != null ? tries : Specs.load(t.id()).ciTries();
         String replay = System.getProperty(OptimizerCheck.REPLAY_PROPERTY);
@@ -74,7 +84,13 @@ final class RegimeTests {
             res = TheoremRunner.replay(TheoremRunner.withBudget(t, r, n, settings), r,
                 replay.substring(prefix.length()), settings.seed());
         } else {
-            res = TheoremRunner.run(t, r, n, settings);
+            TimeBox.Outcome o = TimeBox.run(t, r, n, settings, tryTimeout == null ? TimeBox.defaultTimeout() : tryTimeout);
+            if (o.timedOut()) { // no rerun for the failure message: it would hang again
+                hung.set(t.id() + "/" + r.id());
+                throw new AssertionFailedError("Theorem '" + t.id() + "' regime '" + r.id() + "' FAILED on method "
+                    + t.methodId() + ": " + o.result().error().message());
+            }
+            res = o.result();
         }
         if (res.statistics() != null) {
             System.out.println(t.id() + " / " + r.id() + " on " + t.methodId() + ": checked statistically ("

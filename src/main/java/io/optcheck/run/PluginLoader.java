@@ -1,4 +1,4 @@
-package io.optcheck.cli;
+package io.optcheck.run;
 
 import io.optcheck.plugin.PluggableOptimizer;
 import java.io.File;
@@ -15,8 +15,10 @@ import java.util.List;
 
 /**
  * Loads the classes named by {@code --method-class} or {@code --estimator-class} from {@code --classpath} (jars and
- * directories, separated by the platform's path separator). Every problem is a {@link BadInput}
- * naming the class, the classpath and the fix.
+ * directories, separated by the platform's path separator). Every problem is a
+ * {@link RunInputException} naming the class, the classpath and the fix. The command line loads
+ * them to list and check what applies before anything runs; the worker process loads them again
+ * the same way to run them.
  */
 final class PluginLoader {
 
@@ -52,14 +54,14 @@ final class PluginLoader {
                 }
                 Path p = Path.of(part);
                 if (!Files.exists(p)) {
-                    throw new BadInput("--classpath entry '" + part + "' does not exist. Give the jar or the classes "
+                    throw new RunInputException("--classpath entry '" + part + "' does not exist. Give the jar or the classes "
                         + "directory that holds your optimizer (entries separated by '" + File.pathSeparator + "').");
                 }
                 entries.add(p);
                 try {
                     urls.add(p.toUri().toURL());
                 } catch (MalformedURLException e) {
-                    throw new BadInput("--classpath entry '" + part + "' is not a usable path: " + e.getMessage());
+                    throw new RunInputException("--classpath entry '" + part + "' is not a usable path: " + e.getMessage());
                 }
             }
         }
@@ -80,38 +82,38 @@ final class PluginLoader {
         try {
             c = Class.forName(name, true, loader);
         } catch (ClassNotFoundException e) {
-            throw new BadInput(option + " " + name + ": no such class on " + where + ". Give the fully qualified "
+            throw new RunInputException(option + " " + name + ": no such class on " + where + ". Give the fully qualified "
                 + "class name and add the jar or directory that holds it to --classpath.");
         } catch (LinkageError e) {
-            throw new BadInput(option + " " + name + ": the class was found on " + where + " but cannot be loaded ("
+            throw new RunInputException(option + " " + name + ": the class was found on " + where + " but cannot be loaded ("
                 + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Add the jars it depends on to --classpath.");
         }
         if (java.util.Arrays.stream(accepted).noneMatch(a -> a.isAssignableFrom(c))) {
-            throw new BadInput(option + " " + name + " (from " + where + ") does not implement "
+            throw new RunInputException(option + " " + name + " (from " + where + ") does not implement "
                 + String.join(" or ", java.util.Arrays.stream(accepted).map(Class::getName).toList())
                 + (accepted[0] == PluggableOptimizer.class
                     ? ". Implement that interface: it declares the method's kind and builds it from hyperparameters."
                     : ". Implement one of them: it declares the sampling and batch size and returns an estimate."));
         }
         if (Modifier.isAbstract(c.getModifiers()) || c.isInterface()) {
-            throw new BadInput(option + " " + name + " is abstract; name a concrete class with a public no-argument "
+            throw new RunInputException(option + " " + name + " is abstract; name a concrete class with a public no-argument "
                 + "constructor.");
         }
         Constructor<?> ctor;
         try {
             ctor = c.getConstructor();
         } catch (NoSuchMethodException e) {
-            throw new BadInput(option + " " + name + " has no public no-argument constructor. Add one (optcheck "
+            throw new RunInputException(option + " " + name + " has no public no-argument constructor. Add one (optcheck "
                 + "creates the class with it).");
         }
         try {
             return ctor.newInstance();
         } catch (InvocationTargetException e) {
             Throwable t = e.getCause();
-            throw new BadInput(option + " " + name + ": its constructor threw " + t.getClass().getName()
+            throw new RunInputException(option + " " + name + ": its constructor threw " + t.getClass().getName()
                 + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ".");
         } catch (ReflectiveOperationException e) {
-            throw new BadInput(option + " " + name + ": cannot create it (" + e.getClass().getSimpleName() + ": "
+            throw new RunInputException(option + " " + name + ": cannot create it (" + e.getClass().getSimpleName() + ": "
                 + e.getMessage() + "). Make the class and its no-argument constructor public.");
         }
     }

@@ -1,0 +1,163 @@
+package io.optcheck.run;
+
+import io.optcheck.plugin.GradientEstimator;
+import io.optcheck.plugin.PluggableOptimizer;
+import io.optcheck.plugin.PluginProvider;
+import io.optcheck.plugin.SelfRandomEstimator;
+import io.optcheck.report.TerminalText;
+import io.optcheck.theory.Catalog;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.conformance.PluginTheorems;
+import io.optcheck.theory.sgd.EstimatorTheorems;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plug-ins of a run ({@code --method-class}, {@code --estimator-class}) and the theorems that
+ * apply to each. The command line builds them to list what applies and to refuse bad input before
+ * anything runs; a worker process builds them again from the same {@link Spec} to run them.
+ */
+public final class Plugins {
+
+    private Plugins() {
+    }
+
+    /**
+     * What loads the plug-ins, as given on the command line. It is also the setup message a worker
+     * process receives, so that parent and worker build the same theorems.
+     *
+     * @param methodClasses    the {@code --method-class} class names
+     * @param estimatorClasses the {@code --estimator-class} class names
+     * @param classpath        the {@code --classpath}, or null
+     * @param filters          the {@code --theorem} filters (ids, or prefixes ending in '*'); empty: all
+     * @param seed             the run's seed (a self-random estimator's statistical check uses it)
+     */
+    public record Spec(List<String> methodClasses, List<String> estimatorClasses, String classpath,
+                       List<String> filters, long seed) {
+        public Spec {
+            methodClasses = List.copyOf(methodClasses);
+            estimatorClasses = List.copyOf(estimatorClasses);
+            filters = List.copyOf(filters);
+        }
+
+        /** True when no plug-in is named. */
+        public boolean isEmpty() {
+            return methodClasses.isEmpty() && estimatorClasses.isEmpty();
+        }
+    }
+
+    /**
+     * One plug-in.
+     *
+     * @param option   the option that loads it, e.g. {@code --method-class com.acme.MyGd}
+     * @param id       its method id
+     * @param theorems the theorems that apply to it
+     * @param listing  lines for people: what applies and what does not, with the reason
+     */
+    public record Plugin(String option, String id, List<Theorem<?>> theorems, List<String> listing) {
+        public Plugin {
+            theorems = List.copyOf(theorems);
+            listing = List.copyOf(listing);
+        }
+    }
+
+    /**
+     * Loads the plug-ins of {@code spec} and the theorems that apply to each, refusing two
+     * plug-ins with one method id.
+     *
+     * @throws RunInputException naming the class (or the ids) and the fix
+     */
+    public static List<Plugin> load(Spec spec, Catalog catalog) {
+        List<Plugin> out = new ArrayList<>();
+        List<PluggableOptimizer> optimizers = PluginLoader.load(spec.methodClasses(), spec.classpath());
+        for (PluggableOptimizer p : optimizers) {
+            String option = "--method-class " + p.getClass().getName();
+            PluginProvider provider;
+            List<Theorem<?>> ts;
+            try {
+                provider = PluginProvider.of(p);
+                ts = PluginTheorems.applicable(provider, catalog, spec.filters());
+            } catch (IllegalArgumentException e) {
+                throw new RunInputException(option + ": " + e.getMessage());
+            }
+            out.add(new Plugin(option, provider.id(), ts, PluginTheorems.listing(provider, ts)));
+        }
+        for (Object e : PluginLoader.loadEstimators(spec.estimatorClasses(), spec.classpath())) {
+            String option = "--estimator-class " + e.getClass().getName();
+            List<Theorem<?>> ts;
+            String id;
+            try {
+                if (e instanceof GradientEstimator g) {
+                    id = g.id();
+                    ts = EstimatorTheorems.of(g);
+                } else {
+                    SelfRandomEstimator s = (SelfRandomEstimator) e;
+                    id = s.id();
+                    ts = EstimatorTheorems.of(s, spec.seed());
+                }
+            } catch (IllegalArgumentException ex) {
+                throw new RunInputException(option + ": " + ex.getMessage());
+            }
+            ts = ts.stream().filter(t -> spec.filters().isEmpty() || spec.filters().stream().anyMatch(f -> f.endsWith("*")
+                ? t.id().startsWith(f.substring(0, f.length() - 1)) : t.id().equals(f))).toList();
+            if (ts.isEmpty()) {
+                throw new RunInputException(option + ": no theorem applies with the theorem filters " + spec.filters()
+                    + ". Theorems for estimators: sgd.unbiased-minibatch, sgd.minibatch-variance. Zero applicable theorems"
+                    + " is an error, not a pass.");
+            }
+            out.add(new Plugin(option, id, ts, EstimatorTheorems.listing(ts)));
+        }
+        refuseDuplicates(out);
+        return out;
+    }
+
+    /** Two plug-ins with one method id would write their results under one key: refused. */
+    private static void refuseDuplicates(List<Plugin> plugins) {
+        Map<String, List<String>> byId = new LinkedHashMap<>();
+        for (Plugin p : plugins) {
+            byId.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p.option());
+        }
+        for (Map.Entry<String, List<String>> e : byId.entrySet()) {
+            if (e.getValue().size() > 1) {
+                throw new RunInputException("two plug-ins declare the method id '" + TerminalText.oneLine(e.getKey())
+                    + "': " + String.join(" and ", e.getValue()) + ". Their results would share one key in the report."
+                    + " Give each plug-in its own id (PluggableOptimizer.id() or GradientEstimator.id()), or check them"
+                    + " in separate runs.");
+            }
+        }
+    }
+
+    /**
+     * Under {@code --with-catalog} a plug-in's results sit beside the built-in methods' in one
+     * report: an id equal to a built-in method id is refused.
+     *
+     * @throws RunInputException naming the id, the plug-in and the fix
+     */
+    public static void refuseBuiltInIds(List<Plugin> plugins, Collection<String> builtInIds) {
+        for (Plugin p : plugins) {
+            if (builtInIds.contains(p.id())) {
+                throw new RunInputException(p.option() + " declares the method id '" + TerminalText.oneLine(p.id())
+                    + "', which is a built-in method's id, and --with-catalog checks the built-in '" + p.id()
+                    + "' in the same report. Give the plug-in another id (for example 'my." + p.id()
+                    + "'), or drop --with-catalog.");
+            }
+        }
+    }
+
+    /** The theorem with this id of the plug-in with this method id, or null. */
+    static Theorem<?> find(List<Plugin> plugins, String methodId, String theoremId) {
+        for (Plugin p : plugins) {
+            if (p.id().equals(methodId)) {
+                for (Theorem<?> t : p.theorems()) {
+                    if (t.id().equals(theoremId)) {
+                        return t;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

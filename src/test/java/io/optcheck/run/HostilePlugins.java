@@ -1,0 +1,165 @@
+package io.optcheck.run;
+
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.MethodKind;
+import io.optcheck.plugin.Optimizer;
+import io.optcheck.plugin.Oracle;
+import io.optcheck.plugin.PluggableOptimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plug-ins that attack the process that checks them, each a gradient descent whose step does one
+ * hostile thing: end the JVM with exit code 0 or 3, hang in a busy loop, allocate without end,
+ * throw, or return NaN. Used by the command-line tests (each beside a well-behaved plug-in) and
+ * for the figures in the README.
+ */
+public final class HostilePlugins {
+
+    private HostilePlugins() {
+    }
+
+    /** GD with a step that misbehaves; subclasses say how. */
+    abstract static class HostileGd implements PluggableOptimizer {
+        private final String id;
+
+        HostileGd(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public MethodKind kind() {
+            return MethodKind.GD;
+        }
+
+        /** The hostile act; returns the position to return (for NaN) or does not return. */
+        abstract double[] misbehave(double[] x);
+
+        @Override
+        public Optimizer<?> create(Hyperparameters h) {
+            double lr = h.get("lr");
+            return new Optimizer<double[]>() {
+                @Override
+                public double[] init(double[] x0) {
+                    return x0.clone();
+                }
+
+                @Override
+                public double[] step(double[] x, Oracle o) {
+                    double[] g = o.gradient(x);
+                    double[] n = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        n[i] = x[i] - lr * g[i];
+                    }
+                    return misbehave(n);
+                }
+
+                @Override
+                public double[] position(double[] x) {
+                    return x.clone();
+                }
+            };
+        }
+    }
+
+    /** Calls System.exit(0) in its first step: without isolation the gate "passed" with no report. */
+    public static final class ExitsZero extends HostileGd {
+        public ExitsZero() {
+            super("hostile.exit0");
+        }
+
+        @Override
+        double[] misbehave(double[] x) {
+            System.exit(0);
+            return x;
+        }
+    }
+
+    /** Calls System.exit(3) in its first step. */
+    public static final class ExitsThree extends HostileGd {
+        public ExitsThree() {
+            super("hostile.exit3");
+        }
+
+        @Override
+        double[] misbehave(double[] x) {
+            System.exit(3);
+            return x;
+        }
+    }
+
+    /** Spins forever in its first step, ignoring interrupts. */
+    public static final class Hangs extends HostileGd {
+        static volatile long spins;
+
+        public Hangs() {
+            super("hostile.hang");
+        }
+
+        @Override
+        double[] misbehave(double[] x) {
+            for (;;) {
+                spins++;
+            }
+        }
+    }
+
+    /** Keeps every array it allocates, until the heap is exhausted. */
+    public static final class ExhaustsMemory extends HostileGd {
+        static final List<long[]> KEPT = new ArrayList<>();
+
+        public ExhaustsMemory() {
+            super("hostile.oom");
+        }
+
+        @Override
+        double[] misbehave(double[] x) {
+            for (;;) {
+                KEPT.add(new long[1 << 20]);
+            }
+        }
+    }
+
+    /** Throws an IllegalStateException in every step. */
+    public static final class Throws extends HostileGd {
+        public Throws() {
+            super("hostile.throw");
+        }
+
+        @Override
+        double[] misbehave(double[] x) {
+            throw new IllegalStateException("hostile plug-in: thrown on purpose");
+        }
+    }
+
+    /** Returns NaN in every component from every step. */
+    public static final class ReturnsNaN extends HostileGd {
+        public ReturnsNaN() {
+            super("hostile.nan");
+        }
+
+        @Override
+        double[] misbehave(double[] x) {
+            double[] n = x.clone();
+            java.util.Arrays.fill(n, Double.NaN);
+            return n;
+        }
+    }
+
+    /** A well-behaved GD whose id carries control characters (ESC, CR, LF): the terminal must not see them raw. */
+    public static final class ControlCharacterId extends HostileGd {
+        public ControlCharacterId() {
+            super("evil\u001b[2K\rgate: passed\nid");
+        }
+
+        @Override
+        double[] misbehave(double[] x) {
+            return x;
+        }
+    }
+}
