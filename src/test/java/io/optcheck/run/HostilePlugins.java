@@ -162,4 +162,28 @@ public final class HostilePlugins {
             return x;
         }
     }
+
+    /** A well-behaved GD that claims the id of SamplePlugins.Gd ("sample-gd"). */
+    public static final class SampleGdId extends HostileGd {
+        public SampleGdId() {
+            super("sample-gd");
+        }
+
+        @Override
+        double[] misbehave(double[] x) {
+            return x;
+        }
+    }
+
+    /** A well-behaved GD that claims the built-in method id "gd". */
+    public static final class BuiltInGdId extends HostileGd {
+        public BuiltInGdId() {
+            super("gd");
+        }
+
+        @Override
+        double[] misbehave(double[] x) {
+            return x;
+        }
+    }
 }

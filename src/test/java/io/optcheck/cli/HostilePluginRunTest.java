@@ -1,0 +1,67 @@
+package io.optcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A hostile plug-in (exit 0, exit 3, a busy-loop hang, heap exhaustion, a throw, NaN) checked
+ * beside a well-behaved one through the command line, each plug-in regime in a real forked worker
+ * JVM: the well-behaved plug-in's results are all written, the hostile plug-in's regime is an
+ * error naming the cause, and --fail-on-violation fails the gate with exit code 1.
+ */
+class HostilePluginRunTest {
+
+  @TempDir
+  static Path dir;
+
+  static Stream<Arguments> hostile() {
+    return Stream.of(
+        Arguments.of("ExitsZero", "hostile.exit0", "worker exited with code 0 during try 1 of conf.zero-gradient/holds"),
+        Arguments.of("ExitsThree", "hostile.exit3", "worker exited with code 3 during try 1 of conf.zero-gradient/holds"),
+        Arguments.of("Hangs", "hostile.hang", "timeout: no progress for 1.5 s during try 1 of conf.zero-gradient/holds"),
+        Arguments.of("ExhaustsMemory", "hostile.oom",
+            "heap exhausted (OutOfMemoryError) during try 1 of conf.zero-gradient/holds with -Xmx48m"),
+        Arguments.of("Throws", "hostile.throw", "step threw java.lang.IllegalStateException: hostile plug-in: thrown on purpose"),
+        Arguments.of("ReturnsNaN", "hostile.nan", "step returned a non-finite position"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostile")
+  void theHostileRegimeIsAnErrorNamingTheCauseAndNothingElseIsLost(String fixture, String id, String cause)
+      throws IOException {
+    Path out = dir.resolve(fixture);
+    Cli c = Cli.run("run", "--method-class", "io.optcheck.plugin.SamplePlugins$Gd",
+        "--method-class", "io.optcheck.run.HostilePlugins$" + fixture,
+        "--theorem", "conf.zero-gradient", "--theorem", "conf.reference-equivalence", "--tries", "5",
+        "--try-timeout", "1.5", "--worker-jvm-args", "-Xmx48m", "--fail-on-violation", "--out", out.toString());
+    assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(Main.VIOLATION);
+    assertThat(c.out()).contains("gate: FAILED");
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("results");
+    Map<String, JsonNode> byKey = new HashMap<>();
+    results.forEach(r -> byKey.put(r.get("method").asText() + " " + r.get("theorem").asText(), r));
+    assertThat(byKey).hasSize(4);
+    for (String theorem : new String[] {"conf.zero-gradient", "conf.reference-equivalence"}) {
+      JsonNode good = byKey.get("sample-gd " + theorem);
+      assertThat(good.get("outcome").asText()).as(good.toString()).isEqualTo("held");
+      assertThat(good.get("tries").asInt()).isEqualTo(5);
+      JsonNode bad = byKey.get(id + " " + theorem);
+      assertThat(bad.get("outcome").asText()).isEqualTo("error");
+      assertThat(bad.get("verdict").asText()).isEqualTo("fail");
+    }
+    assertThat(byKey.get(id + " conf.zero-gradient").get("error").get("message").asText()).contains(cause);
+    assertThat(Files.readString(out.resolve("summary.md"), StandardCharsets.UTF_8)).contains(id, "sample-gd");
+  }
+}
