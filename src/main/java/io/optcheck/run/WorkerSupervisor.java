@@ -215,9 +215,30 @@ public final class WorkerSupervisor implements AutoCloseable {
         });
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath());
         cmd.add(Worker.class.getName());
         return cmd;
+    }
+
+    /**
+     * This JVM's class path; when optcheck was loaded by a URLClassLoader of its own (Maven's
+     * exec:java, an IDE, a build tool's plug-in), that loader's jars and directories come first.
+     */
+    static String classPath() {
+        List<String> parts = new ArrayList<>();
+        for (ClassLoader l = Worker.class.getClassLoader(); l != null; l = l.getParent()) {
+            if (l instanceof java.net.URLClassLoader u) {
+                for (java.net.URL url : u.getURLs()) {
+                    try {
+                        parts.add(Path.of(url.toURI()).toString());
+                    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                        // not a local file: skip it
+                    }
+                }
+            }
+        }
+        parts.add(System.getProperty("java.class.path"));
+        return String.join(File.pathSeparator, parts);
     }
 
     private static long millis(long startNanos) {
