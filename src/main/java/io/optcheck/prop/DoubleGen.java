@@ -1,5 +1,8 @@
 package io.optcheck.prop;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -98,10 +101,51 @@ public final class DoubleGen implements Gen<Double> {
     return source.drawDouble(this);
   }
 
-  double random(SplittableRandom rng) {
+  /**
+   * A random draw, biased as {@link Source}'s integers are: an edge value of the range (the ends,
+   * the target, declared edges; 1 in {@value Source#EDGE_ODDS}), a value drawn earlier in the
+   * same try (1 in {@value Source#REPEAT_ODDS}), a uniform value rounded to one or two
+   * significant digits (1 in {@value #SHORT_ODDS}), else uniform (or log-uniform) over the whole
+   * range. Special values keep their own probability.
+   */
+  double random(SplittableRandom rng, Source source) {
     if (specials.length > 0 && rng.nextDouble() < specialProbability) {
       return specials[rng.nextInt(specials.length)];
     }
+    double b = rng.nextDouble();
+    if (b < 1.0 / Source.EDGE_ODDS) {
+      double[] edges = rangeEdges();
+      return edges[rng.nextInt(edges.length)];
+    }
+    if (b < 1.0 / Source.EDGE_ODDS + 1.0 / Source.REPEAT_ODDS) {
+      double earlier = source.earlierDouble(min, max);
+      if (!Double.isNaN(earlier)) {
+        return earlier;
+      }
+    }
+    double v = uniform(rng);
+    if (b > 1 - 1.0 / SHORT_ODDS && v != 0 && Double.isFinite(v)) {
+      double shortValue = new BigDecimal(v).round(new MathContext(1 + rng.nextInt(2), RoundingMode.HALF_EVEN))
+          .doubleValue();
+      if (shortValue >= min && shortValue <= max) {
+        return shortValue;
+      }
+    }
+    return v;
+  }
+
+  /** One in this many random doubles is rounded to one or two significant digits. */
+  static final int SHORT_ODDS = 16;
+
+  /** The edge values inside the range: ends, target (or 1 on a log scale) and declared edges. */
+  private double[] rangeEdges() {
+    DoubleStream base = log
+        ? DoubleStream.of(min, max, 1.0).filter(v -> v >= min && v <= max)
+        : DoubleStream.of(min, max, target());
+    return DoubleStream.concat(base, Arrays.stream(extraEdges)).distinct().toArray();
+  }
+
+  private double uniform(SplittableRandom rng) {
     double u = rng.nextDouble();
     double v;
     if (log) {
@@ -128,11 +172,7 @@ public final class DoubleGen implements Gen<Double> {
   }
 
   double[] edgeValues() {
-    DoubleStream base = log
-        ? DoubleStream.of(min, max, 1.0).filter(v -> v >= min && v <= max)
-        : DoubleStream.of(min, max, target());
-    return DoubleStream.concat(DoubleStream.concat(base, Arrays.stream(extraEdges)),
-        Arrays.stream(specials)).distinct().toArray();
+    return DoubleStream.concat(Arrays.stream(rangeEdges()), Arrays.stream(specials)).distinct().toArray();
   }
 
   /** The simplest value: 0 if in range, otherwise min; for log-uniform doubles 1, or the end nearer to 1. */

@@ -186,9 +186,11 @@ public final class ShrinkProblems {
 
     @Override
     public Heap generate(Source s) {
+      // The child flags are drawn at every depth (and ignored at depth 0), so a subtree draws
+      // the same choices wherever it sits and can be moved up the tree.
       int v = base + s.draw(Gens.integers(0, 1000));
-      Heap l = depth > 0 && s.draw(Gens.booleans()) ? s.draw(new Heaps(v, depth - 1)) : null;
-      Heap r = depth > 0 && s.draw(Gens.booleans()) ? s.draw(new Heaps(v, depth - 1)) : null;
+      Heap l = s.draw(Gens.booleans()) && depth > 0 ? s.draw(new Heaps(v, depth - 1)) : null;
+      Heap r = s.draw(Gens.booleans()) && depth > 0 ? s.draw(new Heaps(v, depth - 1)) : null;
       return new Heap(v, l, r);
     }
 
