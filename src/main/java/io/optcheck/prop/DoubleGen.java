@@ -32,9 +32,15 @@ public final class DoubleGen implements Gen<Double> {
   private final double[] extraEdges;
   private final int digits;
   private final String knob;
+  private final boolean unbiased;
 
   DoubleGen(double min, double max, boolean log, double[] specials, double specialProbability,
             double[] extraEdges, int digits, String knob) {
+    this(min, max, log, specials, specialProbability, extraEdges, digits, knob, false);
+  }
+
+  private DoubleGen(double min, double max, boolean log, double[] specials, double specialProbability,
+                    double[] extraEdges, int digits, String knob, boolean unbiased) {
     if (!(min <= max) || Double.isInfinite(min) || Double.isInfinite(max)) {
       throw new IllegalArgumentException(
           "doubles need a finite range min <= max, got [" + min + ", " + max + "]");
@@ -50,11 +56,22 @@ public final class DoubleGen implements Gen<Double> {
     this.extraEdges = extraEdges;
     this.digits = digits;
     this.knob = knob;
+    this.unbiased = unbiased;
+  }
+
+  /**
+   * Random tries draw exactly uniformly (or log-uniformly), without the mixed-in edge, repeated
+   * and rounded values. For a draw that a generator transforms into another distribution, such
+   * as the uniforms of a Box-Muller Gaussian: a biased uniform there would put 1 draw in 96 at
+   * 8.6 standard deviations. The edge-case phase and shrinking are unchanged.
+   */
+  public DoubleGen uniformOnly() {
+    return new DoubleGen(min, max, log, specials, specialProbability, extraEdges, digits, knob, true);
   }
 
   /** Log-uniform over [min, max] (needs min > 0): every decade is equally likely. */
   public DoubleGen logUniform() {
-    return new DoubleGen(min, max, true, specials, specialProbability, extraEdges, digits, knob);
+    return new DoubleGen(min, max, true, specials, specialProbability, extraEdges, digits, knob, unbiased);
   }
 
   /**
@@ -62,7 +79,7 @@ public final class DoubleGen implements Gen<Double> {
    * total probability 5%, and always among the edge cases.
    */
   public DoubleGen withSpecials(double... values) {
-    return new DoubleGen(min, max, log, values.clone(), 0.05, extraEdges, digits, knob);
+    return new DoubleGen(min, max, log, values.clone(), 0.05, extraEdges, digits, knob, unbiased);
   }
 
   /** Extra boundary values tried in the edge-case phase, e.g. a step fraction of exactly 1. */
@@ -72,7 +89,7 @@ public final class DoubleGen implements Gen<Double> {
         throw new IllegalArgumentException("edge value " + v + " is outside [" + min + ", " + max + "]");
       }
     }
-    return new DoubleGen(min, max, log, specials, specialProbability, values.clone(), digits, knob);
+    return new DoubleGen(min, max, log, specials, specialProbability, values.clone(), digits, knob, unbiased);
   }
 
   /** Decimal places the shrinker may use (default 4; 0 means whole numbers only). */
@@ -80,7 +97,7 @@ public final class DoubleGen implements Gen<Double> {
     if (d < 0 || d > 17) {
       throw new IllegalArgumentException("shrink decimal places must be in 0..17, got " + d);
     }
-    return new DoubleGen(min, max, log, specials, specialProbability, extraEdges, d, knob);
+    return new DoubleGen(min, max, log, specials, specialProbability, extraEdges, d, knob, unbiased);
   }
 
   /**
@@ -88,7 +105,7 @@ public final class DoubleGen implements Gen<Double> {
    * step fractions, spectrum knobs, a start radius.
    */
   public DoubleGen knob(String name) {
-    return new DoubleGen(min, max, log, specials, specialProbability, extraEdges, digits, name);
+    return new DoubleGen(min, max, log, specials, specialProbability, extraEdges, digits, name, unbiased);
   }
 
   @Override
@@ -111,6 +128,9 @@ public final class DoubleGen implements Gen<Double> {
   double random(SplittableRandom rng, Source source) {
     if (specials.length > 0 && rng.nextDouble() < specialProbability) {
       return specials[rng.nextInt(specials.length)];
+    }
+    if (unbiased) {
+      return uniform(rng);
     }
     double b = rng.nextDouble();
     if (b < 1.0 / Source.EDGE_ODDS) {

@@ -648,8 +648,8 @@ final class Shrinker<T> {
         raws[p[1]] = up ? y.raw() + d : y.raw() - d;
         return consider(raws);
       };
-      if (!move.test(limit) && limit > 1 && limit < (1L << 20)) {
-        findLargest(limit - 1, move);
+      if (!move.test(limit) && limit > 1) {
+        findLargest(limit - 1, move); // probes 1 first: one step of a limb or digit onto the next
       }
     }
   }

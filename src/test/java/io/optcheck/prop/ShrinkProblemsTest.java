@@ -9,14 +9,14 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The shrink-problem suite of {@link ShrinkProblems}: each problem must reach its ideal
- * counterexample on at least 95 of the seeds 0..99. (The bench {@code ShrinkBench} runs the
+ * counterexample on at least 57 of the seeds 0..59 (95%). (The bench {@code ShrinkBench} runs the
  * 1000 seeds; at the time of writing every problem reaches its ideal on all of them.) Seeds are
  * fixed, so the count is the same on every run.
  */
 class ShrinkProblemsTest {
 
-  static final int SEEDS = 100;
-  static final int REQUIRED = 95;
+  static final int SEEDS = 60;
+  static final int REQUIRED = 57;
 
   @TestFactory
   Stream<DynamicTest> everyProblemReachesItsIdealCounterexample() {
