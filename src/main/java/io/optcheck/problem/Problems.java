@@ -150,8 +150,8 @@ public final class Problems {
    * the 8.6-sigma tail value that u1 = 2^-53 would give).
    */
   public static double gaussian(Source s) {
-    double u1 = 1 - Gens.doubles(0, 1 - 0x1p-53).draw(s);
-    double u2 = Gens.doubles(0, 1).draw(s);
+    double u1 = 1 - Gens.doubles(0, 1 - 0x1p-53).uniformOnly().draw(s);
+    double u2 = Gens.doubles(0, 1).uniformOnly().draw(s);
     return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
   }
 

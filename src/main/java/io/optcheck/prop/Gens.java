@@ -1,11 +1,14 @@
 package io.optcheck.prop;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Factories for generators: primitives, collections and combinators. Every generator here draws
@@ -158,6 +161,11 @@ public final class Gens {
     });
   }
 
+  /** Lists of 0 to 100 elements, about 20 on average: {@code lists(element, 0, 100)}. */
+  public static <T> Gen<List<T>> lists(Gen<T> element) {
+    return lists(element, 0, 100);
+  }
+
   /** Lists of exactly n elements. */
   public static <T> Gen<List<T>> listsOfSize(Gen<T> element, int n) {
     return named("listsOfSize(" + n + ")", s -> {
@@ -185,6 +193,111 @@ public final class Gens {
     return length.flatMap(n -> doubleArrays(element, n));
   }
 
+  /**
+   * Integers of any size, shrinking toward 0. Drawn as a sign, a count of 63-bit limbs beyond
+   * the first (each further limb with probability 1/4, at most 32), then the limbs from the most
+   * significant down; so a value with fewer limbs is simpler, and among equal counts the smaller
+   * magnitude. Most values fit a long (3 in 4); every size up to 33 limbs (2079 bits) occurs.
+   */
+  public static Gen<BigInteger> bigIntegers() {
+    Gen<Long> limb = longs(0, Long.MAX_VALUE).named("limb");
+    return named("bigIntegers", s -> {
+      boolean negative = s.drawBoolean(0.5);
+      int extra = 0;
+      while (extra < 32 && s.drawBoolean(0.25)) {
+        extra++;
+      }
+      BigInteger v = BigInteger.ZERO;
+      for (int k = 0; k <= extra; k++) {
+        v = v.shiftLeft(63).or(BigInteger.valueOf(s.draw(limb)));
+      }
+      return negative ? v.negate() : v;
+    });
+  }
+
+  /**
+   * A recursive generator, such as trees or expressions: a node is a leaf from {@code base}, or,
+   * with probability 1/2 and while the depth is below {@code maxDepth}, the generator that
+   * {@code extend} builds from a generator of child nodes. The choice "leaf or not" is drawn at
+   * every node (also at the depth cap, where it is ignored), so a subtree draws the same choices
+   * wherever it sits, and the shrinker can replace a node by one of its descendants. Shrinks
+   * toward a leaf.
+   *
+   * <pre>{@code
+   * Gen<Expr> exprs = Gens.recursive(Gens.integers(-10, 10).map(Lit::new),
+   *     child -> Gens.combine(child, child).as(Add::new), 5);
+   * }</pre>
+   */
+  public static <T> Gen<T> recursive(Gen<? extends T> base, Function<Gen<T>, Gen<? extends T>> extend,
+                                     int maxDepth) {
+    Objects.requireNonNull(base);
+    Objects.requireNonNull(extend);
+    if (maxDepth < 0 || maxDepth > 1000) {
+      throw new IllegalArgumentException("recursive needs a maximum depth in 0..1000, got " + maxDepth);
+    }
+    // One node generator per depth, built from the cap up: node d extends with node d + 1.
+    List<Gen<T>> nodes = new ArrayList<>(Collections.nCopies(maxDepth + 1, null));
+    String label = "recursive(" + base + ")";
+    for (int d = maxDepth; d >= 0; d--) {
+      Gen<? extends T> deeper = d < maxDepth ? Objects.requireNonNull(extend.apply(nodes.get(d + 1)),
+          "recursive: extend returned null") : null;
+      nodes.set(d, named(label, s -> {
+        boolean branch = s.drawBoolean(0.5);
+        return branch && deeper != null ? s.draw(deeper) : s.draw(base);
+      }));
+    }
+    return nodes.get(0);
+  }
+
+  /**
+   * A generator built on first use, for definitions that refer to themselves or to each other
+   * (a field of a generator that is not yet assigned). The supplier is called once. A definition
+   * that recurses without drawing anything never ends; give it a base case, or use
+   * {@link #recursive}.
+   */
+  public static <T> Gen<T> lazy(Supplier<? extends Gen<? extends T>> supplier) {
+    Objects.requireNonNull(supplier);
+    Gen<T> holder = new Gen<>() {
+      private volatile Gen<? extends T> gen;
+
+      @Override
+      public T generate(Source source) {
+        Gen<? extends T> g = gen;
+        if (g == null) {
+          g = Objects.requireNonNull(supplier.get(), "lazy: the supplier returned null");
+          gen = g;
+        }
+        return g.generate(source);
+      }
+
+      @Override
+      public String describe() {
+        return "lazy";
+      }
+
+      @Override
+      public String toString() {
+        return "lazy";
+      }
+    };
+    return holder;
+  }
+
+  /**
+   * The values of several generators of one type, drawn in order, as an unmodifiable list: a
+   * combination of any width. For different types, see the typed {@code combine} overloads.
+   */
+  public static <T> Gen<List<T>> combineAll(List<? extends Gen<? extends T>> gens) {
+    List<Gen<? extends T>> copy = List.copyOf(gens);
+    return named("combineAll", s -> {
+      List<T> out = new ArrayList<>(copy.size());
+      for (Gen<? extends T> g : copy) {
+        out.add(s.draw(g));
+      }
+      return Collections.unmodifiableList(out);
+    });
+  }
+
   /** Starts a combination of generators: {@code combine(a, b).as((x, y) -> ...)}. */
   public static <A, B> Combine2<A, B> combine(Gen<A> a, Gen<B> b) {
     return new Combine2<>(a, b);
@@ -196,6 +309,16 @@ public final class Gens {
 
   public static <A, B, C, D> Combine4<A, B, C, D> combine(Gen<A> a, Gen<B> b, Gen<C> c, Gen<D> d) {
     return new Combine4<>(a, b, c, d);
+  }
+
+  public static <A, B, C, D, E> Combine5<A, B, C, D, E> combine(Gen<A> a, Gen<B> b, Gen<C> c, Gen<D> d,
+                                                              Gen<E> e) {
+    return new Combine5<>(a, b, c, d, e);
+  }
+
+  public static <A, B, C, D, E, F> Combine6<A, B, C, D, E, F> combine(Gen<A> a, Gen<B> b, Gen<C> c,
+                                                                    Gen<D> d, Gen<E> e, Gen<F> f) {
+    return new Combine6<>(a, b, c, d, e, f);
   }
 
   public record Combine2<A, B>(Gen<A> a, Gen<B> b) {
@@ -221,6 +344,26 @@ public final class Gens {
 
     public <R> Gen<R> as(F4<? super A, ? super B, ? super C, ? super D, ? extends R> f) {
       return named("combine", s -> f.apply(s.draw(a), s.draw(b), s.draw(c), s.draw(d)));
+    }
+  }
+
+  public record Combine5<A, B, C, D, E>(Gen<A> a, Gen<B> b, Gen<C> c, Gen<D> d, Gen<E> e) {
+    public interface F5<A, B, C, D, E, R> {
+      R apply(A a, B b, C c, D d, E e);
+    }
+
+    public <R> Gen<R> as(F5<? super A, ? super B, ? super C, ? super D, ? super E, ? extends R> f) {
+      return named("combine", s -> f.apply(s.draw(a), s.draw(b), s.draw(c), s.draw(d), s.draw(e)));
+    }
+  }
+
+  public record Combine6<A, B, C, D, E, F>(Gen<A> a, Gen<B> b, Gen<C> c, Gen<D> d, Gen<E> e, Gen<F> f) {
+    public interface F6<A, B, C, D, E, F, R> {
+      R apply(A a, B b, C c, D d, E e, F f);
+    }
+
+    public <R> Gen<R> as(F6<? super A, ? super B, ? super C, ? super D, ? super E, ? super F, ? extends R> fn) {
+      return named("combine", s -> fn.apply(s.draw(a), s.draw(b), s.draw(c), s.draw(d), s.draw(e), s.draw(f)));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.optcheck.prop;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Properties;
 import java.util.Set;
 
@@ -190,26 +192,47 @@ public final class Property<T> {
     return z ^ (z >>> 31);
   }
 
+  /**
+   * A drawn value before the body has run; {@code early} is the whole result when drawing ended
+   * the try (a filter gave up, too many choices, the generator threw).
+   */
+  record Drawn<T>(ChoiceSequence sequence, T value, TryResult<T> early) {
+  }
+
   TryResult<T> execute(Source source) {
-    T value;
+    return check(draw(source));
+  }
+
+  /** Draws a value only; cheap next to the body, which the shrinker runs only when it must. */
+  Drawn<T> draw(Source source) {
     try {
-      value = source.draw(gen);
+      T value = source.draw(gen);
+      return new Drawn<>(source.sequence(), value, null);
     } catch (Gens.FilterExhausted e) {
-      return new TryResult<>(source.sequence(), null, TryResult.Kind.REJECTED, null, e.getMessage(),
-          List.of(), List.of(), Double.NaN);
+      return new Drawn<>(source.sequence(), null, new TryResult<>(source.sequence(), null,
+          TryResult.Kind.REJECTED, null, e.getMessage(), List.of(), List.of(), Double.NaN));
     } catch (Source.Overrun e) {
-      return new TryResult<>(source.sequence(), null, TryResult.Kind.OVERRUN, null, e.getMessage(),
-          List.of(), List.of(), Double.NaN);
+      return new Drawn<>(source.sequence(), null, new TryResult<>(source.sequence(), null,
+          TryResult.Kind.OVERRUN, null, e.getMessage(), List.of(), List.of(), Double.NaN));
     } catch (Throwable t) {
-      return new TryResult<>(source.sequence(), null, TryResult.Kind.FAILED,
-          new GenerationFailure(gen.describe(), t), null, List.of(), List.of(), Double.NaN);
+      return new Drawn<>(source.sequence(), null, new TryResult<>(source.sequence(), null,
+          TryResult.Kind.FAILED, new GenerationFailure(gen.describe(), t), null, List.of(), List.of(),
+          Double.NaN));
     }
+  }
+
+  /** Runs the body on a drawn value. */
+  TryResult<T> check(Drawn<T> drawn) {
+    if (drawn.early() != null) {
+      return drawn.early();
+    }
+    T value = drawn.value();
     Trial trial = new Trial();
     Throwable failure = null;
     try {
       body.check(value, trial);
     } catch (Trial.Rejected r) {
-      return new TryResult<>(source.sequence(), value, TryResult.Kind.REJECTED, null, r.reason,
+      return new TryResult<>(drawn.sequence(), value, TryResult.Kind.REJECTED, null, r.reason,
           trial.labels(), trial.notes(), Double.NaN);
     } catch (Throwable t) {
       failure = t;
@@ -217,7 +240,7 @@ public final class Property<T> {
     if (failure == null && !Double.isNaN(cfg.scoreThreshold) && trial.score() >= cfg.scoreThreshold) {
       failure = new ScoreThresholdReached(trial.score(), cfg.scoreThreshold);
     }
-    return new TryResult<>(source.sequence(), value,
+    return new TryResult<>(drawn.sequence(), value,
         failure == null ? TryResult.Kind.PASSED : TryResult.Kind.FAILED, failure, null,
         trial.labels(), trial.notes(), trial.score());
   }
@@ -240,138 +263,195 @@ public final class Property<T> {
     return execute(new Source(raws, Source.Mode.SIMPLEST, 0));
   }
 
-  /** Runs the property. Never throws for a failing body; the result says what happened. */
-  public PropertyResult<T> run() {
-    long start = System.nanoTime();
-    long deadline = start + cfg.wallCapMs * 1_000_000L;
-    List<List<String>> labels = new ArrayList<>();
-    int valid = 0;
-    int rejected = 0;
-    int maxRejected = Math.max(100, cfg.tries);
-    Map<String, Integer> rejectReasons = new LinkedHashMap<>();
-    TryResult<T> failing = null;
-    Phase foundBy = null;
-    TryResult<T> bestScored = null;
-    boolean wallCap = false;
-    // The best-scored edge and random tries, kept to seed targeted search.
-    int eliteSize = Math.max(16, Math.min(128, cfg.tries / 25));
-    java.util.PriorityQueue<TryResult<T>> elite = new java.util.PriorityQueue<>(
-        java.util.Comparator.comparingDouble(TryResult::score));
+  /** The mutable state of one run. {@link #accept} is the one place that records a try. */
+  private final class Run {
+    final long start = System.nanoTime();
+    final long deadline = start + cfg.wallCapMs * 1_000_000L;
+    final List<List<String>> labels = new ArrayList<>();
+    final Map<String, Integer> rejectReasons = new LinkedHashMap<>();
+    /** The best-scored edge and random tries, kept to seed targeted search. */
+    final int eliteSize = Math.max(16, Math.min(128, cfg.tries / 25));
+    final PriorityQueue<TryResult<T>> elite = new PriorityQueue<>(Comparator.comparingDouble(TryResult::score));
+    int valid;
+    int rejected;
+    TryResult<T> failing;
+    Phase foundBy;
+    TryResult<T> bestScored;
+    boolean wallCap;
 
-    // Phase 1: edge cases.
-    int edgeMax = !cfg.edgeCases ? 0 : (cfg.edgeBudget >= 0 ? cfg.edgeBudget : Math.min(100, Math.max(1, cfg.tries / 10)));
+    boolean clockOut() {
+      if (System.nanoTime() > deadline) {
+        wallCap = true;
+      }
+      return wallCap;
+    }
+  }
+
+  /**
+   * Runs the property: the edge-case, random and targeted phases, then the shrink phase if one
+   * of them found a failure (the phase order of Hypothesis's engine). Never throws for a failing
+   * body; the result says what happened.
+   */
+  public PropertyResult<T> run() {
+    Run run = new Run();
+    edgePhase(run);
+    if (run.failing == null && !randomPhase(run)) {
+      return error(run, rejectMessage(run));
+    }
+    if (run.valid == 0 && run.failing == null) {
+      return error(run, rejectMessage(run));
+    }
+    if (run.failing == null) {
+      targetedPhase(run);
+    }
+    Statistics stats = Statistics.of(run.labels);
+    if (run.failing == null) {
+      PropertyResult<T> shortfall = checkCoverage(run, stats);
+      return shortfall != null ? shortfall : result(run, PropertyResult.Status.PASSED, null, stats);
+    }
+    return shrinkPhase(run, stats);
+  }
+
+  /**
+   * The accept step: every try of the edge-case, random and targeted phases passes here once,
+   * with its phase and its duration, right after the body ran. It counts the try (valid or
+   * discarded, with the reason), records its labels, keeps the best-scored tries, and notes the
+   * first failure with the phase that found it.
+   */
+  private void accept(Run run, Phase phase, TryResult<T> r, long tryNanos) {
+    if (!r.valid()) {
+      run.rejected++;
+      run.rejectReasons.merge(String.valueOf(r.rejectReason()), 1, Integer::sum);
+      return;
+    }
+    run.valid++;
+    run.labels.add(r.labels());
+    run.bestScored = better(run.bestScored, r);
+    keepElite(run.elite, r, run.eliteSize);
+    if (r.failed() && run.failing == null) {
+      run.failing = r;
+      run.foundBy = phase;
+    }
+  }
+
+  /** Makes one try from a source and hands it to {@link #accept}. */
+  private TryResult<T> tryOnce(Run run, Phase phase, Source source) {
+    long t0 = System.nanoTime();
+    TryResult<T> r = execute(source);
+    accept(run, phase, r, System.nanoTime() - t0);
+    return r;
+  }
+
+  /**
+   * Edge cases: the all-simplest case, then cases whose every choice takes one of its boundary
+   * values; each distinct case once, at most a tenth of the tries (100 at most) by default.
+   */
+  private void edgePhase(Run run) {
+    int edgeMax = !cfg.edgeCases ? 0
+        : (cfg.edgeBudget >= 0 ? cfg.edgeBudget : Math.min(100, Math.max(1, cfg.tries / 10)));
     edgeMax = Math.min(edgeMax, cfg.tries);
     Set<ChoiceSequence> seen = new HashSet<>();
-    for (int e = 0, attempts = 0; e < edgeMax && attempts < 3 * edgeMax && failing == null; attempts++) {
+    for (int e = 0, attempts = 0; e < edgeMax && attempts < 3 * edgeMax && run.failing == null; attempts++) {
       Source src = attempts == 0
           ? new Source(new long[0], Source.Mode.SIMPLEST, 0)
           : new Source(new long[0], Source.Mode.EDGE, trySeed(cfg.seed ^ 0x5EED_ED6EL, attempts));
+      long t0 = System.nanoTime();
       TryResult<T> r = execute(src);
       if (!seen.add(r.sequence())) {
-        continue;
+        continue; // the same case again: not a try
       }
       e++;
-      if (!r.valid()) {
-        rejected++;
-        rejectReasons.merge(String.valueOf(r.rejectReason()), 1, Integer::sum);
-        continue;
-      }
-      valid++;
-      labels.add(r.labels());
-      bestScored = better(bestScored, r);
-      keepElite(elite, r, eliteSize);
-      if (r.failed()) {
-        failing = r;
-        foundBy = Phase.EDGE;
-      }
+      accept(run, Phase.EDGE, r, System.nanoTime() - t0);
     }
-    int edgeTries = valid;
+  }
 
-    // Phase 2: random tries, then targeted search if scores were reported.
-    int randomTarget = cfg.tries - edgeTries;
+  /**
+   * Random tries, each reproducible from (seed, index), until the tries are used up, a failure
+   * is found, or the share of targeted search is reached once scores were reported.
+   *
+   * @return false when discards piled up past the limit (the run ends with an error)
+   */
+  private boolean randomPhase(Run run) {
+    int randomTarget = cfg.tries - run.valid;
+    int maxRejected = Math.max(100, cfg.tries);
     int index = 0;
-    while (failing == null && valid < cfg.tries) {
-      if (System.nanoTime() > deadline) {
-        wallCap = true;
-        break;
-      }
-      boolean scored = bestScored != null;
+    while (run.failing == null && run.valid < cfg.tries && !run.clockOut()) {
+      boolean scored = run.bestScored != null;
       int targetedBudget = scored ? (int) Math.round(randomTarget * cfg.targetedShare) : 0;
-      if (valid >= cfg.tries - targetedBudget && scored) {
+      if (scored && run.valid >= cfg.tries - targetedBudget) {
         break;
       }
-      TryResult<T> r = execute(new Source(new long[0], Source.Mode.RANDOM, trySeed(cfg.seed, index++)));
-      if (!r.valid()) {
-        rejected++;
-        rejectReasons.merge(String.valueOf(r.rejectReason()), 1, Integer::sum);
-        if (rejected >= maxRejected) {
-          return error(start, valid, rejected, labels, rejectMessage(rejected, valid, rejectReasons));
-        }
-        continue;
-      }
-      valid++;
-      labels.add(r.labels());
-      bestScored = better(bestScored, r);
-      keepElite(elite, r, eliteSize);
-      if (r.failed()) {
-        failing = r;
-        foundBy = Phase.RANDOM;
+      TryResult<T> r = tryOnce(run, Phase.RANDOM, new Source(new long[0], Source.Mode.RANDOM, trySeed(cfg.seed, index++)));
+      if (!r.valid() && run.rejected >= maxRejected) {
+        return false;
       }
     }
-    if (valid == 0 && failing == null) {
-      return error(start, valid, rejected, labels, rejectMessage(rejected, valid, rejectReasons));
-    }
-    if (failing == null && bestScored != null && valid < cfg.tries && !wallCap) {
-      List<List<String>> targetedLabels = labels;
-      List<TryResult<T>> eliteBestFirst = new ArrayList<>(elite);
-      eliteBestFirst.sort(java.util.Comparator.comparingDouble((TryResult<T> r) -> r.score()).reversed());
-      TargetedSearch<T> search = new TargetedSearch<>(bestScored, eliteBestFirst, raws -> {
-        TryResult<T> r = execute(new Source(raws, Source.Mode.RANDOM, trySeed(cfg.seed ^ 0x7A26E7L, raws.length)));
-        if (r.valid()) {
-          targetedLabels.add(r.labels());
-        }
-        return r;
-      }, trySeed(cfg.seed, -1), deadline);
-      search.run(cfg.tries - valid);
-      valid += search.used();
-      bestScored = better(bestScored, search.best());
-      wallCap |= search.wallCapHit();
-      if (search.failure() != null) {
-        failing = search.failure();
-        foundBy = Phase.TARGETED;
-      }
-    }
-    Statistics stats = Statistics.of(labels);
+    return true;
+  }
 
-    if (failing == null) {
-      for (Coverage c : cfg.coverage) {
-        if (stats.percent(c.label()) < c.minPercent()) {
-          String msg = String.format(Locale.ROOT,
-              "coverage: label '%s' was on %.2f%% of %d tries, below the required %.2f%%.%n"
-                  + "Labels:%n%s"
-                  + "Generate that case more often (edge values, a weighted choice) or lower the requirement.",
-              c.label(), stats.percent(c.label()), stats.total(), c.minPercent(), stats.table());
-          return new PropertyResult<>(name, PropertyResult.Status.FAILED, msg, cfg.seed, valid, rejected,
-              null, null, null, null, 0, 0, stats, scoreOf(bestScored), asCase(bestScored), null,
-              millis(start), wallCap);
-        }
-      }
-      return new PropertyResult<>(name, PropertyResult.Status.PASSED, null, cfg.seed, valid, rejected,
-          null, null, null, null, 0, 0, stats, scoreOf(bestScored), asCase(bestScored), null,
-          millis(start), wallCap);
+  /** Score-guided search with the tries left, when some try reported a score. */
+  private void targetedPhase(Run run) {
+    if (run.bestScored == null || run.valid >= cfg.tries || run.wallCap) {
+      return;
     }
+    List<TryResult<T>> eliteBestFirst = new ArrayList<>(run.elite);
+    eliteBestFirst.sort(Comparator.comparingDouble((TryResult<T> r) -> r.score()).reversed());
+    TargetedSearch<T> search = new TargetedSearch<>(run.bestScored, eliteBestFirst,
+        raws -> tryOnce(run, Phase.TARGETED, new Source(raws, Source.Mode.RANDOM, trySeed(cfg.seed ^ 0x7A26E7L, raws.length))),
+        trySeed(cfg.seed, -1), run.deadline);
+    search.run(cfg.tries - run.valid);
+    run.bestScored = better(run.bestScored, search.best());
+    run.wallCap |= search.wallCapHit();
+  }
 
-    // Phase 3: shrink.
-    Shrinker<T> shrinker = new Shrinker<>(failing, this::replayRaws, cfg.shrinkBudget, deadline);
+  /**
+   * The coverage rules, checked when no case failed.
+   *
+   * @return the failed result for the first rule not met, or null when all are met
+   */
+  private PropertyResult<T> checkCoverage(Run run, Statistics stats) {
+    for (Coverage c : cfg.coverage) {
+      if (stats.percent(c.label()) < c.minPercent()) {
+        String msg = String.format(Locale.ROOT,
+            "coverage: label '%s' was on %.2f%% of %d tries, below the required %.2f%%.%n"
+                + "Labels:%n%s"
+                + "Generate that case more often (edge values, a weighted choice) or lower the requirement.",
+            c.label(), stats.percent(c.label()), stats.total(), c.minPercent(), stats.table());
+        return result(run, PropertyResult.Status.FAILED, msg, stats);
+      }
+    }
+    return null;
+  }
+
+  /** Shrinks the first failure and reports the shrunk case with its replay token. */
+  private PropertyResult<T> shrinkPhase(Run run, Statistics stats) {
+    Shrinker<T> shrinker = new Shrinker<>(run.failing, new Shrinker.Evaluator<>() {
+      @Override
+      public Drawn<T> draw(long[] raws) {
+        return Property.this.draw(new Source(raws, Source.Mode.SIMPLEST, 0));
+      }
+
+      @Override
+      public TryResult<T> check(Drawn<T> drawn) {
+        return Property.this.check(drawn);
+      }
+    }, cfg.shrinkBudget, run.deadline);
     shrinker.run();
     TryResult<T> shrunk = shrinker.best();
-    wallCap |= shrinker.wallCapHit();
+    run.wallCap |= shrinker.wallCapHit();
     String token = ReplayToken.of(shrunk.sequence()).encode();
     String msg = "falsified by " + shrunk.value() + ": " + shrunk.failure();
-    return new PropertyResult<>(name, PropertyResult.Status.FAILED, msg, cfg.seed, valid, rejected,
-        foundBy, asCase(failing), asCase(shrunk), shrunk.failure(), shrinker.steps(),
-        shrinker.candidates(), stats, scoreOf(bestScored), asCase(bestScored), token, millis(start),
-        wallCap);
+    return new PropertyResult<>(name, PropertyResult.Status.FAILED, msg, cfg.seed, run.valid, run.rejected,
+        run.foundBy, asCase(run.failing), asCase(shrunk), shrunk.failure(), shrinker.steps(),
+        shrinker.candidates(), stats, scoreOf(run.bestScored), asCase(run.bestScored), token,
+        millis(run.start), run.wallCap);
+  }
+
+  /** A result without a counterexample: passed, or failed by a coverage rule. */
+  private PropertyResult<T> result(Run run, PropertyResult.Status status, String message, Statistics stats) {
+    return new PropertyResult<>(name, status, message, cfg.seed, run.valid, run.rejected,
+        null, null, null, null, 0, 0, stats, scoreOf(run.bestScored), asCase(run.bestScored), null,
+        millis(run.start), run.wallCap);
   }
 
   /**
@@ -404,24 +484,23 @@ public final class Property<T> {
         asCase(r), token.encode(), millis(start), false);
   }
 
-  private String rejectMessage(int rejected, int valid, Map<String, Integer> reasons) {
+  private String rejectMessage(Run run) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT,
         "property '%s': the generator could not produce inputs: %d tries discarded, %d valid.",
-        name, rejected, valid));
-    sb.append(" Reasons: ").append(reasons).append(
+        name, run.rejected, run.valid));
+    sb.append(" Reasons: ").append(run.rejectReasons).append(
         ". Generate valid values directly (narrow ranges, map instead of filter) rather than filtering.");
     return sb.toString();
   }
 
-  private PropertyResult<T> error(long start, int valid, int rejected, List<List<String>> labels,
-                                  String message) {
-    return new PropertyResult<>(name, PropertyResult.Status.ERROR, message, cfg.seed, valid, rejected,
-        null, null, null, null, 0, 0, Statistics.of(labels), Double.NaN, null, null, millis(start),
+  private PropertyResult<T> error(Run run, String message) {
+    return new PropertyResult<>(name, PropertyResult.Status.ERROR, message, cfg.seed, run.valid, run.rejected,
+        null, null, null, null, 0, 0, Statistics.of(run.labels), Double.NaN, null, null, millis(run.start),
         false);
   }
 
-  private static <T> void keepElite(java.util.PriorityQueue<TryResult<T>> elite, TryResult<T> r, int size) {
+  private static <T> void keepElite(PriorityQueue<TryResult<T>> elite, TryResult<T> r, int size) {
     if (!r.hasScore()) {
       return;
     }

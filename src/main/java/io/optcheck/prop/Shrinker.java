@@ -3,50 +3,93 @@ package io.optcheck.prop;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * Integrated shrinking on the choice sequence (after Hypothesis's shrinker, MacIver &amp;
- * Donaldson, ECOOP 2020). Passes: delete spans and blocks, zero spans, lower an integer while
- * deleting what follows it, minimize single integer and double choices, move value between
- * integer pairs, and sort sibling spans. Every candidate is replayed through the generators;
- * the shrinker moves only to a strictly simpler (shortlex) sequence that fails with the same
- * failure key, so it terminates, and it stops at a fixed point or when its candidate budget runs
- * out. It is deterministic: bounded by counts, never by time.
+ * Donaldson, ECOOP 2020). Every candidate is replayed through the generators; the shrinker moves
+ * only to a strictly simpler (shortlex) sequence that fails with the same failure key, so it
+ * terminates, and it stops at a fixed point or when its budget of body evaluations runs out. It
+ * is deterministic: bounded by counts, never by time.
+ *
+ * <p>Passes, in order:
+ * <ul>
+ *   <li>structure: delete spans; delete blocks of every size (adaptive: a deletion that works is
+ *       grown by doubling, then bisected); replace a span by a descendant span drawn by the same
+ *       generator (a tree collapses to a subtree); set a span to its simplest values; lower an
+ *       integer while deleting a later span (a count and its element together);</li>
+ *   <li>single values: each integer to its target, closer on its side, then to the simpler value
+ *       on the other side (3 to -2: the order ranks 0, 1, -1, 2, -2, ...); each double to its
+ *       target, then to the nearest whole number, then to 1, 2, ... decimal places;</li>
+ *   <li>joint moves: equal integers lowered together; two nearby integers on the same side of
+ *       their targets lowered by one common offset (a difference is kept); part or all of one
+ *       integer's distance moved onto another (a sum is kept);</li>
+ *   <li>order: sort adjacent equal-constraint choices and sibling spans.</li>
+ * </ul>
+ *
+ * <p>Evaluation: a candidate is first only drawn (the generators run, the body does not). The
+ * body runs only when the replayed sequence is simpler than the current best and was never
+ * evaluated before; both caches are keyed on what was replayed or proposed, never on values, so
+ * nothing is evaluated twice.
  */
 final class Shrinker<T> {
 
-  private final Function<long[], TryResult<T>> replay;
+  /** The two halves of a try: draw from raws (cheap), then run the body on what was drawn. */
+  interface Evaluator<T> {
+    Property.Drawn<T> draw(long[] raws);
+
+    TryResult<T> check(Property.Drawn<T> drawn);
+  }
+
+  /** How a candidate went: adopted or not, and how many choices its replay actually drew. */
+  private record Attempt(boolean accepted, int realizedSize) {
+  }
+
+  private static final Attempt SKIPPED = new Attempt(false, Integer.MAX_VALUE);
+
+  private final Evaluator<T> evaluator;
   private final String failureKey;
   private final int budget;
+  private final long drawBudget;
   private final long deadlineNanos;
   private TryResult<T> best;
   private int candidates;
+  private long draws;
   private int steps;
   private boolean wallCapHit;
-  private final java.util.Map<LongKey, Boolean> cache = new java.util.HashMap<>();
+  /** Proposed raws already drawn, with the size of what their replay drew. */
+  private final Map<Key, Integer> proposed = new HashMap<>();
+  /** Replayed sequences whose body already ran. */
+  private final Set<Key> evaluated = new HashSet<>();
 
-  private record LongKey(long[] raws) {
+  private record Key(long[] raws) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof LongKey k && java.util.Arrays.equals(raws, k.raws);
+      return o instanceof Key k && Arrays.equals(raws, k.raws);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Arrays.hashCode(raws);
+      return Arrays.hashCode(raws);
     }
   }
 
-  Shrinker(TryResult<T> failing, Function<long[], TryResult<T>> replay, int budget,
-           long deadlineNanos) {
+  Shrinker(TryResult<T> failing, Evaluator<T> evaluator, int budget, long deadlineNanos) {
     this.best = failing;
     this.failureKey = failing.failureKey();
-    this.replay = replay;
+    this.evaluator = evaluator;
     this.budget = budget;
+    this.drawBudget = 20L * budget;
     this.deadlineNanos = deadlineNanos;
+    evaluated.add(new Key(failing.sequence().raws()));
   }
 
   TryResult<T> best() {
@@ -57,6 +100,7 @@ final class Shrinker<T> {
     return steps;
   }
 
+  /** Body evaluations run while shrinking. */
   int candidates() {
     return candidates;
   }
@@ -66,7 +110,7 @@ final class Shrinker<T> {
   }
 
   private boolean exhausted() {
-    if (candidates >= budget) {
+    if (candidates >= budget || draws >= drawBudget) {
       return true;
     }
     if (System.nanoTime() > deadlineNanos) {
@@ -76,26 +120,38 @@ final class Shrinker<T> {
     return false;
   }
 
-  /** Replays a candidate and adopts it if it is simpler and fails the same way. */
-  private boolean consider(long[] raws) {
+  /**
+   * Replays a candidate and adopts it if it is simpler and fails the same way. The body runs
+   * only for a replayed sequence that is simpler than the best and new.
+   */
+  private Attempt attempt(long[] raws) {
     if (exhausted()) {
-      return false;
+      return SKIPPED;
     }
-    LongKey key = new LongKey(raws);
-    Boolean seen = cache.get(key);
-    if (seen != null) {
-      return false;
+    Key key = new Key(raws);
+    Integer size = proposed.get(key);
+    if (size != null) {
+      return new Attempt(false, size);
+    }
+    draws++;
+    Property.Drawn<T> drawn = evaluator.draw(raws);
+    ChoiceSequence seq = drawn.sequence();
+    proposed.put(key, seq.size());
+    if (seq.compareTo(best.sequence()) >= 0 || !evaluated.add(new Key(seq.raws()))) {
+      return new Attempt(false, seq.size());
     }
     candidates++;
-    TryResult<T> r = replay.apply(raws);
-    boolean better = r.failed() && failureKey.equals(r.failureKey())
-        && r.sequence().compareTo(best.sequence()) < 0;
-    cache.put(key, better);
+    TryResult<T> r = evaluator.check(drawn);
+    boolean better = r.failed() && failureKey.equals(r.failureKey());
     if (better) {
       best = r;
       steps++;
     }
-    return better;
+    return new Attempt(better, seq.size());
+  }
+
+  private boolean consider(long[] raws) {
+    return attempt(raws).accepted();
   }
 
   private ChoiceSequence cur() {
@@ -103,35 +159,153 @@ final class Shrinker<T> {
   }
 
   void run() {
-    boolean progress = true;
-    while (progress && !exhausted()) {
+    while (!exhausted()) {
       ChoiceSequence before = cur();
       deleteSpans();
       deleteBlocks();
+      passToDescendant();
       zeroSpans();
       lowerAndDelete();
       minimizeChoices();
-      redistributePairs();
+      lowerDuplicates();
+      lowerPairsTogether();
+      movePairAmounts();
       sortSiblings();
-      progress = cur().compareTo(before) < 0;
+      if (cur().compareTo(before) >= 0) {
+        return;
+      }
     }
   }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  /**
+   * The largest n in [known, limit] with {@code f(n)}, given f(known) holds (known >= 0; f(0)
+   * is the current state): probes known + 1, then doubles, then bisects (after Hypothesis's
+   * find_integer). Exact when f is monotone, a local answer otherwise.
+   */
+  private long findLargest(long known, long limit, LongPredicate f) {
+    long lo = known;
+    long hi = -1;
+    long probe = known + 1;
+    while (probe <= limit && !exhausted()) {
+      if (!f.test(probe)) {
+        hi = probe;
+        break;
+      }
+      lo = probe;
+      if (probe == limit) {
+        break;
+      }
+      probe = probe > limit / 2 ? limit : probe * 2;
+    }
+    if (hi < 0) {
+      return lo;
+    }
+    while (hi - lo > 1 && !exhausted()) {
+      long mid = lo + (hi - lo) / 2;
+      if (f.test(mid)) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private long findLargest(long limit, LongPredicate f) {
+    return findLargest(0, limit, f);
+  }
+
+  private static long[] delete(long[] raws, int start, int end) {
+    long[] out = new long[raws.length - (end - start)];
+    System.arraycopy(raws, 0, out, 0, start);
+    System.arraycopy(raws, end, out, start, raws.length - end);
+    return out;
+  }
+
+  private long[] withRaw(int i, long raw) {
+    long[] raws = cur().raws();
+    raws[i] = raw;
+    return raws;
+  }
+
+  private static boolean isFlag(Choice c) {
+    return c.kind() == Choice.Kind.INT && c.max() - c.min() <= 1;
+  }
+
+  /** Distance of an integer choice from its target, saturating at Long.MAX_VALUE. */
+  private static long distance(Choice c) {
+    long t = (long) c.target();
+    return c.raw() >= t ? Source.room(c.raw(), t) : Source.room(t, c.raw());
+  }
+
+  /** The integer choice moved {@code d} toward its target (d at most its distance). */
+  private static long toward(Choice c, long d) {
+    long t = (long) c.target();
+    return c.raw() >= t ? c.raw() - d : c.raw() + d;
+  }
+
+  // ---- structure --------------------------------------------------------------------------
 
   private void deleteSpans() {
     List<ChoiceSequence.Span> spans = new ArrayList<>(cur().spans());
     spans.sort(Comparator.comparingInt(ChoiceSequence.Span::length).reversed());
     for (ChoiceSequence.Span sp : spans) {
       if (sp.end() <= cur().size()) {
-        consider(cur().without(sp.start(), sp.end()).raws());
+        consider(delete(cur().raws(), sp.start(), sp.end()));
       }
     }
   }
 
+  /**
+   * Deletes blocks at every position, from the end: a block of one or two choices (a list
+   * element is a flag and its value), and when that works, as long a block as still fails.
+   */
   private void deleteBlocks() {
-    for (int k : new int[] {8, 4, 2, 1}) {
-      for (int i = cur().size() - k; i >= 0; i--) {
-        if (i + k <= cur().size()) {
-          consider(cur().without(i, i + k).raws());
+    for (int i = cur().size() - 1; i >= 0 && !exhausted(); i--) {
+      for (int k = 1; k <= 2; k++) {
+        if (i + k > cur().size()) {
+          continue;
+        }
+        long[] base = cur().raws();
+        int at = i;
+        if (consider(delete(base, at, at + k))) {
+          int unit = k;
+          findLargest(1, (base.length - at) / unit, m -> consider(delete(base, at, at + (int) m * unit)));
+          break;
+        }
+      }
+      i = Math.min(i, cur().size());
+    }
+  }
+
+  /**
+   * Replaces a span by one of its descendants drawn by the same generator (Hypothesis's
+   * pass_to_descendant): an expression (a + (b / c)) becomes (b / c), a heap its subheap.
+   */
+  private void passToDescendant() {
+    boolean progress = true;
+    while (progress && !exhausted()) {
+      progress = false;
+      List<ChoiceSequence.Span> spans = new ArrayList<>(cur().spans());
+      spans.sort(Comparator.comparingInt(ChoiceSequence.Span::length).reversed());
+      outer:
+      for (ChoiceSequence.Span a : spans) {
+        int tried = 0;
+        for (ChoiceSequence.Span b : spans) {
+          if (b.start() >= a.start() && b.end() <= a.end() && b.length() < a.length()
+              && b.depth() > a.depth() && b.label().equals(a.label()) && tried++ < 32) {
+            long[] raws = cur().raws();
+            long[] cand = new long[raws.length - a.length() + b.length()];
+            System.arraycopy(raws, 0, cand, 0, a.start());
+            System.arraycopy(raws, b.start(), cand, a.start(), b.length());
+            System.arraycopy(raws, a.end(), cand, a.start() + b.length(), raws.length - a.end());
+            if (consider(cand)) {
+              progress = true;
+              break outer;
+            }
+          }
         }
       }
     }
@@ -162,22 +336,20 @@ final class Shrinker<T> {
   }
 
   /**
-   * Lowers an integer by one and deletes a span after it. This is how (n, list of n) shrinks:
-   * a smaller n with one element fewer.
+   * Lowers an integer by one and deletes a span after it in the same step.
+   * This is how (n, list of n) shrinks: a smaller n with one element fewer.
    */
   private void lowerAndDelete() {
-    for (int i = 0; i < cur().size(); i++) {
+    for (int i = 0; i < cur().size() && !exhausted(); i++) {
       Choice c = cur().get(i);
       if (c.kind() != Choice.Kind.INT || c.raw() == (long) c.target()) {
         continue;
       }
-      long lowered = c.raw() > c.target() ? c.raw() - 1 : c.raw() + 1;
       List<ChoiceSequence.Span> spans = cur().spans();
       int tried = 0;
       for (ChoiceSequence.Span sp : spans) {
         if (sp.start() > i && sp.end() <= cur().size() && tried++ < 64) {
-          ChoiceSequence cand = cur().with(i, c.withRaw(lowered)).without(sp.start(), sp.end());
-          if (consider(cand.raws())) {
+          if (consider(delete(withRaw(i, toward(c, 1)), sp.start(), sp.end()))) {
             break;
           }
         }
@@ -185,8 +357,10 @@ final class Shrinker<T> {
     }
   }
 
+  // ---- single values ----------------------------------------------------------------------
+
   private void minimizeChoices() {
-    for (int i = 0; i < cur().size(); i++) {
+    for (int i = 0; i < cur().size() && !exhausted(); i++) {
       if (cur().get(i).kind() == Choice.Kind.INT) {
         minimizeInt(i);
       } else {
@@ -195,54 +369,74 @@ final class Shrinker<T> {
     }
   }
 
-  private long[] withRaw(int i, long raw) {
-    long[] raws = cur().raws();
-    raws[i] = raw;
-    return raws;
-  }
-
+  /**
+   * The target; else the closest failing value on the current side; else a value on the other
+   * side that the order ranks simpler (above the target up to the same distance, below it up to
+   * one less), as close to the target as still fails.
+   */
   private void minimizeInt(int i) {
     Choice c = cur().get(i);
     long t = (long) c.target();
-    long v = c.raw();
-    if (v == t || tryInt(i, t)) {
+    if (c.raw() == t || tryInt(i, t)) {
       return;
     }
-    if (v < t && 2 * t - v <= c.max() && tryInt(i, 2 * t - v)) {
-      v = 2 * t - v; // the mirror image above the target is simpler (1 rather than -1)
+    lowerOnItsSide(i);
+    if (i >= cur().size() || cur().get(i).kind() != Choice.Kind.INT) {
+      return;
     }
-    long s = v > t ? 1 : -1;
-    // Largest j in [0, |v - t|) with v - s j still failing (bisection, assuming monotonicity).
-    long lo = 0;
-    long hi = Math.abs(v - t);
-    while (hi - lo > 1 && i < cur().size() && !exhausted()) {
-      long mid = lo + (hi - lo) / 2;
-      if (tryInt(i, v - s * mid)) {
-        lo = mid;
-      } else {
-        hi = mid;
+    c = cur().get(i);
+    long d = distance(c);
+    boolean above = c.raw() > t;
+    // other side: t - m for m <= d - 1 when above, t + m for m <= d when below
+    long mMax = above ? d - 1 : d;
+    long room = above ? Source.room(t, (long) c.min()) : Source.room((long) c.max(), t);
+    mMax = Math.min(mMax, room);
+    if (mMax < 1) {
+      return;
+    }
+    long farthest = above ? t - mMax : t + mMax;
+    if (tryInt(i, farthest) || (mMax > 1 && tryInt(i, above ? t - 1 : t + 1))) {
+      lowerOnItsSide(i);
+    }
+  }
+
+  /** Bisects integer choice i toward its target on its current side. */
+  private void lowerOnItsSide(int i) {
+    Choice c = cur().get(i);
+    long d = distance(c);
+    if (d <= 1) {
+      return;
+    }
+    long v = c.raw();
+    boolean above = v > (long) c.target();
+    LongPredicate f = j -> i < cur().size() && tryInt(i, above ? v - j : v + j);
+    long lo = findLargest(d - 1, f);
+    // Bisection assumes that the failure is monotone; step over a hole of one or two passing
+    // values (x - y != 0 fails for y = x - 1, passes at y = x, fails again below).
+    for (long skip = 2; skip <= 3 && lo + skip <= d - 1 && !exhausted(); skip++) {
+      if (f.test(lo + skip)) {
+        lo = findLargest(lo + skip, d - 1, f);
+        skip = 1;
       }
     }
   }
 
   /**
-   * Tries integer choice i at value {@code value}. When the new value makes the generators draw
-   * fewer choices (a smaller dimension or count), the plain replacement reads the old choices
-   * out of place; so it also tries deleting the surplus right after i and at the start of later
-   * spans, which keeps the tail of the sequence (often the choice that matters) where it was.
+   * Tries integer choice i at {@code value}. When the new value makes the generators draw fewer
+   * choices (a smaller dimension or count), the plain replacement reads the old choices out of
+   * place; so it also tries deleting the surplus right after i and at the start of later spans,
+   * which keeps the tail of the sequence (often the choice that matters) where it was.
    */
   private boolean tryInt(int i, long value) {
-    long[] replaced = withRaw(i, value);
-    if (consider(replaced)) {
-      return true;
-    }
-    if (exhausted()) {
+    if (i >= cur().size()) {
       return false;
     }
-    candidates++;
-    int newSize = replay.apply(replaced).sequence().size();
-    int delta = cur().size() - newSize;
-    if (delta <= 0) {
+    Attempt a = attempt(withRaw(i, value));
+    if (a.accepted()) {
+      return true;
+    }
+    int delta = cur().size() - a.realizedSize();
+    if (delta <= 0 || exhausted()) {
       return false;
     }
     List<Integer> starts = new ArrayList<>();
@@ -254,8 +448,7 @@ final class Shrinker<T> {
     }
     for (int p : starts) {
       if (p + delta <= cur().size()) {
-        ChoiceSequence cand = cur().with(i, cur().get(i).withRaw(value)).without(p, p + delta);
-        if (consider(cand.raws())) {
+        if (consider(delete(withRaw(i, value), p, p + delta))) {
           return true;
         }
       }
@@ -298,12 +491,15 @@ final class Shrinker<T> {
    * fails, between the target and the current value (bisection).
    */
   private void bisectGrid(int i, BigDecimal step) {
-    if (i >= cur().size() || exhausted()) {
+    if (i >= cur().size() || exhausted() || cur().get(i).kind() != Choice.Kind.DOUBLE) {
       return;
     }
     Choice c = cur().get(i);
     double v = c.doubleValue();
     double t = c.target();
+    if (!Double.isFinite(v)) {
+      return;
+    }
     int s = v > t ? 1 : -1;
     // Start from the grid point at or nearer to the target than v.
     BigDecimal start = new BigDecimal(v).divide(step, 0, s > 0 ? RoundingMode.FLOOR : RoundingMode.CEILING)
@@ -343,29 +539,122 @@ final class Shrinker<T> {
     return v >= c.min() && v <= c.max();
   }
 
-  /** Moves value from an earlier integer to a later one, so the earlier one can shrink. */
-  private void redistributePairs() {
-    int n = cur().size();
-    for (int i = 0; i < n && i < cur().size(); i++) {
-      for (int j = i + 1; j < cur().size() && j < i + 16; j++) {
-        Choice a = cur().get(i);
-        Choice b = cur().get(j);
-        if (a.kind() != Choice.Kind.INT || b.kind() != Choice.Kind.INT || a.raw() == (long) a.target()
-            || a.min() != b.min() || a.max() != b.max()) {
-          continue;
+  // ---- joint moves ------------------------------------------------------------------------
+
+  /**
+   * Integers with the same value and constraint, lowered together by one common amount
+   * (Hypothesis's minimize_duplicated_blocks): a failure that needs x == y keeps x == y.
+   */
+  private void lowerDuplicates() {
+    Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < cur().size(); i++) {
+      Choice c = cur().get(i);
+      if (c.kind() == Choice.Kind.INT && !isFlag(c) && c.raw() != (long) c.target()) {
+        groups.computeIfAbsent(List.of(c.raw(), c.min(), c.max(), c.target()), k -> new ArrayList<>()).add(i);
+      }
+    }
+    for (List<Integer> idx : groups.values()) {
+      if (idx.size() < 2 || exhausted()) {
+        continue;
+      }
+      long[] base = cur().raws();
+      if (idx.get(idx.size() - 1) >= base.length) {
+        continue;
+      }
+      Choice c = cur().get(idx.get(0));
+      findLargest(distance(c), d -> {
+        long[] raws = base.clone();
+        for (int i : idx) {
+          raws[i] = toward(c, d);
         }
-        long moved = a.raw() - (long) a.target();
-        long nb = b.raw() + moved;
-        if (nb < b.min() || nb > b.max()) {
-          continue;
+        return consider(raws);
+      });
+    }
+  }
+
+  /** Pairs of nearby integer choices (not flags) under one constraint, i before j. */
+  private List<int[]> nearbyIntPairs(int window) {
+    List<int[]> pairs = new ArrayList<>();
+    List<Integer> ints = new ArrayList<>();
+    for (int i = 0; i < cur().size(); i++) {
+      Choice c = cur().get(i);
+      if (c.kind() == Choice.Kind.INT && !isFlag(c)) {
+        ints.add(i);
+      }
+    }
+    for (int a = 0; a < ints.size(); a++) {
+      for (int b = a + 1; b < ints.size() && b <= a + window; b++) {
+        Choice x = cur().get(ints.get(a));
+        Choice y = cur().get(ints.get(b));
+        if (x.min() == y.min() && x.max() == y.max() && x.target() == y.target()) {
+          pairs.add(new int[] {ints.get(a), ints.get(b)});
         }
-        long[] raws = cur().raws();
-        raws[i] = (long) a.target();
-        raws[j] = nb;
-        consider(raws);
+      }
+    }
+    return pairs;
+  }
+
+  /**
+   * Two integers on the same side of their target lowered by one common offset (Hypothesis's
+   * lower_common_block_offset, for two): a failure that needs |x - y| small keeps it.
+   */
+  private void lowerPairsTogether() {
+    for (int[] p : nearbyIntPairs(4)) {
+      if (exhausted() || p[1] >= cur().size()) {
+        return;
+      }
+      Choice x = cur().get(p[0]);
+      Choice y = cur().get(p[1]);
+      long t = (long) x.target();
+      if (x.raw() == t || y.raw() == t || x.raw() == y.raw() || (x.raw() > t) != (y.raw() > t)) {
+        continue;
+      }
+      long[] base = cur().raws();
+      findLargest(Math.min(distance(x), distance(y)), d -> {
+        long[] raws = base.clone();
+        raws[p[0]] = toward(x, d);
+        raws[p[1]] = toward(y, d);
+        return consider(raws);
+      });
+    }
+  }
+
+  /**
+   * Moves part or all of an earlier integer's distance from its target onto a later one, so the
+   * earlier one gets simpler and a sum stays the same: the whole amount first, else as much as
+   * still fails.
+   */
+  private void movePairAmounts() {
+    for (int[] p : nearbyIntPairs(16)) {
+      if (exhausted() || p[1] >= cur().size()) {
+        return;
+      }
+      Choice x = cur().get(p[0]);
+      Choice y = cur().get(p[1]);
+      long t = (long) x.target();
+      if (x.raw() == t) {
+        continue;
+      }
+      boolean up = x.raw() > t; // moving x toward t lowers x by d, so y rises by d
+      long room = up ? Source.room((long) y.max(), y.raw()) : Source.room(y.raw(), (long) y.min());
+      long limit = Math.min(distance(x), room);
+      if (limit < 1) {
+        continue;
+      }
+      long[] base = cur().raws();
+      LongPredicate move = d -> {
+        long[] raws = base.clone();
+        raws[p[0]] = toward(x, d);
+        raws[p[1]] = up ? y.raw() + d : y.raw() - d;
+        return consider(raws);
+      };
+      if (!move.test(limit) && limit > 1) {
+        findLargest(limit - 1, move); // probes 1 first: one step of a limb or digit onto the next
       }
     }
   }
+
+  // ---- order ------------------------------------------------------------------------------
 
   /**
    * Sorting: swaps adjacent choices drawn under the same constraint, and adjacent sibling spans
@@ -373,7 +662,7 @@ final class Shrinker<T> {
    * lets later deletions drop the tail of an array.
    */
   private void sortSiblings() {
-    for (int i = 0; i + 1 < cur().size(); i++) {
+    for (int i = 0; i + 1 < cur().size() && !exhausted(); i++) {
       Choice a = cur().get(i);
       Choice b = cur().get(i + 1);
       if (a.kind() == b.kind() && a.min() == b.min() && a.max() == b.max()

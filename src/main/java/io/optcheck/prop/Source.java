@@ -92,16 +92,116 @@ public final class Source {
       v = Math.max(min, Math.min(max, prefix[i]));
     } else {
       v = switch (mode) {
-        case RANDOM -> uniformLong(min, max);
+        case RANDOM -> biasedLong(min, max, t);
         case SIMPLEST -> t;
         case EDGE -> {
-          long[] edges = {min, max, t, Math.min(max, min + 1), Math.max(min, max - 1)};
+          long[] edges = edgeLongs(min, max, t);
           yield edges[rng.nextInt(edges.length)];
         }
       };
     }
     record(Choice.ofInt(v, min, max, t));
     return v;
+  }
+
+  /**
+   * The edge values of an integer range: min, max, the target and the neighbours of the ends.
+   * The neighbours saturate at the range, so [Long.MAX_VALUE, Long.MAX_VALUE] has only its one
+   * value (min + 1 would overflow to Long.MIN_VALUE).
+   */
+  static long[] edgeLongs(long min, long max, long target) {
+    long afterMin = min < max ? min + 1 : min;
+    long beforeMax = max > min ? max - 1 : max;
+    return new long[] {min, max, target, afterMin, beforeMax};
+  }
+
+  /** One in this many random integer and double draws takes an edge value of its range. */
+  static final int EDGE_ODDS = 32;
+  /** One in this many repeats a value drawn earlier in the same try, when one fits the range. */
+  static final int REPEAT_ODDS = 16;
+  /** One in this many integer draws over a range wider than 256 values is small (see below). */
+  static final int SMALL_ODDS = 4;
+
+  /**
+   * A random integer in [min, max], biased the way Hypothesis biases its integers so that
+   * failures needing equal, nearby, small or boundary values are found by random tries too:
+   * an edge value (1 in {@value #EDGE_ODDS}); a value drawn earlier in this try (1 in
+   * {@value #REPEAT_ODDS}: the same value half the time, else one within 2 of it); on ranges
+   * wider than 256 values a small offset from the target, of magnitude below 2^k with k uniform
+   * in 1..16 (1 in {@value #SMALL_ODDS} of the rest); otherwise uniform over the whole range, so
+   * every value stays reachable.
+   */
+  private long biasedLong(long min, long max, long target) {
+    double u = rng.nextDouble();
+    if (u < 1.0 / EDGE_ODDS) {
+      long[] edges = edgeLongs(min, max, target);
+      return edges[rng.nextInt(edges.length)];
+    }
+    if (u < 1.0 / EDGE_ODDS + 1.0 / REPEAT_ODDS) {
+      long earlier = earlierInt(min, max);
+      if (earlier != NONE_EARLIER) {
+        // the same value half the time, else one within 2 of it: -2, -1, 1 or 2
+        int shift = rng.nextBoolean() ? 0 : (rng.nextBoolean() ? 1 : -1) * (1 + rng.nextInt(2));
+        if (shift > 0 && shift <= room(max, earlier)) {
+          return earlier + shift;
+        }
+        if (shift < 0 && -shift <= room(earlier, min)) {
+          return earlier + shift;
+        }
+        return earlier;
+      }
+    }
+    if (room(max, min) > 255 && rng.nextInt(SMALL_ODDS) == 0) {
+      long magnitude = rng.nextLong(1L << (1 + rng.nextInt(16)));
+      if (rng.nextBoolean()) {
+        if (magnitude <= room(max, target)) {
+          return target + magnitude;
+        }
+      } else if (magnitude <= room(target, min)) {
+        return target - magnitude;
+      }
+    }
+    return uniformLong(min, max);
+  }
+
+  /** hi - lo for hi >= lo, saturating at Long.MAX_VALUE instead of overflowing. */
+  static long room(long hi, long lo) {
+    long d = hi - lo;
+    return d < 0 ? Long.MAX_VALUE : d;
+  }
+
+  private static final long NONE_EARLIER = Long.MIN_VALUE + 0x5EED;
+
+  /** A value of an earlier integer choice of this try inside [min, max], or NONE_EARLIER. */
+  private long earlierInt(long min, long max) {
+    int n = choices.size();
+    if (n == 0) {
+      return NONE_EARLIER;
+    }
+    int start = rng.nextInt(n);
+    for (int k = 0; k < Math.min(n, 64); k++) {
+      Choice c = choices.get((start + k) % n);
+      if (c.kind() == Choice.Kind.INT && c.max() > 1 && c.raw() >= min && c.raw() <= max) {
+        return c.raw();
+      }
+    }
+    return NONE_EARLIER;
+  }
+
+  /** A value of an earlier double choice of this try inside [min, max], or NaN. */
+  double earlierDouble(double min, double max) {
+    int n = choices.size();
+    if (n == 0) {
+      return Double.NaN;
+    }
+    int start = rng.nextInt(n);
+    for (int k = 0; k < Math.min(n, 64); k++) {
+      Choice c = choices.get((start + k) % n);
+      if (c.kind() == Choice.Kind.DOUBLE && c.doubleValue() >= min && c.doubleValue() <= max) {
+        return c.doubleValue();
+      }
+    }
+    return Double.NaN;
   }
 
   /** A boolean that is true with probability p (in random mode); shrinks toward false. */
@@ -129,7 +229,7 @@ public final class Source {
       v = spec.clamp(Double.longBitsToDouble(prefix[i]));
     } else {
       v = switch (mode) {
-        case RANDOM -> spec.random(rng);
+        case RANDOM -> spec.random(rng, this);
         case SIMPLEST -> spec.target();
         case EDGE -> {
           double[] edges = spec.edgeValues();

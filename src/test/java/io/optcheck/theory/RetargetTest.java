@@ -32,8 +32,17 @@ class RetargetTest {
    * their CI tries (the search stops at its first find, so a break is cheap).
    */
   private static Result smoke(Theorem<?> t, Regime r) {
-    int tries = r.expected() == Expected.BREAKS ? Specs.load(t.id()).ciTries() : 20;
+    int tries = r.expected() == Expected.BREAKS ? Specs.load(t.id()).ciTries() : Math.max(20, coverageTries(t, r));
     return TheoremRunner.run(t, r, tries, RunSettings.ci());
+  }
+
+  /**
+   * Tries that a regime's coverage rules need to be met at all: a rule of m% needs 100 / m tries
+   * for a single labelled one. (At 20 tries a 1% rule on "dimension >= 10", one value in ten,
+   * missed with probability 0.9^18 = 15%, whatever the generator.)
+   */
+  private static int coverageTries(Theorem<?> t, Regime r) {
+    return t.coverage(r).stream().mapToInt(c -> (int) Math.ceil(100 / c.minPercent())).max().orElse(0);
   }
 
   /** Everything a result says except the wall time and the declared conventions (the built-in binding declares none). */

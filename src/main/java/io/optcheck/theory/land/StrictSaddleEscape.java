@@ -35,7 +35,7 @@ import java.util.OptionalDouble;
  * <p>Checked on f = (a/2) x^2 - (b/2) y^2 + (b/8) y^4 on the invariant region |y| &lt;= 2 (L =
  * max(a, 5b) = 5b). Finite form of "does not converge to the saddle": with s = eta b, while
  * |y| &lt;= rho = 1 the step multiplies |y| by 1 + s - (s/2) y^2 &gt;= 1 + s/2, so |y_t| exceeds rho
- * after at most T*(y0) = ceil(log(rho/|y0|) / log(1 + s/2)) steps, and once |y| &gt; 1 it stays
+ * after at most T*(y0) = floor(log(rho/|y0|) / log(1 + s/2)) + 1 steps, and once |y| &gt; 1 it stays
  * above 1 (y+ is increasing in y on [0, 2] and has its fixed point at sqrt 2), so the run
  * converges to a minimum (0, +-sqrt 2), not to the saddle. Every double y0 != 0 has
  * |y0| &gt;= 2^-1074, so T*(y0) &lt;= T_max = T*(2^-1074); a start on the stable manifold (y0 = 0)
@@ -119,8 +119,11 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
   }
 
   /**
-   * T*(y0) = ceil(log(rho/|y0|) / log(1 + s/2)), 0 when |y0| &gt; rho; the quotient is raised by
-   * 1e-12 relative before ceil so that rounding in the two logarithms cannot lower it.
+   * T*(y0) = floor(log(rho/|y0|) / log(1 + s/2)) + 1, the first t with |y0| (1 + s/2)^t &gt; rho
+   * (strictly: |y| must leave [-1, 1]), 0 when |y0| &gt; rho. This is ceil(q) except when q is a
+   * whole number: a start at |y0| = rho exactly (q = 0) is still inside and needs one step (the
+   * ceil form gave 0 there). The quotient is raised by 1e-12 relative before floor so that
+   * rounding in the two logarithms cannot lower it.
    */
   static long escapeBound(double y0, double s) {
     double ay = Math.max(Math.abs(y0), Double.MIN_VALUE);
@@ -129,7 +132,7 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
     }
     // log(rho) - log|y0|, not log(rho/|y0|): the quotient overflows for subnormal y0.
     double q = (StrictMath.log(RHO) - StrictMath.log(ay)) / StrictMath.log1p(s / 2);
-    return (long) Math.ceil(q * (1 + 1e-12));
+    return (long) Math.floor(q * (1 + 1e-12)) + 1;
   }
 
   @Override

@@ -34,5 +34,10 @@ class StrictSaddleEscapeTest {
     assertThat(tMax).isEqualTo((long) Math.ceil(1074 * Math.log(2) / Math.log(1.05)));
     assertThat(StrictSaddleEscape.escapeBound(0.5, s)).isLessThan(tMax);
     assertThat(StrictSaddleEscape.escapeBound(1.5, s)).isZero();
+    // |y0| = rho exactly is still inside [-1, 1]: one step to leave it (ceil(0) said 0)
+    assertThat(StrictSaddleEscape.escapeBound(1.0, s)).isEqualTo(1);
+    assertThat(StrictSaddleEscape.escapeBound(-1.0, s)).isEqualTo(1);
+    // y0 = 1 / 1.05: q = 1 exactly in real arithmetic, so |y0| 1.05 = rho is not yet outside
+    assertThat(StrictSaddleEscape.escapeBound(1 / 1.05, s)).isEqualTo(2);
   }
 }
