@@ -95,6 +95,7 @@ public final class Catalog {
     l.add(new io.optcheck.theory.adaptive.AdamReference());
     l.add(new io.optcheck.theory.adaptive.ScaleInvariance());
     l.add(new io.optcheck.theory.adaptive.AdamNonconvergence());
+    l.add(new io.optcheck.theory.adaptive.SignSgdRate());
     l.add(new UnbiasedMinibatch());
     l.add(new MinibatchVariance());
     l.add(new DataParallel());
