@@ -96,6 +96,9 @@ public final class Catalog {
     l.add(new io.optcheck.theory.adaptive.ScaleInvariance());
     l.add(new io.optcheck.theory.adaptive.AdamNonconvergence());
     l.add(new io.optcheck.theory.adaptive.SignSgdRate());
+    l.add(new io.optcheck.theory.adaptive.AdaGradRegret());
+    l.add(new io.optcheck.theory.adaptive.AmsGradRegret());
+    l.add(new io.optcheck.theory.adaptive.RmsPropStepBound());
     l.add(new UnbiasedMinibatch());
     l.add(new MinibatchVariance());
     l.add(new DataParallel());

@@ -32,4 +32,32 @@ class Section5TheoremsTest {
     Result b = run(new SignSgdRate(), "drop:full-gradient", 300);
     assertThat(b.outcome()).isEqualTo(Outcome.BROKEN);
   }
+
+  @Test
+  void adaGradRegretHoldsOnConvexAndAdversarialAndBreaksWhenNotConvex() {
+    Result h = run(new AdaGradRegret(), "holds", 300);
+    assertThat(h.outcome()).isEqualTo(Outcome.HELD);
+    Result a = run(new AdaGradRegret(), "adversarial", 300);
+    assertThat(a.outcome()).isEqualTo(Outcome.HELD);
+    Result b = run(new AdaGradRegret(), "drop:convex", 200);
+    assertThat(b.outcome()).isEqualTo(Outcome.BROKEN);
+  }
+
+  @Test
+  void amsGradRegretHoldsUnderTheConventionsWithAMonotoneDenominator() {
+    for (String r : new String[] {"holds", "max-over-corrected", "bias-corrected"}) {
+      Result h = run(new AmsGradRegret(), r, 300);
+      if (!r.equals("bias-corrected")) {
+        assertThat(h.outcome()).as(r).isEqualTo(Outcome.HELD);
+      }
+    }
+  }
+
+  @Test
+  void rmsPropStepBoundIsTightAndAmsGradsRegretBoundFailsWithoutTheMax() {
+    Result h = run(new RmsPropStepBound(), "holds", 300);
+    assertThat(h.outcome()).isEqualTo(Outcome.HELD);
+    assertThat(h.worstRatio()).isBetween(0.999, 1.0 + 1e-12);
+    assertThat(run(new RmsPropStepBound(), "regret-without-max", 300).outcome()).isEqualTo(Outcome.BROKEN);
+  }
 }

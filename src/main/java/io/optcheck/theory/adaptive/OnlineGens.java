@@ -1,0 +1,57 @@
+package io.optcheck.theory.adaptive;
+
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.prop.Source;
+
+/** Generators of the regret theorems' online problems (shared by AdaGrad, AMSGrad and RMSProp). */
+final class OnlineGens {
+
+  private OnlineGens() {
+  }
+
+  static final int T = 300;
+
+  /** eps: exactly 0 (the theorems' case) or log-uniform in [1e-12, 1e-2]. */
+  static Gen<Double> eps() {
+    return Gens.logDoubles(1e-12, 1e-2).withSpecials(0.0).knob("eps");
+  }
+
+  /**
+   * Gradient sequences of length {@value #T} in dimension 1..3, per coordinate either Reddi's
+   * cycle (C, -1, -1 with C in (1, 10]) or independent draws in [-1, 1] (exact zeros with
+   * probability 0.1), times a scale log-uniform in [1e-3, 1e4]; start and comparator in [-1, 1]^d
+   * (edges -1, the comparator of Reddi's problem), lr log-uniform in [1e-3, 10], b2 in [0, 0.9999].
+   */
+  static Gen<OnlineInstance> sequences() {
+    return Gens.named("online gradient sequences", s -> {
+      int d = s.draw(Gens.integers(1, 3));
+      double[][] g = new double[T][d];
+      for (int j = 0; j < d; j++) {
+        double scale = s.draw(Gens.logDoubles(1e-3, 1e4).withEdges(1.0).knob("gradient scale"));
+        boolean reddi = s.drawBoolean(0.5);
+        double c = s.draw(Gens.doubles(1, 10).withEdges(3.0, 10.0).knob("C"));
+        for (int t = 0; t < T; t++) {
+          g[t][j] = scale * (reddi ? (t % 3 == 0 ? c : -1) : draw(s));
+        }
+      }
+      double[] x0 = point(s, d, "x0");
+      double[] xs = point(s, d, "x*");
+      double lr = s.draw(Gens.logDoubles(1e-3, 10).withEdges(1.0).knob("lr"));
+      double b2 = s.draw(Gens.doubles(0, 0.9999).withEdges(0.0, 0.1, 0.9999).knob("b2"));
+      return new OnlineInstance(g, null, "gradient sequence", x0, xs, lr, b2, s.draw(eps()));
+    });
+  }
+
+  private static double draw(Source s) {
+    return s.drawBoolean(0.1) ? 0 : s.draw(Gens.doubles(-1, 1));
+  }
+
+  static double[] point(Source s, int d, String name) {
+    double[] x = new double[d];
+    for (int j = 0; j < d; j++) {
+      x[j] = s.draw(Gens.doubles(-1, 1).withEdges(-1.0).knob(name));
+    }
+    return x;
+  }
+}
