@@ -109,6 +109,7 @@ public final class Catalog {
     l.add(new io.optcheck.theory.sgd.ConstantStepStronglyConvex());
     l.add(new io.optcheck.theory.sgd.SgdNonconvex());
     l.add(new io.optcheck.theory.sgd.PolyakAveraging());
+    l.add(new io.optcheck.theory.sgd.ExpectedSmoothness());
     l.add(new io.optcheck.theory.vr.OneStepTight());
     l.add(new io.optcheck.theory.vr.FedAvgDrift());
     l.add(new io.optcheck.theory.vr.SagaTheorem());

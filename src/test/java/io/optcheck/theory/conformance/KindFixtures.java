@@ -12,21 +12,21 @@ import java.util.Map;
  * NESTEROV, ADAGRAD and AMSGRAD, written from the papers without optcheck's method classes: a
  * correct one per kind or convention and one with a planted bug each.
  */
-final class KindFixtures {
+public final class KindFixtures {
 
     private KindFixtures() {
     }
 
     /** The state: x, two per-coordinate accumulators a and b, a third c, the step count. */
-    record St(double[] x, double[] a, double[] b, double[] c, int t) {
+    public record St(double[] x, double[] a, double[] b, double[] c, int t) {
     }
 
     /** One step on copies of the state's arrays; t is the number of the step (1 for the first). */
-    interface Rule {
+    public interface Rule {
         void update(Hyperparameters h, int t, double[] g, double[] x, double[] a, double[] b, double[] c);
     }
 
-    static PluggableOptimizer of(String id, MethodKind kind, Map<String, String> conventions,
+    public static PluggableOptimizer of(String id, MethodKind kind, Map<String, String> conventions,
                                  Map<String, PluggableOptimizer.Range> ranges, double a0, Rule rule) {
         return new PluggableOptimizer() {
             @Override
@@ -239,7 +239,7 @@ final class KindFixtures {
     }
 
     /** AdaGrad with the accumulator starting at v0 (TensorFlow: 0.1), declaring {@code conv}. */
-    static PluggableOptimizer adagrad(double v0, Map<String, String> conv) {
+    public static PluggableOptimizer adagrad(double v0, Map<String, String> conv) {
         return of("adagrad-v0-" + v0 + "-" + conv, MethodKind.ADAGRAD, conv, Map.of(), v0, (h, t, g, x, v, b, c) -> {
             for (int i = 0; i < x.length; i++) {
                 v[i] += g[i] * g[i];
