@@ -84,16 +84,16 @@ public final class AdaGradRegret extends KindTheorem<OnlineInstance> {
   @Override
   public Gen<OnlineInstance> instances(Regime r) {
     if (r.id().equals("adversarial")) {
-      return OnlineGens.sequences();
+      return OnlineGens.sequences(OnlineGens.eps(binding()));
     }
     Gen<Double> lr = Gens.logDoubles(1e-3, 10).withEdges(1.0).knob("lr");
     if (r.id().equals("drop:convex")) {
       return NonconvexProblems.sinePotentials(Gens.doubles(4.7, 20).knob("a")).flatMap(f -> Gens.combine(
-          Problems.points(f.dimension(), 10), lr, OnlineGens.eps()).as((x0, l, e) ->
+          Problems.points(f.dimension(), 10), lr, OnlineGens.eps(binding())).as((x0, l, e) ->
               new OnlineInstance(null, f, "sine potential", x0, new double[f.dimension()], l, 0, e)));
     }
     return Problems.quadratics().dimensions(1, 10).singular().flatMap(q -> Gens.combine(
-        Problems.points(q.dimension(), 10), lr, OnlineGens.eps()).as((x0, l, e) ->
+        Problems.points(q.dimension(), 10), lr, OnlineGens.eps(binding())).as((x0, l, e) ->
             new OnlineInstance(null, q, "convex quadratic", x0, minimizer(q, x0), l, 0, e)));
   }
 

@@ -85,7 +85,7 @@ public final class AmsGradRegret extends KindTheorem<OnlineInstance> {
 
   @Override
   public Gen<OnlineInstance> instances(Regime r) {
-    return OnlineGens.sequences();
+    return OnlineGens.sequences(OnlineGens.eps(binding()));
   }
 
   @Override

@@ -77,7 +77,7 @@ public final class RmsPropStepBound extends KindTheorem<OnlineInstance> {
 
   @Override
   public Gen<OnlineInstance> instances(Regime r) {
-    return OnlineGens.sequences();
+    return OnlineGens.sequences(OnlineGens.eps(binding()));
   }
 
   @Override
