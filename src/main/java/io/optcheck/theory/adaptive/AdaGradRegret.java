@@ -34,7 +34,7 @@ import java.util.Map;
 public final class AdaGradRegret extends KindTheorem<OnlineInstance> {
 
   static final int STEPS = 200;
-  static final int STEPS_NONCONVEX = 2000;
+  static final int STEPS_NONCONVEX = 500;
   private final boolean wrong;
 
   public AdaGradRegret() {

@@ -10,7 +10,7 @@ final class OnlineGens {
   private OnlineGens() {
   }
 
-  static final int T = 300;
+  static final int T = 200;
 
   /** eps: exactly 0 (the theorems' case) or log-uniform in [1e-12, 1e-2]. */
   static Gen<Double> eps() {
@@ -39,19 +39,22 @@ final class OnlineGens {
   /**
    * Gradient sequences of length {@value #T} in dimension 1..3, per coordinate either Reddi's
    * cycle (C, -1, -1 with C in (1, 10]) or independent draws in [-1, 1] (exact zeros with
-   * probability 0.1), times a scale log-uniform in [1e-3, 1e4]; start and comparator in [-1, 1]^d
+   * probability 0.1) from a seeded generator whose seed is one recorded choice (so shrinking and
+   * search work on the knobs, not on T d raw draws), times a scale log-uniform in [1e-3, 1e4];
+   * start and comparator in [-1, 1]^d
    * (edges -1, the comparator of Reddi's problem), lr log-uniform in [1e-3, 10], b2 in [0, 0.9999].
    */
   static Gen<OnlineInstance> sequences(Gen<Double> eps) {
     return Gens.named("online gradient sequences", s -> {
       int d = s.draw(Gens.integers(1, 3));
       double[][] g = new double[T][d];
+      java.util.SplittableRandom rnd = new java.util.SplittableRandom(s.drawLong(0, Long.MAX_VALUE, 0));
       for (int j = 0; j < d; j++) {
         double scale = s.draw(Gens.logDoubles(1e-3, 1e4).withEdges(1.0).knob("gradient scale"));
         boolean reddi = s.drawBoolean(0.5);
         double c = s.draw(Gens.doubles(1, 10).withEdges(3.0, 10.0).knob("C"));
         for (int t = 0; t < T; t++) {
-          g[t][j] = scale * (reddi ? (t % 3 == 0 ? c : -1) : draw(s));
+          g[t][j] = scale * (reddi ? (t % 3 == 0 ? c : -1) : draw(rnd));
         }
       }
       double[] x0 = point(s, d, "x0");
@@ -62,8 +65,8 @@ final class OnlineGens {
     });
   }
 
-  private static double draw(Source s) {
-    return s.drawBoolean(0.1) ? 0 : s.draw(Gens.doubles(-1, 1));
+  private static double draw(java.util.SplittableRandom rnd) {
+    return rnd.nextDouble() < 0.1 ? 0 : 2 * rnd.nextDouble() - 1;
   }
 
   static double[] point(Source s, int d, String name) {
