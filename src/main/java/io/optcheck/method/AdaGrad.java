@@ -5,24 +5,45 @@ import io.optcheck.oracle.GradientOracle;
 /**
  * Diagonal AdaGrad (Duchi, Hazan &amp; Singer, "Adaptive Subgradient Methods", JMLR 2011,
  * diagonal update of Section 1.1): v_t = v_{t-1} + g_t^2 (kept in the state's v),
- * x_t = x_{t-1} - lr g_t / (sqrt(v_t) + eps), eps outside the square root. A coordinate with
- * g_t = 0 does not move (also when v_t = 0 and eps = 0). NaN or infinite gradients propagate;
- * the {@link Runner} ends the run.
+ * x_t = x_{t-1} - lr g_t / (sqrt(v_t) + eps), eps outside the square root. The accumulator
+ * starts at v_0 (0 in Duchi et al. and PyTorch's default; TensorFlow's and Keras's default is 0.1),
+ * declared with the convention {@code initial-accumulator}. A coordinate with g_t = 0 does not
+ * move (also when v_t = 0 and eps = 0). NaN or infinite gradients propagate; the {@link Runner}
+ * ends the run.
  */
 public final class AdaGrad implements Method<AdaptiveState> {
     private final double lr;
     private final double eps;
+    private final double v0;
 
     /**
      * @param lr learning rate, finite and {@code > 0}
      * @param eps {@code >= 0}, added outside the square root
      */
     public AdaGrad(double lr, double eps) {
+        this(lr, eps, 0);
+    }
+
+    /**
+     * @param lr learning rate, finite and {@code > 0}
+     * @param eps {@code >= 0}, added outside the square root
+     * @param v0 the accumulator's initial value, finite and {@code >= 0}
+     */
+    public AdaGrad(double lr, double eps, double v0) {
         this.lr = checkLr(lr);
         if (!(eps >= 0)) {
             throw new IllegalArgumentException("eps must be >= 0, got " + eps);
         }
+        if (!(v0 >= 0) || !Double.isFinite(v0)) {
+            throw new IllegalArgumentException("the initial accumulator must be finite and >= 0, got " + v0);
+        }
         this.eps = eps;
+        this.v0 = v0;
+    }
+
+    /** The accumulator's initial value v_0. */
+    public double initialAccumulator() {
+        return v0;
     }
 
     static double checkLr(double lr) {
@@ -39,7 +60,13 @@ public final class AdaGrad implements Method<AdaptiveState> {
 
     @Override
     public AdaptiveState init(double[] x0) {
-        return AdaptiveState.initial(x0, false);
+        AdaptiveState s = AdaptiveState.initial(x0, false);
+        if (v0 == 0) {
+            return s;
+        }
+        double[] v = new double[x0.length];
+        java.util.Arrays.fill(v, v0);
+        return new AdaptiveState(x0, 0, s.m(), v, new double[0], Double.NaN);
     }
 
     @Override

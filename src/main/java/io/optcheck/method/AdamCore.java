@@ -8,6 +8,16 @@ final class AdamCore {
     }
 
     static AdaptiveState step(AdaptiveState s, GradientOracle oracle, double lr, AdaptiveOptions o, boolean amsgrad) {
+        return step(s, oracle, lr, o, amsgrad, false);
+    }
+
+    /**
+     * @param maxOverCorrected AMSGrad only: vhat = max(vhat, v / (1 - b2^t)), the maximum over the
+     *     bias-corrected second moment (vhat is then used as it is), instead of the maximum over
+     *     the raw v divided by 1 - b2^t afterwards
+     */
+    static AdaptiveState step(AdaptiveState s, GradientOracle oracle, double lr, AdaptiveOptions o, boolean amsgrad,
+                              boolean maxOverCorrected) {
         double[] x = s.x();
         int d = x.length;
         int t = s.t() + 1; // Kingma & Ba: t starts at 1 for the first update
@@ -28,12 +38,18 @@ final class AdamCore {
             m[i] = o.b1() * m[i] + (1 - o.b1()) * gi;
             v[i] = o.b2() * v[i] + (1 - o.b2()) * gi * gi;
             double second = v[i];
-            if (amsgrad) {
-                vhat[i] = Math.max(vhat[i], v[i]);
-                second = vhat[i];
+            double vh;
+            if (amsgrad && maxOverCorrected) {
+                vhat[i] = Math.max(vhat[i], v[i] / bc2);
+                vh = vhat[i];
+            } else {
+                if (amsgrad) {
+                    vhat[i] = Math.max(vhat[i], v[i]);
+                    second = vhat[i];
+                }
+                vh = second / bc2;
             }
             double mh = m[i] / bc1;
-            double vh = second / bc2;
             double den = o.epsInsideSqrt() ? Math.sqrt(vh + o.eps()) : Math.sqrt(vh) + o.eps();
             // 0/0 (zero gradient so far, eps = 0) is no move: the update direction is undefined
             // and every library treats m = 0 as a zero update.

@@ -7,20 +7,33 @@ import io.optcheck.oracle.GradientOracle;
  * Algorithm 2): as {@link Adam}, but the denominator uses vhat_t = max(vhat_{t-1}, v_t), the
  * running maximum of the RAW second moment. Bias-correction convention: the paper has none
  * ({@code biasCorrection = false} reproduces Algorithm 2 exactly); with it on, m is divided by
- * 1 - b1^t and vhat by 1 - b2^t after the maximum is taken (PyTorch's amsgrad = True).
+ * 1 - b1^t and vhat by 1 - b2^t after the maximum is taken (PyTorch's amsgrad = True), or,
+ * declared with the convention {@code max-over = corrected}, the maximum is taken over the
+ * bias-corrected v / (1 - b2^t).
  * NaN or infinite gradients propagate; the {@link Runner} ends the run.
  */
 public final class AmsGrad implements Method<AdaptiveState> {
     private final double lr;
     private final AdaptiveOptions options;
+    private final boolean maxOverCorrected;
 
     /**
      * @param lr learning rate, finite and {@code > 0}
      * @param options the declared conventions
      */
     public AmsGrad(double lr, AdaptiveOptions options) {
+        this(lr, options, false);
+    }
+
+    /**
+     * @param lr learning rate, finite and {@code > 0}
+     * @param options the declared conventions
+     * @param maxOverCorrected the maximum over v / (1 - b2^t) instead of over the raw v
+     */
+    public AmsGrad(double lr, AdaptiveOptions options, boolean maxOverCorrected) {
         this.lr = AdaGrad.checkLr(lr);
         this.options = options;
+        this.maxOverCorrected = maxOverCorrected;
     }
 
     public double lr() {
@@ -43,6 +56,6 @@ public final class AmsGrad implements Method<AdaptiveState> {
 
     @Override
     public AdaptiveState step(AdaptiveState state, GradientOracle oracle) {
-        return AdamCore.step(state, oracle, lr, options, true);
+        return AdamCore.step(state, oracle, lr, options, true, maxOverCorrected);
     }
 }

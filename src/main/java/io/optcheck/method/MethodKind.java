@@ -20,6 +20,9 @@ import java.util.List;
  *   <li>{@link #ADAM}, {@link #ADAMW}, {@link #AMSGRAD}, {@link #ADAGRAD}, {@link #RMSPROP},
  *       {@link #SIGN_SGD}: see the reference classes of the same names; conventions (eps inside
  *       the square root, decoupled decay, ...) are declared, not hyperparameters.</li>
+ *   <li>{@link #NADAM}, {@link #ADAMAX}, {@link #ADADELTA}, {@link #ADABELIEF}: see {@link Nadam},
+ *       {@link AdaMax}, {@link AdaDelta} (lr is the libraries' multiplier, 1 in Zeiler 2012) and
+ *       {@link AdaBelief}; their conventions are listed in {@link MethodProviders}.</li>
  * </ul>
  */
 public enum MethodKind {
@@ -33,7 +36,11 @@ public enum MethodKind {
     AMSGRAD("amsgrad", List.of("lr", "b1", "b2", "eps")),
     ADAGRAD("adagrad", List.of("lr", "eps")),
     RMSPROP("rmsprop", List.of("lr", "rho", "eps")),
-    SIGN_SGD("signsgd", List.of("lr"));
+    SIGN_SGD("signsgd", List.of("lr")),
+    NADAM("nadam", List.of("lr", "b1", "b2", "eps")),
+    ADAMAX("adamax", List.of("lr", "b1", "b2", "eps")),
+    ADADELTA("adadelta", List.of("lr", "rho", "eps")),
+    ADABELIEF("adabelief", List.of("lr", "b1", "b2", "eps"));
 
     private final String id;
     private final List<String> hyperparameters;

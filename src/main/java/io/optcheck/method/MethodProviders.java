@@ -19,7 +19,22 @@ import java.util.TreeMap;
  *       ({@link AdamEpsHat});</li>
  *   <li>{@code nesterov-form} (NESTEROV_CONSTANT): {@code sutskever} (default) or {@code lookahead}
  *       ({@link NesterovLookahead}).</li>
+ *   <li>{@code nesterov-form} (NESTEROV) may also be {@code simplified-t-from-1}: momentum
+ *       (k - 1)/(k + 2) in step k = 1, 2, ... (1/4 in step 2, where {@code simplified} has 0);</li>
+ *   <li>{@code initial-accumulator} (ADAGRAD): the accumulator's initial value v_0, {@code 0}
+ *       (default, Duchi et al., PyTorch), {@code eps} (v_0 = the hyperparameter eps) or a
+ *       non-negative decimal number such as {@code 0.1} (TensorFlow and Keras);</li>
+ *   <li>{@code max-over} (AMSGRAD): {@code raw} (default: vhat = max(vhat, v), divided by
+ *       1 - b2^t afterwards, PyTorch) or {@code corrected} (vhat = max(vhat, v / (1 - b2^t)));</li>
+ *   <li>NADAM: {@code eps}, {@code bias-correction} as for Adam, and {@code momentum-correction}
+ *       {@code next-power} (default, Dozat 2016) or {@code same-power} (Ruder 2016);</li>
+ *   <li>ADAMAX: {@code eps} {@code outside-max} (default, u + eps) or {@code inside-max}
+ *       (max(b2 u, |g| + eps), PyTorch), {@code bias-correction};</li>
+ *   <li>ADADELTA: {@code eps} {@code inside-sqrt} (default, Zeiler) or {@code outside-sqrt};</li>
+ *   <li>ADABELIEF: {@code eps} {@code recursion-and-outside} (default, Algorithm 2) or
+ *       {@code outside-sqrt} (Algorithm 1), {@code bias-correction}.</li>
  * </ul>
+ * A convention selects the reference implementation; it never changes a tolerance.
  */
 public final class MethodProviders {
 
@@ -116,6 +131,26 @@ public final class MethodProviders {
         if (kind == MethodKind.NESTEROV_CONSTANT) {
             allowed.put("nesterov-form", new String[] {"sutskever", "lookahead"});
         }
+        switch (kind) {
+            case NESTEROV -> allowed.put("nesterov-form", new String[] {"lambda", "simplified", "simplified-t-from-1"});
+            case ADAGRAD -> allowed.put("initial-accumulator", new String[] {"0", "eps", NUMBER});
+            case AMSGRAD -> allowed.put("max-over", new String[] {"raw", "corrected"});
+            case NADAM -> {
+                allowed.put("eps", new String[] {"outside-sqrt", "inside-sqrt"});
+                allowed.put("bias-correction", new String[] {"on", "off"});
+                allowed.put("momentum-correction", new String[] {"next-power", "same-power"});
+            }
+            case ADAMAX -> {
+                allowed.put("eps", new String[] {"outside-max", "inside-max"});
+                allowed.put("bias-correction", new String[] {"on", "off"});
+            }
+            case ADADELTA -> allowed.put("eps", new String[] {"inside-sqrt", "outside-sqrt"});
+            case ADABELIEF -> {
+                allowed.put("eps", new String[] {"recursion-and-outside", "outside-sqrt"});
+                allowed.put("bias-correction", new String[] {"on", "off"});
+            }
+            default -> { }
+        }
         Map<String, String> out = new TreeMap<>();
         allowed.forEach((k, v) -> out.put(k, v[0]));
         for (Map.Entry<String, String> e : declared.entrySet()) {
@@ -124,7 +159,8 @@ public final class MethodProviders {
                 throw new IllegalArgumentException("method kind " + kind.id() + " has no convention '"
                     + e.getKey() + "'; its conventions: " + allowed.keySet());
             }
-            if (!java.util.Arrays.asList(choices).contains(e.getValue())) {
+            if (!java.util.Arrays.asList(choices).contains(e.getValue())
+                && !(java.util.Arrays.asList(choices).contains(NUMBER) && nonNegativeNumber(e.getValue()))) {
                 throw new IllegalArgumentException("convention " + e.getKey() + " of kind " + kind.id()
                     + " must be one of " + java.util.Arrays.toString(choices) + ", got '" + e.getValue() + "'");
             }
@@ -133,27 +169,54 @@ public final class MethodProviders {
         return java.util.Collections.unmodifiableMap(out);
     }
 
+    /** The choice that stands for a non-negative decimal number. */
+    private static final String NUMBER = "<a number >= 0>";
+
+    private static boolean nonNegativeNumber(String s) {
+        try {
+            double v = Double.parseDouble(s);
+            return v >= 0 && Double.isFinite(v);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** AdaGrad's v_0 under the initial-accumulator convention. */
+    private static double initialAccumulator(Hyperparameters h, Map<String, String> conv) {
+        String v = conv.getOrDefault("initial-accumulator", "0");
+        return v.equals("eps") ? h.get("eps") : Double.parseDouble(v);
+    }
+
     private static Method<?> build(MethodKind kind, Hyperparameters h, Map<String, String> conv) {
         return switch (kind) {
             case GD -> new GradientDescent(h.get("lr"));
             case HEAVY_BALL -> new HeavyBall(h.get("lr"), h.get("momentum"));
-            case NESTEROV -> new NesterovAcceleratedGradient(h.get("lr"),
-                "simplified".equals(conv.get("nesterov-form"))
-                    ? NesterovAcceleratedGradient.Form.SIMPLIFIED : NesterovAcceleratedGradient.Form.LAMBDA);
+            case NESTEROV -> new NesterovAcceleratedGradient(h.get("lr"), switch (conv.get("nesterov-form")) {
+                case "simplified" -> NesterovAcceleratedGradient.Form.SIMPLIFIED;
+                case "simplified-t-from-1" -> NesterovAcceleratedGradient.Form.SIMPLIFIED_T_FROM_1;
+                default -> NesterovAcceleratedGradient.Form.LAMBDA;
+            });
             case NESTEROV_CONSTANT -> "lookahead".equals(conv.get("nesterov-form"))
                 ? new NesterovLookahead(h.get("lr"), h.get("momentum"))
                 : new NesterovConstantMomentum(h.get("lr"), h.get("momentum"));
             case ADAM -> "eps-hat".equals(conv.get("eps"))
                 ? new AdamEpsHat(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps"))
                 : new Adam(h.get("lr"), adaptive(h, conv));
-            case AMSGRAD -> new AmsGrad(h.get("lr"), adaptive(h, conv));
+            case AMSGRAD -> new AmsGrad(h.get("lr"), adaptive(h, conv), "corrected".equals(conv.get("max-over")));
             case ADAMW -> "coupled-l2".equals(conv.get("weight-decay"))
                 ? new Adam(h.get("lr"), adaptive(h, conv).withWeightDecay(h.get("wd"), false, false))
                 : new AdamW(h.get("lr"), h.get("wd"), "yes".equals(conv.get("decay-times-lr")), adaptive(h, conv));
-            case ADAGRAD -> new AdaGrad(h.get("lr"), h.get("eps"));
+            case ADAGRAD -> new AdaGrad(h.get("lr"), h.get("eps"), initialAccumulator(h, conv));
             case RMSPROP -> new RmsProp(h.get("lr"), h.get("rho"), h.get("eps"));
             case SIGN_SGD -> new SignSgd(h.get("lr"));
             case SGD -> new StochasticGradientDescent(h.get("a"), h.get("b"), h.get("p"));
+            case NADAM -> new Nadam(h.get("lr"), adaptive(h, conv), "same-power".equals(conv.get("momentum-correction")));
+            case ADAMAX -> new AdaMax(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps"),
+                "inside-max".equals(conv.get("eps")), !"off".equals(conv.get("bias-correction")));
+            case ADADELTA -> new AdaDelta(h.get("lr"), h.get("rho"), h.get("eps"), !"outside-sqrt".equals(conv.get("eps")));
+            case ADABELIEF -> new AdaBelief(h.get("lr"), AdaptiveOptions.defaults().withBetas(h.get("b1"), h.get("b2"))
+                .withEps(h.get("eps"), false).withBiasCorrection(!"off".equals(conv.get("bias-correction"))),
+                !"outside-sqrt".equals(conv.get("eps")));
         };
     }
 

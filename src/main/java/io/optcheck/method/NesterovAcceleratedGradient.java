@@ -19,6 +19,11 @@ import io.optcheck.problem.Num;
  *       which the same recurrence maps to lambda_1 = 1;</li>
  *   <li>{@link Form#SIMPLIFIED}: m_t = (t - 1)/(t + 2), t = 1, 2, ..., so the first momentum is
  *       0 (PEPit's i/(i+3) for i = t - 1).</li>
+ *   <li>{@link Form#SIMPLIFIED_T_FROM_1}: the same formula with t counting the steps from 1, so
+ *       the momentum applied in step k is (k - 1)/(k + 2): 0 in step 1, 1/4 in step 2 (where
+ *       {@link Form#SIMPLIFIED} gives 0), 2/5 in step 3. A variant found in implementations that
+ *       index the momentum by the number of the step about to be taken; it is declared with the
+ *       convention {@code nesterov-form = simplified-t-from-1}.</li>
  * </ul>
  * In both forms y_1 = x_0 because x_0 - x_{-1} = 0 (x_{-1} = x_0) and m_1 = 0, so x_1 is a plain
  * gradient step. x_t, the iterate after t gradients, is what the state reports. One gradient
@@ -27,7 +32,7 @@ import io.optcheck.problem.Num;
 public final class NesterovAcceleratedGradient implements Method<MomentumState> {
 
     /** Which momentum sequence. */
-    public enum Form { LAMBDA, SIMPLIFIED }
+    public enum Form { LAMBDA, SIMPLIFIED, SIMPLIFIED_T_FROM_1 }
 
     private final double eta;
     private final Form form;
@@ -55,7 +60,11 @@ public final class NesterovAcceleratedGradient implements Method<MomentumState> 
 
     @Override
     public String id() {
-        return form == Form.LAMBDA ? "nesterov" : "nesterov-simplified";
+        return switch (form) {
+            case LAMBDA -> "nesterov";
+            case SIMPLIFIED -> "nesterov-simplified";
+            case SIMPLIFIED_T_FROM_1 -> "nesterov-simplified-t-from-1";
+        };
     }
 
     /** lambda_{t+1} from lambda_t. */
@@ -76,8 +85,11 @@ public final class NesterovAcceleratedGradient implements Method<MomentumState> 
         if (form == Form.LAMBDA) {
             lambdaNext = nextLambda(s.sequence());
             m = t == 0 ? 0 : (s.sequence() - 1) / lambdaNext;
-        } else {
+        } else if (form == Form.SIMPLIFIED) {
             m = t == 0 ? 0 : (t - 1.0) / (t + 2.0);
+        } else {
+            // step k = t + 1: (k - 1)/(k + 2) = t/(t + 3)
+            m = t / (t + 3.0);
         }
         double[] y = s.extrapolate(m);
         double[] g = new double[y.length];

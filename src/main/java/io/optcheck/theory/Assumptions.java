@@ -116,6 +116,13 @@ public final class Assumptions {
   public static final String IDENTICAL_CLIENTS = "identical-clients";
   public static final String SHARED_CURVATURE = "shared-curvature";
   public static final String DIFFERENT_CURVATURES = "different-curvatures";
+  public static final String COORDINATEWISE_SMOOTH = "coordinatewise-smooth";
+  public static final String FULL_GRADIENT = "full-gradient";
+  public static final String ONLINE_CONVEX = "online-convex";
+  public static final String ADAGRAD_EPS_ZERO_DENOMINATOR = "adagrad-diagonal";
+  public static final String AMSGRAD_B1_ZERO = "amsgrad-b1-zero";
+  public static final String NON_DECREASING_DENOMINATOR = "non-decreasing-denominator";
+  public static final String RMSPROP_V0_ZERO = "rmsprop-v0-zero";
 
   private static final Map<String, String> ALL;
 
@@ -238,6 +245,17 @@ public final class Assumptions {
     m.put(IDENTICAL_CLIENTS, "every client has the same objective (H_k and c_k equal)");
     m.put(SHARED_CURVATURE, "every client has the same curvature H_k = H (centers may differ)");
     m.put(DIFFERENT_CURVATURES, "E > 1 local steps and the clients' curvatures differ (as do their centers)");
+    m.put(COORDINATEWISE_SMOOTH, "f(y) <= f(x) + grad f(x)^T (y - x) + (1/2) sum_j L_j (y_j - x_j)^2 with the vector L used "
+        + "(exact for a separable quadratic with L_j its curvature)");
+    m.put(FULL_GRADIENT, "the method is given the full gradient grad f(x_k) (no sampling noise, sigma = 0)");
+    m.put(ONLINE_CONVEX, "every loss f_t is convex, so f_t(x_t) - f_t(x*) <= <g_t, x_t - x*>; for an arbitrary gradient "
+        + "sequence the linearised regret sum_t <g_t, x_t - x*> is the quantity bounded");
+    m.put(ADAGRAD_EPS_ZERO_DENOMINATOR, "diagonal AdaGrad x_t+1 = x_t - eta g_t/(sqrt(v_0 + sum_s<=t g_s^2) + eps) per coordinate, "
+        + "with the v_0 and eps the method declares (Duchi's delta = 0 when both are 0)");
+    m.put(AMSGRAD_B1_ZERO, "AMSGrad with beta1 = 0 (Reddi, Kale & Kumar Alg. 2 for the verdict), constant alpha, no projection");
+    m.put(NON_DECREASING_DENOMINATOR, "the per-coordinate denominator of the step (sqrt(vhat_t) + eps, or the corrected one) "
+        + "never decreases: the maximum is taken over the quantity that divides the step");
+    m.put(RMSPROP_V0_ZERO, "RMSProp v_0 = 0, v_t = rho v_t-1 + (1 - rho) g_t^2, step lr g_t/(sqrt(v_t) + eps), eps >= 0 outside the root");
     ALL = Collections.unmodifiableMap(m);
   }
 

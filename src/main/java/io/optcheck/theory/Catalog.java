@@ -95,6 +95,10 @@ public final class Catalog {
     l.add(new io.optcheck.theory.adaptive.AdamReference());
     l.add(new io.optcheck.theory.adaptive.ScaleInvariance());
     l.add(new io.optcheck.theory.adaptive.AdamNonconvergence());
+    l.add(new io.optcheck.theory.adaptive.SignSgdRate());
+    l.add(new io.optcheck.theory.adaptive.AdaGradRegret());
+    l.add(new io.optcheck.theory.adaptive.AmsGradRegret());
+    l.add(new io.optcheck.theory.adaptive.RmsPropStepBound());
     l.add(new UnbiasedMinibatch());
     l.add(new MinibatchVariance());
     l.add(new DataParallel());
@@ -105,6 +109,7 @@ public final class Catalog {
     l.add(new io.optcheck.theory.sgd.ConstantStepStronglyConvex());
     l.add(new io.optcheck.theory.sgd.SgdNonconvex());
     l.add(new io.optcheck.theory.sgd.PolyakAveraging());
+    l.add(new io.optcheck.theory.sgd.ExpectedSmoothness());
     l.add(new io.optcheck.theory.vr.OneStepTight());
     l.add(new io.optcheck.theory.vr.FedAvgDrift());
     l.add(new io.optcheck.theory.vr.SagaTheorem());

@@ -55,6 +55,11 @@ public final class MethodBinding {
     return new MethodBinding(p, p.id(), Map.copyOf(p.conventions()), false);
   }
 
+  /** The provider the methods come from (the reference implementation for the built-in binding). */
+  public MethodProvider provider() {
+    return provider;
+  }
+
   /** The method id in results. */
   public String id() {
     return id;

@@ -51,7 +51,8 @@ public final class TrajectoryCheck {
       curves.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
     }
 
-    Map<String, double[]> toArrays() {
+    /** The curves as arrays. */
+    public Map<String, double[]> toArrays() {
       Map<String, double[]> out = new LinkedHashMap<>();
       curves.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
       return out;

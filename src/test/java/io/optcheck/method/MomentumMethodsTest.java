@@ -137,7 +137,9 @@ class MomentumMethodsTest {
 
     @Test
     void firstTwoStepsOfBothFormsAreGradientSteps() {
-        for (NesterovAcceleratedGradient.Form form : NesterovAcceleratedGradient.Form.values()) {
+        // SIMPLIFIED_T_FROM_1 has momentum 1/4 in step 2 (NewAdaptiveKindsTest)
+        for (NesterovAcceleratedGradient.Form form : java.util.List.of(NesterovAcceleratedGradient.Form.LAMBDA,
+                NesterovAcceleratedGradient.Form.SIMPLIFIED)) {
             Trajectory tr = Runner.run(new NesterovAcceleratedGradient(1 / L, form),
                     new ExactOracle(Quadratic.diagonal(LAMBDA)), X0, 2);
             for (int t = 1; t <= 2; t++) {

@@ -6,6 +6,7 @@ import static io.optcheck.theory.Assumptions.EPS_ZERO;
 import static io.optcheck.theory.Assumptions.GRADIENT_SCALED_BY_POSITIVE_VECTOR;
 import static io.optcheck.theory.Assumptions.NORMALIZED_UPDATE;
 
+import io.optcheck.method.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.AffineGradientOracle;
@@ -62,6 +63,24 @@ public final class GradientScaleInvariance extends ConformanceProperty {
         if (regime.breaking()) {
             return normalized ? Optional.of("kind " + kind().id() + " normalizes its update; the breaking regime is for "
                 + "GD, heavy ball, Nesterov and SGD (see regime holds)") : Optional.empty();
+        }
+        if (kind() == MethodKind.ADADELTA) {
+            // Derived: with eps = 0, RMS[dx]_0 = 0, so AdaDelta never moves and the claim would hold
+            // vacuously; with eps > 0 the step depends on |g| through sqrt(E[g^2] + eps).
+            return Optional.of("kind adadelta has no exact gradient-scale invariance: at eps = 0 it never moves "
+                + "(RMS[dx]_0 = 0), so the check would be vacuous, and at eps > 0 sqrt(E[g^2] + eps) depends on the scale");
+        }
+        if (kind() == MethodKind.ADABELIEF) {
+            // Derived: at eps = 0, s scales with d^2 and m with d, so the step is invariant wherever it is
+            // defined; s = 0 (b1 = 0, or b2 = 0 with g_t = m_t-1) makes it m/0.
+            for (String name : new String[] {"b1", "b2"}) {
+                Optional<String> no = rangeExcludes(name, 0, "");
+                if (no.isEmpty()) {
+                    return Optional.of(methodId() + " allows " + name + " = 0, where AdaBelief at eps = 0 divides by "
+                        + "s = 0 (b1 = 0: g_t - m_t = 0); gradient-scale invariance holds exactly where the step is "
+                        + "defined, so it is checked when the declared ranges of b1 and b2 exclude 0");
+                }
+            }
         }
         if (!normalized) {
             return Optional.of("kind " + kind().id() + " does not normalize its update, so it is not gradient-scale "

@@ -1,0 +1,131 @@
+package io.optcheck.theory.adaptive;
+
+import static io.optcheck.theory.Assumptions.ADAGRAD_EPS_ZERO_DENOMINATOR;
+import static io.optcheck.theory.Assumptions.CONVEX;
+
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.MethodKind;
+import io.optcheck.method.MethodProviders;
+import io.optcheck.problem.NonconvexProblems;
+import io.optcheck.problem.Problems;
+import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
+import io.optcheck.theory.Regime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * adapt.adagrad-regret (Duchi, Hazan &amp; Singer, JMLR 2011, Thm 5 and Cor. 6, diagonal AdaGrad,
+ * unconstrained). For every gradient sequence, every T and every x*, with G_i = sum_{t&lt;=T}
+ * g_t,i^2, M_i = max_{t&lt;=T} (x_t,i - x*_i)^2 and c = sqrt(v_0) + eps:
+ * sum_t &lt;g_t, x_t - x*&gt; &lt;= sum_i [(sqrt(G_i) M_i + c (x_1,i - x*_i)^2)/(2 eta) + eta sqrt(G_i)];
+ * for convex losses the regret sum_t [f_t(x_t) - f_t(x*)] is at most that. Derived (per
+ * coordinate, a sharper form of THEOREMS.md's max over ||.||_inf): with H_t = (sqrt(v_0 + G_t) +
+ * eps)/eta non-decreasing, g (x_t - x*) = (H_t/2)(D_t^2 - D_t+1^2) + g^2/(2 H_t); summing by parts,
+ * H_1 D_1^2 + (H_T - H_1) M &lt;= sqrt(G_T) M + c D_1^2 (as H_1 &gt;= c and H_T &lt;= sqrt(G_T) + c), and
+ * sum_t g_t^2/sqrt(G_t) &lt;= 2 sqrt(G_T). The v_0 term generalises Duchi's delta to the declared
+ * initial accumulator (derived here).
+ */
+public final class AdaGradRegret extends KindTheorem<OnlineInstance> {
+
+  static final int STEPS = 200;
+  static final int STEPS_NONCONVEX = 500;
+  private final boolean wrong;
+
+  public AdaGradRegret() {
+    this(false, MethodBinding.builtIn(MethodKind.ADAGRAD, "adagrad"));
+  }
+
+  private AdaGradRegret(boolean wrong, MethodBinding binding) {
+    super(binding);
+    this.wrong = wrong;
+  }
+
+  @Override
+  public AdaGradRegret withTightenedBounds(double eps) {
+    // The bound is not tight (worst ratio below 1), so the teeth variant is a wrong constant:
+    // the bound without its eta sum_i sqrt(G_i) term (at T = 1, D -> 0 the regret D |g| exceeds it).
+    return new AdaGradRegret(true, binding());
+  }
+
+  @Override
+  protected AdaGradRegret rebind(MethodBinding b) {
+    return new AdaGradRegret(wrong, b);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "regret", Expected.HOLDS, List.of(CONVEX, ADAGRAD_EPS_ZERO_DENOMINATOR), null,
+          "convex quadratics: sum_t f(x_t) - f(x*) <= the bound at every T", null),
+      new Regime("adversarial", "linearised-regret", Expected.HOLDS, List.of(ADAGRAD_EPS_ZERO_DENOMINATOR), null,
+          "arbitrary gradient sequences (online linear losses): sum_t <g_t, x_t - x*> <= the bound", null),
+      new Regime("drop:convex", "regret", Expected.BREAKS, List.of(ADAGRAD_EPS_ZERO_DENOMINATOR), CONVEX,
+          "sine potentials with spurious local minima (a > 4.6033): AdaGrad stops at one, the regret grows linearly", null));
+
+  @Override
+  public String id() {
+    return "adapt.adagrad-regret";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(CONVEX, ADAGRAD_EPS_ZERO_DENOMINATOR);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<OnlineInstance> instances(Regime r) {
+    if (r.id().equals("adversarial")) {
+      return OnlineGens.sequences(OnlineGens.eps(binding()));
+    }
+    Gen<Double> lr = Gens.logDoubles(1e-3, 10).withEdges(1.0).knob("lr");
+    if (r.id().equals("drop:convex")) {
+      return NonconvexProblems.sinePotentials(Gens.doubles(4.7, 20).knob("a")).flatMap(f -> Gens.combine(
+          Problems.points(f.dimension(), 10), lr, OnlineGens.eps(binding())).as((x0, l, e) ->
+              new OnlineInstance(null, f, "sine potential", x0, new double[f.dimension()], l, 0, e)));
+    }
+    return Problems.quadratics().dimensions(1, 10).singular().flatMap(q -> Gens.combine(
+        Problems.points(q.dimension(), 10), lr, OnlineGens.eps(binding())).as((x0, l, e) ->
+            new OnlineInstance(null, q, "convex quadratic", x0, minimizer(q, x0), l, 0, e)));
+  }
+
+  private static double[] minimizer(Quadratic q, double[] x0) {
+    return q.certificate().xStar().orElseThrow();
+  }
+
+  /** The declared initial accumulator v_0 (0 for the built-in reference). */
+  private double v0(double eps) {
+    String v = MethodProviders.resolvedConventions(MethodKind.ADAGRAD, binding().declaredConventions())
+        .get("initial-accumulator");
+    return v.equals("eps") ? eps : Double.parseDouble(v);
+  }
+
+  @Override
+  protected Evaluation checkOn(OnlineInstance in, Regime r) {
+    double eta = in.lr();
+    double c = Math.sqrt(v0(in.eps())) + in.eps();
+    return RegretCheck.run(method(Hyperparameters.of("lr", eta).with("eps", in.eps())), in,
+        r.id().equals("drop:convex") ? STEPS_NONCONVEX : STEPS, r.conclusion().equals("linearised-regret"), 1,
+        (t, g, sumG2, maxD2, d02) -> {
+          double s = 0;
+          for (int j = 0; j < sumG2.length; j++) {
+            double root = Math.sqrt(sumG2[j]);
+            s += (root * maxD2[j] + c * d02[j]) / (2 * eta) + (wrong ? 0 : eta * root);
+          }
+          return s;
+        });
+  }
+
+  @Override
+  public Map<String, Object> describe(OnlineInstance in) {
+    return in.describe();
+  }
+}

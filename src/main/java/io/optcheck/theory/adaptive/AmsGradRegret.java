@@ -1,0 +1,115 @@
+package io.optcheck.theory.adaptive;
+
+import static io.optcheck.theory.Assumptions.AMSGRAD_B1_ZERO;
+import static io.optcheck.theory.Assumptions.NON_DECREASING_DENOMINATOR;
+
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.MethodKind;
+import io.optcheck.method.MethodProviders;
+import io.optcheck.prop.Gen;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
+import io.optcheck.theory.Regime;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * adapt.amsgrad-regret (Reddi, Kale &amp; Kumar, ICLR 2018, Alg. 2; THEOREMS.md's derived form of
+ * their Thm 4), with beta1 = 0, a constant alpha and no projection: for every gradient sequence,
+ * every T and every x*, sum_t &lt;g_t, x_t - x*&gt; &lt;= sum_i [H_T,i M_i + sum_t g_t,i^2/H_t,i]/2
+ * with H_t = (sqrt(vhat_t) + eps)/alpha recomputed from the gradients ({@link DenominatorBound}).
+ * The bound needs H non-decreasing, which the max over the quantity that divides the step gives:
+ * without bias correction (Alg. 2) and with the max over the corrected v; PyTorch's bias
+ * correction after the max makes sqrt(vhat_t/(1 - b2^t)) non-monotone (no guarantee).
+ */
+public final class AmsGradRegret extends KindTheorem<OnlineInstance> {
+
+  private final double tighten;
+
+  public AmsGradRegret() {
+    this(0, MethodBinding.builtIn(MethodKind.AMSGRAD, "amsgrad"));
+  }
+
+  private AmsGradRegret(double tighten, MethodBinding binding) {
+    super(binding);
+    this.tighten = tighten;
+  }
+
+  @Override
+  public AmsGradRegret withTightenedBounds(double eps) {
+    return new AmsGradRegret(eps, binding());
+  }
+
+  @Override
+  protected AmsGradRegret rebind(MethodBinding b) {
+    return new AmsGradRegret(tighten, b);
+  }
+
+  private final List<Regime> all = List.of(
+      new Regime("holds", "linearised-regret", Expected.HOLDS, List.of(AMSGRAD_B1_ZERO, NON_DECREASING_DENOMINATOR), null,
+          "no bias correction (Alg. 2): sum_t <g_t, x_t - x*> <= sum_i [H_T M + sum_t g^2/H_t]/2 at every T", null),
+      new Regime("max-over-corrected", "linearised-regret", Expected.HOLDS,
+          List.of(AMSGRAD_B1_ZERO, NON_DECREASING_DENOMINATOR), null,
+          "bias correction with the max over v/(1 - b2^t): H is still non-decreasing, the same bound", null),
+      new Regime("bias-corrected", "linearised-regret", Expected.NONE, List.of(AMSGRAD_B1_ZERO),
+          NON_DECREASING_DENOMINATOR, "PyTorch's bias correction after the max: sqrt(vhat/(1 - b2^t)) can decrease, "
+          + "no guarantee", null));
+
+  /** The conventions each regime is about. */
+  static Map<String, String> conventions(Regime r) {
+    return switch (r.id()) {
+      case "holds" -> Map.of("bias-correction", "off");
+      case "max-over-corrected" -> Map.of("bias-correction", "on", "max-over", "corrected");
+      default -> Map.of("bias-correction", "on", "max-over", "raw");
+    };
+  }
+
+  @Override
+  public String id() {
+    return "adapt.amsgrad-regret";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(AMSGRAD_B1_ZERO, NON_DECREASING_DENOMINATOR);
+  }
+
+  /** The regimes about the conventions the method declares (the built-in reference runs all three). */
+  @Override
+  public List<Regime> regimes() {
+    return all.stream().filter(r -> binding().follows(conventions(r))).toList();
+  }
+
+  @Override
+  public Gen<OnlineInstance> instances(Regime r) {
+    return OnlineGens.sequences(OnlineGens.eps(binding()));
+  }
+
+  @Override
+  protected Evaluation checkOn(OnlineInstance in, Regime r) {
+    MethodBinding b = binding().following(conventions(r));
+    Map<String, String> conv = MethodProviders.resolvedConventions(MethodKind.AMSGRAD,
+        b.isBuiltIn() ? conventions(r) : b.declaredConventions());
+    boolean corrected = "on".equals(conv.get("bias-correction"));
+    DenominatorBound.Second second = !corrected ? DenominatorBound.Second.MAX_RAW
+        : "corrected".equals(conv.get("max-over")) ? DenominatorBound.Second.MAX_CORRECTED
+        : DenominatorBound.Second.MAX_RAW_THEN_CORRECTED;
+    Hyperparameters h = Hyperparameters.of("lr", in.lr()).with("b1", 0).with("b2", in.b2()).with("eps", in.eps());
+    return RegretCheck.run(b.create(h), in, 0, true, 1 - tighten, new DenominatorBound(in.dimension(), in.lr(), in.b2(),
+        in.eps(), "inside-sqrt".equals(conv.get("eps")), second));
+  }
+
+  @Override
+  public Map<String, Object> describe(OnlineInstance in) {
+    return in.describe();
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    // approached on Reddi's cycle (C = 3, b2 = 1/(1 + C^2)), where AMSGrad drifts linearly: 0.99995 at T = 3000
+    return OptionalDouble.of(1.0);
+  }
+}

@@ -1,0 +1,119 @@
+package io.optcheck.theory.adaptive;
+
+import static io.optcheck.theory.Assumptions.NON_DECREASING_DENOMINATOR;
+import static io.optcheck.theory.Assumptions.RMSPROP_V0_ZERO;
+
+import io.optcheck.method.Hyperparameters;
+import io.optcheck.method.Method;
+import io.optcheck.method.MethodKind;
+import io.optcheck.method.Runner;
+import io.optcheck.method.Trajectory;
+import io.optcheck.prop.Gen;
+import io.optcheck.report.Expected;
+import io.optcheck.theory.Check;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.TrajectoryCheck;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * adapt.rmsprop-step-bound (Tieleman &amp; Hinton 2012; Defossez, Bottou, Bach &amp; Usunier, TMLR
+ * 2022). RMSProp with v_0 = 0, v_t = rho v_t-1 + (1 - rho) g_t^2 and step lr g/(sqrt(v_t) + eps),
+ * eps &gt;= 0 outside the root, moves each coordinate by at most lr/sqrt(1 - rho) per step, for any
+ * gradient sequence, because v_t &gt;= (1 - rho) g_t^2. Equality at the first nonzero g with eps = 0.
+ *
+ * <p>Breaking regime regret-without-max: the regret bound that AMSGrad's max buys
+ * ({@link DenominatorBound} with q_t = v_t) is claimed for RMSProp, whose denominator can
+ * decrease; on Reddi's cycle it fails (the finite form of "RMSProp does not converge there").
+ */
+public final class RmsPropStepBound extends KindTheorem<OnlineInstance> {
+
+  private final double tighten;
+
+  public RmsPropStepBound() {
+    this(0, MethodBinding.builtIn(MethodKind.RMSPROP, "rmsprop"));
+  }
+
+  private RmsPropStepBound(double tighten, MethodBinding binding) {
+    super(binding);
+    this.tighten = tighten;
+  }
+
+  @Override
+  public RmsPropStepBound withTightenedBounds(double eps) {
+    return new RmsPropStepBound(eps, binding());
+  }
+
+  @Override
+  protected RmsPropStepBound rebind(MethodBinding b) {
+    return new RmsPropStepBound(tighten, b);
+  }
+
+  private final List<Regime> regimes = List.of(
+      new Regime("holds", "step-bound", Expected.HOLDS, List.of(RMSPROP_V0_ZERO), null,
+          "any gradient sequence: |x_t,i - x_t-1,i| <= lr/sqrt(1 - rho) at every step", null),
+      new Regime("regret-without-max", "online-regret", Expected.BREAKS, List.of(RMSPROP_V0_ZERO),
+          NON_DECREASING_DENOMINATOR, "AMSGrad's regret bound claimed for RMSProp (no max): breaks", null));
+
+  @Override
+  public String id() {
+    return "adapt.rmsprop-step-bound";
+  }
+
+  @Override
+  public List<String> assumptions() {
+    return List.of(RMSPROP_V0_ZERO);
+  }
+
+  @Override
+  public List<Regime> regimes() {
+    return regimes;
+  }
+
+  @Override
+  public Gen<OnlineInstance> instances(Regime r) {
+    return OnlineGens.sequences(OnlineGens.eps(binding()));
+  }
+
+  @Override
+  protected Evaluation checkOn(OnlineInstance in, Regime r) {
+    Hyperparameters h = Hyperparameters.of("lr", in.lr()).with("rho", in.b2()).with("eps", in.eps());
+    Method<?> m = method(h);
+    if (r.id().equals("regret-without-max")) {
+      return RegretCheck.run(m, in, 0, true, 1, new DenominatorBound(in.dimension(), in.lr(), in.b2(), in.eps(), false,
+          DenominatorBound.Second.RAW_V));
+    }
+    double bound = in.lr() / Math.sqrt(1 - in.b2()) * (1 - tighten);
+    Evaluation.Builder b = new Evaluation.Builder();
+    TrajectoryCheck.Series series = new TrajectoryCheck.Series();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Trajectory tr = Runner.run((Method) m, new RegretCheck.SequenceOracle(in.g()), in.x0(), in.g().length,
+        (t, prev, cur) -> {
+          double step = 0;
+          double scale = 0;
+          for (int j = 0; j < cur.length; j++) {
+            double dj = Math.abs(cur[j] - prev[j]);
+            step = Double.isNaN(dj) ? Double.POSITIVE_INFINITY : Math.max(step, dj);
+            scale = Math.max(scale, Math.abs(prev[j]) + Math.abs(cur[j]));
+          }
+          series.point("max_i |x_t,i - x_t-1,i|", step);
+          return b.add(Check.atMost("max_i |x_t,i - x_t-1,i|", t, step, bound, Tolerance.of(scale + bound, 1)));
+        });
+    return TrajectoryCheck.finish(b, tr, series);
+  }
+
+  @Override
+  public Map<String, Object> describe(OnlineInstance in) {
+    return in.describe();
+  }
+
+  @Override
+  public OptionalDouble tightReference(String conclusion) {
+    return conclusion.equals("step-bound") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
+  }
+}
