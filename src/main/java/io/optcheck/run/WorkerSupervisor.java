@@ -67,7 +67,7 @@ public final class WorkerSupervisor implements AutoCloseable {
     private static final int TAIL_LINES = 40;
 
     private final Options options;
-    private WorkerProcess current;
+    private volatile WorkerProcess current;
     private long jobs;
     private volatile boolean stopped;
 
