@@ -233,6 +233,7 @@ public final class HtmlReport {
                 case REFUSED -> "✗ refused";
                 case ERROR -> "⚠ error";
                 case NOT_APPLICABLE -> "– not applicable";
+                case INCONCLUSIVE -> "? inconclusive";
             };
         }
 

@@ -187,6 +187,12 @@ public final class TheoremRunner {
       if (r.best() != null) {
         shown = theorem.evaluate(r.best().value(), regime);
       }
+    } else if (r.status() == PropertyResult.Status.INCONCLUSIVE) {
+      // Nothing failed, but a coverage requirement cannot be decided on so few tries.
+      outcome = Outcome.INCONCLUSIVE;
+      if (r.best() != null) {
+        shown = theorem.evaluate(r.best().value(), regime);
+      }
     } else if (r.status() == PropertyResult.Status.ERROR || r.shrunk() == null) {
       outcome = Outcome.ERROR;
       error = new ErrorInfo(r.message(), null);
@@ -236,6 +242,9 @@ public final class TheoremRunner {
     Check worstCheck = shown == null ? null : (shown.violation() != null ? shown.violation() : shown.worst());
     double tolRatio = worstCheck == null ? Double.NaN : worstCheck.tolOverBound();
     Map<String, Object> extra = new LinkedHashMap<>();
+    if (outcome == Outcome.INCONCLUSIVE) {
+      extra.put("inconclusive", r.message());
+    }
     extra.put("rejectedTries", r.rejected());
     extra.put("shrinkCandidates", r.shrinkCandidates());
     if (r.wallCapHit()) {
@@ -249,7 +258,7 @@ public final class TheoremRunner {
       case RANDOM, REPLAY -> r.foundBy() == Phase.RANDOM ? FoundBy.RANDOM : null;
       case TARGETED -> FoundBy.TARGETED;
     };
-    if (outcome == Outcome.HELD || outcome == Outcome.ERROR && cex == null) {
+    if (outcome == Outcome.HELD || outcome == Outcome.INCONCLUSIVE || outcome == Outcome.ERROR && cex == null) {
       foundBy = null;
     }
     OptionalDouble tight = theorem.tightReference(regime.conclusion());
