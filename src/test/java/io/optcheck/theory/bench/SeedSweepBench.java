@@ -19,7 +19,8 @@ import java.util.Locale;
  * {@code ./optcheck run --quick --seed S}) for seeds from..to in one JVM, printing the fail
  * verdicts of each seed and the total. The goal is 0: a fail of the built-in catalog is a false
  * alarm (a holds regime "violated") or a missed break (a breaking regime "held"). Not a test:
- * nothing is asserted.
+ * nothing is asserted. At the end it prints, for every breaking regime, on how many seeds the
+ * break was caught (the same measurement as {@link BreakPowerBench}, here with shrinking).
  *
  * <p>Regimes expected {@code none} are left out: their verdict is {@code info} whatever they
  * observe (see {@link io.optcheck.report.Verdicts}), so they cannot fail, and two of them take a
@@ -42,6 +43,8 @@ public final class SeedSweepBench {
   public static void main(String[] args) {
     long from = args.length > 0 ? Long.parseLong(args[0]) : 1;
     long to = args.length > 1 ? Long.parseLong(args[1]) : 100;
+    // Per breaking regime: on how many seeds the break was caught (broken or refused), as in BreakPowerBench.
+    java.util.Map<String, Integer> caught = new java.util.TreeMap<>();
     int totalFails = 0;
     int totalResults = 0;
     long t0 = System.nanoTime();
@@ -63,6 +66,11 @@ public final class SeedSweepBench {
           String id = t.id() + "/" + r.id();
           try {
             Result res = TheoremRunner.run(t, r, settings.triesFor(r, spec.ciTries(), spec.fullTries()), settings);
+            if (r.expected() == Expected.BREAKS) {
+              boolean broke = res.outcome() == io.optcheck.report.Outcome.BROKEN
+                  || res.outcome() == io.optcheck.report.Outcome.REFUSED;
+              caught.merge(id, broke ? 1 : 0, Integer::sum);
+            }
             if (res.verdict() == Verdict.FAIL) {
               fails.add(id + " " + res.outcome().json()
                   + (res.counterexample() != null ? " [" + res.counterexample().replay() + "]" : "")
@@ -82,6 +90,9 @@ public final class SeedSweepBench {
       }
       System.out.flush();
     }
+    long n = to - from + 1;
+    System.out.println("breaking regimes, seeds on which the break was caught:");
+    caught.forEach((id, c) -> System.out.printf(Locale.ROOT, "  %-70s %d/%d%n", id, c, n));
     System.out.printf(Locale.ROOT, "seeds %d..%d: %d fail verdicts in %d results, %.1f s%n", from, to, totalFails,
         totalResults, (System.nanoTime() - t0) / 1e9);
   }
