@@ -24,7 +24,7 @@ public enum Outcome {
     /**
      * No try violated the conclusion, but a coverage requirement fell short on too few tries to
      * decide it (a requirement of p% needs 10 * 100 / p valid tries, see
-     * {@code io.optcheck.prop.Property.Coverage}); the reason is in the result's {@code extra.inconclusive}.
+     * the engine's Property.Coverage); the reason is in the result's {@code extra.inconclusive}.
      * Always verdict info: the run neither confirms nor refutes the guarantee. Added in schema
      * version 3.
      */
