@@ -190,8 +190,10 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         for (int i = 0; i < d; i++) {
             if (!Double.isFinite(p[i])) {
                 throw fail(k, call + " " + NON_FINITE + ": x[" + i + "] = " + p[i] + " from finite inputs",
-                    "guard the update against 0/0 and overflow (for example eps > 0 in a denominator), or declare a"
-                        + " narrower hyperparameter range in PluggableOptimizer.hyperparameterRanges()");
+                    "guard the update against 0/0 and overflow (for example eps > 0 in a denominator). optcheck runs an"
+                        + " optimizer only inside the ranges of PluggableOptimizer.hyperparameterRanges() (its defaults, such"
+                        + " as eps in [0, 1e-2], for names not declared there), so these hyperparameters are ones the"
+                        + " optimizer declares it supports; if it does not support them, declare the range it does");
             }
         }
         return p.clone();

@@ -40,8 +40,26 @@ public final class Property<T> {
     void check(T value, Trial trial) throws Throwable;
   }
 
-  /** A coverage requirement: at least {@code minPercent}% of valid tries carry {@code label}. */
+  /**
+   * A coverage requirement: at least {@code minPercent}% of valid tries carry {@code label}.
+   *
+   * <p>A shortfall is decidable only with at least {@link #minTries()} = ceil({@value
+   * #DECIDABLE_COUNT} * 100 / minPercent) valid tries, i.e. when a generator that meets the
+   * requirement exactly is expected to label at least {@value #DECIDABLE_COUNT} of them. Below
+   * that the labelled count is mostly sampling noise (Poisson, standard deviation sqrt(10) = 3.2 at
+   * an expected 10; a generator with twice the required rate falls short with probability 0.5% at
+   * 10 expected, 3% at 5, 37% at 1), so a shortfall on fewer tries makes the run
+   * {@link PropertyResult.Status#INCONCLUSIVE}, not failed. A requirement met on few tries passes.
+   */
   public record Coverage(String label, double minPercent) {
+
+    /** The expected labelled count (at exactly the required rate) that makes a shortfall decidable. */
+    public static final int DECIDABLE_COUNT = 10;
+
+    /** The fewest valid tries on which a shortfall of this requirement is decidable. */
+    public int minTries() {
+      return (int) Math.ceil(DECIDABLE_COUNT * 100.0 / minPercent - 1e-9);
+    }
   }
 
   private final String name;
@@ -410,8 +428,12 @@ public final class Property<T> {
    * @return the failed result for the first rule not met, or null when all are met
    */
   private PropertyResult<T> checkCoverage(Run run, Statistics stats) {
+    List<String> undecidable = new ArrayList<>();
     for (Coverage c : cfg.coverage) {
-      if (stats.percent(c.label()) < c.minPercent()) {
+      if (stats.percent(c.label()) < c.minPercent() && stats.total() < c.minTries()) {
+        undecidable.add(String.format(Locale.ROOT, "label '%s' on %.2f%% of %d tries (required %.2f%%, decidable "
+            + "from %d tries)", c.label(), stats.percent(c.label()), stats.total(), c.minPercent(), c.minTries()));
+      } else if (stats.percent(c.label()) < c.minPercent()) {
         String msg = String.format(Locale.ROOT,
             "coverage: label '%s' was on %.2f%% of %d tries, below the required %.2f%%.%n"
                 + "Labels:%n%s"
@@ -419,6 +441,12 @@ public final class Property<T> {
             c.label(), stats.percent(c.label()), stats.total(), c.minPercent(), stats.table());
         return result(run, PropertyResult.Status.FAILED, msg, stats);
       }
+    }
+    if (!undecidable.isEmpty()) {
+      String msg = "inconclusive: too few tries to decide coverage: " + String.join("; ", undecidable)
+          + ". No case failed. Run more tries (a requirement of p% is decidable from "
+          + Coverage.DECIDABLE_COUNT + " * 100 / p tries).";
+      return result(run, PropertyResult.Status.INCONCLUSIVE, msg, stats);
     }
     return null;
   }
@@ -447,7 +475,7 @@ public final class Property<T> {
         millis(run.start), run.wallCap);
   }
 
-  /** A result without a counterexample: passed, or failed by a coverage rule. */
+  /** A result without a counterexample: passed, failed by a coverage rule, or inconclusive. */
   private PropertyResult<T> result(Run run, PropertyResult.Status status, String message, Statistics stats) {
     return new PropertyResult<>(name, status, message, cfg.seed, run.valid, run.rejected,
         null, null, null, null, 0, 0, stats, scoreOf(run.bestScored), asCase(run.bestScored), null,

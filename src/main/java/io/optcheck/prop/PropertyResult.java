@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param name the property's name
  * @param status passed, failed (a counterexample, a coverage shortfall or a score threshold),
- *     or error (the generator could not produce inputs, e.g. a filter that rejects everything)
+ *     error (the generator could not produce inputs, e.g. a filter that rejects everything), or
+ *     inconclusive (nothing failed, but too few tries to decide a coverage requirement)
  * @param message a one-paragraph explanation for failures and errors, null when passed
  * @param seed the run's seed
  * @param tries valid tries made (edge + random + targeted)
@@ -32,8 +33,11 @@ public record PropertyResult<T>(String name, Status status, String message, long
                                 Statistics statistics, double bestScore, Case<T> best,
                                 String replayToken, long durationMs, boolean wallCapHit) {
 
-  /** How a run ended. */
-  public enum Status { PASSED, FAILED, ERROR }
+  /**
+   * How a run ended. INCONCLUSIVE: no case failed, but a coverage requirement fell short on
+   * fewer tries than it needs to be decided ({@link Property.Coverage#minTries()}).
+   */
+  public enum Status { PASSED, FAILED, ERROR, INCONCLUSIVE }
 
   /**
    * One generated case: its value, its choices and the notes the body attached.

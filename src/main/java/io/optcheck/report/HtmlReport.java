@@ -238,6 +238,7 @@ public final class HtmlReport {
                 case REFUSED -> "✗ refused";
                 case ERROR -> "⚠ error";
                 case NOT_APPLICABLE -> "– not applicable";
+                case INCONCLUSIVE -> "? inconclusive";
             };
         }
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * What was observed. Serialized in lower case: {@code held}, {@code broken}, {@code refused}, {@code error},
- * {@code not_applicable}.
+ * {@code not_applicable}, {@code inconclusive}.
  */
 public enum Outcome {
     /** Every try satisfied the conclusion within tolerance. */
@@ -20,7 +20,15 @@ public enum Outcome {
      * cannot copy its state); the reason is in the result's {@code extra.notApplicable}. Always
      * verdict info. Added in schema version 2.
      */
-    NOT_APPLICABLE;
+    NOT_APPLICABLE,
+    /**
+     * No try violated the conclusion, but a coverage requirement fell short on too few tries to
+     * decide it (a requirement of p% needs 10 * 100 / p valid tries, see
+     * the engine's Property.Coverage); the reason is in the result's {@code extra.inconclusive}.
+     * Always verdict info: the run neither confirms nor refutes the guarantee. Added in schema
+     * version 3.
+     */
+    INCONCLUSIVE;
 
     /** The JSON / report spelling, e.g. {@code "held"}. Locale independent. */
     public String json() {

@@ -19,15 +19,16 @@ public final class Verdicts {
      *
      * <p>{@code refused} (the method reported it cannot proceed) counts as broken where a break is
      * expected and as an error otherwise. {@code not_applicable} (the regime does not apply to the
-     * method) is always {@code info}. A regime without expectation is always {@code info}, whatever
-     * was observed, including an error.
+     * method) and {@code inconclusive} (too few tries to decide a coverage requirement, nothing
+     * failed) are always {@code info}. A regime without expectation is always {@code info},
+     * whatever was observed, including an error.
      *
      * @throws NullPointerException if either argument is null
      */
     public static Verdict of(Expected expected, Outcome outcome) {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(outcome, "outcome");
-        if (expected == Expected.NONE || outcome == Outcome.NOT_APPLICABLE) {
+        if (expected == Expected.NONE || outcome == Outcome.NOT_APPLICABLE || outcome == Outcome.INCONCLUSIVE) {
             return Verdict.INFO;
         }
         Outcome effective = outcome;

@@ -259,6 +259,19 @@ public final class Assumptions {
     ALL = Collections.unmodifiableMap(m);
   }
 
+  /**
+   * The hyperparameter an assumption fixes, with its value: {@code eps-zero} fixes eps = 0 and
+   * {@code no-weight-decay} wd = 0. A regime with such an assumption does not apply to a method
+   * whose declared range excludes the value (see {@link DeclaredRanges#regimeExcludes}).
+   */
+  public static java.util.Optional<Map.Entry<String, Double>> pinned(String id) {
+    return switch (id) {
+      case EPS_ZERO -> java.util.Optional.of(Map.entry("eps", 0.0));
+      case NO_WEIGHT_DECAY -> java.util.Optional.of(Map.entry("wd", 0.0));
+      default -> java.util.Optional.empty();
+    };
+  }
+
   /** Every known id. */
   public static Set<String> ids() {
     return ALL.keySet();

@@ -17,7 +17,7 @@ import java.util.Locale;
  * @param direction which side is allowed
  * @param tol the tolerance from {@link Tolerance}
  * @param rechecked true when the verdict came from the exact recheck
- * @param ok whether the inequality held
+ * @param ok whether the inequality held (false when the check is not {@link #decidable()})
  */
 public record Check(String quantity, int step, double observed, double bound, Direction direction,
                     double tol, boolean rechecked, boolean ok) {
@@ -27,14 +27,29 @@ public record Check(String quantity, int step, double observed, double bound, Di
 
   /** observed &lt;= bound + tol. */
   public static Check atMost(String quantity, int step, double observed, double bound, double tol) {
-    boolean ok = observed <= bound + tol;
+    boolean ok = decidable(bound, tol) && observed <= bound + tol;
     return new Check(quantity, step, observed, bound, Direction.AT_MOST, tol, false, ok);
   }
 
   /** observed &gt;= bound - tol. */
   public static Check atLeast(String quantity, int step, double observed, double bound, double tol) {
-    boolean ok = observed >= bound - tol;
+    boolean ok = decidable(bound, tol) && observed >= bound - tol;
     return new Check(quantity, step, observed, bound, Direction.AT_LEAST, tol, false, ok);
+  }
+
+  /**
+   * True when the check can decide its instance: its bound and tolerance are finite. A check
+   * with a NaN or infinite bound or tolerance has no verdict (THEOREMS.md, Numerics,
+   * "Representable instances"): {@link Evaluation.Builder#add} stops there and the try is
+   * rejected, never counted as a violation. Its {@link #ok()} is false, as an undecided check
+   * never counts as held either.
+   */
+  public boolean decidable() {
+    return decidable(bound, tol);
+  }
+
+  private static boolean decidable(double bound, double tol) {
+    return Double.isFinite(bound) && Double.isFinite(tol);
   }
 
   /** The same check with the verdict of an exact recomputation. */
@@ -83,7 +98,7 @@ public record Check(String quantity, int step, double observed, double bound, Di
   public String describe() {
     return String.format(Locale.ROOT, "step %d: %s = %s %s bound %s (slack %s, tol %s, ratio %s)%s: %s",
         step, quantity, g(observed), direction == Direction.AT_MOST ? "<=" : ">=", g(bound), g(slack()),
-        g(tol), g(ratio()), rechecked ? " [exact recheck]" : "", ok ? "held" : "violated");
+        g(tol), g(ratio()), rechecked ? " [exact recheck]" : "", ok ? "held" : decidable() ? "violated" : "no verdict");
   }
 
   static String g(double v) {

@@ -8,13 +8,15 @@ import java.util.Map;
  * largest ratio over steps t &gt;= 1, how the run ended, and the per-step curves for plots.
  *
  * @param violation the first violated check, or null
+ * @param undecided the first check without a verdict (a NaN or infinite bound or tolerance, see
+ *     {@link Check#decidable()}), or null; checking stops there and the try is rejected
  * @param worst the check with the largest ratio, or null when no ratio is defined
  * @param ending "completed", "refused: reason" or "error: message"
  * @param errorStep the step of a refusal or error, or -1
  * @param series per-step curves, e.g. "observed" and "bound"
  * @param checks number of checks made
  */
-public record Evaluation(Check violation, Check worst, Ending ending, String endingMessage,
+public record Evaluation(Check violation, Check undecided, Check worst, Ending ending, String endingMessage,
                          int errorStep, Map<String, double[]> series, int checks) {
 
   /** How the run behind an evaluation ended. */
@@ -29,15 +31,34 @@ public record Evaluation(Check violation, Check worst, Ending ending, String end
     return worst == null ? Double.NaN : worst.ratio();
   }
 
-  /** Collects checks in order, stopping at the first violation. */
+  /** True when a check had no verdict on this instance (the try is rejected, not judged). */
+  public boolean noVerdict() {
+    return undecided != null;
+  }
+
+  /** Collects checks in order, stopping at the first violation or the first check without a verdict. */
   public static final class Builder {
     private Check violation;
+    private Check undecided;
     private Check worst;
     private int checks;
 
-    /** Adds a check; returns true when it is the first violation (the caller should stop). */
+    /**
+     * Adds a check; returns true when it is the first violation, or a check without a verdict
+     * ({@link Check#decidable()} false), after which the caller should stop. Null means "no check
+     * at this step" (for a conclusion read at one step only) and is skipped.
+     */
     public boolean add(Check c) {
+      if (c == null) {
+        return false; // no check at this step (a conclusion read at one step only)
+      }
       checks++;
+      if (!c.decidable()) {
+        if (undecided == null && violation == null) {
+          undecided = c;
+        }
+        return true;
+      }
       double r = c.ratio();
       // A ratio is read only where it is resolved: the tolerance is at most 1e-6 of the bound.
       boolean resolved = c.bound() != 0 && c.tol() <= 1e-6 * Math.abs(c.bound());
@@ -57,7 +78,7 @@ public record Evaluation(Check violation, Check worst, Ending ending, String end
     }
 
     public Evaluation build(Ending ending, String message, int errorStep, Map<String, double[]> series) {
-      return new Evaluation(violation, worst, ending, message, errorStep, series, checks);
+      return new Evaluation(violation, undecided, worst, ending, message, errorStep, series, checks);
     }
   }
 }

@@ -73,6 +73,22 @@ public abstract class KindTheorem<I> implements RetargetableTheorem<I> {
     }
   }
 
+  /**
+   * Why a regime does not apply: first the one range rule ({@link DeclaredRanges}: an assumption
+   * of the regime fixes a hyperparameter outside the method's declared range), then
+   * {@link #applicability}.
+   */
+  @Override
+  public final java.util.Optional<String> notApplicable(Regime regime) {
+    java.util.Optional<String> r = binding.rangeExcludes(regime);
+    return r.isPresent() ? r : applicability(regime);
+  }
+
+  /** A subclass's own reasons why a regime does not apply to the bound method. Default: none. */
+  protected java.util.Optional<String> applicability(Regime regime) {
+    return java.util.Optional.empty();
+  }
+
   /** What {@link Theorem#evaluate} does, with every method built by {@link #method}. */
   protected abstract Evaluation checkOn(I instance, Regime regime);
 

@@ -69,6 +69,14 @@ public final class MethodBinding {
     return provider.kind();
   }
 
+  /**
+   * Why a regime does not apply to this binding's method: an assumption of the regime fixes a
+   * hyperparameter at a value outside the provider's declared range ({@link DeclaredRanges}).
+   */
+  public java.util.Optional<String> rangeExcludes(Regime regime) {
+    return DeclaredRanges.regimeExcludes(provider, DeclaredRanges.of(provider), regime);
+  }
+
   /** The declared conventions in results (none for the built-in binding). */
   public Map<String, String> conventions() {
     return conventions;
@@ -120,13 +128,15 @@ public final class MethodBinding {
   }
 
   /**
-   * A fresh method with these hyperparameters.
+   * A fresh method with these hyperparameters, never outside the provider's declared ranges.
    *
    * @throws Rejected when the provider throws IllegalArgumentException for them
+   * @throws DeclaredRanges.OutsideDeclaredRange when a value is outside a declared range (the
+   *     provider is not called; the try is rejected)
    */
   public Method<?> create(Hyperparameters h) {
     try {
-      return Objects.requireNonNull(provider.create(h), "method provider " + id + " returned null");
+      return Objects.requireNonNull(DeclaredRanges.create(provider, h), "method provider " + id + " returned null");
     } catch (IllegalArgumentException e) {
       throw new Rejected("method " + id + " rejected hyperparameters " + h.values() + ": " + e.getMessage(), e);
     }

@@ -28,25 +28,66 @@ public final class TheoremRunner {
   /** A progress hook that does nothing. */
   private static final Runnable NO_PROGRESS = () -> { };
 
+  /**
+   * Tries a regime run rejected without a verdict, by cause: a check with a NaN or infinite
+   * bound or tolerance (THEOREMS.md, Numerics, "Representable instances"), or hyperparameters
+   * outside the method's declared ranges ({@link DeclaredRanges}). Counted over every evaluation
+   * of the property, shrinking replays included. Not thread-safe: one per property run.
+   */
+  public static final class Rejections {
+    private int noVerdict;
+    private int outOfRange;
+    private String firstOutOfRange;
+
+    /** Tries whose check had no verdict. */
+    public int noVerdict() {
+      return noVerdict;
+    }
+
+    /** Tries whose hyperparameters were outside the declared ranges. */
+    public int outOfRange() {
+      return outOfRange;
+    }
+  }
+
   /** The property behind a regime, ready to run. */
   public static <I> Property<I> property(Theorem<I> theorem, Regime regime, int tries, long seed,
                                          boolean edgeCases) {
-    return property(theorem, regime, tries, seed, edgeCases, NO_PROGRESS);
+    return property(theorem, regime, tries, seed, edgeCases, NO_PROGRESS, new Rejections());
   }
 
   /**
-   * The property behind a regime; {@code onTry} runs at the start of every try (edge, random,
-   * targeted and shrink replays alike), so that a supervisor can hold each try to a deadline.
+   * The property behind a regime. {@code onTry} runs at the start of every try (edge, random,
+   * targeted and shrink replays alike), so that a supervisor can hold each try to a deadline;
+   * {@code rejections} counts the tries it rejects without a verdict: an evaluation with a check
+   * that cannot decide ({@link Evaluation#noVerdict()}), or a method the theorem would have run
+   * outside its declared ranges.
    */
   public static <I> Property<I> property(Theorem<I> theorem, Regime regime, int tries, long seed,
-                                         boolean edgeCases, Runnable onTry) {
+                                         boolean edgeCases, Runnable onTry, Rejections rejections) {
     Property<I> p = Property.forAll(theorem.id() + "/" + regime.id(), theorem.instances(regime),
         (I instance, io.optcheck.prop.Trial trial) -> {
           onTry.run();
           for (String label : theorem.labels(instance, regime)) {
             trial.label(label);
           }
-          Evaluation e = theorem.evaluate(instance, regime);
+          Evaluation e;
+          try {
+            e = theorem.evaluate(instance, regime);
+          } catch (DeclaredRanges.OutsideDeclaredRange out) {
+            rejections.outOfRange++;
+            if (rejections.firstOutOfRange == null) {
+              rejections.firstOutOfRange = out.getMessage();
+            }
+            trial.reject(out.getMessage());
+            return;
+          }
+          if (e.noVerdict() && e.violation() == null) {
+            rejections.noVerdict++;
+            trial.reject("no verdict (a NaN or infinite bound or tolerance, THEOREMS.md Numerics): "
+                + e.undecided().describe());
+            return;
+          }
           if (!Double.isNaN(e.worstRatio())) {
             trial.target(e.worstRatio());
           }
@@ -78,8 +119,25 @@ public final class TheoremRunner {
       return notApplicable(theorem, regime, na.get(), settings.seed());
     }
     theorem = withBudget(theorem, regime, tries, settings);
-    PropertyResult<I> r = property(theorem, regime, tries, settings.seed(), settings.edgeCases(), onTry).run();
+    Rejections rejections = new Rejections();
+    PropertyResult<I> r = property(theorem, regime, tries, settings.seed(), settings.edgeCases(), onTry, rejections).run();
+    if (r.status() == PropertyResult.Status.ERROR && r.tries() == 0 && rejections.outOfRange > 0
+        && rejections.outOfRange == r.rejected()) {
+      // Every instance the regime generated needs a value outside the declared ranges.
+      return notApplicable(theorem, regime, "every instance of this regime needs hyperparameters outside the declared "
+          + "ranges (" + rejections.outOfRange + " tries), for example: " + rejections.firstOutOfRange, settings.seed());
+    }
     Result result = toResult(theorem, regime, r);
+    if (rejections.noVerdict > 0 || rejections.outOfRange > 0) {
+      Map<String, Object> extra = new LinkedHashMap<>(result.extra());
+      if (rejections.noVerdict > 0) {
+        extra.put("noVerdictTries", rejections.noVerdict);
+      }
+      if (rejections.outOfRange > 0) {
+        extra.put("outOfRangeTries", rejections.outOfRange);
+      }
+      result = result.toBuilder().extra(extra).build();
+    }
     Map<String, Object> figures = theorem.figures(regime, tries, settings.seed());
     if (figures.isEmpty()) {
       return result;
@@ -140,6 +198,12 @@ public final class TheoremRunner {
       if (r.best() != null) {
         shown = theorem.evaluate(r.best().value(), regime);
       }
+    } else if (r.status() == PropertyResult.Status.INCONCLUSIVE) {
+      // Nothing failed, but a coverage requirement cannot be decided on so few tries.
+      outcome = Outcome.INCONCLUSIVE;
+      if (r.best() != null) {
+        shown = theorem.evaluate(r.best().value(), regime);
+      }
     } else if (r.status() == PropertyResult.Status.ERROR || r.shrunk() == null) {
       outcome = Outcome.ERROR;
       error = new ErrorInfo(r.message(), null);
@@ -189,6 +253,9 @@ public final class TheoremRunner {
     Check worstCheck = shown == null ? null : (shown.violation() != null ? shown.violation() : shown.worst());
     double tolRatio = worstCheck == null ? Double.NaN : worstCheck.tolOverBound();
     Map<String, Object> extra = new LinkedHashMap<>();
+    if (outcome == Outcome.INCONCLUSIVE) {
+      extra.put("inconclusive", r.message());
+    }
     extra.put("rejectedTries", r.rejected());
     extra.put("shrinkCandidates", r.shrinkCandidates());
     if (r.wallCapHit()) {
@@ -202,7 +269,7 @@ public final class TheoremRunner {
       case RANDOM, REPLAY -> r.foundBy() == Phase.RANDOM ? FoundBy.RANDOM : null;
       case TARGETED -> FoundBy.TARGETED;
     };
-    if (outcome == Outcome.HELD || outcome == Outcome.ERROR && cex == null) {
+    if (outcome == Outcome.HELD || outcome == Outcome.INCONCLUSIVE || outcome == Outcome.ERROR && cex == null) {
       foundBy = null;
     }
     OptionalDouble tight = theorem.tightReference(regime.conclusion());

@@ -7,16 +7,28 @@ import java.util.Map;
  * The tolerance model, written once. Every inequality lhs &lt;= rhs is checked as
  * lhs &lt;= rhs + tol with
  *
- * <pre>tol = C * d * 2^-52 * scale + C * d^2 * 2^-1074</pre>
+ * <pre>tol = C * d * 2^-52 * scale + C * d * 2^-1022</pre>
  *
  * where d is the dimension, C = {@value #C} (so c = C d &lt;= 16 d, as the design rules require)
  * and scale is the sum of the magnitudes of the quantities the check combines (for the descent
  * lemma |f(x)| + |f(x+)| + eta ||g||^2). A bound of 0 uses the scale of the run (for example
- * |f(x0)|), so it gets an absolute tolerance. The second term covers results in the subnormal
- * range, where IEEE arithmetic has an absolute error of 2^-1074 per operation instead of a
- * relative one (d^2 operations for a quadratic form); it is below 1e-320 for d &lt;= 20, so it
- * decides nothing above the subnormal range. A violation whose excess is below
+ * |f(x0)|), so it gets an absolute tolerance. A violation whose excess is below
  * {@value #RECHECK_FACTOR} tolerances is recomputed in exact arithmetic before it is reported.
+ *
+ * <p><b>Representable instances</b> (THEOREMS.md, Numerics). Two rules for instances at the edge
+ * of float64:
+ * <ul>
+ *   <li>The second term is an absolute floor at the subnormal scale, C d times the smallest normal
+ *       double 2^-1022. A quantity below 2^-1022 carries an absolute rounding error of up to
+ *       2^-1075 per operation, and a product of two normal numbers that lands there (g^2 for
+ *       |g| near 1e-155) has lost its relative precision, so two subnormal quantities cannot be
+ *       told apart by a relative tolerance. The floor is below 1e-305 for d &lt;= 20: above the
+ *       subnormal range the relative term decides every check whose scale exceeds about 1e-290.</li>
+ *   <li>A check whose bound or tolerance is NaN or infinite (an instance whose constants
+ *       overflow, such as a radius 3 lambda / M3 with M3 = 3e-323) has no verdict on that instance:
+ *       {@link Check#decidable()} is false, the evaluation stops there, and the try is rejected
+ *       and counted ({@code noVerdictTries} in the result), never reported as a violation.</li>
+ * </ul>
  */
 public final class Tolerance {
 
@@ -29,10 +41,20 @@ public final class Tolerance {
   /** Violations smaller than this many tolerances are rechecked exactly. */
   public static final double RECHECK_FACTOR = 1e6;
 
-  /** The tolerance for quantities of total magnitude {@code scale} in dimension {@code d}. */
+  /**
+   * The absolute floor per dimension: the subnormal scale 2^-1022 (the smallest normal double).
+   * tol never falls below C d times this.
+   */
+  public static final double SUBNORMAL_FLOOR = Double.MIN_NORMAL;
+
+  /**
+   * The tolerance for quantities of total magnitude {@code scale} in dimension {@code d}. NaN
+   * when scale is NaN, +Infinity when it is infinite: such a check has no verdict (see the class
+   * comment).
+   */
   public static double of(double scale, int d) {
     int n = Math.max(1, d);
-    return C * n * 0x1p-52 * Math.abs(scale) + C * n * n * Double.MIN_VALUE;
+    return C * n * 0x1p-52 * Math.abs(scale) + C * n * SUBNORMAL_FLOOR;
   }
 
   /**
@@ -48,11 +70,14 @@ public final class Tolerance {
   /** The model, as quoted in every report. */
   public static Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("formula", "tol = C * d * 2^-52 * scale + C * d^2 * 2^-1074");
+    m.put("formula", "tol = C * d * 2^-52 * scale + C * d * 2^-1022");
     m.put("C", C);
     m.put("scale", "sum of the magnitudes of the quantities each check combines; for f at an "
         + "iterate also ||grad f(x_t)|| (||x_t-1|| + eta ||g||), the effect of the iterate's own rounding");
-    m.put("subnormalFloor", "C * d^2 * 2^-1074: subnormal results carry absolute, not relative, error");
+    m.put("subnormalFloor", "C * d * 2^-1022: quantities in the subnormal range carry absolute, not relative, "
+        + "error, so they are compared against this absolute floor at the subnormal scale");
+    m.put("representable", "a check whose bound or tolerance is NaN or infinite has no verdict on that instance: "
+        + "the try is rejected and counted (noVerdictTries), never reported as violated");
     m.put("zeroBound", "a bound of 0 uses the scale of the run (absolute tolerance)");
     m.put("recheck", "violations below " + (long) RECHECK_FACTOR
         + " tolerances are recomputed in exact rational arithmetic (BigDecimal) before they count");

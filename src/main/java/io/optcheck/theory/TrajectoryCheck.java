@@ -38,6 +38,7 @@ public final class TrajectoryCheck {
      * @param previous x_{t-1} (a copy)
      * @param current x_t (a copy)
      * @param series per-step curves for plots; add points with {@link #point}
+     * @return the check of step t, or null when the conclusion checks nothing at this step
      */
     Check check(int t, double[] previous, double[] current, Series series);
   }

@@ -28,6 +28,9 @@ class VerdictsTest {
         "HOLDS,  NOT_APPLICABLE, INFO",   // a regime that does not apply to the method (schema 2)
         "BREAKS, NOT_APPLICABLE, INFO",
         "NONE,   NOT_APPLICABLE, INFO",
+        "HOLDS,  INCONCLUSIVE, INFO",     // too few tries to decide a coverage rule (schema 3)
+        "BREAKS, INCONCLUSIVE, INFO",
+        "NONE,   INCONCLUSIVE, INFO",
     })
     void verdictTable(Expected expected, Outcome outcome, Verdict verdict) {
         assertThat(Verdicts.of(expected, outcome)).isEqualTo(verdict);
@@ -35,7 +38,7 @@ class VerdictsTest {
 
     @Test
     void tableAboveCoversEveryCell() {
-        assertThat(Expected.values().length * Outcome.values().length).isEqualTo(15);
+        assertThat(Expected.values().length * Outcome.values().length).isEqualTo(18);
     }
 
     @Test

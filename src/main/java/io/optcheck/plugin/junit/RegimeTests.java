@@ -97,6 +97,12 @@ final class RegimeTests {
                 + res.statistics().test() + ", alpha " + res.statistics().alpha() + ", R = " + res.statistics().runs()
                 + " per instance, seed " + res.statistics().seed() + ")");
         }
+        if (res.outcome() == io.optcheck.report.Outcome.NOT_APPLICABLE) {
+            throw new TestAbortedException("not applicable: " + res.extra().get("notApplicable"));
+        }
+        if (res.outcome() == io.optcheck.report.Outcome.INCONCLUSIVE) {
+            throw new TestAbortedException(String.valueOf(res.extra().get("inconclusive")));
+        }
         if (res.verdict() == Verdict.FAIL) {
             throw new AssertionFailedError(OptimizerCheck.message(t, r, res, n, settings, option, pluginClass));
         }

@@ -130,6 +130,9 @@ public final class PropertyExtension implements InvocationInterceptor {
     } else {
       result = p.run();
     }
+    if (result.status() == io.optcheck.prop.PropertyResult.Status.INCONCLUSIVE) {
+      throw new TestAbortedException(result.message());
+    }
     if (result.passed()) {
       if (token.isPresent()) {
         System.out.println("optcheck: replayed case of property '" + p.name() + "' passes now");

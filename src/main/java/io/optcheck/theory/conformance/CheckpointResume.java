@@ -50,7 +50,7 @@ public final class CheckpointResume extends ConformanceProperty {
     }
 
     @Override
-    public Optional<String> notApplicable(Regime regime) {
+    protected Optional<String> applicability(Regime regime) {
         if (provider instanceof PluginProvider p) {
             Method<?> m;
             try {

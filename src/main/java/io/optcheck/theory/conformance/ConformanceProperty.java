@@ -75,16 +75,23 @@ public abstract class ConformanceProperty implements Theorem<ConfInstance> {
         return provider.create(h);
     }
 
-    /** The reason a declared range excludes {@code value} for {@code name}, or empty. */
-    protected Optional<String> rangeExcludes(String name, double value, String why) {
-        if (!kind().hyperparameters().contains(name)) {
-            return Optional.empty();
+    /**
+     * Why a regime does not apply: first the one range rule ({@link io.optcheck.theory.DeclaredRanges}: an
+     * assumption of the regime fixes a hyperparameter outside the declared range, optcheck's default range
+     * where none is declared), then {@link #applicability}.
+     */
+    @Override
+    public final Optional<String> notApplicable(Regime regime) {
+        Map<String, Range> withDefaults = new java.util.LinkedHashMap<>();
+        for (String name : kind().hyperparameters()) {
+            withDefaults.put(name, ConfGens.range(ranges(), name));
         }
-        Range r = ConfGens.range(ranges(), name);
-        if (!r.contains(value)) {
-            return Optional.of(methodId() + " declares " + name + " in [" + r.min() + ", " + r.max() + "], which excludes "
-                + name + " = " + value + ": " + why);
-        }
+        Optional<String> r = io.optcheck.theory.DeclaredRanges.regimeExcludes(provider, withDefaults, regime);
+        return r.isPresent() ? r : applicability(regime);
+    }
+
+    /** A property's own reasons why a regime does not apply to the method. Default: none. */
+    protected Optional<String> applicability(Regime regime) {
         return Optional.empty();
     }
 

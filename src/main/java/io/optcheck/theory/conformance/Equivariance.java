@@ -75,7 +75,7 @@ public final class Equivariance extends ConformanceProperty {
     }
 
     @Override
-    public Optional<String> notApplicable(Regime regime) {
+    protected Optional<String> applicability(Regime regime) {
         if (ConfGens.NORMALIZED.contains(kind())) {
             return Optional.of("kind " + kind().id() + " normalizes each gradient coordinate: "
                 + (rotation ? "its update is not rotation equivariant (coordinates are treated separately)"

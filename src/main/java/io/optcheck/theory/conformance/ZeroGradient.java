@@ -44,10 +44,6 @@ public final class ZeroGradient extends ConformanceProperty {
             "fresh state at a point with gradient exactly 0, wd = 0: x_t = x_0 bit for bit"));
     }
 
-    @Override
-    public Optional<String> notApplicable(Regime regime) {
-        return rangeExcludes("wd", 0, "the property needs wd = 0 (decoupled decay moves x at a zero gradient)");
-    }
 
     @Override
     public ZeroGradient withTightenedBounds(double eps) {

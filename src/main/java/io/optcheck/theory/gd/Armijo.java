@@ -192,8 +192,9 @@ public final class Armijo implements Theorem<Armijo.Instance> {
       double kBound = c < 1 ? Math.max(0, Math.ceil(Math.log(in.alpha0() / abar) / Math.log(1 / in.beta())))
           : Double.POSITIVE_INFINITY;
       double bound = kBound * (1 - tighten);
-      Check shrinks = Check.atMost("backtracking shrinks", t, k, bound, 0);
-      if (!shrinks.ok() && tighten == 0 && k >= 1) {
+      // c >= 1: the theorem bounds no shrink count (K is infinite), so there is no check (3).
+      Check shrinks = Double.isFinite(bound) ? Check.atMost("backtracking shrinks", t, k, bound, 0) : null;
+      if (shrinks != null && !shrinks.ok() && tighten == 0 && k >= 1) {
         // One shrink too many is a rounding decision if Armijo held within the tolerance at the
         // rejected step alpha0 beta^(k-1), which the theorem covers (it is <= abar).
         double aPrev = in.alpha0() * Math.pow(in.beta(), k - 1);

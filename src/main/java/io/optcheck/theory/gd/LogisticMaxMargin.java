@@ -79,7 +79,7 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
    * 2^20 guarded steps per try. The breaking regime, which is a verdict, still runs.
    */
   @Override
-  public java.util.Optional<String> notApplicable(Regime regime) {
+  protected java.util.Optional<String> applicability(Regime regime) {
     if (!binding().isBuiltIn() && regime.expected() == Expected.NONE) {
       return java.util.Optional.of("this regime has no verdict (no proven constant for ||w_t - w_hat log t|| yet), so it "
           + "is measured on optcheck's own GD only; drop:linearly-separable runs on every GD");

@@ -161,7 +161,7 @@ public final class Wolfe implements Theorem<Wolfe.Instance> {
     if (resolved && (worst == null || ex.ratio() > worst.ratio())) {
       worst = ex;
     }
-    return new Evaluation(run.violation(), worst, run.ending(), run.endingMessage(), run.errorStep(),
+    return new Evaluation(run.violation(), run.undecided(), worst, run.ending(), run.endingMessage(), run.errorStep(),
         run.series(), run.checks() + 1);
   }
 

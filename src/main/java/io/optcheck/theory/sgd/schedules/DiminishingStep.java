@@ -218,7 +218,7 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
     Quadratic q = in.q();
     int d = q.dimension();
     Hyperparameters hp = SgdRuns.schedule(in.beta(), in.b(), 1);
-    return TrajectoryCheck.run(provider.create(hp), q, in.x0(), DETERMINISTIC_STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(io.optcheck.theory.DeclaredRanges.create(provider, hp), q, in.x0(), DETERMINISTIC_STEPS, (t, prev, cur, series) -> {
       double f = q.value(cur);
       double bound = plant * in.bound(t);
       double eta = in.beta() / (in.b() + t - 1);

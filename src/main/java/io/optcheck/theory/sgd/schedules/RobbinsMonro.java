@@ -297,7 +297,7 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
     double[] x0 = in.x0();
     NoisyOracle oracle = new NoisyOracle(q, NoisyOracle.uniform(in.s()), Seeds.of(key(in), Seeds.SEARCH, 0));
     double[] travelled = {0};
-    return TrajectoryCheck.run(provider.create(hp), oracle, q, x0, REACH_STEPS,
+    return TrajectoryCheck.run(io.optcheck.theory.DeclaredRanges.create(provider, hp), oracle, q, x0, REACH_STEPS,
         (t, prev, cur, series) -> {
           travelled[0] += in.eta(t - 1);
           double moved = Math.sqrt(distSq(cur, x0));

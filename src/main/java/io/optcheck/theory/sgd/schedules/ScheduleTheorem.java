@@ -75,6 +75,12 @@ abstract class ScheduleTheorem<I, T extends ScheduleTheorem<I, T>>
     return provider.id();
   }
 
+  /** The one range rule ({@link io.optcheck.theory.DeclaredRanges}) on the checked method. */
+  @Override
+  public java.util.Optional<String> notApplicable(io.optcheck.theory.Regime regime) {
+    return io.optcheck.theory.DeclaredRanges.regimeExcludes(provider, io.optcheck.theory.DeclaredRanges.of(provider), regime);
+  }
+
   @Override
   public Map<String, String> conventions() {
     return provider.conventions();

@@ -44,7 +44,7 @@ final class SgdRuns {
                            ToDoubleFunction<double[]> measure) {
     int steps = checkpoints[to - 1];
     return ec.sample(key, salt, to - from, (seed, out) -> {
-      Trajectory tr = runOnce(provider.create(hp), new NoisyOracle(f, noise, new Well512a(seed)), x0, steps);
+      Trajectory tr = runOnce(io.optcheck.theory.DeclaredRanges.create(provider, hp), new NoisyOracle(f, noise, new Well512a(seed)), x0, steps);
       for (int k = from; k < to; k++) {
         out[k - from] = checkpoints[k] <= tr.steps() ? measure.applyAsDouble(tr.x(checkpoints[k]))
             : Double.POSITIVE_INFINITY;
