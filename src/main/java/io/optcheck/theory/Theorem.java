@@ -89,6 +89,15 @@ public interface Theorem<I> {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Why an instance does not satisfy its family's assumptions after all (checked on the realised
+   * function, e.g. an interpolant whose data violate the interpolation conditions), or empty.
+   * Such a try is rejected ({@code Trial.reject}), never counted. Default: never.
+   */
+  default java.util.Optional<String> rejection(I instance) {
+    return java.util.Optional.empty();
+  }
+
   /** Labels for statistics (and coverage) of an instance. */
   default List<String> labels(I instance, Regime regime) {
     return List.of();

@@ -30,6 +30,10 @@ public final class TheoremRunner {
                                          boolean edgeCases) {
     Property<I> p = Property.forAll(theorem.id() + "/" + regime.id(), theorem.instances(regime),
         (I instance, io.optcheck.prop.Trial trial) -> {
+          java.util.Optional<String> rejected = theorem.rejection(instance);
+          if (rejected.isPresent()) {
+            trial.reject(rejected.get());
+          }
           for (String label : theorem.labels(instance, regime)) {
             trial.label(label);
           }
