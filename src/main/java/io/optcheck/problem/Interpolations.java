@@ -60,6 +60,58 @@ public final class Interpolations {
     }
 
     /**
+     * GD-path data for the convex classes (mu &gt;= 0) whose gradients stay on one line, the
+     * structure of Drori &amp; Teboulle's worst case: g_0 = r u (u a knob direction, r in
+     * [0.05, 1]), g_{k+1} = (1 - theta_k h) g_k with curvature knobs theta_k in [mu/L, 1], and the
+     * minimizer x* = x_steps - s g_steps / L with s in [1, L/mu] (capped at 100), g* = 0. Random
+     * gradients on a convex class almost never interpolate (they are not monotone); along one
+     * line with secant slopes in [mu, L] they usually do, and values are repaired as in
+     * {@link #gdPath}. The search still has every knob: direction, curvatures, values, x*.
+     */
+    public static Gen<Draw> gdLinePath(double l, double mu, int d, int steps, double h) {
+        return Gens.named("GD-line interpolation data (L = " + l + ", mu = " + mu + ", d = " + d + ", "
+                + steps + " steps)", s -> {
+                    int n = steps + 2;
+                    double[][] xs = new double[n][d];
+                    double[][] gs = new double[n][d];
+                    double[] prop = new double[n];
+                    double[] u = new double[d];
+                    double un = 0;
+                    for (int j = 0; j < d; j++) {
+                        u[j] = Gens.doubles(-1, 1).knob("direction[" + j + "]").draw(s);
+                        un += u[j] * u[j];
+                    }
+                    un = Math.sqrt(un);
+                    if (!(un > 1e-3)) {
+                        u = new double[d];
+                        u[0] = 1;
+                        un = 1;
+                    }
+                    double r = Gens.doubles(0.05, 1).knob("|g_0|").draw(s);
+                    for (int j = 0; j < d; j++) {
+                        gs[0][j] = r * u[j] / un;
+                    }
+                    for (int k = 0; k <= steps; k++) {
+                        prop[k] = Gens.doubles(-2, 2).knob("f_" + k + " proposed").draw(s);
+                        if (k < steps) {
+                            double theta = Gens.doubles(mu / l, 1).knob("curvature theta_" + k).draw(s) * l;
+                            for (int j = 0; j < d; j++) {
+                                xs[k + 1][j] = xs[k][j] - h / l * gs[k][j];
+                                gs[k + 1][j] = (1 - theta * h / l) * gs[k][j];
+                            }
+                        }
+                    }
+                    double sMax = mu > 0 ? Math.min(100, l / mu) : 100;
+                    double sc = Gens.doubles(1, sMax).knob("x* distance s").draw(s);
+                    for (int j = 0; j < d; j++) {
+                        xs[n - 1][j] = xs[steps][j] - sc * gs[steps][j] / l;
+                    }
+                    prop[n - 1] = Gens.doubles(-2, 2).knob("f* proposed").draw(s);
+                    return realise(l, mu, xs, gs, prop);
+                });
+    }
+
+    /**
      * The least values f &gt;= proposed that satisfy the class's interpolation conditions for the
      * points and gradients, realised; or a rejection when none exist.
      */
