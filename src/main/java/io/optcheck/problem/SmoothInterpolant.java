@@ -503,6 +503,22 @@ public final class SmoothInterpolant implements Objective {
         return out;
     }
 
+    /** inf f (mu &lt;= 0) in decimal arithmetic: min_i [b_i + (mu M/(2L)) ||c_i||^2] on the stored b_i, c_i. */
+    public BigDecimal exactLow(MathContext mc) {
+        BigDecimal k = new BigDecimal(mu).multiply(new BigDecimal(m)).divide(new BigDecimal(2 * l), mc);
+        BigDecimal best = null;
+        for (int i = 0; i < xs.length; i++) {
+            BigDecimal cc = BigDecimal.ZERO;
+            for (int t = 0; t < d; t++) {
+                BigDecimal ci = new BigDecimal(c[i][t]);
+                cc = cc.add(ci.multiply(ci));
+            }
+            BigDecimal v = new BigDecimal(b[i]).add(k.multiply(cc, mc), mc);
+            best = best == null || v.compareTo(best) < 0 ? v : best;
+        }
+        return best;
+    }
+
     /** {f(x), alpha_0..alpha_{n-1}} in decimal arithmetic (Cramer's rule on supports of size <= 3). */
     private BigDecimal[] exact(BigDecimal[] x, MathContext mc) {
         if (d > 2) {

@@ -42,7 +42,7 @@ public record RunReport(
     /** The tool name written into every report. */
     public static final String TOOL = "optcheck";
     /** The schema version this code writes. Bump it with every (additive) change to results.json. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     static final Comparator<Result> RESULT_ORDER = Comparator.comparing(Result::theorem)
             .thenComparing(Result::conclusion)

@@ -98,6 +98,20 @@ public interface Theorem<I> {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Whether {@code check} (made on {@code instance}) holds in higher precision: the real-number
+   * trajectory and bound, evaluated exactly or in Dfp/BigDecimal arithmetic; empty when the
+   * theorem has no such model of the instance. Used by {@link MarginalRecheck}.
+   */
+  default java.util.Optional<Boolean> exactlyHolds(I instance, Regime regime, Check check) {
+    return java.util.Optional.empty();
+  }
+
+  /** How {@link #exactlyHolds} evaluates, for the report (e.g. "300-digit decimal"). */
+  default String recheckPrecision() {
+    return "300-digit decimal arithmetic (BigDecimal) on the real-number trajectory";
+  }
+
   /** Labels for statistics (and coverage) of an instance. */
   default List<String> labels(I instance, Regime regime) {
     return List.of();

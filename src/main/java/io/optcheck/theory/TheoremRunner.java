@@ -121,16 +121,19 @@ public final class TheoremRunner {
     Counterexample cex = null;
     Threshold threshold = null;
     Evaluation shown = null;
+    I shownInstance = null;
     if (r.status() == PropertyResult.Status.PASSED) {
       outcome = Outcome.HELD;
       if (r.best() != null) {
-        shown = theorem.evaluate(r.best().value(), regime);
+        shownInstance = r.best().value();
+        shown = theorem.evaluate(shownInstance, regime);
       }
     } else if (r.status() == PropertyResult.Status.ERROR || r.shrunk() == null) {
       outcome = Outcome.ERROR;
       error = new ErrorInfo(r.message(), null);
     } else {
       I instance = r.shrunk().value();
+      shownInstance = instance;
       Throwable f = r.failure();
       if (f instanceof CheckFailure cf) {
         shown = cf.evaluation();
@@ -192,12 +195,13 @@ public final class TheoremRunner {
       foundBy = null;
     }
     OptionalDouble tight = theorem.tightReference(regime.conclusion());
+    Map<String, Object> recheck = MarginalRecheck.of(theorem, shownInstance, regime, worstCheck);
     return new Result(theorem.id(), regime.conclusion(), theorem.methodId(), regime.id(),
         regime.assumptions(), regime.expected(), outcome, Verdicts.of(regime.expected(), outcome),
         null, r.tries(), r.seed(), foundBy, Double.isNaN(worst) ? null : worst,
         tight.isPresent() ? tight.getAsDouble() : null, tolRatio, threshold,
         theorem.statistics(regime, r.tries(), r.seed()), theorem.conventions(), cex,
-        error, r.durationMs(), extra, shown == null ? Series.empty() : new Series(shown.series()));
+        error, r.durationMs(), extra, shown == null ? Series.empty() : new Series(shown.series()), recheck);
   }
 
   private static String oneLine(Map<String, Object> fields, Check v) {

@@ -179,6 +179,14 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
     });
   }
 
+  @Override
+  public java.util.Optional<Boolean> exactlyHolds(RateInstance in, Regime r, Check c) {
+    if (c.step() < 1) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(exactHolds(in, c.step(), r.conclusion().equals("conjectured-rate")));
+  }
+
   /** The bound on the real-number trajectory, in 300-digit arithmetic. */
   private boolean exactHolds(RateInstance in, int t, boolean conjectured) {
     ExactGd.Model m = in.exact();

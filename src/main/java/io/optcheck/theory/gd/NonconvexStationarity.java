@@ -214,6 +214,46 @@ public final class NonconvexStationarity extends KindTheorem<StationarityInstanc
     });
   }
 
+  /**
+   * The check on the real-number trajectory of an interpolant, in 300-digit arithmetic: the
+   * gradients along exact GD, f(x_0) and f_low = inf f from the stored data. Ripples (cosines)
+   * have no such model here.
+   */
+  @Override
+  public Optional<Boolean> exactlyHolds(StationarityInstance in, Regime r, Check check) {
+    if (!(in.f() instanceof io.optcheck.problem.SmoothInterpolant si) || si.dimension() > 2) {
+      return Optional.empty();
+    }
+    MathContext mc = ExactGd.MC;
+    int k = check.step();
+    BigDecimal eta = new BigDecimal(in.eta());
+    BigDecimal[] x = ExactGd.big(in.x0());
+    BigDecimal min = null;
+    for (int s = 0; s <= k; s++) {
+      BigDecimal[] g = si.exactGradient(x, mc);
+      BigDecimal g2 = BigDecimal.ZERO;
+      for (int i = 0; i < g.length; i++) {
+        g2 = g2.add(g[i].multiply(g[i], mc), mc);
+      }
+      min = min == null || g2.compareTo(min) < 0 ? g2 : min;
+      for (int i = 0; i < x.length; i++) {
+        x[i] = x[i].subtract(eta.multiply(g[i], mc), mc);
+      }
+    }
+    BigDecimal h = new BigDecimal(in.h());
+    BigDecimal den = switch (r.conclusion()) {
+      case "general-step" -> BigDecimal.ONE.add(BigDecimal.valueOf(k).multiply(h).multiply(BigDecimal.valueOf(2).subtract(h)));
+      case "exact-worst-case" -> BigDecimal.ONE.add(BigDecimal.valueOf(k).multiply(in.h() <= 1
+          ? h.multiply(BigDecimal.valueOf(4).subtract(h)).divide(BigDecimal.valueOf(2))
+          : h.multiply(BigDecimal.valueOf(4).subtract(h.multiply(h))).divide(BigDecimal.valueOf(2))));
+      default -> BigDecimal.valueOf(k + 1);
+    };
+    BigDecimal gap = si.exactValue(ExactGd.big(in.x0()), mc).subtract(si.exactLow(mc), mc);
+    BigDecimal bound = BigDecimal.valueOf(2).multiply(new BigDecimal(in.l())).multiply(gap)
+        .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten))).divide(den, mc);
+    return Optional.of(min.compareTo(bound) <= 0);
+  }
+
   @Override
   public Map<String, Object> describe(StationarityInstance in) {
     return in.describe();

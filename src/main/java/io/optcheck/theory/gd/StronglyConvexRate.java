@@ -178,6 +178,14 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
     });
   }
 
+  @Override
+  public java.util.Optional<Boolean> exactlyHolds(RateInstance in, Regime r, Check c) {
+    if (c.step() < 1) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(exactHolds(in, c.step(), r.conclusion().equals("distance")));
+  }
+
   private boolean exactHolds(RateInstance in, int t, boolean distance) {
     ExactGd.Model m = in.exact();
     BigDecimal rho = BigDecimal.ONE.subtract(new BigDecimal(in.muClaimed()).divide(new BigDecimal(in.lTrue()), ExactGd.MC));
