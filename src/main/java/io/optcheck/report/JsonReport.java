@@ -163,6 +163,7 @@ public final class JsonReport {
         o.put("durationMs", r.durationMs());
         o.set("extra", free(r.extra()));
         o.set("series", curves(r.series().curves()));
+        o.set("recheck", r.recheck() == null ? F.nullNode() : free(r.recheck()));
         return o;
     }
 
@@ -329,7 +330,8 @@ public final class JsonReport {
                 r.opt("error", e -> new ErrorInfo(e.text("message"), e.has("step") ? e.integer("step") : null)),
                 r.longValue("durationMs"),
                 r.freeMap("extra"),
-                new Series(r.curves("series")));
+                new Series(r.curves("series")),
+                r.has("recheck") ? r.freeMap("recheck") : null);
     }
 
     /** A node with its JSON path, for error messages. */

@@ -117,6 +117,9 @@ public final class MarkdownSummary {
                 line(sb, "Conventions", x.conventions().entrySet().stream()
                         .map(e -> esc(e.getKey()) + " = " + esc(e.getValue())).collect(Collectors.joining(", ")));
             }
+            if (x.recheck() != null) {
+                line(sb, "Recheck", esc(Fmt.value(x.recheck(), INF)));
+            }
             x.extra().forEach((k, v) -> line(sb, esc(k), esc(Fmt.value(v, INF))));
         }
     }

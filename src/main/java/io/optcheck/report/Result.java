@@ -42,6 +42,9 @@ import java.util.Objects;
  * @param durationMs     wall time of this check in milliseconds (&gt;= 0); informational, not compared by tests
  * @param extra          further per-theorem figures (e.g. random vs. targeted worst ratio); may be empty
  * @param series         per-step curves for plots; may be empty, never null
+ * @param recheck        the higher-precision recheck of a marginal decisive check (schemaVersion 3):
+ *                       classification "real", "rounding" or "not rechecked", with the numbers; null
+ *                       when the decisive check was not within 1e3 ulps of its bound
  */
 public record Result(
         String theorem,
@@ -66,7 +69,8 @@ public record Result(
         ErrorInfo error,
         long durationMs,
         Map<String, Object> extra,
-        Series series) {
+        Series series,
+        Map<String, Object> recheck) {
 
     public Result {
         idPart(theorem, "theorem");
@@ -95,6 +99,7 @@ public record Result(
         conventions = Values.stringMap(conventions, "conventions");
         extra = Values.freeMap(extra, "extra");
         series = series == null ? Series.empty() : series;
+        recheck = recheck == null ? null : Values.freeMap(recheck, "recheck");
     }
 
     private static void idPart(String s, String what) {
@@ -118,7 +123,7 @@ public record Result(
     public Result withWaiver(WaiverMark mark) {
         return new Result(theorem, conclusion, method, regime, assumptions, expected, outcome, verdict, mark,
                 tries, seed, foundBy, worstRatio, tightReference, toleranceRatio, threshold, statistics,
-                conventions, counterexample, error, durationMs, extra, series);
+                conventions, counterexample, error, durationMs, extra, series, recheck);
     }
 
     /** A builder pre-filled with this result's values (the verdict is recomputed on build). */
@@ -142,6 +147,7 @@ public record Result(
         b.durationMs = durationMs;
         b.extra = extra;
         b.series = series;
+        b.recheck = recheck;
         return b;
     }
 
@@ -177,6 +183,7 @@ public record Result(
         private long durationMs;
         private Map<String, Object> extra = Map.of();
         private Series series = Series.empty();
+        private Map<String, Object> recheck;
 
         private Builder(String theorem, String conclusion, String method, String regime) {
             this.theorem = theorem;
@@ -203,6 +210,7 @@ public record Result(
         public Builder durationMs(long v) { this.durationMs = v; return this; }
         public Builder extra(Map<String, Object> v) { this.extra = v; return this; }
         public Builder series(Series v) { this.series = v; return this; }
+        public Builder recheck(Map<String, Object> v) { this.recheck = v; return this; }
 
         /** Builds the result with {@code verdict = Verdicts.of(expected, outcome)}. */
         public Result build() {
@@ -211,7 +219,7 @@ public record Result(
             return new Result(theorem, conclusion, method, regime, assumptions, expected, outcome,
                     Verdicts.of(expected, outcome), waiver, tries, seed, foundBy, worstRatio, tightReference,
                     toleranceRatio, threshold, statistics, conventions, counterexample, error, durationMs,
-                    extra, series);
+                    extra, series, recheck);
         }
     }
 }

@@ -42,6 +42,9 @@ public final class Assumptions {
   public static final String HEAVY_BALL_QUADRATIC_TUNING = "heavy-ball-quadratic-tuning";
   public static final String HEAVY_BALL_GHADIMI_TUNING = "heavy-ball-ghadimi-tuning";
   public static final String STEP_EQ_1_OVER_L = "step-eq-1-over-l";
+  public static final String STEP_H_IN_STATIONARITY_RANGE = "step-h-in-stationarity-range";
+  public static final String STEP_LE_SQRT3_OVER_L = "step-le-sqrt3-over-l";
+  public static final String STEP_LE_3_OVER_2L = "step-le-3-over-2l";
   public static final String NESTEROV_STRONGLY_CONVEX_TUNING = "nesterov-strongly-convex-tuning";
   public static final String L_SMOOTH_ON_REGION = "l-smooth-on-region";
   public static final String STRICT_SADDLES = "strict-saddles";
@@ -159,6 +162,10 @@ public final class Assumptions {
     m.put(HEAVY_BALL_GHADIMI_TUNING, "heavy ball with a in (0, 1/L], b = sqrt((1 - a mu)(1 - a L)) "
         + "and x_{-1} = x_0");
     m.put(STEP_EQ_1_OVER_L, "the step is exactly eta = 1/L");
+    m.put(STEP_H_IN_STATIONARITY_RANGE, "eta = h/L with h in [2 - sqrt 2, h*], h* = 1.675131 the root of h^3 - 4h + 2 "
+        + "(where c(h) >= 1)");
+    m.put(STEP_LE_SQRT3_OVER_L, "the step satisfies 0 < eta <= sqrt(3)/L");
+    m.put(STEP_LE_3_OVER_2L, "the step satisfies 0 < eta <= 3/(2L)");
     m.put(NESTEROV_STRONGLY_CONVEX_TUNING, "step 1/L, momentum (sqrt L - sqrt mu)/(sqrt L + sqrt mu) "
         + "with the mu of the bound, x_{-1} = x_0");
     m.put(L_SMOOTH_ON_REGION, "f is L-smooth on a region that contains every iterate (a box where L is known)");

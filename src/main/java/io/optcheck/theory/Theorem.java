@@ -89,6 +89,29 @@ public interface Theorem<I> {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Why an instance does not satisfy its family's assumptions after all (checked on the realised
+   * function, e.g. an interpolant whose data violate the interpolation conditions), or empty.
+   * Such a try is rejected ({@code Trial.reject}), never counted. Default: never.
+   */
+  default java.util.Optional<String> rejection(I instance) {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Whether {@code check} (made on {@code instance}) holds in higher precision: the real-number
+   * trajectory and bound, evaluated exactly or in Dfp/BigDecimal arithmetic; empty when the
+   * theorem has no such model of the instance. Used by {@link MarginalRecheck}.
+   */
+  default java.util.Optional<Boolean> exactlyHolds(I instance, Regime regime, Check check) {
+    return java.util.Optional.empty();
+  }
+
+  /** How {@link #exactlyHolds} evaluates, for the report (e.g. "300-digit decimal"). */
+  default String recheckPrecision() {
+    return "300-digit decimal arithmetic (BigDecimal) on the real-number trajectory";
+  }
+
   /** Labels for statistics (and coverage) of an instance. */
   default List<String> labels(I instance, Regime regime) {
     return List.of();

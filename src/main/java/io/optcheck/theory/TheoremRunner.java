@@ -68,6 +68,10 @@ public final class TheoremRunner {
     Property<I> p = Property.forAll(theorem.id() + "/" + regime.id(), theorem.instances(regime),
         (I instance, io.optcheck.prop.Trial trial) -> {
           onTry.run();
+          java.util.Optional<String> rejected = theorem.rejection(instance);
+          if (rejected.isPresent()) {
+            trial.reject(rejected.get());
+          }
           for (String label : theorem.labels(instance, regime)) {
             trial.label(label);
           }
@@ -193,10 +197,12 @@ public final class TheoremRunner {
     Counterexample cex = null;
     Threshold threshold = null;
     Evaluation shown = null;
+    I shownInstance = null;
     if (r.status() == PropertyResult.Status.PASSED) {
       outcome = Outcome.HELD;
       if (r.best() != null) {
-        shown = theorem.evaluate(r.best().value(), regime);
+        shownInstance = r.best().value();
+        shown = theorem.evaluate(shownInstance, regime);
       }
     } else if (r.status() == PropertyResult.Status.INCONCLUSIVE) {
       // Nothing failed, but a coverage requirement cannot be decided on so few tries.
@@ -209,6 +215,7 @@ public final class TheoremRunner {
       error = new ErrorInfo(r.message(), null);
     } else {
       I instance = r.shrunk().value();
+      shownInstance = instance;
       Throwable f = r.failure();
       if (f instanceof CheckFailure cf) {
         shown = cf.evaluation();
@@ -273,12 +280,13 @@ public final class TheoremRunner {
       foundBy = null;
     }
     OptionalDouble tight = theorem.tightReference(regime.conclusion());
+    Map<String, Object> recheck = MarginalRecheck.of(theorem, shownInstance, regime, worstCheck);
     return new Result(theorem.id(), regime.conclusion(), theorem.methodId(), regime.id(),
         regime.assumptions(), regime.expected(), outcome, Verdicts.of(regime.expected(), outcome),
         null, r.tries(), r.seed(), foundBy, Double.isNaN(worst) ? null : worst,
         tight.isPresent() ? tight.getAsDouble() : null, tolRatio, threshold,
         theorem.statistics(regime, r.tries(), r.seed()), theorem.conventions(), cex,
-        error, r.durationMs(), extra, shown == null ? Series.empty() : new Series(shown.series()));
+        error, r.durationMs(), extra, shown == null ? Series.empty() : new Series(shown.series()), recheck);
   }
 
   private static String oneLine(Map<String, Object> fields, Check v) {

@@ -59,7 +59,7 @@ class VerdictsTest {
         Result ok = Fixtures.held("t.x", "holds");
         assertThatThrownBy(() -> new Result(ok.theorem(), ok.conclusion(), ok.method(), ok.regime(), List.of(),
                 Expected.HOLDS, Outcome.BROKEN, Verdict.PASS, null, 1, 1, null, null, null, 0.0, null, null,
-                null, null, null, 0, null, null))
+                null, null, null, 0, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("verdict pass disagrees")
                 .hasMessageContaining("gives fail");

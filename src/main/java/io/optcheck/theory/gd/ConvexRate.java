@@ -3,6 +3,7 @@ package io.optcheck.theory.gd;
 import static io.optcheck.theory.Assumptions.CONVEX;
 import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
+import static io.optcheck.theory.Assumptions.STEP_LE_3_OVER_2L;
 import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
 import static io.optcheck.theory.Assumptions.STEP_LE_2_OVER_L;
 import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
@@ -41,24 +42,32 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
 
   private final double tighten;
 
+  /** 0: every family; 1: the closed-form families only; 2: the interpolation family only. */
+  private final int family;
+
+  /** 0: every step counts toward the ratio; N: only step N does (the others are still checked). */
+  private final int scoreStep;
+
   /** The theorem as stated. */
   public ConvexRate() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"), 0, 0);
   }
 
-  private ConvexRate(double tighten, MethodBinding binding) {
+  private ConvexRate(double tighten, MethodBinding binding, int family, int scoreStep) {
     super(binding);
     this.tighten = tighten;
+    this.family = family;
+    this.scoreStep = scoreStep;
   }
 
   @Override
   public ConvexRate withTightenedBounds(double eps) {
-    return new ConvexRate(eps, binding());
+    return new ConvexRate(eps, binding(), family, scoreStep);
   }
 
   @Override
   protected ConvexRate rebind(MethodBinding b) {
-    return new ConvexRate(tighten, b);
+    return new ConvexRate(tighten, b, family, scoreStep);
   }
 
   private final List<Regime> regimes = List.of(
@@ -66,8 +75,11 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
           "eta = h/L, h in (0, 1]: f(x_N) - f* <= L R^2/(4Nh + 2) for N = 1..10", null),
       new Regime("h-eq-1", "convex-rate", Expected.HOLDS, List.of(L_SMOOTH, CONVEX, STEP_EQ_1_OVER_L), null,
           "eta = 1/L exactly: f(x_N) - f* <= L R^2/(4N + 2); only a Huber-like f comes near the bound", null),
-      new Regime("h-in-1-2", "convex-rate", Expected.BREAKS, List.of(L_SMOOTH, CONVEX, STEP_LT_2_OVER_L),
-          STEP_LE_1_OVER_L, "h in (1, 2): the bound breaks (on (L/2)x^2 from h = 3/2 at N = 1)",
+      new Regime("h-in-1-3-2", "conjectured-rate", Expected.NONE, List.of(L_SMOOTH, CONVEX, STEP_LE_3_OVER_2L),
+          STEP_LE_1_OVER_L, "h in (1, 3/2]: no proof; Drori & Teboulle's Conjecture 3.1, (L R^2/2) max(1/(2Nh + 1), "
+          + "(1 - h)^{2N}), is reported with its ratio, never as a theorem that held", null),
+      new Regime("h-in-3-2-2", "convex-rate", Expected.BREAKS, List.of(L_SMOOTH, CONVEX, STEP_LT_2_OVER_L),
+          STEP_LE_3_OVER_2L, "h in (3/2, 2): the bound breaks (on (L/2)x^2 at N = 1: (1 - h)^2/2 > 1/(4h + 2))",
           new Regime.ThresholdSpec("h = eta L", 1.5)),
       new Regime("drop:convex", "convex-rate", Expected.BREAKS, List.of(L_SMOOTH, STEP_LE_1_OVER_L), CONVEX,
           "f not convex (a Huber sum with a dip): GD can stop at a non-global stationary point", null),
@@ -95,7 +107,8 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
     Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).knob("h").filter("h > 0", v -> v > 0);
     switch (r.id()) {
       case "h-eq-1" -> h = Gens.just(1.0);
-      case "h-in-1-2" -> h = Gens.doubles(1, 2).knob("h").filter("1 < h < 2", v -> v > 1 && v < 2);
+      case "h-in-1-3-2" -> h = Gens.doubles(1, 1.5).withSpecials(1.5).knob("h").filter("h > 1", v -> v > 1);
+      case "h-in-3-2-2" -> h = Gens.doubles(1.5, 2).knob("h").filter("3/2 < h < 2", v -> v > 1.5 && v < 2);
       case "eta-gt-2-over-l" -> h = Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
       default -> {
       }
@@ -106,7 +119,31 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
       // with a negative eigenvalue has no minimizer, so the quadratic branch has no such twin.)
       return RateGens.hubers(HuberProblems.nonConvex(HuberProblems.huberSums()), h, one);
     }
-    return RateGens.mix(1, RateGens.quadratics(h, one), 3, RateGens.hubers(HuberProblems.huberSums(), h, one));
+    Gen<RateInstance> closed = RateGens.mix(1, RateGens.quadratics(h, one), 3,
+        RateGens.hubers(HuberProblems.huberSums(), h, one));
+    // For the per-N figures the data cover exactly the N steps that are scored.
+    Gen<RateInstance> interpolants = scoreStep > 0
+        ? RateGens.interpolants(0, scoreStep, scoreStep, h, one)
+        : RateGens.interpolants(0, 1, INTERPOLATION_STEPS, h, one);
+    return switch (family) {
+      case 1 -> closed;
+      case 2 -> interpolants;
+      default -> Gens.frequency(Gens.weight(2, closed), Gens.weight(1, interpolants));
+    };
+  }
+
+  /** The interpolation family's data cover N = 1..5 GD steps (Drori-Teboulle's N). */
+  static final int INTERPOLATION_STEPS = 5;
+
+  @Override
+  public java.util.Optional<String> rejection(RateInstance in) {
+    return java.util.Optional.ofNullable(in.rejection());
+  }
+
+  /** The bound at N = t: L R^2/(4th + 2), or the conjectured (L R^2/2) max(1/(2th + 1), (1 - h)^{2t}). */
+  private static double bound(double l, double radSq, double h, int t, boolean conjectured) {
+    double b = l * radSq / (4 * t * h + 2);
+    return conjectured ? Math.max(b, 0.5 * l * radSq * Math.pow(1 - h, 2 * t)) : b;
   }
 
   @Override
@@ -121,17 +158,20 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
     double inputs = Vec.norm(in.x0()) + Vec.norm(xs);
     int d = in.dimension();
     Drift drift = new Drift(in.mapLipschitz(), eta);
+    boolean conjectured = r.conclusion().equals("conjectured-rate");
     return TrajectoryCheck.run(method(lr(eta)), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
       double a = drift.step(prev, in.f().gradientScale(prev));
       double gap = in.f().value(cur) - fStar;
-      double bound = (1 - tighten) * l * radSq / (4 * t * h + 2);
+      double bound = (1 - tighten) * bound(l, radSq, h, t, conjectured);
       // f(x_t) combines the run's rounding (||grad f(x_t)|| A_t); f* and R are rounded from
       // x* (the bound moves by L R (||x0|| + ||x*||)/(2th + 1) per unit roundoff).
       double scale = in.valueScale(cur) + Math.abs(fStar) + bound
           + Vec.norm(in.f().gradient(cur)) * a + l * rad * inputs / (2 * t * h + 1);
-      Check c = Check.atMost("f(x_t) - f*", t, gap, bound, Tolerance.of(scale, d));
+      // With a score step N (the per-N tightness figures) the other steps are still checked but
+      // carry step index 0, out of the ratio.
+      Check c = Check.atMost("f(x_t) - f*", scoreStep == 0 || t == scoreStep ? t : 0, gap, bound, Tolerance.of(scale, d));
       if (c.marginal()) {
-        c = c.rechecked(exactHolds(in, t));
+        c = c.rechecked(exactHolds(in, t, conjectured));
       }
       series.point("f(x_t) - f*", gap);
       series.point("L R^2/(4th + 2)", bound);
@@ -139,8 +179,16 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
     });
   }
 
+  @Override
+  public java.util.Optional<Boolean> exactlyHolds(RateInstance in, Regime r, Check c) {
+    if (c.step() < 1) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(exactHolds(in, c.step(), r.conclusion().equals("conjectured-rate")));
+  }
+
   /** The bound on the real-number trajectory, in 300-digit arithmetic. */
-  private boolean exactHolds(RateInstance in, int t) {
+  private boolean exactHolds(RateInstance in, int t, boolean conjectured) {
     ExactGd.Model m = in.exact();
     BigDecimal[] x0 = ExactGd.big(in.x0());
     BigDecimal[] xs = m.xStar();
@@ -148,6 +196,12 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
     BigDecimal bound = new BigDecimal(in.lTrue()).multiply(ExactGd.distSq(x0, xs))
         .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten)))
         .divide(new BigDecimal(4 * t).multiply(new BigDecimal(in.h())).add(BigDecimal.valueOf(2)), ExactGd.MC);
+    if (conjectured) {
+      BigDecimal q = BigDecimal.ONE.subtract(new BigDecimal(in.h())).pow(2 * t, ExactGd.MC)
+          .multiply(new BigDecimal(in.lTrue())).multiply(ExactGd.distSq(x0, xs))
+          .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten))).divide(BigDecimal.valueOf(2), ExactGd.MC);
+      bound = bound.max(q);
+    }
     return gap.compareTo(bound) <= 0;
   }
 
@@ -157,12 +211,36 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
    */
   @Override
   public Map<String, Object> figures(Regime r, int tries, long seed) {
-    if (!r.id().equals("h-eq-1")) {
+    if (!r.id().equals("h-eq-1") || family != 0) {
       return Map.of();
     }
     double random = io.optcheck.theory.TheoremRunner.property(this, r, tries, seed, true).targetedShare(0)
         .run().bestScore();
-    return Map.of("worstRatioRandomOnly", random);
+    // Tightness per N = 1..5 at h = 1: the worst f(x_N) - f* over L R^2/(4N + 2) that each family
+    // reaches (targeted search scoring step N only), beside the exact worst case, which is 1
+    // (Drori & Teboulle 2014, Thm 3.1: the bound is attained).
+    int perN = Math.min(tries, FIGURE_TRIES);
+    Map<String, Object> byN = new java.util.LinkedHashMap<>();
+    for (int n = 1; n <= INTERPOLATION_STEPS; n++) {
+      Map<String, Object> row = new java.util.LinkedHashMap<>();
+      row.put("closedForm", figureRun(1, n, r, perN, seed));
+      row.put("interpolation", figureRun(2, n, r, perN, seed));
+      row.put("exact", 1.0);
+      byN.put("N=" + n, row);
+    }
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("worstRatioRandomOnly", random);
+    out.put("tightnessByN", byN);
+    out.put("tightnessTriesPerFamily", perN);
+    return out;
+  }
+
+  /** Tries per family and N of the tightness figures. */
+  static final int FIGURE_TRIES = 400;
+
+  private double figureRun(int fam, int n, Regime r, int tries, long seed) {
+    ConvexRate t = new ConvexRate(tighten, binding(), fam, n);
+    return io.optcheck.theory.TheoremRunner.property(t, r, tries, seed, true).run().bestScore();
   }
 
   @Override
@@ -188,6 +266,9 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
 
   @Override
   public List<Property.Coverage> coverage(Regime r) {
+    if (family != 0) {
+      return List.of();
+    }
     return RateGens.coverage(!r.id().equals("drop:convex"), r.id().equals("holds") || r.id().equals("h-eq-1"));
   }
 }

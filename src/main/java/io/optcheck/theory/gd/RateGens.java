@@ -21,6 +21,7 @@ final class RateGens {
   static final String ETA_AT_LIMIT = "eta exactly at its limit";
   static final String HUBER = "centered-huber-sum";
   static final String QUADRATIC = "quadratic";
+  static final String INTERPOLATED = "interpolation family";
   static final String NOT_STRONGLY = "q = 0 (convex, not strongly convex)";
 
   /** Quadratics of {@link Problems#quadratics()} (b = 0, x* = 0) with a start in [-10, 10]^d. */
@@ -33,6 +34,17 @@ final class RateGens {
   static Gen<RateInstance> hubers(Gen<CenteredHuberSum> family, Gen<Double> h, Gen<Double> muScale) {
     return family.flatMap(f -> Gens.combine(HuberProblems.starts(f), h, muScale)
         .as((x0, hv, s) -> RateInstance.of(f, x0, hv, s)));
+  }
+
+  /**
+   * The worst-case interpolation family: interpolants of the class with curvature in [mu, 1]
+   * (mu = 0: L-smooth convex) through GD-path data of 1..{@code maxSteps} steps with step h and
+   * a minimizer, in dimension 1 or 2 ({@link io.optcheck.problem.Interpolations#gdLinePath}).
+   */
+  static Gen<RateInstance> interpolants(double mu, int minSteps, int maxSteps, Gen<Double> h, Gen<Double> muScale) {
+    return Gens.combine(h, muScale, Gens.integers(minSteps, maxSteps), Gens.integers(1, 2)).as((hv, s, n, d) ->
+        new Object[] {hv, s, n, d}).flatMap(a -> io.optcheck.problem.Interpolations.gdLinePath(1.0, mu, (int) a[3],
+            (int) a[2], (double) a[0]).map(draw -> RateInstance.of(draw, (int) a[3], (double) a[0], (double) a[1])));
   }
 
   /** Quadratics on one try in {@code quadraticWeight + huberWeight}, Huber sums otherwise. */

@@ -27,21 +27,43 @@ import java.util.Map;
  * @param xStar the minimizer nearest x0 (rounded to double)
  * @param fStar f* (rounded to double)
  * @param h eta = h / lTrue
+ * @param rejection why the instance fails its family's assumptions on the realised function
+ *     (interpolants only), or null
  */
 public record RateInstance(Objective f, double lTrue, double curvLow, double muBase, double muScale,
-                           double[] x0, double[] xStar, double fStar, double h) {
+                           double[] x0, double[] xStar, double fStar, double h, String rejection) {
 
   /** A quadratic 1/2 x^T H x - b^T x with eigenvalues in [mu, L]. */
   static RateInstance of(Quadratic q, double[] x0, double h, double muScale) {
     double mu = q.certificate().mu().orElseThrow();
     return new RateInstance(q, q.certificate().L().orElseThrow(), mu, mu, muScale, x0,
-        q.certificate().xStar().orElseThrow(), q.certificate().fStar().orElseThrow(), h);
+        q.certificate().xStar().orElseThrow(), q.certificate().fStar().orElseThrow(), h, null);
   }
 
   /** A Huber sum; x* is the global minimizer nearest x0. */
   static RateInstance of(CenteredHuberSum f, double[] x0, double h, double muScale) {
     return new RateInstance(f, f.certificate().L().orElseThrow(), f.minCurvature(), f.q(), muScale,
-        x0, f.nearestMinimizer(x0), f.certificate().fStar().orElseThrow(), h);
+        x0, f.nearestMinimizer(x0), f.certificate().fStar().orElseThrow(), h, null);
+  }
+
+  /**
+   * An interpolant of GD-path data with a minimizer x* (the last data point, g* = 0): x0 is the
+   * first point, f* = f(x*) on the realised function (convex, so a zero gradient is a global
+   * minimum). Rejected when the data admit no interpolating values or the realised function
+   * fails its sampled class check.
+   */
+  static RateInstance of(io.optcheck.problem.Interpolations.Draw draw, int d, double h, double muScale) {
+    io.optcheck.problem.SmoothInterpolant f = draw.f();
+    if (f == null) {
+      return new RateInstance(Quadratic.diagonal(new double[] {1}), 1, 1, 1, muScale,
+          new double[1], new double[1], 0, h, draw.rejection());
+    }
+    double[] xs = f.point(f.points() - 1);
+    String why = io.optcheck.problem.Interpolations.verify(f);
+    if (why == null && Vec.dist(f.point(0), xs) == 0) {
+      why = "x0 = x*: nothing to check";
+    }
+    return new RateInstance(f, f.l(), f.mu(), f.mu(), muScale, f.point(0), xs, f.value(xs), h, why);
   }
 
   /** eta = h / L. */
@@ -76,6 +98,9 @@ public record RateInstance(Objective f, double lTrue, double curvLow, double muB
   double valueScale(double[] x) {
     if (f instanceof CenteredHuberSum hs) {
       return hs.valueScale(x);
+    }
+    if (f instanceof io.optcheck.problem.SmoothInterpolant si) {
+      return si.valueScale(x);
     }
     Quadratic q = (Quadratic) f;
     double[][] hm = q.h();
@@ -116,11 +141,36 @@ public record RateInstance(Objective f, double lTrue, double curvLow, double muB
         }
       };
     }
+    if (f instanceof io.optcheck.problem.SmoothInterpolant si) {
+      double[] xs = xStar;
+      return new ExactGd.Model() {
+        @Override
+        public BigDecimal value(BigDecimal[] x) {
+          return si.exactValue(x, ExactGd.MC);
+        }
+
+        @Override
+        public BigDecimal[] gradient(BigDecimal[] x) {
+          return si.exactGradient(x, ExactGd.MC);
+        }
+
+        @Override
+        public BigDecimal[] xStar() {
+          return ExactGd.big(xs);
+        }
+
+        @Override
+        public BigDecimal fStar() {
+          return si.exactValue(ExactGd.big(xs), ExactGd.MC);
+        }
+      };
+    }
     return ExactGd.quadratic((Quadratic) f);
   }
 
   String family() {
-    return f instanceof CenteredHuberSum ? "centered-huber-sum" : "quadratic";
+    return f instanceof CenteredHuberSum ? "centered-huber-sum"
+        : f instanceof io.optcheck.problem.SmoothInterpolant ? RateGens.INTERPOLATED : "quadratic";
   }
 
   /** Fields for a counterexample. */
@@ -129,6 +179,11 @@ public record RateInstance(Objective f, double lTrue, double curvLow, double muB
     m.put("family", family());
     m.put("dimension", dimension());
     m.put("objective", f.describe());
+    if (f instanceof io.optcheck.problem.SmoothInterpolant si) {
+      m.put("certificate", si.certificate().describe());
+      m.put("sampled class ratio", si.sampledClassRatio(16));
+      m.put("interpolation residual", si.interpolationResidual());
+    }
     m.put("L", lTrue);
     m.put("smallest curvature", curvLow);
     if (muScale != 1 || f instanceof CenteredHuberSum hs && hs.minCurvature() < 0) {

@@ -37,24 +37,53 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
 
   private final double tighten;
 
+  /** 0: every family; 1: the closed-form families only; 2: the interpolation family only. */
+  private final int family;
+
   /** The theorem as stated. */
   public StronglyConvexRate() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
+    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"), 0);
   }
 
-  private StronglyConvexRate(double tighten, MethodBinding binding) {
+  private StronglyConvexRate(double tighten, MethodBinding binding, int family) {
     super(binding);
     this.tighten = tighten;
+    this.family = family;
   }
 
   @Override
   public StronglyConvexRate withTightenedBounds(double eps) {
-    return new StronglyConvexRate(eps, binding());
+    return new StronglyConvexRate(eps, binding(), family);
   }
 
   @Override
   protected StronglyConvexRate rebind(MethodBinding b) {
-    return new StronglyConvexRate(tighten, b);
+    return new StronglyConvexRate(tighten, b, family);
+  }
+
+  @Override
+  public java.util.Optional<String> rejection(RateInstance in) {
+    return java.util.Optional.ofNullable(in.rejection());
+  }
+
+  /**
+   * The worst ratio each family reaches in the holds and distance regimes (the same tries and
+   * seed, targeted search on): the closed-form families (quadratics, Huber sums) against the
+   * interpolation family (F_{mu,L} interpolants of GD-path data, mu/L in {0.01, 0.1, 0.5}).
+   */
+  @Override
+  public Map<String, Object> figures(Regime r, int tries, long seed) {
+    if (family != 0 || r.breaking()) {
+      return Map.of();
+    }
+    int n = Math.min(tries, 400);
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("worstRatioClosedForm", io.optcheck.theory.TheoremRunner.property(
+        new StronglyConvexRate(tighten, binding(), 1), r, n, seed, true).run().bestScore());
+    out.put("worstRatioInterpolation", io.optcheck.theory.TheoremRunner.property(
+        new StronglyConvexRate(tighten, binding(), 2), r, n, seed, true).run().bestScore());
+    out.put("familyFigureTries", n);
+    return out;
   }
 
   private final List<Regime> regimes = List.of(
@@ -94,8 +123,16 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
       default -> {
       }
     }
-    return RateGens.mix(1, RateGens.quadratics(h, muScale), 1,
+    Gen<RateInstance> closed = RateGens.mix(1, RateGens.quadratics(h, muScale), 1,
         RateGens.hubers(HuberProblems.huberSums().stronglyConvex(), h, muScale));
+    Gen<Double> hh = h;
+    Gen<Double> ms = muScale;
+    Gen<RateInstance> interpolants = Gens.oneOf(0.01, 0.1, 0.5).flatMap(mu -> RateGens.interpolants(mu, 1, 5, hh, ms));
+    return switch (family) {
+      case 1 -> closed;
+      case 2 -> interpolants;
+      default -> Gens.frequency(Gens.weight(3, closed), Gens.weight(1, interpolants));
+    };
   }
 
   @Override
@@ -139,6 +176,14 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
       }
       return c;
     });
+  }
+
+  @Override
+  public java.util.Optional<Boolean> exactlyHolds(RateInstance in, Regime r, Check c) {
+    if (c.step() < 1) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(exactHolds(in, c.step(), r.conclusion().equals("distance")));
   }
 
   private boolean exactHolds(RateInstance in, int t, boolean distance) {
@@ -188,6 +233,9 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
 
   @Override
   public List<Property.Coverage> coverage(Regime r) {
+    if (family != 0) {
+      return List.of();
+    }
     return RateGens.coverage(true, false);
   }
 }
