@@ -49,7 +49,10 @@ class FejerMonotonicityTest {
     Result res = run(theorem, "holds", RunSettings.ci());
     assertEquals(Outcome.HELD, res.outcome(), () -> String.valueOf(res.counterexample()));
     assertEquals(Verdict.PASS, res.verdict());
-    assertTrue(res.worstRatio() <= 1.0, "worst ratio " + res.worstRatio());
+    // At eta = 2/L along an eigenvector the bound is an equality, so the observed ratio may
+    // exceed 1 by rounding; the check allows the tolerance it reports (tol/|rhs|), no more.
+    double allowed = 1.0 + (Double.isNaN(res.toleranceRatio()) ? 0 : res.toleranceRatio());
+    assertTrue(res.worstRatio() <= allowed, "worst ratio " + res.worstRatio() + ", allowed " + allowed);
   }
 
   @Test
