@@ -74,8 +74,7 @@ public final class GradientScaleInvariance extends ConformanceProperty {
             // Derived: at eps = 0, s scales with d^2 and m with d, so the step is invariant wherever it is
             // defined; s = 0 (b1 = 0, or b2 = 0 with g_t = m_t-1) makes it m/0.
             for (String name : new String[] {"b1", "b2"}) {
-                Optional<String> no = rangeExcludes(name, 0, "");
-                if (no.isEmpty()) {
+                if (!kind().hyperparameters().contains(name) || ConfGens.range(ranges(), name).contains(0)) {
                     return Optional.of(methodId() + " allows " + name + " = 0, where AdaBelief at eps = 0 divides by "
                         + "s = 0 (b1 = 0: g_t - m_t = 0); gradient-scale invariance holds exactly where the step is "
                         + "defined, so it is checked when the declared ranges of b1 and b2 exclude 0");
