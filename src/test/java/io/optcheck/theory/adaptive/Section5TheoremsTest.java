@@ -15,9 +15,10 @@ import io.optcheck.theory.TheoremRunner;
 import org.junit.jupiter.api.Test;
 
 /**
- * THEOREMS.md section 5 on the built-in methods: the worst ratio of each holds regime reaches
- * its tight value, and each breaking regime breaks (the catalog-wide tests also run them; these
- * print the numbers the spec quotes).
+ * THEOREMS.md section 5: the worst ratio of each tight holds regime reaches its tight value on the
+ * built-in method, and the planted variant each row names, written as a plug-in of the kind, is
+ * caught. (CatalogProperties and TeethProperties run every regime, the tightened bounds and the
+ * breaking regimes without edge cases.)
  */
 class Section5TheoremsTest {
 
@@ -30,40 +31,26 @@ class Section5TheoremsTest {
   }
 
   @Test
-  void signSgdIsTightAtKOneAndBreaksAtBatchOne() {
+  void signSgdIsTightAtKOne() {
     Result h = run(new SignSgdRate(), "holds", 300);
     assertThat(h.outcome()).isEqualTo(Outcome.HELD);
     assertThat(h.worstRatio()).isBetween(0.999, 1.0 + 1e-12);
-    Result b = run(new SignSgdRate(), "drop:full-gradient", 300);
-    assertThat(b.outcome()).isEqualTo(Outcome.BROKEN);
-  }
-
-  @Test
-  void adaGradRegretHoldsOnConvexAndAdversarialAndBreaksWhenNotConvex() {
-    Result h = run(new AdaGradRegret(), "holds", 300);
-    assertThat(h.outcome()).isEqualTo(Outcome.HELD);
-    Result a = run(new AdaGradRegret(), "adversarial", 300);
-    assertThat(a.outcome()).isEqualTo(Outcome.HELD);
-    Result b = run(new AdaGradRegret(), "drop:convex", 200);
-    assertThat(b.outcome()).isEqualTo(Outcome.BROKEN);
   }
 
   @Test
   void amsGradRegretHoldsUnderTheConventionsWithAMonotoneDenominator() {
-    for (String r : new String[] {"holds", "max-over-corrected", "bias-corrected"}) {
+    for (String r : new String[] {"holds", "max-over-corrected"}) {
       Result h = run(new AmsGradRegret(), r, 300);
-      if (!r.equals("bias-corrected")) {
-        assertThat(h.outcome()).as(r).isEqualTo(Outcome.HELD);
-      }
+      assertThat(h.outcome()).as(r).isEqualTo(Outcome.HELD);
+      assertThat(h.worstRatio()).as(r).isBetween(0.999, 1.0 + 1e-12);
     }
   }
 
   @Test
-  void rmsPropStepBoundIsTightAndAmsGradsRegretBoundFailsWithoutTheMax() {
+  void rmsPropStepBoundIsTight() {
     Result h = run(new RmsPropStepBound(), "holds", 300);
     assertThat(h.outcome()).isEqualTo(Outcome.HELD);
     assertThat(h.worstRatio()).isBetween(0.999, 1.0 + 1e-12);
-    assertThat(run(new RmsPropStepBound(), "regret-without-max", 300).outcome()).isEqualTo(Outcome.BROKEN);
   }
 
   // ---- The planted variants THEOREMS.md names, as plug-ins of the kind: each must be caught.
@@ -127,11 +114,11 @@ class Section5TheoremsTest {
   }
 
   @Test
-  void expectedSmoothnessIsTightAndBreaksWithANonConvexComponent() {
+  void expectedSmoothnessIsTightAndCatchesAStepNotDividedByN() {
     io.optcheck.theory.sgd.ExpectedSmoothness t = new io.optcheck.theory.sgd.ExpectedSmoothness();
     Result h = run(t, "holds", 300);
     assertThat(h.outcome()).isEqualTo(Outcome.HELD);
-    assertThat(run(t, "drop:components-convex", 300).outcome()).isEqualTo(Outcome.BROKEN);
+    assertThat(h.worstRatio()).isBetween(0.999, 1.0 + 1e-12);
     // THEOREMS.md's planted variant, a step not divided by n: n = 4 times the step (a step 2 a is
     // not caught: gamma <= 1/L_max still satisfies the bound, ratio 1 + 8e-15)
     PluggableOptimizer times4 = KindFixtures.of("sgd-4a", MethodKind.SGD, Map.of(), Map.of(), 0, (hp, k, g, x, a, b, c) -> {
