@@ -58,6 +58,8 @@ public final class Property<T> {
     double scoreThreshold = Double.NaN;
     List<Coverage> coverage = List.of();
     long wallCapMs = 10 * 60_000L;
+    List<PropertyListener> listeners = List.of();
+    java.util.function.Function<Object, Map<String, Object>> arguments;
 
     Settings copy() {
       try {
@@ -141,6 +143,27 @@ public final class Property<T> {
   }
 
   /**
+   * Adds a listener that hears every try and phase of each run. Besides the listeners added here,
+   * a run writes to the observations file named by the system property
+   * {@value Observations#PROPERTY} when it is set (see {@link Observations}).
+   */
+  public Property<T> listener(PropertyListener listener) {
+    List<PropertyListener> l = new ArrayList<>(cfg.listeners);
+    l.add(Objects.requireNonNull(listener, "listener"));
+    return with(s -> s.listeners = List.copyOf(l));
+  }
+
+  /**
+   * How listeners see a try's input as named fields (default: {@code {"value": value}}); only
+   * called when someone listens.
+   */
+  @SuppressWarnings("unchecked")
+  public Property<T> arguments(java.util.function.Function<? super T, ? extends Map<String, ?>> fields) {
+    Objects.requireNonNull(fields, "fields");
+    return with(s -> s.arguments = v -> (Map<String, Object>) fields.apply((T) v));
+  }
+
+  /**
    * Applies the system properties {@code optcheck.tries} and {@code optcheck.seed} when set.
    *
    * @throws IllegalArgumentException naming the property when a value is not a number
@@ -190,7 +213,20 @@ public final class Property<T> {
     return z ^ (z >>> 31);
   }
 
-  TryResult<T> execute(Source source) {
+  /** One try; the observer (null when nobody listens) hears it, with its timing. */
+  TryResult<T> execute(Source source, RunObserver obs) {
+    if (obs == null) {
+      return attempt(source, null);
+    }
+    long start = System.nanoTime();
+    long[] drawn = {start};
+    TryResult<T> r = attempt(source, drawn);
+    obs.tried(r, drawn[0] - start, System.nanoTime() - drawn[0]);
+    return r;
+  }
+
+  /** One try; sets {@code drawnAt[0]} (when given) to the time the value was drawn. */
+  private TryResult<T> attempt(Source source, long[] drawnAt) {
     T value;
     try {
       value = source.draw(gen);
@@ -203,6 +239,10 @@ public final class Property<T> {
     } catch (Throwable t) {
       return new TryResult<>(source.sequence(), null, TryResult.Kind.FAILED,
           new GenerationFailure(gen.describe(), t), null, List.of(), List.of(), Double.NaN);
+    } finally {
+      if (drawnAt != null) {
+        drawnAt[0] = System.nanoTime();
+      }
     }
     Trial trial = new Trial();
     Throwable failure = null;
@@ -236,8 +276,19 @@ public final class Property<T> {
     }
   }
 
-  private TryResult<T> replayRaws(long[] raws) {
-    return execute(new Source(raws, Source.Mode.SIMPLEST, 0));
+  private TryResult<T> replayRaws(long[] raws, RunObserver obs) {
+    return execute(new Source(raws, Source.Mode.SIMPLEST, 0), obs);
+  }
+
+  /** The observer of a run: the added listeners and the observations file, or null for none. */
+  private RunObserver observer() {
+    Observations file = Observations.fromSystemProperty();
+    List<PropertyListener> all = cfg.listeners;
+    if (file != null) {
+      all = new ArrayList<>(all);
+      all.add(file);
+    }
+    return RunObserver.of(all, name, cfg.seed, cfg.arguments);
   }
 
   /** Runs the property. Never throws for a failing body; the result says what happened. */
@@ -257,6 +308,10 @@ public final class Property<T> {
     int eliteSize = Math.max(16, Math.min(128, cfg.tries / 25));
     java.util.PriorityQueue<TryResult<T>> elite = new java.util.PriorityQueue<>(
         java.util.Comparator.comparingDouble(TryResult::score));
+    RunObserver obs = observer();
+    if (obs != null) {
+      obs.phase(Phase.EDGE);
+    }
 
     // Phase 1: edge cases.
     int edgeMax = !cfg.edgeCases ? 0 : (cfg.edgeBudget >= 0 ? cfg.edgeBudget : Math.min(100, Math.max(1, cfg.tries / 10)));
@@ -266,7 +321,7 @@ public final class Property<T> {
       Source src = attempts == 0
           ? new Source(new long[0], Source.Mode.SIMPLEST, 0)
           : new Source(new long[0], Source.Mode.EDGE, trySeed(cfg.seed ^ 0x5EED_ED6EL, attempts));
-      TryResult<T> r = execute(src);
+      TryResult<T> r = execute(src, obs);
       if (!seen.add(r.sequence())) {
         continue;
       }
@@ -290,6 +345,9 @@ public final class Property<T> {
     // Phase 2: random tries, then targeted search if scores were reported.
     int randomTarget = cfg.tries - edgeTries;
     int index = 0;
+    if (obs != null) {
+      obs.phase(Phase.RANDOM);
+    }
     while (failing == null && valid < cfg.tries) {
       if (System.nanoTime() > deadline) {
         wallCap = true;
@@ -300,11 +358,14 @@ public final class Property<T> {
       if (valid >= cfg.tries - targetedBudget && scored) {
         break;
       }
-      TryResult<T> r = execute(new Source(new long[0], Source.Mode.RANDOM, trySeed(cfg.seed, index++)));
+      TryResult<T> r = execute(new Source(new long[0], Source.Mode.RANDOM, trySeed(cfg.seed, index++)), obs);
       if (!r.valid()) {
         rejected++;
         rejectReasons.merge(String.valueOf(r.rejectReason()), 1, Integer::sum);
         if (rejected >= maxRejected) {
+          if (obs != null) {
+            obs.phase(null);
+          }
           return error(start, valid, rejected, labels, rejectMessage(rejected, valid, rejectReasons));
         }
         continue;
@@ -319,14 +380,20 @@ public final class Property<T> {
       }
     }
     if (valid == 0 && failing == null) {
+      if (obs != null) {
+        obs.phase(null);
+      }
       return error(start, valid, rejected, labels, rejectMessage(rejected, valid, rejectReasons));
     }
     if (failing == null && bestScored != null && valid < cfg.tries && !wallCap) {
+      if (obs != null) {
+        obs.phase(Phase.TARGETED);
+      }
       List<List<String>> targetedLabels = labels;
       List<TryResult<T>> eliteBestFirst = new ArrayList<>(elite);
       eliteBestFirst.sort(java.util.Comparator.comparingDouble((TryResult<T> r) -> r.score()).reversed());
       TargetedSearch<T> search = new TargetedSearch<>(bestScored, eliteBestFirst, raws -> {
-        TryResult<T> r = execute(new Source(raws, Source.Mode.RANDOM, trySeed(cfg.seed ^ 0x7A26E7L, raws.length)));
+        TryResult<T> r = execute(new Source(raws, Source.Mode.RANDOM, trySeed(cfg.seed ^ 0x7A26E7L, raws.length)), obs);
         if (r.valid()) {
           targetedLabels.add(r.labels());
         }
@@ -342,6 +409,9 @@ public final class Property<T> {
       }
     }
     Statistics stats = Statistics.of(labels);
+    if (obs != null) {
+      obs.phase(failing == null ? null : Phase.SHRINK);
+    }
 
     if (failing == null) {
       for (Coverage c : cfg.coverage) {
@@ -362,8 +432,11 @@ public final class Property<T> {
     }
 
     // Phase 3: shrink.
-    Shrinker<T> shrinker = new Shrinker<>(failing, this::replayRaws, cfg.shrinkBudget, deadline);
+    Shrinker<T> shrinker = new Shrinker<>(failing, raws -> replayRaws(raws, obs), cfg.shrinkBudget, deadline);
     shrinker.run();
+    if (obs != null) {
+      obs.phase(null);
+    }
     TryResult<T> shrunk = shrinker.best();
     wallCap |= shrinker.wallCapHit();
     String token = ReplayToken.of(shrunk.sequence()).encode();
@@ -383,7 +456,14 @@ public final class Property<T> {
   public PropertyResult<T> replay(String tokenText) {
     long start = System.nanoTime();
     ReplayToken token = ReplayToken.decode(tokenText);
-    TryResult<T> r = replayRaws(token.raws());
+    RunObserver obs = observer();
+    if (obs != null) {
+      obs.phase(Phase.REPLAY);
+    }
+    TryResult<T> r = replayRaws(token.raws(), obs);
+    if (obs != null) {
+      obs.phase(null);
+    }
     if (r.sequence().fingerprint() != token.fingerprint() || r.sequence().size() != token.raws().length) {
       throw new ReplayToken.InvalidTokenException("replay token does not match property '" + name
           + "': its generator now draws different choices (" + r.sequence().size() + " choices vs "

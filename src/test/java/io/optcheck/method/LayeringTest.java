@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data flows one way: prop (knows nothing of optimization) <- problem (families are generators)
+ * Data flows one way: text (labelled lines) <- prop (knows nothing of optimization) <- problem (families are generators)
  * <- oracle <- method <- theory -> report (reads results only) <- cli. No package may reference a
  * package above it.
  */
@@ -44,5 +44,8 @@ class LayeringTest {
         assertThat(offending("method", "prop", "theory", "report", "cli")).isEmpty();
         assertThat(offending("report", "prop", "problem", "oracle", "method", "theory", "cli")).isEmpty();
         assertThat(offending("theory", "cli")).isEmpty();
+        // The labelled-line formatter is below everything: every layer writes messages with it.
+        assertThat(offending("text", "prop", "problem", "oracle", "method", "theory", "report", "cli", "plugin"))
+            .isEmpty();
     }
 }
