@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * gd.logistic-max-margin (Soudry, Hoffer, Nacson, Gunasekar & Srebro, JMLR 2018, Thm 3). On
+ * gd.logistic-max-margin (Soudry, Hoffer, Nacson, Gunasekar &amp; Srebro, JMLR 2018, Thm 3). On
  * linearly separable data, GD on the homogeneous logistic loss with eta &lt; 2/L satisfies
  * w_t = w_hat log t + rho_t with ||rho_t|| bounded, where w_hat solves min ||w||^2 s.t.
  * y_i x_i^T w &gt;= 1; when the support vectors span the data, rho_t -&gt; w_tilde with
