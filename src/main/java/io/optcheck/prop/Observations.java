@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes what runs do as JSON lines in Hypothesis's observability format (the "PBT Observations"
- * schema that Tyche reads, also called OpenPBTStats): one {@code test_case} line per try and one
+ * schema that Tyche reads, also called OpenPBTStats): one {@code test_case} line per executed try
+ * (shrinking candidates included; an edge case drawn twice is executed, and written, twice) and one
  * {@code info} line per phase.
  *
  * <p>A {@code test_case} line has every field the schema requires, and only those: {@code type},

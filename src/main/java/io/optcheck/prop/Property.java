@@ -23,7 +23,9 @@ import java.util.Set;
  * </ol>
  * The body fails by throwing anything (an {@link AssertionError}, an exception of the code under
  * test); {@link Trial#reject} discards a try. A score at or above {@link #failWhenScoreAtLeast}
- * also fails. Coverage requirements are checked when no case failed.
+ * also fails. Coverage requirements are checked when no case failed. {@link PropertyListener}s hear
+ * every try and phase; the system property {@value Observations#PROPERTY} adds one that writes
+ * them to a file in Hypothesis's observability format.
  *
  * @param <T> the generated type
  */
@@ -309,9 +311,7 @@ public final class Property<T> {
     java.util.PriorityQueue<TryResult<T>> elite = new java.util.PriorityQueue<>(
         java.util.Comparator.comparingDouble(TryResult::score));
     RunObserver obs = observer();
-    if (obs != null) {
-      obs.phase(Phase.EDGE);
-    }
+    RunObserver.phase(obs, Phase.EDGE);
 
     // Phase 1: edge cases.
     int edgeMax = !cfg.edgeCases ? 0 : (cfg.edgeBudget >= 0 ? cfg.edgeBudget : Math.min(100, Math.max(1, cfg.tries / 10)));
@@ -345,9 +345,7 @@ public final class Property<T> {
     // Phase 2: random tries, then targeted search if scores were reported.
     int randomTarget = cfg.tries - edgeTries;
     int index = 0;
-    if (obs != null) {
-      obs.phase(Phase.RANDOM);
-    }
+    RunObserver.phase(obs, Phase.RANDOM);
     while (failing == null && valid < cfg.tries) {
       if (System.nanoTime() > deadline) {
         wallCap = true;
@@ -363,9 +361,7 @@ public final class Property<T> {
         rejected++;
         rejectReasons.merge(String.valueOf(r.rejectReason()), 1, Integer::sum);
         if (rejected >= maxRejected) {
-          if (obs != null) {
-            obs.phase(null);
-          }
+          RunObserver.phase(obs, null);
           return error(start, valid, rejected, labels, rejectMessage(rejected, valid, rejectReasons));
         }
         continue;
@@ -380,15 +376,11 @@ public final class Property<T> {
       }
     }
     if (valid == 0 && failing == null) {
-      if (obs != null) {
-        obs.phase(null);
-      }
+      RunObserver.phase(obs, null);
       return error(start, valid, rejected, labels, rejectMessage(rejected, valid, rejectReasons));
     }
     if (failing == null && bestScored != null && valid < cfg.tries && !wallCap) {
-      if (obs != null) {
-        obs.phase(Phase.TARGETED);
-      }
+      RunObserver.phase(obs, Phase.TARGETED);
       List<List<String>> targetedLabels = labels;
       List<TryResult<T>> eliteBestFirst = new ArrayList<>(elite);
       eliteBestFirst.sort(java.util.Comparator.comparingDouble((TryResult<T> r) -> r.score()).reversed());
@@ -409,9 +401,7 @@ public final class Property<T> {
       }
     }
     Statistics stats = Statistics.of(labels);
-    if (obs != null) {
-      obs.phase(failing == null ? null : Phase.SHRINK);
-    }
+    RunObserver.phase(obs, failing == null ? null : Phase.SHRINK);
 
     if (failing == null) {
       for (Coverage c : cfg.coverage) {
@@ -434,9 +424,7 @@ public final class Property<T> {
     // Phase 3: shrink.
     Shrinker<T> shrinker = new Shrinker<>(failing, raws -> replayRaws(raws, obs), cfg.shrinkBudget, deadline);
     shrinker.run();
-    if (obs != null) {
-      obs.phase(null);
-    }
+    RunObserver.phase(obs, null);
     TryResult<T> shrunk = shrinker.best();
     wallCap |= shrinker.wallCapHit();
     String token = ReplayToken.of(shrunk.sequence()).encode();
@@ -457,13 +445,9 @@ public final class Property<T> {
     long start = System.nanoTime();
     ReplayToken token = ReplayToken.decode(tokenText);
     RunObserver obs = observer();
-    if (obs != null) {
-      obs.phase(Phase.REPLAY);
-    }
+    RunObserver.phase(obs, Phase.REPLAY);
     TryResult<T> r = replayRaws(token.raws(), obs);
-    if (obs != null) {
-      obs.phase(null);
-    }
+    RunObserver.phase(obs, null);
     if (r.sequence().fingerprint() != token.fingerprint() || r.sequence().size() != token.raws().length) {
       throw new ReplayToken.InvalidTokenException("replay token does not match property '" + name
           + "': its generator now draws different choices (" + r.sequence().size() + " choices vs "

@@ -35,6 +35,13 @@ final class RunObserver {
     return listeners.isEmpty() ? null : new RunObserver(listeners, property, seed, arguments);
   }
 
+  /** {@code obs.phase(next)}, for a run that may have no observer (null). */
+  static void phase(RunObserver obs, Phase next) {
+    if (obs != null) {
+      obs.phase(next);
+    }
+  }
+
   /** Ends the current phase (reported if it made a try) and starts {@code next} (null: the run ended). */
   void phase(Phase next) {
     if (phase != null && tries > 0) {

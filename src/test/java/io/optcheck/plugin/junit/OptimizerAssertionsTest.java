@@ -34,7 +34,7 @@ class OptimizerAssertionsTest {
     static class SignBugJUnit {
         @TestFactory
         Stream<DynamicNode> optcheck() {
-            return OptimizerCheck.of(SIGN_BUG).theorems("conf.reference-equivalence").tries(30).tests();
+            return OptimizerCheck.of(SIGN_BUG).theorems("conf.reference-equivalence").tries(10).tests();
         }
     }
 
@@ -48,7 +48,7 @@ class OptimizerAssertionsTest {
         String old = System.getProperty(Observations.PROPERTY);
         System.setProperty(Observations.PROPERTY, file.toString());
         try {
-            OptimizerAssertions.assertThat(new SamplePlugins.Gd()).withTries(30)
+            OptimizerAssertions.assertThat(new SamplePlugins.Gd()).withTries(10)
                 .satisfies("conf.determinism", "gd.descent-lemma");
         } finally {
             if (old == null) {
@@ -57,7 +57,7 @@ class OptimizerAssertionsTest {
                 System.setProperty(Observations.PROPERTY, old);
             }
         }
-        // The observations show which regimes ran, and that each made its 30 tries.
+        // The observations show which regimes ran, and that each made its 10 tries.
         ObjectMapper json = new ObjectMapper();
         Set<String> properties = new TreeSet<>();
         int passed = 0;
@@ -70,13 +70,13 @@ class OptimizerAssertionsTest {
         }
         assertThat(properties).contains("conf.determinism/holds on sample-gd", "gd.descent-lemma/holds on sample-gd")
             .allMatch(p -> p.startsWith("conf.determinism/") || p.startsWith("gd.descent-lemma/"));
-        assertThat(passed).isGreaterThanOrEqualTo(30 * 2);
+        assertThat(passed).isGreaterThanOrEqualTo(10 * 2);
     }
 
     @Test
     void aSignBugFailsWithTheLabelledMessageOfTheJUnitCheck() {
         AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () ->
-            OptimizerAssertions.assertThat(SIGN_BUG).withTries(30).satisfies("conf.reference-equivalence"));
+            OptimizerAssertions.assertThat(SIGN_BUG).withTries(10).satisfies("conf.reference-equivalence"));
         String m = message(e);
         assertThat(m).startsWith("Expecting io.optcheck.plugin.SamplePlugins$Gd to satisfy conf.reference-equivalence, "
             + "but 1 of 1 regimes failed:");
@@ -117,7 +117,7 @@ class OptimizerAssertionsTest {
 
     @Test
     void theDescriptionLeadsTheMessage() {
-        assertThatThrownBy(() -> OptimizerAssertions.assertThat(SIGN_BUG).as("my gd").withTries(30)
+        assertThatThrownBy(() -> OptimizerAssertions.assertThat(SIGN_BUG).as("my gd").withTries(10)
             .satisfies("conf.reference-equivalence"))
             .hasMessageStartingWith("[my gd] Expecting io.optcheck.plugin.SamplePlugins$Gd to satisfy");
     }
