@@ -1,5 +1,7 @@
 package io.optcheck.cli;
 
+import static io.optcheck.text.LabelledLines.line;
+
 import io.optcheck.report.Counterexample;
 import io.optcheck.report.Result;
 import java.util.List;
@@ -12,7 +14,7 @@ final class Replays {
 
   static String describe(Result r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("replay of ").append(r.theorem()).append(" / ").append(r.regime()).append('\n');
+    sb.append("replay of ").append(r.theorem()).append(" / ").append(r.regime()).append(System.lineSeparator());
     line(sb, "conclusion", r.conclusion());
     line(sb, "method", r.method());
     line(sb, "assumptions", String.join(", ", r.assumptions()));
@@ -25,19 +27,15 @@ final class Replays {
     Counterexample c = r.counterexample();
     if (c == null) {
       sb.append(r.outcome() == io.optcheck.report.Outcome.HELD
-          ? "The case no longer fails: the conclusion held on it.\n" : "No counterexample.\n");
+          ? "The case no longer fails: the conclusion held on it." : "No counterexample.").append(System.lineSeparator());
       return sb.toString();
     }
-    sb.append("counterexample:\n");
+    sb.append("counterexample:").append(System.lineSeparator());
     for (Map.Entry<String, Object> e : c.fields().entrySet()) {
       line(sb, e.getKey(), value(e.getValue()));
     }
     line(sb, "replay", c.replay());
     return sb.toString();
-  }
-
-  private static void line(StringBuilder sb, String label, String value) {
-    sb.append("  ").append(label).append(": ").append(value).append('\n');
   }
 
   /** Full precision, locale independent: Double.toString round-trips every double. */

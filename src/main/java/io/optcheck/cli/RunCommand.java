@@ -128,6 +128,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--step-timeout", paramLabel = "SECONDS", hidden = true)
   Double stepTimeout;
 
+  @Option(names = "--observations", paramLabel = "FILE", description = "Also append every try and phase to FILE as "
+      + "JSON lines in Hypothesis's observability format (Tyche reads them); sets -D"
+      + io.optcheck.prop.Observations.PROPERTY + ".")
+  Path observations;
+
   @Mixin
   DebugOption debugOption;
 
@@ -138,6 +143,13 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     validateOptions();
+    if (observations != null) {
+      try {
+        io.optcheck.prop.Observations.useFile(observations);
+      } catch (IllegalArgumentException e) {
+        throw new BadInput("--observations " + e.getMessage());
+      }
+    }
     RunSettings settings = settings();
     if (replay != null) {
       return replay(settings);

@@ -37,7 +37,7 @@ public final class Runner {
      * Runs up to {@code steps} steps from {@code method.init(x0)}.
      *
      * @throws IllegalArgumentException if x0 has the wrong length or a non-finite component, or
-     *     steps < 0 (caller errors, not run outcomes)
+     *     steps &lt; 0 (caller errors, not run outcomes)
      */
     public static <S extends MethodState> Trajectory run(Method<S> method, GradientOracle oracle,
             double[] x0, int steps, StopCondition stop) {
@@ -60,7 +60,7 @@ public final class Runner {
      * gives the same iterates as one run of T1 + T2 steps, for a deterministic oracle.
      *
      * @throws IllegalArgumentException if the start iterate has the wrong length or a
-     *     non-finite component, or steps < 0
+     *     non-finite component, or steps &lt; 0
      */
     public static <S extends MethodState> Trajectory resume(Method<S> method,
             GradientOracle oracle, S start, int steps, StopCondition stop) {

@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  * value calls. NaN or infinite gradients propagate; the {@link Runner} ends the run.
  *
  * <p>The state also carries the step-weighted running average
- * x_bar_T = sum_{t<T} eta_t x_t / sum_{t<T} eta_t (Nemirovski et al. 2009, eq. (2.20)) and the
+ * x_bar_T = sum_{t&lt;T} eta_t x_t / sum_{t&lt;T} eta_t (Nemirovski et al. 2009, eq. (2.20)) and the
  * sums sum eta_t and sum eta_t^2, so averaging needs no second pass; see {@link State#average()}.
  */
 public final class StochasticGradientDescent implements Method<StochasticGradientDescent.State> {
@@ -120,7 +120,7 @@ public final class StochasticGradientDescent implements Method<StochasticGradien
             return t == 0 ? OptionalDouble.empty() : OptionalDouble.of(eta);
         }
 
-        /** x_bar_t = sum_{s<t} eta_s x_s / sum_{s<t} eta_s; x_0 itself at t = 0. */
+        /** x_bar_t = sum_{s&lt;t} eta_s x_s / sum_{s&lt;t} eta_s; x_0 itself at t = 0. */
         public double[] average() {
             if (t == 0) {
                 return x.clone();
@@ -132,12 +132,12 @@ public final class StochasticGradientDescent implements Method<StochasticGradien
             return avg;
         }
 
-        /** sum_{s<t} eta_s. */
+        /** sum_{s&lt;t} eta_s. */
         public double sumEta() {
             return sumEta;
         }
 
-        /** sum_{s<t} eta_s^2. */
+        /** sum_{s&lt;t} eta_s^2. */
         public double sumEtaSquared() {
             return sumEtaSq;
         }

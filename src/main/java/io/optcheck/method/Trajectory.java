@@ -114,7 +114,7 @@ public final class Trajectory {
     /**
      * A copy of x_t.
      *
-     * @throws IndexOutOfBoundsException unless 0 <= t <= steps()
+     * @throws IndexOutOfBoundsException unless 0 &lt;= t &lt;= steps()
      */
     public double[] x(int t) {
         return iterates[t].clone();
@@ -132,7 +132,7 @@ public final class Trajectory {
     /**
      * The step size the method reported for step t (from x_{t-1} to x_t), if any.
      *
-     * @throws IndexOutOfBoundsException unless 1 <= t <= steps()
+     * @throws IndexOutOfBoundsException unless 1 &lt;= t &lt;= steps()
      */
     public OptionalDouble stepSize(int t) {
         if (t < 1 || t > steps()) {

@@ -25,7 +25,7 @@ public final class NoisyOracle implements GradientOracle {
         String describe();
 
         /**
-         * A bound on |xi_i| that holds for every draw, so ||xi|| <= bound() sqrt(d); +Infinity for
+         * A bound on |xi_i| that holds for every draw, so ||xi|| &lt;= bound() sqrt(d); +Infinity for
          * unbounded noise (Gaussian, Student-t).
          */
         default double bound() {
@@ -35,7 +35,7 @@ public final class NoisyOracle implements GradientOracle {
 
     /**
      * Uniform noise on [-s, s] per coordinate: zero mean, E[xi_i^2] = s^2/3 exactly, and every
-     * draw bounded, |xi_i| <= s, so a stochastic gradient is bounded wherever grad f is (the
+     * draw bounded, |xi_i| &lt;= s, so a stochastic gradient is bounded wherever grad f is (the
      * bounded-gradient setting of Robbins &amp; Monro 1951 and of the stalling argument for
      * summable steps). Drawn as s u with u uniform in [0, 1) and a fair random sign, so the
      * distribution is exactly symmetric (s (2u - 1) would have mean -2^-53 s on the 2^-53 grid).
@@ -95,7 +95,7 @@ public final class NoisyOracle implements GradientOracle {
 
     /**
      * Student-t noise with nu degrees of freedom scaled by s: zero mean for nu > 1, infinite
-     * variance for nu <= 2 (nu = 2 is the issue's heavy-tailed example). Drawn as
+     * variance for nu &lt;= 2 (nu = 2 is the issue's heavy-tailed example). Drawn as
      * s Z / sqrt(W/nu) with Z standard normal and W chi-square(nu) = sum of nu squared normals for
      * integer nu (exact, no rejection sampling).
      *

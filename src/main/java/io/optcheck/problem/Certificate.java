@@ -32,7 +32,7 @@ public final class Certificate {
         PL("pl"),
         /** The minimum value f*. */
         F_STAR("fStar"),
-        /** A lower bound f_low <= f(x) for all x. */
+        /** A lower bound f_low &lt;= f(x) for all x. */
         F_LOW("fLow");
 
         private final String key;

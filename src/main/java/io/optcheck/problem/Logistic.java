@@ -15,7 +15,7 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * evaluated through exp of a non-positive argument only, so nothing overflows and tiny values
  * keep full relative accuracy.
  *
- * <p>Certificate: L <= ||X||_2^2 / (4n) (BOUND; attained by the Hessian at w = 0; sigma_max from
+ * <p>Certificate: L &lt;= ||X||_2^2 / (4n) (BOUND; attained by the Hessian at w = 0; sigma_max from
  * SVD, so rounded); convex; f_low = 0 (BOUND; the infimum when the data are separable). No mu:
  * the Hessian tends to 0 along directions of growing margin.
  *

@@ -18,7 +18,7 @@ public final class Orthogonal {
      * not Haar (Mezzadri 2007, "How to generate random matrices from the classical compact
      * groups", sec. 5). A deterministic function of {@code z}, so generators own the randomness.
      *
-     * @throws IllegalArgumentException if d < 1, {@code z.length != d*d}, or z has a non-finite
+     * @throws IllegalArgumentException if d &lt; 1, {@code z.length != d*d}, or z has a non-finite
      *     entry
      */
     public static double[][] fromGaussian(double[] z, int d) {

@@ -99,13 +99,13 @@ public final class Quadratic implements Objective, HasFormula {
     }
 
     /**
-     * H = Q diag(lambda) Q^T (computed entrywise for i <= j and mirrored, so exactly symmetric),
+     * H = Q diag(lambda) Q^T (computed entrywise for i &lt;= j and mirrored, so exactly symmetric),
      * b = H xStar computed with the same loop as the gradient, so grad f(xStar) = 0 exactly in
      * floating point. L, mu are from lambda, ROUNDED; x* = xStar ROUNDED; f* = f(xStar) ROUNDED.
      *
      * @param lambda eigenvalues, finite, length d
      * @param q orthogonal d x d matrix (columns are eigenvectors), e.g. from
-     *     {@link Orthogonal#fromGaussian(double[], int)}; checked to |Q^T Q - I| <= 1e-8 entrywise
+     *     {@link Orthogonal#fromGaussian(double[], int)}; checked to |Q^T Q - I| &lt;= 1e-8 entrywise
      * @param xStar intended minimizer, finite, length d
      * @throws IllegalArgumentException on malformed input or non-orthogonal q
      */
@@ -162,8 +162,8 @@ public final class Quadratic implements Objective, HasFormula {
     /**
      * A general quadratic from H (must be exactly symmetric) and b. Eigenvalues from
      * {@link EigenDecompositionSymmetric}, so L and mu are ROUNDED. An eigenvalue with
-     * |lambda| <= 16 d 2^-52 max|lambda| is treated as 0 (noted). For PSD H with b in the range
-     * (component along the null space <= 1e-12 ||b||), x* is the minimum-norm minimizer H^+ b.
+     * |lambda| &lt;= 16 d 2^-52 max|lambda| is treated as 0 (noted). For PSD H with b in the range
+     * (component along the null space &lt;= 1e-12 ||b||), x* is the minimum-norm minimizer H^+ b.
      *
      * @throws IllegalArgumentException on empty, non-square, non-symmetric or non-finite input
      */

@@ -1,5 +1,8 @@
 package io.optcheck.prop;
 
+import static io.optcheck.text.LabelledLines.line;
+
+import io.optcheck.text.LabelledLines;
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -74,7 +77,7 @@ public final class FailureReport {
       List<String> notes = result.shrunk().notes();
       line(sb, "notes", notes.get(0));
       for (int i = 1; i < notes.size(); i++) {
-        sb.append(String.format(Locale.ROOT, "  %-16s %s", "", notes.get(i))).append(NL);
+        LabelledLines.continued(sb, notes.get(i));
       }
     }
     if (result.statistics() != null) {
@@ -173,9 +176,5 @@ public final class FailureReport {
     } else {
       sb.append(v);
     }
-  }
-
-  private static void line(StringBuilder sb, String label, String value) {
-    sb.append(String.format(Locale.ROOT, "  %-16s %s", label + ":", value)).append(NL);
   }
 }

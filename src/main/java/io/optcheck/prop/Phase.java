@@ -9,5 +9,7 @@ public enum Phase {
   /** score-guided search (mutation hill climbing and CMA-ES over knobs) */
   TARGETED,
   /** a replay of a given token */
-  REPLAY
+  REPLAY,
+  /** replays of smaller candidates while shrinking a failure (never the phase that found it) */
+  SHRINK
 }

@@ -25,7 +25,9 @@ import java.util.Set;
  * </ol>
  * The body fails by throwing anything (an {@link AssertionError}, an exception of the code under
  * test); {@link Trial#reject} discards a try. A score at or above {@link #failWhenScoreAtLeast}
- * also fails. Coverage requirements are checked when no case failed.
+ * also fails. Coverage requirements are checked when no case failed. {@link PropertyListener}s hear
+ * every try and phase; the system property {@value Observations#PROPERTY} adds one that writes
+ * them to a file in Hypothesis's observability format.
  *
  * @param <T> the generated type
  */
@@ -78,6 +80,8 @@ public final class Property<T> {
     double scoreThreshold = Double.NaN;
     List<Coverage> coverage = List.of();
     long wallCapMs = 10 * 60_000L;
+    List<PropertyListener> listeners = List.of();
+    java.util.function.Function<Object, Map<String, Object>> arguments;
 
     Settings copy() {
       try {
@@ -161,6 +165,27 @@ public final class Property<T> {
   }
 
   /**
+   * Adds a listener that hears every try and phase of each run. Besides the listeners added here,
+   * a run writes to the observations file named by the system property
+   * {@value Observations#PROPERTY} when it is set (see {@link Observations}).
+   */
+  public Property<T> listener(PropertyListener listener) {
+    List<PropertyListener> l = new ArrayList<>(cfg.listeners);
+    l.add(Objects.requireNonNull(listener, "listener"));
+    return with(s -> s.listeners = List.copyOf(l));
+  }
+
+  /**
+   * How listeners see a try's input as named fields (default: {@code {"value": value}}); only
+   * called when someone listens.
+   */
+  @SuppressWarnings("unchecked")
+  public Property<T> arguments(java.util.function.Function<? super T, ? extends Map<String, ?>> fields) {
+    Objects.requireNonNull(fields, "fields");
+    return with(s -> s.arguments = v -> (Map<String, Object>) fields.apply((T) v));
+  }
+
+  /**
    * Applies the system properties {@code optcheck.tries} and {@code optcheck.seed} when set.
    *
    * @throws IllegalArgumentException naming the property when a value is not a number
@@ -218,7 +243,20 @@ public final class Property<T> {
   }
 
   TryResult<T> execute(Source source) {
-    return check(draw(source));
+    return execute(source, null);
+  }
+
+  /** One try; the observer (null when nobody listens) hears it, with its draw and body times. */
+  TryResult<T> execute(Source source, RunObserver obs) {
+    if (obs == null) {
+      return check(draw(source));
+    }
+    long t0 = System.nanoTime();
+    Drawn<T> drawn = draw(source);
+    long t1 = System.nanoTime();
+    TryResult<T> r = check(drawn);
+    obs.tried(r, t1 - t0, System.nanoTime() - t1);
+    return r;
   }
 
   /** Draws a value only; cheap next to the body, which the shrinker runs only when it must. */
@@ -277,8 +315,19 @@ public final class Property<T> {
     }
   }
 
-  private TryResult<T> replayRaws(long[] raws) {
-    return execute(new Source(raws, Source.Mode.SIMPLEST, 0));
+  private TryResult<T> replayRaws(long[] raws, RunObserver obs) {
+    return execute(new Source(raws, Source.Mode.SIMPLEST, 0), obs);
+  }
+
+  /** The observer of a run: the added listeners and the observations file, or null for none. */
+  private RunObserver observer() {
+    Observations file = Observations.fromSystemProperty();
+    List<PropertyListener> all = cfg.listeners;
+    if (file != null) {
+      all = new ArrayList<>(all);
+      all.add(file);
+    }
+    return RunObserver.of(all, name, cfg.seed, cfg.arguments);
   }
 
   /** The mutable state of one run. {@link #accept} is the one place that records a try. */
@@ -296,6 +345,8 @@ public final class Property<T> {
     Phase foundBy;
     TryResult<T> bestScored;
     boolean wallCap;
+    /** The listeners and the observations file, or null when nobody listens. */
+    final RunObserver obs = observer();
 
     boolean clockOut() {
       if (System.nanoTime() > deadline) {
@@ -313,15 +364,14 @@ public final class Property<T> {
   public PropertyResult<T> run() {
     Run run = new Run();
     edgePhase(run);
-    if (run.failing == null && !randomPhase(run)) {
-      return error(run, rejectMessage(run));
-    }
-    if (run.valid == 0 && run.failing == null) {
+    if (run.failing == null && !randomPhase(run) || run.valid == 0 && run.failing == null) {
+      RunObserver.phase(run.obs, null);
       return error(run, rejectMessage(run));
     }
     if (run.failing == null) {
       targetedPhase(run);
     }
+    RunObserver.phase(run.obs, run.failing == null ? null : Phase.SHRINK);
     Statistics stats = Statistics.of(run.labels);
     if (run.failing == null) {
       PropertyResult<T> shortfall = checkCoverage(run, stats);
@@ -355,7 +405,7 @@ public final class Property<T> {
   /** Makes one try from a source and hands it to {@link #accept}. */
   private TryResult<T> tryOnce(Run run, Phase phase, Source source) {
     long t0 = System.nanoTime();
-    TryResult<T> r = execute(source);
+    TryResult<T> r = execute(source, run.obs);
     accept(run, phase, r, System.nanoTime() - t0);
     return r;
   }
@@ -369,12 +419,13 @@ public final class Property<T> {
         : (cfg.edgeBudget >= 0 ? cfg.edgeBudget : Math.min(100, Math.max(1, cfg.tries / 10)));
     edgeMax = Math.min(edgeMax, cfg.tries);
     Set<ChoiceSequence> seen = new HashSet<>();
+    RunObserver.phase(run.obs, Phase.EDGE);
     for (int e = 0, attempts = 0; e < edgeMax && attempts < 3 * edgeMax && run.failing == null; attempts++) {
       Source src = attempts == 0
           ? new Source(new long[0], Source.Mode.SIMPLEST, 0)
           : new Source(new long[0], Source.Mode.EDGE, trySeed(cfg.seed ^ 0x5EED_ED6EL, attempts));
       long t0 = System.nanoTime();
-      TryResult<T> r = execute(src);
+      TryResult<T> r = execute(src, run.obs);
       if (!seen.add(r.sequence())) {
         continue; // the same case again: not a try
       }
@@ -393,6 +444,7 @@ public final class Property<T> {
     int randomTarget = cfg.tries - run.valid;
     int maxRejected = Math.max(100, cfg.tries);
     int index = 0;
+    RunObserver.phase(run.obs, Phase.RANDOM);
     while (run.failing == null && run.valid < cfg.tries && !run.clockOut()) {
       boolean scored = run.bestScored != null;
       int targetedBudget = scored ? (int) Math.round(randomTarget * cfg.targetedShare) : 0;
@@ -412,6 +464,7 @@ public final class Property<T> {
     if (run.bestScored == null || run.valid >= cfg.tries || run.wallCap) {
       return;
     }
+    RunObserver.phase(run.obs, Phase.TARGETED);
     List<TryResult<T>> eliteBestFirst = new ArrayList<>(run.elite);
     eliteBestFirst.sort(Comparator.comparingDouble((TryResult<T> r) -> r.score()).reversed());
     TargetedSearch<T> search = new TargetedSearch<>(run.bestScored, eliteBestFirst,
@@ -461,10 +514,17 @@ public final class Property<T> {
 
       @Override
       public TryResult<T> check(Drawn<T> drawn) {
-        return Property.this.check(drawn);
+        if (run.obs == null) {
+          return Property.this.check(drawn);
+        }
+        long t0 = System.nanoTime();
+        TryResult<T> r = Property.this.check(drawn);
+        run.obs.tried(r, 0, System.nanoTime() - t0);
+        return r;
       }
     }, cfg.shrinkBudget, run.deadline);
     shrinker.run();
+    RunObserver.phase(run.obs, null);
     TryResult<T> shrunk = shrinker.best();
     run.wallCap |= shrinker.wallCapHit();
     String token = ReplayToken.of(shrunk.sequence()).encode();
@@ -491,7 +551,10 @@ public final class Property<T> {
   public PropertyResult<T> replay(String tokenText) {
     long start = System.nanoTime();
     ReplayToken token = ReplayToken.decode(tokenText);
-    TryResult<T> r = replayRaws(token.raws());
+    RunObserver obs = observer();
+    RunObserver.phase(obs, Phase.REPLAY);
+    TryResult<T> r = replayRaws(token.raws(), obs);
+    RunObserver.phase(obs, null);
     if (r.sequence().fingerprint() != token.fingerprint() || r.sequence().size() != token.raws().length) {
       throw new ReplayToken.InvalidTokenException("replay token does not match property '" + name
           + "': its generator now draws different choices (" + r.sequence().size() + " choices vs "

@@ -1,5 +1,7 @@
 package io.optcheck.report;
 
+import static io.optcheck.text.LabelledLines.markdownItem;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,16 +37,16 @@ public final class MarkdownSummary {
         if (r.partial()) {
             sb.append("**PARTIAL:** ").append(Fmt.partialNote(r)).append("\n\n");
         }
-        line(sb, "Version", esc(r.version()));
-        line(sb, "Seed", Long.toString(r.seed()));
-        line(sb, "Tries", Fmt.tries(r));
-        line(sb, "Started", r.startedAt().toString());
-        line(sb, "Wall time", Fmt.seconds(r.wallMs()));
-        line(sb, "Verdicts", Fmt.totals(r));
+        markdownItem(sb, "Version", esc(r.version()));
+        markdownItem(sb, "Seed", Long.toString(r.seed()));
+        markdownItem(sb, "Tries", Fmt.tries(r));
+        markdownItem(sb, "Started", r.startedAt().toString());
+        markdownItem(sb, "Wall time", Fmt.seconds(r.wallMs()));
+        markdownItem(sb, "Verdicts", Fmt.totals(r));
         long blocking = r.results().stream().filter(Result::blocksGate).count();
-        line(sb, "Gate", r.gatePasses() ? "passes" : "fails (" + blocking + " unwaived " + (blocking == 1 ? "failure" : "failures") + ")");
+        markdownItem(sb, "Gate", r.gatePasses() ? "passes" : "fails (" + blocking + " unwaived " + (blocking == 1 ? "failure" : "failures") + ")");
         if (r.tolerance().isEmpty()) {
-            line(sb, "Tolerance model", DASH);
+            markdownItem(sb, "Tolerance model", DASH);
         } else {
             sb.append("- **Tolerance model:**\n");
             r.tolerance().forEach((k, v) -> sb.append("  - ").append(esc(k)).append(": ")
@@ -82,22 +84,22 @@ public final class MarkdownSummary {
         sb.append("\n## Details\n");
         for (Result x : results) {
             sb.append("\n### ").append(esc(x.id())).append("\n\n");
-            line(sb, "Assumptions", x.assumptions().isEmpty() ? DASH
+            markdownItem(sb, "Assumptions", x.assumptions().isEmpty() ? DASH
                     : x.assumptions().stream().map(MarkdownSummary::esc).collect(Collectors.joining(", ")));
-            line(sb, "Verdict", verdict(x) + " (expected " + x.expected().json() + ", outcome " + x.outcome().json() + ")");
-            line(sb, "Seed", Long.toString(x.seed()));
-            line(sb, "tol/|rhs|", esc(Fmt.ratio(x.toleranceRatio(), INF)));
+            markdownItem(sb, "Verdict", verdict(x) + " (expected " + x.expected().json() + ", outcome " + x.outcome().json() + ")");
+            markdownItem(sb, "Seed", Long.toString(x.seed()));
+            markdownItem(sb, "tol/|rhs|", esc(Fmt.ratio(x.toleranceRatio(), INF)));
             if (x.tightReference() != null) {
-                line(sb, "Tight reference ratio", Fmt.ratio(x.tightReference(), INF));
+                markdownItem(sb, "Tight reference ratio", Fmt.ratio(x.tightReference(), INF));
             }
             if (x.threshold() != null) {
                 Threshold t = x.threshold();
-                line(sb, "Threshold", esc(t.parameter()) + " = " + Fmt.sig(t.found(), Fmt.FIGURE_DIGITS, INF)
+                markdownItem(sb, "Threshold", esc(t.parameter()) + " = " + Fmt.sig(t.found(), Fmt.FIGURE_DIGITS, INF)
                         + " found, " + Fmt.sig(t.theory(), Fmt.FIGURE_DIGITS, INF) + " in theory");
             }
             if (x.statistics() != null) {
                 Statistics s = x.statistics();
-                line(sb, "Statistics", esc(s.test()) + ", alpha " + Fmt.sig(s.alpha(), Fmt.FIGURE_DIGITS, INF)
+                markdownItem(sb, "Statistics", esc(s.test()) + ", alpha " + Fmt.sig(s.alpha(), Fmt.FIGURE_DIGITS, INF)
                         + ", " + s.runs() + " runs, seed " + s.seed());
             }
             if (x.counterexample() != null) {
@@ -108,19 +110,19 @@ public final class MarkdownSummary {
                 sb.append("  - replay: `").append(code(c.replay())).append("`\n");
             }
             if (x.error() != null) {
-                line(sb, x.outcome() == Outcome.REFUSED ? "Refused" : "Error", esc(Fmt.brokenBy(x)));
+                markdownItem(sb, x.outcome() == Outcome.REFUSED ? "Refused" : "Error", esc(Fmt.brokenBy(x)));
             }
             if (x.waiver() != null) {
-                line(sb, "Waived", esc(x.waiver().reason()) + " (until " + x.waiver().expires() + ")");
+                markdownItem(sb, "Waived", esc(x.waiver().reason()) + " (until " + x.waiver().expires() + ")");
             }
             if (!x.conventions().isEmpty()) {
-                line(sb, "Conventions", x.conventions().entrySet().stream()
+                markdownItem(sb, "Conventions", x.conventions().entrySet().stream()
                         .map(e -> esc(e.getKey()) + " = " + esc(e.getValue())).collect(Collectors.joining(", ")));
             }
             if (x.recheck() != null) {
-                line(sb, "Recheck", esc(Fmt.value(x.recheck(), INF)));
+                markdownItem(sb, "Recheck", esc(Fmt.value(x.recheck(), INF)));
             }
-            x.extra().forEach((k, v) -> line(sb, esc(k), esc(Fmt.value(v, INF))));
+            x.extra().forEach((k, v) -> markdownItem(sb, esc(k), esc(Fmt.value(v, INF))));
         }
     }
 
@@ -151,11 +153,11 @@ public final class MarkdownSummary {
         for (Observation o : obs) {
             sb.append("### ").append(esc(o.id())).append(" (").append(esc(o.method())).append(")\n\n");
             for (Map.Entry<String, Object> e : o.summary().entrySet()) {
-                line(sb, esc(e.getKey()), esc(Fmt.value(e.getValue(), INF)));
+                markdownItem(sb, esc(e.getKey()), esc(Fmt.value(e.getValue(), INF)));
             }
             Map<String, double[]> series = o.series();
             if (!series.isEmpty()) {
-                line(sb, "Series", series.entrySet().stream()
+                markdownItem(sb, "Series", series.entrySet().stream()
                         .map(e -> esc(e.getKey()) + " (" + e.getValue().length + " points)")
                         .collect(Collectors.joining(", ")));
             }
@@ -168,10 +170,6 @@ public final class MarkdownSummary {
             return x.waiver() == null ? "**FAIL**" : "FAIL (waived until " + x.waiver().expires() + ")";
         }
         return x.verdict().json();
-    }
-
-    private static void line(StringBuilder sb, String label, String value) {
-        sb.append("- **").append(label).append(":** ").append(value).append('\n');
     }
 
     private static String orDash(String s) {

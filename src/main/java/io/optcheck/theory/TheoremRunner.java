@@ -65,7 +65,9 @@ public final class TheoremRunner {
    */
   public static <I> Property<I> property(Theorem<I> theorem, Regime regime, int tries, long seed,
                                          boolean edgeCases, Runnable onTry, Rejections rejections) {
-    Property<I> p = Property.forAll(theorem.id() + "/" + regime.id(), theorem.instances(regime),
+    // The name carries the method: a conformance theorem runs under one id for every plug-in.
+    Property<I> p = Property.forAll(theorem.id() + "/" + regime.id() + " on " + theorem.methodId(),
+        theorem.instances(regime),
         (I instance, io.optcheck.prop.Trial trial) -> {
           onTry.run();
           java.util.Optional<String> rejected = theorem.rejection(instance);
@@ -104,7 +106,7 @@ public final class TheoremRunner {
           if (e.violation() != null) {
             throw new CheckFailure.Violation(e);
           }
-        }).tries(tries).seed(seed).edgeCases(edgeCases);
+        }).tries(tries).seed(seed).edgeCases(edgeCases).arguments(theorem::describe);
     for (Property.Coverage c : theorem.coverage(regime)) {
       p = p.cover(c.label(), c.minPercent());
     }
@@ -273,7 +275,7 @@ public final class TheoremRunner {
     }
     FoundBy foundBy = r.foundBy() == null ? null : switch (r.foundBy()) {
       case EDGE -> FoundBy.EDGE;
-      case RANDOM, REPLAY -> r.foundBy() == Phase.RANDOM ? FoundBy.RANDOM : null;
+      case RANDOM, REPLAY, SHRINK -> r.foundBy() == Phase.RANDOM ? FoundBy.RANDOM : null;
       case TARGETED -> FoundBy.TARGETED;
     };
     if (outcome == Outcome.HELD || outcome == Outcome.INCONCLUSIVE || outcome == Outcome.ERROR && cex == null) {

@@ -37,7 +37,7 @@ public final class TrajectoryCheck {
      * @param t the step, 1 for the first
      * @param previous x_{t-1} (a copy)
      * @param current x_t (a copy)
-     * @param series per-step curves for plots; add points with {@link #point}
+     * @param series per-step curves for plots; add points with {@link Series#point}
      * @return the check of step t, or null when the conclusion checks nothing at this step
      */
     Check check(int t, double[] previous, double[] current, Series series);

@@ -37,7 +37,7 @@ class ReplayTest {
 
       Cli replay = Cli.run("run", "--replay", token);
       assertThat(replay.exit()).as(replay.err()).isZero();
-      assertThat(replay.out()).contains("  outcome: broken", "  verdict: pass");
+      assertThat(replay.out()).contains("  outcome:         broken", "  verdict:         pass");
       Map<String, String> printed = labelledLines(replay.out());
       original.counterexample().fields().forEach((k, v) ->
           assertThat(printed).as(original.regime() + " field " + k).containsEntry(k, Replays.value(v)));
@@ -74,14 +74,14 @@ class ReplayTest {
     // This case violates a check that expects to hold: a failure, so exit 1 under --fail-on-violation.
     Cli replay = Cli.run(TestTheorems.failing(), "run", "--replay", token, "--fail-on-violation");
     assertThat(replay.exit()).isEqualTo(1);
-    assertThat(replay.out()).contains("  outcome: broken", "  verdict: fail");
+    assertThat(replay.out()).contains("  outcome:         broken", "  verdict:         fail");
   }
 
   static Map<String, String> labelledLines(String text) {
     Map<String, String> m = new LinkedHashMap<>();
     text.lines().filter(l -> l.startsWith("  ") && l.contains(": ")).forEach(l -> {
       int i = l.indexOf(": ");
-      m.putIfAbsent(l.substring(2, i), l.substring(i + 2));
+      m.putIfAbsent(l.substring(2, i), l.substring(i + 2).stripLeading()); // values start after the padded label column
     });
     return m;
   }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data flows one way: prop (knows nothing of optimization) <- problem (families are generators)
+ * Data flows one way: text (labelled lines) <- prop (knows nothing of optimization) <- problem (families are generators)
  * <- oracle <- method <- theory -> report (reads results only) <- cli. No package may reference a
  * package above it.
  */
@@ -46,5 +46,8 @@ class LayeringTest {
         assertThat(offending("theory", "run", "cli")).isEmpty();
         // run/ orchestrates a catalog run for the command line and the JUnit entry points: below both.
         assertThat(offending("run", "cli")).isEmpty();
+        // The labelled-line formatter is below everything: every layer writes messages with it.
+        assertThat(offending("text", "prop", "problem", "oracle", "method", "theory", "report", "run", "cli", "plugin"))
+            .isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import io.optcheck.plugin.GradientEstimator;
 import io.optcheck.plugin.SelfRandomEstimator;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Theorem;
+import io.optcheck.theory.conformance.PluginTheorems;
 import io.optcheck.theory.sgd.EstimatorTheorems;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,20 +35,22 @@ import org.junit.jupiter.api.DynamicNode;
  * the other tests still run.
  *
  * <p>Immutable; the options return a new object. Tries default to each spec's CI count, the seed
- * to optcheck's fixed default.
+ * to optcheck's fixed default; {@link #theorems} restricts the check to some theorems.
  */
 public final class EstimatorCheck {
 
     private final GradientEstimator exact;
     private final SelfRandomEstimator selfRandom;
+    private final List<String> filters;
     private final Integer tries;
     private final long seed;
     private final java.time.Duration tryTimeout;
 
-    private EstimatorCheck(GradientEstimator exact, SelfRandomEstimator selfRandom, Integer tries, long seed,
-                           java.time.Duration tryTimeout) {
+    private EstimatorCheck(GradientEstimator exact, SelfRandomEstimator selfRandom, List<String> filters,
+                           Integer tries, long seed, java.time.Duration tryTimeout) {
         this.exact = exact;
         this.selfRandom = selfRandom;
+        this.filters = List.copyOf(filters);
         this.tries = tries;
         this.seed = seed;
         this.tryTimeout = tryTimeout;
@@ -55,13 +58,13 @@ public final class EstimatorCheck {
 
     /** A check of an estimator that draws from optcheck's Randomness: exact. */
     public static EstimatorCheck of(GradientEstimator estimator) {
-        return new EstimatorCheck(java.util.Objects.requireNonNull(estimator, "estimator"), null, null,
+        return new EstimatorCheck(java.util.Objects.requireNonNull(estimator, "estimator"), null, List.of(), null,
             Property.DEFAULT_SEED, null);
     }
 
     /** A check of an estimator with its own randomness: statistical. */
     public static EstimatorCheck of(SelfRandomEstimator estimator) {
-        return new EstimatorCheck(null, java.util.Objects.requireNonNull(estimator, "estimator"), null,
+        return new EstimatorCheck(null, java.util.Objects.requireNonNull(estimator, "estimator"), List.of(), null,
             Property.DEFAULT_SEED, null);
     }
 
@@ -70,12 +73,12 @@ public final class EstimatorCheck {
         if (n < 1) {
             throw new IllegalArgumentException("tries must be >= 1, got " + n);
         }
-        return new EstimatorCheck(exact, selfRandom, n, seed, tryTimeout);
+        return new EstimatorCheck(exact, selfRandom, filters, n, seed, tryTimeout);
     }
 
     /** Another seed (the default is fixed, so CI runs the same tries every time). */
     public EstimatorCheck seed(long s) {
-        return new EstimatorCheck(exact, selfRandom, tries, s, tryTimeout);
+        return new EstimatorCheck(exact, selfRandom, filters, tries, s, tryTimeout);
     }
 
     /** Another limit for one try of a regime (default as in {@link OptimizerCheck#tryTimeout}). */
@@ -83,16 +86,38 @@ public final class EstimatorCheck {
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException("the try timeout must be positive, got " + d);
         }
-        return new EstimatorCheck(exact, selfRandom, tries, seed, d);
+        return new EstimatorCheck(exact, selfRandom, filters, tries, seed, d);
     }
 
-    /** The theorems that apply, built from the declaration (an unusable one throws, naming it). */
+    /** Only these theorems: ids, or prefixes ending in '*' (e.g. {@code "sgd.*"}). */
+    public EstimatorCheck theorems(String... idsOrPrefixes) {
+        return new EstimatorCheck(exact, selfRandom, List.of(idsOrPrefixes), tries, seed, tryTimeout);
+    }
+
+    /**
+     * The theorems that apply, built from the declaration and restricted to the filters (an
+     * unusable declaration, or filters that leave nothing, throw with the reason).
+     */
     List<Theorem<?>> theorems() {
-        return exact != null ? EstimatorTheorems.of(exact) : EstimatorTheorems.of(selfRandom, seed);
+        List<Theorem<?>> all = exact != null ? EstimatorTheorems.of(exact) : EstimatorTheorems.of(selfRandom, seed);
+        List<Theorem<?>> out = all.stream().filter(t -> filters.isEmpty()
+            || filters.stream().anyMatch(f -> PluginTheorems.matches(f, t.id()))).toList();
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no theorem applies to estimator "
+                + (exact != null ? exact : selfRandom).getClass().getName() + " with the theorem filters " + filters
+                + ". Theorems for estimators: " + all.stream().map(Theorem::id).toList()
+                + ". Zero applicable theorems is an error, not a pass.");
+        }
+        return out;
     }
 
     /** The dynamic tests: one container per theorem, one test per regime. */
     public Stream<DynamicNode> tests() {
+        return RegimeTests.tree(plan());
+    }
+
+    /** The selection: the applicable theorems (or why none applies) and what the check runs them with. */
+    CheckPlan plan() {
         List<Theorem<?>> theorems;
         String problem = null;
         List<String> listing = List.of();
@@ -103,7 +128,7 @@ public final class EstimatorCheck {
             theorems = List.of();
             problem = e.getMessage();
         }
-        return RegimeTests.tree(theorems, problem, listing, seed, tries, tryTimeout, "--estimator-class",
+        return new CheckPlan(theorems, problem, listing, seed, tries, tryTimeout, "--estimator-class",
             (exact != null ? exact : selfRandom).getClass().getName());
     }
 }

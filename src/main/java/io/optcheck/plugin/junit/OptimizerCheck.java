@@ -1,5 +1,7 @@
 package io.optcheck.plugin.junit;
 
+import static io.optcheck.text.LabelledLines.line;
+
 import io.optcheck.plugin.PluggableOptimizer;
 import io.optcheck.plugin.PluginProvider;
 import io.optcheck.prop.FailureReport;
@@ -15,7 +17,6 @@ import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.conformance.PluginTheorems;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 
@@ -116,6 +117,11 @@ public final class OptimizerCheck {
 
     /** The dynamic tests: one container per theorem, one test per regime. */
     public Stream<DynamicNode> tests() {
+        return RegimeTests.tree(plan());
+    }
+
+    /** The selection: the applicable theorems (or why none applies) and what the check runs them with. */
+    CheckPlan plan() {
         PluginProvider provider;
         List<Theorem<?>> theorems;
         String problem = null;
@@ -129,7 +135,7 @@ public final class OptimizerCheck {
             theorems = List.of();
             problem = e.getMessage();
         }
-        return RegimeTests.tree(theorems, problem, listing, seed, tries, tryTimeout, "--method-class",
+        return new CheckPlan(theorems, problem, listing, seed, tries, tryTimeout, "--method-class",
             optimizer.getClass().getName());
     }
 
@@ -167,9 +173,5 @@ public final class OptimizerCheck {
                 : "mvn test -D" + REPLAY_PROPERTY + "=" + t.id() + "/" + r.id() + "/" + pr.replayToken()));
         }
         return sb.toString();
-    }
-
-    private static void line(StringBuilder sb, String label, String value) {
-        sb.append(String.format(Locale.ROOT, "  %-16s %s", label + ":", value)).append(System.lineSeparator());
     }
 }

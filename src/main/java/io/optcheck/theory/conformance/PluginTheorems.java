@@ -51,7 +51,8 @@ public final class PluginTheorems {
         return out;
     }
 
-    static boolean matches(String filter, String id) {
+    /** True when a theorem filter (an id, or a prefix ending in '*') selects the theorem {@code id}. */
+    public static boolean matches(String filter, String id) {
         return filter.endsWith("*") ? id.startsWith(filter.substring(0, filter.length() - 1)) : id.equals(filter);
     }
 

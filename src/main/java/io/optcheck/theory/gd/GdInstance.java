@@ -22,7 +22,7 @@ public record GdInstance(Quadratic q, double[] x0, double h, double lScale) {
     return trueL() * lScale;
   }
 
-  /** eta = h / L_used, with eta L_used <= h exactly ({@link io.optcheck.theory.StepSize}). */
+  /** eta = h / L_used, with eta L_used &lt;= h exactly ({@link io.optcheck.theory.StepSize}). */
   public double eta() {
     return io.optcheck.theory.StepSize.fractionOf(h, usedL());
   }

@@ -7,8 +7,8 @@ import java.util.Locale;
  * i.i.d. samples, valid at any alpha and under any distribution on [lo, hi]: no normality, so it
  * stays valid at alpha = 1e-9 and for heavy-tailed quantities once they are truncated.
  *
- * <p>How "in expectation" checks use it: to test E[X] <= bound for X >= 0 that may be unbounded,
- * truncate at c > 0. E[min(X, c)] <= E[X], so a LOWER confidence bound on E[min(X, c)] above
+ * <p>How "in expectation" checks use it: to test E[X] &lt;= bound for X &gt;= 0 that may be unbounded,
+ * truncate at c &gt; 0. E[min(X, c)] &lt;= E[X], so a LOWER confidence bound on E[min(X, c)] above
  * {@code bound} proves E[X] > bound with false-alarm rate at most alpha, whatever the tail of X.
  * Truncation only costs power, never validity.
  *
@@ -25,9 +25,9 @@ import java.util.Locale;
  * @param lo the lower end of the support (after truncation)
  * @param hi the upper end of the support (after truncation)
  * @param mean the sample mean
- * @param variance the unbiased sample variance (NaN for R < 2)
- * @param lower the lower confidence bound: P(E[X] < lower) <= alpha
- * @param upper the upper confidence bound: P(E[X] > upper) <= alpha
+ * @param variance the unbiased sample variance (NaN for R &lt; 2)
+ * @param lower the lower confidence bound: P(E[X] &lt; lower) &lt;= alpha
+ * @param upper the upper confidence bound: P(E[X] &gt; upper) &lt;= alpha
  */
 public record MeanBound(Test test, double alpha, int runs, double lo, double hi, double mean,
                         double variance, double lower, double upper) {
@@ -100,7 +100,7 @@ public record MeanBound(Test test, double alpha, int runs, double lo, double hi,
         return lower > bound;
     }
 
-    /** True when the data prove E[X] < bound at level alpha. */
+    /** True when the data prove E[X] &lt; bound at level alpha. */
     public boolean below(double bound) {
         return upper < bound;
     }
