@@ -85,7 +85,10 @@ class HtmlReportBrowserTest {
         case "held" -> "✓ held";
         case "broken" -> "✗ broke";
         case "refused" -> "✗ refused";
-        default -> "⚠ error";
+        case "error" -> "⚠ error";
+        case "not_applicable" -> "– not applicable";
+        case "inconclusive" -> "? inconclusive";
+        default -> throw new AssertionError("unknown outcome " + res.get("outcome") + " in " + id(res));
       };
       assertThat(cell).as(id(res)).contains("<span class=\"state\">" + word + "</span>");
       assertThat(cell).as(id(res)).contains("expected " + res.get("expected").asText());
