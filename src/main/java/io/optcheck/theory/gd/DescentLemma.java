@@ -105,8 +105,12 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
     }
     Gen<Double> hf = h;
     Gen<Double> sf = lScale;
+    // The theorem is about a step eta > 0: an h so small (a subnormal edge value, or the shrinker
+    // lowering h toward 0) that eta = h / L underflows to 0 or to the subnormal range is not an
+    // instance of it, so such a draw is discarded, never run.
     return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), hf, sf)
-        .as((x0, hv, sv) -> new GdInstance(q, x0, hv, sv)));
+        .as((x0, hv, sv) -> new GdInstance(q, x0, hv, sv)))
+        .filter("eta = h / L is a positive normal double", in -> in.eta() >= Double.MIN_NORMAL);
   }
 
   @Override
