@@ -41,6 +41,14 @@ public final class EstimatorAssert extends PluginAssert<EstimatorAssert, Object>
         return myself;
     }
 
+    /** Another limit for one try of a regime (see {@link EstimatorCheck#tryTimeout}). */
+    public EstimatorAssert withTryTimeout(java.time.Duration d) {
+        configuring("withTryTimeout(" + d + ")");
+        isNotNull();
+        check = check.tryTimeout(d);
+        return myself;
+    }
+
     @Override
     CheckPlan plan(List<String> filters) {
         return check.theorems(filters.toArray(String[]::new)).plan();

@@ -41,12 +41,23 @@ public final class OptimizerAssert extends PluginAssert<OptimizerAssert, Pluggab
         return myself;
     }
 
-    /** Another limit for one call into the optimizer (see {@link OptimizerCheck#stepTimeout}). */
-    public OptimizerAssert withStepTimeout(Duration d) {
-        configuring("withStepTimeout(" + d + ")");
+    /** Another limit for one try of a regime (see {@link OptimizerCheck#tryTimeout}). */
+    public OptimizerAssert withTryTimeout(Duration d) {
+        configuring("withTryTimeout(" + d + ")");
         isNotNull();
-        check = check.stepTimeout(d);
+        check = check.tryTimeout(d);
         return myself;
+    }
+
+    /**
+     * The per-try limit, {@link #withTryTimeout}: calls into the optimizer are no longer
+     * time-boxed one by one.
+     *
+     * @deprecated use {@link #withTryTimeout}
+     */
+    @Deprecated
+    public OptimizerAssert withStepTimeout(Duration d) {
+        return withTryTimeout(d);
     }
 
     @Override
