@@ -327,6 +327,58 @@ public final class Quadratic implements Objective, HasFormula {
         }
     }
 
+    /**
+     * sum_i (1/2 sum_j |H_ij x_j| + |b_i|) |x_i|: the magnitudes {@link #value} adds up. For a
+     * rotated H the terms H_ij x_i x_j cancel (f = 0.43 from terms of size 7000 on a rotated 2-D
+     * quadratic with eigenvalues 149.1 and 0.0011), so |f(x)| understates the rounding of f by
+     * orders of magnitude; for a diagonal H with b = 0 it equals |f(x)|.
+     */
+    @Override
+    public double valueScale(double[] x) {
+        Vectors.requireLength(x, n, "x");
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            double hx;
+            if (diagonal) {
+                hx = Math.abs(h[i] * x[i]);
+            } else {
+                hx = 0.0;
+                int row = i * n;
+                for (int j = 0; j < n; j++) {
+                    hx += Math.abs(h[row + j] * x[j]);
+                }
+            }
+            s += (0.5 * hx + Math.abs(b[i])) * Math.abs(x[i]);
+        }
+        return s;
+    }
+
+    /**
+     * The norm of the vector (sum_j |H_ij x_j| + |b_i|)_i: the magnitudes each gradient component
+     * adds up, which exceed |grad f(x)| where H x and b cancel (near a minimizer) or where the
+     * products H_ij x_j cancel (a rotated H).
+     */
+    @Override
+    public double gradientScale(double[] x) {
+        Vectors.requireLength(x, n, "x");
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            double c;
+            if (diagonal) {
+                c = Math.abs(h[i] * x[i]);
+            } else {
+                c = 0.0;
+                int row = i * n;
+                for (int j = 0; j < n; j++) {
+                    c += Math.abs(h[row + j] * x[j]);
+                }
+            }
+            c += Math.abs(b[i]);
+            s += c * c;
+        }
+        return Math.sqrt(s);
+    }
+
     /** Writes H v into out (independent of x, which is only length-checked). */
     @Override
     public void hessianVector(double[] x, double[] v, double[] out) {

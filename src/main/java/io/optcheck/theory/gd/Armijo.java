@@ -223,7 +223,7 @@ public final class Armijo implements Theorem<Armijo.Instance> {
     double f0 = q.value(x);
     double f1 = q.value(y);
     double bound = c * slope * (1 + tighten);
-    double scale = LineSearchChecks.valueScale(q, x) + LineSearchChecks.valueScale(q, y) + Math.abs(bound)
+    double scale = q.valueScale(x) + q.valueScale(y) + Math.abs(bound)
         + Vec.norm(q.gradient(y)) * (Vec.norm(x) + Vec.dist(x, y))
         + c * Vec.norm(q.gradient(x)) * (Vec.norm(x) + Vec.norm(y));
     Check ch = Check.atLeast("Armijo decrease f(x) - f(x+) vs c a ||g||^2 (" + what + ")", t, f0 - f1, bound,

@@ -121,8 +121,8 @@ public final class ExactLineSearch implements Theorem<QuadraticStart> {
           series.point("cos angle(g_t, g_t-1)", cos);
           // g_t is computed at a rounded iterate: errors of eps L (||x_t-1|| + ||Delta||) from the
           // step and eps || |H| |x_t| || from the product; relative to ||g_t|| in cosine units.
-          double scale = 1 + (l * (xn + dn) + LineSearchChecks.gradientScale(q, cur)) / g1n
-              + LineSearchChecks.gradientScale(q, prev) / gn;
+          double scale = 1 + (l * (xn + dn) + q.gradientScale(cur)) / g1n
+              + q.gradientScale(prev) / gn;
           double tol = LineSearchChecks.tol(scale, d);
           // Teeth: the wrong claim "consecutive gradients are obtuse by eps".
           yield tighten != 0 ? Check.atMost("cos angle(g_t, g_t-1)", t, cos, -tighten, tol)
@@ -172,7 +172,7 @@ public final class ExactLineSearch implements Theorem<QuadraticStart> {
     series.point("bound on f(x_t) - f*", f0 - fs - bound);
     // f is evaluated with rounding of its terms, and x_t is a rounded step: f(x_t) moves by about
     // ||grad f(x_t)|| eps (||x_t-1|| + ||Delta||).
-    double scale = LineSearchChecks.valueScale(q, prev) + LineSearchChecks.valueScale(q, cur) + Math.abs(fs)
+    double scale = q.valueScale(prev) + q.valueScale(cur) + Math.abs(fs)
         + bound + Vec.norm(q.gradient(cur)) * (Vec.norm(prev) + dn);
     Check c = Check.atLeast("decrease f(x_t-1) - f(x_t) vs (1 - q^2)(f(x_t-1) - f*)", t, decrease, bound,
         LineSearchChecks.tol(scale, d));

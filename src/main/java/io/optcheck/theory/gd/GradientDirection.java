@@ -141,7 +141,7 @@ public final class GradientDirection implements Theorem<GradientDirection.Instan
         double[] y = LineSearchChecks.along(prev, tk, delta);
         double f1 = q.value(y);
         double bound = C * tk * Math.abs(slope) * (1 + tighten);
-        double scale = LineSearchChecks.valueScale(q, prev) + LineSearchChecks.valueScale(q, y) + bound
+        double scale = q.valueScale(prev) + q.valueScale(y) + bound
             + Vec.norm(q.gradient(y)) * (xn + tk * dn) + gn * tk * dn;
         last = Check.atLeast("f(x) - f(x + 2^-" + k + " Delta) vs (1/2) 2^-" + k + " |g^T Delta|", t,
             f0 - f1, bound, LineSearchChecks.tol(scale, d));

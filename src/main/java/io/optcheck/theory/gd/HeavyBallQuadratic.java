@@ -121,8 +121,10 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
 
   @Override
   protected Evaluation checkOn(MomentumInstance in, Regime r) {
-    double l = in.l();
-    double mu = in.muUsed();
+    // The holds regime tunes on an enclosure of the stored spectrum (MomentumInstance#spectralMargin).
+    double margin = r.id().equals("holds") ? in.spectralMargin() : 0;
+    double l = in.l() + margin;
+    double mu = in.muUsed() - margin > 0 ? in.muUsed() - margin : in.muUsed();
     Hyperparameters hp = tuned(l, mu);
     Method<?> hb = method(hp);
     double rho = rho(l, mu);

@@ -15,46 +15,6 @@ final class LineSearchChecks {
   private LineSearchChecks() {
   }
 
-  /**
-   * The magnitude of the terms f(x) combines, for the tolerance model: for a quadratic
-   * 1/2 sum |x_i H_ij x_j| + sum |b_i x_i| (for a rotated H this is up to L ||x||^2, far above
-   * |f(x)| when the terms cancel); for other objectives |f(x)|.
-   */
-  static double valueScale(Objective f, double[] x) {
-    if (f instanceof Quadratic q) {
-      double[][] h = q.h();
-      double[] b = q.b();
-      double s = 0;
-      for (int i = 0; i < x.length; i++) {
-        double row = 0;
-        for (int j = 0; j < x.length; j++) {
-          row += Math.abs(h[i][j] * x[j]);
-        }
-        s += 0.5 * Math.abs(x[i]) * row + Math.abs(b[i] * x[i]);
-      }
-      return s;
-    }
-    return Math.abs(f.value(x));
-  }
-
-  /** || |H| |x| || for a quadratic (the magnitude behind a computed gradient), else ||grad f||. */
-  static double gradientScale(Objective f, double[] x) {
-    if (f instanceof Quadratic q) {
-      double[][] h = q.h();
-      double[] b = q.b();
-      double[] v = new double[x.length];
-      for (int i = 0; i < x.length; i++) {
-        double row = Math.abs(b[i]);
-        for (int j = 0; j < x.length; j++) {
-          row += Math.abs(h[i][j] * x[j]);
-        }
-        v[i] = row;
-      }
-      return Vec.norm(v);
-    }
-    return Vec.norm(f.gradient(x));
-  }
-
   static double[] minus(double[] a, double[] b) {
     double[] d = new double[a.length];
     for (int i = 0; i < a.length; i++) {

@@ -12,14 +12,14 @@ final class MomentumChecks {
   }
 
   /**
-   * f(x_t) - f* &lt;= bound, with the tolerance scale |f(x_t)| + |f*| + bound +
+   * f(x_t) - f* &lt;= bound, with the tolerance scale valueScale(x_t) + |f*| + bound +
    * ||grad f(x_t)|| (||x_t|| + ||x_t-1||): the last term is what the rounding of the iterate (which
    * combines x_t-1, the step and the momentum term) can move f by.
    */
   static Check gapAtMost(Objective f, double fStar, int t, double[] prev, double[] cur, double bound,
                          double runScale) {
     double gap = f.value(cur) - fStar;
-    double scale = Math.abs(f.value(cur)) + Math.abs(fStar) + Math.abs(bound)
+    double scale = f.valueScale(cur) + Math.abs(fStar) + Math.abs(bound)
         + Vec.norm(f.gradient(cur)) * (Vec.norm(cur) + Vec.norm(prev));
     if (bound == 0) {
       scale = Math.max(scale, runScale);
@@ -27,11 +27,14 @@ final class MomentumChecks {
     return Check.atMost("f(x_t) - f*", t, gap, bound, Tolerance.of(scale, cur.length));
   }
 
-  /** f(x_t) - f(x_t-1) &lt;= 0 (monotone decrease), with an absolute tolerance on the run's scale. */
+  /**
+   * f(x_t) - f(x_t-1) &lt;= 0 (monotone decrease), with an absolute tolerance on the magnitudes f's
+   * evaluation adds up ({@link Objective#valueScale}) and the iterates' rounding.
+   */
   static Check increaseAtMostZero(Objective f, int t, double[] prev, double[] cur, double runScale) {
     double f1 = f.value(cur);
     double f0 = f.value(prev);
-    double scale = Math.abs(f1) + Math.abs(f0) + Vec.norm(f.gradient(cur)) * (Vec.norm(cur) + Vec.norm(prev))
+    double scale = f.valueScale(cur) + f.valueScale(prev) + Vec.norm(f.gradient(cur)) * (Vec.norm(cur) + Vec.norm(prev))
         + Vec.norm(f.gradient(prev)) * Vec.norm(prev);
     return Check.atMost("f(x_t) - f(x_t-1)", t, f1 - f0, 0, Tolerance.of(Math.max(scale, 0), cur.length));
   }

@@ -32,6 +32,24 @@ public record MomentumInstance(Problem problem, double[] x0, double h, double mu
     return certificate().L().orElseThrow();
   }
 
+  /**
+   * How far the eigenvalues of the objective as stored may lie outside the certificate's
+   * [mu, L]: 0 when L is EXACT (a diagonal H, whose stored doubles are its eigenvalues); for a
+   * ROUNDED certificate (a rotated H = Q diag(lambda) Q^T rounded entrywise) d C d 2^-52 L, which
+   * bounds the 2-norm of the entrywise rounding (each entry off by at most C d 2^-52 L) and of
+   * Q's departure from orthogonality. A bound that is an equality at the edge of the spectrum
+   * (heavy ball's Jordan block at lambda = mu or L) moves by the square root of such an excess: a
+   * stored eigenvalue 5e-30 above L broke the heavy-ball bound by a ratio of 1 + 8e-13. Theorems
+   * that tune on [mu, L] tune on the enclosure [mu - margin, L + margin], which contains the
+   * stored spectrum, so the instance satisfies the assumption it is run under.
+   */
+  public double spectralMargin() {
+    boolean exact = certificate().entry(io.optcheck.problem.Certificate.Constant.L)
+        .map(k -> k.exactness() == io.optcheck.problem.Exactness.EXACT).orElse(false);
+    int d = Math.max(1, dimension());
+    return exact ? 0 : d * io.optcheck.theory.Tolerance.of(l(), d);
+  }
+
   /** The true mu (certificate); 0 when not strongly convex. */
   public double trueMu() {
     return certificate().mu().orElse(0);

@@ -211,7 +211,7 @@ public final class Wolfe implements Theorem<Wolfe.Instance> {
     double[] y = LineSearchChecks.along(x, hi, p);
     double dec = f.value(x) - f.value(y);
     double bound = in.c1() * hi * gn * gn;
-    double scale = LineSearchChecks.valueScale(f, x) + LineSearchChecks.valueScale(f, y) + bound
+    double scale = f.valueScale(x) + f.valueScale(y) + bound
         + Vec.norm(f.gradient(y)) * (Vec.norm(x) + hi * gn);
     return Check.atLeast("existence: phi(0) - phi(a_lo) vs c1 a_lo |phi'(0)|, a_lo the smallest curvature step",
         1, dec, bound, LineSearchChecks.tol(scale, d));
@@ -233,12 +233,12 @@ public final class Wolfe implements Theorem<Wolfe.Instance> {
     double[] g1 = f.gradient(cur);
     double slope1 = Math.abs(Vec.dot(g1, delta)); // a |phi'(a)|
     double aBound = in.c1() * slope0 * (1 + tighten);
-    double aScale = LineSearchChecks.valueScale(f, prev) + LineSearchChecks.valueScale(f, cur) + aBound
+    double aScale = f.valueScale(prev) + f.valueScale(cur) + aBound
         + Vec.norm(g1) * (xn + dn) + in.c1() * gn * (xn + cn);
     Check armijo = Check.atLeast("sufficient decrease f(x) - f(x+) vs c1 a |phi'(0)|", t,
         f.value(prev) - f.value(cur), aBound, LineSearchChecks.tol(aScale, d));
     double cBound = in.c2() * slope0 * (1 - tighten);
-    double cScale = slope1 + cBound + dn * (LineSearchChecks.gradientScale(f, cur) + in.l() * (xn + cn))
+    double cScale = slope1 + cBound + dn * (f.gradientScale(cur) + in.l() * (xn + cn))
         + in.c2() * gn * (xn + cn);
     Check curvature = Check.atMost("curvature |phi'(a)| vs c2 |phi'(0)| (times a)", t, slope1, cBound,
         LineSearchChecks.tol(cScale, d));

@@ -153,7 +153,7 @@ public final class Zoutendijk implements Theorem<Zoutendijk.Instance> {
       series.point("sum cos^2 ||g||^2", sum[0]);
       series.point("bound", bound);
       // A sum of t rounded terms: relative error about t eps; f(x0) - f_low carries the rounding of f(x0).
-      double scale = (t + 1) * sum[0] + bound + l * factor * LineSearchChecks.valueScale(q, in.x0());
+      double scale = (t + 1) * sum[0] + bound + l * factor * q.valueScale(in.x0());
       return Check.atMost("sum_{s<t} cos^2(theta_s) ||grad f(x_s)||^2", t, sum[0], bound,
           LineSearchChecks.tol(scale, d));
     });

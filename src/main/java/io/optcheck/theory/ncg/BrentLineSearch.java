@@ -135,7 +135,7 @@ public final class BrentLineSearch implements Theorem<QuadraticStart> {
                 // Teeth: the wrong claim f(x_t) - f* <= (1 - eps)(f(x_t-1) - f*) (a strict decrease
                 // by a fixed fraction), which a stalled or terminated run violates.
                 double bound = f0 - tighten * (f0 - fs);
-                double scale = valueScale(q, prev) + valueScale(q, cur) + Math.abs(fs);
+                double scale = q.valueScale(prev) + q.valueScale(cur) + Math.abs(fs);
                 return Check.atMost("f(x_t) vs f(x_t-1)", t, f1, bound, Tolerance.of(scale, d));
             }
             double[] s = new double[d];
@@ -152,40 +152,10 @@ public final class BrentLineSearch implements Theorem<QuadraticStart> {
             series.point("|g_t^T s_t|", slope);
             // g_t at a rounded iterate and the dot product: eps (|| |H| |x_t| || + L ||x_t-1||) ||s||.
             double l = q.certificate().L().orElse(0);
-            double scale = (gradientScale(q, cur) + l * (Vec.norm(prev) + Vec.norm(s))) * Vec.norm(s);
+            double scale = (q.gradientScale(cur) + l * (Vec.norm(prev) + Vec.norm(s))) * Vec.norm(s);
             return Check.atMost("|grad f(x_t)^T (x_t - x_t-1)| vs sqrt(2 s^T H s tau)", t, slope, bound,
                 Tolerance.of(scale, d));
         });
-    }
-
-    /** 1/2 sum |x_i H_ij x_j| + sum |b_i x_i|: the magnitude of the terms behind f(x). */
-    static double valueScale(Quadratic q, double[] x) {
-        double[][] h = q.h();
-        double[] b = q.b();
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            double row = 0;
-            for (int j = 0; j < x.length; j++) {
-                row += Math.abs(h[i][j] * x[j]);
-            }
-            s += 0.5 * Math.abs(x[i]) * row + Math.abs(b[i] * x[i]);
-        }
-        return s;
-    }
-
-    /** || |H| |x| + |b| ||: the magnitude behind a computed gradient. */
-    static double gradientScale(Quadratic q, double[] x) {
-        double[][] h = q.h();
-        double[] b = q.b();
-        double[] v = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double row = Math.abs(b[i]);
-            for (int j = 0; j < x.length; j++) {
-                row += Math.abs(h[i][j] * x[j]);
-            }
-            v[i] = row;
-        }
-        return Vec.norm(v);
     }
 
     @Override
