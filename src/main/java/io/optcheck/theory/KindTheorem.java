@@ -56,8 +56,24 @@ public abstract class KindTheorem<I> implements RetargetableTheorem<I> {
    * @throws MethodBinding.Rejected when the provider rejects the hyperparameters
    */
   protected final Method<?> method(Hyperparameters h) {
+    for (String key : STEP_SIZES) {
+      Double v = h.values().get(key);
+      if (v != null) {
+        StepSize.requireRepresentable(key, v);
+      }
+    }
     return binding.create(h);
   }
+
+  /**
+   * The step-size hyperparameters of the kinds: "lr", and the sgd kind's schedule scale "a".
+   * A theorem that chose a step size in (0, c/L] can be driven by its generator or the shrinker to
+   * one that underflows to 0 or to the subnormal range (h = 4.9e-324, or h / L below 2^-1022).
+   * That is not an instance of a theorem about a step eta &gt; 0: THEOREMS.md's "Representable
+   * instances" rule applies ({@link StepSize#requireRepresentable}): the try has no verdict
+   * (rejected and counted), never an error or a violation.
+   */
+  static final java.util.List<String> STEP_SIZES = java.util.List.of("lr", "a");
 
   /**
    * Runs the method on the instance and checks the regime's conclusion ({@link #checkOn}). When

@@ -26,4 +26,27 @@ public final class StepSize {
     }
     return eta;
   }
+
+  /**
+   * THEOREMS.md, Numerics, "Representable instances", for step sizes: a theorem about a step
+   * eta &gt; 0 whose generator (or the shrinker) drove the step to 0 or into the subnormal range
+   * (h = 4.9e-324, or h / L below 2^-1022) has no instance there. The try has no verdict: it is
+   * rejected and counted ({@code noVerdictTries}), never an error or a violation.
+   *
+   * @param name the step size's name, for the rejection reason
+   * @throws Unrepresentable when {@code eta} is 0 (either sign) or subnormal
+   */
+  public static void requireRepresentable(String name, double eta) {
+    if (eta >= 0 && eta < Double.MIN_NORMAL || eta == 0) {
+      throw new Unrepresentable(name, eta);
+    }
+  }
+
+  /** A chosen step size that is 0 or subnormal: the try has no verdict. */
+  public static final class Unrepresentable extends RuntimeException {
+    Unrepresentable(String name, double eta) {
+      super("step size " + name + " = " + eta + " is not a positive normal double (THEOREMS.md Numerics, "
+          + "representable instances)", null, false, false);
+    }
+  }
 }

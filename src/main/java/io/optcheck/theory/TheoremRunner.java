@@ -87,6 +87,10 @@ public final class TheoremRunner {
             }
             trial.reject(out.getMessage());
             return;
+          } catch (StepSize.Unrepresentable u) {
+            rejections.noVerdict++;
+            trial.reject(u.getMessage());
+            return;
           }
           if (e.noVerdict() && e.violation() == null) {
             rejections.noVerdict++;

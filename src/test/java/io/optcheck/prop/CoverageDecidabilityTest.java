@@ -17,11 +17,29 @@ class CoverageDecidabilityTest {
   }
 
   @Test
-  void theThresholdIsTenExpectedLabelledTries() {
-    assertThat(new Property.Coverage("a", 20).minTries()).isEqualTo(50);
-    assertThat(new Property.Coverage("a", 5).minTries()).isEqualTo(200);
-    assertThat(new Property.Coverage("a", 1).minTries()).isEqualTo(1000);
-    assertThat(new Property.Coverage("a", 30).minTries()).isEqualTo(34);
+  void aShortfallIsDecidableFromTheTriesOnWhichNoLabelAtAllIsSignificant() {
+    // The smallest n with (1 - p)^n < 1e-10: 0.8^103 = 1.04e-10, 0.8^104 = 8.3e-11.
+    assertThat(new Property.Coverage("a", 20).minTries()).isEqualTo(104);
+    assertThat(new Property.Coverage("a", 5).minTries()).isEqualTo(449);
+    assertThat(new Property.Coverage("a", 1).minTries()).isEqualTo(2292);
+    assertThat(new Property.Coverage("a", 30).minTries()).isEqualTo(65);
+  }
+
+  /** A generator labelling 17.5% of its draws against a 20% requirement: noise, not a failure. */
+  @Test
+  void aShortfallWithinSamplingNoiseIsInconclusiveAndASignificantOneFails() {
+    // Labels decided by the try's index, not by the drawn value, so the share is exactly 175 of 1000.
+    java.util.concurrent.atomic.AtomicInteger i = new java.util.concurrent.atomic.AtomicInteger();
+    PropertyResult<Integer> near = Property.forAll("17.5%", Gens.integers(0, 999),
+        (x, t) -> t.classify(i.getAndIncrement() % 40 < 7, "rare")).cover("rare", 20).edgeCases(false).tries(1000).run();
+    assertThat(near.status()).isEqualTo(PropertyResult.Status.INCONCLUSIVE);
+    assertThat(near.message()).contains("within sampling noise", "not below alpha 1e-10");
+    // P(Bin(1000, 0.2) <= 100) = 8.7e-18.
+    java.util.concurrent.atomic.AtomicInteger j = new java.util.concurrent.atomic.AtomicInteger();
+    PropertyResult<Integer> far = Property.forAll("10%", Gens.integers(0, 999),
+        (x, t) -> t.classify(j.getAndIncrement() % 10 == 0, "rare")).cover("rare", 20).edgeCases(false).tries(1000).run();
+    assertThat(far.status()).isEqualTo(PropertyResult.Status.FAILED);
+    assertThat(far.message()).contains("below the required 20.00%", "the generator's rate is below the requirement");
   }
 
   @Test
@@ -31,13 +49,13 @@ class CoverageDecidabilityTest {
     assertThat(r.passed()).isFalse();
     assertThat(r.failed()).isFalse();
     assertThat(r.tries()).isEqualTo(3);
-    assertThat(r.message()).contains("inconclusive", "label 'rare' on 0.00% of 3 tries", "decidable from 50 tries");
+    assertThat(r.message()).contains("inconclusive", "label 'rare' on 0.00% of 3 tries", "decidable from 104 tries");
   }
 
   @Test
   void aShortfallOnEnoughTriesStillFails() {
-    assertThat(neverLabelled().tries(49).run().status()).isEqualTo(PropertyResult.Status.INCONCLUSIVE);
-    PropertyResult<Integer> r = neverLabelled().tries(50).run();
+    assertThat(neverLabelled().tries(103).run().status()).isEqualTo(PropertyResult.Status.INCONCLUSIVE);
+    PropertyResult<Integer> r = neverLabelled().tries(104).run();
     assertThat(r.status()).isEqualTo(PropertyResult.Status.FAILED);
     assertThat(r.message()).contains("below the required 20.00%");
   }

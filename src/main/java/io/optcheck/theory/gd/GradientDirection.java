@@ -115,6 +115,7 @@ public final class GradientDirection implements Theorem<GradientDirection.Instan
     Quadratic q = in.q();
     int d = q.dimension();
     double eta = in.h() / in.l();
+    io.optcheck.theory.StepSize.requireRepresentable("eta", eta);
     return TrajectoryCheck.run(new DirectionDescent(eta, in.rule()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
       double[] g = q.gradient(prev);
       if (LineSearchChecks.zero(g)) {
