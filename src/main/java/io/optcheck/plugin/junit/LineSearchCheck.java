@@ -102,6 +102,7 @@ public final class LineSearchCheck {
             .map(t -> "line search " + t.methodId() + " " + t.conventions() + ": " + t.id() + " / holds"
                 + t.notApplicable(t.regimes().get(0)).map(r -> ": not applicable: " + r).orElse(""))
             .toList();
-        return new CheckPlan(theorems, problem, listing, seed, tries, tryTimeout, null, search.getClass().getName());
+        return new CheckPlan(theorems, problem, listing, seed, tries, tryTimeout, "--line-search-class",
+            search.getClass().getName());
     }
 }
