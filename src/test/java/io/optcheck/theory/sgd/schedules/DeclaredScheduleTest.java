@@ -87,6 +87,8 @@ class DeclaredScheduleTest {
   void aSqrtDecayScheduleIsCheckedInTheSlowDecayRegimeAndHolds() {
     Result r = run(new Sgd("sqrt-decay", true, SQRT_DECAY), "sgd.robbins-monro", "p-le-half");
     assertThat(r.outcome()).isEqualTo(Outcome.HELD);
+    System.out.printf(java.util.Locale.ROOT, "robbins-monro/p-le-half on a correct sqrt decay: held, worst mean/bound %.4g%n",
+        r.worstRatio());
     // Every try ran on the declared schedule: none was rejected for a value outside the ranges.
     assertThat(r.extra().get("outOfRangeTries")).isNull();
     assertThat(r.tries()).isEqualTo(TRIES);
@@ -98,6 +100,8 @@ class DeclaredScheduleTest {
     Result r = run(new Sgd("no-decay", false, SQRT_DECAY), "sgd.robbins-monro", "p-le-half");
     assertThat(r.outcome()).isEqualTo(Outcome.BROKEN);
     assertThat(r.counterexample()).isNotNull();
+    System.out.printf(java.util.Locale.ROOT, "robbins-monro/p-le-half on a sqrt decay that never decays: broken, found by %s,"
+        + " worst mean/bound %.4g; %s%n", r.foundBy(), r.worstRatio(), r.counterexample().summary());
   }
 
   /** Why a regime does not apply to {@code p} (empty when it applies). */
