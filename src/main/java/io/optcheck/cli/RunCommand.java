@@ -104,8 +104,14 @@ final class RunCommand implements Callable<Integer> {
       + "(repeatable). Runs sgd.unbiased-minibatch and sgd.minibatch-variance under its id; --theorem filters them.")
   List<String> estimatorClasses = new ArrayList<>();
 
-  @Option(names = "--classpath", paramLabel = "PATH", description = "Jars and directories holding the --method-class "
-      + "and --estimator-class classes, separated by the platform's path separator.")
+  @Option(names = "--line-search-class", paramLabel = "CLASS", description = "Check your own line search: a class "
+      + "implementing io.optcheck.plugin.LineSearch with a public no-argument constructor (repeatable). Steepest "
+      + "descent with it runs gd.armijo (and gd.wolfe, gd.zoutendijk for a strong Wolfe search) with its declared "
+      + "constants; --theorem filters them.")
+  List<String> lineSearchClasses = new ArrayList<>();
+
+  @Option(names = "--classpath", paramLabel = "PATH", description = "Jars and directories holding the --method-class, "
+      + "--estimator-class and --line-search-class classes, separated by the platform's path separator.")
   String classpath;
 
   @Option(names = "--with-catalog", description = "With --method-class: also run the built-in catalog, as a run "
@@ -154,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
     if (replay != null) {
       return replay(settings);
     }
-    boolean plugins = !methodClasses.isEmpty() || !estimatorClasses.isEmpty();
+    boolean plugins = pluginsNamed();
     List<ObservationSpec> observed = plugins && !withCatalog ? List.of() : selectObservations();
     List<Theorem<?>> builtIn = plugins && !withCatalog ? List.of() : select();
     List<Theorem<?>> pluginTheorems = plugins ? selectForPlugins() : List.of();
@@ -215,7 +221,12 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private Plugins.Spec pluginSpec() {
-    return new Plugins.Spec(methodClasses, estimatorClasses, classpath, theorems, seed);
+    return new Plugins.Spec(methodClasses, estimatorClasses, classpath, theorems, seed, lineSearchClasses);
+  }
+
+  /** True when a plug-in (optimizer, estimator or line search) is named. */
+  private boolean pluginsNamed() {
+    return !methodClasses.isEmpty() || !estimatorClasses.isEmpty() || !lineSearchClasses.isEmpty();
   }
 
   /**
@@ -255,15 +266,20 @@ final class RunCommand implements Callable<Integer> {
     if (width < 40) {
       throw new BadInput("--width must be at least 40 characters, got " + width + ".");
     }
-    if (classpath != null && methodClasses.isEmpty() && estimatorClasses.isEmpty()) {
+    if (classpath != null && !pluginsNamed()) {
       throw new BadInput("--classpath is for --method-class; name the optimizer class to check with --method-class.");
+    }
+    if (!lineSearchClasses.isEmpty() && !methods.isEmpty()) {
+      throw new BadInput("--line-search-class runs the theorems that apply to your line search; drop --method "
+          + "(select theorems with --theorem).");
     }
     if (!estimatorClasses.isEmpty() && !methods.isEmpty()) {
       throw new BadInput("--estimator-class runs the theorems that apply to your estimator; drop --method "
           + "(select theorems with --theorem).");
     }
-    if (replay != null && methodClasses.size() + estimatorClasses.size() > 1) {
-      throw new BadInput("--replay reruns one case of one plug-in; give a single --method-class or --estimator-class.");
+    if (replay != null && methodClasses.size() + estimatorClasses.size() + lineSearchClasses.size() > 1) {
+      throw new BadInput("--replay reruns one case of one plug-in; give a single --method-class, --estimator-class or"
+          + " --line-search-class.");
     }
     if (withCatalog && methodClasses.isEmpty()) {
       throw new BadInput("--with-catalog adds the built-in catalog to a --method-class run; without --method-class "
@@ -276,7 +292,7 @@ final class RunCommand implements Callable<Integer> {
     if (tryTimeout != null && !(tryTimeout > 0 && tryTimeout <= 86_400)) {
       throw new BadInput("--try-timeout must be a positive number of seconds (at most 86400), got " + tryTimeout + ".");
     }
-    boolean plugins = !methodClasses.isEmpty() || !estimatorClasses.isEmpty();
+    boolean plugins = pluginsNamed();
     if ((tryTimeout != null || workerJvmArgs != null) && !plugins) {
       throw new BadInput("--try-timeout and --worker-jvm-args are for plug-ins, which run in a worker process; "
           + "name the plug-in with --method-class or --estimator-class, or drop them (built-in methods run in-process).");
@@ -461,14 +477,15 @@ final class RunCommand implements Callable<Integer> {
   private int replay(RunSettings settings) {
     Target target = Target.parse(replay);
     Theorem<?> t;
-    if (methodClasses.isEmpty() && estimatorClasses.isEmpty()) {
+    if (!pluginsNamed()) {
       t = ctx.catalog().get(target.theorem());
     } else {
       // A plug-in's case: the theorem is one of those that apply to it (conformance or its kind's).
       List<Theorem<?>> forPlugin = selectForPlugins();
       t = forPlugin.stream().filter(x -> x.id().equals(target.theorem())).findFirst().orElseThrow(() ->
           new BadInput("theorem '" + target.theorem() + "' in the replay token does not apply to "
-              + (methodClasses.isEmpty() ? estimatorClasses : methodClasses).get(0) + "; theorems that apply: " + forPlugin.stream().map(Theorem::id).toList()));
+              + (!methodClasses.isEmpty() ? methodClasses : !estimatorClasses.isEmpty() ? estimatorClasses
+              : lineSearchClasses).get(0) + "; theorems that apply: " + forPlugin.stream().map(Theorem::id).toList()));
     }
     Regime r = t.regimes().stream().filter(x -> x.id().equals(target.regime())).findFirst().orElseThrow(() ->
         new BadInput("unknown regime '" + target.regime() + "' in the replay token: theorem " + t.id()

@@ -33,6 +33,15 @@ final class PluginLoader {
         return out;
     }
 
+    /** The classes named by {@code --line-search-class}: each a {@link io.optcheck.plugin.LineSearch}. */
+    static List<io.optcheck.plugin.LineSearch> loadLineSearches(List<String> classNames, String classpath) {
+        List<io.optcheck.plugin.LineSearch> out = new ArrayList<>();
+        for (Object o : load(classNames, classpath, "--line-search-class", io.optcheck.plugin.LineSearch.class)) {
+            out.add((io.optcheck.plugin.LineSearch) o);
+        }
+        return out;
+    }
+
     /**
      * The classes named by {@code --estimator-class}: each a
      * {@link io.optcheck.plugin.GradientEstimator} (checked exactly) or a
@@ -93,6 +102,8 @@ final class PluginLoader {
                 + String.join(" or ", java.util.Arrays.stream(accepted).map(Class::getName).toList())
                 + (accepted[0] == PluggableOptimizer.class
                     ? ". Implement that interface: it declares the method's kind and builds it from hyperparameters."
+                    : accepted[0] == io.optcheck.plugin.LineSearch.class
+                    ? ". Implement that interface: it declares the condition it claims and its constants, and returns a step."
                     : ". Implement one of them: it declares the sampling and batch size and returns an estimate."));
         }
         if (Modifier.isAbstract(c.getModifiers()) || c.isInterface()) {

@@ -1,5 +1,8 @@
 package io.optcheck.run;
 
+import io.optcheck.plugin.LineSearch;
+import io.optcheck.theory.gd.PluginLineSearch;
+
 import io.optcheck.plugin.GradientEstimator;
 import io.optcheck.plugin.PluggableOptimizer;
 import io.optcheck.plugin.PluginProvider;
@@ -34,18 +37,26 @@ public final class Plugins {
      * @param classpath        the {@code --classpath}, or null
      * @param filters          the {@code --theorem} filters (ids, or prefixes ending in '*'); empty: all
      * @param seed             the run's seed (a self-random estimator's statistical check uses it)
+     * @param lineSearchClasses the {@code --line-search-class} class names
      */
     public record Spec(List<String> methodClasses, List<String> estimatorClasses, String classpath,
-                       List<String> filters, long seed) {
+                       List<String> filters, long seed, List<String> lineSearchClasses) {
         public Spec {
             methodClasses = List.copyOf(methodClasses);
             estimatorClasses = List.copyOf(estimatorClasses);
             filters = List.copyOf(filters);
+            lineSearchClasses = List.copyOf(lineSearchClasses);
+        }
+
+        /** Optimizers and estimators only. */
+        public Spec(List<String> methodClasses, List<String> estimatorClasses, String classpath, List<String> filters,
+                    long seed) {
+            this(methodClasses, estimatorClasses, classpath, filters, seed, List.of());
         }
 
         /** True when no plug-in is named. */
         public boolean isEmpty() {
-            return methodClasses.isEmpty() && estimatorClasses.isEmpty();
+            return methodClasses.isEmpty() && estimatorClasses.isEmpty() && lineSearchClasses.isEmpty();
         }
     }
 
@@ -109,6 +120,24 @@ public final class Plugins {
                     + " is an error, not a pass.");
             }
             out.add(new Plugin(option, id, ts, EstimatorTheorems.listing(ts)));
+        }
+        for (LineSearch s : PluginLoader.loadLineSearches(spec.lineSearchClasses(), spec.classpath())) {
+            String option = "--line-search-class " + s.getClass().getName();
+            List<Theorem<?>> ts;
+            try {
+                ts = PluginLineSearch.all(s).stream().filter(t -> spec.filters().isEmpty()
+                    || spec.filters().stream().anyMatch(f -> PluginTheorems.matches(f, t.id()))).toList();
+            } catch (IllegalArgumentException ex) {
+                throw new RunInputException(option + ": " + ex.getMessage());
+            }
+            if (ts.isEmpty()) {
+                throw new RunInputException(option + ": no theorem applies with the theorem filters " + spec.filters()
+                    + ". Theorems for line searches: gd.armijo, gd.wolfe, gd.zoutendijk. Zero applicable theorems is an"
+                    + " error, not a pass.");
+            }
+            out.add(new Plugin(option, s.id(), ts, ts.stream().map(t -> "line search " + t.methodId() + " "
+                + t.conventions() + ": " + t.id() + " / holds"
+                + t.notApplicable(t.regimes().get(0)).map(r -> ": not applicable: " + r).orElse("")).toList()));
         }
         refuseDuplicates(out);
         return out;

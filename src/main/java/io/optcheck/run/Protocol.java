@@ -56,6 +56,7 @@ final class Protocol {
         o.put("classpath", s.classpath());
         strings(o.putArray("filters"), s.filters());
         o.put("seed", s.seed());
+        strings(o.putArray("lineSearchClasses"), s.lineSearchClasses());
         return o.toString();
     }
 
@@ -63,7 +64,7 @@ final class Protocol {
         JsonNode n = tree(line);
         return new Plugins.Spec(strings(n.get("methodClasses")), strings(n.get("estimatorClasses")),
             n.get("classpath").isNull() ? null : n.get("classpath").asText(), strings(n.get("filters")),
-            n.get("seed").asLong());
+            n.get("seed").asLong(), strings(n.get("lineSearchClasses")));
     }
 
     static String job(Job j) {
@@ -119,7 +120,9 @@ final class Protocol {
 
     private static List<String> strings(JsonNode a) {
         List<String> out = new ArrayList<>();
-        a.forEach(x -> out.add(x.asText()));
+        if (a != null) {
+            a.forEach(x -> out.add(x.asText()));
+        }
         return out;
     }
 }

@@ -5,6 +5,7 @@ import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.plugin.PluggableOptimizer.Range;
 import io.optcheck.plugin.PluginProvider;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +54,70 @@ public final class DeclaredRanges {
       if (r != null && !r.contains(value)) {
         return Optional.of(message(provider.id(), name, r, value) + "; this regime assumes " + a + " ("
             + Assumptions.statement(a) + ") on every instance, so it does not apply to " + provider.id());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An interval of values a regime needs for one hyperparameter (for the sgd kind, the schedule
+   * a/(t + b)^p: p in (1/2, 1] for Robbins-Monro, p = 0 for a constant step), with open or
+   * closed ends. Immutable.
+   *
+   * @param name the hyperparameter
+   * @param min the lower end (may be -Infinity)
+   * @param minOpen true when min itself is excluded
+   * @param max the upper end (may be +Infinity)
+   * @param maxOpen true when max itself is excluded
+   * @param why what the regime needs it for, for the reason ("a constant step")
+   */
+  public record Needed(String name, double min, boolean minOpen, double max, boolean maxOpen, String why) {
+    public Needed {
+      Objects.requireNonNull(name, "name");
+      if (!(min <= max)) {
+        throw new IllegalArgumentException("a needed interval needs min <= max, got " + min + ", " + max);
+      }
+    }
+
+    /** Exactly {@code value}. */
+    public static Needed exactly(String name, double value, String why) {
+      return new Needed(name, value, false, value, false, why);
+    }
+
+    /** True when v lies in the interval. */
+    public boolean contains(double v) {
+      return (minOpen ? v > min : v >= min) && (maxOpen ? v < max : v <= max);
+    }
+
+    /** True when some value lies in both this interval and {@code r}. */
+    public boolean meets(Range r) {
+      double lo = Math.max(min, r.min());
+      double hi = Math.min(max, r.max());
+      return lo < hi || (lo == hi && contains(lo) && r.contains(lo));
+    }
+
+    /** "p in (0.5, 1.0]", or "p = 0.0" for a point. */
+    public String text() {
+      if (min == max) {
+        return name + " = " + min;
+      }
+      return name + " in " + (minOpen ? "(" : "[") + min + ", " + max + (maxOpen ? ")" : "]");
+    }
+  }
+
+  /**
+   * Why a regime does not apply to {@code provider}: it needs a hyperparameter in an interval
+   * ({@code needs}) that the provider's declared range of that hyperparameter does not meet (a
+   * plug-in declaring the sqrt-decay schedule p = 1/2 meets no regime that needs p = 0). Empty
+   * when every needed interval meets the declared range, or no range is declared for it.
+   */
+  public static Optional<String> regimeNeeds(MethodProvider provider, String regime, List<Needed> needs) {
+    Map<String, Range> ranges = of(provider);
+    for (Needed n : needs) {
+      Range r = ranges.get(n.name());
+      if (r != null && !n.meets(r)) {
+        return Optional.of(regime + " needs " + n.text() + " (" + n.why() + "); " + provider.id() + " declares "
+            + n.name() + " in [" + r.min() + ", " + r.max() + "], so this regime does not apply to it");
       }
     }
     return Optional.empty();

@@ -44,6 +44,22 @@ class TribuoFindingsTest {
     }
 
     /**
+     * Tribuo's sqrt-decay SGD (declared b = 1, p = 1/2) is checked on its own schedule: the
+     * Robbins-Monro regime for 0 &lt; p &lt;= 1/2 holds with every try run, and the sgd-kind
+     * regimes that need another schedule are not applicable, with the reason.
+     */
+    @Test
+    void sqrtDecaySgdIsCheckedOnItsDeclaredSchedule() {
+        TribuoSgdSqrtDecay sqrt = new TribuoSgdSqrtDecay();
+        Result r = run(sqrt, "sgd.robbins-monro", "p-le-half");
+        assertThat(r.outcome()).isEqualTo(Outcome.HELD);
+        assertThat(r.extra().get("outOfRangeTries")).isNull();
+        Result holds = run(sqrt, "sgd.robbins-monro", "holds");
+        assertThat(holds.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        assertThat(String.valueOf(holds.extra().get("notApplicable"))).contains("needs p in (0.5, 1.0]");
+    }
+
+    /**
      * Found by this project and fixed in optcheck: conf.reference-equivalence used to compare
      * closed-loop trajectories, and broke on Tribuo's RMSProp through rounding alone. Shrunk case:
      * x0 = 1e-4, lr = 1e-4, rho = 0, eps = 1e-10 on f = x^2/2. Step 1 leaves x1 ~ 1e-10 by

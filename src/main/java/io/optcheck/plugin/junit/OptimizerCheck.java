@@ -163,7 +163,9 @@ public final class OptimizerCheck {
         if (res.counterexample() != null) {
             line(sb, "counterexample", res.counterexample().summary());
             String token = res.counterexample().replay().substring(res.counterexample().replay().lastIndexOf(' ') + 1);
-            line(sb, "replay", "./optcheck run " + option + " " + pluginClass + " --classpath <your classes> --replay " + token);
+            if (option != null) { // a line search has no command-line option: its replay is the mvn line below
+                line(sb, "replay", "./optcheck run " + option + " " + pluginClass + " --classpath <your classes> --replay " + token);
+            }
         }
         if (res.counterexample() != null || res.error() != null) {
             // The engine's labelled report of the same (deterministic) run: seed, phase, shrunk case, token.

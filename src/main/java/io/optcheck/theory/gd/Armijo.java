@@ -162,7 +162,7 @@ public final class Armijo implements Theorem<Armijo.Instance> {
       if (region) {
         double a = in.s() * 2 * (1 - c) / l;
         double[] y = LineSearchChecks.along(prev, -a, g);
-        return armijo(q, prev, y, a * gn * gn, c, t, "a = s 2(1-c)/L", series);
+        return armijo(q, prev, y, a * gn * gn, c, tighten, t, "a = s 2(1-c)/L", series);
       }
       // The direction the method used (the checker applies the instance's rule itself). For
       // p = -g everything below reduces to the statement; for another descent direction the same
@@ -177,7 +177,7 @@ public final class Armijo implements Theorem<Armijo.Instance> {
       double[] delta = LineSearchChecks.minus(cur, prev);
       double slope = -Vec.dot(g, delta); // = a |g^T p|
       // (1) Armijo at the accepted step, read from the iterates.
-      Check arm = armijo(q, prev, cur, slope, c, t, "accepted step", series);
+      Check arm = armijo(q, prev, cur, slope, c, tighten, t, "accepted step", series);
       // (2) The accepted step is not too short.
       double proj = 0;
       for (int i = 0; i < d; i++) {
@@ -200,7 +200,7 @@ public final class Armijo implements Theorem<Armijo.Instance> {
         double aPrev = in.alpha0() * Math.pow(in.beta(), k - 1);
         if (aPrev <= abar * (1 + 1e-9)) { // abar and beta^k are themselves rounded
           double[] y = LineSearchChecks.along(prev, aPrev, p);
-          Check atPrev = armijo(q, prev, y, -aPrev * Vec.dot(g, p), c, t, "rejected step", null);
+          Check atPrev = armijo(q, prev, y, -aPrev * Vec.dot(g, p), c, tighten, t, "rejected step", null);
           if (atPrev.slack() >= -atPrev.tol()) {
             // Held: the bound that applies is K + 1, reached exactly (ratio 1), marked rechecked.
             shrinks = new Check("backtracking shrinks (K + 1: the extra shrink rejected a step that satisfied "
@@ -216,9 +216,12 @@ public final class Armijo implements Theorem<Armijo.Instance> {
     });
   }
 
-  /** f(x) - f(y) >= c * slope, where slope = -grad f(x)^T (y - x). */
-  private Check armijo(Quadratic q, double[] x, double[] y, double slope, double c, int t, String what,
-                       TrajectoryCheck.Series series) {
+  /**
+   * f(x) - f(y) &gt;= c * slope (times 1 + tighten), where slope = -grad f(x)^T (y - x), with the
+   * exact recheck of a marginal case; shared with the plug-in line-search check.
+   */
+  static Check armijo(Quadratic q, double[] x, double[] y, double slope, double c, double tighten, int t, String what,
+                      TrajectoryCheck.Series series) {
     int d = q.dimension();
     double f0 = q.value(x);
     double f1 = q.value(y);

@@ -71,6 +71,38 @@ final class LineSearchChecks {
     return best;
   }
 
+  /**
+   * Strong Wolfe at the step from prev to cur along p = (cur - prev)/a, read from the iterates
+   * and recomputed by the checker: sufficient decrease f(prev) - f(cur) &gt;= c1 a |phi'(0)| and
+   * curvature a |phi'(a)| &lt;= c2 a |phi'(0)|, with the bounds tightened by {@code tighten}
+   * (teeth); the worse of the two. Held with no ratio at a stationary point (||g|| &lt; 2^-500).
+   */
+  static Check strongWolfe(Objective f, double l, double[] prev, double[] cur, double c1, double c2, double tighten,
+                           int t) {
+    int d = f.dimension();
+    double[] g = f.gradient(prev);
+    double gn = Vec.norm(g);
+    if (gn < Wolfe.FLOOR) {
+      return stationary(t);
+    }
+    double[] delta = minus(cur, prev);
+    double dn = Vec.norm(delta);
+    double xn = Vec.norm(prev);
+    double cn = Vec.norm(cur);
+    double slope0 = Math.abs(Vec.dot(g, delta)); // a |phi'(0)|
+    double[] g1 = f.gradient(cur);
+    double slope1 = Math.abs(Vec.dot(g1, delta)); // a |phi'(a)|
+    double aBound = c1 * slope0 * (1 + tighten);
+    double aScale = f.valueScale(prev) + f.valueScale(cur) + aBound + Vec.norm(g1) * (xn + dn) + c1 * gn * (xn + cn);
+    Check armijo = Check.atLeast("sufficient decrease f(x) - f(x+) vs c1 a |phi'(0)|", t,
+        f.value(prev) - f.value(cur), aBound, tol(aScale, d));
+    double cBound = c2 * slope0 * (1 - tighten);
+    double cScale = slope1 + cBound + dn * (f.gradientScale(cur) + l * (xn + cn)) + c2 * gn * (xn + cn);
+    Check curvature = Check.atMost("curvature |phi'(a)| vs c2 |phi'(0)| (times a)", t, slope1, cBound,
+        tol(cScale, d));
+    return worstOf(armijo, curvature);
+  }
+
   /** Tolerance shorthand. */
   static double tol(double scale, int d) {
     return Tolerance.of(scale, d);

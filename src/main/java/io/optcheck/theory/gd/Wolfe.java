@@ -218,31 +218,7 @@ public final class Wolfe implements Theorem<Wolfe.Instance> {
   }
 
   private Check stepCheck(Instance in, int t, double[] prev, double[] cur) {
-    Objective f = in.f();
-    int d = f.dimension();
-    double[] g = f.gradient(prev);
-    double gn = Vec.norm(g);
-    if (gn < FLOOR) {
-      return LineSearchChecks.stationary(t);
-    }
-    double[] delta = LineSearchChecks.minus(cur, prev);
-    double dn = Vec.norm(delta);
-    double xn = Vec.norm(prev);
-    double cn = Vec.norm(cur);
-    double slope0 = Math.abs(Vec.dot(g, delta)); // a |phi'(0)|
-    double[] g1 = f.gradient(cur);
-    double slope1 = Math.abs(Vec.dot(g1, delta)); // a |phi'(a)|
-    double aBound = in.c1() * slope0 * (1 + tighten);
-    double aScale = f.valueScale(prev) + f.valueScale(cur) + aBound
-        + Vec.norm(g1) * (xn + dn) + in.c1() * gn * (xn + cn);
-    Check armijo = Check.atLeast("sufficient decrease f(x) - f(x+) vs c1 a |phi'(0)|", t,
-        f.value(prev) - f.value(cur), aBound, LineSearchChecks.tol(aScale, d));
-    double cBound = in.c2() * slope0 * (1 - tighten);
-    double cScale = slope1 + cBound + dn * (f.gradientScale(cur) + in.l() * (xn + cn))
-        + in.c2() * gn * (xn + cn);
-    Check curvature = Check.atMost("curvature |phi'(a)| vs c2 |phi'(0)| (times a)", t, slope1, cBound,
-        LineSearchChecks.tol(cScale, d));
-    return LineSearchChecks.worstOf(armijo, curvature);
+    return LineSearchChecks.strongWolfe(in.f(), in.l(), prev, cur, in.c1(), in.c2(), tighten, t);
   }
 
   @Override

@@ -112,6 +112,22 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
         && in.componentsConvex() == convex);
   }
 
+  /** A constant step: p = 0 (then b does not change the step). */
+  private static final io.optcheck.theory.DeclaredRanges.Needed CONSTANT_STEP =
+      io.optcheck.theory.DeclaredRanges.Needed.exactly("p", 0, "a constant step gamma");
+
+  /** Every regime needs a constant step (p = 0); a method whose declared p excludes 0 is not checked. */
+  @Override
+  protected java.util.Optional<String> applicability(Regime r) {
+    return io.optcheck.theory.DeclaredRanges.regimeNeeds(binding().provider(), id() + "/" + r.id(), List.of(CONSTANT_STEP));
+  }
+
+  /** b for the constant step: 1, or the declared value of b nearest to 1 (at p = 0 any b gives the step a). */
+  private double constantStepB() {
+    io.optcheck.plugin.PluggableOptimizer.Range b = io.optcheck.theory.DeclaredRanges.of(binding().provider()).get("b");
+    return b == null ? 1 : Math.min(Math.max(1, b.min()), b.max());
+  }
+
   @Override
   protected Evaluation checkOn(SmoothnessInstance in, Regime r) {
     DiagonalQuadraticSum f = in.f();
@@ -120,7 +136,7 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
     double gamma = in.gamma();
     double mu = in.mu();
     double[] xs = f.minimizer();
-    Hyperparameters hp = Hyperparameters.of("a", gamma).with("b", 1).with("p", 0);
+    Hyperparameters hp = Hyperparameters.of("a", gamma).with("b", constantStepB()).with("p", 0);
     double[][][] a = new double[n][d][d];
     double[][] rr = new double[n][d];
     double sigma2 = 0;

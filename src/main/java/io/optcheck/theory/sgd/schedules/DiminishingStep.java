@@ -157,6 +157,17 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
     return new DimInstance(q, x0, beta, b, s);
   }
 
+  /**
+   * Every regime needs p = 1 and b = gamma + 1 &gt; 1. b is derived from the instance
+   * (gamma + 1 = max(1, beta mu kappa)/(eta_1 L)), so a declared range of b that admits some
+   * b &gt; 1 is honoured by rejecting the tries outside it (DeclaredRanges).
+   */
+  @Override
+  protected List<io.optcheck.theory.DeclaredRanges.Needed> needs(Regime r) {
+    return List.of(io.optcheck.theory.DeclaredRanges.Needed.exactly("p", 1, "eta_k = beta/(gamma + k)"),
+        new io.optcheck.theory.DeclaredRanges.Needed("b", 1, true, Double.POSITIVE_INFINITY, true, "b = gamma + 1 with gamma > 0"));
+  }
+
   @Override
   public int testsPerEvaluation(Regime r) {
     return r.id().equals("holds") ? CHECKPOINTS.length : 0;

@@ -20,6 +20,7 @@ import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.report.Expected;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredRanges;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
@@ -50,6 +51,12 @@ import java.util.OptionalDouble;
  *       r_t -&gt; 0 for 1/2 &lt; p &lt;= 1 (Chung's lemma), so the bound proves convergence; the
  *       result reports r_T up to T = 10^6 for the best instance. Equality on 1-D quadratics with
  *       L = mu.</li>
+ *   <li><b>p-le-half</b> ({@code mean-square-bound}, 0 &lt; p &lt;= 1/2, sum eta_t^2 = infinity):
+ *       the same check as holds. Its derivation uses only eta_t &lt;= 2/(mu + L), never the sum
+ *       of squares, and r_t -&gt; 0 still (eta_t -&gt; 0 and sum eta_t = infinity suffice for the
+ *       recursion), so the mean-square conclusion holds; Robbins and Monro's sum eta_t^2 &lt;
+ *       infinity is what their almost-sure argument needs. This is the regime a sqrt-decay
+ *       schedule (p = 1/2) is checked in.</li>
  *   <li><b>p-gt-1</b> ({@code reaches-x-star}): with bounded stochastic gradients ||g|| &lt;= G,
  *       every later iterate satisfies ||x_s - x*|| &gt;= ||x_t - x*|| - G sum_{u &gt;= t} eta_u, so
  *       convergence needs ||x_t - x*|| &lt;= G sum_{u &gt;= t} eta_u at every t. For p &gt; 1 the
@@ -112,6 +119,9 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
   private final List<Regime> regimes = List.of(
       new Regime("holds", "mean-square-bound", Expected.HOLDS, with(SUM_STEPS_INFINITE, SUM_STEPS_SQUARED_FINITE), null,
           "1/2 < p <= 1: E||x_t - x*||^2 <= r_t (r_t -> 0) at t = 1, 2, 4, ..., 32 (R = 1000 runs)", null),
+      new Regime("p-le-half", "mean-square-bound", Expected.HOLDS, with(SUM_STEPS_INFINITE), SUM_STEPS_SQUARED_FINITE,
+          "0 < p <= 1/2 (sum eta_t^2 = infinity, e.g. sqrt decay): the finite check needs only eta_t <= 2/(mu + L), "
+              + "and r_t -> 0 still (eta_t -> 0, sum eta_t = infinity)", null),
       new Regime("p-gt-1", "reaches-x-star", Expected.BREAKS, with(SUM_STEPS_SQUARED_FINITE), SUM_STEPS_INFINITE,
           "p > 1: the steps are summable; ||x_t - x*|| > G sum_{s>=t} eta_s, so x* is out of reach (pathwise)",
           new Regime.ThresholdSpec("p", 1.0)),
@@ -137,14 +147,20 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
   @Override
   public Gen<RmInstance> instances(Regime r) {
     // p searched as its distance to the regime's boundary, so that shrinking moves toward it.
+    // A declared range of p or b narrows the draw to it (ScheduleTheorem.declared).
+    DeclaredRanges.Needed needP = needs(r).get(0);
     Gen<Double> p = switch (r.id()) {
-      case "p-gt-1" -> Gens.doubles(0, 2).knob("p - 1").filter("p > 1", v -> v > 0).map(v -> 1 + v);
+      case "p-gt-1" -> declared(Gens.doubles(0, 2).knob("p - 1").filter("p > 1", v -> v > 0).map(v -> 1 + v), 1, 3,
+          needP, false);
       case "constant-step" -> Gens.just(0.0);
-      default -> Gens.doubles(0, 0.5).knob("p - 1/2").filter("p > 1/2", v -> v > 0).map(v -> 0.5 + v);
+      case "p-le-half" -> declared(Gens.doubles(0, 0.5).withEdges(0.5).knob("p").filter("p > 0", v -> v > 0), 0, 0.5,
+          needP, false);
+      default -> declared(Gens.doubles(0, 0.5).knob("p - 1/2").filter("p > 1/2", v -> v > 0).map(v -> 0.5 + v), 0.5, 1,
+          needP, false);
     };
     // h = eta_0 (mu + L)/2 in (0, 1]: h = 1 is the largest step the contraction argument allows.
     Gen<Double> h = Gens.doubles(0, 1).knob("eta_0 (mu + L)/2").filter("eta_0 > 0", v -> v > 0);
-    Gen<Double> b = Gens.logDoubles(1, 100).knob("b");
+    Gen<Double> b = declared(Gens.logDoubles(1, 100).knob("b"), 1, 100, needs(r).get(1), true);
     Gen<Double> s = Gens.logDoubles(1e-3, 10).withSpecials(0.0).knob("s");
     Gen<double[]> hbs = Gens.combine(h, b, s).as((hv, bv, sv) -> new double[] {hv, bv, sv});
     // Starts at distance >= 1 from x* = 0: the stalling regime is about an x* that is far away.
@@ -163,6 +179,19 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
       a = Math.nextDown(a);
     }
     return new RmInstance(q, x0, a, b, p, s);
+  }
+
+  /** p as each regime needs it, and b &gt; 0 (t + b &gt; 0 from t = 0). */
+  @Override
+  protected List<DeclaredRanges.Needed> needs(Regime r) {
+    DeclaredRanges.Needed b = new DeclaredRanges.Needed("b", 0, true, Double.POSITIVE_INFINITY, true, "t + b > 0 from t = 0");
+    DeclaredRanges.Needed p = switch (r.id()) {
+      case "p-gt-1" -> new DeclaredRanges.Needed("p", 1, true, Double.POSITIVE_INFINITY, true, "summable steps");
+      case "constant-step" -> DeclaredRanges.Needed.exactly("p", 0, "a constant step");
+      case "p-le-half" -> new DeclaredRanges.Needed("p", 0, true, 0.5, false, "sum eta_t^2 = infinity, sum eta_t = infinity");
+      default -> new DeclaredRanges.Needed("p", 0.5, true, 1, false, "sum eta_t = infinity, sum eta_t^2 < infinity");
+    };
+    return List.of(p, b);
   }
 
   @Override
@@ -184,7 +213,7 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
     return switch (r.id()) {
       case "p-gt-1" -> reach(in);
       default -> {
-        Evaluation e = inExpectation(in, r.id().equals("holds"), Seeds.SEARCH);
+        Evaluation e = inExpectation(in, r.conclusion().equals("mean-square-bound"), Seeds.SEARCH);
         best.offer(r.id(), in, e.worstRatio());
         yield e;
       }
@@ -355,14 +384,14 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
       return Map.of();
     }
     return best.best(r.id()).map(in -> {
-      Evaluation e = inExpectation(in, r.id().equals("holds"), Seeds.FRESH);
+      Evaluation e = inExpectation(in, r.conclusion().equals("mean-square-bound"), Seeds.FRESH);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("ratio during search", best.ratio(r.id()));
       m.put("ratio on fresh seeds", e.worstRatio());
       m.put("violated on fresh seeds", e.violation() != null);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("bestInstanceRecheck", m);
-      if (r.id().equals("holds")) {
+      if (r.conclusion().equals("mean-square-bound")) {
         double[] rs = rSequence(in, HORIZONS[HORIZONS.length - 1]);
         Map<String, Object> rt = new LinkedHashMap<>();
         rt.put("r_0", rs[0]);
@@ -413,6 +442,9 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
     l.add(in.s() == 0 ? "sigma = 0" : "sigma > 0");
     if (in.p() == 1) {
       l.add("p = 1");
+    }
+    if (in.p() == 0.5) {
+      l.add("p = 1/2");
     }
     return l;
   }
