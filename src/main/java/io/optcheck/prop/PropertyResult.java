@@ -34,8 +34,9 @@ public record PropertyResult<T>(String name, Status status, String message, long
                                 String replayToken, long durationMs, boolean wallCapHit) {
 
   /**
-   * How a run ended. INCONCLUSIVE: no case failed, but a coverage requirement fell short on
-   * fewer tries than it needs to be decided ({@link Property.Coverage#minTries()}).
+   * How a run ended. INCONCLUSIVE: no case failed, but a coverage requirement fell short, and
+   * not significantly so ({@link Property.Coverage}: below the required share, but
+   * P(Bin(n, p) &lt;= k) is not below {@link Property.Coverage#ALPHA}).
    */
   public enum Status { PASSED, FAILED, ERROR, INCONCLUSIVE }
 

@@ -22,9 +22,9 @@ public enum Outcome {
      */
     NOT_APPLICABLE,
     /**
-     * No try violated the conclusion, but a coverage requirement fell short on too few tries to
-     * decide it (a requirement of p% needs 10 * 100 / p valid tries, see
-     * the engine's Property.Coverage); the reason is in the result's {@code extra.inconclusive}.
+     * No try violated the conclusion, but a coverage requirement fell short within sampling
+     * noise: not significantly below it at alpha 1e-10 (a one-sided exact binomial test, see the
+     * engine's Property.Coverage); the reason is in the result's {@code extra.inconclusive}.
      * Always verdict info: the run neither confirms nor refutes the guarantee. Added in schema
      * version 3.
      */
