@@ -95,4 +95,21 @@ class RepresentableInstancesTest {
     Result run = TheoremRunner.run(theorem, theorem.regime("holds"), 50, RunSettings.ci().withSeed(3));
     assertThat(run.verdict()).isEqualTo(Verdict.PASS);
   }
+
+  /**
+   * A step size driven to 0 or into the subnormal range (the seed sweep's lr = 0 errors on seven
+   * regimes) is not an instance: no verdict, never an error. A negative or NaN step is not
+   * underflow and goes on to the method, which rejects it as bad input.
+   */
+  @Test
+  void aStepSizeThatIsZeroOrSubnormalIsNotRepresentable() {
+    for (double eta : new double[] {0.0, -0.0, Double.MIN_VALUE, Double.MIN_NORMAL / 2}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> StepSize.requireRepresentable("lr", eta))
+          .isInstanceOf(StepSize.Unrepresentable.class).hasMessageContaining("lr = ")
+          .hasMessageContaining("not a positive normal double");
+    }
+    for (double eta : new double[] {Double.MIN_NORMAL, 1e-300, 1, -1, Double.NaN}) {
+      StepSize.requireRepresentable("lr", eta);
+    }
+  }
 }
