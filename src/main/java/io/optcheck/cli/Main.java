@@ -92,6 +92,7 @@ public final class Main implements Callable<Integer> {
     this.context = ctx;
     CommandLine cmd = new CommandLine(this);
     cmd.addSubcommand("run", new RunCommand(ctx));
+    cmd.addSubcommand("merge", new MergeCommand(ctx));
     cmd.addSubcommand("list", new ListCommand(ctx));
     cmd.addSubcommand("explain", new ExplainCommand(ctx));
     cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));

@@ -11,6 +11,9 @@ import io.optcheck.report.TerminalTable;
 import io.optcheck.report.TerminalText;
 import io.optcheck.report.Waivers;
 import io.optcheck.run.CatalogRun;
+import io.optcheck.run.CostTable;
+import io.optcheck.run.ShardPlan;
+import io.optcheck.report.ShardInfo;
 import io.optcheck.run.Interruption;
 import io.optcheck.run.Plugins;
 import io.optcheck.run.ReportDirectory;
@@ -139,6 +142,14 @@ final class RunCommand implements Callable<Integer> {
       + io.optcheck.prop.Observations.PROPERTY + ".")
   Path observations;
 
+  @Option(names = "--threads", paramLabel = "N", description = "Regimes run at once (default: the number of cores, "
+      + "here ${DEFAULT-VALUE}). Results do not depend on it; plug-in regimes use up to N worker processes.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (1 <= I <= N): a deterministic "
+      + "part of the selection, balanced by measured cost. Merge the N report directories with 'optcheck merge'.")
+  String shard;
+
   @Mixin
   DebugOption debugOption;
 
@@ -189,14 +200,51 @@ final class RunCommand implements Callable<Integer> {
         jobs.add(new CatalogRun.Job(t, r, budgeted.triesFor(r, spec.ciTries(), spec.fullTries()), inWorker.contains(t)));
       }
     }
-    try (WorkerSupervisor workers = plugins ? new WorkerSupervisor(workerOptions()) : null) {
-      CatalogRun run = new CatalogRun(jobs, observed, budgeted, workers, this::withPluginReplay, ctx.err(),
-          debugOption.debug);
+    java.util.function.Supplier<WorkerSupervisor> workers = plugins ? () -> new WorkerSupervisor(workerOptions()) : null;
+    CostTable costs = CostTable.measured();
+    ShardInfo shardInfo = null;
+    if (shard != null) {
+      ShardPlan.Shard part = parseShard();
+      List<String> work = new ArrayList<>();
+      List<ShardPlan.Item> items = new ArrayList<>();
+      for (CatalogRun.Job j : jobs) {
+        work.add(j.key() + "\t" + j.tries());
+        items.add(new ShardPlan.Item(j.key(), costs.cost(j.key(), j.tries())));
+      }
+      for (ObservationSpec o : observed) {
+        String key = CostTable.observationKey(o.id(), o.methodId());
+        work.add(key);
+        items.add(new ShardPlan.Item(key, costs.cost(key, 0)));
+      }
+      int[] owner = ShardPlan.assign(items, part.count());
+      List<CatalogRun.Job> mine = new ArrayList<>();
+      for (int i = 0; i < jobs.size(); i++) {
+        if (owner[i] == part.index()) {
+          mine.add(jobs.get(i));
+        }
+      }
+      List<ObservationSpec> mineObserved = new ArrayList<>();
+      for (int i = 0; i < observed.size(); i++) {
+        if (owner[jobs.size() + i] == part.index()) {
+          mineObserved.add(observed.get(i));
+        }
+      }
+      shardInfo = new ShardInfo(part.index(), part.count(), Commit.current(),
+          settings.depth().name().toLowerCase(Locale.ROOT), settings.tries(), settings.edgeCases(),
+          ShardPlan.fingerprint(work), mine.size(), jobs.size());
+      ctx.err().println("shard " + part.index() + "/" + part.count() + ": " + mine.size() + " of " + jobs.size()
+          + " regimes, " + mineObserved.size() + " of " + observed.size() + " observations");
+      jobs = mine;
+      observed = mineObserved;
+    }
+    ShardInfo shardOf = shardInfo;
+    try (CatalogRun run = new CatalogRun(jobs, observed, budgeted, threads, workers, costs,
+        this::withPluginReplay, ctx.err(), debugOption.debug)) {
       int[] code = {Main.OK};
       try (Interruption interruption = Interruption.onStop(() -> {
         run.stop();
         RunReport partial = RunReport.of(Version.get(), seed, startedAt, (System.nanoTime() - start) / 1_000_000L,
-            Tolerance.describe(), run.finished(), run.observations()).asPartial(true);
+            Tolerance.describe(), run.finished(), run.observations()).asPartial(true).asShard(shardOf);
         finish(partial, w, outDir);
         ctx.out().println("interrupted: the " + partial.results().size() + " results finished so far are written,"
             + " marked partial; exit code 130 (SIGINT) or 143 (SIGTERM)");
@@ -205,10 +253,18 @@ final class RunCommand implements Callable<Integer> {
         List<Result> results = run.run();
         long wallMs = (System.nanoTime() - start) / 1_000_000L;
         RunReport report = RunReport.of(Version.get(), seed, startedAt, wallMs, Tolerance.describe(), results,
-            run.observations());
+            run.observations()).asShard(shardOf);
         interruption.report(() -> code[0] = finish(report, w, outDir));
       }
       return code[0];
+    }
+  }
+
+  private ShardPlan.Shard parseShard() {
+    try {
+      return ShardPlan.Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput("--shard " + e.getMessage() + ". Give --shard I/N, e.g. --shard 1/3 for the first of three.");
     }
   }
 
@@ -262,6 +318,15 @@ final class RunCommand implements Callable<Integer> {
     }
     if (tries != null && tries < 1) {
       throw new BadInput("--tries must be at least 1, got " + tries + ".");
+    }
+    if (threads < 1 || threads > 1024) {
+      throw new BadInput("--threads must be between 1 and 1024, got " + threads + ".");
+    }
+    if (shard != null && replay != null) {
+      throw new BadInput("--replay reruns one case; drop --shard.");
+    }
+    if (shard != null) {
+      parseShard();
     }
     if (width < 40) {
       throw new BadInput("--width must be at least 40 characters, got " + width + ".");
@@ -396,6 +461,11 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private Waivers loadWaivers() {
+    return loadWaivers(waivers);
+  }
+
+  /** The waiver file given, else {@link #DEFAULT_WAIVERS} when it exists, else none. */
+  static Waivers loadWaivers(Path waivers) {
     if (waivers != null) {
       return Waivers.load(waivers);
     }
@@ -403,8 +473,12 @@ final class RunCommand implements Callable<Integer> {
     return Files.isRegularFile(def) ? Waivers.load(def) : null;
   }
 
-  /** Applies waivers, writes the reports, prints the table and returns the exit code. */
   private int finish(RunReport report, Waivers w, Path outDir) {
+    return finish(ctx, report, w, outDir, width, failOnViolation);
+  }
+
+  /** Applies waivers, writes the reports, prints the table and returns the exit code. */
+  static int finish(Context ctx, RunReport report, Waivers w, Path outDir, int width, boolean failOnViolation) {
     if (w != null) {
       report = w.apply(report, LocalDate.now(ZoneOffset.UTC));
     }

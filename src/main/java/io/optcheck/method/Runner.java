@@ -55,6 +55,26 @@ public final class Runner {
     }
 
     /**
+     * {@link #run(Method, GradientOracle, double[], int, StopCondition)} in memory independent of
+     * the number of steps: every step is handed to {@code stop} as it is produced (check there),
+     * and the trajectory keeps only x_0, the last iterate and the last step size
+     * ({@link Trajectory#streamed()}). Same iterates, same ending.
+     */
+    public static <S extends MethodState> Trajectory stream(Method<S> method, GradientOracle oracle,
+            double[] x0, int steps, StopCondition stop) {
+        Objects.requireNonNull(oracle, "oracle");
+        Vectors.requireLength(x0, oracle.dimension(), "x0");
+        S start;
+        try {
+            start = method.init(x0);
+        } catch (MethodFailure e) {
+            return new Trajectory(method.id(), List.of(x0.clone()), new double[0], 0, 0, steps, 0,
+                    new Trajectory.Failed(e.getMessage(), 0), null);
+        }
+        return resume(method, oracle, start, steps, stop, true);
+    }
+
+    /**
      * Runs up to {@code steps} steps starting from an existing state (x(0) of the trajectory is
      * {@code start.x()}). Running T1 steps and then resuming from the final state for T2 steps
      * gives the same iterates as one run of T1 + T2 steps, for a deterministic oracle.
@@ -64,6 +84,11 @@ public final class Runner {
      */
     public static <S extends MethodState> Trajectory resume(Method<S> method,
             GradientOracle oracle, S start, int steps, StopCondition stop) {
+        return resume(method, oracle, start, steps, stop, false);
+    }
+
+    private static <S extends MethodState> Trajectory resume(Method<S> method,
+            GradientOracle oracle, S start, int steps, StopCondition stop, boolean streamed) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(oracle, "oracle");
         Objects.requireNonNull(start, "start");
@@ -82,8 +107,9 @@ public final class Runner {
         FiniteCheckingOracle checked = new FiniteCheckingOracle(oracle);
         List<double[]> iterates = new ArrayList<>();
         iterates.add(x0);
-        double[] stepSizes = new double[steps];
+        double[] stepSizes = new double[streamed ? 1 : steps];
         Arrays.fill(stepSizes, Double.NaN);
+        int recorded = 0;
         S state = start;
         Trajectory.Ending ending = new Trajectory.Completed();
         for (int k = 1; k <= steps; k++) {
@@ -131,16 +157,25 @@ public final class Runner {
                         + s.getAsDouble(), k);
                 break;
             }
-            stepSizes[k - 1] = s.orElse(Double.NaN);
+            stepSizes[streamed ? 0 : k - 1] = s.orElse(Double.NaN);
             double[] previous = iterates.get(iterates.size() - 1);
-            iterates.add(x);
+            if (streamed && iterates.size() == 2) {
+                iterates.set(1, x);
+            } else {
+                iterates.add(x);
+            }
+            recorded = k;
             state = next;
             if (stop.stop(k, previous.clone(), x.clone())) {
                 ending = new Trajectory.Stopped(k);
                 break;
             }
         }
-        int recorded = iterates.size() - 1;
+        if (streamed) {
+            return new Trajectory(method.id(), iterates, recorded == 0 ? new double[0] : stepSizes,
+                    oracle.valueCalls() - v0, oracle.gradientCalls() - g0, steps, start.t(), ending,
+                    state, recorded, true);
+        }
         return new Trajectory(method.id(), iterates, Arrays.copyOf(stepSizes, recorded),
                 oracle.valueCalls() - v0, oracle.gradientCalls() - g0, steps, start.t(), ending,
                 state);

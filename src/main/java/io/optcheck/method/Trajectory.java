@@ -71,10 +71,26 @@ public final class Trajectory {
     private final int startT;
     private final Ending ending;
     private final MethodState finalState;
+    /** Steps run; for a streamed run (only x_0 and the last iterate kept) not iterates.length - 1. */
+    private final int steps;
+    private final boolean streamed;
 
     Trajectory(String methodId, List<double[]> iterates, double[] stepSizes, long valueCalls,
             long gradientCalls, int requestedSteps, int startT, Ending ending,
             MethodState finalState) {
+        this(methodId, iterates, stepSizes, valueCalls, gradientCalls, requestedSteps, startT, ending, finalState,
+                iterates.size() - 1, false);
+    }
+
+    /**
+     * A streamed run ({@link Runner#stream}) keeps x_0 and x_steps only ({@code iterates} holds
+     * those two, or one for a run of 0 steps) and the last step size.
+     */
+    Trajectory(String methodId, List<double[]> iterates, double[] stepSizes, long valueCalls,
+            long gradientCalls, int requestedSteps, int startT, Ending ending,
+            MethodState finalState, int steps, boolean streamed) {
+        this.steps = steps;
+        this.streamed = streamed;
         this.methodId = methodId;
         this.iterates = iterates.toArray(new double[0][]);
         this.stepSizes = stepSizes;
@@ -93,7 +109,26 @@ public final class Trajectory {
 
     /** The number of steps recorded, T: iterates x_0..x_T exist. */
     public int steps() {
-        return iterates.length - 1;
+        return steps;
+    }
+
+    /** True for a streamed run: only x_0 and the last iterate (and the last step size) were kept. */
+    public boolean streamed() {
+        return streamed;
+    }
+
+    private int index(int t) {
+        if (!streamed) {
+            return t;
+        }
+        if (t == 0) {
+            return 0;
+        }
+        if (t == steps) {
+            return iterates.length - 1;
+        }
+        throw new IllegalStateException("a streamed run keeps x_0 and x_" + steps + " only, not x_" + t
+                + "; check per step in the run's StopCondition, or record with Runner.run");
     }
 
     /** The number of steps that were requested. */
@@ -117,11 +152,17 @@ public final class Trajectory {
      * @throws IndexOutOfBoundsException unless 0 &lt;= t &lt;= steps()
      */
     public double[] x(int t) {
-        return iterates[t].clone();
+        if (t < 0 || t > steps) {
+            throw new IndexOutOfBoundsException("iterate " + t + " not in [0, " + steps + "]");
+        }
+        return iterates[index(t)].clone();
     }
 
-    /** A deep copy of all iterates x_0..x_T. */
+    /** A deep copy of all iterates x_0..x_T; not for a streamed run. */
     public double[][] iterates() {
+        if (streamed) {
+            throw new IllegalStateException("a streamed run keeps x_0 and x_" + steps + " only; record with Runner.run");
+        }
         double[][] c = new double[iterates.length][];
         for (int i = 0; i < iterates.length; i++) {
             c[i] = iterates[i].clone();
@@ -138,7 +179,10 @@ public final class Trajectory {
         if (t < 1 || t > steps()) {
             throw new IndexOutOfBoundsException("step " + t + " not in [1, " + steps() + "]");
         }
-        double s = stepSizes[t - 1];
+        double s = streamed ? (t == steps ? stepSizes[0] : Double.NaN) : stepSizes[t - 1];
+        if (streamed && t != steps) {
+            index(t);
+        }
         return Double.isNaN(s) ? OptionalDouble.empty() : OptionalDouble.of(s);
     }
 

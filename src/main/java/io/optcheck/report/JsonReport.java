@@ -80,6 +80,19 @@ public final class JsonReport {
         o.put("startedAt", r.startedAt().toString());
         o.put("wallMs", r.wallMs());
         o.put("partial", r.partial());
+        if (r.shard() != null) {
+            ShardInfo sh = r.shard();
+            ObjectNode n = o.putObject("shard");
+            n.put("index", sh.index());
+            n.put("count", sh.count());
+            n.put("commit", sh.commit());
+            n.put("depth", sh.depth());
+            n.put("tries", sh.tries());
+            n.put("edgeCases", sh.edgeCases());
+            n.put("selection", sh.selection());
+            n.put("jobs", sh.jobs());
+            n.put("totalJobs", sh.totalJobs());
+        }
         o.set("tolerance", free(r.tolerance()));
         o.set("waivers", r.waivers() == null ? F.nullNode() : waiverReport(r.waivers()));
         ArrayNode results = o.putArray("results");
@@ -300,7 +313,10 @@ public final class JsonReport {
                 r.freeMap("tolerance"), r.list("results", JsonReport::result),
                 r.list("observations", o -> new Observation(o.text("id"), o.text("method"),
                         o.curves("series"), o.freeMap("summary"))),
-                waivers, r.has("partial") && r.bool("partial"));
+                waivers, r.has("partial") && r.bool("partial"),
+                r.opt("shard", n -> new ShardInfo(n.integer("index"), n.integer("count"), n.text("commit"),
+                        n.text("depth"), n.integer("tries"), n.bool("edgeCases"), n.text("selection"),
+                        n.integer("jobs"), n.integer("totalJobs"))));
     }
 
     private static Waiver waiver(In w) {

@@ -28,6 +28,8 @@ import java.util.Set;
  * @param waivers       what happened to the waivers, or null when no waiver file was applied
  * @param partial       true when the run was interrupted (SIGINT, SIGTERM) and holds only the
  *                      results finished before that; every writer marks such a report PARTIAL
+ * @param shard         for one shard of a sharded run ({@code --shard i/n}), where it came from; null
+ *                      for a whole run and for merged shards (schema 4)
  */
 public record RunReport(
         String tool,
@@ -40,12 +42,13 @@ public record RunReport(
         List<Result> results,
         List<Observation> observations,
         WaiverReport waivers,
-        boolean partial) {
+        boolean partial,
+        ShardInfo shard) {
 
     /** The tool name written into every report. */
     public static final String TOOL = "optcheck";
     /** The schema version this code writes. Bump it with every (additive) change to results.json. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     static final Comparator<Result> RESULT_ORDER = Comparator.comparing(Result::theorem)
             .thenComparing(Result::conclusion)
@@ -77,6 +80,14 @@ public record RunReport(
         observations = List.copyOf(o);
     }
 
+    /** A report that is not one shard's. */
+    public RunReport(String tool, int schemaVersion, String version, long seed, Instant startedAt, long wallMs,
+                     Map<String, Object> tolerance, List<Result> results, List<Observation> observations,
+                     WaiverReport waivers, boolean partial) {
+        this(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, results, observations, waivers, partial,
+                null);
+    }
+
     /** A complete (not partial) report. */
     public RunReport(String tool, int schemaVersion, String version, long seed, Instant startedAt, long wallMs,
                      Map<String, Object> tolerance, List<Result> results, List<Observation> observations,
@@ -95,13 +106,19 @@ public record RunReport(
     /** This report with other results (re-sorted) and waiver report. */
     public RunReport with(List<Result> newResults, WaiverReport newWaivers) {
         return new RunReport(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, newResults,
-                observations, newWaivers, partial);
+                observations, newWaivers, partial, shard);
     }
 
     /** This report marked as the partial result of an interrupted run (or not). */
     public RunReport asPartial(boolean isPartial) {
         return new RunReport(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, results,
-                observations, waivers, isPartial);
+                observations, waivers, isPartial, shard);
+    }
+
+    /** This report as one shard's (or not, for null). */
+    public RunReport asShard(ShardInfo info) {
+        return new RunReport(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, results,
+                observations, waivers, partial, info);
     }
 
     /** The result with this id, or null. */

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param worst the check with the largest ratio, or null when no ratio is defined
  * @param ending "completed", "refused: reason" or "error: message"
  * @param errorStep the step of a refusal or error, or -1
- * @param series per-step curves, e.g. "observed" and "bound"
+ * @param series per-step curves, e.g. "observed" and "bound": in the order of a LinkedHashMap or
+ *     SortedMap, any other map sorted by name (the order results.json and the plots show them)
  * @param checks number of checks made
  */
 public record Evaluation(Check violation, Check undecided, Check worst, Ending ending, String endingMessage,
@@ -23,7 +24,12 @@ public record Evaluation(Check violation, Check undecided, Check worst, Ending e
   public enum Ending { COMPLETED, REFUSED, ERROR }
 
   public Evaluation {
-    series = Map.copyOf(series);
+    // An ordered map keeps its order; any other (Map.of, HashMap) is sorted by name: Map.of's and
+    // Map.copyOf's iteration order changes from one JVM to the next, and so did the order of the
+    // curves in results.json and in the plots.
+    series = java.util.Collections.unmodifiableMap(series instanceof java.util.LinkedHashMap<?, ?>
+        || series instanceof java.util.SortedMap<?, ?> ? new java.util.LinkedHashMap<>(series)
+        : new java.util.TreeMap<>(series));
   }
 
   /** The worst ratio, NaN when none is defined. */

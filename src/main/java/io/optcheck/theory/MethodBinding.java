@@ -52,7 +52,7 @@ public final class MethodBinding {
       throw new IllegalArgumentException("method " + p.id() + " is of kind " + p.kind().id()
           + ", but this theorem is about kind " + kind().id());
     }
-    return new MethodBinding(p, p.id(), Map.copyOf(p.conventions()), false);
+    return new MethodBinding(p, p.id(), java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(p.conventions())), false);
   }
 
   /** The provider the methods come from (the reference implementation for the built-in binding). */

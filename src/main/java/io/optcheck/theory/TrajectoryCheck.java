@@ -16,7 +16,9 @@ import java.util.Map;
  * Runs a method on an objective and checks a per-step conclusion at every step t &gt;= 1,
  * stopping at the first violation (before a diverging run overflows). The checker sees only the
  * iterates and recomputes f and grad f itself from the objective; it never trusts values the
- * method reports. Every theorem that checks a trajectory step by step goes through here.
+ * method reports. Every theorem that checks a trajectory step by step goes through here. The check
+ * is streamed ({@link Runner#stream}): memory independent of the number of steps, apart from the
+ * series a check chooses to keep for the plot.
  */
 public final class TrajectoryCheck {
 
@@ -75,7 +77,9 @@ public final class TrajectoryCheck {
                                                        StepCheck check) {
     Evaluation.Builder b = new Evaluation.Builder();
     Series series = new Series();
-    Trajectory tr = Runner.run(method, oracle, x0, steps, (t, prev, cur) -> {
+    // Streamed: each step is checked as it is produced and only x_0 and the last iterate are kept,
+    // so memory does not grow with the steps (gd.logistic-max-margin runs 2^17 of them).
+    Trajectory tr = Runner.stream(method, oracle, x0, steps, (t, prev, cur) -> {
       double g = Vec.norm(f.gradient(prev));
       if (g < GRADIENT_FLOOR && g > 0) {
         return true;

@@ -75,7 +75,7 @@ class InterruptedRunTest {
     }
     JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertThat(json.get("partial").asBoolean()).isTrue();
-    assertThat(json.get("schemaVersion").asInt()).isEqualTo(3);
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(4);
     int written = json.get("results").size();
     assertThat(written).isEqualTo(2);
     assertThat(Files.readString(out.resolve("summary.md"), StandardCharsets.UTF_8)).contains("**PARTIAL:**");

@@ -88,7 +88,7 @@ class PluginRunTest {
             "conf.checkpoint-resume / holds: not applicable: com.acme.MyGd declares supportsCopy() = false");
         String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
         assertThat(json).contains("\"method\": \"com.acme.MyGd\"", "\"method\": \"com.acme.OffGd\"",
-            "\"outcome\": \"not_applicable\"", "\"notApplicable\"", "\"schemaVersion\": 3");
+            "\"outcome\": \"not_applicable\"", "\"notApplicable\"", "\"schemaVersion\": 4");
         String md = Files.readString(out.resolve("summary.md"), StandardCharsets.UTF_8);
         assertThat(md).contains("com.acme.OffGd", "supportsCopy() = false");
         assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8)).contains("com.acme.MyGd", "not applicable");

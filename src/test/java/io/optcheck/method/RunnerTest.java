@@ -237,4 +237,43 @@ class RunnerTest {
         assertThatThrownBy(() -> Runner.run(new GradientDescent(ETA), new ExactOracle(Q), X0, -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aStreamedRunSeesTheSameStepsAndKeepsOnlyTheEnds() {
+        Trajectory ref = Runner.run(new GradientDescent(ETA), new ExactOracle(Q), X0, 50);
+        java.util.List<double[]> seen = new java.util.ArrayList<>();
+        Trajectory tr = Runner.stream(new GradientDescent(ETA), new ExactOracle(Q), X0, 50, (k, prev, cur) -> {
+            assertThat(prev).containsExactly(ref.x(k - 1));
+            seen.add(cur);
+            return false;
+        });
+        assertThat(seen).hasSize(50);
+        for (int k = 1; k <= 50; k++) {
+            assertThat(seen.get(k - 1)).containsExactly(ref.x(k));
+        }
+        assertThat(tr.streamed()).isTrue();
+        assertThat(tr.steps()).isEqualTo(50);
+        assertThat(tr.status()).isEqualTo(Trajectory.Status.COMPLETED);
+        assertThat(tr.x(0)).containsExactly(X0);
+        assertThat(tr.x(50)).containsExactly(ref.x(50));
+        assertThat(tr.stepSize(50)).isEqualTo(ref.stepSize(50));
+        assertThat(tr.gradientCalls()).isEqualTo(ref.gradientCalls());
+        assertThatThrownBy(() -> tr.x(7)).isInstanceOf(IllegalStateException.class).hasMessageContaining("streamed");
+        assertThatThrownBy(tr::iterates).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aStreamedRunEndsAsARecordedOneDoes() {
+        Trajectory tr = Runner.stream(failingAt(4, new MethodRefusal("direction not descent")),
+                new ExactOracle(Q), X0, 10, StopCondition.NEVER);
+        assertThat(tr.ending()).isEqualTo(new Trajectory.Refused("direction not descent", 4));
+        assertThat(tr.steps()).isEqualTo(3);
+        assertThat(tr.x(3)).containsExactly(Runner.run(new GradientDescent(ETA), new ExactOracle(Q), X0, 3).x(3));
+        Trajectory stopped = Runner.stream(new GradientDescent(ETA), new ExactOracle(Q), X0, 10, (k, p, c) -> k == 6);
+        assertThat(stopped.ending()).isEqualTo(new Trajectory.Stopped(6));
+        assertThat(stopped.steps()).isEqualTo(6);
+        Trajectory none = Runner.stream(new GradientDescent(ETA), new ExactOracle(Q), X0, 0, StopCondition.NEVER);
+        assertThat(none.steps()).isZero();
+        assertThat(none.x(0)).containsExactly(X0);
+    }
 }

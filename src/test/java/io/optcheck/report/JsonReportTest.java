@@ -148,7 +148,7 @@ class JsonReportTest {
         String expected = String.join("\n",
                 "{",
                 "  \"tool\": \"optcheck\",",
-                "  \"schemaVersion\": 3,",
+                "  \"schemaVersion\": 4,",
                 "  \"version\": \"0.1.0\",",
                 "  \"seed\": 42,",
                 "  \"startedAt\": \"2025-01-31T12:00:00Z\",",
