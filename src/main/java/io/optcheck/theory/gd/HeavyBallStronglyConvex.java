@@ -87,29 +87,13 @@ public final class HeavyBallStronglyConvex extends KindTheorem<MomentumInstance>
         .as((x0, hv) -> new MomentumInstance(p, x0, hv, p.certificate().mu().orElseThrow())));
   }
 
-  /**
-   * The hyperparameters of the theorem for a L = h: lr = a = h/L, momentum
-   * b = sqrt((1 - a mu)(1 - a L)), both factors for the double a the method is given. They are
-   * computed as correctly rounded fma(-a, ., 1), not as 1 - h mu / L and 1 - h: at mu = L and
-   * h = 1 - 2^-53 both are about 1e-16, a difference of doubles near 1, so the plain formula is
-   * off by 40% in b (b = 1.57e-16 instead of 1.11e-16), and at mu = L the bound is an equality to
-   * first order at n = 2 (x_2 = (2e^2 - e) x_0 with e = 1 - a L); the run with the wrong b missed
-   * it by a ratio of 2 (quick seed 93). An a = fl(h / L) above 1/L (1 - a L &lt; 0 in exact
-   * arithmetic) is outside the assumption a &lt;= 1/L; the next double below is used.
-   */
+  /** The hyperparameters of the theorem for a L = h: lr = a = h/L, momentum b = sqrt((1 - a mu)(1 - a L)). */
   static Hyperparameters tuning(MomentumInstance in) {
     double l = in.l();
-    double a = in.h() / l;
-    if (Math.fma(-a, l, 1) < 0) {
-      a = Math.nextDown(a);
-    }
-    double b = Math.sqrt(oneMinusAMu(a, in.muUsed()) * Math.fma(-a, l, 1));
-    return lrMomentum(a, b);
-  }
-
-  /** 1 - a mu, correctly rounded: the contraction factor of the bound and a factor of b. */
-  static double oneMinusAMu(double a, double mu) {
-    return Math.fma(-a, mu, 1);
+    double h = in.h();
+    // 1 - a L is computed as 1 - h, exactly 0 at h = 1, so b is never the sqrt of a negative number.
+    double b = Math.sqrt((1 - h * in.muUsed() / l) * (1 - h));
+    return lrMomentum(h / l, b);
   }
 
   @Override
@@ -117,7 +101,7 @@ public final class HeavyBallStronglyConvex extends KindTheorem<MomentumInstance>
     Hyperparameters hp = tuning(in);
     double fStar = in.fStar();
     double gap0 = in.f().value(in.x0()) - fStar;
-    double q = oneMinusAMu(hp.get("lr"), in.muUsed());
+    double q = 1 - hp.get("lr") * in.muUsed();
     return TrajectoryCheck.run(method(hp), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
       double bound = Math.pow(q, t) * gap0 * (1 - tighten);
       series.point("f(x_t) - f*", in.f().value(cur) - fStar);

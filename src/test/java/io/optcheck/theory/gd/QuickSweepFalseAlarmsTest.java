@@ -2,14 +2,10 @@ package io.optcheck.theory.gd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.method.Hyperparameters;
-import io.optcheck.problem.Problem;
-import io.optcheck.problem.Quadratic;
 import io.optcheck.report.Result;
 import io.optcheck.theory.QuickRuns;
 import io.optcheck.theory.TheoremRunner;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,29 +62,6 @@ class QuickSweepFalseAlarmsTest {
     double expected = widened.multiply(widened).subtract(r.multiply(r)).doubleValue();
     assertThat(StronglyConvexRate.distanceAllowance(root, 0.5, 4, delta))
         .isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(1e-10));
-  }
-
-  /**
-   * gd.heavy-ball-strongly-convex/holds, quick seed 93: 1-D, mu = L = 0.6665, a L = 1 - 2^-53.
-   * b = sqrt((1 - a mu)(1 - a L)) was computed as sqrt((1 - h mu / L)(1 - h)) = 1.57e-16 instead
-   * of 1.11e-16 (1 - h mu / L rounds to 2.2e-16), and at mu = L the bound is an equality to first
-   * order at n = 2, so f(x_2) - f* = 8.2e-33 was twice the bound 4.1e-33. The encoding's defect:
-   * the tuning now computes both factors for the double a with fma.
-   */
-  @Test
-  void heavyBallGhadimiTuningAtMuEqualToLAndAStepJustBelowOneOverL() {
-    HeavyBallStronglyConvex theorem = new HeavyBallStronglyConvex();
-    QuickRuns.assertPasses(TheoremRunner.replay(theorem, theorem.regime("holds"),
-        "oc1-TQpIG8YLwTcAAAAGAAIAjtrI7fn9qeV_oPCdkOX1_-9__v_______-9_", 93));
-    QuickRuns.assertPasses(QuickRuns.run(theorem, "holds", 93));
-    Problem p = Quadratic.diagonal(new double[] {0.6665}).problem();
-    MomentumInstance in = new MomentumInstance(p, new double[] {0.999981}, 0.9999999999999999, 0.6665);
-    Hyperparameters hp = HeavyBallStronglyConvex.tuning(in);
-    BigDecimal a = new BigDecimal(hp.get("lr"));
-    BigDecimal oneMinusAl = BigDecimal.ONE.subtract(a.multiply(new BigDecimal(0.6665)));
-    assertThat(oneMinusAl.signum()).as("a <= 1/L exactly").isGreaterThanOrEqualTo(0);
-    double exactB = oneMinusAl.multiply(oneMinusAl).sqrt(MathContext.DECIMAL128).doubleValue();
-    assertThat(hp.get("momentum")).isCloseTo(exactB, org.assertj.core.data.Percentage.withPercentage(1e-12));
   }
 
   /**
