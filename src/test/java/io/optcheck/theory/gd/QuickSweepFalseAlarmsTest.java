@@ -65,6 +65,26 @@ class QuickSweepFalseAlarmsTest {
   }
 
   /**
+   * gd.heavy-ball-strongly-convex/holds, quick seed 93: 1-D, mu = L = 0.6665, a L = h =
+   * 1 - 2^-53. At mu = L the bound is an equality to first order at n = 2 (x_2 = -b x_0 to first
+   * order, bound (1 - a mu)^2 f(x_0)), so b must equal the rate 1 - a mu there. b's factor was
+   * computed as 1 - (h mu)/L = 2.2e-16 and the rate as 1 - a mu = 1.1e-16: b^2 was twice the rate
+   * squared, and f(x_2) - f* = 8.2e-33 twice the bound 4.1e-33. The encoding's defect: both now
+   * come from one 1 - h (mu/L).
+   */
+  @Test
+  void heavyBallGhadimiTuningAtMuEqualToLAndAStepJustBelowOneOverL() {
+    HeavyBallStronglyConvex theorem = new HeavyBallStronglyConvex();
+    QuickRuns.assertPasses(TheoremRunner.replay(theorem, theorem.regime("holds"),
+        "oc1-TQpIG8YLwTcAAAAGAAIAjtrI7fn9qeV_oPCdkOX1_-9__v_______-9_", 93));
+    QuickRuns.assertPasses(QuickRuns.run(theorem, "holds", 93));
+    MomentumInstance in = new MomentumInstance(io.optcheck.problem.Quadratic.diagonal(new double[] {0.6665}).problem(),
+        new double[] {0.999981}, 0.9999999999999999, 0.6665);
+    double b = HeavyBallStronglyConvex.tuning(in).get("momentum");
+    assertThat(b).isEqualTo(0x1p-53).isEqualTo(HeavyBallStronglyConvex.oneMinusAMu(in));
+  }
+
+  /**
    * gd.armijo/backtracking, quick seed 96: d = 15, H = 0.2176 I rotated, alpha0 L = 1. GD reaches
    * x* in one step to rounding and shrinks by 1e-15 a step; at step 11 ||g|| = 4.8e-151 is above
    * 2^-500 = 3.1e-151 but every component is below it, so the method stayed put by its documented
