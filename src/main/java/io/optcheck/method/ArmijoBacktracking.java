@@ -84,6 +84,15 @@ public final class ArmijoBacktracking implements Method<LineSearchState> {
     this.rule = Objects.requireNonNull(rule, "rule");
   }
 
+  /**
+   * True when the line-search methods (this one and {@link WolfeLineSearch}) stay put at a point
+   * with gradient g: every component is below 2^-500 in magnitude (see the class comment).
+   * Checkers use it to tell such a step from an accepted one.
+   */
+  public static boolean staysPut(double[] g) {
+    return LineSearchSupport.staysPut(g);
+  }
+
   /** The same method with another direction rule. */
   public ArmijoBacktracking withDirection(DirectionRule r) {
     return new ArmijoBacktracking(alpha0, beta, c, decay, maxShrinks, r);
@@ -108,7 +117,7 @@ public final class ArmijoBacktracking implements Method<LineSearchState> {
   public LineSearchState step(LineSearchState s, GradientOracle oracle) {
     double[] x = s.x();
     double[] g = LineSearchSupport.gradient(oracle, x);
-    if (LineSearchSupport.maxAbs(g) < LineSearchSupport.STATIONARY_FLOOR) {
+    if (staysPut(g)) {
       return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary to working precision
     }
     double[] p = rule.direction(x, g);

@@ -14,6 +14,11 @@ final class LineSearchSupport {
    */
   static final double STATIONARY_FLOOR = 0x1p-500;
 
+  /** True when every component of g is below {@link #STATIONARY_FLOOR}: the methods stay put. */
+  static boolean staysPut(double[] g) {
+    return maxAbs(g) < STATIONARY_FLOOR;
+  }
+
   static double[] gradient(GradientOracle o, double[] x) {
     double[] g = new double[x.length];
     o.gradient(x, g);

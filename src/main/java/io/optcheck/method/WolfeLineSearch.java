@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  * Bracketing starts at the trial step {@code alpha1} and doubles it, at most
  * {@value #MAX_BRACKET} times; zoom picks the minimizer of the quadratic interpolating phi(lo),
- * phi'(lo) and phi(hi), safeguarded to the middle 80% of the bracket (bisection when the
- * interpolant is useless), at most {@value #MAX_ZOOM} times, and stops early when the bracket has
+ * phi'(lo) and phi(hi), used when it lies in the middle 80% of the bracket (bisection
+ * otherwise), at most {@value #MAX_ZOOM} times, and stops early when the bracket has
  * shrunk to adjacent doubles. The theory (Lemma 3.1) guarantees a step for 0 &lt; c1 &lt; c2 &lt; 1
  * and f bounded below along the ray; other c1, c2 in (0, 1) are accepted, and the search then
  * refuses when it finds none.
@@ -81,7 +81,7 @@ public final class WolfeLineSearch implements Method<LineSearchState> {
   public LineSearchState step(LineSearchState s, GradientOracle oracle) {
     double[] x = s.x();
     double[] g = LineSearchSupport.gradient(oracle, x);
-    if (LineSearchSupport.maxAbs(g) < LineSearchSupport.STATIONARY_FLOOR) {
+    if (LineSearchSupport.staysPut(g)) {
       return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary to working precision
     }
     double[] p = rule.direction(x, g);
@@ -142,7 +142,11 @@ public final class WolfeLineSearch implements Method<LineSearchState> {
       double safeLo = left + 0.1 * (right - left);
       double safeHi = right - 0.1 * (right - left);
       if (!(a >= safeLo && a <= safeHi)) {
-        a = Double.isFinite(a) ? Math.max(safeLo, Math.min(safeHi, a)) : 0.5 * (left + right);
+        // Outside the middle 80% the interpolant says little about where the Wolfe steps are:
+        // bisect. Clamping to the edge of that range shrank the bracket by only 0.9 per trial
+        // when the interpolant's minimizer lies beyond hi (phi = -a + a^2/2 from alpha1 = 1, Wolfe
+        // steps in [8.3e-6, 1.7e-5] at c1 = c2 = 0.999992: 104 trials needed, 100 allowed).
+        a = 0.5 * (left + right);
       }
       last = a;
       double phiA = ray.value(a);

@@ -125,4 +125,41 @@ class LineSearchMethodsTest {
     Trajectory b = Runner.run(new GradientDescent(0.1), new ExactOracle(q), new double[] {1.5, -0.25}, 20);
     assertThat(a.iterates()).isDeepEqualTo(b.iterates());
   }
+
+  /**
+   * gd.wolfe/c1-eq-c2, quick seed 38: on the kinked slope with M = 1, s = 1e-4, A = 0.9999 from
+   * x = 0 (phi = -a + a^2/2 up to the kink) and c1 = c2 = 0.999992, the strong Wolfe steps are
+   * [1 - c, 2(1 - c)] = [8.3e-6, 1.7e-5]. The interpolant's minimizer, a = 1, lies beyond every
+   * bracket, and clamping it to 90% of the bracket shrank the bracket by 0.9 per trial: 104 trials
+   * were needed and the search refused after 100. Bisecting there finds a step.
+   */
+  @Test
+  void wolfeZoomBisectsWhenTheInterpolantIsOutsideTheBracketAndFindsANarrowWindow() {
+    KinkedSlope f = new KinkedSlope(1, 1e-4, 0.9999);
+    double c = 0.9999917195874833;
+    LineSearchState s = step(new WolfeLineSearch(1.0, c, c), f, 0.0);
+    double a = s.x()[0]; // p = -f'(0) = 1
+    assertThat(a).isBetween(1 - c, 2 * (1 - c));
+    assertThat(f.value(new double[] {a})).isLessThanOrEqualTo(f.value(new double[] {0}) - c * a);
+    assertThat(Math.abs(f.gradient(new double[] {a})[0])).isLessThanOrEqualTo(c);
+    assertThat(s.trials()).isLessThan(40);
+  }
+
+  /**
+   * gd.armijo/backtracking, quick seed 96: the line-search methods stay put when every gradient
+   * component is below 2^-500, and the checker must use the same rule. A gradient of norm
+   * 4.8e-151 (above 2^-500 = 3.1e-151) whose components are all below 2^-500 is such a point.
+   */
+  @Test
+  void lineSearchesStayPutWhenEveryComponentIsBelowTwoToTheMinus500() {
+    double[] g = {2.9e-151, 2.9e-151, 2.9e-151};
+    assertThat(Math.sqrt(3) * 2.9e-151).isGreaterThan(0x1p-500);
+    assertThat(ArmijoBacktracking.staysPut(g)).isTrue();
+    assertThat(ArmijoBacktracking.staysPut(new double[] {0x1p-500, 0})).isFalse();
+    Quadratic q = Quadratic.diagonal(new double[] {1, 1, 1});
+    double[] x = g.clone();
+    LineSearchState s = step(new ArmijoBacktracking(1.0, 0.5, 1e-4), q, x);
+    assertThat(s.x()).isEqualTo(x);
+    assertThat(s.trials()).isZero();
+  }
 }

@@ -116,6 +116,27 @@ public record RateInstance(Objective f, double lTrue, double curvLow, double muB
     return s;
   }
 
+  /**
+   * A bound on ||x* - x*_true||, the distance from the instance's x* to the realised function's
+   * minimizer. 0 for quadratics and Huber sums (x* from the certificate). For an interpolant x* is
+   * the data point with g* = 0, but the realised function interpolates the repaired values as
+   * rounded to doubles, so its gradient there is not exactly 0 (quick seed 13: -5.5e-15 at
+   * x* = -0.1 in 300 digits); by mu-strong convexity the true minimizer lies within
+   * ||grad f(x*)|| / mu of it. NaN when mu is 0.
+   */
+  double minimizerError() {
+    if (!(f instanceof io.optcheck.problem.SmoothInterpolant si)) {
+      return 0;
+    }
+    BigDecimal[] g = si.exactGradient(ExactGd.big(xStar), ExactGd.MC);
+    double gg = 0;
+    for (BigDecimal v : g) {
+      gg += v.doubleValue() * v.doubleValue();
+    }
+    // Rounded up by a relative 2^-50: the bound must not be below the exact quotient.
+    return Math.sqrt(gg) / curvLow * (1 + 0x1p-50);
+  }
+
   /** The exact model of f for rechecks. */
   ExactGd.Model exact() {
     if (f instanceof CenteredHuberSum hs) {

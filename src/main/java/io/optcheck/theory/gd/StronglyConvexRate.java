@@ -148,6 +148,7 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
     double inputs = Vec.norm(in.x0()) + Vec.norm(xs);
     int d = in.dimension();
     Drift drift = new Drift(in.mapLipschitz(), eta);
+    double delta = in.minimizerError();
     return TrajectoryCheck.run(method(lr(eta)), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
       double a = drift.step(prev, in.f().gradientScale(prev));
       double rt = Math.pow(rho, t) * (1 - tighten);
@@ -157,7 +158,7 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
         double root = Math.pow(rho, t) * rad;
         double bound = rt * rho * Math.pow(rho, t - 1) * rad * rad;
         double scale = e * e + bound + 2 * (e + root) * (a + inputs);
-        c = Check.atMost("||x_t - x*||^2", t, e * e, bound, Tolerance.of(scale, d));
+        c = Check.atMost("||x_t - x*||^2", t, e * e, bound, Tolerance.of(scale, d) + distanceAllowance(root, rho, t, delta));
         series.point("||x_t - x*||^2", e * e);
         series.point("(1 - mu/L)^{2t} R^2", bound);
       } else {
@@ -167,15 +168,38 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
         double bound = tighten == 0 ? rt * f0 : rt * Math.pow(rho, t) * f0;
         double scale = in.valueScale(cur) + Math.abs(fStar) + bound + Math.abs(rt) * f0Scale
             + Vec.norm(in.f().gradient(cur)) * a;
-        c = Check.atMost("f(x_t) - f*", t, gap, bound, Tolerance.of(scale, d));
+        c = Check.atMost("f(x_t) - f*", t, gap, bound, Tolerance.of(scale, d) + valueAllowance(in, delta));
         series.point("f(x_t) - f*", gap);
         series.point("(1 - mu/L)^t (f(x0) - f*)", bound);
       }
       if (c.marginal()) {
-        c = c.rechecked(exactHolds(in, t, distance));
+        c = c.rechecked(exactHolds(in, t, distance, delta));
       }
       return c;
     });
+  }
+
+  /**
+   * What the bound on ||x_t - x*||^2 gains when x* is known only to within delta
+   * ({@link RateInstance#minimizerError}): ||x_t - x*|| &lt;= ||x_t - x*_true|| + delta
+   * &lt;= rho^t (R + delta) + delta, so the square exceeds (rho^t R)^2 by at most
+   * 2 rho^t R delta (1 + rho^t) + delta^2 (1 + rho^t)^2. 0 when delta is 0.
+   */
+  static double distanceAllowance(double root, double rho, int t, double delta) {
+    if (delta == 0) {
+      return 0;
+    }
+    double k = 1 + Math.pow(rho, t);
+    return 2 * root * delta * k + delta * delta * k * k;
+  }
+
+  /**
+   * The same for f: f* = f(x*) exceeds the true minimum by at most L delta^2 / 2 (L-smooth, with
+   * a zero gradient at the true minimizer), which moves f(x_t) - f* &lt;= rho^t (f(x0) - f*) by at
+   * most (1 - rho^t) L delta^2 / 2 &lt;= L delta^2 / 2.
+   */
+  private static double valueAllowance(RateInstance in, double delta) {
+    return delta == 0 ? 0 : in.lTrue() * delta * delta / 2;
   }
 
   @Override
@@ -183,10 +207,11 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
     if (c.step() < 1) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(exactHolds(in, c.step(), r.conclusion().equals("distance")));
+    return java.util.Optional.of(exactHolds(in, c.step(), r.conclusion().equals("distance"), in.minimizerError()));
   }
 
-  private boolean exactHolds(RateInstance in, int t, boolean distance) {
+  private boolean exactHolds(RateInstance in, int t, boolean distance, double delta) {
+    double rhoD = 1 - in.muClaimed() / in.lTrue();
     ExactGd.Model m = in.exact();
     BigDecimal rho = BigDecimal.ONE.subtract(new BigDecimal(in.muClaimed()).divide(new BigDecimal(in.lTrue()), ExactGd.MC));
     BigDecimal rt = rho.pow(t, ExactGd.MC).multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten)));
@@ -194,11 +219,13 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
     if (distance) {
       BigDecimal[] xs = m.xStar();
       BigDecimal rhs = rt.multiply(rho.pow(t, ExactGd.MC)).multiply(ExactGd.distSq(ExactGd.big(in.x0()), xs), ExactGd.MC);
+      rhs = rhs.add(new BigDecimal(distanceAllowance(Math.pow(rhoD, t) * in.radius(), rhoD, t, delta)));
       return ExactGd.distSq(xt, xs).compareTo(rhs) <= 0;
     }
     BigDecimal fs = m.fStar();
     BigDecimal r = tighten == 0 ? rt : rt.multiply(rho.pow(t, ExactGd.MC));
     BigDecimal rhs = r.multiply(m.value(ExactGd.big(in.x0())).subtract(fs), ExactGd.MC);
+    rhs = rhs.add(new BigDecimal(valueAllowance(in, delta)));
     return m.value(xt).subtract(fs).compareTo(rhs) <= 0;
   }
 

@@ -123,7 +123,10 @@ public final class Wolfe implements Theorem<Wolfe.Instance> {
     // c2 >= 1e-4: below that the curvature window c2 |phi'(0)| is narrower than the rounding of
     // phi' itself, so no floating-point search can land in it although a step exists (the full
     // run found c1 = c2 = 5e-324). 1e-4 is also the usual c1 (Nocedal & Wright, sec. 3.1).
-    Gen<Double> c2 = Gens.doubles(1e-4, 1).knob("c2").filter("c2 < 1", v -> v < 1);
+    // 1 - c2 >= 2^-20 for the same reason at the other end: at c2 = 1 - 2^-53 (quick seed 91,
+    // c1 = c2) the Wolfe steps of phi = -a + a^2/2 are [1.1e-16, 2.2e-16], where the
+    // sufficient-decrease margin a^2/2 = 1e-32 is below the rounding of phi(a) (3e-32).
+    Gen<Double> c2 = Gens.doubles(1e-4, 1).knob("c2").filter("1 - c2 >= 2^-20", v -> v <= 1 - 0x1p-20);
     Gen<Double> v = Gens.doubles(0, 1).knob("c1 position").filter("0 < v < 1", x -> x > 0 && x < 1);
     Gen<Double> rho = Gens.logDoubles(1e-2, 1e2).knob("alpha1 L");
     String id = r.id();

@@ -127,10 +127,18 @@ public final class FedAvgDrift implements Theorem<FedAvgDrift.Instance> {
             in -> !drift || differs(in.clients()));
   }
 
-  /** Some coordinate j with h_1j != h_2j and c_1j != c_2j: then the drift is provably nonzero. */
+  /**
+   * Some coordinate j with h_1j != h_2j and |c_1j - c_2j| &gt;= 2^-970: then the drift is provably
+   * nonzero, and representable. The drift is |c_1j - c_2j| times a difference of weights; centers
+   * 5e-324 apart (quick seed 92, shrunk from integers) give an exact drift of 1e-327, below the
+   * smallest double, and the check compared 4.9e-324 with the tolerance's subnormal floor
+   * (1.8e-307). 2^-970 is 2^52 times the smallest normal double, so the drift of such centers is
+   * above that floor (C d 2^-1022 &lt;= 2^-1018 for d &lt;= 2) whenever the weight difference exceeds
+   * 2^-48.
+   */
   static boolean differs(DiagonalQuadraticSum f) {
     for (int j = 0; j < f.dimension(); j++) {
-      if (f.curvature(0, j) != f.curvature(1, j) && f.center(0, j) != f.center(1, j)) {
+      if (f.curvature(0, j) != f.curvature(1, j) && Math.abs(f.center(0, j) - f.center(1, j)) >= 0x1p-970) {
         return true;
       }
     }
