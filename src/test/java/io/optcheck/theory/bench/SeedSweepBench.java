@@ -33,6 +33,8 @@ import java.util.Locale;
  *   -Dexec.args="1 100"
  * </pre>
  *
+ * A third argument, comma-separated theorem-id prefixes, sweeps only those theorems.
+ *
  * Split the range over processes ("1 50" and "51 100") and add their totals.
  */
 public final class SeedSweepBench {
@@ -43,6 +45,8 @@ public final class SeedSweepBench {
   public static void main(String[] args) {
     long from = args.length > 0 ? Long.parseLong(args[0]) : 1;
     long to = args.length > 1 ? Long.parseLong(args[1]) : 100;
+    // Optional: comma-separated theorem-id prefixes (re-sweep only the theorems a change touched).
+    List<String> prefixes = args.length > 2 ? List.of(args[2].split(",")) : List.of("");
     // Per breaking regime: on how many seeds the break was caught (broken or refused), as in BreakPowerBench.
     java.util.Map<String, Integer> caught = new java.util.TreeMap<>();
     int totalFails = 0;
@@ -57,6 +61,9 @@ public final class SeedSweepBench {
           .withStatisticalRegimeRuns((int) theorems.stream()
               .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
       for (Theorem<?> t : theorems) {
+        if (prefixes.stream().noneMatch(t.id()::startsWith)) {
+          continue;
+        }
         Spec spec = Specs.load(t.id());
         for (Regime r : t.regimes()) {
           if (r.expected() == Expected.NONE) {
