@@ -41,17 +41,7 @@ public final class Runner {
      */
     public static <S extends MethodState> Trajectory run(Method<S> method, GradientOracle oracle,
             double[] x0, int steps, StopCondition stop) {
-        Objects.requireNonNull(oracle, "oracle");
-        Vectors.requireLength(x0, oracle.dimension(), "x0");
-        S start;
-        try {
-            start = method.init(x0);
-        } catch (MethodFailure e) {
-            // A method that fails to start (a plug-in that modified x0) ends the run at step 0.
-            return new Trajectory(method.id(), List.of(x0.clone()), new double[0], 0, 0, steps, 0,
-                    new Trajectory.Failed(e.getMessage(), 0), null);
-        }
-        return resume(method, oracle, start, steps, stop);
+        return start(method, oracle, x0, steps, stop, false);
     }
 
     /**
@@ -62,16 +52,22 @@ public final class Runner {
      */
     public static <S extends MethodState> Trajectory stream(Method<S> method, GradientOracle oracle,
             double[] x0, int steps, StopCondition stop) {
+        return start(method, oracle, x0, steps, stop, true);
+    }
+
+    private static <S extends MethodState> Trajectory start(Method<S> method, GradientOracle oracle,
+            double[] x0, int steps, StopCondition stop, boolean streamed) {
         Objects.requireNonNull(oracle, "oracle");
         Vectors.requireLength(x0, oracle.dimension(), "x0");
         S start;
         try {
             start = method.init(x0);
         } catch (MethodFailure e) {
+            // A method that fails to start (a plug-in that modified x0) ends the run at step 0.
             return new Trajectory(method.id(), List.of(x0.clone()), new double[0], 0, 0, steps, 0,
                     new Trajectory.Failed(e.getMessage(), 0), null);
         }
-        return resume(method, oracle, start, steps, stop, true);
+        return resume(method, oracle, start, steps, stop, streamed);
     }
 
     /**

@@ -37,7 +37,7 @@ public final class StepSize {
    * @throws Unrepresentable when {@code eta} is 0 (either sign) or subnormal
    */
   public static void requireRepresentable(String name, double eta) {
-    if (eta >= 0 && eta < Double.MIN_NORMAL || eta == 0) {
+    if (eta >= 0 && eta < Double.MIN_NORMAL) {
       throw new Unrepresentable(name, eta);
     }
   }
