@@ -35,12 +35,7 @@ class SeedSweepRegressionTest {
   void theSweepsFailVerdictIsGone(String theoremId, String regimeId, long seed, String cause) {
     Theorem<?> theorem = Catalog.builtIn().theorems().stream().filter(t -> t.id().equals(theoremId)).findFirst()
         .orElseThrow();
-    Regime regime = theorem.regime(regimeId);
-    Spec spec = Specs.load(theoremId);
-    java.util.List<Theorem<?>> all = Catalog.builtIn().theorems();
-    RunSettings settings = new RunSettings(RunSettings.Depth.QUICK, 0, seed, true).withStatisticalRegimeRuns(
-        (int) all.stream().flatMap(t -> t.regimes().stream().filter(x -> TheoremRunner.isStatistical(t, x))).count());
-    Result r = TheoremRunner.run(theorem, regime, settings.triesFor(regime, spec.ciTries(), spec.fullTries()), settings);
+    Result r = QuickRuns.run(theorem, regimeId, seed);
     assertThat(r.verdict()).as("%s/%s at seed %d (%s): %s", theoremId, regimeId, seed, cause,
         r.counterexample() != null ? r.counterexample().summary() : r.error() != null ? r.error().message() : "")
         .isNotEqualTo(Verdict.FAIL);
