@@ -1,6 +1,6 @@
 package io.optcheck.cli;
 
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.theory.Assumptions;
 import io.optcheck.theory.RetargetableTheorem;
 import io.optcheck.theory.Regime;

@@ -2,7 +2,7 @@ package io.optcheck.cli;
 
 import io.optcheck.report.JsonReport;
 import io.optcheck.report.ReportFormatException;
-import io.optcheck.report.RunReport;
+import io.optcheck.result.RunReport;
 import io.optcheck.report.TerminalTable;
 import io.optcheck.report.Waivers;
 import io.optcheck.run.RunInputException;

@@ -2,8 +2,8 @@ package io.optcheck.cli;
 
 import static io.optcheck.text.LabelledLines.line;
 
-import io.optcheck.report.Counterexample;
-import io.optcheck.report.Result;
+import io.optcheck.result.Counterexample;
+import io.optcheck.result.Result;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +26,7 @@ final class Replays {
     }
     Counterexample c = r.counterexample();
     if (c == null) {
-      sb.append(r.outcome() == io.optcheck.report.Outcome.HELD
+      sb.append(r.outcome() == io.optcheck.result.Outcome.HELD
           ? "The case no longer fails: the conclusion held on it." : "No counterexample.").append(System.lineSeparator());
       return sb.toString();
     }

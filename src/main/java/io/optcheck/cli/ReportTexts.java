@@ -1,7 +1,7 @@
 package io.optcheck.cli;
 
-import io.optcheck.report.Result;
-import io.optcheck.report.RunReport;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
 import io.optcheck.report.TheoremText;
 import io.optcheck.theory.Assumptions;
 import io.optcheck.theory.Catalog;

@@ -4,16 +4,16 @@ import io.optcheck.prop.Property;
 import io.optcheck.report.HtmlReport;
 import io.optcheck.report.JsonReport;
 import io.optcheck.report.MarkdownSummary;
-import io.optcheck.report.Observation;
-import io.optcheck.report.Result;
-import io.optcheck.report.RunReport;
+import io.optcheck.result.Observation;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
 import io.optcheck.report.TerminalTable;
 import io.optcheck.report.TerminalText;
 import io.optcheck.report.Waivers;
 import io.optcheck.run.CatalogRun;
 import io.optcheck.run.CostTable;
 import io.optcheck.run.ShardPlan;
-import io.optcheck.report.ShardInfo;
+import io.optcheck.result.ShardInfo;
 import io.optcheck.run.Interruption;
 import io.optcheck.run.Plugins;
 import io.optcheck.run.ReportDirectory;
@@ -97,18 +97,18 @@ final class RunCommand implements Callable<Integer> {
   int width = TerminalTable.DEFAULT_WIDTH;
 
   @Option(names = "--method-class", paramLabel = "CLASS", description = "Check your own optimizer: a class "
-      + "implementing io.optcheck.plugin.PluggableOptimizer with a public no-argument constructor (repeatable). "
+      + "implementing io.optcheck.api.PluggableOptimizer with a public no-argument constructor (repeatable). "
       + "Runs the conformance properties and the theorems of its declared kind; --theorem filters them.")
   List<String> methodClasses = new ArrayList<>();
 
   @Option(names = "--estimator-class", paramLabel = "CLASS", description = "Check your own minibatch sampler or "
-      + "gradient estimator: a class implementing io.optcheck.plugin.GradientEstimator (checked exactly) or "
-      + "io.optcheck.plugin.SelfRandomEstimator (checked statistically) with a public no-argument constructor "
+      + "gradient estimator: a class implementing io.optcheck.api.GradientEstimator (checked exactly) or "
+      + "io.optcheck.api.SelfRandomEstimator (checked statistically) with a public no-argument constructor "
       + "(repeatable). Runs sgd.unbiased-minibatch and sgd.minibatch-variance under its id; --theorem filters them.")
   List<String> estimatorClasses = new ArrayList<>();
 
   @Option(names = "--line-search-class", paramLabel = "CLASS", description = "Check your own line search: a class "
-      + "implementing io.optcheck.plugin.LineSearch with a public no-argument constructor (repeatable). Steepest "
+      + "implementing io.optcheck.api.LineSearch with a public no-argument constructor (repeatable). Steepest "
       + "descent with it runs gd.armijo (and gd.wolfe, gd.zoutendijk for a strong Wolfe search) with its declared "
       + "constants; --theorem filters them.")
   List<String> lineSearchClasses = new ArrayList<>();
@@ -390,13 +390,13 @@ final class RunCommand implements Callable<Integer> {
    */
   private Result withPluginReplay(Result res) {
     String option = pluginOptions.get(res.method());
-    io.optcheck.report.Counterexample c = res.counterexample();
+    io.optcheck.result.Counterexample c = res.counterexample();
     if (option == null || c == null || !c.replay().contains("--replay ")) {
       return res;
     }
     String replayLine = c.replay().replace("--replay ", option
         + (classpath == null ? "" : " --classpath " + classpath) + " --replay ");
-    return res.toBuilder().counterexample(new io.optcheck.report.Counterexample(c.fields(), c.summary(), replayLine,
+    return res.toBuilder().counterexample(new io.optcheck.result.Counterexample(c.fields(), c.summary(), replayLine,
         c.shrinkSteps(), c.original())).build();
   }
 

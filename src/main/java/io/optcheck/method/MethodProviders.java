@@ -1,5 +1,8 @@
 package io.optcheck.method;
 
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

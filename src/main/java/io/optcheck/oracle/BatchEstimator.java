@@ -1,5 +1,7 @@
 package io.optcheck.oracle;
 
+import io.optcheck.api.ExampleGradients;
+
 import org.hipparchus.random.RandomGenerator;
 
 /**

@@ -1,5 +1,7 @@
 package io.optcheck.oracle;
 
+import io.optcheck.api.ExampleGradients;
+
 /**
  * Per-example gradient clipping (as in DP-SGD, Abadi et al. 2016): each grad f_i is replaced by
  * grad f_i * min(1, c/||grad f_i||). A minibatch mean of clipped gradients is a BIASED estimate

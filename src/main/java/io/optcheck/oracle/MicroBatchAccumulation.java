@@ -1,5 +1,7 @@
 package io.optcheck.oracle;
 
+import io.optcheck.api.ExampleGradients;
+
 import java.util.Arrays;
 import org.hipparchus.random.RandomGenerator;
 

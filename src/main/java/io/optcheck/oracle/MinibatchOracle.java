@@ -38,7 +38,7 @@ public final class MinibatchOracle implements GradientOracle {
   @Override
   public void gradient(double[] x, double[] out) {
     gradients++;
-    estimator.draw(ExampleGradients.at(f, x), rng, out);
+    estimator.draw(ExampleRows.at(f, x), rng, out);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.optcheck.oracle;
 
+import io.optcheck.api.ExampleGradients;
+
 import io.optcheck.problem.FiniteSum;
 
 /**
@@ -22,6 +24,6 @@ public final class StaleGradients {
     for (int j = 0; j < x.length; j++) {
       old[j] = x[j] + delta[j];
     }
-    return ExampleGradients.at(f, old);
+    return ExampleRows.at(f, old);
   }
 }

@@ -1,5 +1,7 @@
 package io.optcheck.oracle;
 
+import io.optcheck.api.ExampleGradients;
+
 import io.optcheck.problem.Num;
 import java.util.List;
 import org.hipparchus.random.RandomGenerator;

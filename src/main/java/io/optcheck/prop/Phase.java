@@ -11,5 +11,15 @@ public enum Phase {
   /** a replay of a given token */
   REPLAY,
   /** replays of smaller candidates while shrinking a failure (never the phase that found it) */
-  SHRINK
+  SHRINK;
+
+  /** Whether this is a search phase, one that can find a break (edge, random, targeted). */
+  public boolean searches() {
+    return this == EDGE || this == RANDOM || this == TARGETED;
+  }
+
+  /** The results.json spelling of a search phase: "edge", "random" or "targeted". */
+  public String json() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -1,5 +1,10 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.Verdict;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

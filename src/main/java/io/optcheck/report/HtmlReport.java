@@ -1,5 +1,18 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Waiver;
+
+import io.optcheck.result.Counterexample;
+import io.optcheck.result.Expected;
+import io.optcheck.result.Observation;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.StatisticalTest;
+import io.optcheck.result.Threshold;
+import io.optcheck.result.Verdict;
+import io.optcheck.result.WaiverReport;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -346,7 +359,7 @@ public final class HtmlReport {
             fig("found by", x.foundBy() == null ? DASH : x.foundBy().json());
             fig("tol/|rhs|", Fmt.ratio(x.toleranceRatio(), INF));
             if (x.statistics() != null) {
-                Statistics s = x.statistics();
+                StatisticalTest s = x.statistics();
                 fig("statistics", s.test() + ", alpha " + Fmt.sig(s.alpha(), Fmt.FIGURE_DIGITS, INF) + ", "
                         + s.runs() + " runs, seed " + s.seed());
             }

@@ -1,5 +1,23 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Waiver;
+
+import io.optcheck.result.Counterexample;
+import io.optcheck.result.ErrorInfo;
+import io.optcheck.result.Expected;
+import io.optcheck.prop.Phase;
+import io.optcheck.result.Observation;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.Series;
+import io.optcheck.result.ShardInfo;
+import io.optcheck.result.StatisticalTest;
+import io.optcheck.result.Threshold;
+import io.optcheck.result.Verdict;
+import io.optcheck.result.WaiverMark;
+import io.optcheck.result.WaiverReport;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -332,12 +350,12 @@ public final class JsonReport {
                 r.parse("verdict", Verdict::fromJson),
                 r.opt("waiver", w -> new WaiverMark(w.text("reason"), w.date("expires"))),
                 r.integer("tries"), r.longValue("seed"),
-                r.has("foundBy") ? r.parse("foundBy", FoundBy::fromJson) : null,
+                r.has("foundBy") ? r.parse("foundBy", Result::foundBy) : null,
                 r.has("worstRatio") ? r.dbl("worstRatio") : null,
                 r.has("tightReference") ? r.dbl("tightReference") : null,
                 r.dbl("toleranceRatio"),
                 r.opt("threshold", t -> new Threshold(t.dbl("found"), t.dbl("theory"), t.text("parameter"))),
-                r.opt("statistics", s -> new Statistics(s.text("test"), s.dbl("alpha"), s.integer("runs"),
+                r.opt("statistics", s -> new StatisticalTest(s.text("test"), s.dbl("alpha"), s.integer("runs"),
                         s.longValue("seed"))),
                 r.stringMap("conventions"),
                 r.opt("counterexample", c -> new Counterexample(c.freeMap("fields"), c.text("summary"),

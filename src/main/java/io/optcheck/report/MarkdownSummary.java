@@ -1,5 +1,17 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Waiver;
+
+import io.optcheck.result.Counterexample;
+import io.optcheck.result.Observation;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.StatisticalTest;
+import io.optcheck.result.Threshold;
+import io.optcheck.result.Verdict;
+import io.optcheck.result.WaiverReport;
+
 import static io.optcheck.text.LabelledLines.markdownItem;
 
 import java.io.IOException;
@@ -98,8 +110,8 @@ public final class MarkdownSummary {
                         + " found, " + Fmt.sig(t.theory(), Fmt.FIGURE_DIGITS, INF) + " in theory");
             }
             if (x.statistics() != null) {
-                Statistics s = x.statistics();
-                markdownItem(sb, "Statistics", esc(s.test()) + ", alpha " + Fmt.sig(s.alpha(), Fmt.FIGURE_DIGITS, INF)
+                StatisticalTest s = x.statistics();
+                markdownItem(sb, "StatisticalTest", esc(s.test()) + ", alpha " + Fmt.sig(s.alpha(), Fmt.FIGURE_DIGITS, INF)
                         + ", " + s.runs() + " runs, seed " + s.seed());
             }
             if (x.counterexample() != null) {

@@ -1,5 +1,7 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Values;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,13 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Waiver;
+
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.Verdict;
+import io.optcheck.result.WaiverMark;
+import io.optcheck.result.WaiverReport;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
 package io.optcheck.run;
 
-import io.optcheck.report.Observation;
-import io.optcheck.report.Result;
+import io.optcheck.result.Observation;
+import io.optcheck.result.Result;
 import io.optcheck.report.TerminalText;
 import io.optcheck.theory.ObservationSpec;
 import io.optcheck.theory.Regime;

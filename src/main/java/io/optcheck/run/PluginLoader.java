@@ -1,6 +1,6 @@
 package io.optcheck.run;
 
-import io.optcheck.plugin.PluggableOptimizer;
+import io.optcheck.api.PluggableOptimizer;
 import java.io.File;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -33,23 +33,23 @@ final class PluginLoader {
         return out;
     }
 
-    /** The classes named by {@code --line-search-class}: each a {@link io.optcheck.plugin.LineSearch}. */
-    static List<io.optcheck.plugin.LineSearch> loadLineSearches(List<String> classNames, String classpath) {
-        List<io.optcheck.plugin.LineSearch> out = new ArrayList<>();
-        for (Object o : load(classNames, classpath, "--line-search-class", io.optcheck.plugin.LineSearch.class)) {
-            out.add((io.optcheck.plugin.LineSearch) o);
+    /** The classes named by {@code --line-search-class}: each a {@link io.optcheck.api.LineSearch}. */
+    static List<io.optcheck.api.LineSearch> loadLineSearches(List<String> classNames, String classpath) {
+        List<io.optcheck.api.LineSearch> out = new ArrayList<>();
+        for (Object o : load(classNames, classpath, "--line-search-class", io.optcheck.api.LineSearch.class)) {
+            out.add((io.optcheck.api.LineSearch) o);
         }
         return out;
     }
 
     /**
      * The classes named by {@code --estimator-class}: each a
-     * {@link io.optcheck.plugin.GradientEstimator} (checked exactly) or a
-     * {@link io.optcheck.plugin.SelfRandomEstimator} (checked statistically).
+     * {@link io.optcheck.api.GradientEstimator} (checked exactly) or a
+     * {@link io.optcheck.api.SelfRandomEstimator} (checked statistically).
      */
     static List<Object> loadEstimators(List<String> classNames, String classpath) {
-        return load(classNames, classpath, "--estimator-class", io.optcheck.plugin.GradientEstimator.class,
-            io.optcheck.plugin.SelfRandomEstimator.class);
+        return load(classNames, classpath, "--estimator-class", io.optcheck.api.GradientEstimator.class,
+            io.optcheck.api.SelfRandomEstimator.class);
     }
 
     /** Instances of the named classes, each implementing one of {@code accepted}. */
@@ -102,7 +102,7 @@ final class PluginLoader {
                 + String.join(" or ", java.util.Arrays.stream(accepted).map(Class::getName).toList())
                 + (accepted[0] == PluggableOptimizer.class
                     ? ". Implement that interface: it declares the method's kind and builds it from hyperparameters."
-                    : accepted[0] == io.optcheck.plugin.LineSearch.class
+                    : accepted[0] == io.optcheck.api.LineSearch.class
                     ? ". Implement that interface: it declares the condition it claims and its constants, and returns a step."
                     : ". Implement one of them: it declares the sampling and batch size and returns an estimate."));
         }

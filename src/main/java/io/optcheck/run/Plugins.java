@@ -1,12 +1,12 @@
 package io.optcheck.run;
 
-import io.optcheck.plugin.LineSearch;
+import io.optcheck.api.LineSearch;
 import io.optcheck.theory.gd.PluginLineSearch;
 
-import io.optcheck.plugin.GradientEstimator;
-import io.optcheck.plugin.PluggableOptimizer;
-import io.optcheck.plugin.PluginProvider;
-import io.optcheck.plugin.SelfRandomEstimator;
+import io.optcheck.api.GradientEstimator;
+import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.api.SelfRandomEstimator;
 import io.optcheck.report.TerminalText;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.Theorem;

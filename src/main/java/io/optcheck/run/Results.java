@@ -1,8 +1,8 @@
 package io.optcheck.run;
 
-import io.optcheck.report.ErrorInfo;
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
+import io.optcheck.result.ErrorInfo;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.optcheck.run;
 
-import io.optcheck.report.Observation;
-import io.optcheck.report.Result;
-import io.optcheck.report.RunReport;
-import io.optcheck.report.ShardInfo;
+import io.optcheck.result.Observation;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.ShardInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

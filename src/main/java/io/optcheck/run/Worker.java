@@ -1,6 +1,6 @@
 package io.optcheck.run;
 
-import io.optcheck.report.Result;
+import io.optcheck.result.Result;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;

@@ -184,8 +184,8 @@ public final class Catalog {
   }
 
   /** The kind each retargetable theorem is about, by theorem id (sorted); others are absent. */
-  public Map<String, io.optcheck.method.MethodKind> kinds() {
-    Map<String, io.optcheck.method.MethodKind> m = new LinkedHashMap<>();
+  public Map<String, io.optcheck.api.MethodKind> kinds() {
+    Map<String, io.optcheck.api.MethodKind> m = new LinkedHashMap<>();
     theorems.forEach((id, t) -> {
       if (t instanceof RetargetableTheorem<?> rt) {
         m.put(id, rt.methodKind());
@@ -195,7 +195,7 @@ public final class Catalog {
   }
 
   /** The kind a theorem is about, or empty when it is bound to its own method. */
-  public java.util.Optional<io.optcheck.method.MethodKind> kindOf(String id) {
+  public java.util.Optional<io.optcheck.api.MethodKind> kindOf(String id) {
     return java.util.Optional.ofNullable(kinds().get(get(id).id()));
   }
 

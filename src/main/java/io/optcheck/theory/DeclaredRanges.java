@@ -1,10 +1,10 @@
 package io.optcheck.theory;
 
-import io.optcheck.method.Hyperparameters;
+import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
-import io.optcheck.plugin.PluggableOptimizer.Range;
-import io.optcheck.plugin.PluginProvider;
+import io.optcheck.api.PluggableOptimizer.Range;
+import io.optcheck.method.plugin.PluginProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The one rule that keeps every theorem inside a method's declared hyperparameter ranges
- * ({@link io.optcheck.plugin.PluggableOptimizer#hyperparameterRanges()}): no theorem and no
+ * ({@link io.optcheck.api.PluggableOptimizer#hyperparameterRanges()}): no theorem and no
  * conformance property runs a plug-in on a value outside them.
  * <ul>
  *   <li>A regime whose assumptions fix a hyperparameter ({@code eps-zero}: eps = 0,

@@ -1,8 +1,8 @@
 package io.optcheck.theory;
 
-import io.optcheck.method.Hyperparameters;
+import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 import java.util.Map;
 

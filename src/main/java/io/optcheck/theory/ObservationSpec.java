@@ -1,6 +1,6 @@
 package io.optcheck.theory;
 
-import io.optcheck.report.Observation;
+import io.optcheck.result.Observation;
 
 /**
  * A measurement that the catalog records without a verdict (DESIGN.md, results.json's

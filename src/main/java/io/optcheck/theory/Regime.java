@@ -1,6 +1,6 @@
 package io.optcheck.theory;
 
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import java.util.List;
 
 /**

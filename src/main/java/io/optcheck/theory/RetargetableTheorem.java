@@ -1,6 +1,6 @@
 package io.optcheck.theory;
 
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 
 /**

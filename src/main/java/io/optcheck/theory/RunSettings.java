@@ -53,7 +53,7 @@ public record RunSettings(Depth depth, int tries, long seed, boolean edgeCases, 
    * one, so it is cheap when it succeeds, and a smoke run must not report a missed break.
    */
   public int triesFor(Regime regime, int ciTries, int fullTries) {
-    if (tries <= 0 && depth == Depth.QUICK && regime.expected() != io.optcheck.report.Expected.HOLDS) {
+    if (tries <= 0 && depth == Depth.QUICK && regime.expected() != io.optcheck.result.Expected.HOLDS) {
       return ciTries;
     }
     return triesFor(ciTries, fullTries);

@@ -70,7 +70,7 @@ public interface Theorem<I> {
    * How a regime's "in expectation" checks are decided (test, alpha per check, runs per check,
    * seed), or null for a regime checked exactly. {@code tries} is the number of tries that ran.
    */
-  default io.optcheck.report.Statistics statistics(Regime regime, int tries, long seed) {
+  default io.optcheck.result.StatisticalTest statistics(Regime regime, int tries, long seed) {
     return null;
   }
 

@@ -3,14 +3,14 @@ package io.optcheck.theory;
 import io.optcheck.prop.Phase;
 import io.optcheck.prop.Property;
 import io.optcheck.prop.PropertyResult;
-import io.optcheck.report.Counterexample;
-import io.optcheck.report.ErrorInfo;
-import io.optcheck.report.FoundBy;
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
-import io.optcheck.report.Series;
-import io.optcheck.report.Threshold;
-import io.optcheck.report.Verdicts;
+import io.optcheck.result.Counterexample;
+import io.optcheck.result.ErrorInfo;
+
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.Series;
+import io.optcheck.result.Threshold;
+import io.optcheck.result.Verdicts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -277,11 +277,7 @@ public final class TheoremRunner {
     if (!r.statistics().counts().isEmpty()) {
       extra.put("labels", r.statistics().counts());
     }
-    FoundBy foundBy = r.foundBy() == null ? null : switch (r.foundBy()) {
-      case EDGE -> FoundBy.EDGE;
-      case RANDOM, REPLAY, SHRINK -> r.foundBy() == Phase.RANDOM ? FoundBy.RANDOM : null;
-      case TARGETED -> FoundBy.TARGETED;
-    };
+    Phase foundBy = r.foundBy() == null || !r.foundBy().searches() ? null : r.foundBy();
     if (outcome == Outcome.HELD || outcome == Outcome.INCONCLUSIVE || outcome == Outcome.ERROR && cex == null) {
       foundBy = null;
     }

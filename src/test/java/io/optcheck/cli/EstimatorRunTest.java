@@ -31,8 +31,9 @@ class EstimatorRunTest {
 
   static final String SAMPLER = """
       package com.acme;
-      import io.optcheck.oracle.ExampleGradients;
-      import io.optcheck.plugin.*;
+      import io.optcheck.api.ExampleGradients;
+      import io.optcheck.api.*;
+        import io.optcheck.method.plugin.*;
       public class MySampler implements GradientEstimator {
           public Sampling sampling() { return Sampling.WITH_REPLACEMENT; }
           public int batchSize() { return 2; }
@@ -49,8 +50,9 @@ class EstimatorRunTest {
 
   static final String SELF = """
       package com.acme;
-      import io.optcheck.oracle.ExampleGradients;
-      import io.optcheck.plugin.*;
+      import io.optcheck.api.ExampleGradients;
+      import io.optcheck.api.*;
+        import io.optcheck.method.plugin.*;
       public class MyLoader implements SelfRandomEstimator {
           public Sampling sampling() { return Sampling.WITHOUT_REPLACEMENT; }
           public int batchSize() { return 2; }

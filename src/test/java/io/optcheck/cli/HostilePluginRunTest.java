@@ -43,7 +43,7 @@ class HostilePluginRunTest {
   void theHostileRegimeIsAnErrorNamingTheCauseAndNothingElseIsLost(String fixture, String id, String cause)
       throws IOException {
     Path out = dir.resolve(fixture);
-    Cli c = Cli.run("run", "--method-class", "io.optcheck.plugin.SamplePlugins$Gd",
+    Cli c = Cli.run("run", "--method-class", "io.optcheck.method.plugin.SamplePlugins$Gd",
         "--method-class", "io.optcheck.run.HostilePlugins$" + fixture,
         "--theorem", "conf.zero-gradient", "--theorem", "conf.reference-equivalence", "--tries", "5",
         "--try-timeout", "1.5", "--worker-jvm-args", "-Xmx48m", "--fail-on-violation", "--out", out.toString());

@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.optcheck.report.Downsample;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.report.HtmlReport;
 import io.optcheck.report.JsonReport;
-import io.optcheck.report.Observation;
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
-import io.optcheck.report.RunReport;
-import io.optcheck.report.Series;
+import io.optcheck.result.Observation;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.Series;
 import io.optcheck.report.SvgPlot;
 import io.optcheck.report.TheoremText;
-import io.optcheck.report.WaiverMark;
+import io.optcheck.result.WaiverMark;
 import io.optcheck.theory.Catalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -207,7 +207,7 @@ class HtmlReportBrowserTest {
     Result evil = Result.builder("evil.theorem", "main", HOSTILE_ID, "holds")
         .assumptions(List.of("l-smooth")).expected(Expected.HOLDS).outcome(Outcome.BROKEN)
         .tries(3).seed(1).worstRatio(2.0)
-        .counterexample(new io.optcheck.report.Counterexample(fields, HOSTILE_TEXT, "./optcheck run --replay " + HOSTILE_TEXT, 1))
+        .counterexample(new io.optcheck.result.Counterexample(fields, HOSTILE_TEXT, "./optcheck run --replay " + HOSTILE_TEXT, 1))
         .conventions(Map.of("lr", HOSTILE_TEXT))
         .series(new Series(mapOf(HOSTILE_TEXT, new double[] {1, 2}, "bound", new double[] {1, 1.5})))
         .build()

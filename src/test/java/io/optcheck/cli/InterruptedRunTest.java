@@ -37,7 +37,7 @@ class InterruptedRunTest {
     Files.writeString(out.resolve("keep.txt"), "not a report file");
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-        "--method-class", "io.optcheck.plugin.SamplePlugins$Gd", "--theorem", "conf.gradient-scale-invariance", "--theorem", "conf.zero-gradient", "--tries", "2000000",
+        "--method-class", "io.optcheck.method.plugin.SamplePlugins$Gd", "--theorem", "conf.gradient-scale-invariance", "--theorem", "conf.zero-gradient", "--tries", "2000000",
         "--out", out.toString());
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());

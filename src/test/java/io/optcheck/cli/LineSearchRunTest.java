@@ -27,7 +27,7 @@ class LineSearchRunTest {
 
   static final String SEARCH = """
       package com.acme;
-      import io.optcheck.plugin.LineSearch;
+      import io.optcheck.api.LineSearch;
       public class NAME implements LineSearch {
           public Condition condition() { return Condition.ARMIJO; }
           public double c1() { return 1e-4; }
@@ -87,7 +87,7 @@ class LineSearchRunTest {
   void aClassThatIsNotALineSearchIsBadInput() {
     Cli c = Cli.run("run", "--line-search-class", "java.lang.String", "--out", dir.resolve("bad").toString());
     assertThat(c.exit()).isEqualTo(Main.BAD_INPUT);
-    assertThat(c.err()).contains("--line-search-class java.lang.String", "does not implement io.optcheck.plugin.LineSearch");
+    assertThat(c.err()).contains("--line-search-class java.lang.String", "does not implement io.optcheck.api.LineSearch");
   }
 
   /** The outcome of the gd.armijo result of {@code method}. */

@@ -61,8 +61,8 @@ class ListExplainTest {
     Cli r = Cli.run("list");
     assertThat(r.exit()).isZero();
     Catalog c = Catalog.builtIn();
-    assertThat(c.kinds()).containsEntry("gd.descent-lemma", io.optcheck.method.MethodKind.GD)
-        .containsEntry("gd.heavy-ball-quadratic", io.optcheck.method.MethodKind.HEAVY_BALL)
+    assertThat(c.kinds()).containsEntry("gd.descent-lemma", io.optcheck.api.MethodKind.GD)
+        .containsEntry("gd.heavy-ball-quadratic", io.optcheck.api.MethodKind.HEAVY_BALL)
         .doesNotContainKey("gd.armijo");
     for (Theorem<?> t : c.theorems()) {
       String line = t.id() + "  " + Specs.load(t.id()).title() + "  (method " + t.methodId() + ")";

@@ -18,9 +18,9 @@ class PluginRefusalTest {
   @Test
   void twoPluginsWithOneIdAreRefusedBeforeAnythingRuns() {
     Path out = dir.resolve("dup");
-    Cli c = Cli.run("run", "--method-class", "io.optcheck.plugin.SamplePlugins$Gd",
+    Cli c = Cli.run("run", "--method-class", "io.optcheck.method.plugin.SamplePlugins$Gd",
         "--method-class", "io.optcheck.run.HostilePlugins$SampleGdId", "--tries", "3", "--out", out.toString());
-    c.assertBadInput("two plug-ins declare the method id 'sample-gd'", "--method-class io.optcheck.plugin.SamplePlugins$Gd",
+    c.assertBadInput("two plug-ins declare the method id 'sample-gd'", "--method-class io.optcheck.method.plugin.SamplePlugins$Gd",
         "--method-class io.optcheck.run.HostilePlugins$SampleGdId", "Give each plug-in its own id");
     assertThat(c.err()).doesNotContain("[1/");
     assertThat(out.resolve("results.json")).doesNotExist();

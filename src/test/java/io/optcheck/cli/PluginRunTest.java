@@ -30,7 +30,8 @@ class PluginRunTest {
     static final String GD = """
         package com.acme;
         import io.optcheck.method.*;
-        import io.optcheck.plugin.*;
+        import io.optcheck.api.*;
+        import io.optcheck.method.plugin.*;
         public class MyGd implements PluggableOptimizer {
             public MethodKind kind() { return MethodKind.GD; }
             public Optimizer<?> create(Hyperparameters h) {

@@ -2,10 +2,10 @@ package io.optcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.report.JsonReport;
-import io.optcheck.report.Result;
-import io.optcheck.report.RunReport;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Objective;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Assumptions;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.Check;

@@ -1,5 +1,8 @@
 package io.optcheck.method;
 
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.optcheck.oracle;
 
+import io.optcheck.api.ExampleGradients;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.optcheck.problem.FiniteSumLeastSquares;

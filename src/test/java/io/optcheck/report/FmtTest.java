@@ -1,5 +1,9 @@
 package io.optcheck.report;
 
+import io.optcheck.prop.Phase;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Verdict;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -63,7 +67,7 @@ class FmtTest {
         // Under tr, "INFO".toLowerCase() would be "ınfo" (dotless i).
         assertThat(Verdict.INFO.json()).isEqualTo("info");
         assertThat(Outcome.REFUSED.json()).isEqualTo("refused");
-        assertThat(FoundBy.EDGE.json()).isEqualTo("edge");
+        assertThat(Phase.EDGE.json()).isEqualTo("edge");
         assertThat(Outcome.fromJson("refused")).isEqualTo(Outcome.REFUSED);
     }
 }

@@ -1,5 +1,15 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Waiver;
+
+import io.optcheck.result.Counterexample;
+import io.optcheck.result.Observation;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.Series;
+import io.optcheck.result.WaiverMark;
+import io.optcheck.result.WaiverReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -1,5 +1,11 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Expected;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.Verdict;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

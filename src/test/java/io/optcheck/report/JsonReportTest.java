@@ -1,5 +1,19 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Waiver;
+
+import io.optcheck.result.Counterexample;
+import io.optcheck.result.ErrorInfo;
+import io.optcheck.result.Expected;
+import io.optcheck.prop.Phase;
+import io.optcheck.result.Observation;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.Series;
+import io.optcheck.result.StatisticalTest;
+import io.optcheck.result.Verdict;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +59,7 @@ class JsonReportTest {
                 .assumptions(List.of("l-smooth", "bounded-variance"))
                 .expected(Expected.HOLDS).outcome(Outcome.HELD).tries(400).seed(-3)
                 .worstRatio(0.81).tightReference(1.0).toleranceRatio(0.0)
-                .statistics(new Statistics("empirical-bernstein", 1e-9, 400, Long.MAX_VALUE))
+                .statistics(new StatisticalTest("empirical-bernstein", 1e-9, 400, Long.MAX_VALUE))
                 .conventions(Map.of("lr", "per-sample"))
                 .extra(extra).series(new Series(curves)).durationMs(99).build();
         Result err = Result.builder("gd.armijo", "decrease", "armijo", "drop:descent-direction")
@@ -201,7 +215,7 @@ class JsonReportTest {
         assertThat(Verdict.fromJson("info")).isEqualTo(Verdict.INFO);
         assertThat(Verdict.INFO.json()).isEqualTo("info");
         assertThat(Expected.fromJson("none")).isEqualTo(Expected.NONE);
-        assertThat(FoundBy.fromJson("edge")).isEqualTo(FoundBy.EDGE);
+        assertThat(Result.foundBy("edge")).isEqualTo(Phase.EDGE);
         assertThatThrownBy(() -> Verdict.fromJson("INFO")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"pass\", \"fail\", \"info\"");
     }

@@ -1,5 +1,14 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Waiver;
+
+import io.optcheck.result.ErrorInfo;
+import io.optcheck.result.Expected;
+import io.optcheck.result.Observation;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

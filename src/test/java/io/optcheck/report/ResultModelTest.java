@@ -1,5 +1,13 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Counterexample;
+import io.optcheck.result.Expected;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.Series;
+import io.optcheck.result.WaiverMark;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

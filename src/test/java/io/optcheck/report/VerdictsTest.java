@@ -1,5 +1,11 @@
 package io.optcheck.report;
 
+import io.optcheck.result.Expected;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.Verdict;
+import io.optcheck.result.Verdicts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

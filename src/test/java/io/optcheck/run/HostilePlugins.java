@@ -1,10 +1,10 @@
 package io.optcheck.run;
 
-import io.optcheck.method.Hyperparameters;
-import io.optcheck.method.MethodKind;
-import io.optcheck.plugin.Optimizer;
-import io.optcheck.plugin.Oracle;
-import io.optcheck.plugin.PluggableOptimizer;
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
+import io.optcheck.api.Optimizer;
+import io.optcheck.api.Oracle;
+import io.optcheck.api.PluggableOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.optcheck.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.plugin.SamplePlugins;
-import io.optcheck.plugin.junit.OptimizerCheck;
+import io.optcheck.method.plugin.SamplePlugins;
+import io.optcheck.junit.OptimizerCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.optcheck.theory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.report.Result;
-import io.optcheck.report.Verdict;
+import io.optcheck.result.Result;
+import io.optcheck.result.Verdict;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -31,8 +31,8 @@ class CatalogProperties {
                   + (res.threshold() != null ? "\n   threshold " + res.threshold() : ""));
               // pass: held or broke as the theory says; info: a "no guarantee" regime, reported only.
               assertThat(res.verdict()).as(res.id() + ": " + res.outcome())
-                  .isEqualTo(r.expected() == io.optcheck.report.Expected.NONE ? Verdict.INFO : Verdict.PASS);
-              assertThat(res.outcome()).as(res.id() + " must not err").isNotEqualTo(io.optcheck.report.Outcome.ERROR);
+                  .isEqualTo(r.expected() == io.optcheck.result.Expected.NONE ? Verdict.INFO : Verdict.PASS);
+              assertThat(res.outcome()).as(res.id() + " must not err").isNotEqualTo(io.optcheck.result.Outcome.ERROR);
             })));
   }
 }

@@ -3,9 +3,9 @@ package io.optcheck.theory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.optcheck.problem.CubicCriticalPoint;
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
-import io.optcheck.report.Verdict;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.Verdict;
 import io.optcheck.theory.gd.DescentLemma;
 import io.optcheck.theory.land.CriticalInstance;
 import io.optcheck.theory.land.CriticalPointClass;

@@ -2,8 +2,8 @@ package io.optcheck.theory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.report.Result;
-import io.optcheck.report.Verdict;
+import io.optcheck.result.Result;
+import io.optcheck.result.Verdict;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -2,9 +2,9 @@ package io.optcheck.theory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.report.Expected;
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
+import io.optcheck.result.Expected;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -43,7 +43,7 @@ class TeethProperties {
           // A refusal (the method reported it cannot proceed) counts as broken where a break is
           // expected (DESIGN.md "Outcomes", Verdicts).
           assertThat(res.outcome()).as(res.id()).isIn(Outcome.BROKEN, Outcome.REFUSED);
-          assertThat(res.foundBy()).as(res.id()).isNotEqualTo(io.optcheck.report.FoundBy.EDGE);
+          assertThat(res.foundBy()).as(res.id()).isNotEqualTo(io.optcheck.prop.Phase.EDGE);
           assertThat(res.counterexample()).isNotNull();
         })));
   }

@@ -2,8 +2,8 @@ package io.optcheck.thirdparty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Theorem;

@@ -2,12 +2,12 @@ package io.optcheck.thirdparty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.method.MethodKind;
-import io.optcheck.plugin.PluggableOptimizer;
-import io.optcheck.plugin.PluginProvider;
-import io.optcheck.report.Expected;
-import io.optcheck.report.Result;
-import io.optcheck.report.Verdict;
+import io.optcheck.api.MethodKind;
+import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.result.Expected;
+import io.optcheck.result.Result;
+import io.optcheck.result.Verdict;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;

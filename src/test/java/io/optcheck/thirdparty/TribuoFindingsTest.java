@@ -2,14 +2,14 @@ package io.optcheck.thirdparty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.method.Hyperparameters;
-import io.optcheck.method.MethodKind;
-import io.optcheck.plugin.Optimizer;
-import io.optcheck.plugin.PluggableOptimizer;
-import io.optcheck.plugin.PluginProvider;
-import io.optcheck.plugin.junit.OptimizerCheck;
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
+import io.optcheck.api.Optimizer;
+import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.junit.OptimizerCheck;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Theorem;

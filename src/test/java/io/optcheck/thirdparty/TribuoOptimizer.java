@@ -1,7 +1,7 @@
 package io.optcheck.thirdparty;
 
-import io.optcheck.plugin.Optimizer;
-import io.optcheck.plugin.Oracle;
+import io.optcheck.api.Optimizer;
+import io.optcheck.api.Oracle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

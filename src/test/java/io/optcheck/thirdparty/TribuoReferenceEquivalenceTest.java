@@ -2,14 +2,14 @@ package io.optcheck.thirdparty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.method.Hyperparameters;
+import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.method.MethodState;
 import io.optcheck.oracle.ExactOracle;
-import io.optcheck.plugin.PluggableOptimizer;
+import io.optcheck.api.PluggableOptimizer;
 import io.optcheck.problem.Quadratic;
 import java.util.Map;
 import java.util.Random;
@@ -137,7 +137,7 @@ class TribuoReferenceEquivalenceTest {
 
     /** The adapter vs the reference of its kind under the adapter's declared conventions. */
     static double deviation(PluggableOptimizer p, Map<String, String> conventions, double lrFactor) {
-        MethodProvider lib = io.optcheck.plugin.PluginProvider.of(p);
+        MethodProvider lib = io.optcheck.method.plugin.PluginProvider.of(p);
         MethodProvider ref = MethodProviders.reference(p.kind(), conventions);
         Hyperparameters h = hyper(p.kind());
         Hyperparameters hl = h;

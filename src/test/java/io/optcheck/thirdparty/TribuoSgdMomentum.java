@@ -1,9 +1,9 @@
 package io.optcheck.thirdparty;
 
-import io.optcheck.method.Hyperparameters;
-import io.optcheck.method.MethodKind;
-import io.optcheck.plugin.Optimizer;
-import io.optcheck.plugin.PluggableOptimizer;
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
+import io.optcheck.api.Optimizer;
+import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
 
 /**

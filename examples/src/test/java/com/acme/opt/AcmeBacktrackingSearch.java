@@ -1,6 +1,6 @@
 package com.acme.opt;
 
-import io.optcheck.plugin.LineSearch;
+import io.optcheck.api.LineSearch;
 
 /**
  * The adapter: AcmeBacktracking as an optcheck line search. It claims the Armijo condition with

@@ -1,6 +1,6 @@
 package com.acme.opt;
 
-import io.optcheck.plugin.junit.LineSearchCheck;
+import io.optcheck.junit.LineSearchCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;

@@ -1,6 +1,6 @@
 package com.acme.opt;
 
-import static io.optcheck.plugin.junit.OptimizerAssertions.assertThat;
+import static io.optcheck.junit.OptimizerAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package com.acme.opt;
 
-import io.optcheck.plugin.junit.OptimizerCheck;
+import io.optcheck.junit.OptimizerCheck;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;

@@ -3,15 +3,15 @@ package io.optcheck.theory.adaptive;
 import static io.optcheck.theory.Assumptions.ADAGRAD_EPS_ZERO_DENOMINATOR;
 import static io.optcheck.theory.Assumptions.CONVEX;
 
-import io.optcheck.method.Hyperparameters;
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;

@@ -12,7 +12,7 @@ import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.CyclicLinearOracle;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

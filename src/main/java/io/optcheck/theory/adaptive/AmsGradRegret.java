@@ -3,11 +3,11 @@ package io.optcheck.theory.adaptive;
 import static io.optcheck.theory.Assumptions.AMSGRAD_B1_ZERO;
 import static io.optcheck.theory.Assumptions.NON_DECREASING_DENOMINATOR;
 
-import io.optcheck.method.Hyperparameters;
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.prop.Gen;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;

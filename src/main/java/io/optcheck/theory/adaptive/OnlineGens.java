@@ -23,8 +23,8 @@ final class OnlineGens {
    * for every eps &gt;= 0, so no value outside the declared range is needed.
    */
   static Gen<Double> eps(io.optcheck.theory.MethodBinding b) {
-    if (b.provider() instanceof io.optcheck.plugin.PluginProvider p && p.ranges().get("eps") != null) {
-      io.optcheck.plugin.PluggableOptimizer.Range r = p.ranges().get("eps");
+    if (b.provider() instanceof io.optcheck.method.plugin.PluginProvider p && p.ranges().get("eps") != null) {
+      io.optcheck.api.PluggableOptimizer.Range r = p.ranges().get("eps");
       if (r.min() == r.max()) {
         return Gens.just(r.min());
       }

@@ -3,13 +3,13 @@ package io.optcheck.theory.adaptive;
 import static io.optcheck.theory.Assumptions.NON_DECREASING_DENOMINATOR;
 import static io.optcheck.theory.Assumptions.RMSPROP_V0_ZERO;
 
-import io.optcheck.method.Hyperparameters;
+import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
 import io.optcheck.prop.Gen;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;

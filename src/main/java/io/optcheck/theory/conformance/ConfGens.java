@@ -1,8 +1,8 @@
 package io.optcheck.theory.conformance;
 
-import io.optcheck.method.Hyperparameters;
-import io.optcheck.method.MethodKind;
-import io.optcheck.plugin.PluggableOptimizer.Range;
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
+import io.optcheck.api.PluggableOptimizer.Range;
 import io.optcheck.problem.Orthogonal;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.DoubleGen;

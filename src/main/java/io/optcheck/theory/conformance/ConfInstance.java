@@ -1,6 +1,6 @@
 package io.optcheck.theory.conformance;
 
-import io.optcheck.method.Hyperparameters;
+import io.optcheck.api.Hyperparameters;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.optcheck.theory.conformance;
 
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import java.util.List;
 
 /** The conformance properties, for the method a provider builds. */

@@ -1,8 +1,8 @@
 package io.optcheck.theory.conformance;
 
-import io.optcheck.method.Hyperparameters;
+import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodState;
 import io.optcheck.method.Runner;
@@ -10,8 +10,8 @@ import io.optcheck.method.StopCondition;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.oracle.GradientOracle;
-import io.optcheck.plugin.PluggableOptimizer.Range;
-import io.optcheck.plugin.PluginProvider;
+import io.optcheck.api.PluggableOptimizer.Range;
+import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.prop.Gen;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
@@ -184,7 +184,7 @@ public abstract class ConformanceProperty implements Theorem<ConfInstance> {
     }
 
     /** One regime helper. */
-    protected static Regime regime(String id, String conclusion, io.optcheck.report.Expected e, List<String> a,
+    protected static Regime regime(String id, String conclusion, io.optcheck.result.Expected e, List<String> a,
                                    String dropped, String description) {
         return new Regime(id, conclusion, e, a, dropped, description, null);
     }

@@ -6,7 +6,7 @@ import static io.optcheck.theory.Assumptions.FIXED_INPUTS;
 
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.Trajectory;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

@@ -4,12 +4,12 @@ import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
 import static io.optcheck.theory.Assumptions.DECLARED_KIND;
 import static io.optcheck.theory.Assumptions.GRADIENT_LINEAR_UPDATE;
 
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Quadratic;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

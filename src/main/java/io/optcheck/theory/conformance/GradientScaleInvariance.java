@@ -6,11 +6,11 @@ import static io.optcheck.theory.Assumptions.EPS_ZERO;
 import static io.optcheck.theory.Assumptions.GRADIENT_SCALED_BY_POSITIVE_VECTOR;
 import static io.optcheck.theory.Assumptions.NORMALIZED_UPDATE;
 
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.AffineGradientOracle;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

@@ -5,14 +5,14 @@ import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
 import static io.optcheck.theory.Assumptions.DECLARED_KIND;
 import static io.optcheck.theory.Assumptions.FIXED_INPUTS;
 
-import io.optcheck.method.Hyperparameters;
+import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodState;
 import io.optcheck.oracle.GradientOracle;
 import io.optcheck.oracle.GradientTape;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * conf.reference-equivalence: the method's steps match optcheck's reference implementation of
  * its declared kind, under its declared conventions
- * ({@link MethodProviders#reference(io.optcheck.method.MethodKind, java.util.Map)}), within a
+ * ({@link MethodProviders#reference(io.optcheck.api.MethodKind, java.util.Map)}), within a
  * relative tolerance of {@value #REL} per step over {@value #STEPS} steps, fed the same gradients
  * (open loop, {@link GradientTape}): at step t,
  * |x_t - x_t^ref|_inf &lt;= {@value #REL} sum_{s &lt;= t} (|x^ref_s-1|_inf + |x^ref_s - x^ref_s-1|_inf).

@@ -6,7 +6,7 @@ import static io.optcheck.theory.Assumptions.NO_WEIGHT_DECAY;
 import static io.optcheck.theory.Assumptions.ZERO_GRADIENT;
 
 import io.optcheck.method.MethodProvider;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import java.util.List;

@@ -4,14 +4,14 @@ import static io.optcheck.theory.Assumptions.CONVEX;
 import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
 
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

@@ -4,7 +4,7 @@ import static io.optcheck.theory.Assumptions.LEAST_SQUARES;
 import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
 import static io.optcheck.theory.Assumptions.W0_IN_ROW_SPACE;
 
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.DataProblems;
@@ -12,7 +12,7 @@ import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

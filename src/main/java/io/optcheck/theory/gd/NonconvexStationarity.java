@@ -7,14 +7,14 @@ import static io.optcheck.theory.Assumptions.STEP_H_IN_STATIONARITY_RANGE;
 import static io.optcheck.theory.Assumptions.STEP_LE_SQRT3_OVER_L;
 import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
 
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.problem.Interpolations;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;

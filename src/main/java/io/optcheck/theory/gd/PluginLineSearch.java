@@ -7,14 +7,14 @@ import static io.optcheck.theory.Assumptions.DESCENT_DIRECTION;
 import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.WOLFE_C1_LT_C2;
 
-import io.optcheck.plugin.LineSearch;
-import io.optcheck.plugin.LineSearchMethod;
+import io.optcheck.api.LineSearch;
+import io.optcheck.method.plugin.LineSearchMethod;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Property;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

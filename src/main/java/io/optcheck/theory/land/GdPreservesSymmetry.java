@@ -3,14 +3,14 @@ package io.optcheck.theory.land;
 import static io.optcheck.theory.Assumptions.PERMUTATION_INVARIANT;
 import static io.optcheck.theory.Assumptions.SYMMETRIC_INIT;
 
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.TwoLayerNet;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

@@ -9,7 +9,7 @@ import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.TwoLayerNet;
 import io.optcheck.prop.Source;
-import io.optcheck.report.Observation;
+import io.optcheck.result.Observation;
 import io.optcheck.theory.ObservationSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.TwoLayerNet;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

@@ -5,14 +5,14 @@ import static io.optcheck.theory.Assumptions.L_SMOOTH_ON_REGION;
 import static io.optcheck.theory.Assumptions.STEP_LT_1_OVER_L;
 import static io.optcheck.theory.Assumptions.STRICT_SADDLES;
 
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.StrictSaddle;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

@@ -1,6 +1,8 @@
 package io.optcheck.theory.sgd;
 
-import io.optcheck.oracle.ExampleGradients;
+import io.optcheck.oracle.ExampleRows;
+
+import io.optcheck.api.ExampleGradients;
 import io.optcheck.oracle.MicroBatchAccumulation;
 import io.optcheck.problem.FiniteSumLeastSquares;
 import io.optcheck.problem.Num;
@@ -17,7 +19,7 @@ record AccumInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, MicroBatc
 
   double[] accumulated() {
     double[] out = new double[f.dimension()];
-    estimator().draw(ExampleGradients.at(f, x), null, out);
+    estimator().draw(ExampleRows.at(f, x), null, out);
     return out;
   }
 

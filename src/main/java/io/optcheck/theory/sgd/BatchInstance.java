@@ -1,8 +1,10 @@
 package io.optcheck.theory.sgd;
 
+import io.optcheck.oracle.ExampleRows;
+
 import io.optcheck.oracle.BatchEstimator;
 import io.optcheck.oracle.ClippedGradients;
-import io.optcheck.oracle.ExampleGradients;
+import io.optcheck.api.ExampleGradients;
 import io.optcheck.oracle.ImportanceMinibatchUnweighted;
 import io.optcheck.oracle.ShardAverage;
 import io.optcheck.oracle.StaleGradients;
@@ -35,7 +37,7 @@ record BatchInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, int b, bo
 
   /** The per-example gradients the estimator combines (clipped or stale where the regime says). */
   ExampleGradients table() {
-    ExampleGradients g = delta == null ? ExampleGradients.at(f, x) : StaleGradients.at(f, x, delta);
+    ExampleGradients g = delta == null ? ExampleRows.at(f, x) : StaleGradients.at(f, x, delta);
     if (clipFraction > 0) {
       g = ClippedGradients.clip(g, clipThreshold(g));
     }

@@ -1,6 +1,6 @@
 package io.optcheck.theory.sgd;
 
-import io.optcheck.report.Statistics;
+import io.optcheck.result.StatisticalTest;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.stat.BestInstance;
@@ -80,7 +80,7 @@ abstract class CheckpointTheorem<I, T extends CheckpointTheorem<I, T>> implement
     }
 
     @Override
-    public Statistics statistics(Regime regime, int tries, long seed) {
+    public StatisticalTest statistics(Regime regime, int tries, long seed) {
         return test.statistics(seed);
     }
 

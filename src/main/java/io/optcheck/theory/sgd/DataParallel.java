@@ -3,7 +3,7 @@ package io.optcheck.theory.sgd;
 import static io.optcheck.theory.Assumptions.EQUAL_SHARDS;
 
 import io.optcheck.prop.Gen;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;

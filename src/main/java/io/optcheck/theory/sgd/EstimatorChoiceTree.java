@@ -2,9 +2,9 @@ package io.optcheck.theory.sgd;
 
 import io.optcheck.oracle.BatchEstimator;
 import io.optcheck.oracle.Enumeration;
-import io.optcheck.oracle.ExampleGradients;
-import io.optcheck.plugin.GradientEstimator;
-import io.optcheck.plugin.Randomness;
+import io.optcheck.api.ExampleGradients;
+import io.optcheck.api.GradientEstimator;
+import io.optcheck.api.Randomness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,9 @@
 package io.optcheck.theory.sgd;
 
-import io.optcheck.oracle.ExampleGradients;
-import io.optcheck.plugin.Sampling;
+import io.optcheck.oracle.ExampleRows;
+
+import io.optcheck.api.ExampleGradients;
+import io.optcheck.api.Sampling;
 import io.optcheck.problem.FiniteSumLeastSquares;
 import io.optcheck.problem.FiniteSums;
 import io.optcheck.problem.Num;
@@ -33,7 +35,7 @@ record EstimatorInstance(FiniteSumLeastSquares f, double[] x) {
   }
 
   ExampleGradients table() {
-    return ExampleGradients.at(f, x);
+    return ExampleRows.at(f, x);
   }
 
   /**

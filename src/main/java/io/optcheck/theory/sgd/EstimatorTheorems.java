@@ -1,8 +1,8 @@
 package io.optcheck.theory.sgd;
 
-import io.optcheck.plugin.GradientEstimator;
-import io.optcheck.plugin.Sampling;
-import io.optcheck.plugin.SelfRandomEstimator;
+import io.optcheck.api.GradientEstimator;
+import io.optcheck.api.Sampling;
+import io.optcheck.api.SelfRandomEstimator;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Theorem;
@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The theorems of section 2 that apply to a user's gradient estimator, under the estimator's
  * own id: sgd.unbiased-minibatch always, sgd.minibatch-variance for a declared uniform sampling.
- * An estimator drawing from optcheck's {@link io.optcheck.plugin.Randomness} is checked exactly;
+ * An estimator drawing from optcheck's {@link io.optcheck.api.Randomness} is checked exactly;
  * one with its own randomness statistically (unbiasedness only).
  */
 public final class EstimatorTheorems {

@@ -6,12 +6,12 @@ import static io.optcheck.theory.Assumptions.IMPORTANCE_REWEIGHTED;
 import static io.optcheck.theory.Assumptions.UNCLIPPED_GRADIENTS;
 import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
 
-import io.optcheck.oracle.ExampleGradients;
-import io.optcheck.plugin.GradientEstimator;
-import io.optcheck.plugin.Sampling;
+import io.optcheck.api.ExampleGradients;
+import io.optcheck.api.GradientEstimator;
+import io.optcheck.api.Sampling;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;

@@ -4,11 +4,11 @@ import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
 import static io.optcheck.theory.Assumptions.WITHOUT_REPLACEMENT;
 import static io.optcheck.theory.Assumptions.WITH_REPLACEMENT;
 
-import io.optcheck.oracle.ExampleGradients;
-import io.optcheck.plugin.GradientEstimator;
-import io.optcheck.plugin.Sampling;
+import io.optcheck.api.ExampleGradients;
+import io.optcheck.api.GradientEstimator;
+import io.optcheck.api.Sampling;
 import io.optcheck.prop.Gen;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
@@ -42,7 +42,7 @@ final class EstimatorVariance implements Theorem<EstimatorInstance> {
   }
 
   /** For an estimator with its own randomness: every regime reports not applicable. */
-  EstimatorVariance(io.optcheck.plugin.SelfRandomEstimator e) {
+  EstimatorVariance(io.optcheck.api.SelfRandomEstimator e) {
     this(e.id(), e.sampling(), e.batchSize(), null, "statistical", 0);
   }
 

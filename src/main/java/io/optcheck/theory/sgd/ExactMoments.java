@@ -1,7 +1,7 @@
 package io.optcheck.theory.sgd;
 
 import io.optcheck.oracle.BatchEstimator;
-import io.optcheck.oracle.ExampleGradients;
+import io.optcheck.api.ExampleGradients;
 
 /**
  * Exact moments of an estimator by enumerating its outcomes: E[g], and E[(g - c)(g - c)^T]

@@ -5,16 +5,16 @@ import static io.optcheck.theory.Assumptions.COMPONENTS_L_SMOOTH;
 import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
 import static io.optcheck.theory.Assumptions.UNIFORM_INDEX;
 
-import io.optcheck.method.Hyperparameters;
+import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodState;
 import io.optcheck.oracle.SingleExampleOracle;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
@@ -124,7 +124,7 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
 
   /** b for the constant step: 1, or the declared value of b nearest to 1 (at p = 0 any b gives the step a). */
   private double constantStepB() {
-    io.optcheck.plugin.PluggableOptimizer.Range b = io.optcheck.theory.DeclaredRanges.of(binding().provider()).get("b");
+    io.optcheck.api.PluggableOptimizer.Range b = io.optcheck.theory.DeclaredRanges.of(binding().provider()).get("b");
     return b == null ? 1 : Math.min(Math.max(1, b.min()), b.max());
   }
 

@@ -1,14 +1,16 @@
 package io.optcheck.theory.sgd;
 
+import io.optcheck.oracle.ExampleRows;
+
 import static io.optcheck.theory.Assumptions.NORMALISED_BY_TOTAL;
 
-import io.optcheck.oracle.ExampleGradients;
+import io.optcheck.api.ExampleGradients;
 import io.optcheck.oracle.MicroBatchAccumulation;
 import io.optcheck.problem.FiniteSums;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -93,7 +95,7 @@ public final class GradAccumulation implements Theorem<AccumInstance> {
       worst = Math.max(worst, Math.abs(acc[j] - (1 + tighten) * full[j]));
     }
     // Both sides are means of the same per-example gradients: scale 2 max |grad f_i|.
-    double scale = 2 * ExampleGradients.at(in.f(), in.x()).maxAbs();
+    double scale = 2 * ExampleRows.at(in.f(), in.x()).maxAbs();
     Evaluation.Builder b = new Evaluation.Builder();
     b.add(Check.atMost("max_j |accumulated_j - grad f(x)_j|", 1, worst, 0, Tolerance.of(scale, d)));
     return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());

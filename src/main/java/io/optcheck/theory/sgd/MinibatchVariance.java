@@ -4,9 +4,9 @@ import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
 import static io.optcheck.theory.Assumptions.WITHOUT_REPLACEMENT;
 import static io.optcheck.theory.Assumptions.WITH_REPLACEMENT;
 
-import io.optcheck.oracle.ExampleGradients;
+import io.optcheck.api.ExampleGradients;
 import io.optcheck.prop.Gen;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

@@ -1,15 +1,17 @@
 package io.optcheck.theory.sgd;
 
+import io.optcheck.oracle.ExampleRows;
+
 import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
 import static io.optcheck.theory.Assumptions.WITHOUT_REPLACEMENT;
 import static io.optcheck.theory.Assumptions.WITH_REPLACEMENT;
 
-import io.optcheck.oracle.ExampleGradients;
+import io.optcheck.api.ExampleGradients;
 import io.optcheck.problem.FiniteSums;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -102,7 +104,7 @@ public final class NoiseScale implements Theorem<NoiseInstance> {
 
   @Override
   public Evaluation evaluate(NoiseInstance in, Regime r) {
-    ExampleGradients g = ExampleGradients.at(in.f(), in.x());
+    ExampleGradients g = ExampleRows.at(in.f(), in.x());
     int n = in.f().n();
     int d = in.f().dimension();
     double[] zero = new double[d];

@@ -11,7 +11,7 @@ import io.optcheck.problem.CenteredHuberSum;
 import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;

@@ -1,16 +1,18 @@
 package io.optcheck.theory.sgd;
 
+import io.optcheck.oracle.ExampleRows;
+
 import static io.optcheck.theory.Assumptions.EQUAL_SHARDS;
 import static io.optcheck.theory.Assumptions.FRESH_GRADIENTS;
 import static io.optcheck.theory.Assumptions.UNCLIPPED_GRADIENTS;
 import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
 
-import io.optcheck.oracle.ExampleGradients;
-import io.optcheck.plugin.Sampling;
-import io.optcheck.plugin.SelfRandomEstimator;
+import io.optcheck.api.ExampleGradients;
+import io.optcheck.api.Sampling;
+import io.optcheck.api.SelfRandomEstimator;
 import io.optcheck.prop.Gen;
-import io.optcheck.report.Expected;
-import io.optcheck.report.Statistics;
+import io.optcheck.result.Expected;
+import io.optcheck.result.StatisticalTest;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -191,7 +193,7 @@ final class SelfRandomUnbiased implements StatisticalTheorem<EstimatorInstance> 
     int d = g.dimension();
     double[] full = in.f().gradient(in.x());
     // An estimate is a mean of table rows, the target a mean of the recomputed gradients.
-    double tol = Tolerance.of(g.maxAbs() + ExampleGradients.at(in.f(), in.x()).maxAbs(), d);
+    double tol = Tolerance.of(g.maxAbs() + ExampleRows.at(in.f(), in.x()).maxAbs(), d);
     Evaluation.Builder b = new Evaluation.Builder();
     double[] meanMinusGrad = new double[d];
     double outside = 0;
@@ -235,8 +237,8 @@ final class SelfRandomUnbiased implements StatisticalTheorem<EstimatorInstance> 
   }
 
   @Override
-  public Statistics statistics(Regime regime, int tries, long runSeed) {
-    return new Statistics("hoeffding and empirical-bernstein, one-sided, per coordinate and side", alpha, RUNS, seed);
+  public StatisticalTest statistics(Regime regime, int tries, long runSeed) {
+    return new StatisticalTest("hoeffding and empirical-bernstein, one-sided, per coordinate and side", alpha, RUNS, seed);
   }
 
   @Override

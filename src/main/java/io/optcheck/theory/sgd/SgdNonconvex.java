@@ -13,7 +13,7 @@ import io.optcheck.problem.Problems;
 import io.optcheck.problem.Ripple;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;

@@ -1,13 +1,15 @@
 package io.optcheck.theory.sgd;
 
+import io.optcheck.oracle.ExampleRows;
+
 import static io.optcheck.theory.Assumptions.EQUAL_SHARDS;
 import static io.optcheck.theory.Assumptions.FRESH_GRADIENTS;
 import static io.optcheck.theory.Assumptions.UNCLIPPED_GRADIENTS;
 import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
 
-import io.optcheck.oracle.ExampleGradients;
+import io.optcheck.api.ExampleGradients;
 import io.optcheck.prop.Gen;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -120,7 +122,7 @@ public final class UnbiasedMinibatch implements Theorem<BatchInstance> {
     // The expectation is a probability-weighted mean of the estimates, so the sum of the
     // magnitudes it combines is at most max |estimate| (max |table| for batch means of table
     // rows; more for reweighted importance sampling); the full gradient adds max |grad f_i|.
-    double scale = Math.max(g.maxAbs(), m.maxAbs) + ExampleGradients.at(f, x).maxAbs();
+    double scale = Math.max(g.maxAbs(), m.maxAbs) + ExampleRows.at(f, x).maxAbs();
     double worst = 0;
     for (int j = 0; j < d; j++) {
       // Teeth: a wrong constant, E[g_B] = (1 + eps) grad f.

@@ -200,8 +200,8 @@ public final class ExpectationCheck {
     }
 
     /** The statistics record of a result (test, alpha per test, R, the regime's seed). */
-    public io.optcheck.report.Statistics statistics(long seed) {
-        return new io.optcheck.report.Statistics(test.id() + " (one-sided lower bound of the mean truncated at "
+    public io.optcheck.result.StatisticalTest statistics(long seed) {
+        return new io.optcheck.result.StatisticalTest(test.id() + " (one-sided lower bound of the mean truncated at "
             + Num.g(truncation) + " x bound)", alpha, runs, seed);
     }
 

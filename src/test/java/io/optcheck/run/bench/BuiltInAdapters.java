@@ -1,14 +1,14 @@
 package io.optcheck.run.bench;
 
-import io.optcheck.method.Hyperparameters;
+import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.method.MethodState;
 import io.optcheck.oracle.GradientOracle;
-import io.optcheck.plugin.Optimizer;
-import io.optcheck.plugin.Oracle;
-import io.optcheck.plugin.PluggableOptimizer;
+import io.optcheck.api.Optimizer;
+import io.optcheck.api.Oracle;
+import io.optcheck.api.PluggableOptimizer;
 
 /**
  * Plug-ins that wrap optcheck's own reference methods (GD, heavy ball, Adam), written as a user

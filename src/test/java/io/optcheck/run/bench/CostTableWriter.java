@@ -1,8 +1,8 @@
 package io.optcheck.run.bench;
 
 import io.optcheck.report.JsonReport;
-import io.optcheck.report.Result;
-import io.optcheck.report.RunReport;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
 import io.optcheck.run.CostTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

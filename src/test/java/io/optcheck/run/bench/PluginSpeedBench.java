@@ -1,10 +1,10 @@
 package io.optcheck.run.bench;
 
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProviders;
-import io.optcheck.plugin.PluggableOptimizer;
-import io.optcheck.plugin.PluginProvider;
-import io.optcheck.report.Result;
+import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.result.Result;
 import io.optcheck.run.Plugins;
 import io.optcheck.run.WorkerSupervisor;
 import io.optcheck.theory.Catalog;

@@ -6,7 +6,7 @@ import io.optcheck.method.StopCondition;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Logistic;
-import io.optcheck.report.Result;
+import io.optcheck.result.Result;
 import io.optcheck.run.CatalogRun;
 import io.optcheck.run.CostTable;
 import io.optcheck.theory.Catalog;

@@ -2,13 +2,13 @@ package io.optcheck.theory.adaptive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.method.MethodKind;
-import io.optcheck.plugin.PluggableOptimizer;
-import io.optcheck.plugin.PluginProvider;
-import io.optcheck.report.Outcome;
+import io.optcheck.api.MethodKind;
+import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.result.Outcome;
 import io.optcheck.theory.conformance.KindFixtures;
 import java.util.Map;
-import io.optcheck.report.Result;
+import io.optcheck.result.Result;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;

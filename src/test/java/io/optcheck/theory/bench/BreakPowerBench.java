@@ -1,7 +1,7 @@
 package io.optcheck.theory.bench;
 
 import io.optcheck.prop.PropertyResult;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.CheckFailure;
 import io.optcheck.theory.Regime;

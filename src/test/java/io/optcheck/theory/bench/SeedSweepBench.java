@@ -1,8 +1,8 @@
 package io.optcheck.theory.bench;
 
-import io.optcheck.report.Expected;
-import io.optcheck.report.Result;
-import io.optcheck.report.Verdict;
+import io.optcheck.result.Expected;
+import io.optcheck.result.Result;
+import io.optcheck.result.Verdict;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
@@ -23,7 +23,7 @@ import java.util.Locale;
  * break was caught (the same measurement as {@link BreakPowerBench}, here with shrinking).
  *
  * <p>Regimes expected {@code none} are left out: their verdict is {@code info} whatever they
- * observe (see {@link io.optcheck.report.Verdicts}), so they cannot fail, and two of them take a
+ * observe (see {@link io.optcheck.result.Verdicts}), so they cannot fail, and two of them take a
  * third of a quick run. Observations have no verdict and are left out too. An exception a regime
  * throws counts as a fail, as in the main command. The catalog is built afresh for every seed.
  *
@@ -74,8 +74,8 @@ public final class SeedSweepBench {
           try {
             Result res = TheoremRunner.run(t, r, settings.triesFor(r, spec.ciTries(), spec.fullTries()), settings);
             if (r.expected() == Expected.BREAKS) {
-              boolean broke = res.outcome() == io.optcheck.report.Outcome.BROKEN
-                  || res.outcome() == io.optcheck.report.Outcome.REFUSED;
+              boolean broke = res.outcome() == io.optcheck.result.Outcome.BROKEN
+                  || res.outcome() == io.optcheck.result.Outcome.REFUSED;
               caught.merge(id, broke ? 1 : 0, Integer::sum);
             }
             if (res.verdict() == Verdict.FAIL) {

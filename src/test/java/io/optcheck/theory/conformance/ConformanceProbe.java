@@ -1,9 +1,9 @@
 package io.optcheck.theory.conformance;
 
-import io.optcheck.method.MethodKind;
-import io.optcheck.plugin.PluginProvider;
-import io.optcheck.plugin.ReferencePlugin;
-import io.optcheck.report.Result;
+import io.optcheck.api.MethodKind;
+import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.method.plugin.ReferencePlugin;
+import io.optcheck.result.Result;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.TheoremRunner;

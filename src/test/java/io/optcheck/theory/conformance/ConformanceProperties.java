@@ -2,14 +2,14 @@ package io.optcheck.theory.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.method.MethodKind;
-import io.optcheck.plugin.PluginProvider;
-import io.optcheck.plugin.ReferencePlugin;
-import io.optcheck.report.Expected;
-import io.optcheck.report.FoundBy;
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
-import io.optcheck.report.Verdict;
+import io.optcheck.api.MethodKind;
+import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.method.plugin.ReferencePlugin;
+import io.optcheck.result.Expected;
+import io.optcheck.prop.Phase;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.Verdict;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Spec;
@@ -68,7 +68,7 @@ class ConformanceProperties {
                     } else {
                         Result res = TheoremRunner.run(c, r, 200, RunSettings.ci().withEdgeCases(false));
                         assertThat(res.outcome()).as(res.id()).isEqualTo(Outcome.BROKEN);
-                        assertThat(res.foundBy()).isNotEqualTo(FoundBy.EDGE);
+                        assertThat(res.foundBy()).isNotEqualTo(Phase.EDGE);
                         assertThat(res.counterexample()).isNotNull();
                     }
                 })));

@@ -2,12 +2,12 @@ package io.optcheck.theory.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.plugin.PluggableOptimizer;
-import io.optcheck.plugin.PluginProvider;
-import io.optcheck.plugin.SamplePlugins;
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
-import io.optcheck.report.Verdict;
+import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.method.plugin.SamplePlugins;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.Verdict;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.TheoremRunner;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package io.optcheck.theory.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.plugin.PluggableOptimizer;
-import io.optcheck.plugin.PluginProvider;
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
+import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.TheoremRunner;
 import java.util.Map;
@@ -43,7 +43,7 @@ class NewKindsConformanceTest {
                 // Derived per kind (GradientScaleInvariance): exact at eps = 0 for Nadam, AdaMax and
                 // AdaBelief with b1, b2 > 0; none for AdaDelta.
                 assertThat(si.outcome()).as(si.id() + " " + si.extra())
-                    .isEqualTo(p.kind() == io.optcheck.method.MethodKind.ADADELTA ? Outcome.NOT_APPLICABLE : Outcome.HELD);
+                    .isEqualTo(p.kind() == io.optcheck.api.MethodKind.ADADELTA ? Outcome.NOT_APPLICABLE : Outcome.HELD);
             }));
     }
 
@@ -56,7 +56,7 @@ class NewKindsConformanceTest {
 
     @Test
     void adaBeliefWithB1ZeroAllowedHasNoScaleInvarianceCheck() {
-        PluginProvider pp = PluginProvider.of(KindFixtures.of("adabelief-any-b1", io.optcheck.method.MethodKind.ADABELIEF,
+        PluginProvider pp = PluginProvider.of(KindFixtures.of("adabelief-any-b1", io.optcheck.api.MethodKind.ADABELIEF,
             Map.of(), Map.of(), 0, (h, t, g, x, a, b, c) -> { }));
         Result si = run(new GradientScaleInvariance(pp), 10);
         assertThat(si.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);

@@ -2,15 +2,15 @@ package io.optcheck.theory.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.method.Hyperparameters;
-import io.optcheck.method.MethodKind;
-import io.optcheck.plugin.Optimizer;
-import io.optcheck.plugin.Oracle;
-import io.optcheck.plugin.PluggableOptimizer;
-import io.optcheck.plugin.PluginProvider;
-import io.optcheck.plugin.ReferencePlugin;
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
+import io.optcheck.api.Optimizer;
+import io.optcheck.api.Oracle;
+import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.method.plugin.ReferencePlugin;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.TheoremRunner;
 import java.util.Map;

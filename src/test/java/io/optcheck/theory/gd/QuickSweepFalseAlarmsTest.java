@@ -2,7 +2,7 @@ package io.optcheck.theory.gd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.report.Result;
+import io.optcheck.result.Result;
 import io.optcheck.theory.QuickRuns;
 import io.optcheck.theory.TheoremRunner;
 import java.math.BigDecimal;

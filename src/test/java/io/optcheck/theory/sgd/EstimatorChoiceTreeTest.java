@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.optcheck.oracle.Enumeration;
-import io.optcheck.oracle.ExampleGradients;
-import io.optcheck.plugin.GradientEstimator;
-import io.optcheck.plugin.Randomness;
-import io.optcheck.plugin.Sampling;
+import io.optcheck.api.ExampleGradients;
+import io.optcheck.api.GradientEstimator;
+import io.optcheck.api.Randomness;
+import io.optcheck.api.Sampling;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

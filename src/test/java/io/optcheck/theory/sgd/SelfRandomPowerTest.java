@@ -2,9 +2,9 @@ package io.optcheck.theory.sgd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.oracle.ExampleGradients;
-import io.optcheck.plugin.Sampling;
-import io.optcheck.plugin.SelfRandomEstimator;
+import io.optcheck.api.ExampleGradients;
+import io.optcheck.api.Sampling;
+import io.optcheck.api.SelfRandomEstimator;
 import io.optcheck.problem.FiniteSumLeastSquares;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.stat.FalseAlarmBudget;

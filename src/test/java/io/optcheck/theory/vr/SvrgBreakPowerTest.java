@@ -2,9 +2,9 @@ package io.optcheck.theory.vr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
-import io.optcheck.report.Verdict;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.Verdict;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Specs;
 import io.optcheck.theory.TheoremRunner;

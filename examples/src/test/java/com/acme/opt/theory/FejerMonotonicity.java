@@ -3,7 +3,7 @@ package com.acme.opt.theory;
 import io.optcheck.method.GradientDescent;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Assumptions;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;

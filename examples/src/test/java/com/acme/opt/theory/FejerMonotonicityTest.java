@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.optcheck.report.FoundBy;
-import io.optcheck.report.Outcome;
-import io.optcheck.report.Result;
-import io.optcheck.report.Verdict;
+import io.optcheck.prop.Phase;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.Verdict;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Spec;
@@ -61,7 +61,7 @@ class FejerMonotonicityTest {
     Result res = run(theorem, "eta-gt-2-over-l", RunSettings.ci().withEdgeCases(false));
     assertEquals(Outcome.BROKEN, res.outcome());
     assertEquals(Verdict.PASS, res.verdict());
-    assertNotEquals(FoundBy.EDGE, res.foundBy());
+    assertNotEquals(Phase.EDGE, res.foundBy());
     assertNotNull(res.counterexample());
     assertTrue(res.counterexample().replay().contains("acme.gd-fejer/eta-gt-2-over-l/"),
         res.counterexample().replay());

@@ -2,7 +2,7 @@ package com.acme.opt.theory;
 
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.prop.junit.PropertyTest;
+import io.optcheck.junit.PropertyTest;
 
 /**
  * The family's hand-written gradient against central finite differences of its value. For a

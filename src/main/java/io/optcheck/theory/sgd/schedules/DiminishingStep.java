@@ -7,8 +7,8 @@ import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
 import static io.optcheck.theory.Assumptions.QUADRATIC;
 
-import io.optcheck.method.Hyperparameters;
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.oracle.NoisyOracle;
@@ -16,7 +16,7 @@ import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -279,7 +279,7 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
   }
 
   @Override
-  public io.optcheck.report.Statistics statistics(Regime r, int tries, long seed) {
+  public io.optcheck.result.StatisticalTest statistics(Regime r, int tries, long seed) {
     return testsPerEvaluation(r) > 0 ? check().statistics(seed) : null;
   }
 

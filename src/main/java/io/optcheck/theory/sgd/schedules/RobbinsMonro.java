@@ -9,8 +9,8 @@ import static io.optcheck.theory.Assumptions.STEPS_LE_2_OVER_MU_PLUS_L;
 import static io.optcheck.theory.Assumptions.SUM_STEPS_INFINITE;
 import static io.optcheck.theory.Assumptions.SUM_STEPS_SQUARED_FINITE;
 
-import io.optcheck.method.Hyperparameters;
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.oracle.NoisyOracle;
@@ -18,7 +18,7 @@ import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.report.Expected;
+import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.DeclaredRanges;
 import io.optcheck.theory.Evaluation;
@@ -407,7 +407,7 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
   }
 
   @Override
-  public io.optcheck.report.Statistics statistics(Regime r, int tries, long seed) {
+  public io.optcheck.result.StatisticalTest statistics(Regime r, int tries, long seed) {
     return testsPerEvaluation(r) > 0 ? check().statistics(seed) : null;
   }
 

@@ -1,11 +1,11 @@
 package io.optcheck.theory.sgd.schedules;
 
-import io.optcheck.method.MethodKind;
+import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.theory.RetargetableTheorem;
 import io.optcheck.theory.stat.BestInstance;
 import io.optcheck.theory.stat.StatisticalTheorem;
-import io.optcheck.plugin.PluggableOptimizer.Range;
+import io.optcheck.api.PluggableOptimizer.Range;
 import io.optcheck.prop.DoubleGen;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;

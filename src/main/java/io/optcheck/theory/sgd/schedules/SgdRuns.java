@@ -1,6 +1,6 @@
 package io.optcheck.theory.sgd.schedules;
 
-import io.optcheck.method.Hyperparameters;
+import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodState;
 import io.optcheck.method.Runner;

@@ -1,0 +1,141 @@
+package io.optcheck.junit;
+
+import io.optcheck.result.Result;
+import io.optcheck.result.Verdict;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.RunSettings;
+import io.optcheck.theory.Specs;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TheoremRunner;
+import io.optcheck.run.TimeBox;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What a plug-in check runs and how one regime of it is run, without JUnit: the selection made
+ * by {@link OptimizerCheck} or {@link EstimatorCheck} (the applicable theorems, or why none
+ * applies, and the listing), the settings, and {@link #run}. The JUnit tree ({@link RegimeTests})
+ * and the AssertJ assertions ({@link OptimizerAssertions}) both go through it, so they run the
+ * same checks and fail with the same message ({@link OptimizerCheck#message}).
+ */
+final class CheckPlan {
+
+    /** How one regime ended. */
+    enum Kind {
+        /** the regime does not apply to the plug-in; {@code text} is the reason */
+        NOT_APPLICABLE,
+        /** a replay run ({@value OptimizerCheck#REPLAY_PROPERTY}) names another regime; {@code text} says which */
+        NOT_REPLAYED,
+        /** nothing failed, but too few tries to decide a coverage rule; {@code text} is the reason */
+        INCONCLUSIVE,
+        /** the verdict is pass or info */
+        PASSED,
+        /** the verdict is fail; {@code text} is the labelled message */
+        FAILED
+    }
+
+    /** How one regime ended: the kind, its text (reason or message; null when it passed), the result. */
+    record Outcome(Theorem<?> theorem, Regime regime, Kind kind, String text, Result result) {
+    }
+
+    private final List<Theorem<?>> theorems;
+    private final String problem;
+    private final List<String> listing;
+    private final RunSettings settings;
+    private final Integer tries;
+    private final Duration tryTimeout;
+    /** Set when a try timed out: its thread still runs, so this plug-in's later regimes are not started. */
+    private final AtomicReference<String> hung = new AtomicReference<>();
+    private final String option;
+    private final String pluginClass;
+
+    /**
+     * @param problem why nothing applies, or null
+     * @param tries tries per regime, or null for each spec's CI tries
+     * @param tryTimeout the limit per try, or null for {@link TimeBox#defaultTimeout()}
+     * @param option the CLI option that loads such a plug-in, for the replay line
+     * @param pluginClass the plug-in's class name, for the replay line
+     */
+    CheckPlan(List<Theorem<?>> theorems, String problem, List<String> listing, long seed, Integer tries,
+              Duration tryTimeout, String option, String pluginClass) {
+        this.theorems = List.copyOf(theorems);
+        this.problem = problem;
+        this.listing = List.copyOf(listing);
+        // The false-alarm budget is split over the statistical regimes this check runs.
+        this.settings = RunSettings.ci().withSeed(seed)
+            .withStatisticalRegimeRuns((int) theorems.stream()
+                .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
+        this.tries = tries;
+        this.tryTimeout = tryTimeout == null ? TimeBox.defaultTimeout() : tryTimeout;
+        this.option = option;
+        this.pluginClass = pluginClass;
+    }
+
+    List<Theorem<?>> theorems() {
+        return theorems;
+    }
+
+    /** Why no theorem applies (the declaration is unusable, or the filters left nothing), or null. */
+    String problem() {
+        return problem;
+    }
+
+    /** The lines that list what applies and what does not, with the reasons. */
+    List<String> listing() {
+        return listing;
+    }
+
+    /**
+     * Runs one regime at the plan's tries (each spec's CI tries by default), or replays the one
+     * case named by {@value OptimizerCheck#REPLAY_PROPERTY}; a statistically checked regime prints
+     * its test, alpha, R and seed. Each try is held to the plan's time box; after a try timed
+     * out (its thread cannot be stopped inside this JVM) the plug-in's later regimes fail unrun.
+     */
+    Outcome run(Theorem<?> t, Regime r) {
+        Optional<String> na = t.notApplicable(r);
+        if (na.isPresent()) {
+            return new Outcome(t, r, Kind.NOT_APPLICABLE, na.get(), null);
+        }
+        if (hung.get() != null) {
+            return new Outcome(t, r, Kind.FAILED, "not run: a try of " + hung.get() + " on method " + t.methodId()
+                + " timed out, and its thread cannot be stopped inside this JVM. Fix that hang first.", null);
+        }
+        int n = tries != null ? tries : Specs.load(t.id()).ciTries();
+        String replay = System.getProperty(OptimizerCheck.REPLAY_PROPERTY);
+        Result res;
+        if (replay != null && !replay.isBlank()) {
+            String prefix = t.id() + "/" + r.id() + "/";
+            if (!replay.startsWith(prefix)) {
+                return new Outcome(t, r, Kind.NOT_REPLAYED,
+                    "replay run for " + replay.substring(0, Math.max(0, replay.lastIndexOf('/'))), null);
+            }
+            res = TheoremRunner.replay(TheoremRunner.withBudget(t, r, n, settings), r,
+                replay.substring(prefix.length()), settings.seed());
+        } else {
+            TimeBox.Outcome o = TimeBox.run(t, r, n, settings, tryTimeout);
+            if (o.timedOut()) { // no rerun for the failure message: it would hang again
+                hung.set(t.id() + "/" + r.id());
+                return new Outcome(t, r, Kind.FAILED, "Theorem '" + t.id() + "' regime '" + r.id() + "' FAILED on method "
+                    + t.methodId() + ": " + o.result().error().message(), o.result());
+            }
+            res = o.result();
+        }
+        if (res.statistics() != null) {
+            System.out.println(t.id() + " / " + r.id() + " on " + t.methodId() + ": checked statistically ("
+                + res.statistics().test() + ", alpha " + res.statistics().alpha() + ", R = " + res.statistics().runs()
+                + " per instance, seed " + res.statistics().seed() + ")");
+        }
+        if (res.outcome() == io.optcheck.result.Outcome.NOT_APPLICABLE) {
+            return new Outcome(t, r, Kind.NOT_APPLICABLE, String.valueOf(res.extra().get("notApplicable")), res);
+        }
+        if (res.outcome() == io.optcheck.result.Outcome.INCONCLUSIVE) {
+            return new Outcome(t, r, Kind.INCONCLUSIVE, String.valueOf(res.extra().get("inconclusive")), res);
+        }
+        if (res.verdict() == Verdict.FAIL) {
+            return new Outcome(t, r, Kind.FAILED, OptimizerCheck.message(t, r, res, n, settings, option, pluginClass), res);
+        }
+        return new Outcome(t, r, Kind.PASSED, null, res);
+    }
+}

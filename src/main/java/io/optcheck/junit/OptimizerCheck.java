@@ -1,0 +1,179 @@
+package io.optcheck.junit;
+
+import static io.optcheck.text.LabelledLines.line;
+
+import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.prop.FailureReport;
+import io.optcheck.prop.Property;
+import io.optcheck.prop.PropertyResult;
+import io.optcheck.result.Result;
+import io.optcheck.run.TimeBox;
+import io.optcheck.theory.Catalog;
+import io.optcheck.theory.Regime;
+import io.optcheck.theory.RunSettings;
+import io.optcheck.theory.Theorem;
+import io.optcheck.theory.TheoremRunner;
+import io.optcheck.theory.conformance.PluginTheorems;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+
+/**
+ * Checks your optimizer from JUnit 5. Write one test class:
+ *
+ * <pre>{@code
+ * class MyOptimizerTest {
+ *     @TestFactory
+ *     Stream<DynamicNode> optcheck() {
+ *         return OptimizerCheck.of(new MyOptimizer()).tests();
+ *     }
+ * }
+ * }</pre>
+ *
+ * Every theorem that applies to the optimizer's declared kind, and every conformance property
+ * (determinism, checkpoint/resume, zero gradient, equivariance, gradient-scale invariance,
+ * reference equivalence, robustness), runs as one test per regime, grouped by theorem. The first
+ * test lists which theorems apply; if none does, it fails (zero applicable theorems is an error,
+ * not a pass). A regime that does not apply to the optimizer (checkpoint/resume when
+ * {@code supportsCopy()} is false, rotation equivariance for Adam) is reported as an aborted
+ * (skipped) test whose message is the reason. A failing regime's message has labelled lines:
+ * theorem, method, regime, assumptions, expected and observed outcome, the shrunk counterexample
+ * with observed vs bound, and a replay line.
+ *
+ * <p>Immutable; the options return a new object. Tries default to each spec's CI count, the seed
+ * to optcheck's fixed default, so CI runs the same tries every time.
+ */
+public final class OptimizerCheck {
+
+    /** System property: {@code THEOREM/REGIME/TOKEN}, one shrunk case to rerun. */
+    public static final String REPLAY_PROPERTY = "optcheck.theoremReplay";
+
+
+    private final PluggableOptimizer optimizer;
+    private final List<String> filters;
+    private final Integer tries;
+    private final long seed;
+    private final Duration tryTimeout;
+    private final Catalog catalog;
+
+    private OptimizerCheck(PluggableOptimizer optimizer, List<String> filters, Integer tries, long seed,
+                           Duration tryTimeout, Catalog catalog) {
+        this.optimizer = optimizer;
+        this.filters = List.copyOf(filters);
+        this.tries = tries;
+        this.seed = seed;
+        this.tryTimeout = tryTimeout;
+        this.catalog = catalog;
+    }
+
+    /** A check of {@code optimizer} against every applicable theorem. */
+    public static OptimizerCheck of(PluggableOptimizer optimizer) {
+        return new OptimizerCheck(optimizer, List.of(), null, Property.DEFAULT_SEED, null, Catalog.builtIn());
+    }
+
+    /** Only these theorems: ids, or prefixes ending in '*' (e.g. {@code "conf.*"}). */
+    public OptimizerCheck theorems(String... idsOrPrefixes) {
+        return new OptimizerCheck(optimizer, List.of(idsOrPrefixes), tries, seed, tryTimeout, catalog);
+    }
+
+    /** Tries per regime instead of each spec's CI count (at least 1). */
+    public OptimizerCheck tries(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("tries must be >= 1, got " + n);
+        }
+        return new OptimizerCheck(optimizer, filters, n, seed, tryTimeout, catalog);
+    }
+
+    /** Another seed (the default is fixed, so CI runs the same tries every time). */
+    public OptimizerCheck seed(long s) {
+        return new OptimizerCheck(optimizer, filters, tries, s, tryTimeout, catalog);
+    }
+
+    /**
+     * Another limit for one try of a regime (default 60 s, or the system property
+     * {@value TimeBox#TIMEOUT_PROPERTY} in seconds). A try that takes longer fails its test with
+     * "timeout"; since its thread cannot be stopped inside the test JVM, the optimizer's later
+     * regimes then fail without running.
+     */
+    public OptimizerCheck tryTimeout(Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("the try timeout must be positive, got " + d);
+        }
+        return new OptimizerCheck(optimizer, filters, tries, seed, d, catalog);
+    }
+
+    /**
+     * The per-try limit, {@link #tryTimeout}. Calls into the optimizer are no longer time-boxed
+     * one by one (that cost a thread hand-off per step); each try is.
+     *
+     * @deprecated use {@link #tryTimeout}
+     */
+    @Deprecated
+    public OptimizerCheck stepTimeout(Duration d) {
+        return tryTimeout(d);
+    }
+
+    /** The dynamic tests: one container per theorem, one test per regime. */
+    public Stream<DynamicNode> tests() {
+        return RegimeTests.tree(plan());
+    }
+
+    /** The selection: the applicable theorems (or why none applies) and what the check runs them with. */
+    CheckPlan plan() {
+        PluginProvider provider;
+        List<Theorem<?>> theorems;
+        String problem = null;
+        List<String> listing = List.of();
+        try {
+            provider = PluginProvider.of(optimizer);
+            theorems = PluginTheorems.applicable(provider, catalog, filters);
+            listing = PluginTheorems.listing(provider, theorems);
+        } catch (IllegalArgumentException e) {
+            provider = null;
+            theorems = List.of();
+            problem = e.getMessage();
+        }
+        return new CheckPlan(theorems, problem, listing, seed, tries, tryTimeout, "--method-class",
+            optimizer.getClass().getName());
+    }
+
+    /**
+     * Labelled lines for a failed regime, then the engine's own report (FailureReport), for a
+     * plug-in loaded on the command line with {@code option} (--method-class or --estimator-class).
+     */
+    static String message(Theorem<?> t, Regime r, Result res, int n, RunSettings settings, String option,
+                          String pluginClass) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Theorem '").append(t.id()).append("' regime '").append(r.id()).append("' FAILED on method ")
+            .append(t.methodId()).append(System.lineSeparator());
+        line(sb, "theorem", t.id());
+        line(sb, "method", t.methodId());
+        line(sb, "regime", r.id() + ": " + r.description());
+        line(sb, "assumptions", String.join(", ", r.assumptions()));
+        line(sb, "expected", r.expected().json());
+        line(sb, "outcome", res.outcome().json());
+        if (!res.conventions().isEmpty()) {
+            line(sb, "conventions", res.conventions().toString());
+        }
+        if (res.error() != null) {
+            line(sb, "error", res.error().message());
+        }
+        if (res.counterexample() != null) {
+            line(sb, "counterexample", res.counterexample().summary());
+            String token = res.counterexample().replay().substring(res.counterexample().replay().lastIndexOf(' ') + 1);
+            if (option != null) { // a line search has no command-line option: its replay is the mvn line below
+                line(sb, "replay", "./optcheck run " + option + " " + pluginClass + " --classpath <your classes> --replay " + token);
+            }
+        }
+        if (res.counterexample() != null || res.error() != null) {
+            // The engine's labelled report of the same (deterministic) run: seed, phase, shrunk case, token.
+            PropertyResult<?> pr = TheoremRunner.property(TheoremRunner.withBudget(t, r, n, settings), r, n,
+                settings.seed(), settings.edgeCases()).run();
+            sb.append(FailureReport.message(pr, pr.replayToken() == null ? null
+                : "mvn test -D" + REPLAY_PROPERTY + "=" + t.id() + "/" + r.id() + "/" + pr.replayToken()));
+        }
+        return sb.toString();
+    }
+}
