@@ -54,6 +54,9 @@ public final class Catalog {
     this.observations = observations.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
     Map<String, Theorem<?>> m = new LinkedHashMap<>();
     list.stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(t -> {
+      if (t instanceof DeclaredTheorem<?> d) {
+        d.validate();
+      }
       if (m.put(t.id(), t) != null) {
         throw new IllegalStateException("two theorems share the id " + t.id());
       }

@@ -1,25 +1,33 @@
 package io.optcheck.theory;
 
 import io.optcheck.api.Hyperparameters;
-import io.optcheck.method.Method;
 import io.optcheck.api.MethodKind;
+import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Base of the theorems about a {@link MethodKind}: the provider plumbing of
- * {@link RetargetableTheorem} written once. A subclass builds its methods only through
- * {@link #method(Hyperparameters)}, checks in {@link #checkOn} and implements
- * {@link #rebind(MethodBinding)} as "the same theorem (same tightening) on this binding".
+ * A declared theorem about a {@link MethodKind}: its spec gives {@code kind} and the id of the
+ * built-in method, and retargeting to a user's method of that kind ({@link #withMethod}) is done
+ * here once. A subclass builds its methods only through {@link #method(Hyperparameters)} and checks
+ * in {@link #checkOn}.
  *
  * @param <I> the instance type
  */
-public abstract class KindTheorem<I> implements RetargetableTheorem<I> {
+public abstract class KindTheorem<I> extends DeclaredTheorem<I> implements RetargetableTheorem<I> {
 
-  private final MethodBinding binding;
+  private MethodBinding binding;
 
-  protected KindTheorem(MethodBinding binding) {
-    this.binding = binding;
+  /** The theorem of the spec with this id, on the built-in method the spec names. */
+  protected KindTheorem(String id) {
+    super(id);
+    if (spec().kind() == null) {
+      throw new Specs.SpecException(spec().file() + ": a theorem about a method kind needs 'kind: ...' in its "
+          + "front matter (one of " + java.util.Arrays.stream(MethodKind.values()).map(MethodKind::id).toList() + ").");
+    }
+    this.binding = MethodBinding.builtIn(MethodKind.byId(spec().kind()), spec().method());
   }
 
   /** The binding the theorem checks. */
@@ -27,8 +35,12 @@ public abstract class KindTheorem<I> implements RetargetableTheorem<I> {
     return binding;
   }
 
-  /** The same theorem checked on {@code b}. */
-  protected abstract KindTheorem<I> rebind(MethodBinding b);
+  /** The same theorem (same tightening) checked on {@code b}. */
+  protected final KindTheorem<I> withBinding(MethodBinding b) {
+    KindTheorem<I> c = copy();
+    c.binding = b;
+    return c;
+  }
 
   @Override
   public final String methodId() {
@@ -47,7 +59,7 @@ public abstract class KindTheorem<I> implements RetargetableTheorem<I> {
 
   @Override
   public KindTheorem<I> withMethod(MethodProvider provider) {
-    return rebind(binding.retarget(provider));
+    return withBinding(binding.retarget(provider));
   }
 
   /**
@@ -73,7 +85,7 @@ public abstract class KindTheorem<I> implements RetargetableTheorem<I> {
    * instances" rule applies ({@link StepSize#requireRepresentable}): the try has no verdict
    * (rejected and counted), never an error or a violation.
    */
-  static final java.util.List<String> STEP_SIZES = java.util.List.of("lr", "a");
+  static final List<String> STEP_SIZES = List.of("lr", "a");
 
   /**
    * Runs the method on the instance and checks the regime's conclusion ({@link #checkOn}). When
@@ -95,14 +107,14 @@ public abstract class KindTheorem<I> implements RetargetableTheorem<I> {
    * {@link #applicability}.
    */
   @Override
-  public final java.util.Optional<String> notApplicable(Regime regime) {
-    java.util.Optional<String> r = binding.rangeExcludes(regime);
+  public final Optional<String> notApplicable(Regime regime) {
+    Optional<String> r = binding.rangeExcludes(regime);
     return r.isPresent() ? r : applicability(regime);
   }
 
   /** A subclass's own reasons why a regime does not apply to the bound method. Default: none. */
-  protected java.util.Optional<String> applicability(Regime regime) {
-    return java.util.Optional.empty();
+  protected Optional<String> applicability(Regime regime) {
+    return Optional.empty();
   }
 
   /** What {@link Theorem#evaluate} does, with every method built by {@link #method}. */

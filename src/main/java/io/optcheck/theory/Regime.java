@@ -15,9 +15,17 @@ import java.util.List;
  * @param dropped the inverted assumption, or null for a regime with all assumptions in force
  * @param description one line for people
  * @param threshold for a breaking regime on a scalar parameter: its name and theoretical value
+ * @param declared the ids of every regime the theorem's spec declares (so that {@link Cases} can
+ *     refuse code for a regime the spec does not have), or empty when unknown
  */
 public record Regime(String id, String conclusion, Expected expected, List<String> assumptions,
-                     String dropped, String description, ThresholdSpec threshold) {
+                     String dropped, String description, ThresholdSpec threshold, List<String> declared) {
+
+  /** A regime outside any spec (a user's theorem or a test's): {@link #declared} is empty. */
+  public Regime(String id, String conclusion, Expected expected, List<String> assumptions, String dropped,
+                String description, ThresholdSpec threshold) {
+    this(id, conclusion, expected, assumptions, dropped, description, threshold, List.of());
+  }
 
   /** A scalar parameter whose theoretical boundary the report shows beside the one found. */
   public record ThresholdSpec(String parameter, double theory) {
@@ -25,6 +33,7 @@ public record Regime(String id, String conclusion, Expected expected, List<Strin
 
   public Regime {
     assumptions = List.copyOf(assumptions);
+    declared = List.copyOf(declared);
     for (String a : assumptions) {
       Assumptions.statement(a);
     }

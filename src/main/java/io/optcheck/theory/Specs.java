@@ -52,8 +52,22 @@ public final class Specs {
     return "specs/" + FOLDERS.getOrDefault(family, family) + "/" + theoremId.substring(dot + 1) + ".md";
   }
 
-  /** Loads the spec of a theorem from the working directory or the classpath. */
+  private static final java.util.Map<String, Spec> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Loads the spec of a theorem from the working directory or the classpath, once per process
+   * (every copy of a theorem shares it).
+   */
   public static Spec load(String theoremId) {
+    Spec s = LOADED.get(theoremId);
+    if (s == null) {
+      s = read(theoremId);
+      LOADED.putIfAbsent(theoremId, s);
+    }
+    return s;
+  }
+
+  private static Spec read(String theoremId) {
     String rel = pathOf(theoremId);
     Path local = Path.of(rel);
     try {
@@ -100,34 +114,79 @@ public final class Specs {
     String title = text(n, "title", file);
     String method = text(n, "method", file);
     String source = text(n, "source", file);
+    String kind = optionalText(n, "kind", file);
+    if (kind != null) {
+      try {
+        io.optcheck.api.MethodKind.byId(kind);
+      } catch (IllegalArgumentException e) {
+        throw new SpecException(file + ": 'kind: " + kind + "' is not a method kind (" + e.getMessage() + ").");
+      }
+    }
     List<String> assumptions = new ArrayList<>();
     for (JsonNode a : array(n, "assumptions", file)) {
-      String aid = a.asText();
-      if (!Assumptions.known(aid)) {
-        throw new SpecException(file + ": unknown assumption id '" + aid + "'. Known ids: "
-            + Assumptions.ids() + ". Use one of them, or add it to the vocabulary in code.");
-      }
-      assumptions.add(aid);
+      assumptions.add(assumption(a.asText(), file));
     }
     List<Spec.Conclusion> conclusions = new ArrayList<>();
     for (JsonNode c : array(n, "conclusions", file)) {
-      conclusions.add(new Spec.Conclusion(text(c, "id", file + " conclusions[]"), text(c, "latex", file + " conclusions[]")));
+      String where = file + " conclusions[]";
+      JsonNode tight = c.get("tight");
+      if (tight != null && !tight.isNumber()) {
+        throw new SpecException(where + ": 'tight' must be a number (the ratio a tight instance reaches), not '"
+            + tight.asText() + "'.");
+      }
+      conclusions.add(new Spec.Conclusion(text(c, "id", where), text(c, "latex", where),
+          tight == null ? null : tight.asDouble()));
     }
+    List<String> conclusionIds = conclusions.stream().map(Spec.Conclusion::id).toList();
     List<Spec.RegimeSpec> regimes = new ArrayList<>();
+    java.util.Set<String> regimeIds = new java.util.HashSet<>();
     for (JsonNode r : array(n, "regimes", file)) {
-      String where = file + " regimes[]";
+      String rid = text(r, "id", file + " regimes[]");
+      String where = file + " regime '" + rid + "'";
+      if (!regimeIds.add(rid)) {
+        throw new SpecException(where + ": two regimes have this id. Give each regime its own id.");
+      }
       String expected = text(r, "expected", where);
       if (!List.of("holds", "breaks", "none").contains(expected)) {
         throw new SpecException(where + ": expected must be holds, breaks or none, not '" + expected + "'.");
       }
-      regimes.add(new Spec.RegimeSpec(text(r, "id", where), text(r, "conclusion", where), expected));
+      String conclusion = text(r, "conclusion", where);
+      if (!conclusionIds.contains(conclusion)) {
+        throw new SpecException(where + ": conclusion '" + conclusion + "' is not among the conclusions "
+            + conclusionIds + ". Add its statement under 'conclusions', or use one of those ids.");
+      }
+      String drops = optionalText(r, "drops", where);
+      if (drops != null) {
+        assumption(drops, where);
+      }
+      List<String> in = null;
+      if (r.has("assumptions")) {
+        in = new ArrayList<>();
+        for (JsonNode a : r.get("assumptions")) {
+          in.add(assumption(a.asText(), where));
+        }
+        if (drops != null && in.contains(drops)) {
+          throw new SpecException(where + ": drops '" + drops + "' but also lists it among its assumptions.");
+        }
+      }
+      Regime.ThresholdSpec threshold = null;
+      JsonNode th = r.get("threshold");
+      if (th != null) {
+        if (!th.isObject() || !th.hasNonNull("parameter") || th.get("theory") == null || !th.get("theory").isNumber()) {
+          throw new SpecException(where + ": 'threshold' must be '{parameter: NAME, theory: NUMBER}', e.g. "
+              + "'{parameter: eta L, theory: 2.0}'.");
+        }
+        threshold = new Regime.ThresholdSpec(th.get("parameter").asText(), th.get("theory").asDouble());
+      }
+      regimes.add(new Spec.RegimeSpec(rid, conclusion, expected, drops, in, threshold,
+          text(r, "description", where)));
     }
     JsonNode tries = n.get("tries");
     if (tries == null || !tries.has("ci") || !tries.has("full") || !tries.get("ci").canConvertToInt()
         || !tries.get("full").canConvertToInt() || tries.get("ci").asInt() < 1) {
       throw new SpecException(file + ": 'tries' must give whole numbers, e.g. 'tries: {ci: 1000, full: 5000}'.");
     }
-    return new Spec(id, title, method, assumptions, conclusions, regimes, tries.get("ci").asInt(),
+    return new Spec(id, title, method, kind, assumptions, conclusions, regimes, tries.get("ci").asInt(),
         tries.get("full").asInt(), source, body, file);
   }
 
@@ -137,6 +196,25 @@ public final class Specs {
       throw new SpecException(where + ": missing field '" + field + "'. Add '" + field + ": ...' to the front matter.");
     }
     return v.asText();
+  }
+
+  private static String optionalText(JsonNode n, String field, String where) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isValueNode() || v.asText().isBlank()) {
+      throw new SpecException(where + ": '" + field + "' must be a single value.");
+    }
+    return v.asText();
+  }
+
+  private static String assumption(String aid, String where) {
+    if (!Assumptions.known(aid)) {
+      throw new SpecException(where + ": unknown assumption id '" + aid + "'. Known ids: "
+          + Assumptions.ids() + ". Use one of them, or add it to the vocabulary in code.");
+    }
+    return aid;
   }
 
   private static JsonNode array(JsonNode n, String field, String where) {

@@ -49,7 +49,7 @@ class SpecConsistencyTest {
   void aMismatchNamesTheFile() {
     Theorem<?> t = Catalog.builtIn().get("gd.descent-lemma");
     Spec good = Specs.load(t.id());
-    Spec wrong = new Spec(good.id(), good.title(), "heavy-ball", good.assumptions(), good.conclusions(),
+    Spec wrong = new Spec(good.id(), good.title(), "heavy-ball", good.kind(), good.assumptions(), good.conclusions(),
         good.regimes().subList(1, good.regimes().size()), good.ciTries(), good.fullTries(), good.source(),
         good.body(), "specs/gd/descent-lemma.md");
     List<String> problems = SpecConsistency.check(t, wrong);

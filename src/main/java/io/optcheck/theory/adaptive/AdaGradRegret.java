@@ -35,50 +35,18 @@ public final class AdaGradRegret extends KindTheorem<OnlineInstance> {
 
   static final int STEPS = 200;
   static final int STEPS_NONCONVEX = 500;
-  private final boolean wrong;
-
+  /** The theorem as its spec declares it. */
   public AdaGradRegret() {
-    this(false, MethodBinding.builtIn(MethodKind.ADAGRAD, "adagrad"));
+    super("adapt.adagrad-regret");
   }
 
-  private AdaGradRegret(boolean wrong, MethodBinding binding) {
-    super(binding);
-    this.wrong = wrong;
-  }
-
-  @Override
-  public AdaGradRegret withTightenedBounds(double eps) {
-    // The bound is not tight (worst ratio below 1), so the teeth variant is a wrong constant:
-    // the bound without its eta sum_i sqrt(G_i) term (at T = 1, D -> 0 the regret D |g| exceeds it).
-    return new AdaGradRegret(true, binding());
-  }
-
-  @Override
-  protected AdaGradRegret rebind(MethodBinding b) {
-    return new AdaGradRegret(wrong, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "regret", Expected.HOLDS, List.of(CONVEX, ADAGRAD_EPS_ZERO_DENOMINATOR), null,
-          "convex quadratics: sum_t f(x_t) - f(x*) <= the bound at every T", null),
-      new Regime("adversarial", "linearised-regret", Expected.HOLDS, List.of(ADAGRAD_EPS_ZERO_DENOMINATOR), null,
-          "arbitrary gradient sequences (online linear losses): sum_t <g_t, x_t - x*> <= the bound", null),
-      new Regime("drop:convex", "regret", Expected.BREAKS, List.of(ADAGRAD_EPS_ZERO_DENOMINATOR), CONVEX,
-          "sine potentials with spurious local minima (a > 4.6033): AdaGrad stops at one, the regret grows linearly", null));
-
-  @Override
-  public String id() {
-    return "adapt.adagrad-regret";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(CONVEX, ADAGRAD_EPS_ZERO_DENOMINATOR);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+  /**
+   * The teeth. The bound is not tight (worst ratio below 1), so the copy made by
+   * withTightenedBounds checks a wrong constant instead: the bound without its eta sum_i sqrt(G_i)
+   * term (at T = 1, D -&gt; 0 the regret D |g| exceeds it).
+   */
+  private boolean wrong() {
+    return tighten() != 0;
   }
 
   @Override
@@ -132,14 +100,9 @@ public final class AdaGradRegret extends KindTheorem<OnlineInstance> {
           double s = 0;
           for (int j = 0; j < sumG2.length; j++) {
             double root = Math.sqrt(sumG2[j]);
-            s += (root * maxD2[j] + c * d02[j]) / (2 * eta) + (wrong ? 0 : eta * root);
+            s += (root * maxD2[j] + c * d02[j]) / (2 * eta) + (wrong() ? 0 : eta * root);
           }
           return s;
         });
-  }
-
-  @Override
-  public Map<String, Object> describe(OnlineInstance in) {
-    return in.describe();
   }
 }

@@ -1,5 +1,7 @@
 package io.optcheck.theory.adaptive;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.method.AdaptiveOptions;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
@@ -10,7 +12,7 @@ import java.util.Map;
  * Adam on a quadratic: the problem, the start, lr, the betas, eps and the (decoupled, lr-scaled)
  * weight decay wd.
  */
-public record AdamInstance(Quadratic q, double[] x0, double lr, double b1, double b2, double eps, double wd) {
+public record AdamInstance(Quadratic q, double[] x0, double lr, double b1, double b2, double eps, double wd) implements Described {
 
   /** The declared conventions of the run: eps outside the sqrt, bias correction, decoupled lr * wd. */
   public AdaptiveOptions options() {
@@ -18,6 +20,7 @@ public record AdamInstance(Quadratic q, double[] x0, double lr, double b1, doubl
   }
 
   /** Fields for a counterexample. */
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dimension", q.dimension());

@@ -39,49 +39,12 @@ import java.util.OptionalDouble;
  */
 public final class AdamReference extends KindTheorem<AdamInstance> {
 
-  static final int STEPS = 30;
-
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public AdamReference() {
-    this(0, MethodBinding.builtIn(MethodKind.ADAMW, "adam"));
+    super("adapt.adam-reference");
   }
 
-  private AdamReference(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public AdamReference withTightenedBounds(double eps) {
-    return new AdamReference(eps, binding());
-  }
-
-  @Override
-  protected AdamReference rebind(MethodBinding b) {
-    return new AdamReference(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "step-formula", Expected.HOLDS, List.of(DECLARED_ADAM_CONVENTIONS), null,
-          "every step equals the Adam formula (with decoupled lr * wd * x, wd in [0, 0.1])", null),
-      new Regime("first-step", "first-step", Expected.HOLDS, List.of(DECLARED_ADAM_CONVENTIONS, EPS_ZERO, NO_WEIGHT_DECAY), null,
-          "eps = 0, wd = 0: x_1 = x_0 - lr sign(g_0) exactly", null),
-      new Regime("zero-gradient-no-move", "no-move", Expected.HOLDS, List.of(DECLARED_ADAM_CONVENTIONS, ZERO_GRADIENT, NO_WEIGHT_DECAY),
-          null, "started at the minimizer with wd = 0: no coordinate ever moves", null),
-      new Regime("drop:no-weight-decay", "no-move", Expected.BREAKS, List.of(DECLARED_ADAM_CONVENTIONS, ZERO_GRADIENT), NO_WEIGHT_DECAY,
-          "started at the minimizer with wd > 0 (AdamW): the decoupled decay still moves x",
-          new Regime.ThresholdSpec("wd", 0.0)));
-
-  @Override
-  public String id() {
-    return "adapt.adam-reference";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(DECLARED_ADAM_CONVENTIONS);
-  }
+  static final int STEPS = 30;
 
   /**
    * The conventions the checker's formula encodes (AdamInstance.options): eps outside the square
@@ -90,13 +53,10 @@ public final class AdamReference extends KindTheorem<AdamInstance> {
   static final Map<String, String> FORMULA_CONVENTIONS = Map.of("eps", "outside-sqrt",
       "bias-correction", "on", "weight-decay", "decoupled", "decay-times-lr", "yes");
 
-  /**
-   * The regimes, holds first; none for a provider that declares other conventions than the
-   * formula's (a declared convention is not a failure, and this formula does not check it).
-   */
+  /** Every regime is about the formula conventions: none applies to a method that declares others. */
   @Override
-  public List<Regime> regimes() {
-    return binding().follows(FORMULA_CONVENTIONS) ? regimes : List.of();
+  protected boolean keeps(Regime r) {
+    return binding().follows(FORMULA_CONVENTIONS);
   }
 
   @Override
@@ -148,7 +108,7 @@ public final class AdamReference extends KindTheorem<AdamInstance> {
     double[] m = new double[d];
     double[] v = new double[d];
     // Teeth: the checker's formula with lr * (1 + eps) (a wrong constant for an exact equality).
-    double lrRef = in.lr() * (1 + tighten);
+    double lrRef = in.lr() * (1 + tighten());
     int steps = conclusion.equals("first-step") ? 1 : STEPS;
     Method<?> method = method(Hyperparameters.of("lr", in.lr()).with("b1", in.b1()).with("b2", in.b2())
         .with("eps", in.eps()).with("wd", in.wd()));
@@ -162,7 +122,7 @@ public final class AdamReference extends KindTheorem<AdamInstance> {
         if (conclusion.equals("first-step")) {
           ref = prev[i] - lrRef * Math.signum(g[i]);
         } else if (conclusion.equals("no-move")) {
-          ref = prev[i] * (1 - tighten); // teeth: a wrong claim "x shrinks by a factor eps"
+          ref = prev[i] * (1 - tighten()); // teeth: a wrong claim "x shrinks by a factor eps"
         } else {
           m[i] = in.b1() * m[i] + (1 - in.b1()) * g[i];
           v[i] = in.b2() * v[i] + (1 - in.b2()) * g[i] * g[i];
@@ -182,11 +142,6 @@ public final class AdamReference extends KindTheorem<AdamInstance> {
       series.point("max |x_t - x_t-1|", moved);
       return Check.atMost("max_i |x_t,i - formula_i|", t, worst, 0, tol);
     });
-  }
-
-  @Override
-  public Map<String, Object> describe(AdamInstance in) {
-    return in.describe();
   }
 
   @Override

@@ -27,27 +27,10 @@ import java.util.OptionalDouble;
  */
 public final class AmsGradRegret extends KindTheorem<OnlineInstance> {
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public AmsGradRegret() {
-    this(0, MethodBinding.builtIn(MethodKind.AMSGRAD, "amsgrad"));
+    super("adapt.amsgrad-regret");
   }
-
-  private AmsGradRegret(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public AmsGradRegret withTightenedBounds(double eps) {
-    return new AmsGradRegret(eps, binding());
-  }
-
-  @Override
-  protected AmsGradRegret rebind(MethodBinding b) {
-    return new AmsGradRegret(tighten, b);
-  }
-
   private final List<Regime> all = List.of(
       new Regime("holds", "linearised-regret", Expected.HOLDS, List.of(AMSGRAD_B1_ZERO, NON_DECREASING_DENOMINATOR), null,
           "no bias correction (Alg. 2): sum_t <g_t, x_t - x*> <= sum_i [H_T M + sum_t g^2/H_t]/2 at every T", null),
@@ -67,20 +50,10 @@ public final class AmsGradRegret extends KindTheorem<OnlineInstance> {
     };
   }
 
+  /** A regime applies to a method that declares its conventions. */
   @Override
-  public String id() {
-    return "adapt.amsgrad-regret";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(AMSGRAD_B1_ZERO, NON_DECREASING_DENOMINATOR);
-  }
-
-  /** The regimes about the conventions the method declares (the built-in reference runs all three). */
-  @Override
-  public List<Regime> regimes() {
-    return all.stream().filter(r -> binding().follows(conventions(r))).toList();
+  protected boolean keeps(Regime r) {
+    return binding().follows(conventions(r));
   }
 
   @Override
@@ -98,18 +71,7 @@ public final class AmsGradRegret extends KindTheorem<OnlineInstance> {
         : "corrected".equals(conv.get("max-over")) ? DenominatorBound.Second.MAX_CORRECTED
         : DenominatorBound.Second.MAX_RAW_THEN_CORRECTED;
     Hyperparameters h = Hyperparameters.of("lr", in.lr()).with("b1", 0).with("b2", in.b2()).with("eps", in.eps());
-    return RegretCheck.run(b.create(h), in, 0, true, 1 - tighten, new DenominatorBound(in.dimension(), in.lr(), in.b2(),
+    return RegretCheck.run(b.create(h), in, 0, true, 1 - tighten(), new DenominatorBound(in.dimension(), in.lr(), in.b2(),
         in.eps(), "inside-sqrt".equals(conv.get("eps")), second));
-  }
-
-  @Override
-  public Map<String, Object> describe(OnlineInstance in) {
-    return in.describe();
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // approached on Reddi's cycle (C = 3, b2 = 1/(1 + C^2)), where AMSGrad drifts linearly: 0.99995 at T = 3000
-    return OptionalDouble.of(1.0);
   }
 }

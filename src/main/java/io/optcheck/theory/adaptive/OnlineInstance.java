@@ -1,5 +1,7 @@
 package io.optcheck.theory.adaptive;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
 import java.util.LinkedHashMap;
@@ -12,7 +14,7 @@ import java.util.Map;
  * {@code b2} (AMSGrad's beta2, RMSProp's rho) and {@code eps} are the method's hyperparameters.
  */
 record OnlineInstance(double[][] g, Objective f, String family, double[] x0, double[] xStar, double lr, double b2,
-                      double eps) {
+                      double eps) implements Described {
 
   int dimension() {
     return x0.length;
@@ -22,7 +24,8 @@ record OnlineInstance(double[][] g, Objective f, String family, double[] x0, dou
     return g != null ? g.length : objectiveSteps;
   }
 
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("problem", family);
     if (f != null) {

@@ -1,5 +1,7 @@
 package io.optcheck.theory.adaptive;
 
+import io.optcheck.theory.Described;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,7 +9,7 @@ import java.util.Map;
  * An instance of Reddi, Kale &amp; Kumar's online problem: C &gt; 2, alpha = a sqrt(1 - b2) with
  * the fraction a in (0, 1), b2 = 1/(1 + C^2), and the start x0 in [-1, 1].
  */
-public record ReddiInstance(double c, double alphaFraction, double x0) {
+public record ReddiInstance(double c, double alphaFraction, double x0) implements Described {
 
   public double b2() {
     return 1 / (1 + c * c);
@@ -18,6 +20,7 @@ public record ReddiInstance(double c, double alphaFraction, double x0) {
   }
 
   /** Fields for a counterexample. */
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("C", c);

@@ -33,48 +33,10 @@ import java.util.OptionalDouble;
  */
 public final class RmsPropStepBound extends KindTheorem<OnlineInstance> {
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public RmsPropStepBound() {
-    this(0, MethodBinding.builtIn(MethodKind.RMSPROP, "rmsprop"));
+    super("adapt.rmsprop-step-bound");
   }
-
-  private RmsPropStepBound(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public RmsPropStepBound withTightenedBounds(double eps) {
-    return new RmsPropStepBound(eps, binding());
-  }
-
-  @Override
-  protected RmsPropStepBound rebind(MethodBinding b) {
-    return new RmsPropStepBound(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "step-bound", Expected.HOLDS, List.of(RMSPROP_V0_ZERO), null,
-          "any gradient sequence: |x_t,i - x_t-1,i| <= lr/sqrt(1 - rho) at every step", null),
-      new Regime("regret-without-max", "online-regret", Expected.BREAKS, List.of(RMSPROP_V0_ZERO),
-          NON_DECREASING_DENOMINATOR, "AMSGrad's regret bound claimed for RMSProp (no max): breaks", null));
-
-  @Override
-  public String id() {
-    return "adapt.rmsprop-step-bound";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(RMSPROP_V0_ZERO);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
-
   @Override
   public Gen<OnlineInstance> instances(Regime r) {
     return OnlineGens.sequences(OnlineGens.eps(binding()));
@@ -88,7 +50,7 @@ public final class RmsPropStepBound extends KindTheorem<OnlineInstance> {
       return RegretCheck.run(m, in, 0, true, 1, new DenominatorBound(in.dimension(), in.lr(), in.b2(), in.eps(), false,
           DenominatorBound.Second.RAW_V));
     }
-    double bound = in.lr() / Math.sqrt(1 - in.b2()) * (1 - tighten);
+    double bound = in.lr() / Math.sqrt(1 - in.b2()) * (1 - tighten());
     Evaluation.Builder b = new Evaluation.Builder();
     TrajectoryCheck.Series series = new TrajectoryCheck.Series();
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -105,15 +67,5 @@ public final class RmsPropStepBound extends KindTheorem<OnlineInstance> {
           return b.add(Check.atMost("max_i |x_t,i - x_t-1,i|", t, step, bound, Tolerance.of(scale + bound, 1)));
         });
     return TrajectoryCheck.finish(b, tr, series);
-  }
-
-  @Override
-  public Map<String, Object> describe(OnlineInstance in) {
-    return in.describe();
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return conclusion.equals("step-bound") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
   }
 }

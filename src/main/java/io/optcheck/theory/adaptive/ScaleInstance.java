@@ -1,5 +1,7 @@
 package io.optcheck.theory.adaptive;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
 import java.util.LinkedHashMap;
@@ -10,9 +12,10 @@ import java.util.Map;
  * ("adam", "signsgd" or "gd"), lr (for gd: eta = lr / L), the betas and eps.
  */
 public record ScaleInstance(Quadratic q, double[] x0, double[] d, String method, double lr, double b1, double b2,
-                            double eps) {
+                            double eps) implements Described {
 
   /** Fields for a counterexample. */
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dimension", q.dimension());

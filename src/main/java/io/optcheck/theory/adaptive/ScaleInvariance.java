@@ -38,60 +38,17 @@ import java.util.Map;
  */
 public final class ScaleInvariance extends KindTheorem<ScaleInstance> {
 
+  /** The theorem as its spec declares it. */
+  public ScaleInvariance() {
+    super("adapt.scale-invariance");
+  }
+
   static final int STEPS = 20;
 
-  private final double tighten;
-
-  public ScaleInvariance() {
-    this(0, MethodBinding.builtIn(MethodKind.ADAM, "adam"));
-  }
-
-  private ScaleInvariance(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
+  /** On a plug-in, only the regimes about Adam itself (the others contrast optcheck's own methods). */
   @Override
-  public ScaleInvariance withTightenedBounds(double eps) {
-    return new ScaleInvariance(eps, binding());
-  }
-
-  @Override
-  protected ScaleInvariance rebind(MethodBinding b) {
-    return new ScaleInvariance(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "same-iterates", Expected.HOLDS,
-          List.of(GRADIENT_SCALED_BY_POSITIVE_VECTOR, NORMALIZED_UPDATE, EPS_ZERO), null,
-          "Adam with eps = 0 on d * grad f: the same iterates as on grad f", null),
-      new Regime("signsgd", "same-iterates", Expected.HOLDS,
-          List.of(GRADIENT_SCALED_BY_POSITIVE_VECTOR, NORMALIZED_UPDATE, EPS_ZERO), null,
-          "signSGD on d * grad f: the same iterates as on grad f", null),
-      new Regime("drop:eps-zero", "same-iterates", Expected.BREAKS,
-          List.of(GRADIENT_SCALED_BY_POSITIVE_VECTOR, NORMALIZED_UPDATE), EPS_ZERO,
-          "Adam with eps > 0: invariance holds only up to eps; the search must find a d where it shows", null),
-      new Regime("drop:normalized-update", "same-iterates", Expected.BREAKS,
-          List.of(GRADIENT_SCALED_BY_POSITIVE_VECTOR, EPS_ZERO), NORMALIZED_UPDATE,
-          "gradient descent on d * grad f: its steps scale with d", null));
-
-  @Override
-  public String id() {
-    return "adapt.scale-invariance";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(GRADIENT_SCALED_BY_POSITIVE_VECTOR, NORMALIZED_UPDATE, EPS_ZERO);
-  }
-
-  /**
-   * The regimes, holds first. A retargeted theorem keeps the regimes about Adam: the signSGD and
-   * GD regimes are about optcheck's own contrast methods, not about the checked method.
-   */
-  @Override
-  public List<Regime> regimes() {
-    return binding().isBuiltIn() ? regimes : regimes.stream().filter(ScaleInvariance::aboutAdam).toList();
+  protected boolean keeps(Regime r) {
+    return binding().isBuiltIn() || aboutAdam(r);
   }
 
   @Override
@@ -168,8 +125,8 @@ public final class ScaleInvariance extends KindTheorem<ScaleInstance> {
       for (int i = 0; i < dim; i++) {
         double target = xr == null ? Double.NaN : xr[i];
         // Teeth: the wrong claim "the scaled run moves (1 + eps) times as far as the unscaled one".
-        if (tighten != 0 && xr != null) {
-          target = xrPrev[i] + (1 + tighten) * (xr[i] - xrPrev[i]);
+        if (tighten() != 0 && xr != null) {
+          target = xrPrev[i] + (1 + tighten()) * (xr[i] - xrPrev[i]);
         }
         double dev = Math.abs(cur[i] - target);
         worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : Math.max(worst, dev);
@@ -181,10 +138,5 @@ public final class ScaleInvariance extends KindTheorem<ScaleInstance> {
       series.point("max |x_t(d g) - x_t(g)|", worst);
       return Check.atMost("max_i |x_t,i(d * grad) - x_t,i(grad)|", t, worst, 0, tol);
     });
-  }
-
-  @Override
-  public Map<String, Object> describe(ScaleInstance in) {
-    return in.describe();
   }
 }

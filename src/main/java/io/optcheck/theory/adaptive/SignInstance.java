@@ -1,5 +1,7 @@
 package io.optcheck.theory.adaptive;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
 import java.util.LinkedHashMap;
@@ -10,7 +12,7 @@ import java.util.Map;
  * with positive curvatures (so f is coordinatewise smooth with L_j = (1/n) sum_i h_ij exactly in
  * exact arithmetic), a start x0 and the step delta = r ||x0 - x*||_inf.
  */
-record SignInstance(DiagonalQuadraticSum f, double[] x0, double r) {
+record SignInstance(DiagonalQuadraticSum f, double[] x0, double r) implements Described {
 
   double[] xStar() {
     return f.minimizer();
@@ -34,7 +36,8 @@ record SignInstance(DiagonalQuadraticSum f, double[] x0, double r) {
     return s;
   }
 
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("f", f.describe());
     m.put("n", f.n());

@@ -46,52 +46,15 @@ import java.util.OptionalDouble;
  */
 public final class SignSgdRate extends KindTheorem<SignInstance> {
 
+  /** The theorem as its spec declares it. */
+  public SignSgdRate() {
+    super("adapt.signsgd-rate");
+  }
+
   static final int STEPS = 100;
   static final int STEPS_BATCH_1 = 100;
   /** Lattice points beyond which an instance is rejected (unreachable for d &lt;= 2 and 100 steps). */
   static final int MAX_SUPPORT = 50_000;
-
-  private final double tighten;
-
-  public SignSgdRate() {
-    this(0, MethodBinding.builtIn(MethodKind.SIGN_SGD, "signsgd"));
-  }
-
-  private SignSgdRate(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public SignSgdRate withTightenedBounds(double eps) {
-    return new SignSgdRate(eps, binding());
-  }
-
-  @Override
-  protected SignSgdRate rebind(MethodBinding b) {
-    return new SignSgdRate(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "rate", Expected.HOLDS, List.of(BOUNDED_BELOW, COORDINATEWISE_SMOOTH, FULL_GRADIENT), null,
-          "full gradients: (1/K) sum ||grad f(x_k)||_1 <= (f0 - f*)/(K delta) + delta ||L||_1/2 at every K", null),
-      new Regime("drop:full-gradient", "rate", Expected.BREAKS, List.of(BOUNDED_BELOW, COORDINATEWISE_SMOOTH),
-          FULL_GRADIENT, "batch 1 (one uniformly drawn component): the bound on E[...], exact over the lattice", null));
-
-  @Override
-  public String id() {
-    return "adapt.signsgd-rate";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(BOUNDED_BELOW, COORDINATEWISE_SMOOTH, FULL_GRADIENT);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
 
   @Override
   public Gen<SignInstance> instances(Regime r) {
@@ -116,7 +79,7 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
 
   private double bound(SignInstance in, double gap0, int k) {
     double delta = in.delta();
-    return (gap0 / (k * delta) + delta * in.l1() / 2) * (1 - tighten);
+    return (gap0 / (k * delta) + delta * in.l1() / 2) * (1 - tighten());
   }
 
   @Override
@@ -248,16 +211,6 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
       s += Math.abs(v);
     }
     return s;
-  }
-
-  @Override
-  public Map<String, Object> describe(SignInstance in) {
-    return in.describe();
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return OptionalDouble.of(1.0);
   }
 
   @Override

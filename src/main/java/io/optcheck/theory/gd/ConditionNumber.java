@@ -51,28 +51,10 @@ import org.hipparchus.dfp.DfpMath;
  */
 public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance> {
 
-  private final double tighten;
-
-  /** The theorem as stated. */
+  /** The theorem as its spec declares it. */
   public ConditionNumber() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
+    super("gd.condition-number");
   }
-
-  private ConditionNumber(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public ConditionNumber withTightenedBounds(double eps) {
-    return new ConditionNumber(eps, binding());
-  }
-
-  @Override
-  protected ConditionNumber rebind(MethodBinding b) {
-    return new ConditionNumber(tighten, b);
-  }
-
   /**
    * A diagonal quadratic with eigenvalues mu = 2^j and L = kappa mu (exact: mu is a power of 2),
    * a start, and the accuracy eps.
@@ -104,29 +86,6 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
   /** ceil((kappa/2) ln(1/eps)). */
   static int anyStartBound(double kappa, double eps) {
     return (int) FIELD.newDfp(kappa).divide(2).multiply(DfpMath.log(FIELD.newDfp(eps).reciprocal())).ceil().toDouble();
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "count-from-mu-eigenvector", Expected.HOLDS,
-          List.of(QUADRATIC, EIGENVALUES_MU_AND_L, STEP_EQ_1_OVER_L, START_ON_MU_EIGENVECTOR), null,
-          "x0 on the mu-eigenvector: the count is exactly ceil(ln(1/eps)/(2 ln(kappa/(kappa-1))))", null),
-      new Regime("any-start", "count-any-start", Expected.HOLDS,
-          List.of(QUADRATIC, EIGENVALUES_MU_AND_L, STEP_EQ_1_OVER_L), null,
-          "any x0: the count is at most ceil((kappa/2) ln(1/eps))", null));
-
-  @Override
-  public String id() {
-    return "gd.condition-number";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(QUADRATIC, EIGENVALUES_MU_AND_L, STEP_EQ_1_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
   }
 
   static final String KAPPA_1 = "kappa = 1";
@@ -192,15 +151,15 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
           return Check.atLeast("t* vs ((kappa-1)/2) ln(1/eps)", t, target, lower, 0);
         }
         // Reached by step t*: f(x_t*) - f* <= eps (f0 - f*).
-        c = Check.atMost("f(x_t) - f* at the predicted count", t, ft, eps * f0 * (1 - tighten), tol);
+        c = Check.atMost("f(x_t) - f* at the predicted count", t, ft, eps * f0 * (1 - tighten()), tol);
         series.point("bound", eps * f0);
       } else if (muStart) {
         // Not reached before t*: f(x_t) - f* > eps (f0 - f*) for t < t*.
-        c = Check.atLeast("f(x_t) - f* before the predicted count", t, ft, eps * f0 * (1 + tighten), tol);
+        c = Check.atLeast("f(x_t) - f* before the predicted count", t, ft, eps * f0 * (1 + tighten()), tol);
         series.point("bound", eps * f0);
       } else {
         // The rate that gives the count: f(x_t) - f* <= (1 - 1/kappa)^{2t} (f0 - f*).
-        double bound = Math.pow(rho, 2.0 * t) * f0 * (1 - tighten);
+        double bound = Math.pow(rho, 2.0 * t) * f0 * (1 - tighten());
         c = Check.atMost("f(x_t) - f*", t, ft, bound, Tolerance.of(scale + bound, d));
         series.point("bound", bound);
       }
@@ -244,13 +203,6 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
     m.put("t* (mu-eigenvector start)", exactCount(in.kappa(), in.eps()));
     m.put("ceil((kappa/2) ln(1/eps))", anyStartBound(in.kappa(), in.eps()));
     return m;
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // The count check at t* has ratio f(x_t*)/(eps f0) in ((1 - 1/kappa)^2, 1]: as tight as the
-    // integer count allows.
-    return OptionalDouble.of(1.0);
   }
 
   @Override

@@ -35,55 +35,12 @@ import java.util.OptionalDouble;
  */
 public final class Contraction extends KindTheorem<RateInstance> {
 
-  static final int STEPS = 30;
-
-  private final double tighten;
-
-  /** The theorem as stated. */
+  /** The theorem as its spec declares it. */
   public Contraction() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
+    super("gd.contraction");
   }
 
-  private Contraction(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public Contraction withTightenedBounds(double eps) {
-    return new Contraction(eps, binding());
-  }
-
-  @Override
-  protected Contraction rebind(MethodBinding b) {
-    return new Contraction(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "distance-contraction", Expected.HOLDS, List.of(L_SMOOTH, MU_STRONGLY_CONVEX), null,
-          "eta = h/L, h in (0, 2]: ||x_t - x*||^2 <= max((1-eta mu)^2, (1-eta L)^2)^t R^2", null),
-      new Regime("eta-gt-2-over-l", "distance-contraction", Expected.HOLDS, List.of(L_SMOOTH, MU_STRONGLY_CONVEX),
-          null, "h in (2, 4]: the factor exceeds 1 and the inequality still holds", null),
-      new Regime("drop:mu-strongly-convex", "distance-contraction", Expected.BREAKS, List.of(L_SMOOTH),
-          MU_STRONGLY_CONVEX, "the mu used is s > 1 times the true curvature (at most L)",
-          new Regime.ThresholdSpec("mu used / mu", 1.0)),
-      new Regime("drop:convex", "distance-contraction", Expected.BREAKS, List.of(L_SMOOTH), CONVEX,
-          "f not convex (a strongly convex Huber sum with a dip), mu = its quadratic's q", null));
-
-  @Override
-  public String id() {
-    return "gd.contraction";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(L_SMOOTH, MU_STRONGLY_CONVEX);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
+  static final int STEPS = 30;
 
   @Override
   public Gen<RateInstance> instances(Regime r) {
@@ -116,7 +73,7 @@ public final class Contraction extends KindTheorem<RateInstance> {
     double eta = in.eta();
     double[] xs = in.xStar();
     double rad = in.radius();
-    double q = factor(in) * (1 - tighten);
+    double q = factor(in) * (1 - tighten());
     double inputs = Vec.norm(in.x0()) + Vec.norm(xs);
     int d = in.dimension();
     Drift drift = new Drift(in.mapLipschitz(), eta);
@@ -142,7 +99,7 @@ public final class Contraction extends KindTheorem<RateInstance> {
     BigDecimal eta = new BigDecimal(in.eta());
     BigDecimal a = BigDecimal.ONE.subtract(eta.multiply(new BigDecimal(in.muClaimed())));
     BigDecimal b = BigDecimal.ONE.subtract(eta.multiply(new BigDecimal(in.lTrue())));
-    BigDecimal q = a.multiply(a).max(b.multiply(b)).multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten)));
+    BigDecimal q = a.multiply(a).max(b.multiply(b)).multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten())));
     BigDecimal[] xs = m.xStar();
     BigDecimal lhs = ExactGd.distSq(ExactGd.iterate(m, in.x0(), in.eta(), t), xs);
     BigDecimal rhs = q.pow(t, ExactGd.MC).multiply(ExactGd.distSq(ExactGd.big(in.x0()), xs), ExactGd.MC);
@@ -174,11 +131,6 @@ public final class Contraction extends KindTheorem<RateInstance> {
   public OptionalDouble thresholdValue(RateInstance in, Regime r) {
     return r.id().equals("drop:mu-strongly-convex") ? OptionalDouble.of(in.muClaimed() / in.muBase())
         : OptionalDouble.empty();
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return OptionalDouble.of(1.0);
   }
 
   @Override

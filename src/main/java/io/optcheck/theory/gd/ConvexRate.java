@@ -40,66 +40,23 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
 
   static final int STEPS = 10;
 
-  private final double tighten;
-
   /** 0: every family; 1: the closed-form families only; 2: the interpolation family only. */
-  private final int family;
+  private int family;
 
   /** 0: every step counts toward the ratio; N: only step N does (the others are still checked). */
-  private final int scoreStep;
+  private int scoreStep;
 
-  /** The theorem as stated. */
+  /** The theorem as its spec declares it. */
   public ConvexRate() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"), 0, 0);
+    super("gd.convex-rate");
   }
 
-  private ConvexRate(double tighten, MethodBinding binding, int family, int scoreStep) {
-    super(binding);
-    this.tighten = tighten;
-    this.family = family;
-    this.scoreStep = scoreStep;
-  }
-
-  @Override
-  public ConvexRate withTightenedBounds(double eps) {
-    return new ConvexRate(eps, binding(), family, scoreStep);
-  }
-
-  @Override
-  protected ConvexRate rebind(MethodBinding b) {
-    return new ConvexRate(tighten, b, family, scoreStep);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "convex-rate", Expected.HOLDS, List.of(L_SMOOTH, CONVEX, STEP_LE_1_OVER_L), null,
-          "eta = h/L, h in (0, 1]: f(x_N) - f* <= L R^2/(4Nh + 2) for N = 1..10", null),
-      new Regime("h-eq-1", "convex-rate", Expected.HOLDS, List.of(L_SMOOTH, CONVEX, STEP_EQ_1_OVER_L), null,
-          "eta = 1/L exactly: f(x_N) - f* <= L R^2/(4N + 2); only a Huber-like f comes near the bound", null),
-      new Regime("h-in-1-3-2", "conjectured-rate", Expected.NONE, List.of(L_SMOOTH, CONVEX, STEP_LE_3_OVER_2L),
-          STEP_LE_1_OVER_L, "h in (1, 3/2]: no proof; Drori & Teboulle's Conjecture 3.1, (L R^2/2) max(1/(2Nh + 1), "
-          + "(1 - h)^{2N}), is reported with its ratio, never as a theorem that held", null),
-      new Regime("h-in-3-2-2", "convex-rate", Expected.BREAKS, List.of(L_SMOOTH, CONVEX, STEP_LT_2_OVER_L),
-          STEP_LE_3_OVER_2L, "h in (3/2, 2): the bound breaks (on (L/2)x^2 at N = 1: (1 - h)^2/2 > 1/(4h + 2))",
-          new Regime.ThresholdSpec("h = eta L", 1.5)),
-      new Regime("drop:convex", "convex-rate", Expected.BREAKS, List.of(L_SMOOTH, STEP_LE_1_OVER_L), CONVEX,
-          "f not convex (a Huber sum with a dip): GD can stop at a non-global stationary point", null),
-      new Regime("eta-gt-2-over-l", "convex-rate", Expected.BREAKS, List.of(L_SMOOTH, CONVEX),
-          STEP_LE_2_OVER_L, "eta in (2/L, 4/L]: GD diverges along the top curvature",
-          new Regime.ThresholdSpec("eta L", 2.0)));
-
-  @Override
-  public String id() {
-    return "gd.convex-rate";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(L_SMOOTH, CONVEX, STEP_LE_1_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+  /** The same theorem on one family (0 every, 1 closed forms, 2 interpolation), scoring step n only (0: every step). */
+  private ConvexRate restricted(int fam, int n) {
+    ConvexRate t = copy();
+    t.family = fam;
+    t.scoreStep = n;
+    return t;
   }
 
   @Override
@@ -162,7 +119,7 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
     return TrajectoryCheck.run(method(lr(eta)), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
       double a = drift.step(prev, in.f().gradientScale(prev));
       double gap = in.f().value(cur) - fStar;
-      double bound = (1 - tighten) * bound(l, radSq, h, t, conjectured);
+      double bound = (1 - tighten()) * bound(l, radSq, h, t, conjectured);
       // f(x_t) combines the run's rounding (||grad f(x_t)|| A_t); f* and R are rounded from
       // x* (the bound moves by L R (||x0|| + ||x*||)/(2th + 1) per unit roundoff).
       double scale = in.valueScale(cur) + Math.abs(fStar) + bound
@@ -194,12 +151,12 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
     BigDecimal[] xs = m.xStar();
     BigDecimal gap = m.value(ExactGd.iterate(m, in.x0(), in.eta(), t)).subtract(m.fStar());
     BigDecimal bound = new BigDecimal(in.lTrue()).multiply(ExactGd.distSq(x0, xs))
-        .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten)))
+        .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten())))
         .divide(new BigDecimal(4 * t).multiply(new BigDecimal(in.h())).add(BigDecimal.valueOf(2)), ExactGd.MC);
     if (conjectured) {
       BigDecimal q = BigDecimal.ONE.subtract(new BigDecimal(in.h())).pow(2 * t, ExactGd.MC)
           .multiply(new BigDecimal(in.lTrue())).multiply(ExactGd.distSq(x0, xs))
-          .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten))).divide(BigDecimal.valueOf(2), ExactGd.MC);
+          .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten()))).divide(BigDecimal.valueOf(2), ExactGd.MC);
       bound = bound.max(q);
     }
     return gap.compareTo(bound) <= 0;
@@ -239,24 +196,13 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
   static final int FIGURE_TRIES = 400;
 
   private double figureRun(int fam, int n, Regime r, int tries, long seed) {
-    ConvexRate t = new ConvexRate(tighten, binding(), fam, n);
+    ConvexRate t = restricted(fam, n);
     return io.optcheck.theory.TheoremRunner.property(t, r, tries, seed, true).run().bestScore();
-  }
-
-  @Override
-  public Map<String, Object> describe(RateInstance in) {
-    return in.describe();
   }
 
   @Override
   public OptionalDouble thresholdValue(RateInstance in, Regime r) {
     return OptionalDouble.of(in.h());
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Drori & Teboulle: a Huber function attains the bound for every N and h in (0, 1].
-    return OptionalDouble.of(1.0);
   }
 
   @Override

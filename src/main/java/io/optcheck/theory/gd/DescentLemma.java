@@ -10,10 +10,12 @@ import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.DoubleGen;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
 import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -34,83 +36,38 @@ import java.util.OptionalDouble;
  */
 public final class DescentLemma extends KindTheorem<GdInstance> {
 
-  static final int STEPS = 50;
-
-  private final double tighten;
-
-  /** The theorem as stated. */
+  /** The theorem as its spec declares it. */
   public DescentLemma() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
+    super("gd.descent-lemma");
   }
 
-  private DescentLemma(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public DescentLemma withTightenedBounds(double eps) {
-    return new DescentLemma(eps, binding());
-  }
-
-  @Override
-  protected DescentLemma rebind(MethodBinding b) {
-    return new DescentLemma(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "eta-half-form", Expected.HOLDS, List.of(L_SMOOTH, STEP_LE_1_OVER_L), null,
-          "eta in (0, 1/L]: every step decreases f by at least (eta/2)||g||^2", null),
-      new Regime("eta-in-1-2-over-l", "eta-half-form", Expected.BREAKS, List.of(L_SMOOTH),
-          STEP_LE_1_OVER_L, "eta in (1/L, 2/L]: the eta/2 form breaks",
-          new Regime.ThresholdSpec("eta L", 1.0)),
-      new Regime("drop:l-smooth", "eta-half-form", Expected.BREAKS, List.of(STEP_LE_1_OVER_L),
-          L_SMOOTH, "the method is given an L below lambda_max(H): f is not L-smooth for that L",
-          new Regime.ThresholdSpec("eta L_true", 1.0)),
-      new Regime("general-form", "general-form", Expected.HOLDS, List.of(L_SMOOTH), null,
-          "every eta in (0, 4/L]: f(x+) <= f(x) - eta(1 - L eta/2)||g||^2", null),
-      new Regime("eta-le-2-over-l", "monotone", Expected.HOLDS, List.of(L_SMOOTH, STEP_LE_2_OVER_L),
-          null, "eta in (0, 2/L]: f does not increase", null),
-      new Regime("eta-gt-2-over-l", "monotone", Expected.BREAKS, List.of(L_SMOOTH), STEP_LE_2_OVER_L,
-          "eta in (2/L, 4/L]: monotone decrease breaks", new Regime.ThresholdSpec("eta L", 2.0)));
-
-  @Override
-  public String id() {
-    return "gd.descent-lemma";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(L_SMOOTH, STEP_LE_1_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
+  static final int STEPS = 50;
 
   @Override
   public Gen<GdInstance> instances(Regime r) {
-    // The holds generator: h in (0, 1] with h = 1 (eta exactly 1/L) as a boundary value.
-    Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).knob("h").filter("h > 0", v -> v > 0);
-    Gen<Double> lScale = Gens.just(1.0);
-    switch (r.id()) {
-      case "eta-in-1-2-over-l" -> h = Gens.doubles(1, 2).withSpecials(2.0).knob("h").filter("h > 1", v -> v > 1);
-      case "drop:l-smooth" -> lScale = Gens.doubles(0.25, 1).knob("L used / L").filter("L understated", v -> v < 1);
-      case "general-form" -> h = Gens.doubles(0, 4).withSpecials(1.0, 2.0).knob("h").filter("h > 0", v -> v > 0);
-      case "eta-le-2-over-l" -> h = Gens.doubles(0, 2).withSpecials(1.0, 2.0).knob("h").filter("h > 0", v -> v > 0);
-      case "eta-gt-2-over-l" -> h = Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
-      default -> {
-      }
-    }
-    Gen<Double> hf = h;
-    Gen<Double> sf = lScale;
+    // h = eta L, with the boundary values of each range (eta exactly 1/L in the holds regime).
+    Gen<Double> h = Cases.<Gen<Double>>on(r)
+        .when(List.of("holds", "drop:l-smooth"), () -> hIn(0, 1, 1.0))
+        .when("eta-in-1-2-over-l", () -> hIn(1, 2, 2.0))
+        .when("general-form", () -> hIn(0, 4, 1.0, 2.0))
+        .when("eta-le-2-over-l", () -> hIn(0, 2, 1.0, 2.0))
+        .when("eta-gt-2-over-l", () -> hIn(2, 4))
+        .get();
+    // drop:l-smooth: the method is told L_used = s L with s < 1.
+    Gen<Double> lScale = r.id().equals("drop:l-smooth")
+        ? Gens.doubles(0.25, 1).knob("L used / L").filter("L understated", v -> v < 1) : Gens.just(1.0);
     // The theorem is about a step eta > 0: an h so small (a subnormal edge value, or the shrinker
     // lowering h toward 0) that eta = h / L underflows to 0 or to the subnormal range is not an
     // instance of it, so such a draw is discarded, never run.
-    return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), hf, sf)
+    return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h, lScale)
         .as((x0, hv, sv) -> new GdInstance(q, x0, hv, sv)))
         .filter("eta = h / L is a positive normal double", in -> in.eta() >= Double.MIN_NORMAL);
+  }
+
+  /** h in (lo, hi] as the knob "h", with {@code specials} as boundary values. */
+  private static Gen<Double> hIn(double lo, double hi, double... specials) {
+    DoubleGen g = specials.length == 0 ? Gens.doubles(lo, hi) : Gens.doubles(lo, hi).withSpecials(specials);
+    return g.knob("h").filter("h > " + (int) lo, v -> v > lo);
   }
 
   @Override
@@ -131,12 +88,12 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
         case "general-form" -> eta * (1 - lTrue * eta / 2) * gg;
         default -> 0.0; // monotone: f(x+) <= f(x)
       };
-      if (tighten != 0) {
+      if (tighten() != 0) {
         // Tight lower bounds on the decrease are raised by (1 + eps) (for a negative bound, an
         // allowed increase, shrunk by the same factor); the monotone bound 0 gets a wrong
         // constant instead: "f decreases by at least eps eta ||g||^2", false at eta = 2/L.
-        bound = bound > 0 ? bound * (1 + tighten)
-            : bound < 0 ? bound * (1 - tighten) : tighten * eta * gg;
+        bound = bound > 0 ? bound * (1 + tighten())
+            : bound < 0 ? bound * (1 - tighten()) : tighten() * eta * gg;
       }
       // The rounding of the computed iterate x_t itself, which an exact evaluation at the same
       // iterates does not remove: the exact recheck allows this part of the tolerance.
@@ -148,7 +105,7 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
       }
       double tol = Tolerance.of(scale, d);
       Check c = Check.atLeast("decrease f(x_t-1) - f(x_t)", t, decrease, bound, tol);
-      if (c.marginal() && tighten == 0) {
+      if (c.marginal() && tighten() == 0) {
         c = c.rechecked(exactHolds(q, prev, cur, eta, lTrue, conclusion, Tolerance.of(iterate, d)));
       }
       series.point("f(x_t) - f*", f1);
@@ -178,19 +135,8 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
   }
 
   @Override
-  public Map<String, Object> describe(GdInstance in) {
-    return in.describe();
-  }
-
-  @Override
   public OptionalDouble thresholdValue(GdInstance in, Regime r) {
     return OptionalDouble.of(in.eta() * in.trueL());
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Equality along the top eigenvector at eta = 1/L (eta/2 form) and at every eta (general form).
-    return conclusion.equals("monotone") ? OptionalDouble.empty() : OptionalDouble.of(1.0);
   }
 
   @Override

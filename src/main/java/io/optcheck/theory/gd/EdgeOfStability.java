@@ -39,51 +39,12 @@ import java.util.OptionalDouble;
  */
 public final class EdgeOfStability extends KindTheorem<GdInstance> {
 
-  static final int STEPS = 50;
-
-  private final double tighten;
-
-  /** The theorem as stated. */
+  /** The theorem as its spec declares it. */
   public EdgeOfStability() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
+    super("gd.edge-of-stability");
   }
 
-  private EdgeOfStability(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public EdgeOfStability withTightenedBounds(double eps) {
-    return new EdgeOfStability(eps, binding());
-  }
-
-  @Override
-  protected EdgeOfStability rebind(MethodBinding b) {
-    return new EdgeOfStability(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "stable-below-2-over-eta", Expected.HOLDS, List.of(QUADRATIC, SHARPNESS_LT_2_OVER_ETA),
-          null, "eta S in (0, 2): the error contracts by max_i |1 - eta lambda_i| < 1 at every step", null),
-      new Regime("sharpness-above-2-over-eta", "unstable-above-2-over-eta", Expected.HOLDS,
-          List.of(QUADRATIC, DIAGONAL, SHARPNESS_GT_2_OVER_ETA), null,
-          "eta S in (2, 4]: the top-eigenspace error grows by eta S - 1 > 1 at every step", null));
-
-  @Override
-  public String id() {
-    return "gd.edge-of-stability";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(QUADRATIC);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
+  static final int STEPS = 50;
 
   @Override
   public Gen<GdInstance> instances(Regime r) {
@@ -105,12 +66,12 @@ public final class EdgeOfStability extends KindTheorem<GdInstance> {
     double s = QuadraticContraction.sharpness(q);
     if (r.conclusion().equals("stable-below-2-over-eta")) {
       double[] lambda = q.eigenvalues();
-      double rate = QuadraticContraction.factor(eta, lambda) * (1 - tighten);
+      double rate = QuadraticContraction.factor(eta, lambda) * (1 - tighten());
       return QuadraticContraction.run(method(lr(eta)), q, in.x0(), eta, rate, STEPS,
           (x, series) -> series.point("eta * sharpness", eta * s));
     }
     double growth = eta * s - 1;
-    double claimed = growth * (1 + tighten);
+    double claimed = growth * (1 + tighten());
     double[] diag = new double[q.dimension()];
     double[][] h = q.hessian(diag);
     for (int i = 0; i < diag.length; i++) {
@@ -149,12 +110,6 @@ public final class EdgeOfStability extends KindTheorem<GdInstance> {
   @Override
   public OptionalDouble thresholdValue(GdInstance in, Regime r) {
     return OptionalDouble.of(in.eta() * QuadraticContraction.sharpness(in.q()));
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Both are equalities along the eigenvector that attains the factor.
-    return OptionalDouble.of(1.0);
   }
 
   @Override

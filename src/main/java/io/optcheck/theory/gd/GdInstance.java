@@ -1,5 +1,7 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
 import java.util.LinkedHashMap;
@@ -10,7 +12,7 @@ import java.util.Map;
  * and the factor by which the L given to the method differs from the true one (1 when L is
  * stated correctly, below 1 when it is understated).
  */
-public record GdInstance(Quadratic q, double[] x0, double h, double lScale) {
+public record GdInstance(Quadratic q, double[] x0, double h, double lScale) implements Described {
 
   /** The true L = lambda_max(H), from the certificate. */
   public double trueL() {
@@ -28,6 +30,7 @@ public record GdInstance(Quadratic q, double[] x0, double h, double lScale) {
   }
 
   /** Fields for a counterexample. */
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dimension", q.dimension());

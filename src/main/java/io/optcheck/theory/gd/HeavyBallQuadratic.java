@@ -40,59 +40,15 @@ import java.util.OptionalDouble;
  */
 public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
 
+  /** The theorem as its spec declares it. */
+  public HeavyBallQuadratic() {
+    super("gd.heavy-ball-quadratic");
+  }
+
   static final int STEPS = 100;
 
   /** The fixed horizon N of the distance-at-horizon conclusion. */
   static final int HORIZON = 3000;
-
-  private final double tighten;
-
-  public HeavyBallQuadratic() {
-    this(0, MethodBinding.builtIn(MethodKind.HEAVY_BALL, "heavy-ball"));
-  }
-
-  private HeavyBallQuadratic(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public HeavyBallQuadratic withTightenedBounds(double eps) {
-    return new HeavyBallQuadratic(eps, binding());
-  }
-
-  @Override
-  protected HeavyBallQuadratic rebind(MethodBinding b) {
-    return new HeavyBallQuadratic(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "distance-rate", Expected.HOLDS, List.of(QUADRATIC, HEAVY_BALL_QUADRATIC_TUNING),
-          null, "quadratic, eigenvalues in [mu, L], quadratic tuning: ||x_t - x*|| <= (1 + (1 + rho) t) rho^t R",
-          null),
-      new Regime("drop:quadratic", "distance-rate", Expected.BREAKS,
-          List.of(L_SMOOTH, MU_STRONGLY_CONVEX, HEAVY_BALL_QUADRATIC_TUNING), QUADRATIC,
-          "Lessard-Recht-Packard function (mu = 1, L = 25, not quadratic), searched start: the bound fails",
-          null),
-      new Regime("cycle", "distance-at-horizon", Expected.BREAKS,
-          List.of(L_SMOOTH, MU_STRONGLY_CONVEX, HEAVY_BALL_QUADRATIC_TUNING), QUADRATIC,
-          "Lessard-Recht-Packard function, searched start, bound checked at t = N = 3000 only: "
-              + "a converging run is at the floating-point floor there, a cycling one is not", null));
-
-  @Override
-  public String id() {
-    return "gd.heavy-ball-quadratic";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(QUADRATIC, HEAVY_BALL_QUADRATIC_TUNING);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
 
   @Override
   public Gen<MomentumInstance> instances(Regime r) {
@@ -140,7 +96,7 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
         older[0] = prev;
         return null;
       }
-      double bound = (1 + (1 + rho) * t) * Math.pow(rho, t) * r0 * (1 - tighten);
+      double bound = (1 + (1 + rho) * t) * Math.pow(rho, t) * r0 * (1 - tighten());
       // x_t combines x_t-1, a grad f(x_t-1) and b (x_t-1 - x_t-2): their sizes enter the scale.
       double scale = e + bound + Vec.norm(prev) + hp.get("lr") * Vec.norm(in.f().gradient(prev))
           + hp.get("momentum") * Vec.dist(prev, older[0]);
@@ -151,7 +107,7 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
       series.point("||x_t - x*||", e);
       series.point("bound", bound);
       Check c = Check.atMost("||x_t - x*||", t, e, bound, Tolerance.of(scale, d));
-      if (c.marginal() && tighten == 0 && in.f() instanceof Quadratic q) {
+      if (c.marginal() && tighten() == 0 && in.f() instanceof Quadratic q) {
         c = c.rechecked(MomentumRecheck.heavyBallQuadraticHolds(q, in.x0(), xStar, l, mu, t));
       }
       return c;
@@ -175,12 +131,6 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
       }
     }
     return m;
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Equality along an eigenvector with eigenvalue L (repeated root -rho).
-    return OptionalDouble.of(1.0);
   }
 
   @Override

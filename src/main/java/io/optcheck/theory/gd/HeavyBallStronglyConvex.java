@@ -34,48 +34,12 @@ import java.util.OptionalDouble;
  */
 public final class HeavyBallStronglyConvex extends KindTheorem<MomentumInstance> {
 
-  static final int STEPS = 100;
-
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public HeavyBallStronglyConvex() {
-    this(0, MethodBinding.builtIn(MethodKind.HEAVY_BALL, "heavy-ball"));
+    super("gd.heavy-ball-strongly-convex");
   }
 
-  private HeavyBallStronglyConvex(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public HeavyBallStronglyConvex withTightenedBounds(double eps) {
-    return new HeavyBallStronglyConvex(eps, binding());
-  }
-
-  @Override
-  protected HeavyBallStronglyConvex rebind(MethodBinding b) {
-    return new HeavyBallStronglyConvex(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "function-rate", Expected.HOLDS,
-          List.of(L_SMOOTH, MU_STRONGLY_CONVEX, HEAVY_BALL_GHADIMI_TUNING), null,
-          "a L in (0, 1], b = sqrt((1 - a mu)(1 - a L)): f(x_n) - f* <= (1 - a mu)^n (f(x_0) - f*)", null));
-
-  @Override
-  public String id() {
-    return "gd.heavy-ball-strongly-convex";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(L_SMOOTH, MU_STRONGLY_CONVEX, HEAVY_BALL_GHADIMI_TUNING);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
+  static final int STEPS = 100;
 
   @Override
   @SuppressWarnings("unchecked")
@@ -114,7 +78,7 @@ public final class HeavyBallStronglyConvex extends KindTheorem<MomentumInstance>
     double gap0 = in.f().value(in.x0()) - fStar;
     double q = oneMinusAMu(in);
     return TrajectoryCheck.run(method(hp), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
-      double bound = Math.pow(q, t) * gap0 * (1 - tighten);
+      double bound = Math.pow(q, t) * gap0 * (1 - tighten());
       series.point("f(x_t) - f*", in.f().value(cur) - fStar);
       series.point("bound", bound);
       return MomentumChecks.gapAtMost(in.f(), fStar, t, prev, cur, bound, Math.abs(gap0) + Math.abs(fStar));
@@ -128,12 +92,6 @@ public final class HeavyBallStronglyConvex extends KindTheorem<MomentumInstance>
     m.put("a", hp.get("lr"));
     m.put("b", hp.get("momentum"));
     return m;
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Supremum, approached (not attained) at n = 1 as a mu -> 0.
-    return OptionalDouble.of(1.0);
   }
 
   @Override

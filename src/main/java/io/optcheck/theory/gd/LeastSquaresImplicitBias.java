@@ -39,6 +39,11 @@ import java.util.OptionalDouble;
  */
 public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
 
+  /** The theorem as its spec declares it. */
+  public LeastSquaresImplicitBias() {
+    super("gd.least-squares-implicit-bias");
+  }
+
   static final int STEPS = 100;
 
   /** Labels for statistics and coverage. */
@@ -47,51 +52,6 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
   static final String DIM_GE_10 = "dimension >= 10";
   static final String DIM_1 = "dimension 1";
   static final String ETA_ONE_OVER_L = "eta exactly 1/L";
-
-  private final double tighten;
-
-  /** The theorem as stated. */
-  public LeastSquaresImplicitBias() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
-  }
-
-  private LeastSquaresImplicitBias(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public LeastSquaresImplicitBias withTightenedBounds(double eps) {
-    return new LeastSquaresImplicitBias(eps, binding());
-  }
-
-  @Override
-  protected LeastSquaresImplicitBias rebind(MethodBinding b) {
-    return new LeastSquaresImplicitBias(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "min-norm-limit", Expected.HOLDS, List.of(LEAST_SQUARES, W0_IN_ROW_SPACE, STEP_LT_2_OVER_L),
-          null, "w0 = 0, eta in (0, 2/L): w_t stays in the row space and contracts to X^+ y at rate q", null),
-      new Regime("drop:w0-in-row-space", "min-norm-limit", Expected.BREAKS, List.of(LEAST_SQUARES, STEP_LT_2_OVER_L),
-          W0_IN_ROW_SPACE, "w0 in [-2, 2]^d with X rank-deficient (rank < d): the limit is not X^+ y", null),
-      new Regime("null-space-offset", "limit-plus-null-offset", Expected.HOLDS, List.of(LEAST_SQUARES, STEP_LT_2_OVER_L),
-          null, "any w0: the null-space component is kept exactly and w_t contracts to X^+ y + P_null w0", null));
-
-  @Override
-  public String id() {
-    return "gd.least-squares-implicit-bias";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(LEAST_SQUARES, W0_IN_ROW_SPACE, STEP_LT_2_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
 
   @Override
   public Gen<LsInstance> instances(Regime r) {
@@ -113,7 +73,7 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
   protected Evaluation checkOn(LsInstance in, Regime r) {
     int d = in.d;
     double eta = in.eta();
-    double q = in.rowSpaceFactor() * (1 - tighten);
+    double q = in.rowSpaceFactor() * (1 - tighten());
     double[] xDagger = in.minNorm();
     double[] limit = xDagger.clone();
     if (r.conclusion().equals("limit-plus-null-offset")) {
@@ -140,7 +100,7 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
       double bound = q * e0;
       Check rate = Check.atMost("||w_t - w_lim||", t, e1, bound,
           Tolerance.of(scale + e1 + bound + limitNorm, d));
-      if (rate.marginal() && tighten == 0) {
+      if (rate.marginal() && tighten() == 0) {
         rate = rate.rechecked(exactContraction(prev, cur, limit, q));
       }
       series.point("||w_t - w_lim||", e1);
@@ -167,17 +127,6 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
     }
     BigDecimal qq = new BigDecimal(q);
     return e1.compareTo(qq.multiply(qq).multiply(e0)) <= 0;
-  }
-
-  @Override
-  public Map<String, Object> describe(LsInstance in) {
-    return in.describe();
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Equality when the error lies along the eigenvector that attains q (always in dimension 1).
-    return OptionalDouble.of(1.0);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.MarginData;
 import io.optcheck.problem.Num;
 import java.util.Map;
@@ -8,7 +10,7 @@ import java.util.Map;
  * Gradient descent on two-dimensional logistic data with a built-in SVM: the data, the start w0
  * and the step as a fraction h of 1/L, L = ||X||_2^2/(4n) from the certificate.
  */
-public record LogisticInstance(MarginData data, double[] w0, double h) {
+public record LogisticInstance(MarginData data, double[] w0, double h) implements Described {
 
   double l() {
     return data.logistic().certificate().L().orElseThrow();
@@ -31,7 +33,8 @@ public record LogisticInstance(MarginData data, double[] w0, double h) {
     return new double[] {(b1 * z[1][1] - b2 * z[0][1]) / det, (z[0][0] * b2 - z[1][0] * b1) / det};
   }
 
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     Map<String, Object> m = data.describe();
     m.put("L", l());
     m.put("eta L", h);

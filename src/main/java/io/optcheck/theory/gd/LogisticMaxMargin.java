@@ -49,6 +49,11 @@ import java.util.Map;
  */
 public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
 
+  /** The theorem as its spec declares it. */
+  public LogisticMaxMargin() {
+    super("gd.logistic-max-margin");
+  }
+
   /**
    * The holds regime runs 2^17 steps. Every check is made at every T (not at powers of two as
    * the residual observation is), which costs about 4 times the old checkpoint-only loop per
@@ -64,23 +69,6 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
 
   static final String NON_SUPPORT_POINTS = "points beyond the margin";
 
-  private final double tighten;
-
-  /** The theorem as stated. */
-  public LogisticMaxMargin() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
-  }
-
-  private LogisticMaxMargin(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public LogisticMaxMargin withTightenedBounds(double eps) {
-    return new LogisticMaxMargin(eps, binding());
-  }
-
   /**
    * On a plug-in or third-party method, the regime without a verdict (eta &gt; 2/L, expected none)
    * does not apply: it would say nothing about the method.
@@ -92,44 +80,6 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
           + "measured on optcheck's own GD only");
     }
     return java.util.Optional.empty();
-  }
-
-  @Override
-  protected LogisticMaxMargin rebind(MethodBinding b) {
-    return new LogisticMaxMargin(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "explicit-constants", Expected.HOLDS,
-          List.of(LOGISTIC_HOMOGENEOUS, STEP_LE_1_OVER_L, LINEARLY_SEPARABLE, SVM_NON_DEGENERATE), null,
-          "separable 2-D data, eta <= 1/L: A1-A5 at every T up to 2^17", null),
-      new Regime("eta-in-1-2-over-l", "any-step", Expected.HOLDS,
-          List.of(LOGISTIC_HOMOGENEOUS, STEP_LT_2_OVER_L, LINEARLY_SEPARABLE, SVM_NON_DEGENERATE), null,
-          "separable data, eta in (1/L, 2/L): A2 and A5 (the checks proven for every eta < 2/L) at every T", null),
-      new Regime("eta-gt-2-over-l", "any-step", Expected.NONE,
-          List.of(LOGISTIC_HOMOGENEOUS, LINEARLY_SEPARABLE, SVM_NON_DEGENERATE), STEP_LT_2_OVER_L,
-          "eta in (2/L, 4/L): A2 has no proof (the loss can be non-monotone); A2 and A5 are reported", null),
-      new Regime("drop:linearly-separable", "explicit-constants", Expected.BREAKS,
-          List.of(LOGISTIC_HOMOGENEOUS, STEP_LE_1_OVER_L), LINEARLY_SEPARABLE,
-          "strictly non-separable data of full column rank: f(w_t) -> min f > 0, A1 fails", null),
-      new Regime("merely-non-separable", "explicit-constants", Expected.BREAKS,
-          List.of(LOGISTIC_HOMOGENEOUS, STEP_LE_1_OVER_L), LINEARLY_SEPARABLE,
-          "merely non-separable data (a point opposite a support vector): inf f > 0 is not attained, A1 fails",
-          null));
-
-  @Override
-  public String id() {
-    return "gd.logistic-max-margin";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(LOGISTIC_HOMOGENEOUS, STEP_LE_1_OVER_L, LINEARLY_SEPARABLE, SVM_NON_DEGENERATE);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
   }
 
   @Override
@@ -197,7 +147,7 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
     boolean all = r.conclusion().equals("explicit-constants");
     // Teeth: A1-A3 are not tight (worst ratios 0.8-0.998), so the wrong constant is A1 and A2
     // with half their comparator term and A3 without its 2 eta T f(u) term.
-    double k = tighten == 0 ? 1 : 0.5;
+    double k = tighten() == 0 ? 1 : 0.5;
     int steps = r.id().equals("holds") ? STEPS : SHORT_STEPS;
     double[] c1 = {0};
     double[] c2 = {0};
@@ -213,7 +163,7 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
       // A5: any eta.
       double[] dw = {cur[0] - w0[0], cur[1] - w0[1]};
       double lhs5 = Vec.dot(dw, wHat);
-      double rhs5 = Vec.norm(dw) / xm * (tighten == 0 ? 1 : 2);
+      double rhs5 = Vec.norm(dw) / xm * (tighten() == 0 ? 1 : 2);
       worst = worse(worst, Check.atLeast("A5: <w_T - w0, w_hat>", t, lhs5, rhs5,
           Tolerance.of(Vec.norm(dw) * wHatNorm + rhs5, 2)));
       if (all) {
@@ -224,7 +174,7 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
         // A3 with u = w_hat ln T.
         double r0 = Math.pow(w0[0] - wHat[0] * lt, 2) + Math.pow(w0[1] - wHat[1] * lt, 2);
         double rt = Math.pow(cur[0] - wHat[0] * lt, 2) + Math.pow(cur[1] - wHat[1] * lt, 2);
-        double b3 = r0 + (tighten == 0 ? 2 * eta * t * Math.log1p(1.0 / t) : 0);
+        double b3 = r0 + (tighten() == 0 ? 2 * eta * t * Math.log1p(1.0 / t) : 0);
         worst = worse(worst, Check.atMost("A3: ||w_T - w_hat ln T||^2", t, rt, b3,
             Tolerance.of(rt + b3 + scaleW * scaleW, 2)));
         if (n * b1 < Math.log(2)) {

@@ -1,5 +1,7 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.LeastSquares;
 import io.optcheck.problem.Num;
 import java.util.LinkedHashMap;
@@ -13,7 +15,7 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * 1/L, with the row space of X from Hipparchus's {@link SingularValueDecomposition} (its
  * numerical rank decides which singular values count as nonzero).
  */
-public final class LsInstance {
+public final class LsInstance implements Described {
   final LeastSquares ls;
   final double[] w0;
   final double h;
@@ -108,7 +110,8 @@ public final class LsInstance {
     return s / n;
   }
 
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("n", n);
     m.put("d", d);

@@ -1,5 +1,7 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Certificate;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
@@ -13,7 +15,7 @@ import java.util.Map;
  * h of 1/L (a = h/L), and the mu the method and the bound are given (the certificate's mu in
  * every regime but the one where it is overstated; NaN where no mu is used).
  */
-public record MomentumInstance(Problem problem, double[] x0, double h, double muUsed) {
+public record MomentumInstance(Problem problem, double[] x0, double h, double muUsed) implements Described {
 
   public Objective f() {
     return problem.objective();
@@ -87,6 +89,7 @@ public record MomentumInstance(Problem problem, double[] x0, double h, double mu
   }
 
   /** Fields for a counterexample. */
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("family", problem.family());

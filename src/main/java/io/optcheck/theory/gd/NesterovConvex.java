@@ -37,48 +37,17 @@ import java.util.OptionalDouble;
  */
 public final class NesterovConvex extends KindTheorem<MomentumInstance> {
 
+  /** The theorem as its spec declares it. */
+  public NesterovConvex() {
+    super("gd.nesterov-convex");
+  }
+
   static final int STEPS = 100;
 
-  private final double tighten;
-
-  public NesterovConvex() {
-    this(0, MethodBinding.builtIn(MethodKind.NESTEROV, "nesterov"));
-  }
-
-  private NesterovConvex(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
+  /** A regime applies to a method that declares its form of Nesterov's method. */
   @Override
-  public NesterovConvex withTightenedBounds(double eps) {
-    return new NesterovConvex(eps, binding());
-  }
-
-  @Override
-  protected NesterovConvex rebind(MethodBinding b) {
-    return new NesterovConvex(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "rate", Expected.HOLDS, List.of(CONVEX, L_SMOOTH, STEP_EQ_1_OVER_L), null,
-          "lambda form, step 1/L: f(x_n) - f* <= L R^2/(2 lambda_n^2) at every n", null),
-      new Regime("simplified", "simplified-rate", Expected.HOLDS, List.of(CONVEX, L_SMOOTH, STEP_EQ_1_OVER_L),
-          null, "momentum (t-1)/(t+2), step 1/L: f(x_n) - f* <= 2 L R^2/(n+1)^2; "
-          + "empirical worst case 2 L R^2/((n+2)(n+3)) reported as the tight reference", null),
-      new Regime("step-gt-1-over-l", "rate", Expected.BREAKS, List.of(CONVEX, L_SMOOTH), STEP_EQ_1_OVER_L,
-          "lambda form with step h/L, h in (1, 2]", new Regime.ThresholdSpec("step L", 1.0)),
-      new Regime("monotone", "monotone", Expected.BREAKS, List.of(CONVEX, L_SMOOTH, STEP_EQ_1_OVER_L), null,
-          "all assumptions; f(x_t) <= f(x_t-1) is not guaranteed and breaks", null));
-
-  @Override
-  public String id() {
-    return "gd.nesterov-convex";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(CONVEX, L_SMOOTH, STEP_EQ_1_OVER_L);
+  protected boolean keeps(Regime r) {
+    return binding().follows(form(r));
   }
 
   @Override
@@ -104,15 +73,6 @@ public final class NesterovConvex extends KindTheorem<MomentumInstance> {
     return Map.of("nesterov-form", r.conclusion().equals("simplified-rate") ? "simplified" : "lambda");
   }
 
-  /**
-   * The regimes, holds first. A provider declares one form, so a retargeted theorem keeps only
-   * the regimes about that form; the built-in binding runs the reference in both forms.
-   */
-  @Override
-  public List<Regime> regimes() {
-    return regimes.stream().filter(r -> binding().follows(form(r))).toList();
-  }
-
   private Method<?> method(MomentumInstance in, Regime r) {
     return binding().following(form(r)).create(lr(in.h() / in.l()));
   }
@@ -133,7 +93,7 @@ public final class NesterovConvex extends KindTheorem<MomentumInstance> {
         return MomentumChecks.increaseAtMostZero(in.f(), t, prev, cur, runScale);
       }
       double bound;
-      if (tighten != 0) {
+      if (tighten() != 0) {
         // Wrong constant: L R^2/(2 (n+1)^2), a quarter of 2 L R^2/(n+1)^2 (a common misstatement).
         bound = lr2 / (2.0 * (t + 1) * (t + 1));
       } else if (conclusion.equals("rate")) {
@@ -158,16 +118,6 @@ public final class NesterovConvex extends KindTheorem<MomentumInstance> {
   @Override
   public OptionalDouble thresholdValue(MomentumInstance in, Regime r) {
     return OptionalDouble.of(in.h());
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    if (conclusion.equals("simplified-rate")) {
-      // Empirical (PEP) worst case 2 L R^2/((n+2)(n+3)) over the bound 2 L R^2/(n+1)^2, largest at n = N.
-      double n = STEPS;
-      return OptionalDouble.of((n + 1) * (n + 1) / ((n + 2) * (n + 3)));
-    }
-    return OptionalDouble.empty();
   }
 
   @Override

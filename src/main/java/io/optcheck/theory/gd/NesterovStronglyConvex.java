@@ -34,52 +34,12 @@ import java.util.OptionalDouble;
  */
 public final class NesterovStronglyConvex extends KindTheorem<MomentumInstance> {
 
-  static final int STEPS = 100;
-
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public NesterovStronglyConvex() {
-    this(0, MethodBinding.builtIn(MethodKind.NESTEROV_CONSTANT, "nesterov-strongly-convex"));
+    super("gd.nesterov-strongly-convex");
   }
 
-  private NesterovStronglyConvex(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public NesterovStronglyConvex withTightenedBounds(double eps) {
-    return new NesterovStronglyConvex(eps, binding());
-  }
-
-  @Override
-  protected NesterovStronglyConvex rebind(MethodBinding b) {
-    return new NesterovStronglyConvex(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "function-rate", Expected.HOLDS,
-          List.of(L_SMOOTH, MU_STRONGLY_CONVEX, NESTEROV_STRONGLY_CONVEX_TUNING), null,
-          "mu the true strong convexity: f(x_n) - f* <= (1 - sqrt(mu/L))^n (f(x_0) - f* + (mu/2) R^2)", null),
-      new Regime("drop:mu-strongly-convex", "function-rate", Expected.BREAKS,
-          List.of(L_SMOOTH, NESTEROV_STRONGLY_CONVEX_TUNING), MU_STRONGLY_CONVEX,
-          "the mu of the momentum and the bound is mu_true + u (L - mu_true), u in (0, 1]: f is not "
-              + "strongly convex with that mu", new Regime.ThresholdSpec("mu used / mu", 1.0)));
-
-  @Override
-  public String id() {
-    return "gd.nesterov-strongly-convex";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(L_SMOOTH, MU_STRONGLY_CONVEX, NESTEROV_STRONGLY_CONVEX_TUNING);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
+  static final int STEPS = 100;
 
   @Override
   @SuppressWarnings("unchecked")
@@ -107,7 +67,7 @@ public final class NesterovStronglyConvex extends KindTheorem<MomentumInstance> 
     double gap0 = in.f().value(in.x0()) - fStar;
     double q = 1 - Math.sqrt(mu / l);
     // Wrong constant for the sensitivity test: the (mu/2) R^2 term forgotten.
-    double start = tighten != 0 ? gap0 : gap0 + mu / 2 * r0 * r0;
+    double start = tighten() != 0 ? gap0 : gap0 + mu / 2 * r0 * r0;
     double runScale = Math.abs(gap0) + Math.abs(fStar) + mu / 2 * r0 * r0;
     return TrajectoryCheck.run(method(tuning(l, mu)), in.f(), in.x0(), STEPS,
         (t, prev, cur, series) -> {

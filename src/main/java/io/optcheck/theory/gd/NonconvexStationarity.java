@@ -51,6 +51,11 @@ import java.util.OptionalDouble;
  */
 public final class NonconvexStationarity extends KindTheorem<StationarityInstance> {
 
+  /** The theorem as its spec declares it. */
+  public NonconvexStationarity() {
+    super("gd.nonconvex-stationarity");
+  }
+
   static final int STEPS = 100;
 
   private static final MathContext MC = new MathContext(60);
@@ -69,65 +74,6 @@ public final class NonconvexStationarity extends KindTheorem<StationarityInstanc
 
   /** sqrt 3 rounded down: the end of the range where c(h) is the exact worst case. */
   static final double SQRT3 = lowerDouble(BigDecimal.valueOf(3).sqrt(MC));
-
-  private final double tighten;
-
-  public NonconvexStationarity() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
-  }
-
-  private NonconvexStationarity(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public NonconvexStationarity withTightenedBounds(double eps) {
-    return new NonconvexStationarity(eps, binding());
-  }
-
-  @Override
-  protected NonconvexStationarity rebind(MethodBinding b) {
-    return new NonconvexStationarity(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "min-gradient", Expected.HOLDS, List.of(L_SMOOTH, BOUNDED_BELOW, STEP_EQ_1_OVER_L),
-          null, "eta = 1/L: min_{t<T} ||grad f(x_t)||^2 <= 2L(f(x0) - f_low)/T at every T", null),
-      new Regime("h-in-stationarity-range", "min-gradient", Expected.HOLDS,
-          List.of(L_SMOOTH, BOUNDED_BELOW, STEP_H_IN_STATIONARITY_RANGE), null,
-          "eta L in [2 - sqrt 2, h*], h* = 1.675131 (root of h^3 - 4h + 2): the same T form holds (c(h) >= 1)",
-          null),
-      new Regime("h-below-2-minus-sqrt2", "min-gradient", Expected.BREAKS, List.of(L_SMOOTH, BOUNDED_BELOW),
-          STEP_H_IN_STATIONARITY_RANGE, "eta L in (1 - 1/sqrt 2, 2 - sqrt 2): c(h) < 1, the T form breaks at T = 2; "
-          + "(L/2)x^2 breaks it only below 1 - 1/sqrt 2",
-          new Regime.ThresholdSpec("eta L", H_LOW)),
-      new Regime("h-above-hstar", "min-gradient", Expected.BREAKS, List.of(L_SMOOTH, BOUNDED_BELOW, STEP_LT_2_OVER_L),
-          STEP_H_IN_STATIONARITY_RANGE, "eta L in (h*, 1.70]: the T form breaks on a 2-D instance; "
-          + "(L/2)x^2 breaks it only above 1 + 1/sqrt 2 = 1.70711", new Regime.ThresholdSpec("eta L", H_STAR)),
-      new Regime("general-step", "general-step", Expected.HOLDS, List.of(L_SMOOTH, BOUNDED_BELOW, STEP_LT_2_OVER_L),
-          null, "eta L = h in (0, 2): min_{t<T} ||grad f(x_t)||^2 <= 2L(f(x0) - f_low)/(1 + (T - 1) h (2 - h))", null),
-      new Regime("exact-worst-case", "exact-worst-case", Expected.HOLDS,
-          List.of(L_SMOOTH, BOUNDED_BELOW, STEP_LE_SQRT3_OVER_L), null,
-          "eta L = h in (0, sqrt 3]: min_{t<=N} ||grad f(x_t)||^2 <= 2L(f(x0) - f_low)/(1 + N c(h)), tight", null),
-      new Regime("eta-gt-2-over-l", "min-gradient", Expected.BREAKS, List.of(L_SMOOTH, BOUNDED_BELOW),
-          STEP_LT_2_OVER_L, "eta in (2/L, 4/L]: GD may diverge and the bound breaks",
-          new Regime.ThresholdSpec("eta L", 2.0)));
-
-  @Override
-  public String id() {
-    return "gd.nonconvex-stationarity";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(L_SMOOTH, BOUNDED_BELOW, STEP_EQ_1_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
 
   /** c(h) of the exact worst case (h in (0, sqrt 3]). */
   static double c(double h) {
@@ -209,7 +155,7 @@ public final class NonconvexStationarity extends KindTheorem<StationarityInstanc
           quantity = "min_{s<T} ||grad f(x_s)||^2, T = step + 1";
         }
       }
-      double bound = 2 * l * gap / denominator * (1 - tighten);
+      double bound = 2 * l * gap / denominator * (1 - tighten());
       // The bound combines f(x0) and f_low; the observed value is a sum of d squares.
       double tol = Tolerance.of(observed + 2 * l * (f.valueScale(in.x0()) + Math.abs(fLow)) / denominator, d);
       series.point(quantity, observed);
@@ -262,25 +208,13 @@ public final class NonconvexStationarity extends KindTheorem<StationarityInstanc
     };
     BigDecimal gap = si.exactValue(ExactGd.big(in.x0()), mc).subtract(si.exactLow(mc), mc);
     BigDecimal bound = BigDecimal.valueOf(2).multiply(new BigDecimal(in.l())).multiply(gap)
-        .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten))).divide(den, mc);
+        .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten()))).divide(den, mc);
     return Optional.of(min.compareTo(bound) <= 0);
-  }
-
-  @Override
-  public Map<String, Object> describe(StationarityInstance in) {
-    return in.describe();
   }
 
   @Override
   public OptionalDouble thresholdValue(StationarityInstance in, Regime r) {
     return OptionalDouble.of(in.h());
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // T = 1 (every form): ||grad f(x0)||^2 <= 2L(f(x0) - f_low) with equality on (L/2)x^2; the
-    // exact worst case is attained for every N by the interpolation construction.
-    return OptionalDouble.of(1.0);
   }
 
   @Override

@@ -44,6 +44,11 @@ import java.util.OptionalDouble;
  */
 public final class PlRate extends KindTheorem<PlRate.Instance> {
 
+  /** The theorem as its spec declares it. */
+  public PlRate() {
+    super("gd.pl-rate");
+  }
+
   static final int STEPS = 1000;
 
   static final String DIM_GE_10 = "dimension >= 10";
@@ -60,52 +65,6 @@ public final class PlRate extends KindTheorem<PlRate.Instance> {
     double eta() {
       return 1 / l;
     }
-  }
-
-  private final double tighten;
-
-  public PlRate() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
-  }
-
-  private PlRate(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public PlRate withTightenedBounds(double eps) {
-    return new PlRate(eps, binding());
-  }
-
-  @Override
-  protected PlRate rebind(MethodBinding b) {
-    return new PlRate(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "linear-rate", Expected.HOLDS, List.of(L_SMOOTH, PL, STEP_EQ_1_OVER_L), null,
-          "sum s_i (x_i^2 + 3 sin^2 x_i), not convex, PL with mu = 0.175 min s_i: the linear rate holds", null),
-      new Regime("drop:pl", "linear-rate", Expected.BREAKS, List.of(L_SMOOTH, STEP_EQ_1_OVER_L), PL,
-          "sum s_i (x_i^2 + a sin^2 x_i) with a in [4.61, 12]: spurious local minima, no PL constant; "
-          + "the rate with the holds family's mu = 0.175 min s_i fails", null),
-      new Regime("degenerate-power", "linear-rate", Expected.BREAKS, List.of(L_SMOOTH, STEP_EQ_1_OVER_L), PL,
-          "sum |x_i|^p, p in [2.5, 6], L on the box of the start: no PL constant; a claimed mu = theta times "
-          + "the PL ratio at x0 fails, GD is sublinear", null));
-
-  @Override
-  public String id() {
-    return "gd.pl-rate";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(L_SMOOTH, PL, STEP_EQ_1_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
   }
 
   @Override
@@ -152,7 +111,7 @@ public final class PlRate extends KindTheorem<PlRate.Instance> {
     double eta = in.eta();
     return TrajectoryCheck.run(method(lr(eta)), f, in.x0(), STEPS, (t, prev, cur, series) -> {
       double gap = f.value(cur) - fStar;
-      double bound = Math.pow(rho, t) * gap0 * (1 - tighten);
+      double bound = Math.pow(rho, t) * gap0 * (1 - tighten());
       // f(x_t) inherits the rounding of the step x_{t-1} - eta g: |grad f(x_t)| times its inputs.
       double stepScale = (Vec.norm(prev) + eta * Vec.norm(f.gradient(prev))) * Vec.norm(f.gradient(cur));
       double tol = Tolerance.of(Math.abs(gap) + Math.abs(fStar) + bound + stepScale, d);

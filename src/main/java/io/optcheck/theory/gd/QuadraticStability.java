@@ -36,57 +36,12 @@ import java.util.OptionalDouble;
  */
 public final class QuadraticStability extends KindTheorem<GdInstance> {
 
-  static final int STEPS = 50;
-
-  private final double tighten;
-
-  /** The theorem as stated. */
+  /** The theorem as its spec declares it. */
   public QuadraticStability() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
+    super("gd.quadratic-stability");
   }
 
-  private QuadraticStability(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public QuadraticStability withTightenedBounds(double eps) {
-    return new QuadraticStability(eps, binding());
-  }
-
-  @Override
-  protected QuadraticStability rebind(MethodBinding b) {
-    return new QuadraticStability(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "converges", Expected.HOLDS, List.of(QUADRATIC, STEP_LT_2_OVER_L), null,
-          "eta in (0, 2/L): the error contracts by max_i |1 - eta lambda_i| < 1 at every step", null),
-      new Regime("eta-gt-2-over-l", "converges", Expected.BREAKS, List.of(QUADRATIC), STEP_LT_2_OVER_L,
-          "eta in (2/L, 4/L]: the error grows along the top eigenvector", new Regime.ThresholdSpec("eta L", 2.0)),
-      new Regime("eta-eq-2-over-l", "boundary-oscillation", Expected.HOLDS,
-          List.of(QUADRATIC, DIAGONAL, STEP_EQ_2_OVER_L), null,
-          "eta = 2/L exactly (L a power of 2): the top component keeps its amplitude", null),
-      new Regime("sign-flips", "oscillation-iff-eta-lambda-gt-1", Expected.HOLDS, List.of(QUADRATIC, DIAGONAL),
-          null, "any eta in (0, 4/L]: component i flips sign at each step iff eta lambda_i > 1", null),
-      new Regime("optimal-step", "optimal-step-rate", Expected.HOLDS, List.of(QUADRATIC, STEP_2_OVER_MU_PLUS_L),
-          null, "eta = 2/(mu + L): ||x_t - x*|| <= ((kappa-1)/(kappa+1)) ||x_t-1 - x*||", null));
-
-  @Override
-  public String id() {
-    return "gd.quadratic-stability";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(QUADRATIC, STEP_LT_2_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
+  static final int STEPS = 50;
 
   @Override
   public Gen<GdInstance> instances(Regime r) {
@@ -137,7 +92,7 @@ public final class QuadraticStability extends KindTheorem<GdInstance> {
           double kappa = l / q.certificate().mu().orElseThrow();
           rate = (kappa - 1) / (kappa + 1);
         }
-        yield QuadraticContraction.run(method(lr(eta)), q, in.x0(), eta, rate * (1 - tighten), STEPS, null);
+        yield QuadraticContraction.run(method(lr(eta)), q, in.x0(), eta, rate * (1 - tighten()), STEPS, null);
       }
       case "boundary-oscillation" -> TrajectoryCheck.run(method(lr(in.eta())), q, in.x0(), STEPS, (t, prev, cur, series) -> {
         double worst = 0;
@@ -152,9 +107,9 @@ public final class QuadraticStability extends KindTheorem<GdInstance> {
           }
         }
         series.point("amplitude change along top eigenvectors", worst);
-        if (tighten != 0) {
+        if (tighten() != 0) {
           // Wrong constant: "the top amplitude decays by (1 - eps) per step".
-          return Check.atMost("|e_t,top|", t, now, amp * Math.pow(1 - tighten, t), Tolerance.of(amp, d));
+          return Check.atMost("|e_t,top|", t, now, amp * Math.pow(1 - tighten(), t), Tolerance.of(amp, d));
         }
         return Check.atMost("| |e_t,top| - |e_0,top| |", t, worst, 0, Tolerance.of(amp, d));
       });
@@ -170,7 +125,7 @@ public final class QuadraticStability extends KindTheorem<GdInstance> {
           }
           boolean flipped = (a < 0) != (b < 0);
           // With tightened bounds the threshold gets a wrong constant: 1 + 50 eps.
-          if (flipped != (el > 1 + 50 * tighten)) {
+          if (flipped != (el > 1 + 50 * tighten())) {
             mismatches++;
           }
         }
@@ -181,22 +136,8 @@ public final class QuadraticStability extends KindTheorem<GdInstance> {
   }
 
   @Override
-  public Map<String, Object> describe(GdInstance in) {
-    return in.describe();
-  }
-
-  @Override
   public OptionalDouble thresholdValue(GdInstance in, Regime r) {
     return OptionalDouble.of(in.eta() * in.trueL());
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Equality when the error lies along the eigenvector that attains the rate.
-    return switch (conclusion) {
-      case "converges", "optimal-step-rate" -> OptionalDouble.of(1.0);
-      default -> OptionalDouble.empty();
-    };
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.CenteredHuberSum;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
@@ -31,7 +33,7 @@ import java.util.Map;
  *     (interpolants only), or null
  */
 public record RateInstance(Objective f, double lTrue, double curvLow, double muBase, double muScale,
-                           double[] x0, double[] xStar, double fStar, double h, String rejection) {
+                           double[] x0, double[] xStar, double fStar, double h, String rejection) implements Described {
 
   /** A quadratic 1/2 x^T H x - b^T x with eigenvalues in [mu, L]. */
   static RateInstance of(Quadratic q, double[] x0, double h, double muScale) {
@@ -195,7 +197,8 @@ public record RateInstance(Objective f, double lTrue, double curvLow, double muB
   }
 
   /** Fields for a counterexample. */
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("family", family());
     m.put("dimension", dimension());

@@ -1,5 +1,7 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Ripple;
 import io.optcheck.prop.Property;
@@ -13,7 +15,7 @@ import java.util.Map;
  * h of 1/L (L from the certificate) and, for clipped GD, the clipping threshold c (+Infinity for
  * none).
  */
-public record RippleInstance(Ripple f, double[] x0, double h, double c) {
+public record RippleInstance(Ripple f, double[] x0, double h, double c) implements Described {
 
   static final String DIM_1 = "dimension 1";
   static final String DIM_GE_10 = "dimension >= 10";
@@ -66,7 +68,8 @@ public record RippleInstance(Ripple f, double[] x0, double h, double c) {
     return out;
   }
 
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dimension", f.dimension());
     m.put("objective", f.describe());

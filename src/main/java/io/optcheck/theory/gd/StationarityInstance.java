@@ -1,5 +1,7 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Interpolations;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
@@ -23,7 +25,7 @@ import java.util.Map;
  * @param rejection why the instance fails its class's assumptions (checked on the realised
  *     function), or null
  */
-record StationarityInstance(Objective f, double l, double fLow, double[] x0, double h, String rejection) {
+record StationarityInstance(Objective f, double l, double fLow, double[] x0, double h, String rejection) implements Described {
 
   static final String INTERPOLATED = "interpolation family";
 
@@ -67,7 +69,8 @@ record StationarityInstance(Objective f, double l, double fLow, double[] x0, dou
     return out;
   }
 
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     if (f instanceof Ripple r) {
       Map<String, Object> m = new RippleInstance(r, x0, h, Double.POSITIVE_INFINITY).describe();
       m.put("family", "ripple");

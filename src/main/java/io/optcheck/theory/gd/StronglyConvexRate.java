@@ -35,30 +35,19 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
 
   static final int STEPS = 30;
 
-  private final double tighten;
-
   /** 0: every family; 1: the closed-form families only; 2: the interpolation family only. */
-  private final int family;
+  private int family;
 
-  /** The theorem as stated. */
+  /** The theorem as its spec declares it. */
   public StronglyConvexRate() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"), 0);
+    super("gd.strongly-convex-rate");
   }
 
-  private StronglyConvexRate(double tighten, MethodBinding binding, int family) {
-    super(binding);
-    this.tighten = tighten;
-    this.family = family;
-  }
-
-  @Override
-  public StronglyConvexRate withTightenedBounds(double eps) {
-    return new StronglyConvexRate(eps, binding(), family);
-  }
-
-  @Override
-  protected StronglyConvexRate rebind(MethodBinding b) {
-    return new StronglyConvexRate(tighten, b, family);
+  /** The same theorem on one family only (1: the closed forms, 2: the interpolation family). */
+  private StronglyConvexRate restricted(int fam) {
+    StronglyConvexRate t = copy();
+    t.family = fam;
+    return t;
   }
 
   @Override
@@ -79,37 +68,11 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
     int n = Math.min(tries, 400);
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     out.put("worstRatioClosedForm", io.optcheck.theory.TheoremRunner.property(
-        new StronglyConvexRate(tighten, binding(), 1), r, n, seed, true).run().bestScore());
+        restricted(1), r, n, seed, true).run().bestScore());
     out.put("worstRatioInterpolation", io.optcheck.theory.TheoremRunner.property(
-        new StronglyConvexRate(tighten, binding(), 2), r, n, seed, true).run().bestScore());
+        restricted(2), r, n, seed, true).run().bestScore());
     out.put("familyFigureTries", n);
     return out;
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "function-value", Expected.HOLDS, List.of(L_SMOOTH, MU_STRONGLY_CONVEX, STEP_EQ_1_OVER_L),
-          null, "eta = 1/L: f(x_t) - f* <= (1 - mu/L)^t (f(x0) - f*)", null),
-      new Regime("distance", "distance", Expected.HOLDS, List.of(L_SMOOTH, MU_STRONGLY_CONVEX, STEP_EQ_1_OVER_L),
-          null, "eta = 1/L: ||x_t - x*||^2 <= (1 - mu/L)^{2t} R^2", null),
-      new Regime("drop:mu-strongly-convex", "function-value", Expected.BREAKS, List.of(L_SMOOTH, STEP_EQ_1_OVER_L),
-          MU_STRONGLY_CONVEX, "the mu used is s > 1 times the true curvature (at most L)",
-          new Regime.ThresholdSpec("mu used / mu", 1.0)),
-      new Regime("eta-gt-2-over-l", "function-value", Expected.BREAKS, List.of(L_SMOOTH, MU_STRONGLY_CONVEX),
-          STEP_EQ_1_OVER_L, "eta in (2/L, 4/L]", new Regime.ThresholdSpec("eta L", 2.0)));
-
-  @Override
-  public String id() {
-    return "gd.strongly-convex-rate";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(L_SMOOTH, MU_STRONGLY_CONVEX, STEP_EQ_1_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
   }
 
   @Override
@@ -151,7 +114,7 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
     double delta = in.minimizerError();
     return TrajectoryCheck.run(method(lr(eta)), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
       double a = drift.step(prev, in.f().gradientScale(prev));
-      double rt = Math.pow(rho, t) * (1 - tighten);
+      double rt = Math.pow(rho, t) * (1 - tighten());
       Check c;
       if (distance) {
         double e = Vec.dist(cur, xs);
@@ -165,7 +128,7 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
         double gap = in.f().value(cur) - fStar;
         // This form is not attained, so its teeth use a wrong constant: the rate quadratics do
         // attain along the mu-eigenvector, (1 - mu/L)^{2t}, tightened by (1 - eps).
-        double bound = tighten == 0 ? rt * f0 : rt * Math.pow(rho, t) * f0;
+        double bound = tighten() == 0 ? rt * f0 : rt * Math.pow(rho, t) * f0;
         double scale = in.valueScale(cur) + Math.abs(fStar) + bound + Math.abs(rt) * f0Scale
             + Vec.norm(in.f().gradient(cur)) * a;
         c = Check.atMost("f(x_t) - f*", t, gap, bound, Tolerance.of(scale, d) + valueAllowance(in, delta));
@@ -214,7 +177,7 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
     double rhoD = 1 - in.muClaimed() / in.lTrue();
     ExactGd.Model m = in.exact();
     BigDecimal rho = BigDecimal.ONE.subtract(new BigDecimal(in.muClaimed()).divide(new BigDecimal(in.lTrue()), ExactGd.MC));
-    BigDecimal rt = rho.pow(t, ExactGd.MC).multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten)));
+    BigDecimal rt = rho.pow(t, ExactGd.MC).multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten())));
     BigDecimal[] xt = ExactGd.iterate(m, in.x0(), in.eta(), t);
     if (distance) {
       BigDecimal[] xs = m.xStar();
@@ -223,7 +186,7 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
       return ExactGd.distSq(xt, xs).compareTo(rhs) <= 0;
     }
     BigDecimal fs = m.fStar();
-    BigDecimal r = tighten == 0 ? rt : rt.multiply(rho.pow(t, ExactGd.MC));
+    BigDecimal r = tighten() == 0 ? rt : rt.multiply(rho.pow(t, ExactGd.MC));
     BigDecimal rhs = r.multiply(m.value(ExactGd.big(in.x0())).subtract(fs), ExactGd.MC);
     rhs = rhs.add(new BigDecimal(valueAllowance(in, delta)));
     return m.value(xt).subtract(fs).compareTo(rhs) <= 0;
@@ -243,14 +206,6 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
       case "eta-gt-2-over-l" -> OptionalDouble.of(in.h());
       default -> OptionalDouble.empty();
     };
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // The distance form is attained along the mu-eigenvector of a quadratic; the function-value
-    // form is not attained (there the quadratic gives (1 - mu/L)^{2t}), its ratio only tends to 1
-    // as mu/L -> 0.
-    return conclusion.equals("distance") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
   }
 
   @Override

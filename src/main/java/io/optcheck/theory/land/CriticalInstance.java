@@ -1,5 +1,7 @@
 package io.optcheck.theory.land;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.CubicCriticalPoint;
 import io.optcheck.problem.Num;
 import java.util.LinkedHashMap;
@@ -9,8 +11,9 @@ import java.util.Map;
  * A polynomial with a critical point at 0, a unit direction u and a radius fraction s
  * (the radius is s times the certified radius, or s itself where there is none).
  */
-public record CriticalInstance(CubicCriticalPoint f, double[] u, double s) {
+public record CriticalInstance(CubicCriticalPoint f, double[] u, double s) implements Described {
 
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("objective", f.describe());

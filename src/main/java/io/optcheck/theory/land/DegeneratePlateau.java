@@ -38,57 +38,12 @@ import java.util.OptionalDouble;
  */
 public final class DegeneratePlateau extends KindTheorem<PowerInstance> {
 
-  static final int STEPS = 300;
-
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public DegeneratePlateau() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
+    super("land.degenerate-plateau");
   }
 
-  private DegeneratePlateau(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public DegeneratePlateau withTightenedBounds(double eps) {
-    return new DegeneratePlateau(eps, binding());
-  }
-
-  @Override
-  protected DegeneratePlateau rebind(MethodBinding b) {
-    return new DegeneratePlateau(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "sublinear-upper", Expected.HOLDS,
-          List.of(POWER_P_GT_2, L_SMOOTH_ON_REGION, STEP_LE_1_OVER_L), null,
-          "|x|^p, p in (2, 6]: |x_t| <= |x_t-1| (1 + (p-2) eta p |x_t-1|^(p-2))^(-1/(p-2))", null),
-      new Regime("sublinear-lower", "sublinear-lower", Expected.HOLDS,
-          List.of(POWER_P_GT_2, L_SMOOTH_ON_REGION, STEP_LE_1_OVER_L), null,
-          "|x|^p: |x_t| >= |x_t-1| (1 + K |x_t-1|^(p-2))^(-1/(p-2)), K = eta p (p-1) max(p-2, 1/(p-2))", null),
-      new Regime("linear-rate", "linear-rate", Expected.HOLDS,
-          List.of(MU_STRONGLY_CONVEX, L_SMOOTH_ON_REGION, STEP_LE_1_OVER_L), null,
-          "|x|^p + (mu/2) x^2, mu > 0: |x_t| <= (1 - eta mu) |x_t-1|", null),
-      new Regime("drop:mu-strongly-convex", "linear-rate", Expected.BREAKS,
-          List.of(L_SMOOTH_ON_REGION, STEP_LE_1_OVER_L), MU_STRONGLY_CONVEX,
-          "|x|^p without the (mu/2) x^2 term, the bound keeps its mu: the linear rate breaks", null));
-
-  @Override
-  public String id() {
-    return "land.degenerate-plateau";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(POWER_P_GT_2, L_SMOOTH_ON_REGION, STEP_LE_1_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
+  static final int STEPS = 300;
 
   @Override
   public Gen<PowerInstance> instances(Regime r) {
@@ -118,7 +73,7 @@ public final class DegeneratePlateau extends KindTheorem<PowerInstance> {
     String conclusion = r.conclusion();
     return TrajectoryCheck.run(method(lr(eta)), f, new double[] {in.x0()}, STEPS, (t, prev, cur, series) -> {
       Check ch = step(in, conclusion, q, c, k, t, prev, cur, series);
-      if (ch.marginal() && tighten == 0) {
+      if (ch.marginal() && tighten() == 0) {
         ch = ch.rechecked(exactHolds(in, conclusion, prev[0]));
       }
       return ch;
@@ -137,19 +92,19 @@ public final class DegeneratePlateau extends KindTheorem<PowerInstance> {
       series.point("|x_t|", a1);
       return switch (conclusion) {
         case "sublinear-upper" -> {
-          double bound = a0 * shrink(q * c * z, q) * (1 - tighten);
+          double bound = a0 * shrink(q * c * z, q) * (1 - tighten());
           series.point("bound", bound);
           yield Check.atMost("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
         }
         case "sublinear-lower" -> {
           // Wrong constant for the sensitivity test: K replaced by the leading-order q c.
-          double kk = tighten != 0 ? q * c : k;
+          double kk = tighten() != 0 ? q * c : k;
           double bound = a0 * shrink(kk * z, q);
           series.point("bound", bound);
           yield Check.atLeast("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
         }
         default -> {
-          double bound = (1 - eta * in.muClaimed()) * a0 * (1 - tighten);
+          double bound = (1 - eta * in.muClaimed()) * a0 * (1 - tighten());
           series.point("bound", bound);
           yield Check.atMost("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
         }
@@ -191,15 +146,5 @@ public final class DegeneratePlateau extends KindTheorem<PowerInstance> {
    */
   static double shrink(double u, double q) {
     return StrictMath.exp(-StrictMath.log1p(u) / q);
-  }
-
-  @Override
-  public Map<String, Object> describe(PowerInstance in) {
-    return in.describe();
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return conclusion.equals("sublinear-lower") ? OptionalDouble.empty() : OptionalDouble.of(1.0);
   }
 }

@@ -33,51 +33,12 @@ import java.util.Map;
  */
 public final class GdPreservesSymmetry extends KindTheorem<SymmetryInstance> {
 
-  static final int STEPS = 50;
-
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public GdPreservesSymmetry() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
+    super("land.gd-preserves-symmetry");
   }
 
-  private GdPreservesSymmetry(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public GdPreservesSymmetry withTightenedBounds(double eps) {
-    return new GdPreservesSymmetry(eps, binding());
-  }
-
-  @Override
-  protected GdPreservesSymmetry rebind(MethodBinding b) {
-    return new GdPreservesSymmetry(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "symmetric-iterates", Expected.HOLDS, List.of(PERMUTATION_INVARIANT, SYMMETRIC_INIT), null,
-          "x0 = P x0 (unit v a copy of unit u): x_t = P x_t bit for bit for 50 steps", null),
-      new Regime("equivariance", "gradient-equivariant", Expected.HOLDS, List.of(PERMUTATION_INVARIANT), null,
-          "any x: grad f(P x) = P grad f(x), to the rounding of the sum over units", null),
-      new Regime("drop:symmetric-init", "symmetric-iterates", Expected.BREAKS, List.of(PERMUTATION_INVARIANT),
-          SYMMETRIC_INIT, "x0 drawn without copying unit u into unit v: the iterates are not symmetric", null));
-
-  @Override
-  public String id() {
-    return "land.gd-preserves-symmetry";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(PERMUTATION_INVARIANT, SYMMETRIC_INIT);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
+  static final int STEPS = 50;
 
   @Override
   public Gen<SymmetryInstance> instances(Regime r) {
@@ -103,11 +64,11 @@ public final class GdPreservesSymmetry extends KindTheorem<SymmetryInstance> {
   /** max_i |x_i - (P' x)_i| for the claimed relation P' (P itself unless tightened). */
   private double asymmetry(TwoLayerNet net, double[] x, int u, int v) {
     double[] px = net.swapUnits(x, u, v);
-    if (tighten != 0) {
+    if (tighten() != 0) {
       // Wrong constant for the sensitivity test: "x = P x with unit u's input weights scaled by
       // 1 - eps", false at every symmetric point with W1_u != 0.
       for (int j = 0; j < net.inputs(); j++) {
-        px[net.w1(u, j)] *= 1 - tighten;
+        px[net.w1(u, j)] *= 1 - tighten();
       }
     }
     double m = 0;
@@ -130,7 +91,7 @@ public final class GdPreservesSymmetry extends KindTheorem<SymmetryInstance> {
       double[] magPx = net.gradientMagnitudes(px);
       Evaluation.Builder b = new Evaluation.Builder();
       for (int k = 0; k < lhs.length; k++) {
-        double want = rhs[k] * (1 - tighten);
+        double want = rhs[k] * (1 - tighten());
         double tol = Tolerance.of(magX[k] + magPx[k] + Math.abs(lhs[k]) + Math.abs(rhs[k]), net.hidden());
         if (b.add(Check.atMost("|grad f(Px) - P grad f(x)| component " + k, 1, Math.abs(lhs[k] - want), 0, tol))) {
           break;
@@ -144,11 +105,6 @@ public final class GdPreservesSymmetry extends KindTheorem<SymmetryInstance> {
       series.point("f(x_t)", net.value(cur));
       return Check.atMost("max_i |x_t - P x_t|_i (exact)", t, a, 0, 0);
     });
-  }
-
-  @Override
-  public Map<String, Object> describe(SymmetryInstance in) {
-    return in.describe();
   }
 
   @Override

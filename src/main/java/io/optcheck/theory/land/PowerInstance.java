@@ -1,5 +1,7 @@
 package io.optcheck.theory.land;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Num;
 import io.optcheck.problem.PowerObjective;
 import java.util.LinkedHashMap;
@@ -10,7 +12,7 @@ import java.util.Map;
  * a fraction h of 1/L, and the strong-convexity constant the linear-rate bound is given
  * ({@code muClaimed}; equal to the objective's mu except where strong convexity is dropped).
  */
-public record PowerInstance(PowerObjective f, double x0, double h, double muClaimed) {
+public record PowerInstance(PowerObjective f, double x0, double h, double muClaimed) implements Described {
 
   public double l() {
     return f.certificate().L().orElseThrow();
@@ -20,6 +22,7 @@ public record PowerInstance(PowerObjective f, double x0, double h, double muClai
     return io.optcheck.theory.StepSize.fractionOf(h, l());
   }
 
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("objective", f.describe());

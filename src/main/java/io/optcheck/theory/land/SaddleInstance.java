@@ -1,12 +1,14 @@
 package io.optcheck.theory.land;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Num;
 import io.optcheck.problem.StrictSaddle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** GD on a strict saddle: the function, the start, and the step as a fraction h of 1/L. */
-public record SaddleInstance(StrictSaddle f, double[] x0, double h) {
+public record SaddleInstance(StrictSaddle f, double[] x0, double h) implements Described {
 
   /** L on the region |y| &lt;= 2, from the certificate. */
   public double l() {
@@ -19,6 +21,7 @@ public record SaddleInstance(StrictSaddle f, double[] x0, double h) {
   }
 
   /** Fields for a counterexample. */
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("objective", f.describe());

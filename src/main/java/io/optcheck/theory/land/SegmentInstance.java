@@ -1,5 +1,7 @@
 package io.optcheck.theory.land;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Problem;
 import java.util.LinkedHashMap;
@@ -10,8 +12,9 @@ import java.util.Map;
  *
  * @param note how x and y were chosen
  */
-public record SegmentInstance(Problem problem, double[] x, double[] y, double a, String note) {
+public record SegmentInstance(Problem problem, double[] x, double[] y, double a, String note) implements Described {
 
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("objective", problem.describe());

@@ -43,60 +43,17 @@ import java.util.OptionalDouble;
  */
 public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
 
+  /** The theorem as its spec declares it. */
+  public StrictSaddleEscape() {
+    super("land.strict-saddle-escape");
+  }
+
   /** The radius of the saddle's neighbourhood in the unstable direction. */
   static final double RHO = 1;
   /** Steps checked after the escape (it must last). */
   static final int AFTER = 20;
   /** Steps for the stable-manifold regime. */
   static final int MANIFOLD_STEPS = 200;
-
-  private final double tighten;
-
-  public StrictSaddleEscape() {
-    this(0, MethodBinding.builtIn(MethodKind.GD, "gd"));
-  }
-
-  private StrictSaddleEscape(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public StrictSaddleEscape withTightenedBounds(double eps) {
-    return new StrictSaddleEscape(eps, binding());
-  }
-
-  @Override
-  protected StrictSaddleEscape rebind(MethodBinding b) {
-    return new StrictSaddleEscape(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "escapes", Expected.HOLDS,
-          List.of(L_SMOOTH_ON_REGION, STRICT_SADDLES, STEP_LT_1_OVER_L, INIT_HAS_DENSITY), null,
-          "x0 uniform on the box [-2, 2]^2: |y| leaves [-1, 1] within T*(y0) steps and stays out", null),
-      new Regime("stable-manifold", "converges-to-saddle", Expected.HOLDS,
-          List.of(L_SMOOTH_ON_REGION, STRICT_SADDLES, STEP_LT_1_OVER_L), null,
-          "x0 = (x, 0) on the stable manifold: y stays exactly 0 and |x_t| contracts by |1 - eta a|", null),
-      new Regime("drop:init-has-density", "escapes", Expected.BREAKS,
-          List.of(L_SMOOTH_ON_REGION, STRICT_SADDLES, STEP_LT_1_OVER_L), INIT_HAS_DENSITY,
-          "x0 on the grid (1/4)Z^2 in the box (a distribution without density): some start does not escape",
-          null));
-
-  @Override
-  public String id() {
-    return "land.strict-saddle-escape";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(L_SMOOTH_ON_REGION, STRICT_SADDLES, STEP_LT_1_OVER_L, INIT_HAS_DENSITY);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
 
   @Override
   public Gen<SaddleInstance> instances(Regime r) {
@@ -141,7 +98,7 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
     double eta = in.eta();
     io.optcheck.method.Method<?> gd = method(lr(eta));
     if (r.conclusion().equals("converges-to-saddle")) {
-      double rate = Math.abs(1 - eta * f.a()) * (1 - tighten);
+      double rate = Math.abs(1 - eta * f.a()) * (1 - tighten());
       return TrajectoryCheck.run(gd, f, in.x0(), MANIFOLD_STEPS, (t, prev, cur, series) -> {
         series.point("|y_t|", Math.abs(cur[1]));
         series.point("distance to the saddle", Vec.norm(cur));
@@ -158,7 +115,7 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
     double s = s(in);
     double y0 = in.x0()[1];
     long tStar = y0 == 0 ? escapeBound(Double.MIN_VALUE, s) : escapeBound(y0, s);
-    double bound = tStar * (1 - tighten);
+    double bound = tStar * (1 - tighten());
     int steps = (int) Math.min(Integer.MAX_VALUE - AFTER, tStar) + AFTER;
     double growth = 1 + s / 2;
     long[] escaped = {Math.abs(y0) > RHO ? 0 : -1};
@@ -262,12 +219,6 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
     m.put("T* (escape bound)", in.x0()[1] == 0 ? "T_max = " + escapeBound(Double.MIN_VALUE, s(in))
         : String.valueOf(escapeBound(in.x0()[1], s(in))));
     return m;
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // escapes: T_esc = T* = 1 for |y0| just below rho; converges-to-saddle: equality along x.
-    return OptionalDouble.of(1.0);
   }
 
   @Override

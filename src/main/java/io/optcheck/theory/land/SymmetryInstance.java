@@ -1,13 +1,16 @@
 package io.optcheck.theory.land;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Num;
 import io.optcheck.problem.TwoLayerNet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A two-layer network, a parameter vector, the swapped units u &lt; v, and the GD step. */
-public record SymmetryInstance(TwoLayerNet net, double[] theta0, int u, int v, double eta) {
+public record SymmetryInstance(TwoLayerNet net, double[] theta0, int u, int v, double eta) implements Described {
 
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("objective", net.describe());

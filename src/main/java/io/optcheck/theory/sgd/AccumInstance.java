@@ -1,5 +1,7 @@
 package io.optcheck.theory.sgd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.oracle.ExampleRows;
 
 import io.optcheck.api.ExampleGradients;
@@ -11,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A large batch (all n examples) split into micro-batches of the given sizes, and a normalisation. */
-record AccumInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, MicroBatchAccumulation.Normalisation norm) {
+record AccumInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, MicroBatchAccumulation.Normalisation norm) implements Described {
 
   MicroBatchAccumulation estimator() {
     return new MicroBatchAccumulation(sizes, norm);
@@ -23,7 +25,8 @@ record AccumInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, MicroBatc
     return out;
   }
 
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("n", f.n());
     m.put("d", f.dimension());

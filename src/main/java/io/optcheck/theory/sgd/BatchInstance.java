@@ -1,5 +1,7 @@
 package io.optcheck.theory.sgd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.oracle.ExampleRows;
 
 import io.optcheck.oracle.BatchEstimator;
@@ -25,7 +27,7 @@ import java.util.Map;
  * gradients (clipped at clip, or evaluated at x + delta), or the shard sizes.
  */
 record BatchInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, int b, boolean replacement,
-                     double[][] importance, double clipFraction, double[] delta) {
+                     double[][] importance, double clipFraction, double[] delta) implements Described {
 
   int n() {
     return f.n();
@@ -75,7 +77,8 @@ record BatchInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, int b, bo
     return workers.size() == 1 ? workers.get(0) : ShardAverage.unweighted(workers);
   }
 
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("n", n());
     m.put("d", d());

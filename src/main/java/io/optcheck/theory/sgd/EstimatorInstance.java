@@ -1,5 +1,7 @@
 package io.optcheck.theory.sgd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.oracle.ExampleRows;
 
 import io.optcheck.api.ExampleGradients;
@@ -18,7 +20,7 @@ import java.util.Map;
  * from the generator of the built-in minibatch theorems ({@link FiniteSums#leastSquares}, entries
  * in [-2, 2] shrinking to whole numbers) and x in [-2, 2]^d, d in [1, {@value #MAX_D}].
  */
-record EstimatorInstance(FiniteSumLeastSquares f, double[] x) {
+record EstimatorInstance(FiniteSumLeastSquares f, double[] x) implements Described {
 
   /** The largest dimension generated. */
   static final int MAX_D = 3;
@@ -73,7 +75,8 @@ record EstimatorInstance(FiniteSumLeastSquares f, double[] x) {
             .as(EstimatorInstance::new));
   }
 
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("n", n());
     m.put("d", d());

@@ -41,51 +41,12 @@ import java.util.OptionalDouble;
  */
 public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
 
-  static final int STEPS = 60;
-
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public ExpectedSmoothness() {
-    this(0, MethodBinding.builtIn(MethodKind.SGD, "sgd"));
+    super("sgd.expected-smoothness");
   }
 
-  private ExpectedSmoothness(double tighten, MethodBinding binding) {
-    super(binding);
-    this.tighten = tighten;
-  }
-
-  @Override
-  public ExpectedSmoothness withTightenedBounds(double eps) {
-    return new ExpectedSmoothness(eps, binding());
-  }
-
-  @Override
-  protected ExpectedSmoothness rebind(MethodBinding b) {
-    return new ExpectedSmoothness(tighten, b);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "second-moment", Expected.HOLDS,
-          List.of(COMPONENTS_CONVEX, COMPONENTS_L_SMOOTH, MU_STRONGLY_CONVEX, UNIFORM_INDEX), null,
-          "gamma <= 1/(2 L_max): E||x_k - x*||^2 <= (1 - gamma mu)^k ||x0 - x*||^2 + 2 gamma sigma*^2/mu, exact", null),
-      new Regime("drop:components-convex", "second-moment", Expected.BREAKS,
-          List.of(COMPONENTS_L_SMOOTH, MU_STRONGLY_CONVEX, UNIFORM_INDEX), COMPONENTS_CONVEX,
-          "some component has negative curvature (the average is still strongly convex)", null));
-
-  @Override
-  public String id() {
-    return "sgd.expected-smoothness";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(COMPONENTS_CONVEX, COMPONENTS_L_SMOOTH, MU_STRONGLY_CONVEX, UNIFORM_INDEX);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
+  static final int STEPS = 60;
 
   @Override
   public Gen<SmoothnessInstance> instances(Regime r) {
@@ -201,7 +162,7 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
       m = m2;
       s = s2;
       double observed = trace(s);
-      double bound = (Math.pow(q, k) * r0 + floor) * (1 - tighten);
+      double bound = (Math.pow(q, k) * r0 + floor) * (1 - tighten());
       series.point("E||x_k - x*||^2", observed);
       series.point("bound", bound);
       // scale: the two sides, and the rounding of the identified maps (about 2^-52 (1 + |x*|) per
@@ -266,15 +227,5 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
       }
     }
     return out;
-  }
-
-  @Override
-  public Map<String, Object> describe(SmoothnessInstance in) {
-    return in.describe();
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return OptionalDouble.of(1.0);
   }
 }

@@ -1,5 +1,7 @@
 package io.optcheck.theory.sgd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.oracle.UniformMinibatch;
 import io.optcheck.problem.FiniteSumLeastSquares;
 import io.optcheck.problem.Num;
@@ -7,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A finite sum, a point, two batch sizes b &lt; B and the sampling scheme. */
-record NoiseInstance(FiniteSumLeastSquares f, double[] x, int small, int big, boolean replacement) {
+record NoiseInstance(FiniteSumLeastSquares f, double[] x, int small, int big, boolean replacement) implements Described {
 
   UniformMinibatch sampler(int size) {
     return new UniformMinibatch(size, replacement, 0, f.n());
   }
 
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("n", f.n());
     m.put("d", f.dimension());

@@ -1,5 +1,7 @@
 package io.optcheck.theory.sgd;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
 import java.util.LinkedHashMap;
@@ -9,7 +11,7 @@ import java.util.Map;
  * An instance of sgd.expected-smoothness: a finite sum of diagonal quadratics, a start, and the
  * step gamma = frac/(2 L_max) with L_max = max_i L_i (exact).
  */
-record SmoothnessInstance(DiagonalQuadraticSum f, double[] x0, double frac) {
+record SmoothnessInstance(DiagonalQuadraticSum f, double[] x0, double frac) implements Described {
 
   double lMax() {
     double m = 0;
@@ -36,7 +38,8 @@ record SmoothnessInstance(DiagonalQuadraticSum f, double[] x0, double frac) {
     return true;
   }
 
-  Map<String, Object> describe() {
+  @Override
+  public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("f", f.describe());
     m.put("n", f.n());

@@ -1,5 +1,6 @@
 package io.optcheck.theory.adaptive;
 
+import io.optcheck.theory.Theorem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.optcheck.oracle.CyclicLinearOracle;
@@ -16,7 +17,7 @@ class AdaptiveTheoremsTest {
   @Test
   void theReferenceCheckCatchesALearningRateOffByOnePartInAMillion() {
     // DESIGN.md: for reference-equivalence checks of methods, lr * (1 + 1e-6) must be caught.
-    AdamReference t = new AdamReference().withTightenedBounds(1e-6);
+    Theorem<AdamInstance> t = new AdamReference().withTightenedBounds(1e-6);
     Result res = TheoremRunner.run(t, t.regime("holds"), 200, RunSettings.ci());
     assertThat(res.outcome()).isEqualTo(Outcome.BROKEN);
   }

@@ -1,5 +1,7 @@
 package io.optcheck.theory.sgd.schedules;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ import java.util.Map;
  * @param b gamma + 1, the method's offset
  * @param s noise standard deviation per coordinate (0: exact gradients)
  */
-public record DimInstance(Quadratic q, double[] x0, double beta, double b, double s) {
+public record DimInstance(Quadratic q, double[] x0, double beta, double b, double s) implements Described {
 
   public double mu() {
     return q.certificate().mu().orElseThrow();
@@ -56,6 +58,7 @@ public record DimInstance(Quadratic q, double[] x0, double beta, double b, doubl
     return nu() / (b + t);
   }
 
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dimension", q.dimension());

@@ -1,5 +1,7 @@
 package io.optcheck.theory.sgd.schedules;
 
+import io.optcheck.theory.Described;
+
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
 import java.util.LinkedHashMap;
@@ -10,7 +12,7 @@ import java.util.Map;
  * schedule eta_t = a/(t + b)^p (p = 0: constant), and bounded noise uniform on [-s, s] per
  * coordinate (E||xi||^2 = sigma^2 = d s^2/3 exactly, ||xi|| &lt;= s sqrt(d) always).
  */
-public record RmInstance(Quadratic q, double[] x0, double a, double b, double p, double s) {
+public record RmInstance(Quadratic q, double[] x0, double a, double b, double p, double s) implements Described {
 
   public double mu() {
     return q.certificate().mu().orElseThrow();
@@ -56,6 +58,7 @@ public record RmInstance(Quadratic q, double[] x0, double a, double b, double p,
     return l() * radius() + s * Math.sqrt(d());
   }
 
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dimension", d());
