@@ -39,18 +39,26 @@ public final class Main implements Callable<Integer> {
 
   private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
-  private final Catalog catalog;
+  private final java.util.function.Supplier<Catalog> catalog;
 
   @Mixin
   DebugOption debugOption;
 
   /** The command line over the built-in catalog. */
   public Main() {
-    this(Catalog.builtIn());
+    this(Catalog::builtIn);
   }
 
   /** The command line over another catalog (tests use a small one). */
   Main(Catalog catalog) {
+    this(() -> catalog);
+  }
+
+  /**
+   * The command line over the catalog {@code catalog} builds when a command runs: a spec that does
+   * not load (malformed, or disagreeing with its theorem's code) is then bad input, exit 2.
+   */
+  Main(java.util.function.Supplier<Catalog> catalog) {
     this.catalog = catalog;
   }
 
@@ -68,6 +76,8 @@ public final class Main implements Callable<Integer> {
     boolean debug = Arrays.asList(args).contains("--debug");
     try {
       return parseAndRun(defaultToRun(args), out, err, debug);
+    } catch (Specs.SpecException e) {
+      return handle(e, err, debug);
     } catch (RuntimeException | LinkageError | AssertionError e) {
       return internalError(e, err, debug);
     } finally {
@@ -88,7 +98,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private int parseAndRun(String[] args, PrintStream out, PrintStream err, boolean debug) {
-    Context ctx = new Context(catalog, out, err);
+    Context ctx = new Context(catalog.get(), out, err);
     this.context = ctx;
     CommandLine cmd = new CommandLine(this);
     cmd.addSubcommand("run", new RunCommand(ctx));

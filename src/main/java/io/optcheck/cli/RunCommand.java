@@ -5,6 +5,7 @@ import io.optcheck.report.HtmlReport;
 import io.optcheck.report.JsonReport;
 import io.optcheck.report.MarkdownSummary;
 import io.optcheck.result.Observation;
+import io.optcheck.result.Replay;
 import io.optcheck.result.Result;
 import io.optcheck.result.RunReport;
 import io.optcheck.report.TerminalTable;
@@ -17,6 +18,7 @@ import io.optcheck.result.ShardInfo;
 import io.optcheck.run.Interruption;
 import io.optcheck.run.Plugins;
 import io.optcheck.run.ReportDirectory;
+import io.optcheck.run.RunPlan;
 import io.optcheck.run.WorkerSupervisor;
 import io.optcheck.theory.ObservationSpec;
 import io.optcheck.theory.Regime;
@@ -177,29 +179,17 @@ final class RunCommand implements Callable<Integer> {
     List<Theorem<?>> pluginTheorems = plugins ? selectForPlugins() : List.of();
     List<Theorem<?>> selected = new ArrayList<>(builtIn);
     selected.addAll(pluginTheorems);
-    Map<Theorem<?>, Spec> specs = new LinkedHashMap<>();
-    for (Theorem<?> t : selected) {
-      // Loads every spec first, so that a malformed one stops the run before any work is done.
-      specs.put(t, Specs.load(t.id()));
-    }
+    java.util.Set<Theorem<?>> inWorker = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    inWorker.addAll(pluginTheorems);
+    RunPlan plan = RunPlan.of(selected, settings, inWorker::contains);
     Path outDir = Outputs.prepare(out == null ? "reports" : out);
     Waivers w = loadWaivers();
     Outputs.retire(outDir);
 
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    // The false-alarm budget is split over the statistical regimes this run actually runs.
-    RunSettings budgeted = settings.withStatisticalRegimeRuns((int) selected.stream()
-        .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
-    java.util.Set<Theorem<?>> inWorker = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    inWorker.addAll(pluginTheorems);
-    List<CatalogRun.Job> jobs = new ArrayList<>();
-    for (Theorem<?> t : selected) {
-      Spec spec = specs.get(t);
-      for (Regime r : t.regimes()) {
-        jobs.add(new CatalogRun.Job(t, r, budgeted.triesFor(r, spec.ciTries(), spec.fullTries()), inWorker.contains(t)));
-      }
-    }
+    RunSettings budgeted = plan.settings();
+    List<CatalogRun.Job> jobs = plan.jobs();
     java.util.function.Supplier<WorkerSupervisor> workers = plugins ? () -> new WorkerSupervisor(workerOptions()) : null;
     CostTable costs = CostTable.measured();
     ShardInfo shardInfo = null;
@@ -391,11 +381,11 @@ final class RunCommand implements Callable<Integer> {
   private Result withPluginReplay(Result res) {
     String option = pluginOptions.get(res.method());
     io.optcheck.result.Counterexample c = res.counterexample();
-    if (option == null || c == null || !c.replay().contains("--replay ")) {
+    if (option == null || c == null || c.replay() == null) {
       return res;
     }
-    String replayLine = c.replay().replace("--replay ", option
-        + (classpath == null ? "" : " --classpath " + classpath) + " --replay ");
+    Replay plain = Replay.parse(c.replay()).withOptions(option);
+    String replayLine = (classpath == null ? plain : plain.withOptions("--classpath", classpath)).commandLine();
     return res.toBuilder().counterexample(new io.optcheck.result.Counterexample(c.fields(), c.summary(), replayLine,
         c.shrinkSteps(), c.original())).build();
   }
@@ -521,35 +511,13 @@ final class RunCommand implements Callable<Integer> {
 
   // ------------------------------------------------------------------ replay
 
-  /** A parsed replay target: theorem id, regime id, engine token. */
-  record Target(String theorem, String regime, String token) {
-
-    static final String FORMAT = "<theoremId>/<regimeId>/<token>, e.g. gd.descent-lemma/eta-gt-2-over-l/oc1-...";
-
-    /** Parses {@code theorem/regime/token}; also accepts the whole printed replay command. */
-    static Target parse(String text) {
-      String s = text.trim();
-      String prefix = "--replay ";
-      int p = s.lastIndexOf(prefix);
-      if (p >= 0) {
-        s = s.substring(p + prefix.length()).trim();
-      }
-      int a = s.indexOf('/');
-      int b = a < 0 ? -1 : s.indexOf('/', a + 1);
-      if (a <= 0 || b <= a + 1 || b == s.length() - 1 || s.indexOf('/', b + 1) >= 0) {
-        throw new BadInput("bad replay token '" + abbreviate(text) + "': expected " + FORMAT
-            + ". Copy the replay line of the counterexample whole.");
-      }
-      return new Target(s.substring(0, a), s.substring(a + 1, b), s.substring(b + 1));
-    }
-
-    private static String abbreviate(String s) {
-      return s.length() > 60 ? s.substring(0, 57) + "..." : s;
-    }
-  }
-
   private int replay(RunSettings settings) {
-    Target target = Target.parse(replay);
+    Replay target;
+    try {
+      target = Replay.parse(replay);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(e.getMessage());
+    }
     Theorem<?> t;
     if (!pluginsNamed()) {
       t = ctx.catalog().get(target.theorem());

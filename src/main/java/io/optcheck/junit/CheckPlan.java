@@ -1,10 +1,11 @@
 package io.optcheck.junit;
 
+import io.optcheck.result.Replay;
 import io.optcheck.result.Result;
+import io.optcheck.run.RunPlan;
 import io.optcheck.result.Verdict;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
-import io.optcheck.theory.Specs;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;
 import io.optcheck.run.TimeBox;
@@ -44,7 +45,7 @@ final class CheckPlan {
     private final String problem;
     private final List<String> listing;
     private final RunSettings settings;
-    private final Integer tries;
+    private final RunPlan plan;
     private final Duration tryTimeout;
     /** Set when a try timed out: its thread still runs, so this plug-in's later regimes are not started. */
     private final AtomicReference<String> hung = new AtomicReference<>();
@@ -63,11 +64,9 @@ final class CheckPlan {
         this.theorems = List.copyOf(theorems);
         this.problem = problem;
         this.listing = List.copyOf(listing);
-        // The false-alarm budget is split over the statistical regimes this check runs.
-        this.settings = RunSettings.ci().withSeed(seed)
-            .withStatisticalRegimeRuns((int) theorems.stream()
-                .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
-        this.tries = tries;
+        RunSettings ci = RunSettings.ci().withSeed(seed);
+        this.plan = RunPlan.of(theorems, tries == null ? ci : ci.withTries(tries), t -> false);
+        this.settings = plan.settings();
         this.tryTimeout = tryTimeout == null ? TimeBox.defaultTimeout() : tryTimeout;
         this.option = option;
         this.pluginClass = pluginClass;
@@ -102,17 +101,21 @@ final class CheckPlan {
             return new Outcome(t, r, Kind.FAILED, "not run: a try of " + hung.get() + " on method " + t.methodId()
                 + " timed out, and its thread cannot be stopped inside this JVM. Fix that hang first.", null);
         }
-        int n = tries != null ? tries : Specs.load(t.id()).ciTries();
+        int n = plan.tries(t, r);
         String replay = System.getProperty(OptimizerCheck.REPLAY_PROPERTY);
         Result res;
         if (replay != null && !replay.isBlank()) {
-            String prefix = t.id() + "/" + r.id() + "/";
-            if (!replay.startsWith(prefix)) {
-                return new Outcome(t, r, Kind.NOT_REPLAYED,
-                    "replay run for " + replay.substring(0, Math.max(0, replay.lastIndexOf('/'))), null);
+            Replay target;
+            try {
+                target = Replay.parse(replay);
+            } catch (IllegalArgumentException e) {
+                return new Outcome(t, r, Kind.FAILED, "-D" + OptimizerCheck.REPLAY_PROPERTY + ": " + e.getMessage(), null);
             }
-            res = TheoremRunner.replay(TheoremRunner.withBudget(t, r, n, settings), r,
-                replay.substring(prefix.length()), settings.seed());
+            if (!target.theorem().equals(t.id()) || !target.regime().equals(r.id())) {
+                return new Outcome(t, r, Kind.NOT_REPLAYED,
+                    "replay run for " + target.theorem() + "/" + target.regime(), null);
+            }
+            res = TheoremRunner.replay(TheoremRunner.withBudget(t, r, n, settings), r, target.token(), settings.seed());
         } else {
             TimeBox.Outcome o = TimeBox.run(t, r, n, settings, tryTimeout);
             if (o.timedOut()) { // no rerun for the failure message: it would hang again

@@ -1,5 +1,7 @@
 package io.optcheck.junit;
 
+import io.optcheck.result.Replay;
+
 import static io.optcheck.text.LabelledLines.line;
 
 import io.optcheck.api.PluggableOptimizer;
@@ -162,9 +164,9 @@ public final class OptimizerCheck {
         }
         if (res.counterexample() != null) {
             line(sb, "counterexample", res.counterexample().summary());
-            String token = res.counterexample().replay().substring(res.counterexample().replay().lastIndexOf(' ') + 1);
             if (option != null) { // a line search has no command-line option: its replay is the mvn line below
-                line(sb, "replay", "./optcheck run " + option + " " + pluginClass + " --classpath <your classes> --replay " + token);
+                line(sb, "replay", Replay.parse(res.counterexample().replay())
+                    .withOptions(option, pluginClass, "--classpath", "<your classes>").commandLine());
             }
         }
         if (res.counterexample() != null || res.error() != null) {

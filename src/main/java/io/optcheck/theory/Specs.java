@@ -178,8 +178,9 @@ public final class Specs {
         }
         threshold = new Regime.ThresholdSpec(th.get("parameter").asText(), th.get("theory").asDouble());
       }
+      String description = optionalText(r, "description", where);
       regimes.add(new Spec.RegimeSpec(rid, conclusion, expected, drops, in, threshold,
-          text(r, "description", where)));
+          description == null ? rid : description));
     }
     JsonNode tries = n.get("tries");
     if (tries == null || !tries.has("ci") || !tries.has("full") || !tries.get("ci").canConvertToInt()

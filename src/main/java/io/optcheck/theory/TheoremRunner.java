@@ -7,6 +7,7 @@ import io.optcheck.result.Counterexample;
 import io.optcheck.result.ErrorInfo;
 
 import io.optcheck.result.Outcome;
+import io.optcheck.result.Replay;
 import io.optcheck.result.Result;
 import io.optcheck.result.Series;
 import io.optcheck.result.Threshold;
@@ -194,7 +195,7 @@ public final class TheoremRunner {
 
   /** The one-line command that reruns a shrunk case. */
   public static String replayCommand(Theorem<?> theorem, Regime regime, String token) {
-    return "./optcheck run --replay " + theorem.id() + "/" + regime.id() + "/" + token;
+    return Replay.of(theorem.id(), regime.id(), token).commandLine();
   }
 
   static <I> Result toResult(Theorem<I> theorem, Regime regime, PropertyResult<I> r) {
