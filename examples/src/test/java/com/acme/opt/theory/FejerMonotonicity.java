@@ -1,20 +1,19 @@
 package com.acme.opt.theory;
 
-import io.optcheck.method.GradientDescent;
+import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
-import io.optcheck.theory.Assumptions;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -31,12 +30,12 @@ import java.util.OptionalDouble;
  * Above 2/L the coordinate with lambda_i = L is multiplied by 1 - eta L &lt; -1 at every step,
  * so the distance grows once that coordinate dominates: the breaking regime searches for it.
  */
-public final class FejerMonotonicity implements Theorem<FejerMonotonicity.Instance> {
+public final class FejerMonotonicity extends KindTheorem<FejerMonotonicity.Instance> {
 
   static final int STEPS = 50;
 
   /** A problem of the family, a start point and the step as a fraction h = eta L. */
-  public record Instance(ShiftedDiagonalQuadratic f, double[] x0, double h) {
+  public record Instance(ShiftedDiagonalQuadratic f, double[] x0, double h) implements Described {
     /** eta = h / L, rounded down if needed so that eta L &lt;= h holds exactly. */
     public double eta() {
       double l = f.smoothness();
@@ -46,50 +45,22 @@ public final class FejerMonotonicity implements Theorem<FejerMonotonicity.Instan
       }
       return eta;
     }
+
+    @Override
+    public Map<String, Object> describe() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("f", f.describe());
+      m.put("certificate", f.certificate().describe());
+      m.put("x0", Num.fmt(x0));
+      m.put("eta L", h);
+      m.put("eta", eta());
+      return m;
+    }
   }
 
-  private final double tighten;
-
+  /** The theorem of specs/acme/gd-fejer.md: id, kind, assumptions, regimes and tries are there. */
   public FejerMonotonicity() {
-    this(0);
-  }
-
-  private FejerMonotonicity(double tighten) {
-    this.tighten = tighten;
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "fejer", Expected.HOLDS,
-          List.of(Assumptions.CONVEX, Assumptions.L_SMOOTH, Assumptions.STEP_LE_2_OVER_L), null,
-          "eta in (0, 2/L]: the distance to x* never increases", null),
-      new Regime("eta-gt-2-over-l", "fejer", Expected.BREAKS,
-          List.of(Assumptions.CONVEX, Assumptions.L_SMOOTH), Assumptions.STEP_LE_2_OVER_L,
-          "eta in (2/L, 4/L]: the distance to x* grows along the top eigenvector",
-          new Regime.ThresholdSpec("eta L", 2.0)));
-
-  @Override
-  public String id() {
-    return "acme.gd-fejer";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(Assumptions.CONVEX, Assumptions.L_SMOOTH, Assumptions.STEP_LE_2_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
-
-  @Override
-  public FejerMonotonicity withTightenedBounds(double eps) {
-    return new FejerMonotonicity(eps);
+    super("acme.gd-fejer");
   }
 
   @Override
@@ -97,24 +68,25 @@ public final class FejerMonotonicity implements Theorem<FejerMonotonicity.Instan
     // The holds generator: h = eta L in (0, 2], with 1 and 2 (eta exactly 2/L, where the
     // bound is tight along the top eigenvector) as boundary values. The breaking regime changes
     // only h, to (2, 4]: the one assumption it drops.
-    Gen<Double> h = r.id().equals("holds")
-        ? Gens.doubles(0, 2).withSpecials(1.0, 2.0).knob("h").filter("h > 0", v -> v > 0)
-        : Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
+    Gen<Double> h = Cases.<Gen<Double>>on(r)
+        .when("holds", () -> Gens.doubles(0, 2).withSpecials(1.0, 2.0).knob("h").filter("h > 0", v -> v > 0))
+        .when("eta-gt-2-over-l", () -> Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2))
+        .get();
     return ShiftedDiagonalQuadratic.family().flatMap(f -> Gens.combine(
             Gens.doubleArrays(Gens.doubles(-10, 10), f.dimension()), h)
         .as((x0, hv) -> new Instance(f, x0, hv)));
   }
 
   @Override
-  public Evaluation evaluate(Instance in, Regime r) {
+  protected Evaluation checkOn(Instance in, Regime r) {
     ShiftedDiagonalQuadratic f = in.f();
     double[] xStar = f.minimizer();
     double eta = in.eta();
     int d = f.dimension();
-    return TrajectoryCheck.run(new GradientDescent(eta), f, in.x0(), STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(method(lr(eta)), f, in.x0(), STEPS, (t, prev, cur, series) -> {
       double d0 = distSq(prev, xStar);
       double d1 = distSq(cur, xStar);
-      double bound = d0 * (1 - tighten);
+      double bound = d0 * (1 - tighten());
       // Scale: the two squared distances, plus the effect of the iterate's own rounding. x_t
       // carries an error of up to 2^-52 X per coordinate, X = ||x_t-1|| + eta ||g|| + ||x*||
       // (the inputs of x_t-1 - eta lambda (x_t-1 - c)); that moves ||x_t - x*||^2 by up to
@@ -122,7 +94,7 @@ public final class FejerMonotonicity implements Theorem<FejerMonotonicity.Instan
       double x = Vec.norm(prev) + eta * Vec.norm(f.gradient(prev)) + Vec.norm(xStar);
       double scale = d0 + d1 + 2 * Math.sqrt(d1) * x + d * x * x * 0x1p-52;
       Check c = Check.atMost("||x_t - x*||^2", t, d1, bound, Tolerance.of(scale, d));
-      if (c.marginal() && tighten == 0) {
+      if (c.marginal() && tighten() == 0) {
         c = c.rechecked(exactDistSq(cur, xStar).compareTo(exactDistSq(prev, xStar)) <= 0);
       }
       series.point("||x_t - x*||^2", d1);
@@ -151,24 +123,7 @@ public final class FejerMonotonicity implements Theorem<FejerMonotonicity.Instan
   }
 
   @Override
-  public Map<String, Object> describe(Instance in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("f", in.f().describe());
-    m.put("certificate", in.f().certificate().describe());
-    m.put("x0", io.optcheck.problem.Num.fmt(in.x0()));
-    m.put("eta L", in.h());
-    m.put("eta", in.eta());
-    return m;
-  }
-
-  @Override
   public OptionalDouble thresholdValue(Instance in, Regime r) {
     return OptionalDouble.of(in.eta() * in.f().smoothness());
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Equality along the top eigenvector at eta = 2/L, and along a lambda_i = 0 coordinate.
-    return OptionalDouble.of(1.0);
   }
 }

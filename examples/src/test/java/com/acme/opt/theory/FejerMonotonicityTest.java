@@ -12,8 +12,8 @@ import io.optcheck.result.Verdict;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Spec;
-import io.optcheck.theory.SpecConsistency;
 import io.optcheck.theory.Specs;
+import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class FejerMonotonicityTest {
 
   private final FejerMonotonicity theorem = new FejerMonotonicity();
 
-  private Result run(FejerMonotonicity t, String regime, RunSettings settings) {
+  private Result run(Theorem<FejerMonotonicity.Instance> t, String regime, RunSettings settings) {
     Spec spec = Specs.load(t.id());
     Regime r = t.regime(regime);
     Result res = TheoremRunner.run(t, r, settings.triesFor(r, spec.ciTries(), spec.fullTries()), settings);
@@ -40,8 +40,11 @@ class FejerMonotonicityTest {
   }
 
   @Test
-  void specAgreesWithCode() {
-    assertEquals(List.of(), SpecConsistency.check(theorem, Specs.load(theorem.id())));
+  void theSpecDeclaresTheRegimesAndTheCodeHasACaseForEach() {
+    // A spec regime with no case in instances(), or a case the spec lacks, fails here.
+    theorem.validate();
+    assertEquals(List.of("holds", "eta-gt-2-over-l"), theorem.regimes().stream().map(Regime::id).toList());
+    assertEquals(2.0, theorem.regime("eta-gt-2-over-l").threshold().theory());
   }
 
   @Test
