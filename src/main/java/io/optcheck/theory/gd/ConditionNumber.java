@@ -1,11 +1,5 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.EIGENVALUES_MU_AND_L;
-import static io.optcheck.theory.Assumptions.QUADRATIC;
-import static io.optcheck.theory.Assumptions.START_ON_MU_EIGENVECTOR;
-import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;
 import io.optcheck.method.Runner;
@@ -17,7 +11,6 @@ import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -31,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.hipparchus.dfp.Dfp;
 import org.hipparchus.dfp.DfpField;
 import org.hipparchus.dfp.DfpMath;

@@ -1,21 +1,10 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.CONVEX;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
-import static io.optcheck.theory.Assumptions.STEP_LE_3_OVER_2L;
-import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
-import static io.optcheck.theory.Assumptions.STEP_LE_2_OVER_L;
-import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

@@ -1,13 +1,7 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.HEAVY_BALL_QUADRATIC_TUNING;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.QUADRATIC;
-
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.MomentumProblems;
@@ -15,7 +9,6 @@ import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -24,7 +17,6 @@ import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * gd.heavy-ball-quadratic (Polyak 1964; Lessard, Recht &amp; Packard 2016, sec. 4.6). On a

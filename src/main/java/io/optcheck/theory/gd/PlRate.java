@@ -1,12 +1,8 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.PL;
-import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
 
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
@@ -16,7 +12,6 @@ import io.optcheck.problem.SinePotential;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
