@@ -9,6 +9,7 @@ import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Property;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -44,13 +45,14 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
 
   @Override
   public Gen<MomentumInstance> instances(Regime r) {
-    if (!r.id().equals("holds")) {
-      return MomentumProblems.lessard().flatMap(p -> MomentumProblems.knobStarts(1, 10)
-          .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow())));
-    }
-    return MomentumProblems.problems(Problems.quadratics()).flatMap(p ->
-        Problems.points(p.objective().dimension(), 10)
-            .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow())));
+    return Cases.<Gen<MomentumInstance>>on(r)
+        .when("holds", () -> MomentumProblems.problems(Problems.quadratics()).flatMap(p ->
+            Problems.points(p.objective().dimension(), 10)
+                .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow()))))
+        .when(List.of("drop:quadratic", "cycle"), () -> MomentumProblems.lessard().flatMap(p ->
+            MomentumProblems.knobStarts(1, 10)
+                .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow()))))
+        .get();
   }
 
   /** rho = (sqrt L - sqrt mu)/(sqrt L + sqrt mu). */
@@ -70,7 +72,7 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
   @Override
   protected Evaluation checkOn(MomentumInstance in, Regime r) {
     // The holds regime tunes on an enclosure of the stored spectrum (MomentumInstance#spectralMargin).
-    double margin = r.id().equals("holds") ? in.spectralMargin() : 0;
+    double margin = Cases.is(r, "holds") ? in.spectralMargin() : 0;
     double l = in.l() + margin;
     double mu = in.muUsed() - margin > 0 ? in.muUsed() - margin : in.muUsed();
     Hyperparameters hp = tuned(l, mu);
@@ -132,6 +134,6 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
 
   @Override
   public List<Property.Coverage> coverage(Regime r) {
-    return r.id().equals("holds") ? MomentumLabels.quadraticCoverage() : List.of();
+    return Cases.is(r, "holds") ? MomentumLabels.quadraticCoverage() : List.of();
   }
 }

@@ -2,7 +2,6 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problem;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
@@ -34,10 +33,8 @@ public final class HeavyBallStronglyConvex extends KindTheorem<MomentumInstance>
   static final int STEPS = 100;
 
   @Override
-  @SuppressWarnings("unchecked")
   public Gen<MomentumInstance> instances(Regime r) {
-    Gen<Problem> family = Gens.frequency(Gens.weight(3, MomentumProblems.problems(Problems.quadratics())),
-        Gens.weight(1, MomentumProblems.lessard()));
+    Gen<Problem> family = MomentumInstance.stronglyConvexProblems();
     Gen<Double> h = Gens.logDoubles(1e-6, 1).withSpecials(1.0).knob("a L");
     return family.flatMap(p -> Gens.combine(Problems.points(p.objective().dimension(), 10), h)
         .as((x0, hv) -> new MomentumInstance(p, x0, hv, p.certificate().mu().orElseThrow())));
