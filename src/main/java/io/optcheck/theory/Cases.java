@@ -34,6 +34,14 @@ public final class Cases<T> {
     return new Cases<>(regime);
   }
 
+  /**
+   * Whether {@code regime} is the regime {@code id}: the checked form of
+   * {@code regime.id().equals(id)}, a load error when the spec does not declare {@code id}.
+   */
+  public static boolean is(Regime regime, String id) {
+    return Cases.<Boolean>on(regime).when(id, () -> true).orElse(() -> false);
+  }
+
   /** The code of regime {@code id}. */
   public Cases<T> when(String id, Supplier<? extends T> code) {
     return when(List.of(id), code);

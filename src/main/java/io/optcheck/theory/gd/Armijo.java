@@ -1,30 +1,21 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.ARMIJO_C_IN_0_1;
-import static io.optcheck.theory.Assumptions.BACKTRACKING_BETA_IN_0_1;
-import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
-import static io.optcheck.theory.Assumptions.DESCENT_DIRECTION;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-
 import io.optcheck.method.ArmijoBacktracking;
 import io.optcheck.method.DirectionRule;
 import io.optcheck.problem.ExactQuadratic;
-import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -36,7 +27,7 @@ import java.util.OptionalDouble;
  * max(0, ceil(log(alpha0 L/(2(1-c)))/log(1/beta))) shrinks, and the accepted step satisfies
  * a &gt;= min(alpha0, 2 beta (1-c)/L) and the Armijo condition.
  */
-public final class Armijo implements Theorem<Armijo.Instance> {
+public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements OnQuadratics<Armijo.Instance> {
 
   static final int STEPS = 30;
 
@@ -45,7 +36,7 @@ public final class Armijo implements Theorem<Armijo.Instance> {
    * Armijo region is probed, and the direction perturbation (w = 0: p = -g).
    */
   public record Instance(Quadratic q, double[] x0, double rho, double beta, double c, double s, double w,
-                         double[] u) {
+                         double[] u) implements Described {
     double l() {
       return q.certificate().L().orElseThrow();
     }
@@ -69,69 +60,40 @@ public final class Armijo implements Theorem<Armijo.Instance> {
       }
       return Math.max(0, Math.ceil(Math.log(rho / (2 * (1 - c))) / Math.log(1 / beta)));
     }
+
+    @Override
+    public Map<String, Object> describe() {
+      Map<String, Object> m = LineSearchChecks.describe(q, l(), x0);
+      m.put("alpha0 L", rho);
+      m.put("beta", beta);
+      m.put("c", c);
+      m.put("shrink bound K", shrinkBound());
+      if (w != 0) {
+        m.put("direction", DirectionRule.perturbedSteepest(w, u).describe());
+      }
+      return m;
+    }
   }
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public Armijo() {
-    this(0);
-  }
-
-  private Armijo(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public Armijo withTightenedBounds(double eps) {
-    return new Armijo(eps);
-  }
-
-  private static final List<String> ALL =
-      List.of(L_SMOOTH, BOUNDED_BELOW, ARMIJO_C_IN_0_1, BACKTRACKING_BETA_IN_0_1, DESCENT_DIRECTION);
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "armijo-region", Expected.HOLDS, ALL, null,
-          "Armijo holds at a = s 2(1-c)/L for s in (0, 1] at every iterate", null),
-      new Regime("backtracking", "backtracking-bound", Expected.HOLDS, ALL, null,
-          "shrinks <= K, accepted a >= min(alpha0, 2 beta (1-c)/L), Armijo at the accepted step", null),
-      new Regime("drop:armijo-c-in-0-1", "backtracking-bound", Expected.BREAKS,
-          List.of(L_SMOOTH, BOUNDED_BELOW, BACKTRACKING_BETA_IN_0_1, DESCENT_DIRECTION), ARMIJO_C_IN_0_1,
-          "c in [1, 2]: no Armijo step exists; backtracking must refuse, not hang",
-          new Regime.ThresholdSpec("c", 1.0)),
-      new Regime("drop:descent-direction", "backtracking-bound", Expected.BREAKS,
-          List.of(L_SMOOTH, BOUNDED_BELOW, ARMIJO_C_IN_0_1, BACKTRACKING_BETA_IN_0_1), DESCENT_DIRECTION,
-          "p = -g + w ||g|| u, w in (0, 3], u searched: once p is not a descent direction the method must refuse",
-          null));
-
-  @Override
-  public String id() {
-    return "gd.armijo";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd-armijo";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return ALL;
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("gd.armijo");
   }
 
   @Override
   public Gen<Instance> instances(Regime r) {
     Gen<Double> rho = Gens.logDoubles(1e-2, 1e2).knob("alpha0 L");
     Gen<Double> beta = Gens.doubles(0.1, 0.9).withEdges(0.5).knob("beta");
-    Gen<Double> c = r.id().equals("drop:armijo-c-in-0-1") ? Gens.doubles(1, 2).knob("c")
-        : Gens.doubles(1e-4, 0.99).withEdges(0.5).knob("c");
+    Gen<Double> c = Cases.<Gen<Double>>on(r)
+        .when(List.of("holds", "backtracking", "drop:descent-direction"),
+            () -> Gens.doubles(1e-4, 0.99).withEdges(0.5).knob("c"))
+        .when("drop:armijo-c-in-0-1", () -> Gens.doubles(1, 2).knob("c"))
+        .get();
     Gen<Double> s = Gens.doubles(0, 1).withSpecials(1.0).knob("a L / (2(1-c))").filter("s > 0", v -> v > 0);
-    Gen<Double> w = r.id().equals("drop:descent-direction")
-        ? Gens.doubles(0, 3).knob("w").filter("w > 0", v -> v > 0) : Gens.just(0.0);
+    Gen<Double> w = Cases.<Gen<Double>>on(r)
+        .when(List.of("holds", "backtracking", "drop:armijo-c-in-0-1"), () -> Gens.just(0.0))
+        .when("drop:descent-direction", () -> Gens.doubles(0, 3).knob("w").filter("w > 0", v -> v > 0))
+        .get();
     Gen<double[]> params = Gens.combine(rho, beta, c, s).as((a, b, cc, ss) -> new double[] {a, b, cc, ss});
     return Problems.quadratics().flatMap(q -> {
       int d = q.dimension();
@@ -148,6 +110,7 @@ public final class Armijo implements Theorem<Armijo.Instance> {
     int d = q.dimension();
     double l = in.l();
     double c = in.c();
+    double tighten = tighten();
     boolean region = r.conclusion().equals("armijo-region");
     return TrajectoryCheck.run(in.method(), q, in.x0(), STEPS, (t, prev, cur, series) -> {
       double[] g = q.gradient(prev);
@@ -244,48 +207,22 @@ public final class Armijo implements Theorem<Armijo.Instance> {
   }
 
   @Override
-  public Map<String, Object> describe(Instance in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("dimension", in.q().dimension());
-    m.put("objective", in.q().describe());
-    m.put("L", in.l());
-    m.put("x0", Num.fmt(in.x0()));
-    m.put("alpha0 L", in.rho());
-    m.put("beta", in.beta());
-    m.put("c", in.c());
-    m.put("shrink bound K", in.shrinkBound());
-    if (in.w() != 0) {
-      m.put("direction", DirectionRule.perturbedSteepest(in.w(), in.u()).describe());
-    }
-    return m;
-  }
-
-  @Override
   public OptionalDouble thresholdValue(Instance in, Regime r) {
     return OptionalDouble.of(in.c());
   }
 
   @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Armijo at a = 2(1-c)/L along the top eigenvector, and a = alpha0 <= 2 beta (1-c)/L, are equalities.
-    return OptionalDouble.of(1.0);
+  public Quadratic quadratic(Instance in) {
+    return in.q();
   }
 
   @Override
-  public List<String> labels(Instance in, Regime r) {
-    List<String> l = new ArrayList<>(LineSearchChecks.quadraticLabels(in.q()));
-    if (in.s() == 1.0) {
-      l.add("a exactly 2(1-c)/L");
-    }
-    return l;
+  public String boundaryLabel() {
+    return "a exactly 2(1-c)/L";
   }
 
   @Override
-  public List<Property.Coverage> coverage(Regime r) {
-    List<Property.Coverage> c = new ArrayList<>(LineSearchChecks.COVERAGE);
-    if (r.id().equals("holds")) {
-      c.add(new Property.Coverage("a exactly 2(1-c)/L", 1));
-    }
-    return c;
+  public boolean atBoundary(Instance in) {
+    return in.s() == 1.0;
   }
 }

@@ -1,10 +1,5 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.NOISE_BELOW_CLIP;
-import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
-import static io.optcheck.theory.Assumptions.UNBIASED_NOISE;
-
 import io.optcheck.method.ClippedGradientDescent;
 import io.optcheck.oracle.AffineGradientOracle;
 import io.optcheck.problem.NonconvexProblems;
@@ -14,11 +9,12 @@ import io.optcheck.problem.Ripple;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -39,7 +35,7 @@ import java.util.OptionalDouble;
  * symmetric noise distribution (one clipped step per support point); without clipping (all noisy
  * gradients below c) it equals grad f up to rounding, and with heavy noise it does not.
  */
-public final class Clipping implements Theorem<Clipping.Instance> {
+public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
 
   static final int STEPS = 50;
 
@@ -50,69 +46,48 @@ public final class Clipping implements Theorem<Clipping.Instance> {
    * Clipped GD on a rippled quadratic with threshold c; for the stochastic regimes the noise
    * support (pairs +v, -v) and its level nu = max ||xi|| / (c - ||grad f(x0)||).
    */
-  public record Instance(RippleInstance base, double[][] noise, double nu) {
+  public record Instance(RippleInstance base, double[][] noise, double nu) implements Described {
     double c() {
       return base.c();
     }
+
+    @Override
+    public Map<String, Object> describe() {
+      Map<String, Object> m = base.describe();
+      m.put("clip threshold c", c());
+      m.put("||grad f(x0)||", Vec.norm(base.f().gradient(base.x0())));
+      if (noise != null) {
+        m.put("noise support (uniform, pairs +v/-v)", Num.fmt(noise));
+        m.put("noise level nu", nu);
+      }
+      return m;
+    }
   }
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public Clipping() {
-    this(0);
-  }
-
-  private Clipping(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public Clipping withTightenedBounds(double eps) {
-    return new Clipping(eps);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "clipped-descent", Expected.HOLDS, List.of(L_SMOOTH, STEP_LE_1_OVER_L), null,
-          "eta in (0, 1/L], any c > 0: f(x+) <= f(x) - (eta'/2)||g||^2 with eta' = eta min(1, c/||g||)", null),
-      new Regime("stochastic-light-noise", "unbiased", Expected.HOLDS,
-          List.of(L_SMOOTH, STEP_LE_1_OVER_L, UNBIASED_NOISE, NOISE_BELOW_CLIP), null,
-          "||grad f|| + max ||xi|| <= c: nothing is clipped and E[clip(g + xi)] = grad f", null),
-      new Regime("stochastic-heavy-noise", "unbiased", Expected.BREAKS,
-          List.of(L_SMOOTH, STEP_LE_1_OVER_L, UNBIASED_NOISE), NOISE_BELOW_CLIP,
-          "max ||xi|| > c - ||grad f||: clipped noisy gradients, E[clip(g + xi)] != grad f",
-          new Regime.ThresholdSpec("nu = max ||xi|| / (c - ||grad f(x0)||)", 1.0)));
-
-  @Override
-  public String id() {
-    return "gd.clipping";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd-clipped";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(L_SMOOTH, STEP_LE_1_OVER_L);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("gd.clipping");
   }
 
   @Override
   public Gen<Instance> instances(Regime r) {
     Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).knob("h").filter("h > 0", v -> v > 0);
-    if (r.id().equals("holds")) {
-      Gen<Double> c = Gens.logDoubles(1e-3, 1e3).knob("c");
-      return NonconvexProblems.ripples().flatMap(f -> Gens.combine(Problems.points(f.dimension(), 10), h, c)
-          .as((x0, hv, cv) -> new Instance(new RippleInstance(f, x0, hv, cv), null, Double.NaN)));
-    }
-    Gen<Double> nu = r.id().equals("stochastic-heavy-noise")
-        ? Gens.doubles(1, 100).knob("nu").filter("nu > 1", v -> v > 1)
-        : Gens.doubles(0, 1).withSpecials(1.0).knob("nu");
+    return Cases.<Gen<Instance>>on(r)
+        .when("holds", () -> deterministic(h))
+        .when("stochastic-light-noise", () -> noisy(h, Gens.doubles(0, 1).withSpecials(1.0).knob("nu")))
+        .when("stochastic-heavy-noise", () -> noisy(h, Gens.doubles(1, 100).knob("nu").filter("nu > 1", v -> v > 1)))
+        .get();
+  }
+
+  /** Clipped GD with threshold c, no noise. */
+  private static Gen<Instance> deterministic(Gen<Double> h) {
+    Gen<Double> c = Gens.logDoubles(1e-3, 1e3).knob("c");
+    return NonconvexProblems.ripples().flatMap(f -> Gens.combine(Problems.points(f.dimension(), 10), h, c)
+        .as((x0, hv, cv) -> new Instance(new RippleInstance(f, x0, hv, cv), null, Double.NaN)));
+  }
+
+  /** One clipped step at x0 with a symmetric noise support of level {@code nu}. */
+  private static Gen<Instance> noisy(Gen<Double> h, Gen<Double> nu) {
     // c exceeds ||grad f(x0)|| by the factor 1 + gamma; the noise level is relative to the margin.
     Gen<Double> gamma = Gens.logDoubles(1e-2, 1e2).knob("gamma");
     Gen<Integer> pairs = Gens.integers(1, 3);
@@ -163,7 +138,7 @@ public final class Clipping implements Theorem<Clipping.Instance> {
         double f1 = f.value(cur);
         double gn = Vec.norm(f.gradient(prev));
         double etaEff = eta * ClippedGradientDescent.clipFactor(gn, c);
-        double bound = 0.5 * etaEff * gn * gn * (1 + tighten);
+        double bound = 0.5 * etaEff * gn * gn * (1 + tighten());
         // f may be a sum of terms that cancel (ripples): rounding is relative to the terms.
         double tol = Tolerance.of(f.valueScale(prev) + f.valueScale(cur) + etaEff * gn * gn
             + Tolerance.iterateRounding(Vec.norm(f.gradient(cur)), Vec.norm(prev), etaEff * gn), d);
@@ -188,7 +163,7 @@ public final class Clipping implements Theorem<Clipping.Instance> {
       double[] diff = new double[d];
       for (int i = 0; i < d; i++) {
         // With tightened bounds the claim gets a wrong constant: E[estimate] = (1 + eps) grad f.
-        diff[i] = mean[i] - (1 + tighten) * g[i];
+        diff[i] = mean[i] - (1 + tighten()) * g[i];
       }
       double bias = Vec.norm(diff);
       // Each outcome is x - eta'(g + xi) rounded, then divided by eta: ulps of ||x||/eta + ||g|| + sigma.
@@ -196,7 +171,7 @@ public final class Clipping implements Theorem<Clipping.Instance> {
       series.point("||E[clip(g + xi)] - grad f||", bias);
       series.point("||grad f(x0)||", Vec.norm(g));
       Check check = Check.atMost("||E[clip(g + xi, c)] - grad f(x)||", t, bias, 0, Tolerance.of(scale, d));
-      if (check.marginal() && tighten == 0) {
+      if (check.marginal() && tighten() == 0) {
         check = check.rechecked(exactBiasSquared(g, in.noise(), c).signum() == 0);
       }
       return check;
@@ -241,26 +216,8 @@ public final class Clipping implements Theorem<Clipping.Instance> {
   static final int DIGITS = 120;
 
   @Override
-  public Map<String, Object> describe(Instance in) {
-    Map<String, Object> m = in.base().describe();
-    m.put("clip threshold c", in.c());
-    m.put("||grad f(x0)||", Vec.norm(in.base().f().gradient(in.base().x0())));
-    if (in.noise() != null) {
-      m.put("noise support (uniform, pairs +v/-v)", Num.fmt(in.noise()));
-      m.put("noise level nu", in.nu());
-    }
-    return m;
-  }
-
-  @Override
   public OptionalDouble thresholdValue(Instance in, Regime r) {
     return in.noise() == null ? OptionalDouble.empty() : OptionalDouble.of(in.nu());
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Equality on (L/2) x^2 with eta = 1/L when nothing is clipped.
-    return conclusion.equals("clipped-descent") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
   }
 
   @Override

@@ -1,11 +1,5 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.EIGENVALUES_MU_AND_L;
-import static io.optcheck.theory.Assumptions.QUADRATIC;
-import static io.optcheck.theory.Assumptions.START_ON_MU_EIGENVECTOR;
-import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;
 import io.optcheck.method.Runner;
@@ -17,7 +11,7 @@ import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -31,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.hipparchus.dfp.Dfp;
 import org.hipparchus.dfp.DfpField;
 import org.hipparchus.dfp.DfpMath;
@@ -93,7 +86,11 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
 
   @Override
   public Gen<Instance> instances(Regime r) {
-    boolean muStart = r.id().equals("holds");
+    // holds starts on the mu-eigenvector (the exact count); any-start anywhere (the upper bound).
+    boolean muStart = Cases.<Boolean>on(r)
+        .when("holds", () -> true)
+        .when("any-start", () -> false)
+        .get();
     Gen<Integer> dim = Gens.integers(2, 8);
     Gen<Integer> exp = Gens.integers(-6, 6);
     Gen<Double> kappa = Gens.logDoubles(1, 1e4).withSpecials(1.0, 10, 100, 1000, 10000).knob("kappa");
@@ -135,7 +132,7 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
     int d = q.dimension();
     double f0 = q.value(in.x0());
     double rho = 1 - 1 / kappa;
-    boolean muStart = r.id().equals("holds");
+    boolean muStart = Cases.is(r, "holds");
     int target = muStart ? exactCount(kappa, eps) : anyStartBound(kappa, eps);
     double lower = lowerBound(kappa, eps);
     Drift drift = new Drift(Math.max(Math.abs(1 - eta * in.mu()), Math.abs(1 - eta * l)), eta);
@@ -225,12 +222,12 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
   /** The measured count against the formulas for kappa in {1, 10, 100, 1000, 10000}, eps = 1e-6. */
   @Override
   public Map<String, Object> figures(Regime r, int tries, long seed) {
-    if (!r.id().equals("holds")) {
+    if (!Cases.is(r, "holds")) {
       return Map.of();
     }
     try {
       return Map.of("table", table());
-    } catch (io.optcheck.theory.MethodBinding.Rejected e) {
+    } catch (MethodBinding.Rejected e) {
       // The checked method refused a step 1/L; the table is a figure, not a verdict.
       return Map.of("table", "not measured: " + e.getMessage());
     }

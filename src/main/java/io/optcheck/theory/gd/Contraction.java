@@ -1,20 +1,15 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.CONVEX;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
+import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -44,20 +39,15 @@ public final class Contraction extends KindTheorem<RateInstance> {
 
   @Override
   public Gen<RateInstance> instances(Regime r) {
-    Gen<Double> h = Gens.doubles(0, 2).withSpecials(1.0, 2.0).knob("h").filter("h > 0", v -> v > 0);
+    Gen<Double> h = StepGens.above(0, 2, 1.0, 2.0);
     Gen<Double> muScale = Gens.just(1.0);
-    switch (r.id()) {
-      case "eta-gt-2-over-l" -> h = Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
-      case "drop:mu-strongly-convex" ->
-          muScale = Gens.logDoubles(1, 100).knob("mu used / mu").filter("mu overstated", v -> v > 1);
-      case "drop:convex" -> {
-        return RateGens.hubers(HuberProblems.nonConvex(HuberProblems.huberSums().stronglyConvex()), h, muScale);
-      }
-      default -> {
-      }
-    }
-    return RateGens.mix(1, RateGens.quadratics(h, muScale), 1,
-        RateGens.hubers(HuberProblems.huberSums().stronglyConvex(), h, muScale));
+    return Cases.<Gen<RateInstance>>on(r)
+        .when("holds", () -> RateGens.stronglyConvexClosedForms(h, muScale))
+        .when("eta-gt-2-over-l", () -> RateGens.stronglyConvexClosedForms(StepGens.above(2, 4), muScale))
+        .when("drop:mu-strongly-convex", () -> RateGens.stronglyConvexClosedForms(h, RateGens.muOverstated()))
+        .when("drop:convex", () ->
+            RateGens.hubers(HuberProblems.nonConvex(HuberProblems.huberSums().stronglyConvex()), h, muScale))
+        .get();
   }
 
   /** max((1 - eta mu)^2, (1 - eta L)^2) with the mu the theorem is given. */
@@ -115,7 +105,7 @@ public final class Contraction extends KindTheorem<RateInstance> {
     if (!r.id().equals("holds")) {
       return Map.of();
     }
-    double random = io.optcheck.theory.TheoremRunner.property(this, r, tries, seed, true).targetedShare(0)
+    double random = TheoremRunner.property(this, r, tries, seed, true).targetedShare(0)
         .run().bestScore();
     return Map.of("worstRatioRandomOnly", random);
   }

@@ -1,30 +1,23 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.CONVEX;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
-import static io.optcheck.theory.Assumptions.STEP_LE_3_OVER_2L;
-import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
-import static io.optcheck.theory.Assumptions.STEP_LE_2_OVER_L;
-import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
+import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -61,17 +54,15 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
 
   @Override
   public Gen<RateInstance> instances(Regime r) {
-    Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).knob("h").filter("h > 0", v -> v > 0);
-    switch (r.id()) {
-      case "h-eq-1" -> h = Gens.just(1.0);
-      case "h-in-1-3-2" -> h = Gens.doubles(1, 1.5).withSpecials(1.5).knob("h").filter("h > 1", v -> v > 1);
-      case "h-in-3-2-2" -> h = Gens.doubles(1.5, 2).knob("h").filter("3/2 < h < 2", v -> v > 1.5 && v < 2);
-      case "eta-gt-2-over-l" -> h = Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
-      default -> {
-      }
-    }
+    Gen<Double> h = Cases.<Gen<Double>>on(r)
+        .when(List.of("holds", "drop:convex"), () -> StepGens.above(0, 1, 1.0))
+        .when("h-eq-1", () -> Gens.just(1.0))
+        .when("h-in-1-3-2", () -> StepGens.above(1, 1.5, 1.5))
+        .when("h-in-3-2-2", () -> Gens.doubles(1.5, 2).knob("h").filter("3/2 < h < 2", v -> v > 1.5 && v < 2))
+        .when("eta-gt-2-over-l", () -> StepGens.above(2, 4))
+        .get();
     Gen<Double> one = Gens.just(1.0);
-    if (r.id().equals("drop:convex")) {
+    if (Cases.is(r, "drop:convex")) {
       // The holds family's Huber sums with one dip: only convexity is inverted. (A quadratic
       // with a negative eigenvalue has no minimizer, so the quadratic branch has no such twin.)
       return RateGens.hubers(HuberProblems.nonConvex(HuberProblems.huberSums()), h, one);
@@ -93,8 +84,8 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
   static final int INTERPOLATION_STEPS = 5;
 
   @Override
-  public java.util.Optional<String> rejection(RateInstance in) {
-    return java.util.Optional.ofNullable(in.rejection());
+  public Optional<String> rejection(RateInstance in) {
+    return Optional.ofNullable(in.rejection());
   }
 
   /** The bound at N = t: L R^2/(4th + 2), or the conjectured (L R^2/2) max(1/(2th + 1), (1 - h)^{2t}). */
@@ -137,11 +128,11 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
   }
 
   @Override
-  public java.util.Optional<Boolean> exactlyHolds(RateInstance in, Regime r, Check c) {
+  public Optional<Boolean> exactlyHolds(RateInstance in, Regime r, Check c) {
     if (c.step() < 1) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(exactHolds(in, c.step(), r.conclusion().equals("conjectured-rate")));
+    return Optional.of(exactHolds(in, c.step(), r.conclusion().equals("conjectured-rate")));
   }
 
   /** The bound on the real-number trajectory, in 300-digit arithmetic. */
@@ -171,21 +162,21 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
     if (!r.id().equals("h-eq-1") || family != 0) {
       return Map.of();
     }
-    double random = io.optcheck.theory.TheoremRunner.property(this, r, tries, seed, true).targetedShare(0)
+    double random = TheoremRunner.property(this, r, tries, seed, true).targetedShare(0)
         .run().bestScore();
     // Tightness per N = 1..5 at h = 1: the worst f(x_N) - f* over L R^2/(4N + 2) that each family
     // reaches (targeted search scoring step N only), beside the exact worst case, which is 1
     // (Drori & Teboulle 2014, Thm 3.1: the bound is attained).
     int perN = Math.min(tries, FIGURE_TRIES);
-    Map<String, Object> byN = new java.util.LinkedHashMap<>();
+    Map<String, Object> byN = new LinkedHashMap<>();
     for (int n = 1; n <= INTERPOLATION_STEPS; n++) {
-      Map<String, Object> row = new java.util.LinkedHashMap<>();
+      Map<String, Object> row = new LinkedHashMap<>();
       row.put("closedForm", figureRun(1, n, r, perN, seed));
       row.put("interpolation", figureRun(2, n, r, perN, seed));
       row.put("exact", 1.0);
       byN.put("N=" + n, row);
     }
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    Map<String, Object> out = new LinkedHashMap<>();
     out.put("worstRatioRandomOnly", random);
     out.put("tightnessByN", byN);
     out.put("tightnessTriesPerFamily", perN);
@@ -197,7 +188,7 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
 
   private double figureRun(int fam, int n, Regime r, int tries, long seed) {
     ConvexRate t = restricted(fam, n);
-    return io.optcheck.theory.TheoremRunner.property(t, r, tries, seed, true).run().bestScore();
+    return TheoremRunner.property(t, r, tries, seed, true).run().bestScore();
   }
 
   @Override

@@ -1,20 +1,12 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
-import static io.optcheck.theory.Assumptions.STEP_LE_2_OVER_L;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
-import io.optcheck.prop.DoubleGen;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
@@ -25,7 +17,6 @@ import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -47,27 +38,22 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
   public Gen<GdInstance> instances(Regime r) {
     // h = eta L, with the boundary values of each range (eta exactly 1/L in the holds regime).
     Gen<Double> h = Cases.<Gen<Double>>on(r)
-        .when(List.of("holds", "drop:l-smooth"), () -> hIn(0, 1, 1.0))
-        .when("eta-in-1-2-over-l", () -> hIn(1, 2, 2.0))
-        .when("general-form", () -> hIn(0, 4, 1.0, 2.0))
-        .when("eta-le-2-over-l", () -> hIn(0, 2, 1.0, 2.0))
-        .when("eta-gt-2-over-l", () -> hIn(2, 4))
+        .when(List.of("holds", "drop:l-smooth"), () -> StepGens.above(0, 1, 1.0))
+        .when("eta-in-1-2-over-l", () -> StepGens.above(1, 2, 2.0))
+        .when("general-form", () -> StepGens.above(0, 4, 1.0, 2.0))
+        .when("eta-le-2-over-l", () -> StepGens.above(0, 2, 1.0, 2.0))
+        .when("eta-gt-2-over-l", () -> StepGens.above(2, 4))
         .get();
     // drop:l-smooth: the method is told L_used = s L with s < 1.
-    Gen<Double> lScale = r.id().equals("drop:l-smooth")
-        ? Gens.doubles(0.25, 1).knob("L used / L").filter("L understated", v -> v < 1) : Gens.just(1.0);
+    Gen<Double> lScale = Cases.<Gen<Double>>on(r)
+        .when("drop:l-smooth", () -> Gens.doubles(0.25, 1).knob("L used / L").filter("L understated", v -> v < 1))
+        .orElse(() -> Gens.just(1.0));
     // The theorem is about a step eta > 0: an h so small (a subnormal edge value, or the shrinker
     // lowering h toward 0) that eta = h / L underflows to 0 or to the subnormal range is not an
     // instance of it, so such a draw is discarded, never run.
     return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h, lScale)
         .as((x0, hv, sv) -> new GdInstance(q, x0, hv, sv)))
         .filter("eta = h / L is a positive normal double", in -> in.eta() >= Double.MIN_NORMAL);
-  }
-
-  /** h in (lo, hi] as the knob "h", with {@code specials} as boundary values. */
-  private static Gen<Double> hIn(double lo, double hi, double... specials) {
-    DoubleGen g = specials.length == 0 ? Gens.doubles(lo, hi) : Gens.doubles(lo, hi).withSpecials(specials);
-    return g.knob("h").filter("h > " + (int) lo, v -> v > lo);
   }
 
   @Override

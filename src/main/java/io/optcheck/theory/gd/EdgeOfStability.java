@@ -1,19 +1,11 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.DIAGONAL;
-import static io.optcheck.theory.Assumptions.QUADRATIC;
-import static io.optcheck.theory.Assumptions.SHARPNESS_GT_2_OVER_ETA;
-import static io.optcheck.theory.Assumptions.SHARPNESS_LT_2_OVER_ETA;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

@@ -1,7 +1,5 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.STRICTLY_CONVEX_QUADRATIC;
-
 import io.optcheck.method.ExactLineSearchGd;
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.LineSearchProblems;
@@ -9,19 +7,17 @@ import io.optcheck.problem.LineSearchProblems.QuadraticStart;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
-import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * gd.exact-line-search (Kantorovich; de Klerk, Glineur &amp; Taylor 2017; PEPit
@@ -36,60 +32,23 @@ import java.util.OptionalDouble;
  * generator's knobs (the gradient angle in that plane and the off-plane weight) let targeted
  * search steer there.
  */
-public final class ExactLineSearch implements Theorem<QuadraticStart> {
+public final class ExactLineSearch extends DeclaredTheorem<QuadraticStart>
+    implements OnQuadratics<QuadraticStart> {
 
   static final int STEPS = 50;
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public ExactLineSearch() {
-    this(0);
-  }
-
-  private ExactLineSearch(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public ExactLineSearch withTightenedBounds(double eps) {
-    return new ExactLineSearch(eps);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "rate", Expected.HOLDS, List.of(STRICTLY_CONVEX_QUADRATIC), null,
-          "f(x_t) - f* <= ((kappa-1)/(kappa+1))^2 (f(x_t-1) - f*) at every step", null),
-      new Regime("step-formula", "step", Expected.HOLDS, List.of(STRICTLY_CONVEX_QUADRATIC), null,
-          "the step read from the iterates is g^T g / g^T H g", null),
-      new Regime("orthogonal-gradients", "orthogonal", Expected.HOLDS, List.of(STRICTLY_CONVEX_QUADRATIC),
-          null, "g_t^T g_t-1 = 0 at every step", null),
-      new Regime("drop:strictly-convex-quadratic", "step", Expected.BREAKS, List.of(),
-          STRICTLY_CONVEX_QUADRATIC,
-          "some eigenvalues negated (H indefinite): once g^T H g <= 0 there is no 1-D minimizer and "
-              + "the method must refuse, not take a NaN step", null));
-
-  @Override
-  public String id() {
-    return "gd.exact-line-search";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd-exact-ls";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(STRICTLY_CONVEX_QUADRATIC);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("gd.exact-line-search");
   }
 
   @Override
   public Gen<QuadraticStart> instances(Regime r) {
-    return LineSearchProblems.quadraticStarts(r.breaking());
+    // The holds generator, with some eigenvalues negated where strict convexity is dropped.
+    return LineSearchProblems.quadraticStarts(Cases.<Boolean>on(r)
+        .when(List.of("holds", "step-formula", "orthogonal-gradients"), () -> false)
+        .when("drop:strictly-convex-quadratic", () -> true)
+        .get());
   }
 
   @Override
@@ -125,7 +84,7 @@ public final class ExactLineSearch implements Theorem<QuadraticStart> {
               + q.gradientScale(prev) / gn;
           double tol = LineSearchChecks.tol(scale, d);
           // Teeth: the wrong claim "consecutive gradients are obtuse by eps".
-          yield tighten != 0 ? Check.atMost("cos angle(g_t, g_t-1)", t, cos, -tighten, tol)
+          yield tighten() != 0 ? Check.atMost("cos angle(g_t, g_t-1)", t, cos, -tighten(), tol)
               : Check.atMost("|cos angle(g_t, g_t-1)|", t, Math.abs(cos), 0, tol);
         }
         default -> {
@@ -139,7 +98,7 @@ public final class ExactLineSearch implements Theorem<QuadraticStart> {
           }
           double[] hu = new double[d];
           q.hessianVector(prev, u, hu);
-          double alpha = Vec.dot(u, u) / Vec.dot(u, hu) * (1 + tighten);
+          double alpha = Vec.dot(u, u) / Vec.dot(u, hu) * (1 + tighten());
           double proj = 0;
           for (int i = 0; i < d; i++) {
             proj += (g[i] / gn) * delta[i]; // scaled first: ||g||^2 may underflow
@@ -166,7 +125,7 @@ public final class ExactLineSearch implements Theorem<QuadraticStart> {
     double factor = 4 * mu * l / ((mu + l) * (mu + l)); // 1 - ((kappa-1)/(kappa+1))^2
     double f0 = q.value(prev);
     double f1 = q.value(cur);
-    double bound = factor * (f0 - fs) * (1 + tighten);
+    double bound = factor * (f0 - fs) * (1 + tighten());
     double decrease = f0 - f1;
     series.point("f(x_t) - f*", f1 - fs);
     series.point("bound on f(x_t) - f*", f0 - fs - bound);
@@ -176,7 +135,7 @@ public final class ExactLineSearch implements Theorem<QuadraticStart> {
         + bound + Vec.norm(q.gradient(cur)) * (Vec.norm(prev) + dn);
     Check c = Check.atLeast("decrease f(x_t-1) - f(x_t) vs (1 - q^2)(f(x_t-1) - f*)", t, decrease, bound,
         LineSearchChecks.tol(scale, d));
-    if (c.marginal() && tighten == 0) {
+    if (c.marginal() && tighten() == 0) {
       BigDecimal e0 = ExactQuadratic.value(q, prev);
       BigDecimal e1 = ExactQuadratic.value(q, cur);
       BigDecimal eb = new BigDecimal(factor).multiply(e0.subtract(new BigDecimal(fs)));
@@ -199,18 +158,7 @@ public final class ExactLineSearch implements Theorem<QuadraticStart> {
   }
 
   @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Kantorovich's bound is attained when the gradient has equal weight on the extreme eigenvectors.
-    return conclusion.equals("rate") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
-  }
-
-  @Override
-  public List<String> labels(QuadraticStart in, Regime r) {
-    return LineSearchChecks.quadraticLabels(in.q());
-  }
-
-  @Override
-  public List<Property.Coverage> coverage(Regime r) {
-    return LineSearchChecks.COVERAGE;
+  public Quadratic quadratic(QuadraticStart in) {
+    return in.q();
   }
 }

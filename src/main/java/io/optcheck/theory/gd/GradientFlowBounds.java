@@ -1,10 +1,5 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.QUADRATIC;
-
 import io.optcheck.method.GradientDescent;
 import io.optcheck.method.GradientFlow;
 import io.optcheck.method.Runner;
@@ -16,14 +11,16 @@ import io.optcheck.problem.Objective;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.problem.Ripple;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -31,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * gd.gradient-flow (standard; e.g. Hairer, Norsett and Wanner I, Thm II.3.4 for the Euler
@@ -54,7 +50,7 @@ import java.util.OptionalDouble;
  *       for eta/2 over the same horizon lies in [1.8, 2.2] (quadratics, eta L &lt;= 0.02).</li>
  * </ul>
  */
-public final class GradientFlowBounds implements Theorem<GradientFlowBounds.Instance> {
+public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds.Instance> {
 
   static final int STEPS = 50;
 
@@ -71,71 +67,49 @@ public final class GradientFlowBounds implements Theorem<GradientFlowBounds.Inst
    * @param u eta L
    */
   public record Instance(Objective f, String family, double l, double mu, double fStar, double m,
-                         boolean mExact, double[] x0, double u) {
+                         boolean mExact, double[] x0, double u) implements Described {
     double eta() {
       return u / l;
     }
+
+    @Override
+    public Map<String, Object> describe() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("dimension", f.dimension());
+      out.put("family", family);
+      out.put("objective", f.describe());
+      out.put("L", l);
+      if (!Double.isNaN(mu)) {
+        out.put("mu", mu);
+      }
+      out.put("M", m + (mExact ? " (||H^2 (x0 - x*)||, exact sup)" : " (L sqrt(2L(f(x0) - f_low)), a bound)"));
+      out.put("x0", Num.fmt(x0));
+      out.put("eta L", u);
+      out.put("eta", eta());
+      out.put("integrator", "DormandPrince853, rel tol " + GradientFlow.REL_TOL);
+      return out;
+    }
   }
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public GradientFlowBounds() {
-    this(0);
-  }
-
-  private GradientFlowBounds(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public GradientFlowBounds withTightenedBounds(double eps) {
-    return new GradientFlowBounds(eps);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("energy", "energy-dissipation", Expected.HOLDS, List.of(L_SMOOTH), null,
-          "non-convex ripples, eta L in [1e-3, 0.1]: f(x(t)) - f(x(t + eta)) >= ||grad f||^2 (1 - e^{-2L eta})/(2L) >= 0", null),
-      new Regime("strongly-convex", "exp-rate", Expected.HOLDS, List.of(L_SMOOTH, MU_STRONGLY_CONVEX, QUADRATIC), null,
-          "strongly convex quadratics: f(x(t + eta)) - f* <= e^{-2 mu eta} (f(x(t)) - f*)", null),
-      new Regime("euler", "euler-bound", Expected.HOLDS, List.of(L_SMOOTH, BOUNDED_BELOW), null,
-          "quadratics and ripples, eta L in [1e-3, 1]: ||x_k - x(k eta)|| <= (eta M/(2L))(e^{L k eta} - 1)", null),
-      new Regime("halving", "halving-ratio", Expected.HOLDS, List.of(L_SMOOTH, MU_STRONGLY_CONVEX, QUADRATIC), null,
-          "quadratics, eta L in [1e-3, 0.02]: max error with eta / max error with eta/2 in [1.8, 2.2]", null));
-
-  @Override
-  public String id() {
-    return "gd.gradient-flow";
-  }
-
-  @Override
-  public String methodId() {
-    return "gradient-flow";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(L_SMOOTH);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("gd.gradient-flow");
   }
 
   @Override
   public Gen<Instance> instances(Regime r) {
-    return switch (r.id()) {
-      case "energy" -> ripples(Gens.logDoubles(1e-3, 0.1).knob("eta L"));
-      case "strongly-convex" -> quadratics(Gens.logDoubles(1e-3, 0.1).knob("eta L"));
-      // The ratio can only be read where the Euler error is far above rounding: the first-step
-      // error (eta^2/2)||H^2 x0|| must be at least 2^-32 ||x0||, about a million times the
-      // rounding of one step (a start along a slow eigenvector of an ill-conditioned H has an
-      // Euler error of 1e-16 |x0|, and its "ratio" is rounding noise).
-      case "halving" -> quadratics(Gens.logDoubles(1e-3, 0.02).knob("eta L")).filter("Euler error resolvable",
-          in -> in.eta() * in.eta() / 2 * in.m() >= 0x1p-32 * Vec.norm(in.x0()));
-      default -> Gens.oneOfGens(quadratics(Gens.logDoubles(1e-3, 1).knob("eta L")),
-          ripples(Gens.logDoubles(1e-3, 1).knob("eta L")));
-    };
+    return Cases.<Gen<Instance>>on(r)
+        .when("energy", () -> ripples(Gens.logDoubles(1e-3, 0.1).knob("eta L")))
+        .when("strongly-convex", () -> quadratics(Gens.logDoubles(1e-3, 0.1).knob("eta L")))
+        .when("euler", () -> Gens.oneOfGens(quadratics(Gens.logDoubles(1e-3, 1).knob("eta L")),
+            ripples(Gens.logDoubles(1e-3, 1).knob("eta L"))))
+        // The ratio can only be read where the Euler error is far above rounding: the first-step
+        // error (eta^2/2)||H^2 x0|| must be at least 2^-32 ||x0||, about a million times the
+        // rounding of one step (a start along a slow eigenvector of an ill-conditioned H has an
+        // Euler error of 1e-16 |x0|, and its "ratio" is rounding noise).
+        .when("halving", () -> quadratics(Gens.logDoubles(1e-3, 0.02).knob("eta L")).filter("Euler error resolvable",
+            in -> in.eta() * in.eta() / 2 * in.m() >= 0x1p-32 * Vec.norm(in.x0())))
+        .get();
   }
 
   private static Gen<Instance> quadratics(Gen<Double> u) {
@@ -143,7 +117,7 @@ public final class GradientFlowBounds implements Theorem<GradientFlowBounds.Inst
     // rotation in Orthogonal.fromGaussian; such quadratics are not instances.
     return Problems.quadratics().filter("finite H", q -> {
       for (double[] row : q.h()) {
-        if (!io.optcheck.problem.Vectors.allFinite(row)) {
+        if (!Vectors.allFinite(row)) {
           return false;
         }
       }
@@ -178,7 +152,7 @@ public final class GradientFlowBounds implements Theorem<GradientFlowBounds.Inst
         double fa = f.value(prev);
         double fb = f.value(cur);
         double gn = Vec.norm(f.gradient(prev));
-        double bound = -Math.expm1(-2 * l * eta) / (2 * l) * gn * gn * (1 + tighten);
+        double bound = -Math.expm1(-2 * l * eta) / (2 * l) * gn * gn * (1 + tighten());
         series.point("f(x(t_k))", fb);
         series.point("f(x(t_k-1)) - ||g||^2 (1 - e^{-2L eta})/(2L)", fa - bound);
         // The integrated states approximate the exact flow to GradientFlow.REL_TOL relative; that
@@ -190,7 +164,7 @@ public final class GradientFlowBounds implements Theorem<GradientFlowBounds.Inst
             Tolerance.of(f.valueScale(prev) + f.valueScale(cur) + bound, d) + integrator);
       });
       case "exp-rate" -> {
-        double rate = Math.exp(-2 * in.mu() * eta) * (1 - tighten);
+        double rate = Math.exp(-2 * in.mu() * eta) * (1 - tighten());
         yield TrajectoryCheck.run(new GradientFlow(eta), f, in.x0(), STEPS, (t, prev, cur, series) -> {
           double ga = f.value(prev) - in.fStar();
           double gb = f.value(cur) - in.fStar();
@@ -220,7 +194,7 @@ public final class GradientFlowBounds implements Theorem<GradientFlowBounds.Inst
     Objective f = in.f();
     int d = f.dimension();
     double l = in.l();
-    double factor = eta * in.m() / (2 * l) * (1 - tighten);
+    double factor = eta * in.m() / (2 * l) * (1 - tighten());
     return TrajectoryCheck.run(new GradientDescent(eta), f, in.x0(), n, (t, prev, cur, series) -> {
       double[] ref = flow.x(t * stride);
       double err = Vec.dist(cur, ref);
@@ -252,8 +226,8 @@ public final class GradientFlowBounds implements Theorem<GradientFlowBounds.Inst
     }
     double ratio = coarse[0] / fine[0];
     // With tightened bounds the window gets a wrong constant: 2 (1 -+ eps) instead of [1.8, 2.2].
-    double hi = tighten == 0 ? 2.2 : 2 * (1 + tighten);
-    double lo = tighten == 0 ? 1.8 : 2 * (1 - tighten);
+    double hi = tighten() == 0 ? 2.2 : 2 * (1 + tighten());
+    double lo = tighten() == 0 ? 1.8 : 2 * (1 - tighten());
     double tol = Tolerance.of(ratio + hi, in.f().dimension());
     Evaluation.Builder b = new Evaluation.Builder();
     Map<String, double[]> series = new LinkedHashMap<>(e1.series());
@@ -262,32 +236,6 @@ public final class GradientFlowBounds implements Theorem<GradientFlowBounds.Inst
       b.add(Check.atLeast("max error(eta) / max error(eta/2)", STEPS, ratio, lo, tol));
     }
     return b.build(Evaluation.Ending.COMPLETED, null, -1, series);
-  }
-
-  @Override
-  public Map<String, Object> describe(Instance in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("dimension", in.f().dimension());
-    m.put("family", in.family());
-    m.put("objective", in.f().describe());
-    m.put("L", in.l());
-    if (!Double.isNaN(in.mu())) {
-      m.put("mu", in.mu());
-    }
-    m.put("M", in.m() + (in.mExact() ? " (||H^2 (x0 - x*)||, exact sup)" : " (L sqrt(2L(f(x0) - f_low)), a bound)"));
-    m.put("x0", Num.fmt(in.x0()));
-    m.put("eta L", in.u());
-    m.put("eta", in.eta());
-    m.put("integrator", "DormandPrince853, rel tol " + GradientFlow.REL_TOL);
-    return m;
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return switch (conclusion) {
-      case "energy-dissipation", "exp-rate" -> OptionalDouble.of(1.0);
-      default -> OptionalDouble.empty();
-    };
   }
 
   @Override
@@ -309,14 +257,11 @@ public final class GradientFlowBounds implements Theorem<GradientFlowBounds.Inst
   public List<Property.Coverage> coverage(Regime r) {
     List<Property.Coverage> c = new ArrayList<>();
     c.add(new Property.Coverage(DIM_GE_10, 1));
-    switch (r.id()) {
-      case "energy" -> c.add(new Property.Coverage(NON_CONVEX, 20));
-      case "euler" -> {
-        c.add(new Property.Coverage(NON_CONVEX, 10));
-        c.add(new Property.Coverage(KAPPA_GE_1E3, 1));
-      }
-      default -> c.add(new Property.Coverage(KAPPA_GE_1E3, 1));
-    }
+    c.addAll(Cases.<List<Property.Coverage>>on(r)
+        .when("energy", () -> List.of(new Property.Coverage(NON_CONVEX, 20)))
+        .when("euler", () -> List.of(new Property.Coverage(NON_CONVEX, 10), new Property.Coverage(KAPPA_GE_1E3, 1)))
+        .when(List.of("strongly-convex", "halving"), () -> List.of(new Property.Coverage(KAPPA_GE_1E3, 1)))
+        .get());
     return c;
   }
 }

@@ -1,13 +1,7 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.HEAVY_BALL_QUADRATIC_TUNING;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.QUADRATIC;
-
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.MomentumProblems;
@@ -15,7 +9,7 @@ import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -24,7 +18,6 @@ import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * gd.heavy-ball-quadratic (Polyak 1964; Lessard, Recht &amp; Packard 2016, sec. 4.6). On a
@@ -52,13 +45,14 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
 
   @Override
   public Gen<MomentumInstance> instances(Regime r) {
-    if (!r.id().equals("holds")) {
-      return MomentumProblems.lessard().flatMap(p -> MomentumProblems.knobStarts(1, 10)
-          .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow())));
-    }
-    return MomentumProblems.problems(Problems.quadratics()).flatMap(p ->
-        Problems.points(p.objective().dimension(), 10)
-            .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow())));
+    return Cases.<Gen<MomentumInstance>>on(r)
+        .when("holds", () -> MomentumProblems.problems(Problems.quadratics()).flatMap(p ->
+            Problems.points(p.objective().dimension(), 10)
+                .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow()))))
+        .when(List.of("drop:quadratic", "cycle"), () -> MomentumProblems.lessard().flatMap(p ->
+            MomentumProblems.knobStarts(1, 10)
+                .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow()))))
+        .get();
   }
 
   /** rho = (sqrt L - sqrt mu)/(sqrt L + sqrt mu). */
@@ -78,7 +72,7 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
   @Override
   protected Evaluation checkOn(MomentumInstance in, Regime r) {
     // The holds regime tunes on an enclosure of the stored spectrum (MomentumInstance#spectralMargin).
-    double margin = r.id().equals("holds") ? in.spectralMargin() : 0;
+    double margin = Cases.is(r, "holds") ? in.spectralMargin() : 0;
     double l = in.l() + margin;
     double mu = in.muUsed() - margin > 0 ? in.muUsed() - margin : in.muUsed();
     Hyperparameters hp = tuned(l, mu);
@@ -140,6 +134,6 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
 
   @Override
   public List<Property.Coverage> coverage(Regime r) {
-    return r.id().equals("holds") ? MomentumLabels.quadraticCoverage() : List.of();
+    return Cases.is(r, "holds") ? MomentumLabels.quadraticCoverage() : List.of();
   }
 }

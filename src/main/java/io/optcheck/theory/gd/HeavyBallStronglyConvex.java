@@ -1,26 +1,17 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.HEAVY_BALL_GHADIMI_TUNING;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-
 import io.optcheck.api.Hyperparameters;
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
-import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problem;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * gd.heavy-ball-strongly-convex (Ghadimi, Feyzmahdavian &amp; Johansson 2015, Thm 4; PEPit
@@ -42,10 +33,8 @@ public final class HeavyBallStronglyConvex extends KindTheorem<MomentumInstance>
   static final int STEPS = 100;
 
   @Override
-  @SuppressWarnings("unchecked")
   public Gen<MomentumInstance> instances(Regime r) {
-    Gen<Problem> family = Gens.frequency(Gens.weight(3, MomentumProblems.problems(Problems.quadratics())),
-        Gens.weight(1, MomentumProblems.lessard()));
+    Gen<Problem> family = MomentumInstance.stronglyConvexProblems();
     Gen<Double> h = Gens.logDoubles(1e-6, 1).withSpecials(1.0).knob("a L");
     return family.flatMap(p -> Gens.combine(Problems.points(p.objective().dimension(), 10), h)
         .as((x0, hv) -> new MomentumInstance(p, x0, hv, p.certificate().mu().orElseThrow())));

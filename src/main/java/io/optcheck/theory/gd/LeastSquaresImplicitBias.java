@@ -1,18 +1,11 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.LEAST_SQUARES;
-import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
-import static io.optcheck.theory.Assumptions.W0_IN_ROW_SPACE;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.DataProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -22,8 +15,6 @@ import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * gd.least-squares-implicit-bias. On f(w) = (1/2n)||Xw - y||^2 with L = lambda_max(X^T X)/n and

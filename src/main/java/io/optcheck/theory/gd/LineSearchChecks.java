@@ -1,5 +1,6 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Property;
@@ -7,7 +8,9 @@ import io.optcheck.theory.Check;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Helpers shared by the line-search theorems: rounding scales, vectors, labels. */
 final class LineSearchChecks {
@@ -134,4 +137,14 @@ final class LineSearchChecks {
   }
 
   static final List<Property.Coverage> COVERAGE = QuadraticLabels.COVERAGE;
+
+  /** The fields every line-search instance shows first: dimension, objective, L and x0. */
+  static Map<String, Object> describe(Objective f, double l, double[] x0) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dimension", f.dimension());
+    m.put("objective", f.describe());
+    m.put("L", l);
+    m.put("x0", Num.fmt(x0));
+    return m;
+  }
 }

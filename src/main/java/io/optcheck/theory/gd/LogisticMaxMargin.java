@@ -1,14 +1,6 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.LINEARLY_SEPARABLE;
-import static io.optcheck.theory.Assumptions.LOGISTIC_HOMOGENEOUS;
-import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
-import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
-import static io.optcheck.theory.Assumptions.SVM_NON_DEGENERATE;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.DataProblems;
 import io.optcheck.problem.Logistic;
 import io.optcheck.problem.MarginData;

@@ -3,10 +3,14 @@ package io.optcheck.theory.gd;
 import io.optcheck.theory.Described;
 
 import io.optcheck.problem.Certificate;
+import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
 import io.optcheck.problem.Problem;
+import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +20,16 @@ import java.util.Map;
  * every regime but the one where it is overstated; NaN where no mu is used).
  */
 public record MomentumInstance(Problem problem, double[] x0, double h, double muUsed) implements Described {
+
+  /**
+   * The strongly convex problems of the momentum rate theorems: quadratics (3 in 4) and
+   * Lessard's function (1 in 4).
+   */
+  @SuppressWarnings("unchecked")
+  static Gen<Problem> stronglyConvexProblems() {
+    return Gens.frequency(Gens.weight(3, MomentumProblems.problems(Problems.quadratics())),
+        Gens.weight(1, MomentumProblems.lessard()));
+  }
 
   public Objective f() {
     return problem.objective();

@@ -1,13 +1,7 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.CONVEX;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
-
 import io.optcheck.method.Method;
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.method.NesterovAcceleratedGradient;
 import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problem;
@@ -15,7 +9,6 @@ import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;

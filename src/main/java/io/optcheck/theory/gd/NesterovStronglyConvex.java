@@ -1,21 +1,14 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.NESTEROV_STRONGLY_CONVEX_TUNING;
-
 import io.optcheck.api.Hyperparameters;
-import io.optcheck.api.MethodKind;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.method.NesterovConstantMomentum;
-import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problem;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -42,13 +35,12 @@ public final class NesterovStronglyConvex extends KindTheorem<MomentumInstance> 
   static final int STEPS = 100;
 
   @Override
-  @SuppressWarnings("unchecked")
   public Gen<MomentumInstance> instances(Regime r) {
-    Gen<Problem> family = Gens.frequency(Gens.weight(3, MomentumProblems.problems(Problems.quadratics())),
-        Gens.weight(1, MomentumProblems.lessard()));
-    Gen<Double> u = r.breaking()
-        ? Gens.logDoubles(1e-6, 1).knob("mu overstatement u")
-        : Gens.just(0.0);
+    Gen<Problem> family = MomentumInstance.stronglyConvexProblems();
+    Gen<Double> u = Cases.<Gen<Double>>on(r)
+        .when("holds", () -> Gens.just(0.0))
+        .when("drop:mu-strongly-convex", () -> Gens.logDoubles(1e-6, 1).knob("mu overstatement u"))
+        .get();
     return family.flatMap(p -> Gens.combine(Problems.points(p.objective().dimension(), 10), u)
         .as((x0, uv) -> {
           double mu = p.certificate().mu().orElseThrow();

@@ -1,24 +1,14 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
-import static io.optcheck.theory.Assumptions.STEP_H_IN_STATIONARITY_RANGE;
-import static io.optcheck.theory.Assumptions.STEP_LE_SQRT3_OVER_L;
-import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.problem.Interpolations;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
@@ -26,7 +16,6 @@ import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 

@@ -1,12 +1,9 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
 import static io.optcheck.theory.Assumptions.PL;
-import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
 
-import io.optcheck.api.MethodKind;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
@@ -16,7 +13,6 @@ import io.optcheck.problem.SinePotential;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -69,24 +65,29 @@ public final class PlRate extends KindTheorem<PlRate.Instance> {
 
   @Override
   public Gen<Instance> instances(Regime r) {
-    return switch (r.id()) {
-      case "drop:pl" -> sine(Gens.doubles(4.61, 12).knob("a"));
-      case "degenerate-power" -> Gens.combine(Gens.integers(1, 3),
-              Gens.doubles(2.5, 6).knob("p"),
-              Gens.doubles(0, 1).knob("theta").filter("theta > 0", v -> v > 0))
-          .as((d, p, th) -> new Object[] {d, p, th})
-          .flatMap(o -> NonconvexProblems.pointsAwayFromOrigin((Integer) o[0], 10).map(x0 -> {
-            double p = (Double) o[1];
-            double th = (Double) o[2];
-            PowerObjective f = NonconvexProblems.powerAround(p, x0);
-            double gn = Vec.norm(f.gradient(x0));
-            // The PL ratio (1/2)||grad f||^2 / (f - f*) at the start: what a user who measured PL
-            // only at x0 would believe. |x|^p has no PL constant (the ratio tends to 0 at 0).
-            double mu = th * 0.5 * gn * gn / f.value(x0);
-            return new Instance(f, f.certificate().L().orElseThrow(), mu, x0, "power", p, th);
-          }));
-      default -> sine(Gens.just(3.0));
-    };
+    return Cases.<Gen<Instance>>on(r)
+        .when("holds", () -> sine(Gens.just(3.0)))
+        .when("drop:pl", () -> sine(Gens.doubles(4.61, 12).knob("a")))
+        .when("degenerate-power", PlRate::powers)
+        .get();
+  }
+
+  /** Powers sum |x_i|^p, p in [2.5, 6], given a PL constant measured at x0 only: they have none. */
+  private static Gen<Instance> powers() {
+    return Gens.combine(Gens.integers(1, 3),
+            Gens.doubles(2.5, 6).knob("p"),
+            Gens.doubles(0, 1).knob("theta").filter("theta > 0", v -> v > 0))
+        .as((d, p, th) -> new Object[] {d, p, th})
+        .flatMap(o -> NonconvexProblems.pointsAwayFromOrigin((Integer) o[0], 10).map(x0 -> {
+          double p = (Double) o[1];
+          double th = (Double) o[2];
+          PowerObjective f = NonconvexProblems.powerAround(p, x0);
+          double gn = Vec.norm(f.gradient(x0));
+          // The PL ratio (1/2)||grad f||^2 / (f - f*) at the start: what a user who measured PL
+          // only at x0 would believe. |x|^p has no PL constant (the ratio tends to 0 at 0).
+          double mu = th * 0.5 * gn * gn / f.value(x0);
+          return new Instance(f, f.certificate().L().orElseThrow(), mu, x0, "power", p, th);
+        }));
   }
 
   private static Gen<Instance> sine(Gen<Double> a) {
@@ -158,7 +159,7 @@ public final class PlRate extends KindTheorem<PlRate.Instance> {
 
   @Override
   public List<Property.Coverage> coverage(Regime r) {
-    return r.id().equals("degenerate-power") ? List.of()
+    return Cases.is(r, "degenerate-power") ? List.of()
         : List.of(new Property.Coverage(DIM_GE_10, 1), new Property.Coverage(KAPPA_GE_1E3, 1));
   }
 }

@@ -9,11 +9,9 @@ import static io.optcheck.theory.Assumptions.WOLFE_C1_LT_C2;
 
 import io.optcheck.api.LineSearch;
 import io.optcheck.method.plugin.LineSearchMethod;
-import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
-import io.optcheck.prop.Property;
 import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
@@ -24,9 +22,9 @@ import io.optcheck.theory.Vec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * The line-search theorems checked on a user's {@link LineSearch}, with the constants it
@@ -49,7 +47,7 @@ import java.util.OptionalDouble;
  * time box (an error result), and a step that is not finite and positive is an error naming it
  * ({@link LineSearchMethod}).
  */
-public final class PluginLineSearch implements Theorem<PluginLineSearch.Instance> {
+public final class PluginLineSearch implements OnQuadratics<PluginLineSearch.Instance> {
 
   static final int STEPS = 30;
 
@@ -148,7 +146,7 @@ public final class PluginLineSearch implements Theorem<PluginLineSearch.Instance
   public Map<String, String> conventions() {
     Map<String, String> m = new LinkedHashMap<>();
     LineSearch s = method.search();
-    m.put("condition", s.condition().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    m.put("condition", s.condition().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     m.put("c1", Double.toString(s.c1()));
     if (s.condition() == LineSearch.Condition.STRONG_WOLFE) {
       m.put("c2", Double.toString(s.c2()));
@@ -223,28 +221,14 @@ public final class PluginLineSearch implements Theorem<PluginLineSearch.Instance
 
   @Override
   public Map<String, Object> describe(Instance in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("dimension", in.q().dimension());
-    m.put("objective", in.q().describe());
-    m.put("L", in.l());
-    m.put("x0", Num.fmt(in.x0()));
+    Map<String, Object> m = LineSearchChecks.describe(in.q(), in.l(), in.x0());
     m.putAll(conventions());
     return m;
   }
 
   @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return OptionalDouble.empty();
-  }
-
-  @Override
-  public List<String> labels(Instance in, Regime r) {
-    return LineSearchChecks.quadraticLabels(in.q());
-  }
-
-  @Override
-  public List<Property.Coverage> coverage(Regime r) {
-    return LineSearchChecks.COVERAGE;
+  public Quadratic quadratic(Instance in) {
+    return in.q();
   }
 
   @Override

@@ -1,27 +1,17 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.DIAGONAL;
-import static io.optcheck.theory.Assumptions.QUADRATIC;
-import static io.optcheck.theory.Assumptions.STEP_2_OVER_MU_PLUS_L;
-import static io.optcheck.theory.Assumptions.STEP_EQ_2_OVER_L;
-import static io.optcheck.theory.Assumptions.STEP_LT_2_OVER_L;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**

@@ -24,10 +24,23 @@ final class RateGens {
   static final String INTERPOLATED = "interpolation family";
   static final String NOT_STRONGLY = "q = 0 (convex, not strongly convex)";
 
+  /** The factor s &gt; 1 by which a drop:mu-strongly-convex regime overstates mu to the method. */
+  static Gen<Double> muOverstated() {
+    return Gens.logDoubles(1, 100).knob("mu used / mu").filter("mu overstated", v -> v > 1);
+  }
+
   /** Quadratics of {@link Problems#quadratics()} (b = 0, x* = 0) with a start in [-10, 10]^d. */
   static Gen<RateInstance> quadratics(Gen<Double> h, Gen<Double> muScale) {
     return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h, muScale)
         .as((x0, hv, s) -> RateInstance.of(q, x0, hv, s)));
+  }
+
+  /**
+   * The strongly convex closed-form families, half and half: quadratics and strongly convex
+   * Huber sums.
+   */
+  static Gen<RateInstance> stronglyConvexClosedForms(Gen<Double> h, Gen<Double> muScale) {
+    return mix(1, quadratics(h, muScale), 1, hubers(HuberProblems.huberSums().stronglyConvex(), h, muScale));
   }
 
   /** Huber sums of a family with a start x0 = m + r u around a minimizer. */

@@ -1,26 +1,22 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.STEP_EQ_1_OVER_L;
-
-import io.optcheck.api.MethodKind;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
-import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
+import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -51,8 +47,8 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
   }
 
   @Override
-  public java.util.Optional<String> rejection(RateInstance in) {
-    return java.util.Optional.ofNullable(in.rejection());
+  public Optional<String> rejection(RateInstance in) {
+    return Optional.ofNullable(in.rejection());
   }
 
   /**
@@ -66,10 +62,10 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
       return Map.of();
     }
     int n = Math.min(tries, 400);
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
-    out.put("worstRatioClosedForm", io.optcheck.theory.TheoremRunner.property(
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("worstRatioClosedForm", TheoremRunner.property(
         restricted(1), r, n, seed, true).run().bestScore());
-    out.put("worstRatioInterpolation", io.optcheck.theory.TheoremRunner.property(
+    out.put("worstRatioInterpolation", TheoremRunner.property(
         restricted(2), r, n, seed, true).run().bestScore());
     out.put("familyFigureTries", n);
     return out;
@@ -77,20 +73,16 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
 
   @Override
   public Gen<RateInstance> instances(Regime r) {
-    Gen<Double> h = Gens.just(1.0);
-    Gen<Double> muScale = Gens.just(1.0);
-    switch (r.id()) {
-      case "eta-gt-2-over-l" -> h = Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
-      case "drop:mu-strongly-convex" ->
-          muScale = Gens.logDoubles(1, 100).knob("mu used / mu").filter("mu overstated", v -> v > 1);
-      default -> {
-      }
-    }
-    Gen<RateInstance> closed = RateGens.mix(1, RateGens.quadratics(h, muScale), 1,
-        RateGens.hubers(HuberProblems.huberSums().stronglyConvex(), h, muScale));
-    Gen<Double> hh = h;
-    Gen<Double> ms = muScale;
-    Gen<RateInstance> interpolants = Gens.oneOf(0.01, 0.1, 0.5).flatMap(mu -> RateGens.interpolants(mu, 1, 5, hh, ms));
+    Gen<Double> h = Cases.<Gen<Double>>on(r)
+        .when(List.of("holds", "distance", "drop:mu-strongly-convex"), () -> Gens.just(1.0))
+        .when("eta-gt-2-over-l", () -> StepGens.above(2, 4))
+        .get();
+    Gen<Double> muScale = Cases.<Gen<Double>>on(r)
+        .when(List.of("holds", "distance", "eta-gt-2-over-l"), () -> Gens.just(1.0))
+        .when("drop:mu-strongly-convex", RateGens::muOverstated)
+        .get();
+    Gen<RateInstance> closed = RateGens.stronglyConvexClosedForms(h, muScale);
+    Gen<RateInstance> interpolants = Gens.oneOf(0.01, 0.1, 0.5).flatMap(mu -> RateGens.interpolants(mu, 1, 5, h, muScale));
     return switch (family) {
       case 1 -> closed;
       case 2 -> interpolants;
@@ -201,11 +193,10 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
 
   @Override
   public OptionalDouble thresholdValue(RateInstance in, Regime r) {
-    return switch (r.id()) {
-      case "drop:mu-strongly-convex" -> OptionalDouble.of(in.muClaimed() / in.muBase());
-      case "eta-gt-2-over-l" -> OptionalDouble.of(in.h());
-      default -> OptionalDouble.empty();
-    };
+    return Cases.<OptionalDouble>on(r)
+        .when("drop:mu-strongly-convex", () -> OptionalDouble.of(in.muClaimed() / in.muBase()))
+        .when("eta-gt-2-over-l", () -> OptionalDouble.of(in.h()))
+        .orElse(OptionalDouble::empty);
   }
 
   @Override

@@ -1,32 +1,26 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
-import static io.optcheck.theory.Assumptions.CONTINUOUSLY_DIFFERENTIABLE;
-import static io.optcheck.theory.Assumptions.DESCENT_DIRECTION;
-import static io.optcheck.theory.Assumptions.WOLFE_C1_EQ_C2;
-import static io.optcheck.theory.Assumptions.WOLFE_C1_LT_C2;
-
 import io.optcheck.method.WolfeLineSearch;
 import io.optcheck.problem.KinkedSlope;
 import io.optcheck.problem.LineSearchProblems;
-import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * gd.wolfe (Nocedal &amp; Wright, Numerical Optimization, Lemma 3.1 and Algorithms 3.5/3.6). For f
@@ -41,72 +35,37 @@ import java.util.OptionalDouble;
  * on phi'). Where phi' never reaches -c2 |phi'(0)| (a ray along which f is unbounded below), the
  * check reports the smallest |phi'(a)|/|phi'(0)| seen against c2.
  */
-public final class Wolfe implements Theorem<Wolfe.Instance> {
+public final class Wolfe extends DeclaredTheorem<Wolfe.Instance> {
 
   static final double FLOOR = 0x1p-500;
 
   /** The problem (a quadratic or a kinked slope), its L, the start, c1, c2 and alpha1 = rho/L. */
-  public record Instance(Objective f, double l, double[] x0, double c1, double c2, double rho) {
+  public record Instance(Objective f, double l, double[] x0, double c1, double c2, double rho) implements Described {
     boolean kinked() {
       return f instanceof KinkedSlope;
     }
+
+    @Override
+    public Map<String, Object> describe() {
+      Map<String, Object> m = LineSearchChecks.describe(f, l, x0);
+      m.put("c1", c1);
+      m.put("c2", c2);
+      m.put("c1 - c2", c1 - c2);
+      m.put("alpha1 L", rho);
+      return m;
+    }
   }
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public Wolfe() {
-    this(0);
+    super("gd.wolfe");
   }
 
-  private Wolfe(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public Wolfe withTightenedBounds(double eps) {
-    return new Wolfe(eps);
-  }
-
-  private static final List<String> ALL =
-      List.of(CONTINUOUSLY_DIFFERENTIABLE, BOUNDED_BELOW, DESCENT_DIRECTION, WOLFE_C1_LT_C2);
-  private static final List<String> BUT_C =
-      List.of(CONTINUOUSLY_DIFFERENTIABLE, BOUNDED_BELOW, DESCENT_DIRECTION);
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "wolfe-step", Expected.HOLDS, ALL, null,
-          "0 < c1 < c2 < 1: a strong Wolfe step exists and the line search returns one", null),
-      new Regime("c1-eq-c2", "wolfe-step", Expected.HOLDS,
-          List.of(CONTINUOUSLY_DIFFERENTIABLE, BOUNDED_BELOW, DESCENT_DIRECTION, WOLFE_C1_EQ_C2), null,
-          "c1 = c2: a strong Wolfe step still exists", null),
-      new Regime("drop:wolfe-c1-lt-c2", "wolfe-step", Expected.BREAKS, BUT_C, WOLFE_C1_LT_C2,
-          "c2 < c1 < 1: the search must find an instance with no strong Wolfe step",
-          new Regime.ThresholdSpec("c1 - c2", 0.0)),
-      new Regime("c1-gt-c2-le-midpoint", "wolfe-step", Expected.BREAKS, BUT_C, WOLFE_C1_LT_C2,
-          "c2 < c1 <= (1 + c2)/2: quadratics always have a Wolfe step; a kinked slope must be found",
-          new Regime.ThresholdSpec("c1 - c2", 0.0)),
-      new Regime("drop:bounded-below", "wolfe-step", Expected.BREAKS,
-          List.of(CONTINUOUSLY_DIFFERENTIABLE, DESCENT_DIRECTION, WOLFE_C1_LT_C2), BOUNDED_BELOW,
-          "quadratics with some eigenvalues negated: along a ray with p^T H p <= 0 no curvature step exists",
-          null));
-
-  @Override
-  public String id() {
-    return "gd.wolfe";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd-wolfe";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return ALL;
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+  /**
+   * What a regime draws: c1 from c2 and a position v in (0, 1), the sign c1 - c2 must have (0 for
+   * none), and whether the quadratics have some eigenvalues negated.
+   */
+  private record Constants(DoubleBinaryOperator c1, int order, boolean indefinite) {
   }
 
   /** The mixed family: quadratics with starts (3 in 4) and kinked slopes (1 in 4). */
@@ -129,19 +88,17 @@ public final class Wolfe implements Theorem<Wolfe.Instance> {
     Gen<Double> c2 = Gens.doubles(1e-4, 1).knob("c2").filter("1 - c2 >= 2^-20", v -> v <= 1 - 0x1p-20);
     Gen<Double> v = Gens.doubles(0, 1).knob("c1 position").filter("0 < v < 1", x -> x > 0 && x < 1);
     Gen<Double> rho = Gens.logDoubles(1e-2, 1e2).knob("alpha1 L");
-    String id = r.id();
-    Gen<double[]> consts = Gens.combine(c2, v).as((cc2, vv) -> {
-      double c1 = switch (id) {
-        case "c1-eq-c2" -> cc2;
-        case "drop:wolfe-c1-lt-c2" -> cc2 + (1 - cc2) * vv;
-        case "c1-gt-c2-le-midpoint" -> cc2 + 0.5 * (1 - cc2) * vv;
-        default -> cc2 * vv;
-      };
-      return new double[] {c1, cc2};
-    }).filter("0 < c1 < 1 and the regime's order of c1, c2", c -> c[0] > 0 && c[0] < 1
-        && (id.equals("c1-eq-c2") || (r.breaking() && !id.equals("drop:bounded-below")) == (c[0] > c[1]))
-        && (!id.equals("holds") && !id.equals("drop:bounded-below") || c[0] < c[1]));
-    return Gens.combine(problems(id.equals("drop:bounded-below")), consts, rho).as((p, c, rv) ->
+    Constants k = Cases.<Constants>on(r)
+        .when("holds", () -> new Constants((cc2, vv) -> cc2 * vv, -1, false))
+        .when("c1-eq-c2", () -> new Constants((cc2, vv) -> cc2, 0, false))
+        .when("drop:wolfe-c1-lt-c2", () -> new Constants((cc2, vv) -> cc2 + (1 - cc2) * vv, 1, false))
+        .when("c1-gt-c2-le-midpoint", () -> new Constants((cc2, vv) -> cc2 + 0.5 * (1 - cc2) * vv, 1, false))
+        .when("drop:bounded-below", () -> new Constants((cc2, vv) -> cc2 * vv, -1, true))
+        .get();
+    Gen<double[]> consts = Gens.combine(c2, v).as((cc2, vv) -> new double[] {k.c1().applyAsDouble(cc2, vv), cc2})
+        .filter("0 < c1 < 1 and the regime's order of c1, c2", c -> c[0] > 0 && c[0] < 1
+            && (k.order() == 0 || (k.order() > 0 ? c[0] > c[1] : c[0] < c[1])));
+    return Gens.combine(problems(k.indefinite()), consts, rho).as((p, c, rv) ->
         new Instance((Objective) p[0], (Double) p[1], (double[]) p[2], c[0], c[1], rv));
   }
 
@@ -221,21 +178,7 @@ public final class Wolfe implements Theorem<Wolfe.Instance> {
   }
 
   private Check stepCheck(Instance in, int t, double[] prev, double[] cur) {
-    return LineSearchChecks.strongWolfe(in.f(), in.l(), prev, cur, in.c1(), in.c2(), tighten, t);
-  }
-
-  @Override
-  public Map<String, Object> describe(Instance in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("dimension", in.f().dimension());
-    m.put("objective", in.f().describe());
-    m.put("L", in.l());
-    m.put("x0", Num.fmt(in.x0()));
-    m.put("c1", in.c1());
-    m.put("c2", in.c2());
-    m.put("c1 - c2", in.c1() - in.c2());
-    m.put("alpha1 L", in.rho());
-    return m;
+    return LineSearchChecks.strongWolfe(in.f(), in.l(), prev, cur, in.c1(), in.c2(), tighten(), t);
   }
 
   @Override

@@ -1,31 +1,22 @@
 package io.optcheck.theory.gd;
 
-import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
-import static io.optcheck.theory.Assumptions.DESCENT_DIRECTION;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.WOLFE_C1_LT_C2;
-import static io.optcheck.theory.Assumptions.WOLFE_CURVATURE;
-
 import io.optcheck.method.ArmijoBacktracking;
 import io.optcheck.method.DirectionRule;
 import io.optcheck.method.LineSearchState;
 import io.optcheck.method.Method;
 import io.optcheck.method.WolfeLineSearch;
-import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,63 +31,33 @@ import java.util.Map;
  * Armijo step); their sum is finite, so GD stalls away from the minimizer and the sum grows
  * linearly until it passes the bound.
  */
-public final class Zoutendijk implements Theorem<Zoutendijk.Instance> {
+public final class Zoutendijk extends DeclaredTheorem<Zoutendijk.Instance>
+    implements OnQuadratics<Zoutendijk.Instance> {
 
   static final int STEPS = 60;
   /** Armijo-only runs stop once the scheduled step is below 1e-5/L (see stepsFor). */
   static final double MIN_SCHEDULED_STEP_L = 1e-5;
 
   /** A quadratic, a start, c1, c2, the first trial step rho/L and the decay r of the Armijo schedule. */
-  public record Instance(Quadratic q, double[] x0, double c1, double c2, double rho, double r) {
+  public record Instance(Quadratic q, double[] x0, double c1, double c2, double rho, double r) implements Described {
     double l() {
       return q.certificate().L().orElseThrow();
     }
+
+    @Override
+    public Map<String, Object> describe() {
+      Map<String, Object> m = LineSearchChecks.describe(q, l(), x0);
+      m.put("c1", c1);
+      m.put("c2", c2);
+      m.put("alpha L (first trial)", rho);
+      m.put("step decay r (Armijo-only regime)", r);
+      return m;
+    }
   }
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public Zoutendijk() {
-    this(0);
-  }
-
-  private Zoutendijk(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public Zoutendijk withTightenedBounds(double eps) {
-    return new Zoutendijk(eps);
-  }
-
-  private static final List<String> ALL =
-      List.of(L_SMOOTH, BOUNDED_BELOW, DESCENT_DIRECTION, WOLFE_C1_LT_C2, WOLFE_CURVATURE);
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "zoutendijk-sum", Expected.HOLDS, ALL, null,
-          "strong Wolfe steps along -grad f: the partial sums stay below L (f(x0) - f_low)/(c1 (1 - c2))", null),
-      new Regime("drop:wolfe-curvature", "zoutendijk-sum", Expected.BREAKS,
-          List.of(L_SMOOTH, BOUNDED_BELOW, DESCENT_DIRECTION, WOLFE_C1_LT_C2), WOLFE_CURVATURE,
-          "Armijo-only steps from trial steps alpha0 r^t (alpha0, r searched): GD stalls and the sum passes the bound",
-          null));
-
-  @Override
-  public String id() {
-    return "gd.zoutendijk";
-  }
-
-  @Override
-  public String methodId() {
-    return "gd-wolfe";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return ALL;
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("gd.zoutendijk");
   }
 
   @Override
@@ -128,14 +89,17 @@ public final class Zoutendijk implements Theorem<Zoutendijk.Instance> {
     Quadratic q = in.q();
     int d = q.dimension();
     double l = in.l();
-    boolean armijoOnly = reg.breaking();
+    boolean armijoOnly = Cases.<Boolean>on(reg)
+        .when("holds", () -> false)
+        .when("drop:wolfe-curvature", () -> true)
+        .get();
     Method<LineSearchState> method = armijoOnly
         ? new ArmijoBacktracking(in.rho() / l, 0.5, in.c1(), in.r(), ArmijoBacktracking.DEFAULT_MAX_SHRINKS,
             DirectionRule.STEEPEST)
         : new WolfeLineSearch(in.rho() / l, in.c1(), in.c2());
     double fLow = q.certificate().fLow().orElseThrow();
     double f0 = q.value(in.x0());
-    double factor = tighten != 0 ? 1 : 1 / (in.c1() * (1 - in.c2())); // teeth: the factor dropped
+    double factor = tighten() != 0 ? 1 : 1 / (in.c1() * (1 - in.c2())); // teeth: the factor dropped
     double bound = l * (f0 - fLow) * factor;
     double[] sum = {0};
     return TrajectoryCheck.run(method, q, in.x0(), stepsFor(in, armijoOnly), (t, prev, cur, series) -> {
@@ -160,26 +124,7 @@ public final class Zoutendijk implements Theorem<Zoutendijk.Instance> {
   }
 
   @Override
-  public Map<String, Object> describe(Instance in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("dimension", in.q().dimension());
-    m.put("objective", in.q().describe());
-    m.put("L", in.l());
-    m.put("x0", Num.fmt(in.x0()));
-    m.put("c1", in.c1());
-    m.put("c2", in.c2());
-    m.put("alpha L (first trial)", in.rho());
-    m.put("step decay r (Armijo-only regime)", in.r());
-    return m;
-  }
-
-  @Override
-  public List<String> labels(Instance in, Regime r) {
-    return LineSearchChecks.quadraticLabels(in.q());
-  }
-
-  @Override
-  public List<Property.Coverage> coverage(Regime r) {
-    return LineSearchChecks.COVERAGE;
+  public Quadratic quadratic(Instance in) {
+    return in.q();
   }
 }

@@ -1,18 +1,16 @@
 package io.optcheck.theory.ncg;
 
-import static io.optcheck.theory.Assumptions.STRICTLY_CONVEX_QUADRATIC;
-
 import io.optcheck.method.HipparchusConjugateGradient;
 import io.optcheck.problem.LineSearchProblems;
 import io.optcheck.problem.LineSearchProblems.QuadraticStart;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
@@ -47,57 +45,16 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradient
  *       minimizer; the run must not continue silently.</li>
  * </ul>
  */
-public final class BrentLineSearch implements Theorem<QuadraticStart> {
+public final class BrentLineSearch extends DeclaredTheorem<QuadraticStart> {
 
     static final int STEPS = 30;
     static final double REL = 1e-8;
     static final double ABS = 1e-8;
     static final double BRACKET = 1e-8;
 
-    private final double tighten;
-
+    /** The theorem as its spec declares it. */
     public BrentLineSearch() {
-        this(0);
-    }
-
-    private BrentLineSearch(double tighten) {
-        this.tighten = tighten;
-    }
-
-    @Override
-    public BrentLineSearch withTightenedBounds(double eps) {
-        return new BrentLineSearch(eps);
-    }
-
-    private final List<Regime> regimes = List.of(
-        new Regime("holds", "monotone", Expected.HOLDS, List.of(STRICTLY_CONVEX_QUADRATIC), null,
-            "f(x_t) <= f(x_t-1) at every step", null),
-        new Regime("orthogonal", "orthogonal", Expected.NONE, List.of(STRICTLY_CONVEX_QUADRATIC), null,
-            "|grad f(x_t)^T (x_t - x_t-1)| within the line search's value tolerance (leading order, no guarantee)",
-            null),
-        new Regime("drop:strictly-convex-quadratic", "monotone", Expected.BREAKS, List.of(),
-            STRICTLY_CONVEX_QUADRATIC,
-            "some eigenvalues negated (H indefinite): no 1-D minimizer along a direction of negative curvature",
-            null));
-
-    @Override
-    public String id() {
-        return "ncg.brent-line-search";
-    }
-
-    @Override
-    public String methodId() {
-        return "hipparchus.ncg";
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return List.of(STRICTLY_CONVEX_QUADRATIC);
-    }
-
-    @Override
-    public List<Regime> regimes() {
-        return regimes;
+        super("ncg.brent-line-search");
     }
 
     @Override
@@ -114,7 +71,11 @@ public final class BrentLineSearch implements Theorem<QuadraticStart> {
 
     @Override
     public Gen<QuadraticStart> instances(Regime r) {
-        return LineSearchProblems.quadraticStarts(r.breaking());
+        // The holds generator, with some eigenvalues negated where strict convexity is dropped.
+        return LineSearchProblems.quadraticStarts(Cases.<Boolean>on(r)
+            .when(List.of("holds", "orthogonal"), () -> false)
+            .when("drop:strictly-convex-quadratic", () -> true)
+            .get());
     }
 
     static HipparchusConjugateGradient method() {
@@ -134,7 +95,7 @@ public final class BrentLineSearch implements Theorem<QuadraticStart> {
             if (r.conclusion().equals("monotone")) {
                 // Teeth: the wrong claim f(x_t) - f* <= (1 - eps)(f(x_t-1) - f*) (a strict decrease
                 // by a fixed fraction), which a stalled or terminated run violates.
-                double bound = f0 - tighten * (f0 - fs);
+                double bound = f0 - tighten() * (f0 - fs);
                 double scale = q.valueScale(prev) + q.valueScale(cur) + Math.abs(fs);
                 return Check.atMost("f(x_t) vs f(x_t-1)", t, f1, bound, Tolerance.of(scale, d));
             }
