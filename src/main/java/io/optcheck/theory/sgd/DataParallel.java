@@ -3,10 +3,10 @@ package io.optcheck.theory.sgd;
 import static io.optcheck.theory.Assumptions.EQUAL_SHARDS;
 
 import io.optcheck.prop.Gen;
-import io.optcheck.theory.Evaluation;
-import io.optcheck.theory.Regime;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
 import java.util.List;
 
 /**

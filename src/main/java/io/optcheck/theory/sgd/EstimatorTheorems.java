@@ -86,10 +86,6 @@ public final class EstimatorTheorems {
     return lines;
   }
 
-  static Map<String, Object> declared(GradientEstimator e) {
-    return declared(e.id(), e.sampling(), e.batchSize());
-  }
-
   static Map<String, Object> declared(String id, Sampling s, int b) {
     if (s == null) {
       throw new IllegalArgumentException("estimator " + id + " declares no sampling (sampling() returned null)");

@@ -2,16 +2,16 @@ package io.optcheck.theory.sgd;
 
 
 import io.optcheck.api.ExampleGradients;
+import io.optcheck.oracle.BatchEstimator;
 import io.optcheck.prop.Gen;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Cases;
-import io.optcheck.theory.DeclaredTheorem;
-import io.optcheck.oracle.BatchEstimator;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**

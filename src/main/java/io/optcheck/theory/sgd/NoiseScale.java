@@ -1,20 +1,19 @@
 package io.optcheck.theory.sgd;
 
-import io.optcheck.oracle.ExampleRows;
-
 import static io.optcheck.theory.Assumptions.WITH_REPLACEMENT;
 
 import io.optcheck.api.ExampleGradients;
+import io.optcheck.oracle.ExampleRows;
 import io.optcheck.problem.FiniteSums;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Cases;
-import io.optcheck.theory.DeclaredTheorem;
 import java.util.List;
 import java.util.Map;
 

@@ -2,6 +2,7 @@ package io.optcheck.theory.sgd;
 
 import io.optcheck.problem.CenteredHuberSum;
 import io.optcheck.problem.Num;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.stat.Seeds;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -30,7 +31,7 @@ import java.util.Map;
  * @param p the decay exponent in [0, 1]
  * @param s the noise scale per coordinate
  */
-public record PolyakInstance(CenteredHuberSum f, double[] x0, double h, double p, double s) {
+public record PolyakInstance(CenteredHuberSum f, double[] x0, double h, double p, double s) implements Described {
 
     private static final MathContext UP = new MathContext(60, RoundingMode.CEILING);
 
@@ -96,6 +97,7 @@ public record PolyakInstance(CenteredHuberSum f, double[] x0, double h, double p
         return Seeds.key(Seeds.key(f.describe().hashCode()), Seeds.key(x0), h, p, s);
     }
 
+    @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("f", f.describe());

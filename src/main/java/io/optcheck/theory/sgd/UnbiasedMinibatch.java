@@ -1,22 +1,21 @@
 package io.optcheck.theory.sgd;
 
-import io.optcheck.oracle.ExampleRows;
-
 import static io.optcheck.theory.Assumptions.EQUAL_SHARDS;
 import static io.optcheck.theory.Assumptions.FRESH_GRADIENTS;
 import static io.optcheck.theory.Assumptions.UNCLIPPED_GRADIENTS;
 import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
 
 import io.optcheck.api.ExampleGradients;
+import io.optcheck.oracle.BatchEstimator;
+import io.optcheck.oracle.ExampleRows;
+import io.optcheck.problem.FiniteSum;
 import io.optcheck.prop.Gen;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
-import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.oracle.BatchEstimator;
-import io.optcheck.problem.FiniteSum;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;

@@ -2,10 +2,10 @@ package io.optcheck.theory.sgd.schedules;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
+import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodState;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
-import io.optcheck.method.MethodProvider;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Objective;
 import io.optcheck.theory.stat.ExpectationCheck;
