@@ -9,6 +9,7 @@ import io.optcheck.api.Sampling;
 import io.optcheck.problem.Num;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
+import io.optcheck.theory.Vec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ final class EstimatorUnbiased extends EstimatorTheorem {
     try {
       ExampleGradients g = in.table();
       ExactMoments em = ExactMoments.mean(new EstimatorChoiceTree(estimator), g);
-      m.put("bias E[estimate] - grad f(x)", Num.fmt(UnbiasedMinibatch.diff(em.mean, in.f().gradient(in.x()))));
+      m.put("bias E[estimate] - grad f(x)", Num.fmt(Vec.minus(em.mean, in.f().gradient(in.x()))));
       m.put("E[estimate] (exact)", Num.fmt(em.mean));
       m.put("outcomes", em.outcomes);
     } catch (EstimatorChoiceTree.EstimatorFailure e) {

@@ -7,6 +7,7 @@ import io.optcheck.theory.stat.Seeds;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public record PolyakInstance(CenteredHuberSum f, double[] x0, double h, double p
     /** The certified G^2 (rounded up). */
     public double g2() {
         BigDecimal[] slope = new BigDecimal[d()];
-        java.util.Arrays.fill(slope, BigDecimal.ZERO);
+        Arrays.fill(slope, BigDecimal.ZERO);
         for (CenteredHuberSum.Term t : f.terms()) {
             slope[t.coordinate()] = slope[t.coordinate()].add(
                 new BigDecimal(Math.abs(t.curvature())).multiply(new BigDecimal(t.kink())));

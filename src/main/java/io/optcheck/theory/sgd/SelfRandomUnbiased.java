@@ -11,6 +11,7 @@ import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.FalseAlarmBudget;
 import io.optcheck.theory.stat.MeanBound;
 import io.optcheck.theory.stat.StatisticalTheorem;
@@ -225,7 +226,7 @@ final class SelfRandomUnbiased extends EstimatorTheorem implements StatisticalTh
           mean[j] += v / RUNS;
         }
       }
-      m.put("sample bias (mean - grad f(x))", Num.fmt(UnbiasedMinibatch.diff(mean, in.f().gradient(in.x()))));
+      m.put("sample bias (mean - grad f(x))", Num.fmt(Vec.minus(mean, in.f().gradient(in.x()))));
       m.put("mean of " + RUNS + " estimates", Num.fmt(mean));
     } catch (EstimatorChoiceTree.EstimatorFailure e) {
       m.put("estimates", "not computed: " + e.getMessage());

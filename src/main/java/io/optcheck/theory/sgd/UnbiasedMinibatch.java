@@ -16,6 +16,7 @@ import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -84,15 +85,7 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
           worst, 0, Tolerance.of(scale, d)));
     }
     return b.build(Evaluation.Ending.COMPLETED, "completed", -1,
-        Map.of(what + " - grad f", diff(m.mean, full)));
-  }
-
-  static double[] diff(double[] a, double[] b) {
-    double[] r = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      r[i] = a[i] - b[i];
-    }
-    return r;
+        Map.of(what + " - grad f", Vec.minus(m.mean, full)));
   }
 
   @Override

@@ -7,24 +7,24 @@ import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
 import io.optcheck.prop.Source;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
-import io.optcheck.prop.Property;
-import io.optcheck.theory.Cases;
-import io.optcheck.theory.DeclaredTheorem;
-import io.optcheck.theory.Described;
-import java.util.TreeMap;
-import java.util.Collections;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * dist.fedavg-drift (Charles &amp; Konecny 2021, "Convergence and accuracy trade-offs in federated
@@ -201,7 +201,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
     for (double a : abar) {
       rho = Math.max(rho, a);
     }
-    double[] e0 = OneStepTight.diff(in.x0(), fp);
+    double[] e0 = Vec.minus(in.x0(), fp);
     double e0n = Vec.norm(e0);
     double cMax = 0;
     for (int k = 0; k < f.n(); k++) {

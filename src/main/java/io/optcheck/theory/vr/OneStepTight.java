@@ -8,16 +8,16 @@ import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
 import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
-import io.optcheck.prop.Property;
-import io.optcheck.theory.Cases;
-import io.optcheck.theory.DeclaredTheorem;
-import io.optcheck.theory.Described;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +94,7 @@ public final class OneStepTight extends DeclaredTheorem<OneStepTight.Instance> {
       f.exampleGradient(i, xs, g);
       vSq += Vec.normSq(g) / n;
     }
-    double rSq = Vec.normSq(diff(in.x0(), xs));
+    double rSq = Vec.normSq(Vec.minus(in.x0(), xs));
     double bound;
     String quantity;
     if (r.conclusion().equals("pesto-reference")) {
@@ -149,14 +149,6 @@ public final class OneStepTight extends DeclaredTheorem<OneStepTight.Instance> {
     BigDecimal bound = rate.multiply(rate).multiply(rSq).multiply(one.subtract(new BigDecimal(tighten())))
         .multiply(BigDecimal.valueOf(f.n()));
     return sum.compareTo(bound) <= 0;
-  }
-
-  static double[] diff(double[] a, double[] b) {
-    double[] r = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      r[i] = a[i] - b[i];
-    }
-    return r;
   }
 
   @Override

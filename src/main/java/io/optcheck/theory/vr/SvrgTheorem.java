@@ -10,16 +10,16 @@ import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
 import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
-import io.optcheck.prop.Property;
-import io.optcheck.theory.DeclaredTheorem;
-import io.optcheck.theory.Described;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +182,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
     Evaluation.Builder b = new Evaluation.Builder();
     b.add(Check.atMost("max_k |E_i[v_i]_k - grad f(x)_k| (exact over " + n + " indices, after "
         + in.path().length + " inner steps)", 1, worst, 0, Tolerance.of(n * mag, d)));
-    return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of("E[v] - grad f", OneStepTight.diff(mean, full)));
+    return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of("E[v] - grad f", Vec.minus(mean, full)));
   }
 
   @Override

@@ -4,7 +4,9 @@ import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -75,8 +77,8 @@ final class VrGens {
               ? Gens.doubleArrays(Gens.doubles(mu, 1).shrinkDigits(2), d)
               : Gens.doubleArrays(Gens.doubles(kind == Components.CONVEX ? 0 : -1, 1).shrinkDigits(1), d);
           Gen<double[]> center = Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(0), d);
-          Gen<java.util.List<double[]>> centers = commonMinimizer
-              ? center.map(c -> java.util.Collections.nCopies(n, c))
+          Gen<List<double[]>> centers = commonMinimizer
+              ? center.map(c -> Collections.nCopies(n, c))
               : Gens.listsOfSize(center, n);
           return Gens.combine(Gens.listsOfSize(row, n), centers).as((hs, cs) -> {
             DiagonalQuadraticSum f = new DiagonalQuadraticSum(hs.toArray(new double[0][]), cs.toArray(new double[0][]));
