@@ -2,6 +2,7 @@ package io.optcheck.theory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -65,10 +66,32 @@ public abstract class DeclaredTheorem<I> implements Theorem<I>, Cloneable {
     return spec.assumptions();
   }
 
-  /** The spec's regimes that apply to the checked method ({@link #keeps}), in the spec's order. */
+  /**
+   * The spec's regimes that apply to the checked method ({@link #keeps}), each as the method's
+   * declaration states it ({@link #statedFor}), in the spec's order.
+   */
   @Override
   public final List<Regime> regimes() {
-    return declared.stream().filter(this::keeps).toList();
+    return declared.stream().filter(this::keeps).map(r -> {
+      Regime s = statedFor(r);
+      if (!s.id().equals(r.id()) || !s.conclusion().equals(r.conclusion()) || s.expected() != r.expected()
+          || !Objects.equals(s.dropped(), r.dropped()) || !Objects.equals(s.threshold(), r.threshold())) {
+        throw new Specs.SpecException(spec.file() + " (" + getClass().getSimpleName() + "): regime '" + r.id()
+            + "' may be restated only in its assumptions and description.");
+      }
+      return s;
+    }).toList();
+  }
+
+  /**
+   * A kept regime as the checked component's own declaration states it: the same id, conclusion,
+   * expected outcome, dropped assumption and threshold as the spec's, with the assumptions that
+   * declaration puts in force (a user's estimator declaring importance sampling has
+   * importance-reweighted where the spec has uniform-batch) and a description naming it.
+   * Default: the regime as the spec declares it.
+   */
+  protected Regime statedFor(Regime declared) {
+    return declared;
   }
 
   /**

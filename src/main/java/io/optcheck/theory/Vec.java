@@ -13,11 +13,16 @@ public final class Vec {
 
   /** ||a - b||, without underflow. */
   public static double dist(double[] a, double[] b) {
+    return norm(minus(a, b));
+  }
+
+  /** a - b, a new array. */
+  public static double[] minus(double[] a, double[] b) {
     double[] d = new double[a.length];
     for (int i = 0; i < a.length; i++) {
       d[i] = a[i] - b[i];
     }
-    return norm(d);
+    return d;
   }
 
   /** ||v||^2 (may underflow for tiny v; use {@link #norm} where that matters). */

@@ -4,6 +4,7 @@ import io.optcheck.problem.FiniteSums;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -82,7 +83,7 @@ final class BatchGens {
 
   /** Per-shard sampling probabilities proportional to weights in [0.25, 1]. */
   private static Gen<double[][]> importance(int[] sizes) {
-    List<Gen<double[]>> gens = new java.util.ArrayList<>();
+    List<Gen<double[]>> gens = new ArrayList<>();
     for (int s : sizes) {
       gens.add(Gens.doubleArrays(Gens.doubles(0.25, 1).withSpecials(1.0).shrinkDigits(1), s).map(w -> {
         double t = 0;

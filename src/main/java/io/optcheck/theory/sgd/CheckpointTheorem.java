@@ -1,6 +1,7 @@
 package io.optcheck.theory.sgd;
 
 import io.optcheck.result.StatisticalTest;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.stat.BestInstance;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The plumbing shared by the "in expectation" rate theorems checked at a few checkpoints k on R
@@ -22,7 +24,8 @@ import java.util.Map;
  * @param <I> the instance type
  * @param <T> the subclass (so that withAlpha and withTightenedBounds keep their type)
  */
-abstract class CheckpointTheorem<I, T extends CheckpointTheorem<I, T>> implements StatisticalTheorem<I> {
+abstract class CheckpointTheorem<I, T extends CheckpointTheorem<I, T>> extends DeclaredTheorem<I>
+    implements StatisticalTheorem<I> {
 
     /** The planted violation of {@link #withTightenedBounds}: the bound times this factor. */
     public static final double PLANTED = 0.8;
@@ -36,19 +39,32 @@ abstract class CheckpointTheorem<I, T extends CheckpointTheorem<I, T>> implement
         double at(int c, double sampleMean, double bound);
     }
 
-    protected final boolean planted;
-    protected final ExpectationCheck test;
-    protected final BestInstance<I> best = new BestInstance<>();
     private final int[] checkpoints;
+    private boolean planted;
+    private ExpectationCheck test;
+    private BestInstance<I> best = new BestInstance<>();
 
-    protected CheckpointTheorem(boolean planted, ExpectationCheck test, int[] checkpoints) {
-        this.planted = planted;
+    /** The theorem of the spec {@code id}, deciding each checkpoint with {@code test}. */
+    protected CheckpointTheorem(String id, ExpectationCheck test, int[] checkpoints) {
+        super(id);
         this.test = test;
         this.checkpoints = checkpoints.clone();
     }
 
-    /** The same theorem with these settings (a fresh object: its best-instance memory is new). */
-    protected abstract T copy(boolean planted, ExpectationCheck test);
+    @Override
+    protected void fresh() {
+        best = new BestInstance<>();
+    }
+
+    /** Whether this is the copy with the planted violation. */
+    protected final boolean planted() {
+        return planted;
+    }
+
+    /** The test this theorem object applies (R, truncation, alpha). */
+    public final ExpectationCheck test() {
+        return test;
+    }
 
     /** Samples the instance's quantities and decides every checkpoint. */
     abstract Run evaluate(I in, Regime r, long salt, boolean track);
@@ -60,13 +76,19 @@ abstract class CheckpointTheorem<I, T extends CheckpointTheorem<I, T>> implement
      * power of every "in expectation" check to be shown against: the bound x 0.8.
      */
     @Override
+    @SuppressWarnings("unchecked")
     public T withTightenedBounds(double eps) {
-        return copy(true, test);
+        CheckpointTheorem<I, T> c = (CheckpointTheorem<I, T>) super.withTightenedBounds(eps);
+        c.planted = true;
+        return (T) c;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public T withAlpha(double alphaPerTest) {
-        return copy(planted, test.withAlpha(alphaPerTest));
+        CheckpointTheorem<I, T> c = copy();
+        c.test = test.withAlpha(alphaPerTest);
+        return (T) c;
     }
 
     @Override
@@ -87,6 +109,15 @@ abstract class CheckpointTheorem<I, T extends CheckpointTheorem<I, T>> implement
     @Override
     public Evaluation evaluate(I in, Regime r) {
         return evaluate(in, r, Seeds.SEARCH, true).evaluation();
+    }
+
+    /** The unplanted bound at each checkpoint: {@code bound} of the checkpoint's k. */
+    protected double[] bounds(IntToDoubleFunction bound) {
+        double[] out = new double[checkpoints.length];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = bound.applyAsDouble(checkpoints[c]);
+        }
+        return out;
     }
 
     /** The bound as checked: planted or not. */

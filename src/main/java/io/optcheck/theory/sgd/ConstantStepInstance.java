@@ -3,6 +3,7 @@ package io.optcheck.theory.sgd;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.StepSize;
 import io.optcheck.theory.stat.Seeds;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param s the noise scale per coordinate
  * @param nu 0 for Gaussian noise, else the Student-t degrees of freedom
  */
-public record ConstantStepInstance(Quadratic q, double[] x0, double h, double s, int nu) {
+public record ConstantStepInstance(Quadratic q, double[] x0, double h, double s, int nu) implements Described {
 
     public int d() {
         return q.dimension();
@@ -59,6 +60,7 @@ public record ConstantStepInstance(Quadratic q, double[] x0, double h, double s,
         return Seeds.key(k, h, s, nu);
     }
 
+    @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("d", d());

@@ -1,11 +1,5 @@
 package io.optcheck.theory.sgd;
 
-import static io.optcheck.theory.Assumptions.BOUNDED_NOISE_VARIANCE;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
-import static io.optcheck.theory.Assumptions.UNBIASED_GRADIENT;
-
 import io.optcheck.method.StochasticGradientDescent;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Problems;
@@ -13,7 +7,7 @@ import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
@@ -55,76 +49,23 @@ public final class ConstantStepStronglyConvex
 
     static final int STEPS = 16;
 
+    /** The theorem as its spec declares it. */
     public ConstantStepStronglyConvex() {
-        this(false, ExpectationCheck.empiricalBernstein(RUNS, 100, CHECKPOINTS.length));
-    }
-
-    private ConstantStepStronglyConvex(boolean planted, ExpectationCheck test) {
-        super(planted, test, CHECKPOINTS);
-    }
-
-    @Override
-    protected ConstantStepStronglyConvex copy(boolean planted, ExpectationCheck test) {
-        return new ConstantStepStronglyConvex(planted, test);
-    }
-
-    /** The test this theorem object applies (R, truncation, alpha). */
-    public ExpectationCheck test() {
-        return test;
-    }
-
-    private static final List<String> ALL = List.of(MU_STRONGLY_CONVEX, L_SMOOTH, UNBIASED_GRADIENT,
-        BOUNDED_NOISE_VARIANCE, STEP_LE_1_OVER_L);
-
-    private static List<String> without(String a) {
-        List<String> l = new ArrayList<>(ALL);
-        l.remove(a);
-        return l;
-    }
-
-    private final List<Regime> regimes = List.of(
-        new Regime("holds", "expected-gap", Expected.HOLDS, ALL, null,
-            "Gaussian noise with sigma^2 = d s^2, eta in (0, 1/L]: E[f(x_k) - f*] within the bound at k = 1, 2, 4, 8, 16", null),
-        new Regime("heavy-tailed-noise", "expected-gap", Expected.BREAKS, without(BOUNDED_NOISE_VARIANCE),
-            BOUNDED_NOISE_VARIANCE, "Student-t noise (nu = 2, infinite variance) of the same nominal scale s; "
-            + "the bound uses sigma^2 = d s^2", null),
-        new Regime("eta-gt-2-over-l", "expected-gap", Expected.BREAKS, without(STEP_LE_1_OVER_L), STEP_LE_1_OVER_L,
-            "eta in (2/L, 4/L]; contraction factor taken as |1 - eta mu|^k", new Regime.ThresholdSpec("eta L", 2.0)));
-
-    @Override
-    public String id() {
-        return "sgd.constant-step-strongly-convex";
-    }
-
-    @Override
-    public String methodId() {
-        return "sgd";
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return ALL;
-    }
-
-    @Override
-    public List<Regime> regimes() {
-        return regimes;
+        super("sgd.constant-step-strongly-convex", ExpectationCheck.empiricalBernstein(RUNS, 100, CHECKPOINTS.length), CHECKPOINTS);
     }
 
     @Override
     public Gen<ConstantStepInstance> instances(Regime r) {
-        Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).knob("eta L").filter("h > 0", v -> v > 0);
-        int nu = 0;
-        if (r.id().equals("eta-gt-2-over-l")) {
-            h = Gens.doubles(2, 4).knob("eta L").filter("h > 2", v -> v > 2);
-        } else if (r.id().equals("heavy-tailed-noise")) {
-            nu = 2;
-        }
+        Gen<Double> h = Cases.<Gen<Double>>on(r)
+            .when(List.of("holds", "heavy-tailed-noise"),
+                () -> Gens.doubles(0, 1).withSpecials(1.0).knob("eta L").filter("h > 0", v -> v > 0))
+            .when("eta-gt-2-over-l", () -> Gens.doubles(2, 4).knob("eta L").filter("h > 2", v -> v > 2))
+            .get();
+        // Student-t noise with nu = 2 degrees of freedom in the heavy-tailed regime (0: Gaussian).
+        int nu = r.id().equals("heavy-tailed-noise") ? 2 : 0;
         Gen<Double> s = Gens.doubles(0, 3).withSpecials(1.0).knob("s");
-        Gen<Double> hf = h;
-        int nuf = nu;
-        return quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 3), hf, s)
-            .as((x0, hv, sv) -> new ConstantStepInstance(q, x0, hv, sv, nuf)));
+        return quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 3), h, s)
+            .as((x0, hv, sv) -> new ConstantStepInstance(q, x0, hv, sv, nu)));
     }
 
     /** Diagonal quadratics, d 1..3, eigenvalues in [0.1, 10] (kappa up to 100). */
@@ -147,7 +88,7 @@ public final class ConstantStepStronglyConvex
         NoisyOracle.Noise noise = in.noise();
         int m = CHECKPOINTS.length;
         // Per run: X_k = f(x_k) - f* at each checkpoint, then the iterate-rounding scale term.
-        double[][] samples = test.sample(in.key(), salt, 2 * m, (seed, out) -> {
+        double[][] samples = test().sample(in.key(), salt, 2 * m, (seed, out) -> {
             StochasticGradientDescent sgd = StochasticGradientDescent.constant(eta);
             NoisyOracle oracle = new NoisyOracle(q, noise, new Well512a(seed));
             StochasticGradientDescent.State st = sgd.init(in.x0());
@@ -168,29 +109,15 @@ public final class ConstantStepStronglyConvex
                 }
             }
         });
-        double[] bounds = new double[m];
-        for (int c = 0; c < m; c++) {
-            bounds[c] = bound(in, CHECKPOINTS[c]);
-        }
+        double[] bounds = bounds(k -> bound(in, k));
         // tol: the rounding of f at the computed iterates (|f| + its iterate-rounding term), in mean.
         return decide(in, r, track, "E[f(x_k) - f*]", "k", "mean f(x_k) - f*", samples, bounds,
             (c, xMean, bound) -> Tolerance.of((Double.isFinite(xMean) ? xMean : 0) + mean(samples[m + c]), d));
     }
 
     @Override
-    public Map<String, Object> describe(ConstantStepInstance in) {
-        return in.describe();
-    }
-
-    @Override
     public OptionalDouble thresholdValue(ConstantStepInstance in, Regime r) {
         return r.id().equals("eta-gt-2-over-l") ? OptionalDouble.of(in.h()) : OptionalDouble.empty();
-    }
-
-    @Override
-    public OptionalDouble tightReference(String conclusion) {
-        // Equality at d = 1, eta = 1/L: E[f(x_k)] = s^2/(2L) = bound at every k >= 1.
-        return OptionalDouble.of(1.0);
     }
 
     @Override
@@ -218,7 +145,7 @@ public final class ConstantStepStronglyConvex
     @Override
     public Map<String, Object> figures(Regime regime, int tries, long seed) {
         Map<String, Object> m = new LinkedHashMap<>(super.figures(regime, tries, seed));
-        if (regime.id().equals("holds") && !planted) {
+        if (regime.id().equals("holds") && !planted()) {
             m.put("noiseFloor", NoiseFloor.table());
         }
         return m;

@@ -1,14 +1,15 @@
 package io.optcheck.theory.sgd;
 
-import io.optcheck.oracle.BatchEstimator;
-import io.optcheck.oracle.Enumeration;
 import io.optcheck.api.ExampleGradients;
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.Randomness;
+import io.optcheck.oracle.BatchEstimator;
+import io.optcheck.oracle.Enumeration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.hipparchus.random.RandomGenerator;
 
 /**
@@ -216,7 +217,7 @@ final class EstimatorChoiceTree implements BatchEstimator {
   }
 
   /** The estimate, or an {@link EstimatorFailure} for null, a wrong length or a non-finite entry. */
-  static double[] validated(double[] est, ExampleGradients g, java.util.function.Supplier<String> whereText,
+  static double[] validated(double[] est, ExampleGradients g, Supplier<String> whereText,
                             long call) {
     if (est != null && est.length == g.dimension()) {
       boolean finite = true;

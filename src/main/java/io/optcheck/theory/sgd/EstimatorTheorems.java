@@ -5,6 +5,7 @@ import io.optcheck.api.Sampling;
 import io.optcheck.api.SelfRandomEstimator;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public final class EstimatorTheorems {
   public static List<NotApplicable> notApplicable(List<Theorem<?>> theorems) {
     List<NotApplicable> out = new ArrayList<>();
     for (Theorem<?> t : theorems) {
-      for (io.optcheck.theory.Regime r : t.regimes()) {
+      for (Regime r : t.regimes()) {
         t.notApplicable(r).ifPresent(reason -> out.add(new NotApplicable(t.id(), r.id(), t.methodId(), reason)));
       }
     }
@@ -77,17 +78,13 @@ public final class EstimatorTheorems {
     lines.add("estimator " + first.methodId() + " (" + first.conventions() + "): " + theorems.size()
         + " theorems of THEOREMS.md section 2 apply");
     for (Theorem<?> t : theorems) {
-      for (io.optcheck.theory.Regime r : t.regimes()) {
+      for (Regime r : t.regimes()) {
         String reason = t.notApplicable(r).orElse(null);
         lines.add("  " + t.id() + " / " + r.id() + (reason == null ? " (expected " + r.expected().json() + ", "
             + t.conventions().get("check") + ")" : ": not applicable: " + reason));
       }
     }
     return lines;
-  }
-
-  static Map<String, Object> declared(GradientEstimator e) {
-    return declared(e.id(), e.sampling(), e.batchSize());
   }
 
   static Map<String, Object> declared(String id, Sampling s, int b) {

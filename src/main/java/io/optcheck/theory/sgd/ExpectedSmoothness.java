@@ -1,30 +1,29 @@
 package io.optcheck.theory.sgd;
 
 import static io.optcheck.theory.Assumptions.COMPONENTS_CONVEX;
-import static io.optcheck.theory.Assumptions.COMPONENTS_L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.UNIFORM_INDEX;
 
 import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.PluggableOptimizer;
 import io.optcheck.method.Method;
-import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodState;
+import io.optcheck.oracle.GradientOracle;
 import io.optcheck.oracle.SingleExampleOracle;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredRanges;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 /**
  * sgd.expected-smoothness (Gower, Loizou, Qian, Sailanbayev, Shulgin &amp; Richtarik, ICML 2019,
@@ -50,7 +49,10 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
 
   @Override
   public Gen<SmoothnessInstance> instances(Regime r) {
-    boolean convex = r.id().equals("holds");
+    boolean convex = Cases.<Boolean>on(r)
+        .when("holds", () -> true)
+        .when("drop:" + COMPONENTS_CONVEX, () -> false)
+        .get();
     // n in 2..4 components in dimension 1..3, curvatures log-uniform in [1e-2, 10] (exactly 0
     // allowed), centers in [-2, 2], x0 in [-3, 3]^d, gamma L_max = frac/2 with frac in (0, 1]
     // (edge 1). drop: each curvature negative with probability 0.3, the average kept positive.
@@ -74,18 +76,18 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
   }
 
   /** A constant step: p = 0 (then b does not change the step). */
-  private static final io.optcheck.theory.DeclaredRanges.Needed CONSTANT_STEP =
-      io.optcheck.theory.DeclaredRanges.Needed.exactly("p", 0, "a constant step gamma");
+  private static final DeclaredRanges.Needed CONSTANT_STEP =
+      DeclaredRanges.Needed.exactly("p", 0, "a constant step gamma");
 
   /** Every regime needs a constant step (p = 0); a method whose declared p excludes 0 is not checked. */
   @Override
-  protected java.util.Optional<String> applicability(Regime r) {
-    return io.optcheck.theory.DeclaredRanges.regimeNeeds(binding().provider(), id() + "/" + r.id(), List.of(CONSTANT_STEP));
+  protected Optional<String> applicability(Regime r) {
+    return DeclaredRanges.regimeNeeds(binding().provider(), id() + "/" + r.id(), List.of(CONSTANT_STEP));
   }
 
   /** b for the constant step: 1, or the declared value of b nearest to 1 (at p = 0 any b gives the step a). */
   private double constantStepB() {
-    io.optcheck.api.PluggableOptimizer.Range b = io.optcheck.theory.DeclaredRanges.of(binding().provider()).get("b");
+    PluggableOptimizer.Range b = DeclaredRanges.of(binding().provider()).get("b");
     return b == null ? 1 : Math.min(Math.max(1, b.min()), b.max());
   }
 
@@ -104,7 +106,7 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
     double[] gi = new double[d];
     for (int i = 0; i < n; i++) {
       f.exampleGradient(i, xs, gi);
-      sigma2 += dot(gi, gi) / n;
+      sigma2 += Vec.dot(gi, gi) / n;
       double[] y0 = oneStep(method(hp), xs, new SingleExampleOracle(f, i));
       for (int j = 0; j < d; j++) {
         rr[i][j] = y0[j] - xs[j];
@@ -176,17 +178,9 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static double[] oneStep(Method m, double[] x, io.optcheck.oracle.GradientOracle o) {
+  private static double[] oneStep(Method m, double[] x, GradientOracle o) {
     MethodState st = m.init(x);
     return ((MethodState) m.step(st, o)).x();
-  }
-
-  private static double dot(double[] u, double[] v) {
-    double s = 0;
-    for (int i = 0; i < u.length; i++) {
-      s += u[i] * v[i];
-    }
-    return s;
   }
 
   private static double trace(double[][] s) {
@@ -200,7 +194,7 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
   private static double[] mul(double[][] a, double[] v) {
     double[] out = new double[v.length];
     for (int i = 0; i < v.length; i++) {
-      out[i] = dot(a[i], v);
+      out[i] = Vec.dot(a[i], v);
     }
     return out;
   }

@@ -1,20 +1,18 @@
 package io.optcheck.theory.sgd;
 
-import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
-import static io.optcheck.theory.Assumptions.WITHOUT_REPLACEMENT;
-import static io.optcheck.theory.Assumptions.WITH_REPLACEMENT;
 
 import io.optcheck.api.ExampleGradients;
+import io.optcheck.oracle.BatchEstimator;
 import io.optcheck.prop.Gen;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * sgd.minibatch-variance (finite-population sampling; e.g. Cochran, Sampling Techniques, 1977,
@@ -24,56 +22,19 @@ import java.util.OptionalDouble;
  * replacement, exactly 0 at B = n. Checked by exact enumeration of every batch; no statistics.
  * THEOREMS.md lists no breaking regime.
  */
-public final class MinibatchVariance implements Theorem<BatchInstance> {
+public final class MinibatchVariance extends DeclaredTheorem<BatchInstance> {
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public MinibatchVariance() {
-    this(0);
-  }
-
-  private MinibatchVariance(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public MinibatchVariance withTightenedBounds(double eps) {
-    return new MinibatchVariance(eps);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "cov-with-replacement", Expected.HOLDS, List.of(UNIFORM_BATCH, WITH_REPLACEMENT), null,
-          "with replacement: Cov(g_B) = Sigma / B", null),
-      new Regime("trace-with-replacement", "mse-with-replacement", Expected.HOLDS,
-          List.of(UNIFORM_BATCH, WITH_REPLACEMENT), null, "with replacement: E||g_B - grad f||^2 = tr(Sigma) / B", null),
-      new Regime("without-replacement", "cov-without-replacement", Expected.HOLDS,
-          List.of(UNIFORM_BATCH, WITHOUT_REPLACEMENT), null,
-          "without replacement: Cov(g_B) = (n - B)/(B (n - 1)) Sigma, 0 at B = n", null));
-
-  @Override
-  public String id() {
-    return "sgd.minibatch-variance";
-  }
-
-  @Override
-  public String methodId() {
-    return "minibatch-sampler";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(UNIFORM_BATCH, WITH_REPLACEMENT);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("sgd.minibatch-variance");
   }
 
   @Override
   public Gen<BatchInstance> instances(Regime r) {
-    return BatchGens.instances(r.id().equals("without-replacement")
-        ? BatchGens.Variant.SINGLE_WITHOUT : BatchGens.Variant.SINGLE_WITH);
+    return BatchGens.instances(Cases.<BatchGens.Variant>on(r)
+        .when(List.of("holds", "trace-with-replacement"), () -> BatchGens.Variant.SINGLE_WITH)
+        .when("without-replacement", () -> BatchGens.Variant.SINGLE_WITHOUT)
+        .get());
   }
 
   /** The finite-population factor: 1/B with replacement, (n - B)/(B (n - 1)) without (0 at B = n). */
@@ -87,7 +48,7 @@ public final class MinibatchVariance implements Theorem<BatchInstance> {
   @Override
   public Evaluation evaluate(BatchInstance in, Regime r) {
     return varianceCheck(in.estimator(), in.table(), in.f().gradient(in.x()), in.workerBatch(0),
-        in.replacement(), r.conclusion(), tighten);
+        in.replacement(), r.conclusion(), tighten());
   }
 
   /**
@@ -96,7 +57,7 @@ public final class MinibatchVariance implements Theorem<BatchInstance> {
    * of the estimate about {@code full} = grad f(x) against factor(n, b) Sigma. About grad f it is
    * Cov(estimate) for an unbiased estimator, and Cov + bias bias^T otherwise.
    */
-  static Evaluation varianceCheck(io.optcheck.oracle.BatchEstimator estimator, ExampleGradients g, double[] full,
+  static Evaluation varianceCheck(BatchEstimator estimator, ExampleGradients g, double[] full,
                                   int b, boolean replacement, String conclusion, double tighten) {
     int n = g.n();
     int d = g.dimension();
@@ -137,19 +98,9 @@ public final class MinibatchVariance implements Theorem<BatchInstance> {
         }
       }
       eb.add(Check.atMost("max_jk |Cov(g_B)_jk - factor Sigma_jk| (exact, " + m.outcomes + " batches, factor "
-          + String.format(java.util.Locale.ROOT, "%.6g", c) + ")", 1, worst, 0, tol));
+          + String.format(Locale.ROOT, "%.6g", c) + ")", 1, worst, 0, tol));
     }
     return eb.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
-  }
-
-  @Override
-  public Map<String, Object> describe(BatchInstance in) {
-    return in.describe();
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return conclusion.equals("mse-with-replacement") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
   }
 
   @Override

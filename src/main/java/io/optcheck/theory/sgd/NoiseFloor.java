@@ -5,10 +5,12 @@ import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.theory.stat.Seeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hipparchus.random.Well512a;
 
 /**
  * The noise-floor demonstration of sgd.constant-step-strongly-convex: constant-step SGD on a
@@ -66,7 +68,7 @@ public final class NoiseFloor {
         double sumSq = 0;
         for (int r = 0; r < runs; r++) {
             StochasticGradientDescent sgd = StochasticGradientDescent.constant(eta);
-            NoisyOracle o = new NoisyOracle(q, NoisyOracle.gaussian(s), new org.hipparchus.random.Well512a(Seeds.of(key, Seeds.SEARCH, r)));
+            NoisyOracle o = new NoisyOracle(q, NoisyOracle.gaussian(s), new Well512a(Seeds.of(key, Seeds.SEARCH, r)));
             StochasticGradientDescent.State st = sgd.init(new double[lambda.length]);
             for (int t = 0; t < k; t++) {
                 st = sgd.step(st, o);
@@ -90,7 +92,7 @@ public final class NoiseFloor {
             double eta = hs[i]; // L = 1
             double[] m = measured(lambda, eta, 1, RUNS, K);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("eigenvalues", java.util.Arrays.toString(lambda));
+            row.put("eigenvalues", Arrays.toString(lambda));
             row.put("eta L", hs[i]);
             row.put("s", 1.0);
             row.put("k", K);
@@ -101,7 +103,7 @@ public final class NoiseFloor {
             row.put("formula eta L sigma^2/(2 mu)", formula(lambda, eta, 1));
             row.put("summary", String.format(Locale.ROOT,
                 "lambda %s, eta L %.2f: measured %.4f +- %.4f, exact %.4f, formula %.4f",
-                java.util.Arrays.toString(lambda), hs[i], m[0], m[1], exactAt(lambda, eta, 1, K),
+                Arrays.toString(lambda), hs[i], m[0], m[1], exactAt(lambda, eta, 1, K),
                 formula(lambda, eta, 1)));
             rows.add(row);
         }

@@ -1,25 +1,21 @@
 package io.optcheck.theory.sgd;
 
-import io.optcheck.oracle.ExampleRows;
-
-import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
-import static io.optcheck.theory.Assumptions.WITHOUT_REPLACEMENT;
 import static io.optcheck.theory.Assumptions.WITH_REPLACEMENT;
 
 import io.optcheck.api.ExampleGradients;
+import io.optcheck.oracle.ExampleRows;
 import io.optcheck.problem.FiniteSums;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * sgd.noise-scale (McCandlish et al. 2018, "An Empirical Model of Large-Batch Training",
@@ -31,63 +27,20 @@ import java.util.OptionalDouble;
  * linear in |g_b|^2 and |g_B|^2 and the two batches are independent, so their means follow
  * from E|g_b|^2 and E|g_B|^2, each computed by exact enumeration.
  */
-public final class NoiseScale implements Theorem<NoiseInstance> {
+public final class NoiseScale extends DeclaredTheorem<NoiseInstance> {
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public NoiseScale() {
-    this(0);
-  }
-
-  private NoiseScale(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public NoiseScale withTightenedBounds(double eps) {
-    return new NoiseScale(eps);
-  }
-
-  private static final List<String> WITH = List.of(UNIFORM_BATCH, WITH_REPLACEMENT);
-  private static final List<String> WITHOUT = List.of(UNIFORM_BATCH, WITHOUT_REPLACEMENT);
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "g2-unbiased", Expected.HOLDS, WITH, null,
-          "with replacement: E[(B|g_B|^2 - b|g_b|^2)/(B - b)] = |G|^2", null),
-      new Regime("trace-with-replacement", "trace-unbiased", Expected.HOLDS, WITH, null,
-          "with replacement: E[(|g_b|^2 - |g_B|^2)/(1/b - 1/B)] = tr Sigma", null),
-      new Regime("drop:" + WITH_REPLACEMENT, "g2-unbiased", Expected.BREAKS, List.of(UNIFORM_BATCH), WITH_REPLACEMENT,
-          "without replacement the |G|^2 estimator is biased", null),
-      new Regime("trace-without-replacement", "trace-unbiased", Expected.BREAKS, List.of(UNIFORM_BATCH),
-          WITH_REPLACEMENT, "without replacement the tr Sigma estimator is biased", null),
-      new Regime("g2-bias-without-replacement", "g2-bias-without-replacement", Expected.HOLDS, WITHOUT, null,
-          "without replacement: E[|G|^2 estimate] = |G|^2 - tr(Sigma)/(n - 1) exactly", null),
-      new Regime("trace-bias-without-replacement", "trace-bias-without-replacement", Expected.HOLDS, WITHOUT, null,
-          "without replacement: E[tr Sigma estimate] = (n/(n - 1)) tr Sigma exactly", null));
-
-  @Override
-  public String id() {
-    return "sgd.noise-scale";
-  }
-
-  @Override
-  public String methodId() {
-    return "minibatch-sampler";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return WITH;
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("sgd.noise-scale");
   }
 
   @Override
   public Gen<NoiseInstance> instances(Regime r) {
-    boolean replacement = r.id().equals("holds") || r.id().equals("trace-with-replacement");
+    boolean replacement = Cases.<Boolean>on(r)
+        .when(List.of("holds", "trace-with-replacement"), () -> true)
+        .when(List.of("drop:" + WITH_REPLACEMENT, "trace-without-replacement", "g2-bias-without-replacement",
+            "trace-bias-without-replacement"), () -> false)
+        .get();
     return Gens.combine(Gens.integers(2, 8), Gens.integers(1, 3), Gens.integers(1, 7), Gens.integers(1, 7))
         .as((n, d, b0, gap) -> new int[] {n, d, b0, gap})
         .flatMap(p -> {
@@ -148,23 +101,13 @@ public final class NoiseScale implements Theorem<NoiseInstance> {
       what = "E[(|g_b|^2 - |g_B|^2)/(1/b - 1/B)]";
     }
     // Teeth: a wrong constant, target (1 + eps).
-    double bound = target * (1 + tighten);
+    double bound = target * (1 + tighten());
     double tol = Tolerance.of(scale, d);
     Evaluation.Builder e = new Evaluation.Builder();
     if (!e.add(Check.atMost(what + " (exact)", 1, observed, bound, tol))) {
       e.add(Check.atLeast(what + " (exact)", 1, observed, bound, tol));
     }
     return e.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
-  }
-
-  @Override
-  public Map<String, Object> describe(NoiseInstance in) {
-    return in.describe();
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return OptionalDouble.of(1.0);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.optcheck.theory.sgd;
 
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Ripple;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.StepSize;
 import io.optcheck.theory.stat.Seeds;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.Map;
  * @param h eta L
  * @param s the noise scale per coordinate
  */
-public record NonconvexInstance(Ripple f, double[] x0, double h, double s) {
+public record NonconvexInstance(Ripple f, double[] x0, double h, double s) implements Described {
 
     public int d() {
         return f.dimension();
@@ -42,6 +43,7 @@ public record NonconvexInstance(Ripple f, double[] x0, double h, double s) {
         return Seeds.key(Seeds.key(f.describe().hashCode(), l(), fLow()), Seeds.key(x0), h, s);
     }
 
+    @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("f", f.describe());

@@ -1,25 +1,17 @@
 package io.optcheck.theory.sgd;
 
-import static io.optcheck.theory.Assumptions.BOUNDED_SECOND_MOMENT;
-import static io.optcheck.theory.Assumptions.CONVEX;
-import static io.optcheck.theory.Assumptions.START_WITHIN_R;
-import static io.optcheck.theory.Assumptions.UNBIASED_GRADIENT;
-
 import io.optcheck.method.StochasticGradientDescent;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.CenteredHuberSum;
 import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.ExpectationCheck;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
 import org.hipparchus.random.Well512a;
 
 /**
@@ -42,44 +34,9 @@ public final class PolyakAveraging extends CheckpointTheorem<PolyakInstance, Pol
 
     static final int[] CHECKPOINTS = {1, 2, 4, 8, 16};
 
-    private static final List<String> ALL = List.of(CONVEX, UNBIASED_GRADIENT, BOUNDED_SECOND_MOMENT, START_WITHIN_R);
-
+    /** The theorem as its spec declares it. */
     public PolyakAveraging() {
-        this(false, ExpectationCheck.empiricalBernstein(RUNS, 100, CHECKPOINTS.length));
-    }
-
-    private PolyakAveraging(boolean planted, ExpectationCheck test) {
-        super(planted, test, CHECKPOINTS);
-    }
-
-    @Override
-    protected PolyakAveraging copy(boolean planted, ExpectationCheck test) {
-        return new PolyakAveraging(planted, test);
-    }
-
-    private final List<Regime> regimes = List.of(
-        new Regime("holds", "averaged-gap", Expected.HOLDS, ALL, null,
-            "convex Lipschitz Huber sums, Gaussian noise, eta_t = a/(t+1)^p: E f(x_bar_T) - f* within the bound "
-            + "at T = 1, 2, 4, 8, 16", null));
-
-    @Override
-    public String id() {
-        return "sgd.polyak-averaging";
-    }
-
-    @Override
-    public String methodId() {
-        return "sgd";
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return ALL;
-    }
-
-    @Override
-    public List<Regime> regimes() {
-        return regimes;
+        super("sgd.polyak-averaging", ExpectationCheck.empiricalBernstein(RUNS, 100, CHECKPOINTS.length), CHECKPOINTS);
     }
 
     @Override
@@ -109,7 +66,7 @@ public final class PolyakAveraging extends CheckpointTheorem<PolyakInstance, Pol
         double fStar = in.fStar();
         // The method's step schedule a/(t + b)^p with b = 1 is the instance's eta_t.
         StochasticGradientDescent sgd = new StochasticGradientDescent(in.a(), 1, in.p());
-        double[][] samples = test.sample(in.key(), salt, 2 * m, (seed, out) -> {
+        double[][] samples = test().sample(in.key(), salt, 2 * m, (seed, out) -> {
             NoisyOracle oracle = new NoisyOracle(f, NoisyOracle.gaussian(in.s()), new Well512a(seed));
             StochasticGradientDescent.State st = sgd.init(in.x0());
             double[] wsum = new double[d];
@@ -137,28 +94,13 @@ public final class PolyakAveraging extends CheckpointTheorem<PolyakInstance, Pol
                 }
             }
         });
-        double[] bounds = new double[m];
-        for (int c = 0; c < m; c++) {
-            int t = CHECKPOINTS[c];
-            bounds[c] = (in.r2() + in.g2() * sumEta2[t]) / (2 * sumEta[t]);
-        }
+        double[] bounds = bounds(t -> (in.r2() + in.g2() * sumEta2[t]) / (2 * sumEta[t]));
         return decide(in, r, track, "E[f(x_bar_T)] - f*", "T", "mean f(x_bar_T) - f*", samples, bounds,
             (c, xMean, bound) -> {
                 double scale = mean(samples[m + c]);
                 return Tolerance.of((Double.isFinite(scale) ? scale : 0) + Math.abs(fStar) + bound
                     + (Double.isFinite(xMean) ? xMean : 0), d);
             });
-    }
-
-    @Override
-    public Map<String, Object> describe(PolyakInstance in) {
-        return in.describe();
-    }
-
-    @Override
-    public OptionalDouble tightReference(String conclusion) {
-        // Equality in the limit delta/R -> 0 at T = 1, eta = R/G, s = 0 (f -> G|x - c|).
-        return OptionalDouble.of(1.0);
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.optcheck.theory.sgd;
 
 import io.optcheck.problem.CenteredHuberSum;
 import io.optcheck.problem.Num;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.stat.Seeds;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +32,7 @@ import java.util.Map;
  * @param p the decay exponent in [0, 1]
  * @param s the noise scale per coordinate
  */
-public record PolyakInstance(CenteredHuberSum f, double[] x0, double h, double p, double s) {
+public record PolyakInstance(CenteredHuberSum f, double[] x0, double h, double p, double s) implements Described {
 
     private static final MathContext UP = new MathContext(60, RoundingMode.CEILING);
 
@@ -47,7 +49,7 @@ public record PolyakInstance(CenteredHuberSum f, double[] x0, double h, double p
     /** The certified G^2 (rounded up). */
     public double g2() {
         BigDecimal[] slope = new BigDecimal[d()];
-        java.util.Arrays.fill(slope, BigDecimal.ZERO);
+        Arrays.fill(slope, BigDecimal.ZERO);
         for (CenteredHuberSum.Term t : f.terms()) {
             slope[t.coordinate()] = slope[t.coordinate()].add(
                 new BigDecimal(Math.abs(t.curvature())).multiply(new BigDecimal(t.kink())));
@@ -96,6 +98,7 @@ public record PolyakInstance(CenteredHuberSum f, double[] x0, double h, double p
         return Seeds.key(Seeds.key(f.describe().hashCode()), Seeds.key(x0), h, p, s);
     }
 
+    @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("f", f.describe());

@@ -1,28 +1,21 @@
 package io.optcheck.theory.sgd;
 
-import io.optcheck.oracle.ExampleRows;
-
-import static io.optcheck.theory.Assumptions.EQUAL_SHARDS;
-import static io.optcheck.theory.Assumptions.FRESH_GRADIENTS;
-import static io.optcheck.theory.Assumptions.UNCLIPPED_GRADIENTS;
-import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
-
 import io.optcheck.api.ExampleGradients;
 import io.optcheck.api.Sampling;
 import io.optcheck.api.SelfRandomEstimator;
+import io.optcheck.oracle.ExampleRows;
+import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
-import io.optcheck.result.Expected;
 import io.optcheck.result.StatisticalTest;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
+import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.FalseAlarmBudget;
 import io.optcheck.theory.stat.MeanBound;
 import io.optcheck.theory.stat.StatisticalTheorem;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,7 +34,7 @@ import java.util.Map;
  * bias |E[g]_j - grad f_j| above twice the Hoeffding width is caught with probability at least
  * 1 - alpha. alpha is the runner's share of the catalog's budget ({@link FalseAlarmBudget}).
  */
-final class SelfRandomUnbiased implements StatisticalTheorem<EstimatorInstance> {
+final class SelfRandomUnbiased extends EstimatorTheorem implements StatisticalTheorem<EstimatorInstance> {
 
   /** Calls per instance. */
   static final int RUNS = 2000;
@@ -50,29 +43,28 @@ final class SelfRandomUnbiased implements StatisticalTheorem<EstimatorInstance> 
   static final int TESTS = 4 * EstimatorInstance.MAX_D;
 
   private final SelfRandomEstimator estimator;
-  private final double tighten;
-  private final double alpha;
-  private final long seed;
-  private final List<Regime> regimes;
+  private double alpha = FalseAlarmBudget.perTest(1000, TESTS, 0);
+  private long seed;
 
   SelfRandomUnbiased(SelfRandomEstimator estimator, long seed) {
-    this(estimator, 0, FalseAlarmBudget.perTest(1000, TESTS, 0), seed);
-  }
-
-  private SelfRandomUnbiased(SelfRandomEstimator estimator, double tighten, double alpha, long seed) {
+    super("sgd.unbiased-minibatch", estimator.id(), estimator.sampling(), estimator.batchSize(), "statistical");
     if (estimator.sampling() == Sampling.IMPORTANCE) {
       throw new IllegalArgumentException("the statistical check of " + estimator.id() + " needs a uniform sampling:"
           + " importance-sampled estimates are not confined to the range of the per-example gradients");
     }
     this.estimator = estimator;
-    this.tighten = tighten;
-    this.alpha = alpha;
     this.seed = seed;
-    this.regimes = List.of(new Regime("holds", "unbiased", Expected.HOLDS,
-        List.of(UNIFORM_BATCH, UNCLIPPED_GRADIENTS, FRESH_GRADIENTS, EQUAL_SHARDS), null,
-        "declared " + estimator.sampling() + ", B = " + estimator.batchSize()
-            + ", own randomness: E[estimate] = grad f(x), tested statistically (" + RUNS + " calls per instance)",
-        null));
+  }
+
+  @Override
+  protected boolean keeps(Regime r) {
+    return r.id().equals("holds");
+  }
+
+  @Override
+  protected Regime statedFor(Regime r) {
+    return restated(r, r.assumptions(), "declared " + sampling() + ", B = " + batchSize()
+        + ", own randomness: E[estimate] = grad f(x), tested statistically (" + RUNS + " calls per instance)");
   }
 
   @Override
@@ -87,46 +79,24 @@ final class SelfRandomUnbiased implements StatisticalTheorem<EstimatorInstance> 
 
   @Override
   public SelfRandomUnbiased withAlpha(double alphaPerTest) {
-    return new SelfRandomUnbiased(estimator, tighten, alphaPerTest, seed);
+    SelfRandomUnbiased c = copy();
+    c.alpha = alphaPerTest;
+    return c;
   }
 
   /** The same check with its calls seeded from {@code s}. */
   SelfRandomUnbiased withSeed(long s) {
-    return new SelfRandomUnbiased(estimator, tighten, alpha, s);
+    SelfRandomUnbiased c = copy();
+    c.seed = s;
+    return c;
   }
 
-  /**
-   * Compares E[g] with (1 + eps) grad f(x). A statistical test cannot resolve eps = 1e-3 with R
-   * calls; its power is shown against planted biases instead (see the spec).
-   */
-  @Override
-  public SelfRandomUnbiased withTightenedBounds(double eps) {
-    return new SelfRandomUnbiased(estimator, eps, alpha, seed);
-  }
-
-  @Override
-  public String id() {
-    return "sgd.unbiased-minibatch";
-  }
-
-  @Override
-  public String methodId() {
-    return estimator.id();
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(UNIFORM_BATCH, UNCLIPPED_GRADIENTS, FRESH_GRADIENTS, EQUAL_SHARDS);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
+  // withTightenedBounds compares E[g] with (1 + eps) grad f(x). A statistical test cannot resolve
+  // eps = 1e-3 with R calls; its power is shown against planted biases instead (see the spec).
 
   @Override
   public Gen<EstimatorInstance> instances(Regime r) {
-    int lo = EstimatorInstance.minN(estimator.sampling(), estimator.batchSize());
+    int lo = EstimatorInstance.minN(sampling(), batchSize());
     return EstimatorInstance.instances(lo, lo + 4);
   }
 
@@ -221,7 +191,7 @@ final class SelfRandomUnbiased implements StatisticalTheorem<EstimatorInstance> 
       if (!(hi[j] - lo[j] > tol)) {
         continue; // every estimate equals grad f_j up to tol: decided by the range check
       }
-      double target = (1 + tighten) * full[j];
+      double target = (1 + tighten()) * full[j];
       for (MeanBound.Test t : MeanBound.Test.values()) {
         MeanBound mb = MeanBound.of(t, s[j], lo[j], hi[j], alpha);
         String what = String.format(Locale.ROOT, "%s bound on E[estimate]_%d - grad f(x)_%d (R = %d, alpha = %.3g,"
@@ -256,25 +226,14 @@ final class SelfRandomUnbiased implements StatisticalTheorem<EstimatorInstance> 
           mean[j] += v / RUNS;
         }
       }
-      m.put("sample bias (mean - grad f(x))", io.optcheck.problem.Num.fmt(
-          UnbiasedMinibatch.diff(mean, in.f().gradient(in.x()))));
-      m.put("mean of " + RUNS + " estimates", io.optcheck.problem.Num.fmt(mean));
+      m.put("sample bias (mean - grad f(x))", Num.fmt(Vec.minus(mean, in.f().gradient(in.x()))));
+      m.put("mean of " + RUNS + " estimates", Num.fmt(mean));
     } catch (EstimatorChoiceTree.EstimatorFailure e) {
       m.put("estimates", "not computed: " + e.getMessage());
     }
-    m.putAll(EstimatorTheorems.declared(estimator.id(), estimator.sampling(), estimator.batchSize()));
+    m.putAll(declaration());
     m.putAll(in.describe());
     m.put("callSeeds", "SplitMix64(" + seed + ", r), r = 0.." + (RUNS - 1));
     return m;
-  }
-
-  @Override
-  public Map<String, String> conventions() {
-    return EstimatorTheorems.conventions(estimator.sampling(), estimator.batchSize(), "statistical");
-  }
-
-  @Override
-  public List<String> labels(EstimatorInstance in, Regime r) {
-    return List.of("n = " + in.n(), "d = " + in.d());
   }
 }

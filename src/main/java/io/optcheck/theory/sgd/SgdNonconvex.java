@@ -1,11 +1,5 @@
 package io.optcheck.theory.sgd;
 
-import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
-import static io.optcheck.theory.Assumptions.BOUNDED_NOISE_VARIANCE;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
-import static io.optcheck.theory.Assumptions.UNBIASED_GRADIENT;
-
 import io.optcheck.method.StochasticGradientDescent;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.NonconvexProblems;
@@ -13,15 +7,13 @@ import io.optcheck.problem.Problems;
 import io.optcheck.problem.Ripple;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.prop.Property;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.ExpectationCheck;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
 import org.hipparchus.random.Well512a;
 
 /**
@@ -43,45 +35,9 @@ public final class SgdNonconvex extends CheckpointTheorem<NonconvexInstance, Sgd
 
     static final int[] CHECKPOINTS = {1, 2, 4, 8, 16};
 
-    private static final List<String> ALL = List.of(L_SMOOTH, BOUNDED_BELOW, UNBIASED_GRADIENT,
-        BOUNDED_NOISE_VARIANCE, STEP_LE_1_OVER_L);
-
+    /** The theorem as its spec declares it. */
     public SgdNonconvex() {
-        this(false, ExpectationCheck.empiricalBernstein(RUNS, 100, CHECKPOINTS.length));
-    }
-
-    private SgdNonconvex(boolean planted, ExpectationCheck test) {
-        super(planted, test, CHECKPOINTS);
-    }
-
-    @Override
-    protected SgdNonconvex copy(boolean planted, ExpectationCheck test) {
-        return new SgdNonconvex(planted, test);
-    }
-
-    private final List<Regime> regimes = List.of(
-        new Regime("holds", "average-gradient", Expected.HOLDS, ALL, null,
-            "rippled quadratics, Gaussian noise sigma^2 = d s^2, eta in (0, 1/L]: the average E||grad f||^2 "
-            + "within the bound at T = 1, 2, 4, 8, 16", null));
-
-    @Override
-    public String id() {
-        return "sgd.nonconvex";
-    }
-
-    @Override
-    public String methodId() {
-        return "sgd";
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return ALL;
-    }
-
-    @Override
-    public List<Regime> regimes() {
-        return regimes;
+        super("sgd.nonconvex", ExpectationCheck.empiricalBernstein(RUNS, 100, CHECKPOINTS.length), CHECKPOINTS);
     }
 
     @Override
@@ -104,7 +60,7 @@ public final class SgdNonconvex extends CheckpointTheorem<NonconvexInstance, Sgd
         double eta = in.eta();
         int m = CHECKPOINTS.length;
         int steps = CHECKPOINTS[m - 1];
-        double[][] samples = test.sample(in.key(), salt, m, (seed, out) -> {
+        double[][] samples = test().sample(in.key(), salt, m, (seed, out) -> {
             StochasticGradientDescent sgd = StochasticGradientDescent.constant(eta);
             NoisyOracle oracle = new NoisyOracle(f, NoisyOracle.gaussian(in.s()), new Well512a(seed));
             StochasticGradientDescent.State st = sgd.init(in.x0());
@@ -125,25 +81,11 @@ public final class SgdNonconvex extends CheckpointTheorem<NonconvexInstance, Sgd
                 }
             }
         });
-        double[] bounds = new double[m];
-        for (int c = 0; c < m; c++) {
-            bounds[c] = bound(in, CHECKPOINTS[c]);
-        }
+        double[] bounds = bounds(t -> bound(in, t));
         // Rounding of the squared gradient norms and of the bound's terms.
         return decide(in, r, track, "(1/T) sum_{t<T} E||grad f(x_t)||^2", "T", "mean average ||grad f||^2",
             samples, bounds, (c, xMean, bound) -> Tolerance.of((Double.isFinite(xMean) ? xMean : 0) + bound
                 + 2 * (Math.abs(in.f().value(in.x0())) + Math.abs(in.fLow())) / (eta * CHECKPOINTS[c]), d));
-    }
-
-    @Override
-    public Map<String, Object> describe(NonconvexInstance in) {
-        return in.describe();
-    }
-
-    @Override
-    public OptionalDouble tightReference(String conclusion) {
-        // Equality in the limit s -> 0 on (L/2) x^2 at eta = 1/L and T = 1.
-        return OptionalDouble.of(1.0);
     }
 
     @Override
@@ -158,8 +100,7 @@ public final class SgdNonconvex extends CheckpointTheorem<NonconvexInstance, Sgd
     }
 
     @Override
-    public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
-        return List.of(new io.optcheck.prop.Property.Coverage("non-convex", 20),
-            new io.optcheck.prop.Property.Coverage("eta = 1/L", 1));
+    public List<Property.Coverage> coverage(Regime r) {
+        return List.of(new Property.Coverage("non-convex", 20), new Property.Coverage("eta = 1/L", 1));
     }
 }

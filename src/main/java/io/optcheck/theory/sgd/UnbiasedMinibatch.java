@@ -1,21 +1,22 @@
 package io.optcheck.theory.sgd;
 
-import io.optcheck.oracle.ExampleRows;
-
 import static io.optcheck.theory.Assumptions.EQUAL_SHARDS;
 import static io.optcheck.theory.Assumptions.FRESH_GRADIENTS;
 import static io.optcheck.theory.Assumptions.UNCLIPPED_GRADIENTS;
 import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
 
 import io.optcheck.api.ExampleGradients;
+import io.optcheck.oracle.BatchEstimator;
+import io.optcheck.oracle.ExampleRows;
+import io.optcheck.problem.FiniteSum;
 import io.optcheck.prop.Gen;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
-import java.util.ArrayList;
+import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -29,78 +30,27 @@ import java.util.OptionalDouble;
  * changes one thing: importance sampling without reweighting, per-example clipping, gradients
  * at a stale point, or unequal shards averaged without weights.
  */
-public final class UnbiasedMinibatch implements Theorem<BatchInstance> {
+public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
 
-  private static final List<String> ALL = List.of(UNIFORM_BATCH, UNCLIPPED_GRADIENTS, FRESH_GRADIENTS, EQUAL_SHARDS);
-
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public UnbiasedMinibatch() {
-    this(0);
-  }
-
-  private UnbiasedMinibatch(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public UnbiasedMinibatch withTightenedBounds(double eps) {
-    return new UnbiasedMinibatch(eps);
-  }
-
-  private static List<String> without(String a) {
-    List<String> l = new ArrayList<>(ALL);
-    l.remove(a);
-    return l;
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "unbiased", Expected.HOLDS, ALL, null,
-          "uniform batches (with or without replacement, K equal shards): E[g_B] = grad f(x) exactly", null),
-      new Regime("drop:" + UNIFORM_BATCH, "unbiased", Expected.BREAKS, without(UNIFORM_BATCH), UNIFORM_BATCH,
-          "importance sampling with probabilities p_i, averaged without the 1/(n p_i) reweighting", null),
-      new Regime("drop:" + UNCLIPPED_GRADIENTS, "unbiased", Expected.BREAKS, without(UNCLIPPED_GRADIENTS),
-          UNCLIPPED_GRADIENTS, "per-example gradients clipped to c = fraction * max_i ||grad f_i(x)||",
-          new Regime.ThresholdSpec("c / max_i ||grad f_i(x)||", 1.0)),
-      new Regime("drop:" + FRESH_GRADIENTS, "unbiased", Expected.BREAKS, without(FRESH_GRADIENTS), FRESH_GRADIENTS,
-          "per-example gradients evaluated at a stale point x + delta", null),
-      new Regime("drop:" + EQUAL_SHARDS, "unbiased", Expected.BREAKS, without(EQUAL_SHARDS), EQUAL_SHARDS,
-          "K shards of unequal sizes, worker means averaged without weights", null));
-
-  @Override
-  public String id() {
-    return "sgd.unbiased-minibatch";
-  }
-
-  @Override
-  public String methodId() {
-    return "minibatch-sampler";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return ALL;
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("sgd.unbiased-minibatch");
   }
 
   @Override
   public Gen<BatchInstance> instances(Regime r) {
-    return BatchGens.instances(switch (r.id()) {
-      case "drop:" + UNIFORM_BATCH -> BatchGens.Variant.IMPORTANCE;
-      case "drop:" + UNCLIPPED_GRADIENTS -> BatchGens.Variant.CLIPPED;
-      case "drop:" + FRESH_GRADIENTS -> BatchGens.Variant.STALE;
-      case "drop:" + EQUAL_SHARDS -> BatchGens.Variant.UNEQUAL_SHARDS;
-      default -> BatchGens.Variant.HOLDS;
-    });
+    return BatchGens.instances(Cases.<BatchGens.Variant>on(r)
+        .when("holds", () -> BatchGens.Variant.HOLDS)
+        .when("drop:" + UNIFORM_BATCH, () -> BatchGens.Variant.IMPORTANCE)
+        .when("drop:" + UNCLIPPED_GRADIENTS, () -> BatchGens.Variant.CLIPPED)
+        .when("drop:" + FRESH_GRADIENTS, () -> BatchGens.Variant.STALE)
+        .when("drop:" + EQUAL_SHARDS, () -> BatchGens.Variant.UNEQUAL_SHARDS)
+        .get());
   }
 
   @Override
   public Evaluation evaluate(BatchInstance in, Regime r) {
-    return meanCheck(in, tighten, "E[g_B]");
+    return meanCheck(in, tighten(), "E[g_B]");
   }
 
   /** max_j |E[estimate]_j - (1 + tighten) grad f(x)_j| &lt;= tol, by exact enumeration. */
@@ -113,8 +63,7 @@ public final class UnbiasedMinibatch implements Theorem<BatchInstance> {
    * or a user's estimator enumerated through its choice tree): max_j |E[estimate]_j -
    * (1 + tighten) grad f(x)_j| &lt;= tol, with grad f(x) recomputed from the objective.
    */
-  static Evaluation meanCheck(io.optcheck.oracle.BatchEstimator estimator, ExampleGradients g,
-                              io.optcheck.problem.FiniteSum f, double[] x, double tighten, String what) {
+  static Evaluation meanCheck(BatchEstimator estimator, ExampleGradients g, FiniteSum f, double[] x, double tighten, String what) {
     ExactMoments m = ExactMoments.mean(estimator, g);
     // The checker's own full gradient (1/n) sum_i grad f_i(x), from the objective, not the table.
     double[] full = f.gradient(x);
@@ -136,20 +85,7 @@ public final class UnbiasedMinibatch implements Theorem<BatchInstance> {
           worst, 0, Tolerance.of(scale, d)));
     }
     return b.build(Evaluation.Ending.COMPLETED, "completed", -1,
-        Map.of(what + " - grad f", diff(m.mean, full)));
-  }
-
-  static double[] diff(double[] a, double[] b) {
-    double[] r = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      r[i] = a[i] - b[i];
-    }
-    return r;
-  }
-
-  @Override
-  public Map<String, Object> describe(BatchInstance in) {
-    return in.describe();
+        Map.of(what + " - grad f", Vec.minus(m.mean, full)));
   }
 
   @Override

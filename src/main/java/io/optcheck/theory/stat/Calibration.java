@@ -1,5 +1,6 @@
 package io.optcheck.theory.stat;
 
+import java.util.Locale;
 import org.hipparchus.distribution.continuous.BetaDistribution;
 
 /**
@@ -43,7 +44,7 @@ public record Calibration(int n, int x, double rate, double lower, double upper,
 
     /** "x/n = rate [lower, upper]". */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%d/%d = %.4f [%.4f, %.4f] (%.0f%% Clopper-Pearson)",
+        return String.format(Locale.ROOT, "%d/%d = %.4f [%.4f, %.4f] (%.0f%% Clopper-Pearson)",
             x, n, rate, lower, upper, 100 * confidence);
     }
 }

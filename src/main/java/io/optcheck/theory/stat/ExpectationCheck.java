@@ -1,8 +1,12 @@
 package io.optcheck.theory.stat;
 
+import io.optcheck.result.StatisticalTest;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Tolerance;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,8 +54,8 @@ public final class ExpectationCheck {
          * fresh-seed recheck of the best instance): mean, bound, ratio, the confidence bounds of
          * the truncated mean, the cap, and whether the test rejected.
          */
-        public java.util.Map<String, Object> figure() {
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        public Map<String, Object> figure() {
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("quantity", check.quantity());
             m.put("step", check.step());
             m.put("mean", check.observed());
@@ -158,7 +162,7 @@ public final class ExpectationCheck {
         double[][] samples = new double[quantities][runs];
         double[] out = new double[quantities];
         for (int r = 0; r < runs; r++) {
-            java.util.Arrays.fill(out, Double.NaN);
+            Arrays.fill(out, Double.NaN);
             run.run(Seeds.of(key, salt, r), out);
             for (int q = 0; q < quantities; q++) {
                 samples[q][r] = out[q];
@@ -200,8 +204,8 @@ public final class ExpectationCheck {
     }
 
     /** The statistics record of a result (test, alpha per test, R, the regime's seed). */
-    public io.optcheck.result.StatisticalTest statistics(long seed) {
-        return new io.optcheck.result.StatisticalTest(test.id() + " (one-sided lower bound of the mean truncated at "
+    public StatisticalTest statistics(long seed) {
+        return new StatisticalTest(test.id() + " (one-sided lower bound of the mean truncated at "
             + Num.g(truncation) + " x bound)", alpha, runs, seed);
     }
 

@@ -1,11 +1,5 @@
 package io.optcheck.theory.vr;
 
-import static io.optcheck.theory.Assumptions.DIFFERENT_CURVATURES;
-import static io.optcheck.theory.Assumptions.IDENTICAL_CLIENTS;
-import static io.optcheck.theory.Assumptions.LOCAL_STEP_LE_1_OVER_L;
-import static io.optcheck.theory.Assumptions.ONE_LOCAL_STEP;
-import static io.optcheck.theory.Assumptions.QUADRATIC_CLIENTS;
-import static io.optcheck.theory.Assumptions.SHARED_CURVATURE;
 
 import io.optcheck.method.FedAvg;
 import io.optcheck.oracle.FiniteSumIndexOracle;
@@ -13,21 +7,24 @@ import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
 import io.optcheck.prop.Source;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * dist.fedavg-drift (Charles &amp; Konecny 2021, "Convergence and accuracy trade-offs in federated
@@ -39,75 +36,53 @@ import java.util.OptionalDouble;
  * Deterministic; every regime also runs FedAvg and checks that its rounds converge to the computed
  * fixed point at exactly the rate of the affine map.
  */
-public final class FedAvgDrift implements Theorem<FedAvgDrift.Instance> {
+public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
 
   /** Clients (the terms of the sum), local step, local steps E, start. */
-  public record Instance(DiagonalQuadraticSum clients, double eta, int localSteps, double[] x0) {
+  public record Instance(DiagonalQuadraticSum clients, double eta, int localSteps, double[] x0) implements Described {
+
+    @Override
+    public Map<String, Object> describe() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("clients", clients.n());
+      m.put("d", clients.dimension());
+      m.put("objective", clients.describe());
+      m.put("eta", eta);
+      m.put("E", localSteps);
+      m.put("x0", Num.fmt(x0));
+      m.put("x*", Num.fmt(clients.minimizer()));
+      m.put("x_fp", Num.fmt(fixedPoint(this)));
+      return m;
+    }
   }
 
   /** Rounds run at most, and the factor the error must contract by before the run stops. */
   static final int MAX_ROUNDS = 4000;
   static final double CONTRACT_TO = 1e-9;
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public FedAvgDrift() {
-    this(0);
+    super("dist.fedavg-drift");
   }
 
-  private FedAvgDrift(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public FedAvgDrift withTightenedBounds(double eps) {
-    return new FedAvgDrift(eps);
-  }
-
-  private static final List<String> BASE = List.of(QUADRATIC_CLIENTS, LOCAL_STEP_LE_1_OVER_L);
-
-  private static List<String> with(String a) {
-    List<String> l = new ArrayList<>(BASE);
-    l.add(a);
-    return l;
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "drift", Expected.HOLDS, with(DIFFERENT_CURVATURES), null,
-          "E > 1, two clients with different curvatures and centers: the fixed point is not x* (distance > rounding)", null),
-      new Regime("one-local-step", "no-drift", Expected.HOLDS, with(ONE_LOCAL_STEP), null,
-          "E = 1 (curvatures may differ): the fixed point is x* to rounding", null),
-      new Regime("identical-clients", "no-drift", Expected.HOLDS, with(IDENTICAL_CLIENTS), null,
-          "E > 1, identical clients: the fixed point is x* to rounding", null),
-      new Regime("shared-curvature", "no-drift", Expected.HOLDS, with(SHARED_CURVATURE), null,
-          "E > 1, one shared H, different centers: the fixed point is x* to rounding", null));
-
-  @Override
-  public String id() {
-    return "dist.fedavg-drift";
-  }
-
-  @Override
-  public String methodId() {
-    return "fedavg";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return with(DIFFERENT_CURVATURES);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+  /**
+   * What a regime's instances fix: two clients (so that they can be required to differ), E = 1,
+   * one curvature for every client, one center for every client.
+   */
+  private record Shape(boolean drift, boolean oneLocalStep, boolean sharedCurvature, boolean sharedCenter) {
   }
 
   @Override
   public Gen<Instance> instances(Regime r) {
-    String id = r.id();
-    boolean drift = id.equals("holds");
+    Shape shape = Cases.<Shape>on(r)
+        .when("holds", () -> new Shape(true, false, false, false))
+        .when("one-local-step", () -> new Shape(false, true, false, false))
+        .when("identical-clients", () -> new Shape(false, false, true, true))
+        .when("shared-curvature", () -> new Shape(false, false, true, false))
+        .get();
+    boolean drift = shape.drift();
     Gen<Integer> clients = drift ? Gens.just(2) : Gens.integers(2, 4);
-    Gen<Integer> local = id.equals("one-local-step") ? Gens.just(1) : Gens.integers(2, 8);
+    Gen<Integer> local = shape.oneLocalStep() ? Gens.just(1) : Gens.integers(2, 8);
     return Gens.combine(clients, Gens.integers(1, 2), local,
         Gens.doubles(0.05, 1).shrinkDigits(2).withEdges(1.0).knob("eta L")).as((k, d, e, eta) -> new Object[] {k, d, e, eta})
         .flatMap(o -> {
@@ -117,10 +92,10 @@ public final class FedAvgDrift implements Theorem<FedAvgDrift.Instance> {
           double eta = (Double) o[3];
           Gen<double[]> hRow = Gens.doubleArrays(Gens.doubles(0.1, 1).shrinkDigits(2), d);
           Gen<double[]> cRow = Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(0), d);
-          Gen<List<double[]>> hs = id.equals("identical-clients") || id.equals("shared-curvature")
-              ? hRow.map(h -> java.util.Collections.nCopies(k, h)) : Gens.listsOfSize(hRow, k);
-          Gen<List<double[]>> cs = id.equals("identical-clients")
-              ? cRow.map(c -> java.util.Collections.nCopies(k, c)) : Gens.listsOfSize(cRow, k);
+          Gen<List<double[]>> hs = shape.sharedCurvature()
+              ? hRow.map(h -> Collections.nCopies(k, h)) : Gens.listsOfSize(hRow, k);
+          Gen<List<double[]>> cs = shape.sharedCenter()
+              ? cRow.map(c -> Collections.nCopies(k, c)) : Gens.listsOfSize(cRow, k);
           return Gens.combine(hs, cs, VrGens.offsets(d)).as((h, c, x0) -> new Instance(
               new DiagonalQuadraticSum(h.toArray(new double[0][]), c.toArray(new double[0][])), eta, e, x0));
         }).filter("two clients differing in curvature and center in one coordinate",
@@ -226,7 +201,7 @@ public final class FedAvgDrift implements Theorem<FedAvgDrift.Instance> {
     for (double a : abar) {
       rho = Math.max(rho, a);
     }
-    double[] e0 = OneStepTight.diff(in.x0(), fp);
+    double[] e0 = Vec.minus(in.x0(), fp);
     double e0n = Vec.norm(e0);
     double cMax = 0;
     for (int k = 0; k < f.n(); k++) {
@@ -252,7 +227,7 @@ public final class FedAvgDrift implements Theorem<FedAvgDrift.Instance> {
         double v = pw[j] * e0[j];
         sq += v * v;
       }
-      double bound = Math.sqrt(sq) * (1 - tighten);
+      double bound = Math.sqrt(sq) * (1 - tighten());
       double observed = Vec.dist(s.x(), fp);
       double scale = Math.min(t, memory) * in.localSteps() * f.n() * (xPrev + cMax) + 2 * cMax * f.n() + bound;
       obs.add(observed);
@@ -267,11 +242,6 @@ public final class FedAvgDrift implements Theorem<FedAvgDrift.Instance> {
     }
   }
 
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return OptionalDouble.of(1.0);
-  }
-
   /**
    * The drift distances of the regime's own generator: min, median and max of ||x_fp - x*|| over
    * 200 instances drawn from the run's seed (the same generator the property ran), by E.
@@ -279,7 +249,7 @@ public final class FedAvgDrift implements Theorem<FedAvgDrift.Instance> {
   @Override
   public Map<String, Object> figures(Regime r, int tries, long seed) {
     Gen<Instance> gen = instances(r);
-    Map<Integer, List<Double>> byE = new java.util.TreeMap<>();
+    Map<Integer, List<Double>> byE = new TreeMap<>();
     for (int i = 0; i < 200; i++) {
       try {
         Instance in = Source.random(seed + i).draw(gen);
@@ -298,26 +268,12 @@ public final class FedAvgDrift implements Theorem<FedAvgDrift.Instance> {
   }
 
   @Override
-  public Map<String, Object> describe(Instance in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("clients", in.clients().n());
-    m.put("d", in.clients().dimension());
-    m.put("objective", in.clients().describe());
-    m.put("eta", in.eta());
-    m.put("E", in.localSteps());
-    m.put("x0", Num.fmt(in.x0()));
-    m.put("x*", Num.fmt(in.clients().minimizer()));
-    m.put("x_fp", Num.fmt(fixedPoint(in)));
-    return m;
-  }
-
-  @Override
   public List<String> labels(Instance in, Regime r) {
     return List.of("E = " + in.localSteps(), "K = " + in.clients().n(), in.localSteps() >= 4 ? "E >= 4" : "E < 4");
   }
 
   @Override
-  public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
-    return r.id().equals("one-local-step") ? List.of() : List.of(new io.optcheck.prop.Property.Coverage("E >= 4", 10));
+  public List<Property.Coverage> coverage(Regime r) {
+    return r.id().equals("one-local-step") ? List.of() : List.of(new Property.Coverage("E >= 4", 10));
   }
 }

@@ -1,9 +1,6 @@
 package io.optcheck.theory.vr;
 
-import static io.optcheck.theory.Assumptions.COMMON_MINIMIZER;
-import static io.optcheck.theory.Assumptions.COMPONENTS_L_SMOOTH;
 import static io.optcheck.theory.Assumptions.COMPONENTS_MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.UNIFORM_INDEX;
 
 import io.optcheck.method.StochasticGradientDescent;
 import io.optcheck.oracle.SingleExampleOracle;
@@ -11,18 +8,19 @@ import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
 import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * sgd.one-step-tight (PEPit examples sgd.py and sgd_overparametrized.py; Taylor &amp; Bach 2019):
@@ -33,65 +31,35 @@ import java.util.OptionalDouble;
  * (eta (L - mu) R/2 + sqrt((1 - eta (L + mu)/2)^2 R^2 + eta^2 v^2))^2 is an empirical reference
  * only: its regime reports without a verdict. Breaking: only the average strongly convex.
  */
-public final class OneStepTight implements Theorem<OneStepTight.Instance> {
+public final class OneStepTight extends DeclaredTheorem<OneStepTight.Instance> {
 
   /** The sum, its mu (L = 1), the step, the start. */
-  public record Instance(DiagonalQuadraticSum f, double mu, double eta, double[] x0) {
+  public record Instance(DiagonalQuadraticSum f, double mu, double eta, double[] x0) implements Described {
+
+    @Override
+    public Map<String, Object> describe() {
+      Map<String, Object> m = VrGens.described(f, mu, eta);
+      m.put("x0", Num.fmt(x0));
+      m.put("x*", Num.fmt(f.minimizer()));
+      return m;
+    }
   }
 
-  private static final List<String> ALL = List.of(COMPONENTS_MU_STRONGLY_CONVEX, COMPONENTS_L_SMOOTH,
-      COMMON_MINIMIZER, UNIFORM_INDEX);
-
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public OneStepTight() {
-    this(0);
-  }
-
-  private OneStepTight(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public OneStepTight withTightenedBounds(double eps) {
-    return new OneStepTight(eps);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "over-parametrized", Expected.HOLDS, ALL, null,
-          "every f_i mu-strongly convex and L-smooth, common minimizer: E||x1 - x*||^2 <= max(1 - eta mu, L eta - 1)^2 R^2", null),
-      new Regime("drop:" + COMPONENTS_MU_STRONGLY_CONVEX, "over-parametrized", Expected.BREAKS,
-          List.of(COMPONENTS_L_SMOOTH, COMMON_MINIMIZER, UNIFORM_INDEX), COMPONENTS_MU_STRONGLY_CONVEX,
-          "only the average is mu-strongly convex (components may be concave)", null),
-      new Regime("pesto-reference", "pesto-reference", Expected.NONE,
-          List.of(COMPONENTS_MU_STRONGLY_CONVEX, COMPONENTS_L_SMOOTH, UNIFORM_INDEX), COMMON_MINIMIZER,
-          "v > 0: the PESTO expression is an empirical reference figure, not a theorem", null));
-
-  @Override
-  public String id() {
-    return "sgd.one-step-tight";
-  }
-
-  @Override
-  public String methodId() {
-    return "sgd";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return ALL;
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("sgd.one-step-tight");
   }
 
   @Override
   public Gen<Instance> instances(Regime r) {
-    boolean strongly = !r.id().startsWith("drop:");
-    boolean common = !r.id().equals("pesto-reference");
-    return VrGens.sums(strongly, common, 1, 4, 2).flatMap(s -> Gens.combine(
+    // drop: components only L-smooth (the average still mu-strongly convex); pesto-reference: no
+    // common minimizer (v > 0)
+    Gen<VrGens.Sum> sums = Cases.<Gen<VrGens.Sum>>on(r)
+        .when("holds", () -> VrGens.sums(true, true, 1, 4, 2))
+        .when("drop:" + COMPONENTS_MU_STRONGLY_CONVEX, () -> VrGens.sums(false, true, 1, 4, 2))
+        .when("pesto-reference", () -> VrGens.sums(true, false, 1, 4, 2))
+        .get();
+    return sums.flatMap(s -> Gens.combine(
         Gens.doubles(0.01, 2).shrinkDigits(2).withEdges(1.0, 2.0).knob("eta L"),
         VrGens.offsets(s.f().dimension())).as((eta, e0) -> {
           double[] xs = s.f().minimizer();
@@ -126,7 +94,7 @@ public final class OneStepTight implements Theorem<OneStepTight.Instance> {
       f.exampleGradient(i, xs, g);
       vSq += Vec.normSq(g) / n;
     }
-    double rSq = Vec.normSq(diff(in.x0(), xs));
+    double rSq = Vec.normSq(Vec.minus(in.x0(), xs));
     double bound;
     String quantity;
     if (r.conclusion().equals("pesto-reference")) {
@@ -138,7 +106,7 @@ public final class OneStepTight implements Theorem<OneStepTight.Instance> {
       quantity = "E||x1 - x*||^2 vs the PESTO expression (v^2 = " + Num.fmt(vSq) + ")";
     } else {
       double rate = Math.max(1 - in.eta() * in.mu(), in.eta() - 1);
-      bound = rate * rate * rSq * (1 - tighten);
+      bound = rate * rate * rSq * (1 - tighten());
       quantity = "E||x1 - x*||^2 (exact over " + n + " indices)";
     }
     double tol = Tolerance.of(scale + bound, d);
@@ -178,36 +146,9 @@ public final class OneStepTight implements Theorem<OneStepTight.Instance> {
     BigDecimal a = one.subtract(eta.multiply(new BigDecimal(in.mu())));
     BigDecimal b = eta.subtract(one);
     BigDecimal rate = a.max(b);
-    BigDecimal bound = rate.multiply(rate).multiply(rSq).multiply(one.subtract(new BigDecimal(tighten)))
+    BigDecimal bound = rate.multiply(rate).multiply(rSq).multiply(one.subtract(new BigDecimal(tighten())))
         .multiply(BigDecimal.valueOf(f.n()));
     return sum.compareTo(bound) <= 0;
-  }
-
-  static double[] diff(double[] a, double[] b) {
-    double[] r = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      r[i] = a[i] - b[i];
-    }
-    return r;
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return conclusion.equals("over-parametrized") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
-  }
-
-  @Override
-  public Map<String, Object> describe(Instance in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("n", in.f().n());
-    m.put("d", in.f().dimension());
-    m.put("objective", in.f().describe());
-    m.put("L", 1.0);
-    m.put("mu", in.mu());
-    m.put("eta", in.eta());
-    m.put("x0", Num.fmt(in.x0()));
-    m.put("x*", Num.fmt(in.f().minimizer()));
-    return m;
   }
 
   @Override
@@ -217,9 +158,9 @@ public final class OneStepTight implements Theorem<OneStepTight.Instance> {
   }
 
   @Override
-  public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
+  public List<Property.Coverage> coverage(Regime r) {
     return r.expected() == Expected.HOLDS
-        ? List.of(new io.optcheck.prop.Property.Coverage("eta L in (1, 2]", 5), new io.optcheck.prop.Property.Coverage("n >= 2", 20))
+        ? List.of(new Property.Coverage("eta L in (1, 2]", 5), new Property.Coverage("n >= 2", 20))
         : List.of();
   }
 }

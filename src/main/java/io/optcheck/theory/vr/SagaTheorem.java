@@ -1,10 +1,7 @@
 package io.optcheck.theory.vr;
 
-import static io.optcheck.theory.Assumptions.COMPONENTS_L_SMOOTH;
 import static io.optcheck.theory.Assumptions.COMPONENTS_MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.SAGA_STEP;
 import static io.optcheck.theory.Assumptions.SAGA_TABLE_UPDATED;
-import static io.optcheck.theory.Assumptions.UNIFORM_INDEX;
 
 import io.optcheck.method.Saga;
 import io.optcheck.oracle.FiniteSumIndexOracle;
@@ -15,19 +12,19 @@ import io.optcheck.problem.LogCoshQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
 import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * vr.saga (Defazio, Bach &amp; Lacoste-Julien 2014, Thm 1; PEPit example saga.py): with EVERY f_i
@@ -39,79 +36,35 @@ import java.util.OptionalDouble;
  * the scripted index), the multi-step consequences by exact moment propagation over every index
  * path ({@link SagaMoments}). No statistics.
  */
-public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
+public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
 
   /** The sum, mu (L = 1), x_0, the table points phi_i, and a short index path for the unbiasedness check. */
-  public record Instance(CertifiedSum f, double mu, double[] x0, double[][] phi, int[] path) {
+  public record Instance(CertifiedSum f, double mu, double[] x0, double[][] phi, int[] path) implements Described {
 
     double eta() {
       return 1 / (2 * (mu * f.n() + 1));
     }
+
+    @Override
+    public Map<String, Object> describe() {
+      Map<String, Object> m = VrGens.described(f, mu, eta());
+      m.put("x0", Num.fmt(x0));
+      m.put("phi", Num.fmt(phi));
+      m.put("x*", Num.fmt(f.minimizer()));
+      if (path.length > 0) {
+        m.put("path", Arrays.toString(path));
+      }
+      return m;
+    }
+  }
+
+  /** The theorem as its spec declares it. */
+  public SagaTheorem() {
+    super("vr.saga");
   }
 
   /** Steps of the multi-step (moment propagation) check. */
   static final int STEPS = 200;
-
-  private static final List<String> ALL = List.of(COMPONENTS_MU_STRONGLY_CONVEX, COMPONENTS_L_SMOOTH, SAGA_STEP,
-      UNIFORM_INDEX, SAGA_TABLE_UPDATED);
-
-  private static List<String> without(String a) {
-    List<String> l = new ArrayList<>(ALL);
-    l.remove(a);
-    return l;
-  }
-
-  private final double tighten;
-
-  public SagaTheorem() {
-    this(0);
-  }
-
-  private SagaTheorem(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public SagaTheorem withTightenedBounds(double eps) {
-    return new SagaTheorem(eps);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "lyapunov", Expected.HOLDS, ALL, null,
-          "every f_i mu-strongly convex and L-smooth, eta = 1/(2(mu n + L)): E[V_1] <= (1 - eta mu) V_0", null),
-      new Regime("unbiased", "unbiased", Expected.HOLDS, ALL, null,
-          "E_j[grad f_j(x) - g_j + mean_i g_i] = grad f(x) at the state reached along a scripted path", null),
-      new Regime("iterate-rate", "iterate-rate", Expected.HOLDS, ALL, null,
-          "E||x_t - x*||^2 <= 2 n eta (1 - mu eta)(1 - eta mu)^t V_0 and E[V_t] <= (1 - eta mu)^t V_0, t <= 200", null),
-      new Regime("non-quadratic", "lyapunov", Expected.HOLDS, ALL, null,
-          "as holds, with components (m/2)(x - c)^2 + s log cosh(x - b): E[V_1] <= (1 - eta mu) V_0", null),
-      new Regime("drop:" + COMPONENTS_MU_STRONGLY_CONVEX, "lyapunov", Expected.BREAKS,
-          without(COMPONENTS_MU_STRONGLY_CONVEX), COMPONENTS_MU_STRONGLY_CONVEX,
-          "only the average is mu-strongly convex (components may be merely convex or concave)", null),
-      new Regime("drop:" + SAGA_TABLE_UPDATED, "iterate-rate", Expected.BREAKS, without(SAGA_TABLE_UPDATED),
-          SAGA_TABLE_UPDATED, "the table is never updated: E||x_t - x*||^2 stalls at a noise floor", null),
-      new Regime("frozen-table-unbiased", "unbiased", Expected.HOLDS, without(SAGA_TABLE_UPDATED),
-          SAGA_TABLE_UPDATED, "the table is never updated, yet the estimator stays unbiased", null));
-
-  @Override
-  public String id() {
-    return "vr.saga";
-  }
-
-  @Override
-  public String methodId() {
-    return "saga";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return ALL;
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
-  }
 
   static boolean frozen(Regime r) {
     return !r.assumptions().contains(SAGA_TABLE_UPDATED);
@@ -119,8 +72,12 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
 
   @Override
   public Gen<Instance> instances(Regime r) {
-    boolean strongly = r.assumptions().contains(COMPONENTS_MU_STRONGLY_CONVEX);
-    Gen<VrGens.Sum> sums = r.id().equals("non-quadratic") ? logCoshSums() : VrGens.sums(strongly, false, 1, 4, 2);
+    Gen<VrGens.Sum> sums = Cases.<Gen<VrGens.Sum>>on(r)
+        .when(List.of("holds", "unbiased", "iterate-rate", "drop:" + SAGA_TABLE_UPDATED, "frozen-table-unbiased"),
+            () -> VrGens.sums(true, false, 1, 4, 2))
+        .when("non-quadratic", SagaTheorem::logCoshSums)
+        .when("drop:" + COMPONENTS_MU_STRONGLY_CONVEX, () -> VrGens.sums(false, false, 1, 4, 2))
+        .get();
     return sums.flatMap(s -> {
       int n = s.general().n();
       int d = s.general().dimension();
@@ -230,7 +187,7 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
       // 2 c ||x_1 - x*|| times them; the Bregman terms move by h ||phi_i - x*|| ||x*||.
       scale += (Math.abs(v1) + 2 * c * e1 * (Vec.norm(in.x0()) + step + xsn) + breg(f, phi1, xs)) / n;
     }
-    double bound = (1 - eta * mu) * v0 * (1 - tighten);
+    double bound = (1 - eta * mu) * v0 * (1 - tighten());
     scale += Math.abs(bound) + 2 * c * Vec.dist(in.x0(), xs) * (Vec.norm(in.x0()) + xsn) + breg(f, in.phi(), xs);
     Evaluation.Builder b = new Evaluation.Builder();
     b.add(Check.atMost("E[V_1] vs (1 - eta mu) V_0 (exact over " + n + " indices)", 1, ev1, bound,
@@ -281,13 +238,13 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
     double[] full = f.gradient(x);
     double worst = 0;
     for (int k = 0; k < d; k++) {
-      worst = Math.max(worst, Math.abs(mean[k] - (1 + tighten) * full[k]));
+      worst = Math.max(worst, Math.abs(mean[k] - (1 + tighten()) * full[k]));
       mag = Math.max(mag, Math.abs(full[k]));
     }
     Evaluation.Builder b = new Evaluation.Builder();
     b.add(Check.atMost("max_k |E_j[v_j]_k - grad f(x)_k| (exact over " + n + " indices, after "
         + in.path().length + " steps)", 1, worst, 0, Tolerance.of(n * mag, d)));
-    return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of("E[v] - grad f", OneStepTight.diff(mean, full)));
+    return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of("E[v] - grad f", Vec.minus(mean, full)));
   }
 
   private static double maxAbs(double[] v) {
@@ -337,7 +294,7 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
       double r = 1;
       for (int t = 1; t <= STEPS; t++) {
         r *= 1 - eta * mu;
-        double bound = r * v0 * (1 - tighten);
+        double bound = r * v0 * (1 - tighten());
         double scale = m.lyapunovScale[t] * t * (n + 2) + bound + r * m.lyapunovScale[0]
             + 2 * n * xsn * Math.sqrt(Math.abs(m.lyapunov[t]) / k);
         if (b.add(Check.atMost("E[V_t] vs (1 - eta mu)^t V_0 (exact over all index paths)", t, m.lyapunov[t], bound,
@@ -351,38 +308,15 @@ public final class SagaTheorem implements Theorem<SagaTheorem.Instance> {
   }
 
   @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return conclusion.equals("lyapunov") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
-  }
-
-  @Override
-  public Map<String, Object> describe(Instance in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("n", in.f().n());
-    m.put("d", in.f().dimension());
-    m.put("objective", in.f().describe());
-    m.put("L", 1.0);
-    m.put("mu", in.mu());
-    m.put("eta", in.eta());
-    m.put("x0", Num.fmt(in.x0()));
-    m.put("phi", Num.fmt(in.phi()));
-    m.put("x*", Num.fmt(in.f().minimizer()));
-    if (in.path().length > 0) {
-      m.put("path", Arrays.toString(in.path()));
-    }
-    return m;
-  }
-
-  @Override
   public List<String> labels(Instance in, Regime r) {
     return List.of("n = " + in.f().n(), in.f().n() >= 2 ? "n >= 2" : "n = 1",
         in.mu() <= 0.1 ? "kappa >= 10" : "kappa < 10");
   }
 
   @Override
-  public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
+  public List<Property.Coverage> coverage(Regime r) {
     return r.expected() == Expected.HOLDS
-        ? List.of(new io.optcheck.prop.Property.Coverage("n >= 2", 20), new io.optcheck.prop.Property.Coverage("kappa >= 10", 10))
+        ? List.of(new Property.Coverage("n >= 2", 20), new Property.Coverage("kappa >= 10", 10))
         : List.of();
   }
 }

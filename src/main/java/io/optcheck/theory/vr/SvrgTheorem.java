@@ -1,13 +1,8 @@
 package io.optcheck.theory.vr;
 
 import static io.optcheck.theory.Assumptions.COMPONENTS_CONVEX;
-import static io.optcheck.theory.Assumptions.COMPONENTS_L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.SVRG_OPTION_II;
 import static io.optcheck.theory.Assumptions.SVRG_RATE_LT_1;
 import static io.optcheck.theory.Assumptions.SVRG_SNAPSHOT_REFRESHED;
-import static io.optcheck.theory.Assumptions.SVRG_STEP_LT_1_OVER_4L;
-import static io.optcheck.theory.Assumptions.UNIFORM_INDEX;
 
 import io.optcheck.method.Svrg;
 import io.optcheck.oracle.FiniteSumIndexOracle;
@@ -15,16 +10,17 @@ import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
 import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,38 +33,36 @@ import java.util.Map;
  * every snapshot pick ({@link SvrgMoments}, cross-checked against brute-force runs of Svrg in a
  * test). No statistics.
  */
-public final class SvrgTheorem implements Theorem<SvrgTheorem.Instance> {
+public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
 
   /** The sum (L = 1), mu, eta, m, x~_0, and a scripted index path for the unbiasedness check. */
-  public record Instance(DiagonalQuadraticSum f, double mu, double eta, int m, double[] x0, int[] path) {
+  public record Instance(DiagonalQuadraticSum f, double mu, double eta, int m, double[] x0, int[] path)
+      implements Described {
 
     double a() {
       return 1 / (mu * eta * (1 - 2 * eta) * m) + 2 * eta / (1 - 2 * eta);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+      Map<String, Object> d = VrGens.described(f, mu, eta);
+      d.put("m", m);
+      d.put("a", a());
+      d.put("x0", Num.fmt(x0));
+      d.put("x*", Num.fmt(f.minimizer()));
+      return d;
     }
   }
 
   static final int EPOCHS = 10;
   static final double MU_MIN = 0.05;
 
-  private static final List<String> ALL = List.of(MU_STRONGLY_CONVEX, COMPONENTS_CONVEX, COMPONENTS_L_SMOOTH,
-      SVRG_STEP_LT_1_OVER_4L, SVRG_RATE_LT_1, SVRG_OPTION_II, SVRG_SNAPSHOT_REFRESHED, UNIFORM_INDEX);
+  /** True on the copy made by {@link #withTightenedBounds}. */
+  private boolean wrongConstant;
 
-  private static List<String> without(String a) {
-    List<String> l = new ArrayList<>(ALL);
-    l.remove(a);
-    return l;
-  }
-
-  private final boolean wrongConstant;
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public SvrgTheorem() {
-    this(false, 0);
-  }
-
-  private SvrgTheorem(boolean wrongConstant, double tighten) {
-    this.wrongConstant = wrongConstant;
-    this.tighten = tighten;
+    super("vr.svrg");
   }
 
   /**
@@ -77,40 +71,10 @@ public final class SvrgTheorem implements Theorem<SvrgTheorem.Instance> {
    * if it had no variance); unbiasedness is compared with (1 + eps) grad f.
    */
   @Override
-  public SvrgTheorem withTightenedBounds(double eps) {
-    return new SvrgTheorem(true, eps);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "linear-rate", Expected.HOLDS, ALL, null,
-          "f mu-strongly convex, each f_i convex and L-smooth, eta < 1/(4L), a < 1, Option II: E[f(x~_s) - f*] <= a^s (f(x~_0) - f*)", null),
-      new Regime("unbiased", "unbiased", Expected.HOLDS, ALL, null,
-          "E_i[grad f_i(x) - grad f_i(x~) + grad f(x~)] = grad f(x) at the state reached along a scripted path", null),
-      new Regime("drop:" + COMPONENTS_CONVEX, "linear-rate", Expected.BREAKS, without(COMPONENTS_CONVEX),
-          COMPONENTS_CONVEX, "components may be concave; only the average is mu-strongly convex", null),
-      new Regime("drop:" + SVRG_SNAPSHOT_REFRESHED, "linear-rate", Expected.BREAKS, without(SVRG_SNAPSHOT_REFRESHED),
-          SVRG_SNAPSHOT_REFRESHED, "the snapshot is never refreshed: the epoch outputs stall at a noise floor", null),
-      new Regime("drop:" + SVRG_RATE_LT_1, "linear-rate", Expected.NONE, without(SVRG_RATE_LT_1), SVRG_RATE_LT_1,
-          "a >= 1 (m too short): the theorem gives no guarantee", null));
-
-  @Override
-  public String id() {
-    return "vr.svrg";
-  }
-
-  @Override
-  public String methodId() {
-    return "svrg";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return ALL;
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+  public Theorem<Instance> withTightenedBounds(double eps) {
+    SvrgTheorem t = (SvrgTheorem) super.withTightenedBounds(eps);
+    t.wrongConstant = true;
+    return t;
   }
 
   @Override
@@ -212,29 +176,13 @@ public final class SvrgTheorem implements Theorem<SvrgTheorem.Instance> {
     double[] full = f.gradient(x);
     double worst = 0;
     for (int k = 0; k < d; k++) {
-      worst = Math.max(worst, Math.abs(mean[k] - (1 + tighten) * full[k]));
+      worst = Math.max(worst, Math.abs(mean[k] - (1 + tighten()) * full[k]));
       mag = Math.max(mag, Math.abs(full[k]));
     }
     Evaluation.Builder b = new Evaluation.Builder();
     b.add(Check.atMost("max_k |E_i[v_i]_k - grad f(x)_k| (exact over " + n + " indices, after "
         + in.path().length + " inner steps)", 1, worst, 0, Tolerance.of(n * mag, d)));
-    return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of("E[v] - grad f", OneStepTight.diff(mean, full)));
-  }
-
-  @Override
-  public Map<String, Object> describe(Instance in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("n", in.f().n());
-    m.put("d", in.f().dimension());
-    m.put("objective", in.f().describe());
-    m.put("L", 1.0);
-    m.put("mu", in.mu());
-    m.put("eta", in.eta());
-    m.put("m", in.m());
-    m.put("a", in.a());
-    m.put("x0", Num.fmt(in.x0()));
-    m.put("x*", Num.fmt(in.f().minimizer()));
-    return m;
+    return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of("E[v] - grad f", Vec.minus(mean, full)));
   }
 
   @Override
@@ -244,10 +192,10 @@ public final class SvrgTheorem implements Theorem<SvrgTheorem.Instance> {
   }
 
   @Override
-  public List<io.optcheck.prop.Property.Coverage> coverage(Regime r) {
+  public List<Property.Coverage> coverage(Regime r) {
     return r.expected() == Expected.HOLDS
-        ? List.of(new io.optcheck.prop.Property.Coverage("n >= 2", 20), new io.optcheck.prop.Property.Coverage("a < 0.5", 5),
-            new io.optcheck.prop.Property.Coverage("a in [0.5, 1)", 5))
+        ? List.of(new Property.Coverage("n >= 2", 20), new Property.Coverage("a < 0.5", 5),
+            new Property.Coverage("a in [0.5, 1)", 5))
         : List.of();
   }
 }

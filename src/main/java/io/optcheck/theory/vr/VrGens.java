@@ -1,8 +1,13 @@
 package io.optcheck.theory.vr;
 
+import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The finite-sum family behind the variance-reduction and one-step theorems: diagonal quadratic
@@ -21,7 +26,7 @@ final class VrGens {
   }
 
   /** A drawn sum with its certified constants (L = 1). */
-  record Sum(DiagonalQuadraticSum f, double mu, io.optcheck.problem.CertifiedSum general) {
+  record Sum(DiagonalQuadraticSum f, double mu, CertifiedSum general) {
 
     Sum(DiagonalQuadraticSum f, double mu) {
       this(f, mu, f);
@@ -29,6 +34,21 @@ final class VrGens {
   }
 
   static final double MU_MIN = 0.01;
+
+  /**
+   * The leading fields of a counterexample on a sum with L = 1: n, d, the objective, L, mu and
+   * the step; the caller adds its own (start, table, path) in order.
+   */
+  static Map<String, Object> described(CertifiedSum f, double mu, double eta) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("n", f.n());
+    m.put("d", f.dimension());
+    m.put("objective", f.describe());
+    m.put("L", 1.0);
+    m.put("mu", mu);
+    m.put("eta", eta);
+    return m;
+  }
 
   /** How the component curvatures are drawn. */
   enum Components {
@@ -57,8 +77,8 @@ final class VrGens {
               ? Gens.doubleArrays(Gens.doubles(mu, 1).shrinkDigits(2), d)
               : Gens.doubleArrays(Gens.doubles(kind == Components.CONVEX ? 0 : -1, 1).shrinkDigits(1), d);
           Gen<double[]> center = Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(0), d);
-          Gen<java.util.List<double[]>> centers = commonMinimizer
-              ? center.map(c -> java.util.Collections.nCopies(n, c))
+          Gen<List<double[]>> centers = commonMinimizer
+              ? center.map(c -> Collections.nCopies(n, c))
               : Gens.listsOfSize(center, n);
           return Gens.combine(Gens.listsOfSize(row, n), centers).as((hs, cs) -> {
             DiagonalQuadraticSum f = new DiagonalQuadraticSum(hs.toArray(new double[0][]), cs.toArray(new double[0][]));

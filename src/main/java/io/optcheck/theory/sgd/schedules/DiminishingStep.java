@@ -1,23 +1,15 @@
 package io.optcheck.theory.sgd.schedules;
 
-import static io.optcheck.theory.Assumptions.BCN_DIMINISHING_SCHEDULE;
-import static io.optcheck.theory.Assumptions.BETA_MU_GT_1;
-import static io.optcheck.theory.Assumptions.DIAGONAL;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.QUADRATIC;
 
 import io.optcheck.api.Hyperparameters;
-import io.optcheck.api.MethodKind;
-import io.optcheck.method.MethodProvider;
-import io.optcheck.method.MethodProviders;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredRanges;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
@@ -25,10 +17,10 @@ import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.ExpectationCheck;
 import io.optcheck.theory.stat.FalseAlarmBudget;
+import io.optcheck.theory.stat.MeanBound;
 import io.optcheck.theory.stat.Seeds;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -66,78 +58,26 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
    */
   static final double TRUNCATION = 2;
 
-  static final String UNBIASED_GRADIENT = "unbiased-gradient";
-  static final String BOUNDED_NOISE_VARIANCE = "bounded-noise-variance";
-
-
   /** The theorem as stated, on optcheck's reference SGD. */
   public DiminishingStep() {
-    this(1, FalseAlarmBudget.perTest(1000, CHECKPOINTS.length, 0), MethodProviders.reference(MethodKind.SGD));
-  }
-
-  private DiminishingStep(double plant, double alpha, MethodProvider provider) {
-    super(plant, alpha, provider);
-  }
-
-  @Override
-  protected DiminishingStep copy(double plant, double alpha, MethodProvider provider) {
-    return new DiminishingStep(plant, alpha, provider);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "rate", Expected.HOLDS,
-          List.of(QUADRATIC, DIAGONAL, MU_STRONGLY_CONVEX, L_SMOOTH, UNBIASED_GRADIENT, BOUNDED_NOISE_VARIANCE,
-              BCN_DIMINISHING_SCHEDULE, BETA_MU_GT_1), null,
-          "beta mu > 1: E[f(x_t) - f*] <= nu/(gamma + t + 1) at t = 1, 2, 4, ..., 32 (R = 1000 runs)", null),
-      new Regime("beta-mu-lt-half", "rate", Expected.BREAKS,
-          List.of(QUADRATIC, DIAGONAL, MU_STRONGLY_CONVEX, L_SMOOTH, UNBIASED_GRADIENT, BOUNDED_NOISE_VARIANCE,
-              BCN_DIMINISHING_SCHEDULE), BETA_MU_GT_1,
-          "beta mu < 1/2, sigma = 0: the error decays like k^(-2 beta mu), slower than the bound's 1/k",
-          new Regime.ThresholdSpec("beta mu", 0.5)),
-      new Regime("beta-mu-in-half-1", "rate", Expected.NONE,
-          List.of(QUADRATIC, DIAGONAL, MU_STRONGLY_CONVEX, L_SMOOTH, UNBIASED_GRADIENT, BOUNDED_NOISE_VARIANCE,
-              BCN_DIMINISHING_SCHEDULE), BETA_MU_GT_1,
-          "beta mu in [1/2, 1], sigma = 0: the proof does not apply, an O(1/k) rate may still hold", null));
-
-  @Override
-  public String id() {
-    return "sgd.diminishing-step";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return regimes.get(0).assumptions();
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("sgd.diminishing-step", FalseAlarmBudget.perTest(1000, CHECKPOINTS.length, 0));
   }
 
   @Override
   public Gen<DimInstance> instances(Regime r) {
     // beta mu = c; eta_1 L = h (h = 1: the first step exactly 1/L); gamma + 1 = max(1, c kappa)/h.
-    Gen<Double> c = Gens.logDoubles(1e-3, 3).knob("beta mu - 1").map(v -> 1 + v);
-    Gen<Double> s = Gens.logDoubles(1e-3, 1e2).withSpecials(0.0).knob("s");
-    switch (r.id()) {
-      case "beta-mu-lt-half" -> {
+    Gen<Double> c = Cases.<Gen<Double>>on(r)
+        .when("holds", () -> Gens.logDoubles(1e-3, 3).knob("beta mu - 1").map(v -> 1 + v))
         // Searched as 1/2 - beta mu, so that shrinking moves toward the threshold beta mu = 1/2.
-        c = Gens.doubles(0, 0.5).knob("1/2 - beta mu").filter("0 < beta mu < 1/2", v -> v > 0 && v < 0.5)
-            .map(v -> 0.5 - v);
-        s = Gens.just(0.0);
-      }
-      case "beta-mu-in-half-1" -> {
-        c = Gens.doubles(0.5, 1).withEdges(0.5, 1).knob("beta mu");
-        s = Gens.just(0.0);
-      }
-      default -> {
-      }
-    }
+        .when("beta-mu-lt-half", () -> Gens.doubles(0, 0.5).knob("1/2 - beta mu")
+            .filter("0 < beta mu < 1/2", v -> v > 0 && v < 0.5).map(v -> 0.5 - v))
+        .when("beta-mu-in-half-1", () -> Gens.doubles(0.5, 1).withEdges(0.5, 1).knob("beta mu"))
+        .get();
+    // sigma = 0 outside the holds regime
+    Gen<Double> s = r.id().equals("holds") ? Gens.logDoubles(1e-3, 1e2).withSpecials(0.0).knob("s") : Gens.just(0.0);
     Gen<Double> h = Gens.logDoubles(1e-2, 1).knob("eta_1 L");
-    Gen<Double> cf = c;
-    Gen<Double> sf = s;
     return Problems.quadratics().diagonal().dimensions(1, 3).spectrum(1e-2, 1e2).flatMap(q ->
-        Gens.combine(Problems.points(q.dimension(), 10), cf, h, sf).as((x0, cv, hv, sv) -> build(q, x0, cv, hv, sv)));
+        Gens.combine(Problems.points(q.dimension(), 10), c, h, s).as((x0, cv, hv, sv) -> build(q, x0, cv, hv, sv)));
   }
 
   /** beta = c/mu and b = gamma + 1 = max(1, c kappa)/h, rounded so that the assumptions hold exactly. */
@@ -163,9 +103,9 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
    * b &gt; 1 is honoured by rejecting the tries outside it (DeclaredRanges).
    */
   @Override
-  protected List<io.optcheck.theory.DeclaredRanges.Needed> needs(Regime r) {
-    return List.of(io.optcheck.theory.DeclaredRanges.Needed.exactly("p", 1, "eta_k = beta/(gamma + k)"),
-        new io.optcheck.theory.DeclaredRanges.Needed("b", 1, true, Double.POSITIVE_INFINITY, true, "b = gamma + 1 with gamma > 0"));
+  protected List<DeclaredRanges.Needed> needs(Regime r) {
+    return List.of(DeclaredRanges.Needed.exactly("p", 1, "eta_k = beta/(gamma + k)"),
+        new DeclaredRanges.Needed("b", 1, true, Double.POSITIVE_INFINITY, true, "b = gamma + 1 with gamma > 0"));
   }
 
   @Override
@@ -173,15 +113,16 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
     return r.id().equals("holds") ? CHECKPOINTS.length : 0;
   }
 
+  @Override
   ExpectationCheck check() {
-    return new ExpectationCheck(io.optcheck.theory.stat.MeanBound.Test.EMPIRICAL_BERNSTEIN, RUNS, TRUNCATION, alpha);
+    return new ExpectationCheck(MeanBound.Test.EMPIRICAL_BERNSTEIN, RUNS, TRUNCATION, alpha());
   }
 
   @Override
-  public Evaluation evaluate(DimInstance in, Regime r) {
+  protected Evaluation checkOn(DimInstance in, Regime r) {
     Evaluation e = r.id().equals("holds") ? inExpectation(in, Seeds.SEARCH) : deterministic(in);
     if (r.id().equals("holds")) {
-      best.offer(r.id(), in, e.worstRatio());
+      best().offer(r.id(), in, e.worstRatio());
     }
     return e;
   }
@@ -204,12 +145,12 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
     int from = 0;
     stages:
     for (int to : SgdRuns.stageEnds(CHECKPOINTS)) {
-      double[][] samples = SgdRuns.sample(ec, key(in), salt, provider, hp, q, noise, in.x0(), CHECKPOINTS, from, to,
+      double[][] samples = SgdRuns.sample(ec, key(in), salt, binding().provider(), hp, q, noise, in.x0(), CHECKPOINTS, from, to,
           q::value);
       for (int k = from; k < to; k++) {
         int t = CHECKPOINTS[k];
         double[] xs = samples[k - from];
-        double bound = plant * in.bound(t);
+        double bound = plant() * in.bound(t);
         double mean = RobbinsMonro.mean(xs);
         double tol = tolerance(in, t, bound, mean, xs);
         ExpectationCheck.Decision dec = ec.atMost("E[f(x_t) - f*]", t, xs, bound, tol);
@@ -229,9 +170,9 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
     Quadratic q = in.q();
     int d = q.dimension();
     Hyperparameters hp = SgdRuns.schedule(in.beta(), in.b(), 1);
-    return TrajectoryCheck.run(io.optcheck.theory.DeclaredRanges.create(provider, hp), q, in.x0(), DETERMINISTIC_STEPS, (t, prev, cur, series) -> {
+    return TrajectoryCheck.run(DeclaredRanges.create(binding().provider(), hp), q, in.x0(), DETERMINISTIC_STEPS, (t, prev, cur, series) -> {
       double f = q.value(cur);
-      double bound = plant * in.bound(t);
+      double bound = plant() * in.bound(t);
       double eta = in.beta() / (in.b() + t - 1);
       double[] g = q.gradient(prev);
       // f(x_t) carries the rounding of every earlier step: t steps of relative error 2^-52 on
@@ -268,35 +209,14 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
     if (!r.id().equals("holds")) {
       return Map.of();
     }
-    return best.best(r.id()).map(in -> {
-      Evaluation e = inExpectation(in, Seeds.FRESH);
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("ratio during search", best.ratio(r.id()));
-      m.put("ratio on fresh seeds", e.worstRatio());
-      m.put("violated on fresh seeds", e.violation() != null);
-      return Map.<String, Object>of("bestInstanceRecheck", m);
-    }).orElse(Map.of());
-  }
-
-  @Override
-  public io.optcheck.result.StatisticalTest statistics(Regime r, int tries, long seed) {
-    return testsPerEvaluation(r) > 0 ? check().statistics(seed) : null;
-  }
-
-  @Override
-  public Map<String, Object> describe(DimInstance in) {
-    return in.describe();
+    return best().best(r.id())
+        .map(in -> Map.<String, Object>of("bestInstanceRecheck", recheck(r, inExpectation(in, Seeds.FRESH))))
+        .orElse(Map.of());
   }
 
   @Override
   public OptionalDouble thresholdValue(DimInstance in, Regime r) {
     return OptionalDouble.of(in.beta() * in.mu());
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Approached, not attained: sigma = 0, L = mu, beta mu -> 1, gamma -> infinity at t = 1.
-    return OptionalDouble.of(1.0);
   }
 
   @Override

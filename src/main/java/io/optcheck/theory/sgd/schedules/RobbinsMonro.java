@@ -1,24 +1,13 @@
 package io.optcheck.theory.sgd.schedules;
 
-import static io.optcheck.theory.Assumptions.BOUNDED_NOISE;
-import static io.optcheck.theory.Assumptions.DIAGONAL;
-import static io.optcheck.theory.Assumptions.L_SMOOTH;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.QUADRATIC;
-import static io.optcheck.theory.Assumptions.STEPS_LE_2_OVER_MU_PLUS_L;
-import static io.optcheck.theory.Assumptions.SUM_STEPS_INFINITE;
-import static io.optcheck.theory.Assumptions.SUM_STEPS_SQUARED_FINITE;
 
 import io.optcheck.api.Hyperparameters;
-import io.optcheck.api.MethodKind;
-import io.optcheck.method.MethodProvider;
-import io.optcheck.method.MethodProviders;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.DeclaredRanges;
 import io.optcheck.theory.Evaluation;
@@ -89,59 +78,9 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
   /** Horizons at which the best instance's r_T is reported, to show r_T -&gt; 0. */
   static final int[] HORIZONS = {32, 10_000, 1_000_000};
 
-  static final String UNBIASED_GRADIENT = "unbiased-gradient";
-  static final String BOUNDED_NOISE_VARIANCE = "bounded-noise-variance";
-
-
   /** The theorem as stated, on optcheck's reference SGD. */
   public RobbinsMonro() {
-    this(1, FalseAlarmBudget.perTest(1000, CHECKPOINTS.length, 0), MethodProviders.reference(MethodKind.SGD));
-  }
-
-  private RobbinsMonro(double plant, double alpha, MethodProvider provider) {
-    super(plant, alpha, provider);
-  }
-
-  @Override
-  protected RobbinsMonro copy(double plant, double alpha, MethodProvider provider) {
-    return new RobbinsMonro(plant, alpha, provider);
-  }
-
-  private static final List<String> BASE = List.of(QUADRATIC, DIAGONAL, MU_STRONGLY_CONVEX, L_SMOOTH,
-      UNBIASED_GRADIENT, BOUNDED_NOISE_VARIANCE, BOUNDED_NOISE, STEPS_LE_2_OVER_MU_PLUS_L);
-
-  private static List<String> with(String... more) {
-    List<String> l = new ArrayList<>(BASE);
-    l.addAll(List.of(more));
-    return l;
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "mean-square-bound", Expected.HOLDS, with(SUM_STEPS_INFINITE, SUM_STEPS_SQUARED_FINITE), null,
-          "1/2 < p <= 1: E||x_t - x*||^2 <= r_t (r_t -> 0) at t = 1, 2, 4, ..., 32 (R = 1000 runs)", null),
-      new Regime("p-le-half", "mean-square-bound", Expected.HOLDS, with(SUM_STEPS_INFINITE), SUM_STEPS_SQUARED_FINITE,
-          "0 < p <= 1/2 (sum eta_t^2 = infinity, e.g. sqrt decay): the finite check needs only eta_t <= 2/(mu + L), "
-              + "and r_t -> 0 still (eta_t -> 0, sum eta_t = infinity)", null),
-      new Regime("p-gt-1", "reaches-x-star", Expected.BREAKS, with(SUM_STEPS_SQUARED_FINITE), SUM_STEPS_INFINITE,
-          "p > 1: the steps are summable; ||x_t - x*|| > G sum_{s>=t} eta_s, so x* is out of reach (pathwise)",
-          new Regime.ThresholdSpec("p", 1.0)),
-      new Regime("constant-step", "leaves-noise-ball", Expected.BREAKS, with(SUM_STEPS_INFINITE), SUM_STEPS_SQUARED_FINITE,
-          "p = 0 (constant step): E||x_t - x*||^2 is proven above the noise floor eta^2 sigma^2/(1 - q^2), "
-              + "below which it would have to fall to converge", null));
-
-  @Override
-  public String id() {
-    return "sgd.robbins-monro";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return regimes.get(0).assumptions();
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("sgd.robbins-monro", FalseAlarmBudget.perTest(1000, CHECKPOINTS.length, 0));
   }
 
   @Override
@@ -149,15 +88,15 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
     // p searched as its distance to the regime's boundary, so that shrinking moves toward it.
     // A declared range of p or b narrows the draw to it (ScheduleTheorem.declared).
     DeclaredRanges.Needed needP = needs(r).get(0);
-    Gen<Double> p = switch (r.id()) {
-      case "p-gt-1" -> declared(Gens.doubles(0, 2).knob("p - 1").filter("p > 1", v -> v > 0).map(v -> 1 + v), 1, 3,
-          needP, false);
-      case "constant-step" -> Gens.just(0.0);
-      case "p-le-half" -> declared(Gens.doubles(0, 0.5).withEdges(0.5).knob("p").filter("p > 0", v -> v > 0), 0, 0.5,
-          needP, false);
-      default -> declared(Gens.doubles(0, 0.5).knob("p - 1/2").filter("p > 1/2", v -> v > 0).map(v -> 0.5 + v), 0.5, 1,
-          needP, false);
-    };
+    Gen<Double> p = Cases.<Gen<Double>>on(r)
+        .when("holds", () -> declared(Gens.doubles(0, 0.5).knob("p - 1/2").filter("p > 1/2", v -> v > 0)
+            .map(v -> 0.5 + v), 0.5, 1, needP, false))
+        .when("p-le-half", () -> declared(Gens.doubles(0, 0.5).withEdges(0.5).knob("p").filter("p > 0", v -> v > 0),
+            0, 0.5, needP, false))
+        .when("p-gt-1", () -> declared(Gens.doubles(0, 2).knob("p - 1").filter("p > 1", v -> v > 0).map(v -> 1 + v),
+            1, 3, needP, false))
+        .when("constant-step", () -> Gens.just(0.0))
+        .get();
     // h = eta_0 (mu + L)/2 in (0, 1]: h = 1 is the largest step the contraction argument allows.
     Gen<Double> h = Gens.doubles(0, 1).knob("eta_0 (mu + L)/2").filter("eta_0 > 0", v -> v > 0);
     Gen<Double> b = declared(Gens.logDoubles(1, 100).knob("b"), 1, 100, needs(r).get(1), true);
@@ -185,39 +124,40 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
   @Override
   protected List<DeclaredRanges.Needed> needs(Regime r) {
     DeclaredRanges.Needed b = new DeclaredRanges.Needed("b", 0, true, Double.POSITIVE_INFINITY, true, "t + b > 0 from t = 0");
-    DeclaredRanges.Needed p = switch (r.id()) {
-      case "p-gt-1" -> new DeclaredRanges.Needed("p", 1, true, Double.POSITIVE_INFINITY, true, "summable steps");
-      case "constant-step" -> DeclaredRanges.Needed.exactly("p", 0, "a constant step");
-      case "p-le-half" -> new DeclaredRanges.Needed("p", 0, true, 0.5, false, "sum eta_t^2 = infinity, sum eta_t = infinity");
-      default -> new DeclaredRanges.Needed("p", 0.5, true, 1, false, "sum eta_t = infinity, sum eta_t^2 < infinity");
-    };
+    DeclaredRanges.Needed p = Cases.<DeclaredRanges.Needed>on(r)
+        .when("holds", () -> new DeclaredRanges.Needed("p", 0.5, true, 1, false,
+            "sum eta_t = infinity, sum eta_t^2 < infinity"))
+        .when("p-le-half", () -> new DeclaredRanges.Needed("p", 0, true, 0.5, false,
+            "sum eta_t^2 = infinity, sum eta_t = infinity"))
+        .when("p-gt-1", () -> new DeclaredRanges.Needed("p", 1, true, Double.POSITIVE_INFINITY, true, "summable steps"))
+        .when("constant-step", () -> DeclaredRanges.Needed.exactly("p", 0, "a constant step"))
+        .get();
     return List.of(p, b);
   }
 
   @Override
   public int testsPerEvaluation(Regime r) {
-    return switch (r.id()) {
-      case "p-gt-1" -> 0;
-      case "constant-step" -> STALL_CHECKPOINTS.length;
-      default -> CHECKPOINTS.length;
-    };
-  }
-
-  ExpectationCheck check() {
-    return new ExpectationCheck(MeanBound.Test.EMPIRICAL_BERNSTEIN, RUNS, TRUNCATION, alpha);
+    return Cases.<Integer>on(r)
+        .when(List.of("holds", "p-le-half"), () -> CHECKPOINTS.length)
+        .when("p-gt-1", () -> 0)
+        .when("constant-step", () -> STALL_CHECKPOINTS.length)
+        .get();
   }
 
   @Override
-  public Evaluation evaluate(RmInstance in, Regime r) {
+  ExpectationCheck check() {
+    return new ExpectationCheck(MeanBound.Test.EMPIRICAL_BERNSTEIN, RUNS, TRUNCATION, alpha());
+  }
+
+  @Override
+  protected Evaluation checkOn(RmInstance in, Regime r) {
     requireSteps(in, REACH_STEPS);
-    return switch (r.id()) {
-      case "p-gt-1" -> reach(in);
-      default -> {
-        Evaluation e = inExpectation(in, r.conclusion().equals("mean-square-bound"), Seeds.SEARCH);
-        best.offer(r.id(), in, e.worstRatio());
-        yield e;
-      }
-    };
+    if (r.id().equals("p-gt-1")) {
+      return reach(in);
+    }
+    Evaluation e = inExpectation(in, r.conclusion().equals("mean-square-bound"), Seeds.SEARCH);
+    best().offer(r.id(), in, e.worstRatio());
+    return e;
   }
 
   /** The instance's own assumption: 0 < eta_t <= eta_0 <= 2/(mu + L) at every step checked. */
@@ -284,11 +224,11 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
     int from = 0;
     stages:
     for (int to : SgdRuns.stageEnds(checkpoints)) {
-      double[][] samples = SgdRuns.sample(ec, key(in), salt, provider, hp, q, noise, in.x0(), checkpoints, from, to,
+      double[][] samples = SgdRuns.sample(ec, key(in), salt, binding().provider(), hp, q, noise, in.x0(), checkpoints, from, to,
           x -> distSq(x, xStar));
       for (int k = from; k < to; k++) {
         int t = checkpoints[k];
-        double bound = holds ? plant * r[t] : floor;
+        double bound = holds ? plant() * r[t] : floor;
         double mean = mean(samples[k - from]);
         double tol = tolerance(in, t, bound, mean);
         Check c;
@@ -326,7 +266,7 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
     double[] x0 = in.x0();
     NoisyOracle oracle = new NoisyOracle(q, NoisyOracle.uniform(in.s()), Seeds.of(key(in), Seeds.SEARCH, 0));
     double[] travelled = {0};
-    return TrajectoryCheck.run(io.optcheck.theory.DeclaredRanges.create(provider, hp), oracle, q, x0, REACH_STEPS,
+    return TrajectoryCheck.run(DeclaredRanges.create(binding().provider(), hp), oracle, q, x0, REACH_STEPS,
         (t, prev, cur, series) -> {
           travelled[0] += in.eta(t - 1);
           double moved = Math.sqrt(distSq(cur, x0));
@@ -383,14 +323,9 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
     if (r.id().equals("p-gt-1")) {
       return Map.of();
     }
-    return best.best(r.id()).map(in -> {
-      Evaluation e = inExpectation(in, r.conclusion().equals("mean-square-bound"), Seeds.FRESH);
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("ratio during search", best.ratio(r.id()));
-      m.put("ratio on fresh seeds", e.worstRatio());
-      m.put("violated on fresh seeds", e.violation() != null);
+    return best().best(r.id()).map(in -> {
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("bestInstanceRecheck", m);
+      out.put("bestInstanceRecheck", recheck(r, inExpectation(in, r.conclusion().equals("mean-square-bound"), Seeds.FRESH)));
       if (r.conclusion().equals("mean-square-bound")) {
         double[] rs = rSequence(in, HORIZONS[HORIZONS.length - 1]);
         Map<String, Object> rt = new LinkedHashMap<>();
@@ -407,11 +342,6 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
   }
 
   @Override
-  public io.optcheck.result.StatisticalTest statistics(Regime r, int tries, long seed) {
-    return testsPerEvaluation(r) > 0 ? check().statistics(seed) : null;
-  }
-
-  @Override
   public Map<String, Object> describe(RmInstance in) {
     Map<String, Object> m = in.describe();
     m.put("G (gradient bound)", in.gradientBound());
@@ -424,12 +354,6 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
   @Override
   public OptionalDouble thresholdValue(RmInstance in, Regime r) {
     return OptionalDouble.of(in.p());
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Equality in expectation on 1-D quadratics (every eigenvalue mu = L) at every t.
-    return conclusion.equals("mean-square-bound") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
   }
 
   @Override

@@ -1,48 +1,61 @@
 package io.optcheck.theory.sgd.schedules;
 
-import io.optcheck.api.MethodKind;
-import io.optcheck.method.MethodProvider;
-import io.optcheck.theory.RetargetableTheorem;
-import io.optcheck.theory.stat.BestInstance;
-import io.optcheck.theory.stat.StatisticalTheorem;
 import io.optcheck.api.PluggableOptimizer.Range;
+import io.optcheck.method.MethodProvider;
 import io.optcheck.prop.DoubleGen;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import io.optcheck.result.StatisticalTest;
 import io.optcheck.theory.DeclaredRanges;
+import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
+import io.optcheck.theory.stat.BestInstance;
+import io.optcheck.theory.stat.ExpectationCheck;
+import io.optcheck.theory.stat.StatisticalTheorem;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The plumbing shared by the step-schedule theorems (sgd.diminishing-step, sgd.robbins-monro):
- * statistical (alpha per test from the budget), retargetable to any method of kind sgd, with a
- * planted violation as teeth and a memory of the search's best instance for the figures.
+ * statistical (alpha per test from the budget), about the kind sgd, with a planted violation as
+ * teeth and a memory of the search's best instance for the figures.
  *
  * @param <I> the instance type
  * @param <T> the subclass (so that the with... methods keep their type)
  */
-abstract class ScheduleTheorem<I, T extends ScheduleTheorem<I, T>>
-    implements StatisticalTheorem<I>, RetargetableTheorem<I> {
+abstract class ScheduleTheorem<I, T extends ScheduleTheorem<I, T>> extends KindTheorem<I>
+    implements StatisticalTheorem<I> {
 
   /** The planted violation of {@link #withTightenedBounds}: holds bounds times this factor. */
   static final double PLANTED = 0.8;
 
-  /** The factor on the holds bounds: 1, or {@link #PLANTED}. */
-  protected final double plant;
-  protected final double alpha;
-  protected final MethodProvider provider;
-  protected final BestInstance<I> best = new BestInstance<>();
+  private double plant = 1;
+  private double alpha;
+  private BestInstance<I> best = new BestInstance<>();
 
-  protected ScheduleTheorem(double plant, double alpha, MethodProvider provider) {
-    this.plant = plant;
+  /** The theorem of the spec {@code id}, each test at false-alarm rate {@code alpha}. */
+  protected ScheduleTheorem(String id, double alpha) {
+    super(id);
     this.alpha = alpha;
-    this.provider = provider;
   }
 
-  /** The same theorem with these settings (a fresh object: its best-instance memory is new). */
-  protected abstract T copy(double plant, double alpha, MethodProvider provider);
+  @Override
+  protected void fresh() {
+    best = new BestInstance<>();
+  }
+
+  /** The factor on the holds bounds: 1, or {@link #PLANTED}. */
+  protected final double plant() {
+    return plant;
+  }
+
+  /** The search's best instance per regime (of this object's run). */
+  protected final BestInstance<I> best() {
+    return best;
+  }
 
   /**
    * The planted violation: every holds bound times {@value #PLANTED}, whatever eps is. A
@@ -51,13 +64,25 @@ abstract class ScheduleTheorem<I, T extends ScheduleTheorem<I, T>>
    * &gt;= 0.99. Breaking regimes are not tightened: teeth are for holds regimes.
    */
   @Override
+  @SuppressWarnings("unchecked")
   public T withTightenedBounds(double eps) {
-    return copy(PLANTED, alpha, provider);
+    ScheduleTheorem<I, T> c = (ScheduleTheorem<I, T>) super.withTightenedBounds(eps);
+    c.plant = PLANTED;
+    return (T) c;
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public T withAlpha(double alphaPerTest) {
-    return copy(plant, alphaPerTest, provider);
+    ScheduleTheorem<I, T> c = copy();
+    c.alpha = alphaPerTest;
+    return (T) c;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public T withMethod(MethodProvider p) {
+    return (T) super.withMethod(p);
   }
 
   @Override
@@ -65,37 +90,38 @@ abstract class ScheduleTheorem<I, T extends ScheduleTheorem<I, T>>
     return alpha;
   }
 
-  @Override
-  public MethodKind methodKind() {
-    return MethodKind.SGD;
-  }
-
-  @Override
-  public T withMethod(MethodProvider p) {
-    if (p.kind() != MethodKind.SGD) {
-      throw new IllegalArgumentException(id() + " needs a method of kind sgd, got " + p.kind().id());
-    }
-    return copy(plant, alpha, p);
-  }
-
-  @Override
-  public String methodId() {
-    return provider.id();
-  }
-
   /**
-   * The one range rule ({@link DeclaredRanges}) on the checked method: a regime whose assumptions
-   * pin a hyperparameter outside the declared ranges, or whose schedule ({@link #needs}) the
-   * declared ranges of b and p do not meet, does not apply, with the reason.
+   * The schedule a regime needs ({@link #needs}) against the declared ranges of b and p: a
+   * regime whose schedule they do not meet does not apply, with the reason (the one range rule,
+   * {@link DeclaredRanges}).
    */
   @Override
-  public Optional<String> notApplicable(Regime regime) {
-    Optional<String> pinned = DeclaredRanges.regimeExcludes(provider, DeclaredRanges.of(provider), regime);
-    return pinned.isPresent() ? pinned : DeclaredRanges.regimeNeeds(provider, id() + "/" + regime.id(), needs(regime));
+  protected Optional<String> applicability(Regime regime) {
+    return DeclaredRanges.regimeNeeds(binding().provider(), id() + "/" + regime.id(), needs(regime));
   }
 
   /** The schedule parameters (b, p of a/(t + b)^p) the regime needs, as intervals. */
   protected abstract List<DeclaredRanges.Needed> needs(Regime regime);
+
+  /** The expectation check of this theorem object (its alpha). */
+  abstract ExpectationCheck check();
+
+  @Override
+  public StatisticalTest statistics(Regime r, int tries, long seed) {
+    return testsPerEvaluation(r) > 0 ? check().statistics(seed) : null;
+  }
+
+  /**
+   * The figure of the search's best instance rechecked on fresh seeds: the ratio during the
+   * search beside the ratio and verdict of {@code fresh}, its evaluation on fresh seeds.
+   */
+  protected final Map<String, Object> recheck(Regime r, Evaluation fresh) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ratio during search", best.ratio(r.id()));
+    m.put("ratio on fresh seeds", fresh.worstRatio());
+    m.put("violated on fresh seeds", fresh.violation() != null);
+    return m;
+  }
 
   /**
    * The generator of a schedule parameter that honours the method's declared range: {@code natural}
@@ -107,7 +133,7 @@ abstract class ScheduleTheorem<I, T extends ScheduleTheorem<I, T>>
    */
   protected Gen<Double> declared(Gen<Double> natural, double natMin, double natMax, DeclaredRanges.Needed needed,
                                  boolean log) {
-    Range r = DeclaredRanges.of(provider).get(needed.name());
+    Range r = DeclaredRanges.of(binding().provider()).get(needed.name());
     if (r == null || (r.min() <= natMin && natMax <= r.max())) {
       return natural;
     }
@@ -130,10 +156,5 @@ abstract class ScheduleTheorem<I, T extends ScheduleTheorem<I, T>>
       g = g.logUniform();
     }
     return g.withEdges(lo, hi).knob(needed.name()).filter(needed.text(), needed::contains);
-  }
-
-  @Override
-  public Map<String, String> conventions() {
-    return provider.conventions();
   }
 }

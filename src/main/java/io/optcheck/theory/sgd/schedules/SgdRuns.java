@@ -2,13 +2,16 @@ package io.optcheck.theory.sgd.schedules;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
+import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodState;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
-import io.optcheck.method.MethodProvider;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Objective;
+import io.optcheck.theory.DeclaredRanges;
 import io.optcheck.theory.stat.ExpectationCheck;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.random.Well512a;
 
@@ -44,7 +47,7 @@ final class SgdRuns {
                            ToDoubleFunction<double[]> measure) {
     int steps = checkpoints[to - 1];
     return ec.sample(key, salt, to - from, (seed, out) -> {
-      Trajectory tr = runOnce(io.optcheck.theory.DeclaredRanges.create(provider, hp), new NoisyOracle(f, noise, new Well512a(seed)), x0, steps);
+      Trajectory tr = runOnce(DeclaredRanges.create(provider, hp), new NoisyOracle(f, noise, new Well512a(seed)), x0, steps);
       for (int k = from; k < to; k++) {
         out[k - from] = checkpoints[k] <= tr.steps() ? measure.applyAsDouble(tr.x(checkpoints[k]))
             : Double.POSITIVE_INFINITY;
@@ -54,7 +57,7 @@ final class SgdRuns {
 
   /** The stage boundaries (indices into the checkpoints 1, 2, 4, ..., 64): {1}, {2, 4, 8}, {16, 32, 64}. */
   static int[] stageEnds(int[] checkpoints) {
-    java.util.List<Integer> ends = new java.util.ArrayList<>();
+    List<Integer> ends = new ArrayList<>();
     for (int k = 0; k < checkpoints.length; k++) {
       if (checkpoints[k] == 1 || checkpoints[k] == 8 || k == checkpoints.length - 1) {
         ends.add(k + 1);
@@ -75,7 +78,7 @@ final class SgdRuns {
 
   /** 1, 2, 4, ..., up to and including {@code last} (added when not a power of 2). */
   static int[] doublingCheckpoints(int last) {
-    java.util.List<Integer> l = new java.util.ArrayList<>();
+    List<Integer> l = new ArrayList<>();
     for (int t = 1; t < last; t *= 2) {
       l.add(t);
     }
