@@ -24,7 +24,6 @@ import io.optcheck.theory.ObservationSpec;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Spec;
-import io.optcheck.theory.Specs;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.Tolerance;

@@ -1,6 +1,8 @@
 package io.optcheck.theory;
 
+import io.optcheck.result.Expected;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * A theorem's spec: the YAML front matter of {@code specs/<family>/<name>.md} and its Markdown
@@ -63,13 +65,13 @@ public record Spec(String id, String title, String method, String kind, List<Str
       if (in == null) {
         in = assumptions.stream().filter(a -> !a.equals(r.drops())).toList();
       }
-      return new Regime(r.id(), r.conclusion(), io.optcheck.result.Expected.fromJson(r.expected()), in,
+      return new Regime(r.id(), r.conclusion(), Expected.fromJson(r.expected()), in,
           r.drops(), r.description(), r.threshold(), ids);
     }).toList();
   }
 
   /** The tight ratio of a conclusion, when the spec gives one. */
-  public java.util.OptionalDouble tight(String conclusion) {
+  public OptionalDouble tight(String conclusion) {
     return conclusions.stream().filter(c -> c.id().equals(conclusion) && c.tight() != null)
         .mapToDouble(Conclusion::tight).findFirst();
   }

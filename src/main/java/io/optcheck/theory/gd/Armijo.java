@@ -137,7 +137,7 @@ public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements On
         cos += (g[i] / gn) * (p[i] / pn);
       }
       double abar = 2 * (1 - c) * (-cos) * gn / (l * pn);
-      double[] delta = LineSearchChecks.minus(cur, prev);
+      double[] delta = Vec.minus(cur, prev);
       double slope = -Vec.dot(g, delta); // = a |g^T p|
       // (1) Armijo at the accepted step, read from the iterates.
       Check arm = armijo(q, prev, cur, slope, c, tighten, t, "accepted step", series);

@@ -61,7 +61,7 @@ public final class ExactLineSearch extends DeclaredTheorem<QuadraticStart>
       if (LineSearchChecks.zero(g)) {
         return LineSearchChecks.stationary(t);
       }
-      double[] delta = LineSearchChecks.minus(cur, prev);
+      double[] delta = Vec.minus(cur, prev);
       double dn = Vec.norm(delta);
       double xn = Vec.norm(prev);
       double gn = Vec.norm(g);

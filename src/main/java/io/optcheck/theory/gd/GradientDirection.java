@@ -86,7 +86,7 @@ public final class GradientDirection extends DeclaredTheorem<GradientDirection.I
       if (LineSearchChecks.zero(g)) {
         return LineSearchChecks.stationary(t);
       }
-      double[] delta = LineSearchChecks.minus(cur, prev);
+      double[] delta = Vec.minus(cur, prev);
       double gn = Vec.norm(g);
       double dn = Vec.norm(delta);
       double xn = Vec.norm(prev);

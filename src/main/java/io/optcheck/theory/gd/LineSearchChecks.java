@@ -18,14 +18,6 @@ final class LineSearchChecks {
   private LineSearchChecks() {
   }
 
-  static double[] minus(double[] a, double[] b) {
-    double[] d = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      d[i] = a[i] - b[i];
-    }
-    return d;
-  }
-
   static double[] along(double[] x, double a, double[] p) {
     double[] y = new double[x.length];
     for (int i = 0; i < x.length; i++) {
@@ -88,7 +80,7 @@ final class LineSearchChecks {
     if (gn < Wolfe.FLOOR) {
       return stationary(t);
     }
-    double[] delta = minus(cur, prev);
+    double[] delta = Vec.minus(cur, prev);
     double dn = Vec.norm(delta);
     double xn = Vec.norm(prev);
     double cn = Vec.norm(cur);

@@ -181,7 +181,7 @@ public final class PluginLineSearch implements OnQuadratics<PluginLineSearch.Ins
       if (gn < Wolfe.FLOOR) {
         return LineSearchChecks.stationary(t);
       }
-      double[] delta = LineSearchChecks.minus(cur, prev);
+      double[] delta = Vec.minus(cur, prev);
       switch (which) {
         case WOLFE -> {
           return LineSearchChecks.strongWolfe(q, l, prev, cur, c1, s.c2(), tighten, t);

@@ -105,7 +105,7 @@ public final class Zoutendijk extends DeclaredTheorem<Zoutendijk.Instance>
     return TrajectoryCheck.run(method, q, in.x0(), stepsFor(in, armijoOnly), (t, prev, cur, series) -> {
       double[] g = q.gradient(prev);
       double gn = Vec.norm(g);
-      double[] delta = LineSearchChecks.minus(cur, prev);
+      double[] delta = Vec.minus(cur, prev);
       double dn = Vec.norm(delta);
       if (gn > 0 && dn > 0) {
         double cos = 0;
