@@ -1,8 +1,5 @@
 package io.optcheck.theory.adaptive;
 
-import static io.optcheck.theory.Assumptions.ADAGRAD_EPS_ZERO_DENOMINATOR;
-import static io.optcheck.theory.Assumptions.CONVEX;
-
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProviders;
@@ -11,13 +8,10 @@ import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.theory.Regime;
-import java.util.List;
-import java.util.Map;
 
 /**
  * adapt.adagrad-regret (Duchi, Hazan &amp; Singer, JMLR 2011, Thm 5 and Cor. 6, diagonal AdaGrad,
@@ -35,6 +29,7 @@ public final class AdaGradRegret extends KindTheorem<OnlineInstance> {
 
   static final int STEPS = 200;
   static final int STEPS_NONCONVEX = 500;
+
   /** The theorem as its spec declares it. */
   public AdaGradRegret() {
     super("adapt.adagrad-regret");
@@ -51,22 +46,35 @@ public final class AdaGradRegret extends KindTheorem<OnlineInstance> {
 
   @Override
   public Gen<OnlineInstance> instances(Regime r) {
-    if (r.id().equals("adversarial")) {
-      return OnlineGens.sequences(OnlineGens.eps(binding()));
-    }
-    Gen<Double> lr = Gens.logDoubles(1e-3, 10).withEdges(1.0).knob("lr");
-    if (r.id().equals("drop:convex")) {
-      return NonconvexProblems.sinePotentials(Gens.doubles(4.7, 20).knob("a")).flatMap(f -> Gens.combine(
-          Problems.points(f.dimension(), 10), lr, OnlineGens.eps(binding())).as((x0, l, e) ->
-              new OnlineInstance(null, f, "sine potential", x0, new double[f.dimension()], l, 0, e)));
-    }
-    // A start whose gradient has a nonzero component below 2^-511 is not representable for the
-    // method: g^2 underflows (to 0 at |g| = 4.9e-324, quick seeds 25 and 72), so with eps = 0 the
-    // first step divides a nonzero g by sqrt(0) and x_1 is infinite.
+    return Cases.<Gen<OnlineInstance>>on(r)
+        .when("holds", this::quadratics)
+        .when("adversarial", () -> OnlineGens.sequences(OnlineGens.eps(binding())))
+        .when("drop:convex", this::sinePotentials)
+        .get();
+  }
+
+  private static Gen<Double> lr() {
+    return Gens.logDoubles(1e-3, 10).withEdges(1.0).knob("lr");
+  }
+
+  /**
+   * Convex quadratics (singular ones included). A start whose gradient has a nonzero component
+   * below 2^-511 is not representable for the method: g^2 underflows (to 0 at |g| = 4.9e-324,
+   * quick seeds 25 and 72), so with eps = 0 the first step divides a nonzero g by sqrt(0) and
+   * x_1 is infinite.
+   */
+  private Gen<OnlineInstance> quadratics() {
     return Problems.quadratics().dimensions(1, 10).singular().flatMap(q -> Gens.combine(
         Problems.points(q.dimension(), 10).filter("grad f(x0)^2 representable", x0 -> squaresRepresentable(q.gradient(x0))),
-        lr, OnlineGens.eps(binding())).as((x0, l, e) ->
+        lr(), OnlineGens.eps(binding())).as((x0, l, e) ->
             new OnlineInstance(null, q, "convex quadratic", x0, minimizer(q, x0), l, 0, e)));
+  }
+
+  /** The non-convex sine potentials of drop:convex. */
+  private Gen<OnlineInstance> sinePotentials() {
+    return NonconvexProblems.sinePotentials(Gens.doubles(4.7, 20).knob("a")).flatMap(f -> Gens.combine(
+        Problems.points(f.dimension(), 10), lr(), OnlineGens.eps(binding())).as((x0, l, e) ->
+            new OnlineInstance(null, f, "sine potential", x0, new double[f.dimension()], l, 0, e)));
   }
 
   /** True when every nonzero component of g has a normal square (|g_i| >= 2^-511). */
@@ -95,7 +103,7 @@ public final class AdaGradRegret extends KindTheorem<OnlineInstance> {
     double eta = in.lr();
     double c = Math.sqrt(v0(in.eps())) + in.eps();
     return RegretCheck.run(method(Hyperparameters.of("lr", eta).with("eps", in.eps())), in,
-        r.id().equals("drop:convex") ? STEPS_NONCONVEX : STEPS, r.conclusion().equals("linearised-regret"), 1,
+        Cases.<Integer>on(r).when("drop:convex", () -> STEPS_NONCONVEX).orElse(() -> STEPS), r.conclusion().equals("linearised-regret"), 1,
         (t, g, sumG2, maxD2, d02) -> {
           double s = 0;
           for (int j = 0; j < sumG2.length; j++) {

@@ -1,7 +1,5 @@
 package io.optcheck.theory.adaptive;
 
-import static io.optcheck.theory.Assumptions.REDDI_ONLINE_PROBLEM;
-
 import io.optcheck.method.Adam;
 import io.optcheck.method.AdaptiveOptions;
 import io.optcheck.method.AdaptiveState;
@@ -12,15 +10,13 @@ import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.CyclicLinearOracle;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import java.util.List;
-import java.util.Map;
 
 /**
  * adapt.adam-nonconvergence (Reddi, Kale &amp; Kumar 2018, Theorem 1). On the online problem
@@ -45,58 +41,34 @@ import java.util.Map;
  * Since the a's sum to infinity, Adam reaches +1 and stays there, and AMSGrad reaches a band
  * around -1 whose width goes to 0: the average iterates go to +1 and -1.
  */
-public final class AdamNonconvergence implements Theorem<ReddiInstance> {
+public final class AdamNonconvergence extends DeclaredTheorem<ReddiInstance> {
 
   static final int CYCLES = 1000;
   /** A wrong constant for the teeth test: above the largest cycle gain 1/sqrt(2) = 0.7071. */
   static final double ADAM_GAIN_WRONG = 0.75;
 
-  private final boolean wrong;
-
+  /** The theorem as its spec declares it. */
   public AdamNonconvergence() {
-    this(false);
+    super("adapt.adam-nonconvergence");
   }
 
-  private AdamNonconvergence(boolean wrong) {
-    this.wrong = wrong;
+  /** The method a regime runs on Reddi's problem: AMSGrad, or Adam with or without bias correction. */
+  private record Variant(boolean amsgrad, boolean biasCorrection) {
   }
 
-  @Override
-  public AdamNonconvergence withTightenedBounds(double eps) {
-    return new AdamNonconvergence(eps != 0);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "adam-drifts-up", Expected.HOLDS, List.of(REDDI_ONLINE_PROBLEM), null,
-          "Adam without bias correction: every cycle gains at least the derived G_k until x = +1", null),
-      new Regime("bias-corrected", "adam-drifts-up", Expected.HOLDS, List.of(REDDI_ONLINE_PROBLEM), null,
-          "Adam with bias correction: the same drift to +1", null),
-      new Regime("amsgrad", "amsgrad-drifts-down", Expected.HOLDS, List.of(REDDI_ONLINE_PROBLEM), null,
-          "AMSGrad: every cycle loses at least (C-2)/C alpha/sqrt(3k+1) until it is in a shrinking band at -1",
-          null));
-
-  @Override
-  public String id() {
-    return "adapt.adam-nonconvergence";
-  }
-
-  @Override
-  public String methodId() {
-    return "adam";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(REDDI_ONLINE_PROBLEM);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+  private static Variant variant(Regime r) {
+    return Cases.<Variant>on(r)
+        .when("holds", () -> new Variant(false, false))
+        .when("bias-corrected", () -> new Variant(false, true))
+        .when("amsgrad", () -> new Variant(true, false))
+        .get();
   }
 
   @Override
   public Gen<ReddiInstance> instances(Regime r) {
+    // Every regime draws the same instances; only its method differs (named here, so that a spec
+    // regime without one is a load error).
+    variant(r);
     // C in (2, 100], alpha = a sqrt(1 - b2) with a in (0, 1), x0 in [-1, 1]: the whole stated
     // assumption set (C capped at 100 for a finite search box); edges C = 100, a near 1, x0 = +-1.
     Gen<Double> c = Gens.doubles(2, 100).withEdges(100.0).knob("C").filter("C > 2", v -> v > 2);
@@ -108,9 +80,10 @@ public final class AdamNonconvergence implements Theorem<ReddiInstance> {
 
   @Override
   public Evaluation evaluate(ReddiInstance in, Regime r) {
-    boolean ams = r.id().equals("amsgrad");
+    Variant v = variant(r);
+    boolean ams = v.amsgrad();
     AdaptiveOptions o = AdaptiveOptions.defaults().withBetas(0, in.b2()).withEps(0, false)
-        .withBiasCorrection(r.id().equals("bias-corrected")).withInverseSqrtSchedule(true).withBox(-1, 1);
+        .withBiasCorrection(v.biasCorrection()).withInverseSqrtSchedule(true).withBox(-1, 1);
     Method<AdaptiveState> m = ams ? new AmsGrad(in.alpha(), o) : new Adam(in.alpha(), o);
     double c = in.c();
     Evaluation.Builder b = new Evaluation.Builder();
@@ -133,11 +106,11 @@ public final class AdamNonconvergence implements Theorem<ReddiInstance> {
       double tol = Tolerance.of(Math.abs(x0) + Math.abs(x3) + 3 * a * Math.sqrt(1 + c * c), 1);
       Check ch;
       if (ams) {
-        double decrease = (wrong ? 1.0 : (c - 2) / c) * a;
+        double decrease = (tighten() != 0 ? 1.0 : (c - 2) / c) * a;
         double band = -1 + 2 * a * Math.sqrt(1 + c * c) / (c * c);
         ch = Check.atMost("x_3k+3 vs max(x_3k - (C-2)a/C, -1 + band)", t, x3, Math.max(x0 - decrease, band), tol);
       } else {
-        double gain = wrong ? ADAM_GAIN_WRONG * a : cycleGain(in, k, r.id().equals("bias-corrected"));
+        double gain = tighten() != 0 ? ADAM_GAIN_WRONG * a : cycleGain(in, k, v.biasCorrection());
         ch = Check.atLeast("x_3k+3 vs min(1, x_3k + G_k)", t, x3, Math.min(1, x0 + gain), tol);
       }
       return b.add(ch);
@@ -161,10 +134,5 @@ public final class AdamNonconvergence implements Theorem<ReddiInstance> {
     double c2 = biasCorrection ? 1 - Math.pow(b2, 3.0 * k + 2) : 1;
     double c3 = biasCorrection ? 1 - Math.pow(b2, 3.0 * k + 3) : 1;
     return a2 * Math.sqrt(c2 / v2) + a3 * Math.sqrt(c3 / v3) - a1 / Math.sqrt(1 - b2);
-  }
-
-  @Override
-  public Map<String, Object> describe(ReddiInstance in) {
-    return in.describe();
   }
 }

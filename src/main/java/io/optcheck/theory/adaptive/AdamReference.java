@@ -1,27 +1,19 @@
 package io.optcheck.theory.adaptive;
 
-import static io.optcheck.theory.Assumptions.DECLARED_ADAM_CONVENTIONS;
-import static io.optcheck.theory.Assumptions.EPS_ZERO;
-import static io.optcheck.theory.Assumptions.NO_WEIGHT_DECAY;
-import static io.optcheck.theory.Assumptions.ZERO_GRADIENT;
-
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.api.MethodKind;
-import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.DoubleGen;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -67,36 +59,28 @@ public final class AdamReference extends KindTheorem<AdamInstance> {
     Gen<Double> eps = Gens.logDoubles(1e-12, 1e-2).withSpecials(0.0).knob("eps");
     Gen<Double> wd = Gens.doubles(0, 0.1).withEdges(0.0).knob("wd");
     Gen<Double> zero = Gens.just(0.0);
-    boolean atMinimizer = false;
-    switch (r.id()) {
-      case "first-step" -> {
-        eps = zero;
-        wd = zero;
-      }
-      case "zero-gradient-no-move" -> {
-        wd = zero;
-        atMinimizer = true;
-      }
-      case "drop:no-weight-decay" -> {
+    // What each regime fixes: eps, wd, and whether x0 is a minimizer.
+    Draws draws = Cases.<Draws>on(r)
+        .when("holds", () -> new Draws(eps, wd, false))
+        .when("first-step", () -> new Draws(zero, zero, false))
+        .when("zero-gradient-no-move", () -> new Draws(eps, zero, true))
         // the holds generator with only "no weight decay" inverted: wd > 0
-        wd = Gens.doubles(0, 0.1).knob("wd").filter("wd > 0", v -> v > 0);
-        atMinimizer = true;
-      }
-      default -> {
-      }
-    }
-    Gen<Double> epsF = eps;
-    Gen<Double> wdF = wd;
-    boolean atMin = atMinimizer;
+        .when("drop:no-weight-decay", () -> new Draws(eps, Gens.doubles(0, 0.1).knob("wd").filter("wd > 0", v -> v > 0),
+            true))
+        .get();
     Gen<double[]> hyper = Gens.combine(Gens.combine(lr, b1).as((a, b) -> new double[] {a, b}),
-        Gens.combine(b2, epsF).as((a, b) -> new double[] {a, b}), wdF)
+        Gens.combine(b2, draws.eps()).as((a, b) -> new double[] {a, b}), draws.wd())
         .as((p, s, w) -> new double[] {p[0], p[1], s[0], s[1], w});
     return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), hyper)
         .as((x0, h) -> {
           // At a minimizer: the same spectrum with its minimizer moved to x0, so g(x0) = 0 exactly.
-          Quadratic p = atMin ? Quadratic.diagonal(q.eigenvalues(), x0) : q;
+          Quadratic p = draws.atMinimizer() ? Quadratic.diagonal(q.eigenvalues(), x0) : q;
           return new AdamInstance(p, x0, h[0], h[1], h[2], h[3], h[4]);
         }));
+  }
+
+  /** The draws of eps and wd of a regime, and whether it starts at a minimizer. */
+  private record Draws(Gen<Double> eps, Gen<Double> wd, boolean atMinimizer) {
   }
 
   @Override
@@ -146,6 +130,7 @@ public final class AdamReference extends KindTheorem<AdamInstance> {
 
   @Override
   public OptionalDouble thresholdValue(AdamInstance in, Regime r) {
-    return r.id().equals("drop:no-weight-decay") ? OptionalDouble.of(in.wd()) : OptionalDouble.empty();
+    return Cases.<OptionalDouble>on(r).when("drop:no-weight-decay", () -> OptionalDouble.of(in.wd()))
+        .orElse(OptionalDouble::empty);
   }
 }

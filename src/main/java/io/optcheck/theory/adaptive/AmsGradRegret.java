@@ -1,20 +1,15 @@
 package io.optcheck.theory.adaptive;
 
-import static io.optcheck.theory.Assumptions.AMSGRAD_B1_ZERO;
-import static io.optcheck.theory.Assumptions.NON_DECREASING_DENOMINATOR;
-
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.prop.Gen;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.MethodBinding;
 import io.optcheck.theory.Regime;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * adapt.amsgrad-regret (Reddi, Kale &amp; Kumar, ICLR 2018, Alg. 2; THEOREMS.md's derived form of
@@ -31,23 +26,14 @@ public final class AmsGradRegret extends KindTheorem<OnlineInstance> {
   public AmsGradRegret() {
     super("adapt.amsgrad-regret");
   }
-  private final List<Regime> all = List.of(
-      new Regime("holds", "linearised-regret", Expected.HOLDS, List.of(AMSGRAD_B1_ZERO, NON_DECREASING_DENOMINATOR), null,
-          "no bias correction (Alg. 2): sum_t <g_t, x_t - x*> <= sum_i [H_T M + sum_t g^2/H_t]/2 at every T", null),
-      new Regime("max-over-corrected", "linearised-regret", Expected.HOLDS,
-          List.of(AMSGRAD_B1_ZERO, NON_DECREASING_DENOMINATOR), null,
-          "bias correction with the max over v/(1 - b2^t): H is still non-decreasing, the same bound", null),
-      new Regime("bias-corrected", "linearised-regret", Expected.NONE, List.of(AMSGRAD_B1_ZERO),
-          NON_DECREASING_DENOMINATOR, "PyTorch's bias correction after the max: sqrt(vhat/(1 - b2^t)) can decrease, "
-          + "no guarantee", null));
 
   /** The conventions each regime is about. */
   static Map<String, String> conventions(Regime r) {
-    return switch (r.id()) {
-      case "holds" -> Map.of("bias-correction", "off");
-      case "max-over-corrected" -> Map.of("bias-correction", "on", "max-over", "corrected");
-      default -> Map.of("bias-correction", "on", "max-over", "raw");
-    };
+    return Cases.<Map<String, String>>on(r)
+        .when("holds", () -> Map.of("bias-correction", "off"))
+        .when("max-over-corrected", () -> Map.of("bias-correction", "on", "max-over", "corrected"))
+        .when("bias-corrected", () -> Map.of("bias-correction", "on", "max-over", "raw"))
+        .get();
   }
 
   /** A regime applies to a method that declares its conventions. */
@@ -58,6 +44,9 @@ public final class AmsGradRegret extends KindTheorem<OnlineInstance> {
 
   @Override
   public Gen<OnlineInstance> instances(Regime r) {
+    // Every regime draws the same sequences; only its conventions differ (named here, so that a
+    // spec regime without them is a load error).
+    conventions(r);
     return OnlineGens.sequences(OnlineGens.eps(binding()));
   }
 

@@ -1,8 +1,12 @@
 package io.optcheck.theory.adaptive;
 
+import io.optcheck.api.PluggableOptimizer.Range;
+import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Source;
+import io.optcheck.theory.MethodBinding;
+import java.util.SplittableRandom;
 
 /** Generators of the regret theorems' online problems (shared by AdaGrad, AMSGrad and RMSProp). */
 final class OnlineGens {
@@ -22,9 +26,9 @@ final class OnlineGens {
    * edges; 0 included when the range starts at 0), else {@link #eps()}. The regret bounds hold
    * for every eps &gt;= 0, so no value outside the declared range is needed.
    */
-  static Gen<Double> eps(io.optcheck.theory.MethodBinding b) {
-    if (b.provider() instanceof io.optcheck.method.plugin.PluginProvider p && p.ranges().get("eps") != null) {
-      io.optcheck.api.PluggableOptimizer.Range r = p.ranges().get("eps");
+  static Gen<Double> eps(MethodBinding b) {
+    if (b.provider() instanceof PluginProvider p && p.ranges().get("eps") != null) {
+      Range r = p.ranges().get("eps");
       if (r.min() == r.max()) {
         return Gens.just(r.min());
       }
@@ -48,7 +52,7 @@ final class OnlineGens {
     return Gens.named("online gradient sequences", s -> {
       int d = s.draw(Gens.integers(1, 3));
       double[][] g = new double[T][d];
-      java.util.SplittableRandom rnd = new java.util.SplittableRandom(s.drawLong(0, Long.MAX_VALUE, 0));
+      SplittableRandom rnd = new SplittableRandom(s.drawLong(0, Long.MAX_VALUE, 0));
       for (int j = 0; j < d; j++) {
         double scale = s.draw(Gens.logDoubles(1e-3, 1e4).withEdges(1.0).knob("gradient scale"));
         boolean reddi = s.drawBoolean(0.5);
@@ -65,7 +69,7 @@ final class OnlineGens {
     });
   }
 
-  private static double draw(java.util.SplittableRandom rnd) {
+  private static double draw(SplittableRandom rnd) {
     return rnd.nextDouble() < 0.1 ? 0 : 2 * rnd.nextDouble() - 1;
   }
 

@@ -1,7 +1,6 @@
 package io.optcheck.theory.adaptive;
 
 import io.optcheck.theory.Described;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

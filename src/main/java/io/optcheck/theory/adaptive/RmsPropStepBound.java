@@ -1,25 +1,18 @@
 package io.optcheck.theory.adaptive;
 
-import static io.optcheck.theory.Assumptions.NON_DECREASING_DENOMINATOR;
-import static io.optcheck.theory.Assumptions.RMSPROP_V0_ZERO;
-
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.api.MethodKind;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
 import io.optcheck.prop.Gen;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * adapt.rmsprop-step-bound (Tieleman &amp; Hinton 2012; Defossez, Bottou, Bach &amp; Usunier, TMLR
@@ -37,19 +30,27 @@ public final class RmsPropStepBound extends KindTheorem<OnlineInstance> {
   public RmsPropStepBound() {
     super("adapt.rmsprop-step-bound");
   }
+
   @Override
   public Gen<OnlineInstance> instances(Regime r) {
-    return OnlineGens.sequences(OnlineGens.eps(binding()));
+    return Cases.<Gen<OnlineInstance>>on(r)
+        .when(List.of("holds", "regret-without-max"), () -> OnlineGens.sequences(OnlineGens.eps(binding())))
+        .get();
   }
 
   @Override
   protected Evaluation checkOn(OnlineInstance in, Regime r) {
     Hyperparameters h = Hyperparameters.of("lr", in.lr()).with("rho", in.b2()).with("eps", in.eps());
     Method<?> m = method(h);
-    if (r.id().equals("regret-without-max")) {
-      return RegretCheck.run(m, in, 0, true, 1, new DenominatorBound(in.dimension(), in.lr(), in.b2(), in.eps(), false,
-          DenominatorBound.Second.RAW_V));
-    }
+    return Cases.<Evaluation>on(r)
+        .when("holds", () -> stepBound(m, in))
+        .when("regret-without-max", () -> RegretCheck.run(m, in, 0, true, 1,
+            new DenominatorBound(in.dimension(), in.lr(), in.b2(), in.eps(), false, DenominatorBound.Second.RAW_V)))
+        .get();
+  }
+
+  /** Every step moves each coordinate by at most lr/sqrt(1 - rho). */
+  private Evaluation stepBound(Method<?> m, OnlineInstance in) {
     double bound = in.lr() / Math.sqrt(1 - in.b2()) * (1 - tighten());
     Evaluation.Builder b = new Evaluation.Builder();
     TrajectoryCheck.Series series = new TrajectoryCheck.Series();

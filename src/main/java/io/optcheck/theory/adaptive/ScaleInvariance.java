@@ -1,33 +1,26 @@
 package io.optcheck.theory.adaptive;
 
-import static io.optcheck.theory.Assumptions.EPS_ZERO;
-import static io.optcheck.theory.Assumptions.GRADIENT_SCALED_BY_POSITIVE_VECTOR;
-import static io.optcheck.theory.Assumptions.NORMALIZED_UPDATE;
-
 import io.optcheck.api.Hyperparameters;
-import io.optcheck.api.MethodKind;
-import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.method.GradientDescent;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodState;
 import io.optcheck.method.Runner;
 import io.optcheck.method.SignSgd;
 import io.optcheck.method.Trajectory;
-import io.optcheck.oracle.ExactOracle;
 import io.optcheck.oracle.AffineGradientOracle;
+import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
-import java.util.Map;
 
 /**
  * adapt.scale-invariance (THEOREMS.md section 4; no published source). Multiplying every gradient
@@ -48,16 +41,21 @@ public final class ScaleInvariance extends KindTheorem<ScaleInstance> {
   /** On a plug-in, only the regimes about Adam itself (the others contrast optcheck's own methods). */
   @Override
   protected boolean keeps(Regime r) {
-    return binding().isBuiltIn() || aboutAdam(r);
+    return binding().isBuiltIn() || methodOf(r).equals("adam");
+  }
+
+  /** The method a regime is about: Adam, or one of the contrast methods signSGD and GD. */
+  private static String methodOf(Regime r) {
+    return Cases.<String>on(r)
+        .when(List.of("holds", "drop:eps-zero"), () -> "adam")
+        .when("signsgd", () -> "signsgd")
+        .when("drop:normalized-update", () -> "gd")
+        .get();
   }
 
   @Override
   public Gen<ScaleInstance> instances(Regime r) {
-    String method = switch (r.id()) {
-      case "signsgd" -> "signsgd";
-      case "drop:normalized-update" -> "gd";
-      default -> "adam";
-    };
+    String method = methodOf(r);
     Gen<Double> eps = r.id().equals("drop:eps-zero")
         ? Gens.logDoubles(1e-12, 1e-2).knob("eps")
         : Gens.just(0.0);
@@ -99,11 +97,6 @@ public final class ScaleInvariance extends KindTheorem<ScaleInstance> {
       case "gd" -> new GradientDescent(in.lr() / in.q().certificate().L().orElseThrow());
       default -> method(Hyperparameters.of("lr", in.lr()).with("b1", in.b1()).with("b2", in.b2()).with("eps", in.eps()));
     };
-  }
-
-  /** The regime is about Adam (not one of the contrast methods signSGD and GD). */
-  private static boolean aboutAdam(Regime r) {
-    return !(r.id().equals("signsgd") || r.id().equals("drop:normalized-update"));
   }
 
   @Override

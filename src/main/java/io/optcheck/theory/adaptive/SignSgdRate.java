@@ -1,33 +1,28 @@
 package io.optcheck.theory.adaptive;
 
-import static io.optcheck.theory.Assumptions.BOUNDED_BELOW;
-import static io.optcheck.theory.Assumptions.COORDINATEWISE_SMOOTH;
-import static io.optcheck.theory.Assumptions.FULL_GRADIENT;
-
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodState;
 import io.optcheck.oracle.GradientOracle;
+import io.optcheck.oracle.SingleExampleOracle;
 import io.optcheck.problem.DiagonalQuadraticSum;
+import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * adapt.signsgd-rate (Bernstein, Wang, Azizzadenesheli &amp; Anandkumar, ICML 2018, Thm 1 with
@@ -58,6 +53,10 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
 
   @Override
   public Gen<SignInstance> instances(Regime r) {
+    return Cases.<Gen<SignInstance>>on(r).when(List.of("holds", "drop:full-gradient"), SignSgdRate::sums).get();
+  }
+
+  private static Gen<SignInstance> sums() {
     // n components in d <= 2 (so the batch-1 lattice stays small), curvatures in [0.1, 10],
     // centers in [-2, 2], x0 in [-3, 3]^d, delta = r ||x0 - x*||_inf with r in [0.01, 10].
     return Gens.named("separable quadratic sums for signSGD", s -> {
@@ -88,27 +87,33 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
     Method<?> m = method(Hyperparameters.of("lr", delta));
     double[] xs = in.xStar();
     double gap0 = in.f().gap(in.x0(), xs);
-    if (r.id().equals("holds")) {
-      double[] sum = {0};
-      // The proof telescopes f(x_k+1) <= f(x_k) - delta ||g_k||_1 + delta^2 ||L||_1 / 2 along the
-      // computed iterates, x_k+1 = x_k - delta sign(g_k) + r_k with r_k the rounding of the step,
-      // so each step adds g_k^T r_k / delta to the bound: summed, the iterate-rounding scale of
-      // every step divided by delta (1 + 6e-15 on a 100-step run with delta = 0.0033, where the
-      // bound is an equality: x0 - x* = 100 delta in one dimension).
-      double[] rounding = {0};
-      double stepNorm = delta * Math.sqrt(in.x0().length);
-      return TrajectoryCheck.run(m, in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
-        double[] g = in.f().gradient(prev);
-        sum[0] += l1(g);
-        rounding[0] += Tolerance.iterateRounding(Vec.norm(g), Vec.norm(prev), stepNorm);
-        double b = bound(in, gap0, t);
-        series.point("mean ||grad f||_1", sum[0] / t);
-        series.point("bound", b);
-        return Check.atMost("(1/K) sum_k<K ||grad f(x_k)||_1", t, sum[0] / t, b,
-            Tolerance.of(sum[0] / t + b + gap0 / (t * delta) + rounding[0] / (t * delta), in.x0().length));
-      });
-    }
-    return batchOne(in, gap0);
+    return Cases.<Evaluation>on(r)
+        .when("holds", () -> fullGradient(in, m, gap0))
+        .when("drop:full-gradient", () -> batchOne(in, gap0))
+        .get();
+  }
+
+  /** The full-gradient run: the bound at every K along the computed iterates. */
+  private Evaluation fullGradient(SignInstance in, Method<?> m, double gap0) {
+    double delta = in.delta();
+    double[] sum = {0};
+    // The proof telescopes f(x_k+1) <= f(x_k) - delta ||g_k||_1 + delta^2 ||L||_1 / 2 along the
+    // computed iterates, x_k+1 = x_k - delta sign(g_k) + r_k with r_k the rounding of the step,
+    // so each step adds g_k^T r_k / delta to the bound: summed, the iterate-rounding scale of
+    // every step divided by delta (1 + 6e-15 on a 100-step run with delta = 0.0033, where the
+    // bound is an equality: x0 - x* = 100 delta in one dimension).
+    double[] rounding = {0};
+    double stepNorm = delta * Math.sqrt(in.x0().length);
+    return TrajectoryCheck.run(m, in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
+      double[] g = in.f().gradient(prev);
+      sum[0] += l1(g);
+      rounding[0] += Tolerance.iterateRounding(Vec.norm(g), Vec.norm(prev), stepNorm);
+      double b = bound(in, gap0, t);
+      series.point("mean ||grad f||_1", sum[0] / t);
+      series.point("bound", b);
+      return Check.atMost("(1/K) sum_k<K ||grad f(x_k)||_1", t, sum[0] / t, b,
+          Tolerance.of(sum[0] / t + b + gap0 / (t * delta) + rounding[0] / (t * delta), in.x0().length));
+    });
   }
 
   /** The exact distribution of batch-1 signSGD on the lattice x0 + delta Z^d. */
@@ -149,14 +154,14 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
           for (int i = 0; i < n; i++) {
             double[] y;
             try {
-              y = oneStep(method(Hyperparameters.of("lr", delta)), x, new io.optcheck.oracle.SingleExampleOracle(f, i));
+              y = oneStep(method(Hyperparameters.of("lr", delta)), x, new SingleExampleOracle(f, i));
             } catch (RuntimeException ex) {
               return b.build(Evaluation.Ending.ERROR, ex.getMessage(), kk, Map.of());
             }
             List<Long> ky = key(y, in.x0(), delta);
             if (ky == null || !neighbours(ky, p.getKey())) {
-              return b.build(Evaluation.Ending.ERROR, "the method moved from " + io.optcheck.problem.Num.fmt(x) + " to "
-                  + io.optcheck.problem.Num.fmt(y) + ", which is not a signSGD step of length delta = " + delta
+              return b.build(Evaluation.Ending.ERROR, "the method moved from " + Num.fmt(x) + " to "
+                  + Num.fmt(y) + ", which is not a signSGD step of length delta = " + delta
                   + " per coordinate", kk, Map.of());
             }
             position.putIfAbsent(ky, y);

@@ -1,20 +1,13 @@
 package io.optcheck.theory.conformance;
 
-import static io.optcheck.theory.Assumptions.COPYABLE_STATE;
-import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
-import static io.optcheck.theory.Assumptions.DECLARED_KIND;
-import static io.optcheck.theory.Assumptions.FIXED_INPUTS;
-
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodState;
 import io.optcheck.method.Trajectory;
 import io.optcheck.method.plugin.PluginMethod;
 import io.optcheck.method.plugin.PluginProvider;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,32 +19,12 @@ import java.util.Optional;
 public final class CheckpointResume extends ConformanceProperty {
 
     public CheckpointResume(MethodProvider provider) {
-        this(provider, 0);
-    }
-
-    private CheckpointResume(MethodProvider provider, double tighten) {
-        super(provider, tighten);
-    }
-
-    @Override
-    public String id() {
-        return "conf.checkpoint-resume";
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE, FIXED_INPUTS, COPYABLE_STATE);
-    }
-
-    @Override
-    public List<Regime> regimes() {
-        return List.of(regime("holds", "bit-identical", Expected.HOLDS, assumptions(), null,
-            "copy the state at step k and continue from the copy: bit-identical to the uninterrupted run"));
+        super("conf.checkpoint-resume", provider);
     }
 
     @Override
     protected Optional<String> applicability(Regime regime) {
-        if (provider instanceof PluginProvider p) {
+        if (provider() instanceof PluginProvider p) {
             Method<?> m;
             try {
                 m = p.create(ConfGens.probe(kind(), ranges()));
@@ -67,13 +40,8 @@ public final class CheckpointResume extends ConformanceProperty {
     }
 
     @Override
-    public CheckpointResume withTightenedBounds(double eps) {
-        return new CheckpointResume(provider, eps);
-    }
-
-    @Override
     protected ConfGens.Options options(Regime regime) {
-        return new ConfGens.Options(false, false, false, false, false, false, false, true, false);
+        return holdsOnly(regime, new ConfGens.Options(false, false, false, false, false, false, false, true, false));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.optcheck.theory.conformance;
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.theory.Described;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * (rotation), a checkpoint step k, and the objective's scale.
  */
 public record ConfInstance(double[] lambda, double[][] basis, double[] xs, double[] x0, Hyperparameters h,
-                           double[] vec, double[][] rot, int k) {
+                           double[] vec, double[][] rot, int k) implements Described {
 
     /** The objective. */
     public Quadratic q() {
@@ -34,6 +35,7 @@ public record ConfInstance(double[] lambda, double[][] basis, double[] xs, doubl
     }
 
     /** Fields for a counterexample. */
+    @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dimension", x0.length);

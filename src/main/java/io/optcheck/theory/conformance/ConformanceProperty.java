@@ -1,43 +1,53 @@
 package io.optcheck.theory.conformance;
 
 import io.optcheck.api.Hyperparameters;
-import io.optcheck.method.Method;
 import io.optcheck.api.MethodKind;
+import io.optcheck.api.PluggableOptimizer.Range;
+import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodState;
 import io.optcheck.method.Runner;
 import io.optcheck.method.StopCondition;
 import io.optcheck.method.Trajectory;
+import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.oracle.GradientOracle;
-import io.optcheck.api.PluggableOptimizer.Range;
-import io.optcheck.method.plugin.PluginProvider;
+import io.optcheck.problem.Objective;
 import io.optcheck.prop.Gen;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredRanges;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TrajectoryCheck;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A conformance property of a method of a declared kind: a property every correct implementation
  * of the kind has (determinism, equivariance, agreement with the reference implementation, ...),
- * checked on the method a {@link MethodProvider} builds. The methodId is the provider's id, so
- * results land in the report under the user's method. Regimes that do not apply to the kind or
- * to the method's declarations report {@link #notApplicable} with the reason.
+ * checked on the method a {@link MethodProvider} builds. Its spec ({@code specs/conformance/})
+ * says {@code method: any}: the methodId is the provider's id, so results land in the report under
+ * the user's method. Regimes that do not apply to the kind or to the method's declarations report
+ * {@link #notApplicable} with the reason. The teeth variant ({@link #withTightenedBounds}) checks
+ * a wrong claim, see each subclass.
  */
-public abstract class ConformanceProperty implements Theorem<ConfInstance> {
+public abstract class ConformanceProperty extends DeclaredTheorem<ConfInstance> {
 
-    protected final MethodProvider provider;
-    /** 0 for the property; eps &gt; 0 for the teeth variant (a wrong claim, see each subclass). */
-    protected final double tighten;
+    private final MethodProvider provider;
 
-    protected ConformanceProperty(MethodProvider provider, double tighten) {
-        this.provider = provider;
-        this.tighten = tighten;
+    /** The property of the spec with this id, checked on {@code provider}'s methods. */
+    protected ConformanceProperty(String id, MethodProvider provider) {
+        super(id);
+        this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    /** The provider of the checked method. */
+    protected final MethodProvider provider() {
+        return provider;
     }
 
     /** The kind of the checked method. */
@@ -60,11 +70,6 @@ public abstract class ConformanceProperty implements Theorem<ConfInstance> {
         return provider instanceof PluginProvider p ? p.ranges() : Map.of();
     }
 
-    @Override
-    public Map<String, Object> describe(ConfInstance instance) {
-        return instance.describe();
-    }
-
     /** Steps per run. */
     protected int steps() {
         return 50;
@@ -76,17 +81,17 @@ public abstract class ConformanceProperty implements Theorem<ConfInstance> {
     }
 
     /**
-     * Why a regime does not apply: first the one range rule ({@link io.optcheck.theory.DeclaredRanges}: an
-     * assumption of the regime fixes a hyperparameter outside the declared range, optcheck's default range
+     * Why a regime does not apply: first the one range rule ({@link DeclaredRanges}: an assumption
+     * of the regime fixes a hyperparameter outside the declared range, optcheck's default range
      * where none is declared), then {@link #applicability}.
      */
     @Override
     public final Optional<String> notApplicable(Regime regime) {
-        Map<String, Range> withDefaults = new java.util.LinkedHashMap<>();
+        Map<String, Range> withDefaults = new LinkedHashMap<>();
         for (String name : kind().hyperparameters()) {
             withDefaults.put(name, ConfGens.range(ranges(), name));
         }
-        Optional<String> r = io.optcheck.theory.DeclaredRanges.regimeExcludes(provider, withDefaults, regime);
+        Optional<String> r = DeclaredRanges.regimeExcludes(provider, withDefaults, regime);
         return r.isPresent() ? r : applicability(regime);
     }
 
@@ -100,9 +105,15 @@ public abstract class ConformanceProperty implements Theorem<ConfInstance> {
         return ConfGens.instances(kind(), ranges(), options(regime), steps());
     }
 
-    /** What the regime's instances need. */
-    protected ConfGens.Options options(Regime regime) {
-        return ConfGens.Options.plain();
+    /**
+     * What a regime's instances need. A property names each of its regimes ({@link Cases}), so
+     * that a spec regime without code is a load error.
+     */
+    protected abstract ConfGens.Options options(Regime regime);
+
+    /** {@link #options} for a property whose one regime, holds, needs {@code o}. */
+    protected static ConfGens.Options holdsOnly(Regime regime, ConfGens.Options o) {
+        return Cases.<ConfGens.Options>on(regime).when("holds", () -> o).get();
     }
 
     /** Runs a method without a check (the reference run of a comparison). */
@@ -113,7 +124,7 @@ public abstract class ConformanceProperty implements Theorem<ConfInstance> {
 
     /** Runs a method and checks every step (through {@link TrajectoryCheck}). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    protected static Evaluation check(Method<?> m, GradientOracle o, io.optcheck.problem.Objective f, double[] x0,
+    protected static Evaluation check(Method<?> m, GradientOracle o, Objective f, double[] x0,
                                       int steps, TrajectoryCheck.StepCheck c) {
         return TrajectoryCheck.run((Method) m, o, f, x0, steps, c);
     }
@@ -157,12 +168,12 @@ public abstract class ConformanceProperty implements Theorem<ConfInstance> {
 
     /** The teeth variant's target: the claimed value moved by eps (1 + |v|) in every coordinate. */
     protected double[] moved(double[] target) {
-        if (tighten == 0) {
+        if (tighten() == 0) {
             return target;
         }
         double[] m = target.clone();
         for (int i = 0; i < m.length; i++) {
-            m[i] += tighten * (1 + Math.abs(m[i]));
+            m[i] += tighten() * (1 + Math.abs(m[i]));
         }
         return m;
     }
@@ -181,11 +192,5 @@ public abstract class ConformanceProperty implements Theorem<ConfInstance> {
             s += x * x;
         }
         return Math.sqrt(s);
-    }
-
-    /** One regime helper. */
-    protected static Regime regime(String id, String conclusion, io.optcheck.result.Expected e, List<String> a,
-                                   String dropped, String description) {
-        return new Regime(id, conclusion, e, a, dropped, description, null);
     }
 }

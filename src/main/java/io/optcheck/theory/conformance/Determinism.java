@@ -1,16 +1,10 @@
 package io.optcheck.theory.conformance;
 
-import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
-import static io.optcheck.theory.Assumptions.DECLARED_KIND;
-import static io.optcheck.theory.Assumptions.FIXED_INPUTS;
-
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.Trajectory;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import java.util.List;
 
 /**
  * conf.determinism: two fresh methods with the same hyperparameters, started at the same x0 on
@@ -22,32 +16,12 @@ import java.util.List;
 public final class Determinism extends ConformanceProperty {
 
     public Determinism(MethodProvider provider) {
-        this(provider, 0);
-    }
-
-    private Determinism(MethodProvider provider, double tighten) {
-        super(provider, tighten);
+        super("conf.determinism", provider);
     }
 
     @Override
-    public String id() {
-        return "conf.determinism";
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE, FIXED_INPUTS);
-    }
-
-    @Override
-    public List<Regime> regimes() {
-        return List.of(regime("holds", "bit-identical", Expected.HOLDS, assumptions(), null,
-            "two runs with the same inputs: bit-identical iterates"));
-    }
-
-    @Override
-    public Determinism withTightenedBounds(double eps) {
-        return new Determinism(provider, eps);
+    protected ConfGens.Options options(Regime regime) {
+        return holdsOnly(regime, ConfGens.Options.plain());
     }
 
     /**

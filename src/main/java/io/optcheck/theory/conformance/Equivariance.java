@@ -1,20 +1,14 @@
 package io.optcheck.theory.conformance;
 
-import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
-import static io.optcheck.theory.Assumptions.DECLARED_KIND;
-import static io.optcheck.theory.Assumptions.GRADIENT_LINEAR_UPDATE;
-
 import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Quadratic;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,36 +36,17 @@ public final class Equivariance extends ConformanceProperty {
 
     /** Translation equivariance. */
     public static Equivariance translation(MethodProvider provider) {
-        return new Equivariance(provider, false, 0);
+        return new Equivariance(provider, false);
     }
 
     /** Rotation equivariance. */
     public static Equivariance rotation(MethodProvider provider) {
-        return new Equivariance(provider, true, 0);
+        return new Equivariance(provider, true);
     }
 
-    private Equivariance(MethodProvider provider, boolean rotation, double tighten) {
-        super(provider, tighten);
+    private Equivariance(MethodProvider provider, boolean rotation) {
+        super(rotation ? "conf.rotation-equivariance" : "conf.translation-equivariance", provider);
         this.rotation = rotation;
-    }
-
-    @Override
-    public String id() {
-        return rotation ? "conf.rotation-equivariance" : "conf.translation-equivariance";
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE,
-            rotation ? io.optcheck.theory.Assumptions.ROTATED_PROBLEM : io.optcheck.theory.Assumptions.TRANSLATED_PROBLEM,
-            GRADIENT_LINEAR_UPDATE);
-    }
-
-    @Override
-    public List<Regime> regimes() {
-        return List.of(regime("holds", rotation ? "rotated-run" : "translated-run", Expected.HOLDS, assumptions(), null,
-            rotation ? "the run on f(Q^T y) from Q x0 is Q times the run on f"
-                : "the run on f(x - c) from x0 + c is the run on f shifted by c"));
     }
 
     @Override
@@ -86,13 +61,8 @@ public final class Equivariance extends ConformanceProperty {
     }
 
     @Override
-    public Equivariance withTightenedBounds(double eps) {
-        return new Equivariance(provider, rotation, eps);
-    }
-
-    @Override
     protected ConfGens.Options options(Regime regime) {
-        return new ConfGens.Options(false, false, false, false, !rotation, rotation, false, false, false);
+        return holdsOnly(regime, new ConfGens.Options(false, false, false, false, !rotation, rotation, false, false, false));
     }
 
     /** The bound on how much the method's recursion amplifies an error injected earlier. */

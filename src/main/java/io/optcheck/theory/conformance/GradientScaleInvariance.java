@@ -1,16 +1,10 @@
 package io.optcheck.theory.conformance;
 
-import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
-import static io.optcheck.theory.Assumptions.DECLARED_KIND;
-import static io.optcheck.theory.Assumptions.EPS_ZERO;
-import static io.optcheck.theory.Assumptions.GRADIENT_SCALED_BY_POSITIVE_VECTOR;
-import static io.optcheck.theory.Assumptions.NORMALIZED_UPDATE;
-
 import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.AffineGradientOracle;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -29,32 +23,7 @@ import java.util.Optional;
 public final class GradientScaleInvariance extends ConformanceProperty {
 
     public GradientScaleInvariance(MethodProvider provider) {
-        this(provider, 0);
-    }
-
-    private GradientScaleInvariance(MethodProvider provider, double tighten) {
-        super(provider, tighten);
-    }
-
-    @Override
-    public String id() {
-        return "conf.gradient-scale-invariance";
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE, GRADIENT_SCALED_BY_POSITIVE_VECTOR, NORMALIZED_UPDATE,
-            EPS_ZERO);
-    }
-
-    @Override
-    public List<Regime> regimes() {
-        return List.of(
-            regime("holds", "same-iterates", Expected.HOLDS, assumptions(), null,
-                "Adam-type or sign kind, eps = 0, on d * grad f: the same iterates as on grad f"),
-            regime("drop:normalized-update", "same-iterates", Expected.BREAKS,
-                List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE, GRADIENT_SCALED_BY_POSITIVE_VECTOR, EPS_ZERO),
-                NORMALIZED_UPDATE, "GD-type kind on d * grad f: its steps scale with d, the search must find a d where it shows"));
+        super("conf.gradient-scale-invariance", provider);
     }
 
     @Override
@@ -89,13 +58,9 @@ public final class GradientScaleInvariance extends ConformanceProperty {
     }
 
     @Override
-    public GradientScaleInvariance withTightenedBounds(double eps) {
-        return new GradientScaleInvariance(provider, eps);
-    }
-
-    @Override
     protected ConfGens.Options options(Regime regime) {
-        return new ConfGens.Options(false, true, false, true, false, false, true, false, false);
+        return Cases.<ConfGens.Options>on(regime).when(List.of("holds", "drop:normalized-update"),
+            () -> new ConfGens.Options(false, true, false, true, false, false, true, false, false)).get();
     }
 
     @Override
@@ -111,7 +76,7 @@ public final class GradientScaleInvariance extends ConformanceProperty {
                 double scale = 0;
                 for (int i = 0; i < dim; i++) {
                     // Teeth: the wrong claim "the scaled run moves (1 + eps) times as far".
-                    double target = tighten == 0 ? xr[i] : xrPrev[i] + (1 + tighten) * (xr[i] - xrPrev[i]);
+                    double target = tighten() == 0 ? xr[i] : xrPrev[i] + (1 + tighten()) * (xr[i] - xrPrev[i]);
                     double dev = Math.abs(cur[i] - target);
                     worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : Math.max(worst, dev);
                     scale = Math.max(scale, Math.abs(prev[i]) + Math.abs(cur[i] - prev[i]));

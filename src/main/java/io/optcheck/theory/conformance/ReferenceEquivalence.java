@@ -1,22 +1,15 @@
 package io.optcheck.theory.conformance;
 
-import static io.optcheck.theory.Assumptions.DECLARED_CONVENTIONS;
-import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
-import static io.optcheck.theory.Assumptions.DECLARED_KIND;
-import static io.optcheck.theory.Assumptions.FIXED_INPUTS;
-
 import io.optcheck.api.Hyperparameters;
+import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
-import io.optcheck.method.Method;
 import io.optcheck.method.MethodState;
 import io.optcheck.oracle.GradientOracle;
 import io.optcheck.oracle.GradientTape;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import java.util.List;
 
 /**
  * conf.reference-equivalence: the method's steps match optcheck's reference implementation of
@@ -37,16 +30,7 @@ public final class ReferenceEquivalence extends ConformanceProperty {
     public static final int STEPS = 200;
 
     public ReferenceEquivalence(MethodProvider provider) {
-        this(provider, 0);
-    }
-
-    private ReferenceEquivalence(MethodProvider provider, double tighten) {
-        super(provider, tighten);
-    }
-
-    @Override
-    public String id() {
-        return "conf.reference-equivalence";
+        super("conf.reference-equivalence", provider);
     }
 
     @Override
@@ -55,19 +39,8 @@ public final class ReferenceEquivalence extends ConformanceProperty {
     }
 
     @Override
-    public List<String> assumptions() {
-        return List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE, DECLARED_CONVENTIONS, FIXED_INPUTS);
-    }
-
-    @Override
-    public List<Regime> regimes() {
-        return List.of(regime("holds", "matches-reference", Expected.HOLDS, assumptions(), null,
-            "every step within relative 1e-12 of optcheck's reference implementation under the declared conventions"));
-    }
-
-    @Override
-    public ReferenceEquivalence withTightenedBounds(double eps) {
-        return new ReferenceEquivalence(provider, eps);
+    protected ConfGens.Options options(Regime regime) {
+        return holdsOnly(regime, ConfGens.Options.plain());
     }
 
     @Override
@@ -75,8 +48,8 @@ public final class ReferenceEquivalence extends ConformanceProperty {
         Hyperparameters href = in.h();
         // Teeth: a reference whose step size is off by the factor (1 + eps).
         String lr = ConfGens.stepName(kind());
-        href = href.with(lr, href.get(lr) * (1 + tighten));
-        MethodProvider reference = MethodProviders.reference(kind(), provider.conventions());
+        href = href.with(lr, href.get(lr) * (1 + tighten()));
+        MethodProvider reference = MethodProviders.reference(kind(), provider().conventions());
         // Open loop: the reference is fed the very gradients the method was given, step by step,
         // so the two differ only by the rounding of their own arithmetic. Compared on their own
         // iterates, a last-bit difference would be fed back through the objective and amplified

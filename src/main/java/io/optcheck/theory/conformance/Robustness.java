@@ -1,13 +1,9 @@
 package io.optcheck.theory.conformance;
 
-import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
-import static io.optcheck.theory.Assumptions.DECLARED_KIND;
-
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.method.Trajectory;
 import io.optcheck.method.plugin.PluginMethod;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -29,41 +25,16 @@ import java.util.Map;
 public final class Robustness extends ConformanceProperty {
 
     public Robustness(MethodProvider provider) {
-        this(provider, 0);
-    }
-
-    private Robustness(MethodProvider provider, double tighten) {
-        super(provider, tighten);
-    }
-
-    @Override
-    public String id() {
-        return "conf.robustness";
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE);
-    }
-
-    @Override
-    public List<Regime> regimes() {
-        return List.of(regime("holds", "finite", Expected.HOLDS, assumptions(), null,
-            "finite inputs in the declared ranges: no NaN or infinite iterate where the reference stays finite"));
-    }
-
-    @Override
-    public Robustness withTightenedBounds(double eps) {
-        return new Robustness(provider, eps);
+        super("conf.robustness", provider);
     }
 
     @Override
     protected ConfGens.Options options(Regime regime) {
-        return new ConfGens.Options(false, false, false, false, false, false, false, false, true);
+        return holdsOnly(regime, new ConfGens.Options(false, false, false, false, false, false, false, false, true));
     }
 
     private boolean referenceFinite(ConfInstance in) {
-        Trajectory ref = run(MethodProviders.reference(kind(), provider.conventions()).create(in.h()), oracle(in),
+        Trajectory ref = run(MethodProviders.reference(kind(), provider().conventions()).create(in.h()), oracle(in),
             in.x0(), steps());
         return ref.status() == Trajectory.Status.COMPLETED;
     }
@@ -80,12 +51,12 @@ public final class Robustness extends ConformanceProperty {
         }
         double[] xs = in.xs();
         Evaluation e = check(method(in.h()), oracle(in), in.q(), in.x0(), steps(), (t, prev, cur, series) -> {
-            if (tighten == 0) {
+            if (tighten() == 0) {
                 return Check.atMost("non-finite components of x_t", t, 0, 0, 0);
             }
             double before = dist(prev, xs);
             double after = dist(cur, xs);
-            return Check.atMost("||x_t - x*|| (wrong claim: contracts by 1 - eps)", t, after, (1 - tighten) * before, 0);
+            return Check.atMost("||x_t - x*|| (wrong claim: contracts by 1 - eps)", t, after, (1 - tighten()) * before, 0);
         });
         if (e.ending() == Evaluation.Ending.ERROR && e.endingMessage() != null
             && e.endingMessage().contains(PluginMethod.NON_FINITE)) {

@@ -1,16 +1,8 @@
 package io.optcheck.theory.conformance;
 
-import static io.optcheck.theory.Assumptions.DECLARED_HYPERPARAMETER_RANGE;
-import static io.optcheck.theory.Assumptions.DECLARED_KIND;
-import static io.optcheck.theory.Assumptions.NO_WEIGHT_DECAY;
-import static io.optcheck.theory.Assumptions.ZERO_GRADIENT;
-
 import io.optcheck.method.MethodProvider;
-import io.optcheck.result.Expected;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * conf.zero-gradient: from a fresh state at a point where the gradient is exactly 0, with weight
@@ -21,38 +13,12 @@ import java.util.Optional;
 public final class ZeroGradient extends ConformanceProperty {
 
     public ZeroGradient(MethodProvider provider) {
-        this(provider, 0);
-    }
-
-    private ZeroGradient(MethodProvider provider, double tighten) {
-        super(provider, tighten);
-    }
-
-    @Override
-    public String id() {
-        return "conf.zero-gradient";
-    }
-
-    @Override
-    public List<String> assumptions() {
-        return List.of(DECLARED_KIND, DECLARED_HYPERPARAMETER_RANGE, ZERO_GRADIENT, NO_WEIGHT_DECAY);
-    }
-
-    @Override
-    public List<Regime> regimes() {
-        return List.of(regime("holds", "no-move", Expected.HOLDS, assumptions(), null,
-            "fresh state at a point with gradient exactly 0, wd = 0: x_t = x_0 bit for bit"));
-    }
-
-
-    @Override
-    public ZeroGradient withTightenedBounds(double eps) {
-        return new ZeroGradient(provider, eps);
+        super("conf.zero-gradient", provider);
     }
 
     @Override
     protected ConfGens.Options options(Regime regime) {
-        return new ConfGens.Options(true, false, true, false, false, false, false, false, false);
+        return holdsOnly(regime, new ConfGens.Options(true, false, true, false, false, false, false, false, false));
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.optcheck.theory.land;
 
-import static io.optcheck.theory.Assumptions.CONVEX;
-
 import io.optcheck.method.GradientDescent;
 import io.optcheck.method.Runner;
+import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.MomentumProblems;
@@ -13,16 +12,16 @@ import io.optcheck.problem.Problems;
 import io.optcheck.problem.TwoLayerNet;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import org.hipparchus.dfp.Dfp;
 
 /**
  * land.convex-no-barrier (Garipov et al. 2018; Frankle et al. 2020 for the non-convex side).
@@ -30,72 +29,28 @@ import java.util.OptionalDouble;
  * barrier between two minima. For a two-layer network a minimum x and its copy P x with two hidden
  * units swapped have the same loss, and the segment between them generally rises above it.
  */
-public final class ConvexNoBarrier implements Theorem<SegmentInstance> {
+public final class ConvexNoBarrier extends DeclaredTheorem<SegmentInstance> {
 
   /** GD steps that train a network to (near) a minimum in the non-convex regime. */
   static final int TRAIN_STEPS = 400;
   static final double TRAIN_ETA = 0.05;
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public ConvexNoBarrier() {
-    this(0);
-  }
-
-  private ConvexNoBarrier(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public ConvexNoBarrier withTightenedBounds(double eps) {
-    return new ConvexNoBarrier(eps);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "no-barrier", Expected.HOLDS, List.of(CONVEX), null,
-          "convex quadratics, least squares, logistic regression and Huber sums; x, y in [-5, 5]^d or "
-              + "x = x*: f on the segment stays below the chord", null),
-      new Regime("drop:convex", "no-barrier", Expected.BREAKS, List.of(), CONVEX,
-          "two-layer tanh networks: x a GD-trained point, y = P x with two hidden units swapped "
-              + "(the same loss); the segment rises above the chord", null));
-
-  @Override
-  public String id() {
-    return "land.convex-no-barrier";
-  }
-
-  @Override
-  public String methodId() {
-    return "none";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(CONVEX);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("land.convex-no-barrier");
   }
 
   @Override
   public Gen<SegmentInstance> instances(Regime r) {
     Gen<Double> a = Gens.doubles(0, 1).withSpecials(0.5).knob("a");
-    if (r.id().equals("drop:convex")) {
-      return LandscapeProblems.networks(TwoLayerNet.Activation.TANH).flatMap(net -> Gens.named("trained point", s -> {
-        double[] theta0 = LandscapeProblems.gaussianPoint(s, net.dimension(), 1);
-        // x is where GD stops after TRAIN_STEPS steps (a near-minimum; its gradient norm is reported).
-        io.optcheck.method.Trajectory tr = Runner.run(new GradientDescent(TRAIN_ETA), new ExactOracle(net), theta0, TRAIN_STEPS);
-        double[] x = tr.x(tr.steps());
-        int u = s.draw(Gens.integers(0, net.hidden() - 2));
-        int v = s.draw(Gens.integers(u + 1, net.hidden() - 1));
-        double av = a.generate(s);
-        return new SegmentInstance(net.problem(), x, net.swapUnits(x, u, v), av,
-            "x = GD (eta " + TRAIN_ETA + ", " + TRAIN_STEPS + " steps) from a Gaussian init, y = x with units "
-                + u + " and " + v + " swapped");
-      }));
-    }
+    return Cases.<Gen<SegmentInstance>>on(r)
+        .when("holds", () -> convexSegments(a))
+        .when("drop:convex", () -> swappedNetworkSegments(a))
+        .get();
+  }
+
+  /** Segments of convex families: x, y in [-5, 5]^d, or x = x* where the certificate has it. */
+  private static Gen<SegmentInstance> convexSegments(Gen<Double> a) {
     Gen<Problem> family = Gens.oneOfGens(
         MomentumProblems.problems(Problems.quadratics().dimensions(1, 10)),
         Problems.leastSquares().map(ls -> ls.problem()),
@@ -117,54 +72,58 @@ public final class ConvexNoBarrier implements Theorem<SegmentInstance> {
     }));
   }
 
+  /** Segments of two-layer tanh networks from a GD-trained point x to x with two hidden units swapped. */
+  private static Gen<SegmentInstance> swappedNetworkSegments(Gen<Double> a) {
+    return LandscapeProblems.networks(TwoLayerNet.Activation.TANH).flatMap(net -> Gens.named("trained point", s -> {
+      double[] theta0 = LandscapeProblems.gaussianPoint(s, net.dimension(), 1);
+      // x is where GD stops after TRAIN_STEPS steps (a near-minimum; its gradient norm is reported).
+      Trajectory tr = Runner.run(new GradientDescent(TRAIN_ETA), new ExactOracle(net), theta0, TRAIN_STEPS);
+      double[] x = tr.x(tr.steps());
+      int u = s.draw(Gens.integers(0, net.hidden() - 2));
+      int v = s.draw(Gens.integers(u + 1, net.hidden() - 1));
+      double av = a.generate(s);
+      return new SegmentInstance(net.problem(), x, net.swapUnits(x, u, v), av,
+          "x = GD (eta " + TRAIN_ETA + ", " + TRAIN_STEPS + " steps) from a Gaussian init, y = x with units "
+              + u + " and " + v + " swapped");
+    }));
+  }
+
   @Override
   public Evaluation evaluate(SegmentInstance in, Regime r) {
     Objective f = in.problem().objective();
     int d = f.dimension();
     double a = in.a();
-    double[] z = new double[d];
-    for (int i = 0; i < d; i++) {
-      z[i] = (1 - a) * in.x()[i] + a * in.y()[i];
-    }
+    double[] z = in.z();
     double fx = f.value(in.x());
     double fy = f.value(in.y());
     double fz = f.value(z);
     double chord = (1 - a) * fx + a * fy;
-    double bound = chord > 0 ? chord * (1 - tighten) : chord * (1 + tighten);
+    double bound = chord > 0 ? chord * (1 - tighten()) : chord * (1 + tighten());
     // z carries rounding of order 2^-52 ((1-a)||x|| + a||y||); its effect on f is that times ||grad f(z)||.
     double scale = Math.abs(fz) + (1 - a) * Math.abs(fx) + a * Math.abs(fy)
         + Vec.norm(f.gradient(z)) * ((1 - a) * Vec.norm(in.x()) + a * Vec.norm(in.y()));
     Evaluation.Builder b = new Evaluation.Builder();
     Check c = Check.atMost("f((1-a) x + a y)", 1, fz, bound, Tolerance.of(scale, d));
-    if (c.marginal() && tighten == 0 && f instanceof TwoLayerNet net) {
+    if (c.marginal() && tighten() == 0 && f instanceof TwoLayerNet net) {
       // 40 digits: f(x), f(y) and f at the exact point (1-a) x + a y.
-      org.hipparchus.dfp.Dfp ex = net.valueOnSegment(in.x(), in.y(), 0, 40);
-      org.hipparchus.dfp.Dfp ey = net.valueOnSegment(in.x(), in.y(), 1, 40);
-      org.hipparchus.dfp.Dfp ez = net.valueOnSegment(in.x(), in.y(), a, 40);
-      org.hipparchus.dfp.Dfp aa = ex.getField().newDfp(a);
-      org.hipparchus.dfp.Dfp chordExact = ex.getField().getOne().subtract(aa).multiply(ex).add(aa.multiply(ey));
+      Dfp ex = net.valueOnSegment(in.x(), in.y(), 0, 40);
+      Dfp ey = net.valueOnSegment(in.x(), in.y(), 1, 40);
+      Dfp ez = net.valueOnSegment(in.x(), in.y(), a, 40);
+      Dfp aa = ex.getField().newDfp(a);
+      Dfp chordExact = ex.getField().getOne().subtract(aa).multiply(ex).add(aa.multiply(ey));
       c = c.rechecked(!ez.greaterThan(chordExact));
     }
     b.add(c);
     return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
   }
 
+  /** The instance's fields and the barrier f(z) - chord. */
   @Override
   public Map<String, Object> describe(SegmentInstance in) {
     Map<String, Object> m = in.describe();
     Objective f = in.problem().objective();
-    double[] z = new double[in.x().length];
-    for (int i = 0; i < z.length; i++) {
-      z[i] = (1 - in.a()) * in.x()[i] + in.a() * in.y()[i];
-    }
-    m.put("barrier f(z) - chord", f.value(z) - ((1 - in.a()) * f.value(in.x()) + in.a() * f.value(in.y())));
+    m.put("barrier f(z) - chord", f.value(in.z()) - ((1 - in.a()) * f.value(in.x()) + in.a() * f.value(in.y())));
     return m;
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    // Equality at a = 0, 1 and wherever f is affine along the segment.
-    return OptionalDouble.of(1.0);
   }
 
   @Override

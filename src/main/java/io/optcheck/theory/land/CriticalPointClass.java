@@ -1,11 +1,5 @@
 package io.optcheck.theory.land;
 
-import static io.optcheck.theory.Assumptions.CRITICAL_POINT;
-import static io.optcheck.theory.Assumptions.HESSIAN_NEGATIVE_EIGENVALUE;
-import static io.optcheck.theory.Assumptions.HESSIAN_POSITIVE_DEFINITE;
-import static io.optcheck.theory.Assumptions.HESSIAN_PSD_SINGULAR;
-import static io.optcheck.theory.Assumptions.THIRD_DERIVATIVE_BOUNDED;
-
 import io.optcheck.problem.CriticalPoints;
 import io.optcheck.problem.CubicCriticalPoint;
 import io.optcheck.problem.LandscapeProblems;
@@ -13,16 +7,15 @@ import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Source;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * land.critical-point-class. At a critical point x* (grad f(x*) = 0) of a twice differentiable f:
@@ -40,55 +33,21 @@ import java.util.OptionalDouble;
  * ("H PSD =&gt; local minimum"); its finite witness is a decrease f(x* + r' u) &lt; f(x*) at all of
  * r' = r, r/10, r/100.
  */
-public final class CriticalPointClass implements Theorem<CriticalInstance> {
+public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> {
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public CriticalPointClass() {
-    this(0);
+    super("land.critical-point-class");
   }
 
-  private CriticalPointClass(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public CriticalPointClass withTightenedBounds(double eps) {
-    return new CriticalPointClass(eps);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "strict-local-min", Expected.HOLDS,
-          List.of(CRITICAL_POINT, THIRD_DERIVATIVE_BOUNDED, HESSIAN_POSITIVE_DEFINITE), null,
-          "H positive definite: classified a strict minimum; f(r u) - f(0) >= (lambda_min/2) r^2 - (M3/6) r^3", null),
-      new Regime("saddle", "negative-curvature", Expected.HOLDS,
-          List.of(CRITICAL_POINT, THIRD_DERIVATIVE_BOUNDED, HESSIAN_NEGATIVE_EIGENVALUE), null,
-          "a negative eigenvalue: classified a strict saddle or maximum; f decreases along its eigenvector", null),
-      new Regime("degenerate", "inconclusive", Expected.HOLDS,
-          List.of(CRITICAL_POINT, THIRD_DERIVATIVE_BOUNDED, HESSIAN_PSD_SINGULAR), null,
-          "H positive semidefinite and singular: classified degenerate (the test is inconclusive)", null),
-      new Regime("drop:hessian-positive-definite", "psd-local-min", Expected.BREAKS,
-          List.of(CRITICAL_POINT, THIRD_DERIVATIVE_BOUNDED, HESSIAN_PSD_SINGULAR), HESSIAN_POSITIVE_DEFINITE,
-          "the holds generator with lambda_min set to 0: 'H PSD => local minimum' breaks", null));
-
-  @Override
-  public String id() {
-    return "land.critical-point-class";
-  }
-
-  @Override
-  public String methodId() {
-    return "none";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(CRITICAL_POINT, THIRD_DERIVATIVE_BOUNDED, HESSIAN_POSITIVE_DEFINITE);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+  /** The Hessian spectrum a regime draws at the critical point. */
+  private enum Spectrum {
+    /** Every eigenvalue positive. */
+    POSITIVE,
+    /** lambda_0 negative, each other eigenvalue negative with probability 1/2. */
+    NEGATIVE_EIGENVALUE,
+    /** lambda_0 = 0, each other eigenvalue 0 with probability 1/4 (the monkey saddle has H = 0). */
+    SINGULAR
   }
 
   private static double magnitude(Source s) {
@@ -97,27 +56,29 @@ public final class CriticalPointClass implements Theorem<CriticalInstance> {
 
   @Override
   public Gen<CriticalInstance> instances(Regime r) {
-    String id = r.id();
+    Spectrum spectrum = Cases.<Spectrum>on(r)
+        .when("holds", () -> Spectrum.POSITIVE)
+        .when("saddle", () -> Spectrum.NEGATIVE_EIGENVALUE)
+        // drop: the holds generator with lambda_min set to 0
+        .when(List.of("degenerate", "drop:hessian-positive-definite"), () -> Spectrum.SINGULAR)
+        .get();
     Gen<CubicCriticalPoint> family = LandscapeProblems.cubicCriticalPoints((s, d) -> {
       double[] lambda = new double[d];
       for (int i = 0; i < d; i++) {
         lambda[i] = magnitude(s);
-        if (id.equals("saddle") && i > 0 && s.drawBoolean(0.5)) {
+        if (spectrum == Spectrum.NEGATIVE_EIGENVALUE && i > 0 && s.drawBoolean(0.5)) {
           lambda[i] = -lambda[i];
         }
       }
-      switch (id) {
-        case "saddle" -> lambda[0] = -lambda[0];
-        case "degenerate", "drop:hessian-positive-definite" -> {
-          lambda[0] = 0;
-          // Further zeros (the monkey saddle has H = 0) on some instances.
-          for (int i = 1; i < d; i++) {
-            if (s.drawBoolean(0.25)) {
-              lambda[i] = 0;
-            }
+      if (spectrum == Spectrum.NEGATIVE_EIGENVALUE) {
+        lambda[0] = -lambda[0];
+      } else if (spectrum == Spectrum.SINGULAR) {
+        lambda[0] = 0;
+        // Further zeros (the monkey saddle has H = 0) on some instances.
+        for (int i = 1; i < d; i++) {
+          if (s.drawBoolean(0.25)) {
+            lambda[i] = 0;
           }
-        }
-        default -> {
         }
       }
       return lambda;
@@ -199,7 +160,7 @@ public final class CriticalPointClass implements Theorem<CriticalInstance> {
     };
     // Wrong constant for the sensitivity test of the degenerate class: tau 1e-3 times too small.
     CriticalPoints.Classification cls = CriticalPoints.classify(f, new double[d], 0,
-        r.conclusion().equals("inconclusive") && tighten != 0 ? CriticalPoints.C * tighten : CriticalPoints.C);
+        r.conclusion().equals("inconclusive") && tighten() != 0 ? CriticalPoints.C * tighten() : CriticalPoints.C);
     if (b.add(Check.atMost("classifier disagrees with the construction (" + cls.kind() + " vs " + expected + ")",
         1, cls.kind() == expected ? 0 : 1, 0, 0)) || r.conclusion().equals("inconclusive")) {
       return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
@@ -214,7 +175,7 @@ public final class CriticalPointClass implements Theorem<CriticalInstance> {
     double tol = Tolerance.of(scale, d);
     if (r.conclusion().equals("strict-local-min")) {
       double bound = (0.5 * lmin * rr * rr - m3 * rr * rr * rr / 6);
-      bound = bound > 0 ? bound * (1 + tighten) : bound;
+      bound = bound > 0 ? bound * (1 + tighten()) : bound;
       b.add(Check.atLeast("f(r u) - f(0)", 1, df, bound, tol));
     } else {
       // u is the eigenvector of lambda_min in this regime's check.
@@ -227,7 +188,7 @@ public final class CriticalPointClass implements Theorem<CriticalInstance> {
       x = scaled(v, rr);
       df = f.value(x) - f0;
       double bound = 0.5 * lmin * rr * rr + m3 * rr * rr * rr / 6;
-      bound = bound < 0 ? bound * (1 + tighten) : bound;
+      bound = bound < 0 ? bound * (1 + tighten()) : bound;
       b.add(Check.atMost("f(r v_min) - f(0)", 1, df, bound, tol));
     }
     return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
@@ -241,17 +202,6 @@ public final class CriticalPointClass implements Theorem<CriticalInstance> {
       }
     }
     return k;
-  }
-
-  @Override
-  public Map<String, Object> describe(CriticalInstance in) {
-    return in.describe();
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return conclusion.equals("strict-local-min") || conclusion.equals("negative-curvature")
-        ? OptionalDouble.of(1.0) : OptionalDouble.empty();
   }
 
   @Override

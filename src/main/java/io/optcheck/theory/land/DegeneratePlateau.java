@@ -1,25 +1,19 @@
 package io.optcheck.theory.land;
 
-import static io.optcheck.theory.Assumptions.L_SMOOTH_ON_REGION;
-import static io.optcheck.theory.Assumptions.MU_STRONGLY_CONVEX;
-import static io.optcheck.theory.Assumptions.POWER_P_GT_2;
-import static io.optcheck.theory.Assumptions.STEP_LE_1_OVER_L;
-
-import io.optcheck.api.MethodKind;
-import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.PowerObjective;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
+import org.hipparchus.dfp.Dfp;
+import org.hipparchus.dfp.DfpField;
+import org.hipparchus.dfp.DfpMath;
 
 /**
  * land.degenerate-plateau. On f = |x|^p, p &gt; 2 (no strong convexity, no PL), GD with
@@ -53,14 +47,25 @@ public final class DegeneratePlateau extends KindTheorem<PowerInstance> {
     // mu as a fraction m of the contraction rate p |x0|^(p-2) of the first step, so that the
     // linear claim is consistent with the first step and breaks only as the contraction weakens.
     Gen<Double> mu = Gens.logDoubles(0.01, 1).knob("mu / curvature at x0");
-    boolean withMu = r.id().equals("linear-rate") || r.id().equals("drop:mu-strongly-convex");
-    boolean dropMu = r.id().equals("drop:mu-strongly-convex");
+    Mu regimeMu = Cases.<Mu>on(r)
+        .when(List.of("holds", "sublinear-lower"), () -> Mu.NONE)
+        .when("linear-rate", () -> Mu.IN_OBJECTIVE)
+        .when("drop:mu-strongly-convex", () -> Mu.CLAIMED_ONLY)
+        .get();
+    boolean withMu = regimeMu != Mu.NONE;
+    boolean dropMu = regimeMu == Mu.CLAIMED_ONLY;
     return Gens.combine(p, x0, h, withMu ? mu : Gens.just(0.0)).as((pv, xv, hv, mv) -> {
       double muAbs = mv * pv * StrictMath.pow(Math.abs(xv), pv - 2);
       PowerObjective f = new PowerObjective(pv, dropMu ? 0 : muAbs, Math.abs(xv));
       return new PowerInstance(f, xv, hv, muAbs);
     });
   }
+
+  /**
+   * The mu of a regime: none (f = |x|^p), in the objective and the claimed rate, or in the claimed
+   * rate only (dropped from the objective).
+   */
+  private enum Mu { NONE, IN_OBJECTIVE, CLAIMED_ONLY }
 
   @Override
   protected Evaluation checkOn(PowerInstance in, Regime r) {
@@ -117,23 +122,23 @@ public final class DegeneratePlateau extends KindTheorem<PowerInstance> {
    * x_t = x (1 - eta (p |x|^(p-2) + mu)) (sign-symmetric, so |x| is used).
    */
   static boolean exactHolds(PowerInstance in, String conclusion, double prev) {
-    org.hipparchus.dfp.DfpField field = new org.hipparchus.dfp.DfpField(40);
+    DfpField field = new DfpField(40);
     PowerObjective f = in.f();
-    org.hipparchus.dfp.Dfp a0 = field.newDfp(Math.abs(prev));
-    org.hipparchus.dfp.Dfp eta = field.newDfp(in.eta());
-    org.hipparchus.dfp.Dfp p = field.newDfp(f.p());
-    org.hipparchus.dfp.Dfp q = p.subtract(2);
-    org.hipparchus.dfp.Dfp z = org.hipparchus.dfp.DfpMath.pow(a0, q);
-    org.hipparchus.dfp.Dfp one = field.getOne();
-    org.hipparchus.dfp.Dfp a1 = a0.multiply(one.subtract(eta.multiply(p.multiply(z).add(field.newDfp(f.mu())))));
+    Dfp a0 = field.newDfp(Math.abs(prev));
+    Dfp eta = field.newDfp(in.eta());
+    Dfp p = field.newDfp(f.p());
+    Dfp q = p.subtract(2);
+    Dfp z = DfpMath.pow(a0, q);
+    Dfp one = field.getOne();
+    Dfp a1 = a0.multiply(one.subtract(eta.multiply(p.multiply(z).add(field.newDfp(f.mu())))));
     return switch (conclusion) {
       case "sublinear-upper", "sublinear-lower" -> {
         double qq = f.p() - 2;
         double cc = in.eta() * f.p();
         double kk = conclusion.equals("sublinear-upper") ? qq * cc : cc * (f.p() - 1) * Math.max(qq, 1 / qq);
         // (1 + K z)^(-1/q) = exp(-log(1 + K z)/q)
-        org.hipparchus.dfp.Dfp bound = a0.multiply(org.hipparchus.dfp.DfpMath.exp(
-            org.hipparchus.dfp.DfpMath.log(one.add(field.newDfp(kk).multiply(z))).divide(q).negate()));
+        Dfp bound = a0.multiply(DfpMath.exp(
+            DfpMath.log(one.add(field.newDfp(kk).multiply(z))).divide(q).negate()));
         yield conclusion.equals("sublinear-upper") ? !a1.greaterThan(bound) : !a1.lessThan(bound);
       }
       default -> !a1.greaterThan(one.subtract(eta.multiply(field.newDfp(in.muClaimed()))).multiply(a0));

@@ -1,22 +1,18 @@
 package io.optcheck.theory.land;
 
-import static io.optcheck.theory.Assumptions.PERMUTATION_INVARIANT;
-import static io.optcheck.theory.Assumptions.SYMMETRIC_INIT;
-
-import io.optcheck.api.MethodKind;
-import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.TwoLayerNet;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,7 +38,11 @@ public final class GdPreservesSymmetry extends KindTheorem<SymmetryInstance> {
 
   @Override
   public Gen<SymmetryInstance> instances(Regime r) {
-    boolean copy = r.id().equals("holds");
+    // holds starts at a symmetric point (unit v a copy of unit u); the others at an arbitrary one.
+    boolean copy = Cases.<Boolean>on(r)
+        .when("holds", () -> true)
+        .when(List.of("equivariance", "drop:symmetric-init"), () -> false)
+        .get();
     Gen<TwoLayerNet> nets = Gens.oneOf(TwoLayerNet.Activation.TANH, TwoLayerNet.Activation.RELU)
         .flatMap(LandscapeProblems::networks);
     return nets.flatMap(net -> Gens.named("init, units and step", s -> {
@@ -109,6 +109,6 @@ public final class GdPreservesSymmetry extends KindTheorem<SymmetryInstance> {
 
   @Override
   public List<String> labels(SymmetryInstance in, Regime r) {
-    return List.of(in.net().activation().name().toLowerCase(java.util.Locale.ROOT));
+    return List.of(in.net().activation().name().toLowerCase(Locale.ROOT));
   }
 }

@@ -1,9 +1,8 @@
 package io.optcheck.theory.land;
 
-import io.optcheck.theory.Described;
-
 import io.optcheck.problem.Num;
 import io.optcheck.problem.StrictSaddle;
+import io.optcheck.theory.Described;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package io.optcheck.theory.land;
 
-import io.optcheck.theory.Described;
-
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Problem;
+import io.optcheck.theory.Described;
+import io.optcheck.theory.Vec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +13,15 @@ import java.util.Map;
  * @param note how x and y were chosen
  */
 public record SegmentInstance(Problem problem, double[] x, double[] y, double a, String note) implements Described {
+
+  /** The point z = (1 - a) x + a y. */
+  double[] z() {
+    double[] z = new double[x.length];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = (1 - a) * x[i] + a * y[i];
+    }
+    return z;
+  }
 
   @Override
   public Map<String, Object> describe() {
@@ -25,7 +34,7 @@ public record SegmentInstance(Problem problem, double[] x, double[] y, double a,
     m.put("a", a);
     m.put("f(x)", problem.objective().value(x));
     m.put("f(y)", problem.objective().value(y));
-    m.put("||grad f(x)||", io.optcheck.theory.Vec.norm(problem.objective().gradient(x)));
+    m.put("||grad f(x)||", Vec.norm(problem.objective().gradient(x)));
     return m;
   }
 }

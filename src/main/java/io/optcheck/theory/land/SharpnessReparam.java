@@ -1,17 +1,15 @@
 package io.optcheck.theory.land;
 
-import static io.optcheck.theory.Assumptions.RELU_NETWORK;
-
 import io.optcheck.problem.ExtremeEigenvalues;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.TwoLayerNet;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import java.util.List;
 import java.util.Map;
@@ -23,52 +21,22 @@ import java.util.OptionalDouble;
  * function, hence the loss, unchanged (relu(alpha z) = alpha relu(z)), but changes the Hessian and
  * its largest eigenvalue: sharpness is not invariant under reparametrization.
  */
-public final class SharpnessReparam implements Theorem<ReparamInstance> {
+public final class SharpnessReparam extends DeclaredTheorem<ReparamInstance> {
 
-  private final double tighten;
-
+  /** The theorem as its spec declares it. */
   public SharpnessReparam() {
-    this(0);
-  }
-
-  private SharpnessReparam(double tighten) {
-    this.tighten = tighten;
-  }
-
-  @Override
-  public SharpnessReparam withTightenedBounds(double eps) {
-    return new SharpnessReparam(eps);
-  }
-
-  private final List<Regime> regimes = List.of(
-      new Regime("holds", "loss-invariant", Expected.HOLDS, List.of(RELU_NETWORK), null,
-          "f(alpha W1, w2/alpha) = f(W1, w2) for alpha in [1/8, 8]", null),
-      new Regime("sharpness-invariant", "sharpness-invariant", Expected.BREAKS, List.of(RELU_NETWORK), null,
-          "the claim lambda_max(H(alpha W1, w2/alpha)) = lambda_max(H(W1, w2)) breaks",
-          new Regime.ThresholdSpec("alpha", 1.0)));
-
-  @Override
-  public String id() {
-    return "land.sharpness-reparam";
-  }
-
-  @Override
-  public String methodId() {
-    return "none";
-  }
-
-  @Override
-  public List<String> assumptions() {
-    return List.of(RELU_NETWORK);
-  }
-
-  @Override
-  public List<Regime> regimes() {
-    return regimes;
+    super("land.sharpness-reparam");
   }
 
   @Override
   public Gen<ReparamInstance> instances(Regime r) {
+    return Cases.<Gen<ReparamInstance>>on(r)
+        .when(List.of("holds", "sharpness-invariant"), SharpnessReparam::rescaledNetworks)
+        .get();
+  }
+
+  /** ReLU networks with Gaussian parameters and a rescaling alpha, off the ReLU kink. */
+  private static Gen<ReparamInstance> rescaledNetworks() {
     return LandscapeProblems.networks(TwoLayerNet.Activation.RELU).flatMap(net -> Gens.named("parameters and alpha", s -> {
       double scale = Gens.logDoubles(0.1, 2).knob("init scale").draw(s);
       double[] theta = LandscapeProblems.gaussianPoint(s, net.dimension(), scale);
@@ -99,10 +67,10 @@ public final class SharpnessReparam implements Theorem<ReparamInstance> {
       }
       double scale = f0 + f1 + s / m0.length;
       double tol = Tolerance.of(scale, d);
-      if (b.add(Check.atMost("f(alpha W1, w2/alpha)", 1, f1, f0 * (1 - tighten), tol))) {
+      if (b.add(Check.atMost("f(alpha W1, w2/alpha)", 1, f1, f0 * (1 - tighten()), tol))) {
         return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
       }
-      b.add(Check.atLeast("f(alpha W1, w2/alpha)", 1, f1, f0 * (1 + tighten), tol));
+      b.add(Check.atLeast("f(alpha W1, w2/alpha)", 1, f1, f0 * (1 + tighten()), tol));
       return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
     }
     ExtremeEigenvalues.Result e0 = ExtremeEigenvalues.ofHessian(net, th, d, 7);
@@ -117,6 +85,7 @@ public final class SharpnessReparam implements Theorem<ReparamInstance> {
         Map.of("lambda_max", new double[] {e0.max(), e1.max()}));
   }
 
+  /** The instance's fields and both sharpnesses. */
   @Override
   public Map<String, Object> describe(ReparamInstance in) {
     Map<String, Object> m = in.describe();
@@ -131,10 +100,5 @@ public final class SharpnessReparam implements Theorem<ReparamInstance> {
   @Override
   public OptionalDouble thresholdValue(ReparamInstance in, Regime r) {
     return OptionalDouble.of(in.alpha());
-  }
-
-  @Override
-  public OptionalDouble tightReference(String conclusion) {
-    return conclusion.equals("loss-invariant") ? OptionalDouble.of(1.0) : OptionalDouble.empty();
   }
 }

@@ -1,20 +1,14 @@
 package io.optcheck.theory.land;
 
-import static io.optcheck.theory.Assumptions.INIT_HAS_DENSITY;
-import static io.optcheck.theory.Assumptions.L_SMOOTH_ON_REGION;
-import static io.optcheck.theory.Assumptions.STEP_LT_1_OVER_L;
-import static io.optcheck.theory.Assumptions.STRICT_SADDLES;
-
-import io.optcheck.api.MethodKind;
-import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
+import io.optcheck.method.Method;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.StrictSaddle;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
@@ -24,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * land.strict-saddle-escape (Lee, Simchowitz, Jordan &amp; Recht 2016). GD with eta &lt; 1/L on
@@ -59,14 +52,14 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
   public Gen<SaddleInstance> instances(Regime r) {
     // eta L = h in [0.5, 1): eta < 1/L strictly; h >= 0.5 bounds T_max (see the class comment).
     Gen<Double> h = Gens.doubles(0.5, 1).knob("eta L").filter("eta L < 1", v -> v < 1);
-    Gen<double[]> start = switch (r.id()) {
-      case "stable-manifold" -> Gens.doubles(-2, 2).shrinkDigits(0).map(x -> new double[] {x, 0});
-      case "drop:init-has-density" -> Gens.combine(Gens.integers(-8, 8), Gens.integers(-8, 8))
-          .as((i, j) -> new double[] {i / 4.0, j / 4.0});
-      default -> Gens.combine(Gens.doubles(-2, 2).shrinkDigits(0),
-              Gens.doubles(-2, 2).knob("y0").filter("y0 != 0 (a density puts no mass on y = 0)", v -> v != 0))
-          .as((x, y) -> new double[] {x, y});
-    };
+    Gen<double[]> start = Cases.<Gen<double[]>>on(r)
+        .when("holds", () -> Gens.combine(Gens.doubles(-2, 2).shrinkDigits(0),
+                Gens.doubles(-2, 2).knob("y0").filter("y0 != 0 (a density puts no mass on y = 0)", v -> v != 0))
+            .as((x, y) -> new double[] {x, y}))
+        .when("stable-manifold", () -> Gens.doubles(-2, 2).shrinkDigits(0).map(x -> new double[] {x, 0}))
+        .when("drop:init-has-density", () -> Gens.combine(Gens.integers(-8, 8), Gens.integers(-8, 8))
+            .as((i, j) -> new double[] {i / 4.0, j / 4.0}))
+        .get();
     return Gens.combine(LandscapeProblems.strictSaddles(), start, h).as(SaddleInstance::new);
   }
 
@@ -96,7 +89,7 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
   protected Evaluation checkOn(SaddleInstance in, Regime r) {
     StrictSaddle f = in.f();
     double eta = in.eta();
-    io.optcheck.method.Method<?> gd = method(lr(eta));
+    Method<?> gd = method(lr(eta));
     if (r.conclusion().equals("converges-to-saddle")) {
       double rate = Math.abs(1 - eta * f.a()) * (1 - tighten());
       return TrajectoryCheck.run(gd, f, in.x0(), MANIFOLD_STEPS, (t, prev, cur, series) -> {
@@ -210,7 +203,7 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
 
   @Override
   public Map<String, Object> figures(Regime r, int tries, long seed) {
-    return r.id().equals("holds") ? escapeTable() : Map.of();
+    return Cases.<Map<String, Object>>on(r).when("holds", StrictSaddleEscape::escapeTable).orElse(Map::of);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.optcheck.theory.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.optcheck.api.MethodKind;
 import io.optcheck.method.plugin.PluginProvider;
@@ -13,7 +14,6 @@ import io.optcheck.result.Verdict;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Spec;
-import io.optcheck.theory.SpecConsistency;
 import io.optcheck.theory.Specs;
 import io.optcheck.theory.TheoremRunner;
 import java.util.List;
@@ -80,7 +80,10 @@ class ConformanceProperties {
             DynamicTest.dynamicTest(c.id(), () -> {
                 Spec spec = Specs.load(c.id());
                 assertThat(spec.method()).isEqualTo("any");
-                assertThat(SpecConsistency.check(c, spec)).isEmpty();
+                assertThatCode(c::validate).doesNotThrowAnyException();
+                assertThat(c.spec()).isSameAs(spec);
+                assertThat(c.regimes().stream().map(Regime::id).toList())
+                    .isEqualTo(spec.regimes().stream().map(Spec.RegimeSpec::id).toList());
                 assertThat(Specs.pathOf(c.id())).startsWith("specs/conformance/");
             }));
     }
