@@ -105,17 +105,7 @@ public final class LeastSquares implements Objective, HasFormula {
     public void gradient(double[] w, double[] out) {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(out, d, "out");
-        java.util.Arrays.fill(out, 0.0);
-        for (int k = 0; k < n; k++) {
-            double r = dot(x[k], w) - y[k];
-            double[] row = x[k];
-            for (int j = 0; j < d; j++) {
-                out[j] += r * row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            out[j] /= n;
-        }
+        Vectors.meanOfWeightedRows(x, k -> dot(x[k], w) - y[k], out);
     }
 
     /** Writes X^T (X v) / n into out (independent of w, which is only length-checked). */
@@ -124,17 +114,7 @@ public final class LeastSquares implements Objective, HasFormula {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(v, d, "v");
         Vectors.requireLength(out, d, "out");
-        java.util.Arrays.fill(out, 0.0);
-        for (int k = 0; k < n; k++) {
-            double xv = dot(x[k], v);
-            double[] row = x[k];
-            for (int j = 0; j < d; j++) {
-                out[j] += xv * row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            out[j] /= n;
-        }
+        Vectors.meanOfWeightedRows(x, k -> dot(x[k], v), out);
     }
 
     @Override

@@ -100,18 +100,7 @@ public final class Logistic implements Objective, HasFormula {
     public void gradient(double[] w, double[] out) {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(out, d, "out");
-        java.util.Arrays.fill(out, 0.0);
-        for (int k = 0; k < n; k++) {
-            double m = y[k] * LeastSquares.dot(x[k], w);
-            double c = -y[k] * sigmoid(-m);
-            double[] row = x[k];
-            for (int j = 0; j < d; j++) {
-                out[j] += c * row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            out[j] /= n;
-        }
+        Vectors.meanOfWeightedRows(x, k -> -y[k] * sigmoid(-(y[k] * LeastSquares.dot(x[k], w))), out);
     }
 
     @Override
@@ -143,18 +132,10 @@ public final class Logistic implements Objective, HasFormula {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(v, d, "v");
         Vectors.requireLength(out, d, "out");
-        java.util.Arrays.fill(out, 0.0);
-        for (int k = 0; k < n; k++) {
+        Vectors.meanOfWeightedRows(x, k -> {
             double m = y[k] * LeastSquares.dot(x[k], w);
-            double c = sigmoid(m) * sigmoid(-m) * LeastSquares.dot(x[k], v);
-            double[] row = x[k];
-            for (int j = 0; j < d; j++) {
-                out[j] += c * row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            out[j] /= n;
-        }
+            return sigmoid(m) * sigmoid(-m) * LeastSquares.dot(x[k], v);
+        }, out);
     }
 
     public Certificate certificate() {
