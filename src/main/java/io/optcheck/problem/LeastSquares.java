@@ -16,11 +16,7 @@ import org.hipparchus.linear.SingularValueDecomposition;
  *
  * <p>NaN/infinite arguments propagate; wrong lengths throw {@link IllegalArgumentException}.
  */
-public final class LeastSquares implements Objective, HasFormula {
-    private final int n;
-    private final int d;
-    private final double[][] x;
-    private final double[] y;
+public final class LeastSquares extends LinearModelLoss {
     private final double[] xtxOverN;
     private final Certificate certificate;
 
@@ -30,12 +26,7 @@ public final class LeastSquares implements Objective, HasFormula {
      * @throws IllegalArgumentException on malformed input
      */
     public LeastSquares(double[][] features, double[] targets) {
-        this.x = Vectors.copyRectangular(features, "X");
-        this.n = x.length;
-        this.d = x[0].length;
-        Vectors.requireFiniteNonEmpty(targets, "y");
-        Vectors.requireLength(targets, n, "y");
-        this.y = targets.clone();
+        super(features, targets);
         this.xtxOverN = new double[d * d];
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
@@ -68,21 +59,6 @@ public final class LeastSquares implements Objective, HasFormula {
         double[] xs = svd.getSolver().getInverse().operate(y);
         return c.withXStar(xs, Exactness.ROUNDED, "minimum-norm solution X^+ y")
                 .withFStar(value(xs), Exactness.ROUNDED, "f(x*) evaluated in double");
-    }
-
-    @Override
-    public int dimension() {
-        return d;
-    }
-
-    /** Number of examples n. */
-    public int examples() {
-        return n;
-    }
-
-    /** A copy of X. */
-    public double[][] features() {
-        return Vectors.deepCopy(x);
     }
 
     /** A copy of y. */
@@ -127,14 +103,6 @@ public final class LeastSquares implements Objective, HasFormula {
         return m;
     }
 
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
     public Certificate certificate() {
         return certificate;
     }
@@ -161,10 +129,5 @@ public final class LeastSquares implements Objective, HasFormula {
     public String describe() {
         return "(1/2n) ||X w - y||^2, n = " + n + ", d = " + d + ", X = " + Num.fmt(x)
                 + ", y = " + Num.fmt(y);
-    }
-
-    @Override
-    public String toString() {
-        return describe();
     }
 }
