@@ -1,7 +1,5 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /**
  * AdaBelief (Zhuang, Tang, Ding, Tatikonda, Dvornek, Papademetris &amp; Duncan, "AdaBelief
  * Optimizer", NeurIPS 2020, Algorithm 2), with t starting at 1:
@@ -17,8 +15,7 @@ import io.optcheck.oracle.GradientOracle;
  * b1 = 0, g_t - m_t = 0, so s = 0 and the step m^/0 is undefined: the reference then produces an
  * infinite iterate, which the {@link Runner} reports as an error.
  */
-public final class AdaBelief implements Method<AdaptiveState> {
-    private final double lr;
+public final class AdaBelief extends AdaptiveMethod {
     private final AdaptiveOptions options;
     private final boolean epsInRecursion;
 
@@ -29,7 +26,7 @@ public final class AdaBelief implements Method<AdaptiveState> {
      * @param epsInRecursion add eps in the recursion of s as well (Algorithm 2)
      */
     public AdaBelief(double lr, AdaptiveOptions options, boolean epsInRecursion) {
-        this.lr = AdaGrad.checkLr(lr);
+        super(lr);
         this.options = options;
         this.epsInRecursion = epsInRecursion;
     }
@@ -40,21 +37,13 @@ public final class AdaBelief implements Method<AdaptiveState> {
     }
 
     @Override
-    public AdaptiveState init(double[] x0) {
-        return AdaptiveState.initial(x0, false);
-    }
-
-    @Override
-    public AdaptiveState step(AdaptiveState st, GradientOracle oracle) {
-        double[] x = st.x();
+    protected AdaptiveState update(AdaptiveState st, double[] x, double[] g) {
         int t = st.t() + 1;
-        double[] g = new double[x.length];
-        oracle.gradient(x, g);
         double[] m = st.m();
         double[] s = st.v();
         AdaptiveOptions o = options;
-        double bc1 = o.biasCorrection() ? 1 - Math.pow(o.b1(), t) : 1;
-        double bc2 = o.biasCorrection() ? 1 - Math.pow(o.b2(), t) : 1;
+        double bc1 = o.correction(o.b1(), t);
+        double bc2 = o.correction(o.b2(), t);
         double[] next = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             m[i] = o.b1() * m[i] + (1 - o.b1()) * g[i];

@@ -1,7 +1,5 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /**
  * AdaDelta (Zeiler, "ADADELTA: An Adaptive Learning Rate Method", arXiv 1212.5701, 2012,
  * Algorithm 1), with the learning-rate multiplier lr of the libraries (Zeiler: lr = 1):
@@ -16,8 +14,7 @@ import io.optcheck.oracle.GradientOracle;
  * g_t = 0 does not move (this also defines 0/0 when eps = 0). With eps = 0 nothing ever moves,
  * because RMS[dx]_0 = 0. NaN or infinite gradients propagate; the {@link Runner} ends the run.
  */
-public final class AdaDelta implements Method<AdaptiveState> {
-    private final double lr;
+public final class AdaDelta extends AdaptiveMethod {
     private final double rho;
     private final double eps;
     private final boolean epsInsideSqrt;
@@ -30,10 +27,8 @@ public final class AdaDelta implements Method<AdaptiveState> {
      * @throws IllegalArgumentException otherwise (NaN included)
      */
     public AdaDelta(double lr, double rho, double eps, boolean epsInsideSqrt) {
-        this.lr = AdaGrad.checkLr(lr);
-        if (!(rho >= 0 && rho < 1) || !(eps >= 0)) {
-            throw new IllegalArgumentException("need rho in [0, 1) and eps >= 0");
-        }
+        super(lr);
+        checkDecay(rho, eps);
         this.rho = rho;
         this.eps = eps;
         this.epsInsideSqrt = epsInsideSqrt;
@@ -44,20 +39,12 @@ public final class AdaDelta implements Method<AdaptiveState> {
         return "adadelta";
     }
 
-    @Override
-    public AdaptiveState init(double[] x0) {
-        return AdaptiveState.initial(x0, false);
-    }
-
     private double rms(double e) {
-        return epsInsideSqrt ? Math.sqrt(e + eps) : Math.sqrt(e) + eps;
+        return AdaptiveOptions.root(e, eps, epsInsideSqrt);
     }
 
     @Override
-    public AdaptiveState step(AdaptiveState s, GradientOracle oracle) {
-        double[] x = s.x();
-        double[] g = new double[x.length];
-        oracle.gradient(x, g);
+    protected AdaptiveState update(AdaptiveState s, double[] x, double[] g) {
         double[] edx = s.m();
         double[] eg = s.v();
         double[] next = new double[x.length];

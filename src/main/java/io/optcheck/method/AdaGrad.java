@@ -1,7 +1,5 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /**
  * Diagonal AdaGrad (Duchi, Hazan &amp; Singer, "Adaptive Subgradient Methods", JMLR 2011,
  * diagonal update of Section 1.1): v_t = v_{t-1} + g_t^2 (kept in the state's v),
@@ -11,8 +9,7 @@ import io.optcheck.oracle.GradientOracle;
  * move (also when v_t = 0 and eps = 0). NaN or infinite gradients propagate; the {@link Runner}
  * ends the run.
  */
-public final class AdaGrad implements Method<AdaptiveState> {
-    private final double lr;
+public final class AdaGrad extends AdaptiveMethod {
     private final double eps;
     private final double v0;
 
@@ -30,7 +27,7 @@ public final class AdaGrad implements Method<AdaptiveState> {
      * @param v0 the accumulator's initial value, finite and {@code >= 0}
      */
     public AdaGrad(double lr, double eps, double v0) {
-        this.lr = checkLr(lr);
+        super(lr);
         if (!(eps >= 0)) {
             throw new IllegalArgumentException("eps must be >= 0, got " + eps);
         }
@@ -44,13 +41,6 @@ public final class AdaGrad implements Method<AdaptiveState> {
     /** The accumulator's initial value v_0. */
     public double initialAccumulator() {
         return v0;
-    }
-
-    static double checkLr(double lr) {
-        if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
-        }
-        return lr;
     }
 
     @Override
@@ -70,10 +60,7 @@ public final class AdaGrad implements Method<AdaptiveState> {
     }
 
     @Override
-    public AdaptiveState step(AdaptiveState s, GradientOracle oracle) {
-        double[] x = s.x();
-        double[] g = new double[x.length];
-        oracle.gradient(x, g);
+    protected AdaptiveState update(AdaptiveState s, double[] x, double[] g) {
         double[] v = s.v();
         double[] next = new double[x.length];
         for (int i = 0; i < x.length; i++) {

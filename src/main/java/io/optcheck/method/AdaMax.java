@@ -1,7 +1,5 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /**
  * AdaMax (Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, Section 7.1,
  * Algorithm 2), with t starting at 1:
@@ -15,8 +13,7 @@ import io.optcheck.oracle.GradientOracle;
  * exactly 0 does not move (this also defines 0/0 when eps = 0). NaN or infinite gradients
  * propagate; the {@link Runner} ends the run.
  */
-public final class AdaMax implements Method<AdaptiveState> {
-    private final double lr;
+public final class AdaMax extends AdaptiveMethod {
     private final double b1;
     private final double b2;
     private final double eps;
@@ -33,10 +30,8 @@ public final class AdaMax implements Method<AdaptiveState> {
      * @throws IllegalArgumentException otherwise (NaN included)
      */
     public AdaMax(double lr, double b1, double b2, double eps, boolean epsInsideMax, boolean biasCorrection) {
-        this.lr = AdaGrad.checkLr(lr);
-        if (!(b1 >= 0 && b1 < 1) || !(b2 >= 0 && b2 < 1) || !(eps >= 0)) {
-            throw new IllegalArgumentException("need b1, b2 in [0, 1) and eps >= 0");
-        }
+        super(lr);
+        checkMoments(b1, b2, eps);
         this.b1 = b1;
         this.b2 = b2;
         this.eps = eps;
@@ -50,16 +45,8 @@ public final class AdaMax implements Method<AdaptiveState> {
     }
 
     @Override
-    public AdaptiveState init(double[] x0) {
-        return AdaptiveState.initial(x0, false);
-    }
-
-    @Override
-    public AdaptiveState step(AdaptiveState s, GradientOracle oracle) {
-        double[] x = s.x();
+    protected AdaptiveState update(AdaptiveState s, double[] x, double[] g) {
         int t = s.t() + 1;
-        double[] g = new double[x.length];
-        oracle.gradient(x, g);
         double[] m = s.m();
         double[] u = s.v();
         double lrT = biasCorrection ? lr / (1 - Math.pow(b1, t)) : lr;

@@ -1,7 +1,5 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /**
  * Adam (Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, Algorithm 1),
  * with t starting at 1:
@@ -18,8 +16,7 @@ import io.optcheck.oracle.GradientOracle;
  * <p>NaN or infinite gradients propagate into the state unchanged; the {@link Runner} ends the
  * run at the first non-finite gradient component.
  */
-public final class Adam implements Method<AdaptiveState> {
-    private final double lr;
+public final class Adam extends AdaptiveMethod {
     private final AdaptiveOptions options;
 
     /**
@@ -27,13 +24,8 @@ public final class Adam implements Method<AdaptiveState> {
      * @param options the declared conventions
      */
     public Adam(double lr, AdaptiveOptions options) {
-        this.lr = AdaGrad.checkLr(lr);
+        super(lr);
         this.options = options;
-    }
-
-    /** The learning rate. */
-    public double lr() {
-        return lr;
     }
 
     /** The declared conventions. */
@@ -47,13 +39,8 @@ public final class Adam implements Method<AdaptiveState> {
     }
 
     @Override
-    public AdaptiveState init(double[] x0) {
-        return AdaptiveState.initial(x0, false);
-    }
-
-    @Override
-    public AdaptiveState step(AdaptiveState state, GradientOracle oracle) {
-        return AdamCore.step(state, oracle, lr, options, false);
+    protected AdaptiveState update(AdaptiveState state, double[] x, double[] g) {
+        return AdamCore.update(state, x, g, lr, options, false);
     }
 
     @Override

@@ -1,14 +1,13 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /** The shared step of Adam, AdamW and AMSGrad (package-private; see those classes). */
 final class AdamCore {
     private AdamCore() {
     }
 
-    static AdaptiveState step(AdaptiveState s, GradientOracle oracle, double lr, AdaptiveOptions o, boolean amsgrad) {
-        return step(s, oracle, lr, o, amsgrad, false);
+    static AdaptiveState update(AdaptiveState s, double[] x, double[] g, double lr, AdaptiveOptions o,
+                                boolean amsgrad) {
+        return update(s, x, g, lr, o, amsgrad, false);
     }
 
     /**
@@ -16,19 +15,16 @@ final class AdamCore {
      *     bias-corrected second moment (vhat is then used as it is), instead of the maximum over
      *     the raw v divided by 1 - b2^t afterwards
      */
-    static AdaptiveState step(AdaptiveState s, GradientOracle oracle, double lr, AdaptiveOptions o, boolean amsgrad,
-                              boolean maxOverCorrected) {
-        double[] x = s.x();
+    static AdaptiveState update(AdaptiveState s, double[] x, double[] g, double lr, AdaptiveOptions o,
+                                boolean amsgrad, boolean maxOverCorrected) {
         int d = x.length;
         int t = s.t() + 1; // Kingma & Ba: t starts at 1 for the first update
-        double[] g = new double[d];
-        oracle.gradient(x, g);
         double[] m = s.m();
         double[] v = s.v();
         double[] vhat = s.vhat();
         double lrT = o.lrAt(lr, t);
-        double bc1 = o.biasCorrection() ? 1 - Math.pow(o.b1(), t) : 1;
-        double bc2 = o.biasCorrection() ? 1 - Math.pow(o.b2(), t) : 1;
+        double bc1 = o.correction(o.b1(), t);
+        double bc2 = o.correction(o.b2(), t);
         double[] next = new double[d];
         for (int i = 0; i < d; i++) {
             double gi = g[i];
@@ -50,7 +46,7 @@ final class AdamCore {
                 vh = second / bc2;
             }
             double mh = m[i] / bc1;
-            double den = o.epsInsideSqrt() ? Math.sqrt(vh + o.eps()) : Math.sqrt(vh) + o.eps();
+            double den = o.denominator(vh);
             // 0/0 (zero gradient so far, eps = 0) is no move: the update direction is undefined
             // and every library treats m = 0 as a zero update.
             double upd = mh == 0 ? 0 : lrT * mh / den;

@@ -1,7 +1,5 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /**
  * Adam in the reordered form of Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization",
  * ICLR 2015, end of Section 2 ("the efficiency of Algorithm 1 can ... be improved upon by changing
@@ -17,8 +15,7 @@ import io.optcheck.oracle.GradientOracle;
  * {@code eps-hat} (see {@link MethodProviders}). A coordinate with m_t exactly 0 does not move.
  * NaN or infinite gradients propagate into the state; the {@link Runner} ends the run.
  */
-public final class AdamEpsHat implements Method<AdaptiveState> {
-    private final double lr;
+public final class AdamEpsHat extends AdaptiveMethod {
     private final double b1;
     private final double b2;
     private final double eps;
@@ -31,10 +28,8 @@ public final class AdamEpsHat implements Method<AdaptiveState> {
      * @throws IllegalArgumentException otherwise (NaN included)
      */
     public AdamEpsHat(double lr, double b1, double b2, double eps) {
-        this.lr = AdaGrad.checkLr(lr);
-        if (!(b1 >= 0 && b1 < 1) || !(b2 >= 0 && b2 < 1) || !(eps >= 0)) {
-            throw new IllegalArgumentException("need b1, b2 in [0, 1) and eps >= 0");
-        }
+        super(lr);
+        checkMoments(b1, b2, eps);
         this.b1 = b1;
         this.b2 = b2;
         this.eps = eps;
@@ -46,16 +41,8 @@ public final class AdamEpsHat implements Method<AdaptiveState> {
     }
 
     @Override
-    public AdaptiveState init(double[] x0) {
-        return AdaptiveState.initial(x0, false);
-    }
-
-    @Override
-    public AdaptiveState step(AdaptiveState s, GradientOracle oracle) {
-        double[] x = s.x();
+    protected AdaptiveState update(AdaptiveState s, double[] x, double[] g) {
         int t = s.t() + 1;
-        double[] g = new double[x.length];
-        oracle.gradient(x, g);
         double[] m = s.m();
         double[] v = s.v();
         double lrT = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));

@@ -1,7 +1,5 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /**
  * AdamW (Loshchilov &amp; Hutter, "Decoupled Weight Decay Regularization", ICLR 2019,
  * Algorithm 2): the Adam step of {@link Adam} followed by a decoupled decay
@@ -9,8 +7,7 @@ import io.optcheck.oracle.GradientOracle;
  * schedule multiplier 1), declared by {@code decayTimesLr}. The decay never enters g, m or v.
  * NaN or infinite gradients propagate; the {@link Runner} ends the run.
  */
-public final class AdamW implements Method<AdaptiveState> {
-    private final double lr;
+public final class AdamW extends AdaptiveMethod {
     private final AdaptiveOptions options;
 
     /**
@@ -20,12 +17,8 @@ public final class AdamW implements Method<AdaptiveState> {
      * @param options the other conventions (their weight-decay fields are replaced)
      */
     public AdamW(double lr, double weightDecay, boolean decayTimesLr, AdaptiveOptions options) {
-        this.lr = AdaGrad.checkLr(lr);
+        super(lr);
         this.options = options.withWeightDecay(weightDecay, true, decayTimesLr);
-    }
-
-    public double lr() {
-        return lr;
     }
 
     public AdaptiveOptions options() {
@@ -38,12 +31,7 @@ public final class AdamW implements Method<AdaptiveState> {
     }
 
     @Override
-    public AdaptiveState init(double[] x0) {
-        return AdaptiveState.initial(x0, false);
-    }
-
-    @Override
-    public AdaptiveState step(AdaptiveState state, GradientOracle oracle) {
-        return AdamCore.step(state, oracle, lr, options, false);
+    protected AdaptiveState update(AdaptiveState state, double[] x, double[] g) {
+        return AdamCore.update(state, x, g, lr, options, false);
     }
 }

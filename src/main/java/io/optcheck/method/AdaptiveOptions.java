@@ -78,6 +78,21 @@ public record AdaptiveOptions(double b1, double b2, double eps, boolean epsInsid
     }
 
     /** Projects onto [lo, hi] (identity without a box). NaN stays NaN. */
+    /** The bias correction 1 - b^t, or 1 with bias correction off. */
+    double correction(double b, int t) {
+        return biasCorrection ? 1 - Math.pow(b, t) : 1;
+    }
+
+    /** The denominator of a step at the corrected second moment vh, eps where it is declared. */
+    double denominator(double vh) {
+        return root(vh, eps, epsInsideSqrt);
+    }
+
+    /** sqrt(v + eps) when {@code inside}, else sqrt(v) + eps. */
+    static double root(double v, double eps, boolean inside) {
+        return inside ? Math.sqrt(v + eps) : Math.sqrt(v) + eps;
+    }
+
     double project(double x) {
         return x < lo ? lo : x > hi ? hi : x;
     }

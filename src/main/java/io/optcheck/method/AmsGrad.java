@@ -1,7 +1,5 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /**
  * AMSGrad (Reddi, Kale &amp; Kumar, "On the Convergence of Adam and Beyond", ICLR 2018,
  * Algorithm 2): as {@link Adam}, but the denominator uses vhat_t = max(vhat_{t-1}, v_t), the
@@ -12,8 +10,7 @@ import io.optcheck.oracle.GradientOracle;
  * bias-corrected v / (1 - b2^t).
  * NaN or infinite gradients propagate; the {@link Runner} ends the run.
  */
-public final class AmsGrad implements Method<AdaptiveState> {
-    private final double lr;
+public final class AmsGrad extends AdaptiveMethod {
     private final AdaptiveOptions options;
     private final boolean maxOverCorrected;
 
@@ -31,13 +28,9 @@ public final class AmsGrad implements Method<AdaptiveState> {
      * @param maxOverCorrected the maximum over v / (1 - b2^t) instead of over the raw v
      */
     public AmsGrad(double lr, AdaptiveOptions options, boolean maxOverCorrected) {
-        this.lr = AdaGrad.checkLr(lr);
+        super(lr);
         this.options = options;
         this.maxOverCorrected = maxOverCorrected;
-    }
-
-    public double lr() {
-        return lr;
     }
 
     public AdaptiveOptions options() {
@@ -55,7 +48,7 @@ public final class AmsGrad implements Method<AdaptiveState> {
     }
 
     @Override
-    public AdaptiveState step(AdaptiveState state, GradientOracle oracle) {
-        return AdamCore.step(state, oracle, lr, options, true, maxOverCorrected);
+    protected AdaptiveState update(AdaptiveState state, double[] x, double[] g) {
+        return AdamCore.update(state, x, g, lr, options, true, maxOverCorrected);
     }
 }

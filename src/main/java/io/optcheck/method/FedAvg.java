@@ -90,23 +90,10 @@ public final class FedAvg implements Method<FedAvg.State> {
   }
 
   /** The server model x_t after t rounds. Immutable. */
-  public static final class State implements MethodState {
-    private final double[] x;
-    private final int t;
+  public static final class State extends IterateState {
 
     State(double[] x, int t) {
-      this.x = x;
-      this.t = t;
-    }
-
-    @Override
-    public double[] x() {
-      return x.clone();
-    }
-
-    @Override
-    public int t() {
-      return t;
+      super(x, t);
     }
 
     @Override

@@ -60,9 +60,7 @@ public final class GradientDescent implements Method<GradientDescent.State> {
     }
 
     /** The state of gradient descent: the iterate, t, and the step used to reach it. */
-    public static final class State implements MethodState {
-        private final double[] x;
-        private final int t;
+    public static final class State extends IterateState {
         private final double stepSize;
 
         /**
@@ -78,24 +76,13 @@ public final class GradientDescent implements Method<GradientDescent.State> {
         }
 
         private State(double[] owned, int t, double stepSize, boolean unused) {
-            this.x = owned;
-            this.t = t;
+            super(owned, t);
             this.stepSize = stepSize;
         }
 
         @Override
-        public double[] x() {
-            return x.clone();
-        }
-
-        @Override
-        public int t() {
-            return t;
-        }
-
-        @Override
         public OptionalDouble stepSize() {
-            return Double.isNaN(stepSize) ? OptionalDouble.empty() : OptionalDouble.of(stepSize);
+            return stepOrEmpty(stepSize);
         }
 
         @Override

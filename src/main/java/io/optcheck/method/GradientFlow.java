@@ -105,25 +105,12 @@ public final class GradientFlow implements Method<GradientFlow.State> {
     }
 
     /** x(t_k), k, and the time t_k = k h. */
-    public static final class State implements MethodState {
-        private final double[] x;
-        private final int t;
+    public static final class State extends IterateState {
         private final double time;
 
         private State(double[] owned, int t, double time) {
-            this.x = owned;
-            this.t = t;
+            super(owned, t);
             this.time = time;
-        }
-
-        @Override
-        public double[] x() {
-            return x.clone();
-        }
-
-        @Override
-        public int t() {
-            return t;
         }
 
         /** The flow time t_k = k h of this state. */

@@ -37,26 +37,14 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradient
 public final class HipparchusConjugateGradient implements Method<HipparchusConjugateGradient.State> {
 
     /** Replay state: x_t, t, and the shared recording of the whole run (null before step 1). */
-    public static final class State implements MethodState {
-        private final double[] x;
-        private final int t;
+    public static final class State extends IterateState {
         private final Recording rec;
 
         State(double[] x, int t, Recording rec) {
-            this.x = x.clone();
-            this.t = t;
+            super(x.clone(), t);
             this.rec = rec;
         }
 
-        @Override
-        public double[] x() {
-            return x.clone();
-        }
-
-        @Override
-        public int t() {
-            return t;
-        }
     }
 
     /** The iterates x_1..x_K of one Hipparchus run (immutable after the run) and why it ended. */

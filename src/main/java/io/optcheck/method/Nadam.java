@@ -1,7 +1,5 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /**
  * Nadam (Dozat, "Incorporating Nesterov Momentum into Adam", ICLR 2016 workshop, Algorithm 2
  * with a constant momentum mu_t = b1), with t starting at 1:
@@ -17,8 +15,7 @@ import io.optcheck.oracle.GradientOracle;
  * (this also defines 0/0 when eps = 0). NaN or infinite gradients propagate; the {@link Runner}
  * ends the run.
  */
-public final class Nadam implements Method<AdaptiveState> {
-    private final double lr;
+public final class Nadam extends AdaptiveMethod {
     private final AdaptiveOptions options;
     private final boolean samePower;
 
@@ -28,7 +25,7 @@ public final class Nadam implements Method<AdaptiveState> {
      * @param samePower Ruder's b1 m_t / (1 - b1^t) instead of Dozat's b1 m_t / (1 - b1^(t+1))
      */
     public Nadam(double lr, AdaptiveOptions options, boolean samePower) {
-        this.lr = AdaGrad.checkLr(lr);
+        super(lr);
         this.options = options;
         this.samePower = samePower;
     }
@@ -39,30 +36,21 @@ public final class Nadam implements Method<AdaptiveState> {
     }
 
     @Override
-    public AdaptiveState init(double[] x0) {
-        return AdaptiveState.initial(x0, false);
-    }
-
-    @Override
-    public AdaptiveState step(AdaptiveState s, GradientOracle oracle) {
-        double[] x = s.x();
+    protected AdaptiveState update(AdaptiveState s, double[] x, double[] g) {
         int t = s.t() + 1;
-        double[] g = new double[x.length];
-        oracle.gradient(x, g);
         double[] m = s.m();
         double[] v = s.v();
         AdaptiveOptions o = options;
-        boolean bc = o.biasCorrection();
-        double cm = bc ? 1 - Math.pow(o.b1(), samePower ? t : t + 1) : 1;
-        double cg = bc ? 1 - Math.pow(o.b1(), t) : 1;
-        double cv = bc ? 1 - Math.pow(o.b2(), t) : 1;
+        double cm = o.correction(o.b1(), samePower ? t : t + 1);
+        double cg = o.correction(o.b1(), t);
+        double cv = o.correction(o.b2(), t);
         double[] next = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             m[i] = o.b1() * m[i] + (1 - o.b1()) * g[i];
             v[i] = o.b2() * v[i] + (1 - o.b2()) * g[i] * g[i];
             double n = o.b1() * m[i] / cm + (1 - o.b1()) * g[i] / cg;
             double vh = v[i] / cv;
-            double den = o.epsInsideSqrt() ? Math.sqrt(vh + o.eps()) : Math.sqrt(vh) + o.eps();
+            double den = o.denominator(vh);
             next[i] = n == 0 ? x[i] : x[i] - lr * n / den;
         }
         return new AdaptiveState(next, t, m, v, new double[0], lr);

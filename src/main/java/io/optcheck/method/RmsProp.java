@@ -1,15 +1,12 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /**
  * RMSProp (Tieleman &amp; Hinton, COURSERA Neural Networks for Machine Learning, Lecture 6.5,
  * 2012): v_t = rho v_{t-1} + (1 - rho) g_t^2, x_t = x_{t-1} - lr g_t / (sqrt(v_t) + eps), eps
  * outside the square root, no bias correction, no momentum. A coordinate with g_t = 0 does not
  * move. NaN or infinite gradients propagate; the {@link Runner} ends the run.
  */
-public final class RmsProp implements Method<AdaptiveState> {
-    private final double lr;
+public final class RmsProp extends AdaptiveMethod {
     private final double rho;
     private final double eps;
 
@@ -19,10 +16,8 @@ public final class RmsProp implements Method<AdaptiveState> {
      * @param eps {@code >= 0}
      */
     public RmsProp(double lr, double rho, double eps) {
-        this.lr = AdaGrad.checkLr(lr);
-        if (!(rho >= 0 && rho < 1) || !(eps >= 0)) {
-            throw new IllegalArgumentException("need rho in [0, 1) and eps >= 0");
-        }
+        super(lr);
+        checkDecay(rho, eps);
         this.rho = rho;
         this.eps = eps;
     }
@@ -33,15 +28,7 @@ public final class RmsProp implements Method<AdaptiveState> {
     }
 
     @Override
-    public AdaptiveState init(double[] x0) {
-        return AdaptiveState.initial(x0, false);
-    }
-
-    @Override
-    public AdaptiveState step(AdaptiveState s, GradientOracle oracle) {
-        double[] x = s.x();
-        double[] g = new double[x.length];
-        oracle.gradient(x, g);
+    protected AdaptiveState update(AdaptiveState s, double[] x, double[] g) {
         double[] v = s.v();
         double[] next = new double[x.length];
         for (int i = 0; i < x.length; i++) {

@@ -130,25 +130,12 @@ public final class Saga implements Method<Saga.State> {
   }
 
   /** x_t, the table of stored gradients (null until the first step fills it), t. Immutable. */
-  public static final class State implements MethodState {
-    private final double[] x;
+  public static final class State extends IterateState {
     private final double[][] table;
-    private final int t;
 
     State(double[] x, double[][] table, int t) {
-      this.x = x;
+      super(x, t);
       this.table = table;
-      this.t = t;
-    }
-
-    @Override
-    public double[] x() {
-      return x.clone();
-    }
-
-    @Override
-    public int t() {
-      return t;
     }
 
     /** A copy of the stored gradient of term i (null before the table is filled). */

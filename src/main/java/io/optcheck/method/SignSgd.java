@@ -1,19 +1,16 @@
 package io.optcheck.method;
 
-import io.optcheck.oracle.GradientOracle;
-
 /**
  * signSGD (Bernstein, Wang, Azizzadenesheli &amp; Anandkumar, "signSGD: Compressed Optimisation
  * for Non-Convex Problems", ICML 2018, Algorithm 1): x_t = x_{t-1} - lr sign(g_t), with
  * sign(0) = 0. A NaN gradient component gives a NaN iterate (Math.signum(NaN) is NaN), which the
  * {@link Runner} reports as an error.
  */
-public final class SignSgd implements Method<AdaptiveState> {
-    private final double lr;
+public final class SignSgd extends AdaptiveMethod {
 
     /** @param lr learning rate, finite and {@code > 0} */
     public SignSgd(double lr) {
-        this.lr = AdaGrad.checkLr(lr);
+        super(lr);
     }
 
     @Override
@@ -22,15 +19,7 @@ public final class SignSgd implements Method<AdaptiveState> {
     }
 
     @Override
-    public AdaptiveState init(double[] x0) {
-        return AdaptiveState.initial(x0, false);
-    }
-
-    @Override
-    public AdaptiveState step(AdaptiveState s, GradientOracle oracle) {
-        double[] x = s.x();
-        double[] g = new double[x.length];
-        oracle.gradient(x, g);
+    protected AdaptiveState update(AdaptiveState s, double[] x, double[] g) {
         double[] next = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             next[i] = x[i] - lr * Math.signum(g[i]);

@@ -88,31 +88,18 @@ public final class StochasticGradientDescent implements Method<StochasticGradien
     }
 
     /** x_t, t, the last step, and the running sums for averaging. Immutable. */
-    public static final class State implements MethodState {
-        private final double[] x;
-        private final int t;
+    public static final class State extends IterateState {
         private final double eta;
         private final double[] weightedSum;
         private final double sumEta;
         private final double sumEtaSq;
 
         State(double[] x, int t, double eta, double[] weightedSum, double sumEta, double sumEtaSq) {
-            this.x = x;
-            this.t = t;
+            super(x, t);
             this.eta = eta;
             this.weightedSum = weightedSum;
             this.sumEta = sumEta;
             this.sumEtaSq = sumEtaSq;
-        }
-
-        @Override
-        public double[] x() {
-            return x.clone();
-        }
-
-        @Override
-        public int t() {
-            return t;
         }
 
         @Override

@@ -135,36 +135,23 @@ public final class Svrg implements Method<Svrg.State> {
    * its full gradient (null until computed), the inner index k, the Option II pick of the epoch
    * (-1 before it is drawn) and the iterate picked so far, t, and the number of finished epochs.
    */
-  public static final class State implements MethodState {
-    private final double[] x;
+  public static final class State extends IterateState {
     private final double[] snapshot;
     private final double[] snapshotGradient;
     private final int k;
     private final int pick;
     private final double[] picked;
-    private final int t;
     private final int epoch;
 
     State(double[] x, double[] snapshot, double[] snapshotGradient, int k, int pick, double[] picked,
           int t, int epoch) {
-      this.x = x;
+      super(x, t);
       this.snapshot = snapshot;
       this.snapshotGradient = snapshotGradient;
       this.k = k;
       this.pick = pick;
       this.picked = picked;
-      this.t = t;
       this.epoch = epoch;
-    }
-
-    @Override
-    public double[] x() {
-      return x.clone();
-    }
-
-    @Override
-    public int t() {
-      return t;
     }
 
     /** The current snapshot x~ (a copy). */

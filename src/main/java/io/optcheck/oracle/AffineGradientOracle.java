@@ -14,15 +14,12 @@ import java.util.Objects;
  * Values are f(x) unchanged. NaN or infinite components of a, b or the gradient propagate. Not
  * thread-safe (call counters).
  */
-public final class AffineGradientOracle implements GradientOracle {
-  private final Objective objective;
+public final class AffineGradientOracle extends CountingOracle<Objective> {
   private final double[] scale;
   private final double[] shift;
-  private long valueCalls;
-  private long gradientCalls;
 
   private AffineGradientOracle(Objective objective, double[] scale, double[] shift) {
-    this.objective = Objects.requireNonNull(objective, "objective");
+    super(Objects.requireNonNull(objective, "objective"));
     int d = objective.dimension();
     if (scale.length != d || shift.length != d) {
       throw new IllegalArgumentException("scale and shift need length " + d + ", got "
@@ -45,32 +42,10 @@ public final class AffineGradientOracle implements GradientOracle {
   }
 
   @Override
-  public int dimension() {
-    return objective.dimension();
-  }
-
-  @Override
-  public double value(double[] x) {
-    valueCalls++;
-    return objective.value(x);
-  }
-
-  @Override
-  public void gradient(double[] x, double[] out) {
-    gradientCalls++;
-    objective.gradient(x, out);
+  protected void estimate(double[] x, double[] out) {
+    f.gradient(x, out);
     for (int i = 0; i < out.length; i++) {
       out[i] = scale[i] * out[i] + shift[i];
     }
-  }
-
-  @Override
-  public long valueCalls() {
-    return valueCalls;
-  }
-
-  @Override
-  public long gradientCalls() {
-    return gradientCalls;
   }
 }

@@ -11,17 +11,14 @@ import org.hipparchus.random.Well19937c;
  * from a script ({@link #scripted}), so that exact enumeration can run a method along every index
  * path with its probability. Counts its calls. Not thread-safe: one oracle per run.
  */
-public final class FiniteSumIndexOracle implements IndexOracle {
+public final class FiniteSumIndexOracle extends CountingOracle<FiniteSum> implements IndexOracle {
 
-  private final FiniteSum f;
   private final RandomGenerator rng;
   private final int[] script;
   private int next;
-  private long values;
-  private long gradients;
 
   private FiniteSumIndexOracle(FiniteSum f, RandomGenerator rng, int[] script) {
-    this.f = f;
+    super(f);
     this.rng = rng;
     this.script = script;
   }
@@ -47,25 +44,13 @@ public final class FiniteSumIndexOracle implements IndexOracle {
   }
 
   @Override
-  public int dimension() {
-    return f.dimension();
-  }
-
-  @Override
-  public double value(double[] x) {
-    values++;
-    return f.value(x);
-  }
-
-  @Override
-  public void gradient(double[] x, double[] out) {
-    gradients++;
+  protected void estimate(double[] x, double[] out) {
     f.gradient(x, out);
   }
 
   @Override
   public void exampleGradient(int i, double[] x, double[] out) {
-    gradients++;
+    countGradientCall();
     f.exampleGradient(i, x, out);
   }
 
@@ -85,16 +70,6 @@ public final class FiniteSumIndexOracle implements IndexOracle {
       throw new IllegalStateException("scripted index " + i + " outside [0, " + bound + ")");
     }
     return i;
-  }
-
-  @Override
-  public long valueCalls() {
-    return values;
-  }
-
-  @Override
-  public long gradientCalls() {
-    return gradients;
   }
 
   @Override

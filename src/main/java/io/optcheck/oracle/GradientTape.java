@@ -30,77 +30,65 @@ public final class GradientTape {
 
     /** The live oracle, recording every answer. */
     public GradientOracle recorder() {
-        return new GradientOracle() {
-            private long values;
-            private long gradients;
-
+        return new Side() {
             @Override
-            public int dimension() {
-                return live.dimension();
-            }
-
-            @Override
-            public double value(double[] x) {
-                values++;
-                return live.value(x);
-            }
-
-            @Override
-            public void gradient(double[] x, double[] out) {
-                gradients++;
+            void answer(double[] x, double[] out) {
                 live.gradient(x, out);
                 answers.add(out.clone());
-            }
-
-            @Override
-            public long valueCalls() {
-                return values;
-            }
-
-            @Override
-            public long gradientCalls() {
-                return gradients;
             }
         };
     }
 
     /** An oracle answering with the recorded answers, in order. */
     public GradientOracle player() {
-        return new GradientOracle() {
-            private long values;
-            private long gradients;
-
+        return new Side() {
             @Override
-            public int dimension() {
-                return live.dimension();
-            }
-
-            @Override
-            public double value(double[] x) {
-                values++;
-                return live.value(x);
-            }
-
-            @Override
-            public void gradient(double[] x, double[] out) {
-                gradients++;
+            void answer(double[] x, double[] out) {
                 double[] g = next();
                 if (g.length != out.length) {
                     throw new IllegalArgumentException("out has length " + out.length + ", recorded gradient " + g.length);
                 }
                 System.arraycopy(g, 0, out, 0, g.length);
             }
-
-            @Override
-            public long valueCalls() {
-                return values;
-            }
-
-            @Override
-            public long gradientCalls() {
-                return gradients;
-            }
         };
+    }
+
+    /**
+     * One side of the tape: the live oracle's dimension and values, its own call counters, and a
+     * gradient that {@link #answer} gives (each counter raised before the call it counts runs).
+     */
+    private abstract class Side implements GradientOracle {
+        private long values;
+        private long gradients;
+
+        abstract void answer(double[] x, double[] out);
+
+        @Override
+        public int dimension() {
+            return live.dimension();
+        }
+
+        @Override
+        public double value(double[] x) {
+            values++;
+            return live.value(x);
+        }
+
+        @Override
+        public void gradient(double[] x, double[] out) {
+            gradients++;
+            answer(x, out);
+        }
+
+        @Override
+        public long valueCalls() {
+            return values;
+        }
+
+        @Override
+        public long gradientCalls() {
+            return gradients;
+        }
     }
 
     /** The number of recorded gradients not yet played back. */

@@ -48,23 +48,13 @@ public final class ImportanceMinibatchUnweighted implements BatchEstimator {
     int d = g.dimension();
     double[] est = new double[d];
     for (Enumeration.Multiset ms : Enumeration.multisets(n, b)) {
-      java.util.Arrays.fill(est, 0);
-      for (int i = 0; i < n; i++) {
-        int c = ms.counts()[i];
-        for (int j = 0; c > 0 && j < d; j++) {
-          est[j] += c * g.get(from + i, j);
-        }
-      }
-      for (int j = 0; j < d; j++) {
-        est[j] /= b;
-      }
+      ExampleRows.multisetMean(g, from, ms.counts(), b, est);
       visitor.accept(Enumeration.probability(ms, p), est);
     }
   }
 
   @Override
   public void draw(ExampleGradients g, RandomGenerator rng, double[] out) {
-    int d = g.dimension();
     java.util.Arrays.fill(out, 0);
     for (int k = 0; k < b; k++) {
       double u = rng.nextDouble();
@@ -74,13 +64,9 @@ public final class ImportanceMinibatchUnweighted implements BatchEstimator {
         i++;
         acc += p[i];
       }
-      for (int j = 0; j < d; j++) {
-        out[j] += g.get(from + i, j);
-      }
+      ExampleRows.addRow(g, from + i, out);
     }
-    for (int j = 0; j < d; j++) {
-      out[j] /= b;
-    }
+    ExampleRows.divide(g, out, b);
   }
 
   @Override

@@ -53,9 +53,7 @@ public final class MicroBatchAccumulation implements BatchEstimator {
     for (int s : sizes) {
       Arrays.fill(part, 0);
       for (int k = 0; k < s; k++, i++) {
-        for (int j = 0; j < d; j++) {
-          part[j] += g.get(i, j);
-        }
+        ExampleRows.addRow(g, i, part);
       }
       for (int j = 0; j < d; j++) {
         out[j] += norm == Normalisation.TOTAL ? part[j] : part[j] / s;

@@ -10,44 +10,19 @@ import org.hipparchus.random.Well19937c;
  * two oracles with the same seed return the same sequence. Counts its calls. Not thread-safe:
  * one oracle per run.
  */
-public final class MinibatchOracle implements GradientOracle {
+public final class MinibatchOracle extends CountingOracle<FiniteSum> {
 
-  private final FiniteSum f;
   private final BatchEstimator estimator;
   private final RandomGenerator rng;
-  private long values;
-  private long gradients;
 
   public MinibatchOracle(FiniteSum f, BatchEstimator estimator, long seed) {
-    this.f = f;
+    super(f);
     this.estimator = estimator;
     this.rng = new Well19937c(seed);
   }
 
   @Override
-  public int dimension() {
-    return f.dimension();
-  }
-
-  @Override
-  public double value(double[] x) {
-    values++;
-    return f.value(x);
-  }
-
-  @Override
-  public void gradient(double[] x, double[] out) {
-    gradients++;
+  protected void estimate(double[] x, double[] out) {
     estimator.draw(ExampleRows.at(f, x), rng, out);
-  }
-
-  @Override
-  public long valueCalls() {
-    return values;
-  }
-
-  @Override
-  public long gradientCalls() {
-    return gradients;
   }
 }

@@ -11,7 +11,7 @@ import org.hipparchus.random.Well19937c;
  * (Well19937c), so two oracles with the same seed return the same sequence. Counts its calls.
  * Not thread-safe: one oracle per run.
  */
-public final class NoisyOracle implements GradientOracle {
+public final class NoisyOracle extends CountingOracle<Objective> {
 
     /** A zero-mean noise model on R^d, drawn coordinate-wise i.i.d. */
     public interface Noise {
@@ -132,11 +132,8 @@ public final class NoisyOracle implements GradientOracle {
         };
     }
 
-    private final Objective f;
     private final Noise noise;
     private final RandomGenerator rng;
-    private long values;
-    private long gradients;
 
     public NoisyOracle(Objective f, Noise noise, long seed) {
         this(f, noise, new Well19937c(seed));
@@ -149,7 +146,7 @@ public final class NoisyOracle implements GradientOracle {
      * costs more than a whole short run.
      */
     public NoisyOracle(Objective f, Noise noise, RandomGenerator rng) {
-        this.f = Objects.requireNonNull(f, "f");
+        super(Objects.requireNonNull(f, "f"));
         this.noise = Objects.requireNonNull(noise, "noise");
         this.rng = Objects.requireNonNull(rng, "rng");
     }
@@ -160,32 +157,10 @@ public final class NoisyOracle implements GradientOracle {
     }
 
     @Override
-    public int dimension() {
-        return f.dimension();
-    }
-
-    @Override
-    public double value(double[] x) {
-        values++;
-        return f.value(x);
-    }
-
-    @Override
-    public void gradient(double[] x, double[] out) {
-        gradients++;
+    protected void estimate(double[] x, double[] out) {
         f.gradient(x, out);
         for (int i = 0; i < out.length; i++) {
             out[i] += noise.draw(rng);
         }
-    }
-
-    @Override
-    public long valueCalls() {
-        return values;
-    }
-
-    @Override
-    public long gradientCalls() {
-        return gradients;
     }
 }

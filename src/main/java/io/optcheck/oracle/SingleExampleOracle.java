@@ -7,43 +7,18 @@ import io.optcheck.problem.FiniteSum;
  * given at construction, {@link #value} the full f(x). This is one outcome of uniform index
  * sampling; enumerating i over [0, n) with weight 1/n gives the exact expectation. Counts calls.
  */
-public final class SingleExampleOracle implements GradientOracle {
+public final class SingleExampleOracle extends CountingOracle<FiniteSum> {
 
-  private final FiniteSum f;
   private final int i;
-  private long values;
-  private long gradients;
 
   /** @throws IllegalArgumentException when i is outside [0, n) */
   public SingleExampleOracle(FiniteSum f, int i) {
-    this.f = f;
+    super(f);
     this.i = f.requireExample(i);
   }
 
   @Override
-  public int dimension() {
-    return f.dimension();
-  }
-
-  @Override
-  public double value(double[] x) {
-    values++;
-    return f.value(x);
-  }
-
-  @Override
-  public void gradient(double[] x, double[] out) {
-    gradients++;
+  protected void estimate(double[] x, double[] out) {
     f.exampleGradient(i, x, out);
-  }
-
-  @Override
-  public long valueCalls() {
-    return values;
-  }
-
-  @Override
-  public long gradientCalls() {
-    return gradients;
   }
 }

@@ -50,16 +50,7 @@ public final class UniformMinibatch implements BatchEstimator {
     if (replacement) {
       double mb = Math.pow(m, b);
       for (Enumeration.Multiset ms : Enumeration.multisets(m, b)) {
-        java.util.Arrays.fill(est, 0);
-        for (int i = 0; i < m; i++) {
-          int c = ms.counts()[i];
-          for (int j = 0; c > 0 && j < d; j++) {
-            est[j] += c * g.get(from + i, j);
-          }
-        }
-        for (int j = 0; j < d; j++) {
-          est[j] /= b;
-        }
+        ExampleRows.multisetMean(g, from, ms.counts(), b, est);
         visitor.accept(ms.multinomial().doubleValue() / mb, est);
       }
     } else {
@@ -68,13 +59,9 @@ public final class UniformMinibatch implements BatchEstimator {
       for (int[] s : subsets) {
         java.util.Arrays.fill(est, 0);
         for (int i : s) {
-          for (int j = 0; j < d; j++) {
-            est[j] += g.get(from + i, j);
-          }
+          ExampleRows.addRow(g, from + i, est);
         }
-        for (int j = 0; j < d; j++) {
-          est[j] /= b;
-        }
+        ExampleRows.divide(g, est, b);
         visitor.accept(p, est);
       }
     }
@@ -83,7 +70,6 @@ public final class UniformMinibatch implements BatchEstimator {
   @Override
   public void draw(ExampleGradients g, RandomGenerator rng, double[] out) {
     int m = to - from;
-    int d = g.dimension();
     java.util.Arrays.fill(out, 0);
     int[] perm = new int[m];
     for (int i = 0; i < m; i++) {
@@ -101,13 +87,9 @@ public final class UniformMinibatch implements BatchEstimator {
         perm[r] = t;
         i = perm[k];
       }
-      for (int j = 0; j < d; j++) {
-        out[j] += g.get(from + i, j);
-      }
+      ExampleRows.addRow(g, from + i, out);
     }
-    for (int j = 0; j < d; j++) {
-      out[j] /= b;
-    }
+    ExampleRows.divide(g, out, b);
   }
 
   @Override

@@ -85,15 +85,6 @@ public final class DiagonalQuadraticSum implements CertifiedSum, HasFormula {
   }
 
   @Override
-  public double value(double[] x) {
-    double s = 0;
-    for (int i = 0; i < n; i++) {
-      s += exampleValue(i, x);
-    }
-    return s / n;
-  }
-
-  @Override
   public void gradient(double[] x, double[] out) {
     Vectors.requireLength(x, d, "x");
     Vectors.requireLength(out, d, "out");

@@ -19,6 +19,16 @@ public interface FiniteSum extends Objective {
   /** Writes grad f_i(x) into {@code out} (length d). */
   void exampleGradient(int i, double[] x, double[] out);
 
+  /** f(x) = (1/n) sum_i f_i(x): the terms summed in index order, then divided by n. */
+  @Override
+  default double value(double[] x) {
+    double s = 0;
+    for (int i = 0; i < n(); i++) {
+      s += exampleValue(i, x);
+    }
+    return s / n();
+  }
+
   /**
    * Returns {@code i} when it indexes a term.
    *

@@ -97,16 +97,7 @@ public final class FiniteSumLeastSquares implements FiniteSum, HasFormula {
   public void gradient(double[] x, double[] out) {
     Vectors.requireLength(x, d, "x");
     Vectors.requireLength(out, d, "out");
-    java.util.Arrays.fill(out, 0.0);
-    for (int i = 0; i < n; i++) {
-      double r = residual(i, x);
-      for (int j = 0; j < d; j++) {
-        out[j] += r * a[i][j];
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      out[j] /= n;
-    }
+    Vectors.meanOfWeightedRows(a, i -> residual(i, x), out);
   }
 
   @Override

@@ -16,11 +16,7 @@ import org.hipparchus.linear.SingularValueDecomposition;
  *
  * <p>NaN/infinite arguments propagate; wrong lengths throw {@link IllegalArgumentException}.
  */
-public final class LeastSquares implements Objective, HasFormula {
-    private final int n;
-    private final int d;
-    private final double[][] x;
-    private final double[] y;
+public final class LeastSquares extends LinearModelLoss {
     private final double[] xtxOverN;
     private final Certificate certificate;
 
@@ -30,12 +26,7 @@ public final class LeastSquares implements Objective, HasFormula {
      * @throws IllegalArgumentException on malformed input
      */
     public LeastSquares(double[][] features, double[] targets) {
-        this.x = Vectors.copyRectangular(features, "X");
-        this.n = x.length;
-        this.d = x[0].length;
-        Vectors.requireFiniteNonEmpty(targets, "y");
-        Vectors.requireLength(targets, n, "y");
-        this.y = targets.clone();
+        super(features, targets);
         this.xtxOverN = new double[d * d];
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
@@ -70,21 +61,6 @@ public final class LeastSquares implements Objective, HasFormula {
                 .withFStar(value(xs), Exactness.ROUNDED, "f(x*) evaluated in double");
     }
 
-    @Override
-    public int dimension() {
-        return d;
-    }
-
-    /** Number of examples n. */
-    public int examples() {
-        return n;
-    }
-
-    /** A copy of X. */
-    public double[][] features() {
-        return Vectors.deepCopy(x);
-    }
-
     /** A copy of y. */
     public double[] targets() {
         return y.clone();
@@ -105,17 +81,7 @@ public final class LeastSquares implements Objective, HasFormula {
     public void gradient(double[] w, double[] out) {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(out, d, "out");
-        java.util.Arrays.fill(out, 0.0);
-        for (int k = 0; k < n; k++) {
-            double r = dot(x[k], w) - y[k];
-            double[] row = x[k];
-            for (int j = 0; j < d; j++) {
-                out[j] += r * row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            out[j] /= n;
-        }
+        Vectors.meanOfWeightedRows(x, k -> dot(x[k], w) - y[k], out);
     }
 
     /** Writes X^T (X v) / n into out (independent of w, which is only length-checked). */
@@ -124,17 +90,7 @@ public final class LeastSquares implements Objective, HasFormula {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(v, d, "v");
         Vectors.requireLength(out, d, "out");
-        java.util.Arrays.fill(out, 0.0);
-        for (int k = 0; k < n; k++) {
-            double xv = dot(x[k], v);
-            double[] row = x[k];
-            for (int j = 0; j < d; j++) {
-                out[j] += xv * row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            out[j] /= n;
-        }
+        Vectors.meanOfWeightedRows(x, k -> dot(x[k], v), out);
     }
 
     @Override
@@ -145,14 +101,6 @@ public final class LeastSquares implements Objective, HasFormula {
             System.arraycopy(xtxOverN, i * d, m[i], 0, d);
         }
         return m;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     public Certificate certificate() {
@@ -181,10 +129,5 @@ public final class LeastSquares implements Objective, HasFormula {
     public String describe() {
         return "(1/2n) ||X w - y||^2, n = " + n + ", d = " + d + ", X = " + Num.fmt(x)
                 + ", y = " + Num.fmt(y);
-    }
-
-    @Override
-    public String toString() {
-        return describe();
     }
 }

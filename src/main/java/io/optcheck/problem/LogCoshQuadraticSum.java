@@ -92,15 +92,6 @@ public final class LogCoshQuadraticSum implements CertifiedSum, HasFormula {
   }
 
   @Override
-  public double value(double[] x) {
-    double v = 0;
-    for (int i = 0; i < n; i++) {
-      v += exampleValue(i, x);
-    }
-    return v / n;
-  }
-
-  @Override
   public void gradient(double[] x, double[] out) {
     Vectors.requireLength(out, d, "out");
     double[] g = new double[d];

@@ -21,11 +21,7 @@ import org.hipparchus.linear.SingularValueDecomposition;
  *
  * <p>NaN/infinite arguments propagate; wrong lengths throw {@link IllegalArgumentException}.
  */
-public final class Logistic implements Objective, HasFormula {
-    private final int n;
-    private final int d;
-    private final double[][] x;
-    private final double[] y;
+public final class Logistic extends LinearModelLoss {
     private final Certificate certificate;
 
     /**
@@ -34,17 +30,12 @@ public final class Logistic implements Objective, HasFormula {
      * @throws IllegalArgumentException on malformed input
      */
     public Logistic(double[][] features, double[] labels) {
-        this.x = Vectors.copyRectangular(features, "X");
-        this.n = x.length;
-        this.d = x[0].length;
-        Vectors.requireFiniteNonEmpty(labels, "y");
-        Vectors.requireLength(labels, n, "y");
+        super(features, labels);
         for (int i = 0; i < n; i++) {
             if (labels[i] != 1.0 && labels[i] != -1.0) {
                 throw new IllegalArgumentException("y[" + i + "] must be -1 or +1, got " + labels[i]);
             }
         }
-        this.y = labels.clone();
         double s = new SingularValueDecomposition(MatrixUtils.createRealMatrix(x)).getNorm();
         this.certificate = Certificate.none().withConvex(true)
                 .withL(s * s / (4.0 * n), Exactness.BOUND,
@@ -66,21 +57,6 @@ public final class Logistic implements Objective, HasFormula {
         return e / (1.0 + e);
     }
 
-    @Override
-    public int dimension() {
-        return d;
-    }
-
-    /** Number of examples n. */
-    public int examples() {
-        return n;
-    }
-
-    /** A copy of X. */
-    public double[][] features() {
-        return Vectors.deepCopy(x);
-    }
-
     /** A copy of the labels. */
     public double[] labels() {
         return y.clone();
@@ -91,7 +67,7 @@ public final class Logistic implements Objective, HasFormula {
         Vectors.requireLength(w, d, "w");
         double s = 0;
         for (int k = 0; k < n; k++) {
-            s += softplus(-y[k] * LeastSquares.dot(x[k], w));
+            s += softplus(-y[k] * dot(x[k], w));
         }
         return s / n;
     }
@@ -100,18 +76,7 @@ public final class Logistic implements Objective, HasFormula {
     public void gradient(double[] w, double[] out) {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(out, d, "out");
-        java.util.Arrays.fill(out, 0.0);
-        for (int k = 0; k < n; k++) {
-            double m = y[k] * LeastSquares.dot(x[k], w);
-            double c = -y[k] * sigmoid(-m);
-            double[] row = x[k];
-            for (int j = 0; j < d; j++) {
-                out[j] += c * row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            out[j] /= n;
-        }
+        Vectors.meanOfWeightedRows(x, k -> -y[k] * sigmoid(-(y[k] * dot(x[k], w))), out);
     }
 
     @Override
@@ -119,7 +84,7 @@ public final class Logistic implements Objective, HasFormula {
         Vectors.requireLength(w, d, "w");
         double[][] h = new double[d][d];
         for (int k = 0; k < n; k++) {
-            double m = y[k] * LeastSquares.dot(x[k], w);
+            double m = y[k] * dot(x[k], w);
             double c = sigmoid(m) * sigmoid(-m);
             double[] row = x[k];
             for (int i = 0; i < d; i++) {
@@ -143,18 +108,10 @@ public final class Logistic implements Objective, HasFormula {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(v, d, "v");
         Vectors.requireLength(out, d, "out");
-        java.util.Arrays.fill(out, 0.0);
-        for (int k = 0; k < n; k++) {
-            double m = y[k] * LeastSquares.dot(x[k], w);
-            double c = sigmoid(m) * sigmoid(-m) * LeastSquares.dot(x[k], v);
-            double[] row = x[k];
-            for (int j = 0; j < d; j++) {
-                out[j] += c * row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            out[j] /= n;
-        }
+        Vectors.meanOfWeightedRows(x, k -> {
+            double m = y[k] * dot(x[k], w);
+            return sigmoid(m) * sigmoid(-m) * dot(x[k], v);
+        }, out);
     }
 
     public Certificate certificate() {
@@ -188,10 +145,5 @@ public final class Logistic implements Objective, HasFormula {
     public String describe() {
         return "(1/n) sum log(1 + exp(-y_i x_i^T w)), n = " + n + ", d = " + d + ", X = "
                 + Num.fmt(x) + ", y = " + Num.fmt(y);
-    }
-
-    @Override
-    public String toString() {
-        return describe();
     }
 }

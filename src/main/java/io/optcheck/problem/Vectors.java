@@ -1,5 +1,8 @@
 package io.optcheck.problem;
 
+import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
+
 /** Small array helpers used on hot paths. Not part of the modelling vocabulary. */
 public final class Vectors {
     private Vectors() {
@@ -107,5 +110,29 @@ public final class Vectors {
             s += r * r;
         }
         return m * Math.sqrt(s);
+    }
+
+    /**
+     * Writes (1/n) sum_k c_k rows[k] into {@code out}, with n = rows.length and c_k =
+     * {@code weight.applyAsDouble(k)}: the gradient (or Hessian-vector product) of a mean over
+     * examples that each contribute a multiple of their own row. The sum runs over k in order,
+     * each c_k computed just before its row is added, and is divided by n at the end.
+     *
+     * @param rows n rows, each at least {@code out.length} long
+     */
+    public static void meanOfWeightedRows(double[][] rows, IntToDoubleFunction weight, double[] out) {
+        int n = rows.length;
+        int d = out.length;
+        Arrays.fill(out, 0.0);
+        for (int k = 0; k < n; k++) {
+            double c = weight.applyAsDouble(k);
+            double[] row = rows[k];
+            for (int j = 0; j < d; j++) {
+                out[j] += c * row[j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            out[j] /= n;
+        }
     }
 }
