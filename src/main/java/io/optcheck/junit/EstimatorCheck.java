@@ -4,7 +4,7 @@ import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.SelfRandomEstimator;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Theorem;
-import io.optcheck.theory.conformance.PluginTheorems;
+import io.optcheck.theory.conf.PluginTheorems;
 import io.optcheck.theory.sgd.EstimatorTheorems;
 import java.util.List;
 import java.util.stream.Stream;

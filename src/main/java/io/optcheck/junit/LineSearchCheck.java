@@ -4,7 +4,7 @@ import io.optcheck.api.LineSearch;
 import io.optcheck.prop.Property;
 import io.optcheck.run.TimeBox;
 import io.optcheck.theory.Theorem;
-import io.optcheck.theory.conformance.PluginTheorems;
+import io.optcheck.theory.conf.PluginTheorems;
 import io.optcheck.theory.gd.PluginLineSearch;
 import java.time.Duration;
 import java.util.List;

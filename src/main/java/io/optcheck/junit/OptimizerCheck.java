@@ -16,7 +16,7 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;
-import io.optcheck.theory.conformance.PluginTheorems;
+import io.optcheck.theory.conf.PluginTheorems;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;

@@ -10,7 +10,7 @@ import io.optcheck.api.SelfRandomEstimator;
 import io.optcheck.report.TerminalText;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.Theorem;
-import io.optcheck.theory.conformance.PluginTheorems;
+import io.optcheck.theory.conf.PluginTheorems;
 import io.optcheck.theory.sgd.EstimatorTheorems;
 import java.util.ArrayList;
 import java.util.Collection;

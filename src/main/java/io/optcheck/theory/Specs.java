@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads specs: one Markdown file per theorem with YAML front matter between two "---" lines.
@@ -31,17 +33,9 @@ public final class Specs {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /**
-   * The folder of each id family: the catalog's chapters. Families not listed use their own
-   * name as folder.
-   */
-  private static final java.util.Map<String, String> FOLDERS = java.util.Map.of(
-      "gd", "gd", "sgd", "sgd", "vr", "sgd", "dist", "sgd", "land", "landscape", "adapt", "adaptive",
-      "conf", "conformance");
-
-  /**
-   * The relative path of a theorem's spec: gd.descent-lemma -&gt; specs/gd/descent-lemma.md,
-   * vr.svrg -&gt; specs/sgd/svrg.md, land.strict-saddle-escape -&gt;
-   * specs/landscape/strict-saddle-escape.md, adapt.adam-reference -&gt; specs/adaptive/adam-reference.md.
+   * The relative path of a theorem's spec: the folder is the id's family, as the Java package of
+   * its class is (gd.descent-lemma -&gt; specs/gd/descent-lemma.md, theory/gd/DescentLemma.java;
+   * adapt.adam-reference -&gt; specs/adapt/adam-reference.md, theory/adapt/AdamReference.java).
    */
   public static String pathOf(String theoremId) {
     int dot = theoremId.indexOf('.');
@@ -49,10 +43,10 @@ public final class Specs {
       throw new SpecException("theorem id '" + theoremId + "' is not of the form family.name");
     }
     String family = theoremId.substring(0, dot);
-    return "specs/" + FOLDERS.getOrDefault(family, family) + "/" + theoremId.substring(dot + 1) + ".md";
+    return "specs/" + family + "/" + theoremId.substring(dot + 1) + ".md";
   }
 
-  private static final java.util.Map<String, Spec> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Spec> LOADED = new ConcurrentHashMap<>();
 
   /**
    * Loads the spec of a theorem from the working directory or the classpath, once per process

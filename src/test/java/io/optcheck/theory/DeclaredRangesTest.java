@@ -11,7 +11,7 @@ import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
 import io.optcheck.result.Verdict;
-import io.optcheck.theory.conformance.Determinism;
+import io.optcheck.theory.conf.Determinism;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,9 @@ package io.optcheck.theory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.optcheck.api.MethodKind;
+import io.optcheck.method.MethodProviders;
+import io.optcheck.theory.conf.Conformance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +41,7 @@ class SpecFilesTest {
   @Test
   void everySpecFileBelongsToATheorem() throws IOException {
     List<String> ids = new ArrayList<>(Catalog.builtIn().ids());
-    ids.addAll(io.optcheck.theory.conformance.Conformance.ids());
+    ids.addAll(Conformance.ids());
     List<String> orphans = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("specs"))) {
       files.filter(p -> p.toString().endsWith(".md")).forEach(p -> {
@@ -55,12 +58,31 @@ class SpecFilesTest {
   }
 
   @Test
+  void theIdFamilyNamesTheSpecFolderAndTheJavaPackage() {
+    List<Theorem<?>> all = new ArrayList<>(Catalog.builtIn().theorems());
+    all.addAll(Conformance.all(MethodProviders.reference(MethodKind.GD)));
+    List<String> wrong = new ArrayList<>();
+    for (Theorem<?> t : all) {
+      String family = t.id().substring(0, t.id().indexOf('.'));
+      String pkg = t.getClass().getPackageName();
+      if (!(pkg + ".").startsWith("io.optcheck.theory." + family + ".")) {
+        wrong.add(t.id() + ": class " + t.getClass().getName() + " is not in package io.optcheck.theory." + family);
+      }
+      if (!Specs.load(t.id()).file().startsWith("specs/" + family + "/")) {
+        wrong.add(t.id() + ": spec " + Specs.load(t.id()).file() + " is not in specs/" + family + "/");
+      }
+    }
+    assertThat(all).hasSizeGreaterThan(50);
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
   void specFoldersFollowTheCatalogChapters() {
     assertThat(Specs.pathOf("gd.descent-lemma")).isEqualTo("specs/gd/descent-lemma.md");
-    assertThat(Specs.pathOf("vr.svrg")).isEqualTo("specs/sgd/svrg.md");
-    assertThat(Specs.pathOf("dist.data-parallel")).isEqualTo("specs/sgd/data-parallel.md");
-    assertThat(Specs.pathOf("land.strict-saddle-escape")).isEqualTo("specs/landscape/strict-saddle-escape.md");
-    assertThat(Specs.pathOf("adapt.adam-reference")).isEqualTo("specs/adaptive/adam-reference.md");
+    assertThat(Specs.pathOf("vr.svrg")).isEqualTo("specs/vr/svrg.md");
+    assertThat(Specs.pathOf("dist.data-parallel")).isEqualTo("specs/dist/data-parallel.md");
+    assertThat(Specs.pathOf("land.strict-saddle-escape")).isEqualTo("specs/land/strict-saddle-escape.md");
+    assertThat(Specs.pathOf("adapt.adam-reference")).isEqualTo("specs/adapt/adam-reference.md");
   }
 
   @Test

@@ -14,13 +14,13 @@ import java.util.List;
  * x in [-2, 2]. Enumeration stays below 35^3 outcomes per instance. A variant inverts exactly
  * one thing of the holds generator.
  */
-final class BatchGens {
+public final class BatchGens {
 
   private BatchGens() {
   }
 
   /** What a regime changes relative to the holds generator. */
-  enum Variant {
+  public enum Variant {
     HOLDS, IMPORTANCE, CLIPPED, STALE, UNEQUAL_SHARDS,
     /** One shard of size in [1, 8], b in [1, 8], with replacement. */
     SINGLE_WITH,
@@ -36,7 +36,7 @@ final class BatchGens {
     return v == Variant.SINGLE_WITH || v == Variant.SINGLE_WITHOUT;
   }
 
-  static Gen<BatchInstance> instances(Variant v) {
+  public static Gen<BatchInstance> instances(Variant v) {
     Gen<Integer> k = single(v) ? Gens.just(1) : Gens.integers(1, 3);
     int maxSize = single(v) ? 8 : 4;
     return k.flatMap(kk -> Gens.combine(Gens.listsOfSize(Gens.integers(1, maxSize), kk), Gens.integers(1, 3),

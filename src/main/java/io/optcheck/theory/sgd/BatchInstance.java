@@ -26,7 +26,7 @@ import java.util.Map;
  * equal; each breaking regime changes one thing: the sampling distribution (importance p), the
  * gradients (clipped at clip, or evaluated at x + delta), or the shard sizes.
  */
-record BatchInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, int b, boolean replacement,
+public record BatchInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, int b, boolean replacement,
                      double[][] importance, double clipFraction, double[] delta) implements Described {
 
   int n() {

@@ -54,7 +54,7 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
   }
 
   /** max_j |E[estimate]_j - (1 + tighten) grad f(x)_j| &lt;= tol, by exact enumeration. */
-  static Evaluation meanCheck(BatchInstance in, double tighten, String what) {
+  public static Evaluation meanCheck(BatchInstance in, double tighten, String what) {
     return meanCheck(in.estimator(), in.table(), in.f(), in.x(), tighten, what);
   }
 
@@ -63,7 +63,7 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
    * or a user's estimator enumerated through its choice tree): max_j |E[estimate]_j -
    * (1 + tighten) grad f(x)_j| &lt;= tol, with grad f(x) recomputed from the objective.
    */
-  static Evaluation meanCheck(BatchEstimator estimator, ExampleGradients g, FiniteSum f, double[] x, double tighten, String what) {
+  public static Evaluation meanCheck(BatchEstimator estimator, ExampleGradients g, FiniteSum f, double[] x, double tighten, String what) {
     ExactMoments m = ExactMoments.mean(estimator, g);
     // The checker's own full gradient (1/n) sum_i grad f_i(x), from the objective, not the table.
     double[] full = f.gradient(x);

@@ -20,26 +20,26 @@ import java.util.Map;
  * whose AVERAGE is strongly convex; its mu is then the certified min_j (1/n) sum_i h_ij (rounded
  * down), also required to be &gt;= 0.01 so both generators cover the same kappa range.
  */
-final class VrGens {
+public final class VrGens {
 
   private VrGens() {
   }
 
   /** A drawn sum with its certified constants (L = 1). */
-  record Sum(DiagonalQuadraticSum f, double mu, CertifiedSum general) {
+  public record Sum(DiagonalQuadraticSum f, double mu, CertifiedSum general) {
 
     Sum(DiagonalQuadraticSum f, double mu) {
       this(f, mu, f);
     }
   }
 
-  static final double MU_MIN = 0.01;
+  public static final double MU_MIN = 0.01;
 
   /**
    * The leading fields of a counterexample on a sum with L = 1: n, d, the objective, L, mu and
    * the step; the caller adds its own (start, table, path) in order.
    */
-  static Map<String, Object> described(CertifiedSum f, double mu, double eta) {
+  public static Map<String, Object> described(CertifiedSum f, double mu, double eta) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("n", f.n());
     m.put("d", f.dimension());
@@ -51,7 +51,7 @@ final class VrGens {
   }
 
   /** How the component curvatures are drawn. */
-  enum Components {
+  public enum Components {
     /** h_ij in [mu, 1], mu drawn: every component mu-strongly convex. */
     STRONGLY_CONVEX,
     /** h_ij in [0, 1]: every component convex; mu is the average's. */
@@ -60,12 +60,12 @@ final class VrGens {
     ANY
   }
 
-  static Gen<Sum> sums(boolean componentsStronglyConvex, boolean commonMinimizer, int nMin, int nMax, int dMax) {
+  public static Gen<Sum> sums(boolean componentsStronglyConvex, boolean commonMinimizer, int nMin, int nMax, int dMax) {
     return sums(componentsStronglyConvex ? Components.STRONGLY_CONVEX : Components.ANY, commonMinimizer,
         nMin, nMax, dMax, MU_MIN);
   }
 
-  static Gen<Sum> sums(Components kind, boolean commonMinimizer, int nMin, int nMax, int dMax, double muMin) {
+  public static Gen<Sum> sums(Components kind, boolean commonMinimizer, int nMin, int nMax, int dMax, double muMin) {
     boolean componentsStronglyConvex = kind == Components.STRONGLY_CONVEX;
     return Gens.combine(Gens.integers(nMin, nMax), Gens.integers(1, dMax),
         Gens.logDoubles(muMin, 1).knob("mu / L")).as((n, d, mu) -> new Object[] {n, d, mu})
@@ -88,7 +88,7 @@ final class VrGens {
   }
 
   /** A point in [-2, 2]^d, shrinking toward 0 (so toward the offset it is added to). */
-  static Gen<double[]> offsets(int d) {
+  public static Gen<double[]> offsets(int d) {
     return Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(1), d);
   }
 }

@@ -14,7 +14,7 @@ import io.optcheck.theory.Catalog;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;
-import io.optcheck.theory.conformance.PluginTheorems;
+import io.optcheck.theory.conf.PluginTheorems;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,51 @@
+package io.optcheck.theory.dist;
+
+import io.optcheck.theory.Described;
+
+import io.optcheck.oracle.ExampleRows;
+
+import io.optcheck.api.ExampleGradients;
+import io.optcheck.oracle.MicroBatchAccumulation;
+import io.optcheck.problem.FiniteSumLeastSquares;
+import io.optcheck.problem.Num;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A large batch (all n examples) split into micro-batches of the given sizes, and a normalisation. */
+record AccumInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, MicroBatchAccumulation.Normalisation norm) implements Described {
+
+  MicroBatchAccumulation estimator() {
+    return new MicroBatchAccumulation(sizes, norm);
+  }
+
+  double[] accumulated() {
+    double[] out = new double[f.dimension()];
+    estimator().draw(ExampleRows.at(f, x), null, out);
+    return out;
+  }
+
+  @Override
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("n", f.n());
+    m.put("d", f.dimension());
+    m.put("objective", f.describe());
+    m.put("x", Num.fmt(x));
+    m.put("microBatchSizes", Arrays.toString(sizes));
+    m.put("normalisation", norm == MicroBatchAccumulation.Normalisation.TOTAL ? "total count" : "own size, then averaged");
+    double[] acc = accumulated();
+    double[] full = f.gradient(x);
+    double diff = 0;
+    double nf = 0;
+    for (int j = 0; j < acc.length; j++) {
+      diff = Math.hypot(diff, acc[j] - full[j]);
+      nf = Math.hypot(nf, full[j]);
+    }
+    m.put("accumulated", Num.fmt(acc));
+    m.put("largeBatchGradient", Num.fmt(full));
+    m.put("differenceNorm", diff);
+    m.put("relativeDifference", nf == 0 ? Double.NaN : diff / nf);
+    return m;
+  }
+}
