@@ -33,10 +33,13 @@ public final class Nd4jAdaDelta implements PluggableOptimizer {
     /**
      * lr = 1: ND4J's AdaDelta has no learning rate ({@code AdaDelta(rho, epsilon)};
      * {@code hasLearningRate()} is false), as in Zeiler 2012. The adapter refuses any other lr.
+     * eps &gt; 0: at eps = 0 a zero gradient becomes 0 sqrt(0)/sqrt(0) = NaN (found by
+     * conf.zero-gradient with optcheck's default range eps in [0, 1e-2];
+     * Nd4jHandReproductionTest); ND4J's default eps, 1e-6, is inside the declared range.
      */
     @Override
     public Map<String, Range> hyperparameterRanges() {
-        return Map.of("lr", new Range(1, 1));
+        return Map.of("lr", new Range(1, 1), "eps", new Range(1e-10, 1e-2));
     }
 
     @Override
