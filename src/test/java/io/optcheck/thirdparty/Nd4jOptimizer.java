@@ -21,7 +21,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * <p><b>Iteration counter.</b> ND4J counts iterations from 0: its native Adam-type kernels use
  * {@code beta^(iteration + 1)} for the bias corrections (libnd4j {@code updaterAdam.cpp}:
  * {@code beta1T = pow(beta1, iteration + 1)}), and Deeplearning4j hands the updater the number of
- * iterations completed so far. The first step is iteration 0 here (ND4jHandReproductionTest checks
+ * iterations completed so far. The first step is iteration 0 here (Nd4jHandReproductionTest checks
  * that Adam's first move is then lr sign(g), as Kingma &amp; Ba's first step is).
  *
  * <p><b>Data type.</b> DOUBLE throughout: {@code Nd4j.setDefaultDataTypes(DOUBLE, DOUBLE)} runs
