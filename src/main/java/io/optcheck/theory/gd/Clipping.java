@@ -248,7 +248,7 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
     List<Property.Coverage> c = new ArrayList<>(RippleInstance.COVERAGE);
     if (Cases.is(r, "holds")) {
       c.add(new Property.Coverage(CLIP_ACTIVE, 10));
-      c.add(new Property.Coverage(RippleInstance.ETA_AT_LIMIT, 1));
+      c.add(new Property.Coverage(QuadraticLabels.ETA_AT_LIMIT, 1));
     }
     return c;
   }

@@ -43,8 +43,6 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
   /** Labels for statistics and coverage. */
   static final String UNDERDETERMINED = "d > n";
   static final String RANK_DEFICIENT = "rank < d";
-  static final String DIM_GE_10 = "dimension >= 10";
-  static final String DIM_1 = "dimension 1";
   static final String ETA_ONE_OVER_L = "eta exactly 1/L";
 
   @Override
@@ -136,10 +134,10 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
       l.add(RANK_DEFICIENT);
     }
     if (in.d >= 10) {
-      l.add(DIM_GE_10);
+      l.add(QuadraticLabels.DIM_GE_10);
     }
     if (in.d == 1) {
-      l.add(DIM_1);
+      l.add(QuadraticLabels.DIM_1);
     }
     if (in.h == 1.0) {
       l.add(ETA_ONE_OVER_L);
@@ -151,7 +149,7 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
   public List<Property.Coverage> coverage(Regime r) {
     List<Property.Coverage> c = new ArrayList<>();
     c.add(new Property.Coverage(RANK_DEFICIENT, 10));
-    c.add(new Property.Coverage(DIM_GE_10, 1));
+    c.add(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1));
     if (!r.breaking()) {
       c.add(new Property.Coverage(UNDERDETERMINED, 10));
       c.add(new Property.Coverage(ETA_ONE_OVER_L, 1));

@@ -125,8 +125,8 @@ public final class NesterovConvex extends KindTheorem<MomentumInstance> {
     if (r.breaking()) {
       return List.of();
     }
-    return List.of(new Property.Coverage(MomentumLabels.DIM_GE_10, 1),
-        new Property.Coverage(MomentumLabels.KAPPA_GE_1E3, 1),
+    return List.of(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1),
+        new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1),
         new Property.Coverage(MomentumLabels.SINGULAR, 10),
         new Property.Coverage(MomentumLabels.NOT_QUADRATIC, 10));
   }
