@@ -26,7 +26,7 @@ import java.util.Objects;
  * {@code maxShrinks}. A non-finite value or gradient from the oracle is
  * left to the runner, which ends the run with an error naming the step.
  */
-public final class ArmijoBacktracking implements Method<LineSearchState> {
+public final class ArmijoBacktracking extends LineStepMethod {
 
   /** The default shrink budget. */
   public static final int DEFAULT_MAX_SHRINKS = 200;
@@ -108,15 +108,9 @@ public final class ArmijoBacktracking implements Method<LineSearchState> {
     return "gd-armijo";
   }
 
-  @Override
-  public LineSearchState init(double[] x0) {
-    return LineSearchState.initial(x0);
-  }
 
   @Override
-  public LineSearchState step(LineSearchState s, GradientOracle oracle) {
-    double[] x = s.x();
-    double[] g = LineSearchSupport.gradient(oracle, x);
+  protected LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g) {
     if (staysPut(g)) {
       return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary to working precision
     }

@@ -26,7 +26,7 @@ import java.util.Objects;
  * g^T p and the Armijo decrease underflow, so no line search can be carried out. Non-finite values or gradients
  * are left to the runner, which ends the run with an error.
  */
-public final class WolfeLineSearch implements Method<LineSearchState> {
+public final class WolfeLineSearch extends LineStepMethod {
 
   static final int MAX_BRACKET = 60;
   static final int MAX_ZOOM = 100;
@@ -68,19 +68,13 @@ public final class WolfeLineSearch implements Method<LineSearchState> {
     return "gd-wolfe";
   }
 
-  @Override
-  public LineSearchState init(double[] x0) {
-    return LineSearchState.initial(x0);
-  }
 
   /** The outcome of one line search: the step and the number of trial steps. */
   public record Step(double alpha, int trials) {
   }
 
   @Override
-  public LineSearchState step(LineSearchState s, GradientOracle oracle) {
-    double[] x = s.x();
-    double[] g = LineSearchSupport.gradient(oracle, x);
+  protected LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g) {
     if (LineSearchSupport.staysPut(g)) {
       return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary to working precision
     }
