@@ -61,15 +61,11 @@ public final class ArmijoBacktracking extends LineStepMethod {
    */
   public ArmijoBacktracking(double alpha0, double beta, double c, double decay, int maxShrinks,
                             DirectionRule rule) {
-    if (!(alpha0 > 0) || !Double.isFinite(alpha0)) {
-      throw new IllegalArgumentException("alpha0 must be finite and > 0, got " + alpha0);
-    }
+    MethodArgs.requirePositiveFinite(alpha0, "alpha0");
     if (!(beta > 0 && beta < 1)) {
       throw new IllegalArgumentException("beta must be in (0, 1), got " + beta);
     }
-    if (!(c > 0) || !Double.isFinite(c)) {
-      throw new IllegalArgumentException("c must be finite and > 0, got " + c);
-    }
+    MethodArgs.requirePositiveFinite(c, "c");
     if (!(decay > 0 && decay <= 1)) {
       throw new IllegalArgumentException("decay must be in (0, 1], got " + decay);
     }

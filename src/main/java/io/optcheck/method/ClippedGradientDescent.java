@@ -25,9 +25,7 @@ public final class ClippedGradientDescent implements Method<GradientDescent.Stat
      * @throws IllegalArgumentException otherwise
      */
     public ClippedGradientDescent(double eta, double c) {
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-        }
+        MethodArgs.requirePositiveFinite(eta, "eta");
         if (!(c > 0)) {
             throw new IllegalArgumentException("the clipping threshold c must be > 0, got " + c);
         }

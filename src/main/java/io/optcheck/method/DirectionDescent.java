@@ -20,9 +20,7 @@ public final class DirectionDescent extends LineStepMethod {
    * @throws IllegalArgumentException for a bad step
    */
   public DirectionDescent(double eta, DirectionRule rule) {
-    if (!(eta > 0) || !Double.isFinite(eta)) {
-      throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-    }
+    MethodArgs.requirePositiveFinite(eta, "eta");
     this.eta = eta;
     this.rule = Objects.requireNonNull(rule, "rule");
   }

@@ -18,9 +18,7 @@ public final class GradientDescent implements Method<GradientDescent.State> {
      * @throws IllegalArgumentException otherwise
      */
     public GradientDescent(double eta) {
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-        }
+        MethodArgs.requirePositiveFinite(eta, "eta");
         this.eta = eta;
     }
 

@@ -41,9 +41,7 @@ public final class GradientFlow implements Method<GradientFlow.State> {
      * @throws IllegalArgumentException otherwise
      */
     public GradientFlow(double h) {
-        if (!(h > 0) || !Double.isFinite(h)) {
-            throw new IllegalArgumentException("h must be finite and > 0, got " + h);
-        }
+        MethodArgs.requirePositiveFinite(h, "h");
         this.h = h;
     }
 

@@ -22,9 +22,7 @@ public final class Saga implements Method<Saga.State> {
   private final boolean frozen;
 
   private Saga(double eta, boolean frozen) {
-    if (!(eta > 0) || !Double.isFinite(eta)) {
-      throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-    }
+    MethodArgs.requirePositiveFinite(eta, "eta");
     this.eta = eta;
     this.frozen = frozen;
   }

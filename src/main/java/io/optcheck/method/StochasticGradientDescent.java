@@ -30,12 +30,8 @@ public final class StochasticGradientDescent implements Method<StochasticGradien
      * @throws IllegalArgumentException otherwise (NaN included)
      */
     public StochasticGradientDescent(double a, double b, double p) {
-        if (!(a > 0) || !Double.isFinite(a)) {
-            throw new IllegalArgumentException("a must be finite and > 0, got " + a);
-        }
-        if (!(p >= 0) || !Double.isFinite(p)) {
-            throw new IllegalArgumentException("p must be finite and >= 0, got " + p);
-        }
+        MethodArgs.requirePositiveFinite(a, "a");
+        MethodArgs.requireNonNegativeFinite(p, "p");
         if (!(b >= 0) || !Double.isFinite(b) || (p > 0 && b == 0)) {
             throw new IllegalArgumentException("b must be finite, >= 0, and > 0 when p > 0; got " + b);
         }

@@ -24,9 +24,7 @@ public final class Svrg implements Method<Svrg.State> {
   private final boolean frozen;
 
   private Svrg(double eta, int m, boolean frozen) {
-    if (!(eta > 0) || !Double.isFinite(eta)) {
-      throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-    }
+    MethodArgs.requirePositiveFinite(eta, "eta");
     if (m < 1) {
       throw new IllegalArgumentException("inner length m must be >= 1, got " + m);
     }

@@ -51,9 +51,7 @@ public final class WolfeLineSearch extends LineStepMethod {
    * @throws IllegalArgumentException for parameters out of range
    */
   public WolfeLineSearch(double alpha1, double c1, double c2, DirectionRule rule) {
-    if (!(alpha1 > 0) || !Double.isFinite(alpha1)) {
-      throw new IllegalArgumentException("alpha1 must be finite and > 0, got " + alpha1);
-    }
+    MethodArgs.requirePositiveFinite(alpha1, "alpha1");
     if (!(c1 > 0 && c1 < 1) || !(c2 > 0 && c2 < 1)) {
       throw new IllegalArgumentException("c1 and c2 must be in (0, 1), got " + c1 + ", " + c2);
     }
