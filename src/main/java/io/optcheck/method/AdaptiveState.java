@@ -44,9 +44,7 @@ public final class AdaptiveState implements MethodState {
 
     /** The state at x0: t = 0 and all moments zero (vhat zero when {@code withMax}). */
     public static AdaptiveState initial(double[] x0, boolean withMax) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
+        MethodArgs.requireStart(x0);
         int d = x0.length;
         return new AdaptiveState(x0, 0, new double[d], new double[d], withMax ? new double[d] : new double[0],
                 Double.NaN);

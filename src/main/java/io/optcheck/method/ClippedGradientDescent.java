@@ -54,9 +54,7 @@ public final class ClippedGradientDescent implements Method<GradientDescent.Stat
 
     @Override
     public GradientDescent.State init(double[] x0) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
+        MethodArgs.requireStart(x0);
         return new GradientDescent.State(x0, 0, Double.NaN);
     }
 

@@ -2,7 +2,8 @@ package io.optcheck.method;
 
 /**
  * The checks of the built-in methods' scalar parameters, with one message each: "NAME must be
- * finite and &gt; 0, got V" (or "&gt;= 0"). NaN fails both.
+ * finite and &gt; 0, got V" (or "&gt;= 0"; NaN fails both), and the start point's "x0 must
+ * be non-empty".
  */
 final class MethodArgs {
     private MethodArgs() {
@@ -30,5 +31,17 @@ final class MethodArgs {
             throw new IllegalArgumentException(name + " must be finite and >= 0, got " + v);
         }
         return v;
+    }
+
+    /**
+     * Returns {@code x0} when it is a start point a method can begin at: not null, not empty.
+     *
+     * @throws IllegalArgumentException "x0 must be non-empty" otherwise
+     */
+    static double[] requireStart(double[] x0) {
+        if (x0 == null || x0.length == 0) {
+            throw new IllegalArgumentException("x0 must be non-empty");
+        }
+        return x0;
     }
 }

@@ -45,9 +45,7 @@ public final class MomentumState implements MethodState {
 
     /** The initial state: x_0 = x_{-1} = {@code x0}, t = 0. */
     static MomentumState initial(double[] x0, double sequence) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
+        MethodArgs.requireStart(x0);
         return new MomentumState(x0, x0, 0, sequence, Double.NaN);
     }
 

@@ -57,9 +57,7 @@ public final class StochasticGradientDescent implements Method<StochasticGradien
 
     @Override
     public State init(double[] x0) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
+        MethodArgs.requireStart(x0);
         return new State(x0.clone(), 0, Double.NaN, new double[x0.length], 0, 0);
     }
 

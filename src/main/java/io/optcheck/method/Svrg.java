@@ -58,9 +58,7 @@ public final class Svrg implements Method<Svrg.State> {
 
   @Override
   public State init(double[] x0) {
-    if (x0 == null || x0.length == 0) {
-      throw new IllegalArgumentException("x0 must be non-empty");
-    }
+    MethodArgs.requireStart(x0);
     return new State(x0.clone(), x0.clone(), null, 0, -1, null, 0, 0);
   }
 
