@@ -1,6 +1,7 @@
 package io.optcheck.theory.dist;
 
 import io.optcheck.theory.Described;
+import io.optcheck.theory.sgd.EstimatorTheorems;
 
 import io.optcheck.oracle.ExampleRows;
 

@@ -90,7 +90,7 @@ public final class EstimatorTheorems {
   }
 
   /** The fields every minibatch instance shows first: n, d, the objective and the point x. */
-  static Map<String, Object> described(FiniteSumLeastSquares f, double[] x) {
+  public static Map<String, Object> described(FiniteSumLeastSquares f, double[] x) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("n", f.n());
     m.put("d", f.dimension());
