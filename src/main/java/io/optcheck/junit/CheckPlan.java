@@ -54,20 +54,20 @@ final class CheckPlan {
 
     /**
      * @param problem why nothing applies, or null
-     * @param tries tries per regime, or null for each spec's CI tries
-     * @param tryTimeout the limit per try, or null for {@link TimeBox#defaultTimeout()}
+     * @param check the seed, the tries per regime (null: each spec's CI tries) and the limit per try
+     *     (null: {@link TimeBox#defaultTimeout()}); its filters have already selected {@code theorems}
      * @param option the CLI option that loads such a plug-in, for the replay line
      * @param pluginClass the plug-in's class name, for the replay line
      */
-    CheckPlan(List<Theorem<?>> theorems, String problem, List<String> listing, long seed, Integer tries,
-              Duration tryTimeout, String option, String pluginClass) {
+    CheckPlan(List<Theorem<?>> theorems, String problem, List<String> listing, CheckSettings check, String option,
+              String pluginClass) {
         this.theorems = List.copyOf(theorems);
         this.problem = problem;
         this.listing = List.copyOf(listing);
-        RunSettings ci = RunSettings.ci().withSeed(seed);
-        this.plan = RunPlan.of(theorems, tries == null ? ci : ci.withTries(tries), t -> false);
+        RunSettings ci = RunSettings.ci().withSeed(check.seed());
+        this.plan = RunPlan.of(theorems, check.tries() == null ? ci : ci.withTries(check.tries()), t -> false);
         this.settings = plan.settings();
-        this.tryTimeout = tryTimeout == null ? TimeBox.defaultTimeout() : tryTimeout;
+        this.tryTimeout = check.tryTimeout() == null ? TimeBox.defaultTimeout() : check.tryTimeout();
         this.option = option;
         this.pluginClass = pluginClass;
     }

@@ -2,7 +2,6 @@ package io.optcheck.junit;
 
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.SelfRandomEstimator;
-import java.util.List;
 
 /**
  * AssertJ assertions on a minibatch sampler or gradient estimator; start with
@@ -18,39 +17,15 @@ import java.util.List;
  */
 public final class EstimatorAssert extends PluginAssert<EstimatorAssert, Object> {
 
-    private EstimatorCheck check;
+    private final EstimatorCheck check;
 
     EstimatorAssert(Object actual, EstimatorCheck check) {
         super(actual, EstimatorAssert.class);
         this.check = check;
     }
 
-    /** Tries per regime instead of each spec's CI count (at least 1). */
-    public EstimatorAssert withTries(int n) {
-        configuring("withTries(" + n + ")");
-        isNotNull();
-        check = check.tries(n);
-        return myself;
-    }
-
-    /** Another seed (the default is fixed, so CI runs the same tries every time). */
-    public EstimatorAssert withSeed(long seed) {
-        configuring("withSeed(" + seed + ")");
-        isNotNull();
-        check = check.seed(seed);
-        return myself;
-    }
-
-    /** Another limit for one try of a regime (see {@link EstimatorCheck#tryTimeout}). */
-    public EstimatorAssert withTryTimeout(java.time.Duration d) {
-        configuring("withTryTimeout(" + d + ")");
-        isNotNull();
-        check = check.tryTimeout(d);
-        return myself;
-    }
-
     @Override
-    CheckPlan plan(List<String> filters) {
-        return check.theorems(filters.toArray(String[]::new)).plan();
+    CheckPlan plan(CheckSettings settings) {
+        return check.with(settings).plan();
     }
 }

@@ -2,9 +2,7 @@ package io.optcheck.junit;
 
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.SelfRandomEstimator;
-import io.optcheck.prop.Property;
 import io.optcheck.theory.Theorem;
-import io.optcheck.theory.conf.PluginTheorems;
 import io.optcheck.theory.sgd.EstimatorTheorems;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,57 +39,47 @@ public final class EstimatorCheck {
 
     private final GradientEstimator exact;
     private final SelfRandomEstimator selfRandom;
-    private final List<String> filters;
-    private final Integer tries;
-    private final long seed;
-    private final java.time.Duration tryTimeout;
+    private final CheckSettings settings;
 
-    private EstimatorCheck(GradientEstimator exact, SelfRandomEstimator selfRandom, List<String> filters,
-                           Integer tries, long seed, java.time.Duration tryTimeout) {
+    private EstimatorCheck(GradientEstimator exact, SelfRandomEstimator selfRandom, CheckSettings settings) {
         this.exact = exact;
         this.selfRandom = selfRandom;
-        this.filters = List.copyOf(filters);
-        this.tries = tries;
-        this.seed = seed;
-        this.tryTimeout = tryTimeout;
+        this.settings = settings;
     }
 
     /** A check of an estimator that draws from optcheck's Randomness: exact. */
     public static EstimatorCheck of(GradientEstimator estimator) {
-        return new EstimatorCheck(java.util.Objects.requireNonNull(estimator, "estimator"), null, List.of(), null,
-            Property.DEFAULT_SEED, null);
+        return new EstimatorCheck(java.util.Objects.requireNonNull(estimator, "estimator"), null, CheckSettings.DEFAULT);
     }
 
     /** A check of an estimator with its own randomness: statistical. */
     public static EstimatorCheck of(SelfRandomEstimator estimator) {
-        return new EstimatorCheck(null, java.util.Objects.requireNonNull(estimator, "estimator"), List.of(), null,
-            Property.DEFAULT_SEED, null);
+        return new EstimatorCheck(null, java.util.Objects.requireNonNull(estimator, "estimator"), CheckSettings.DEFAULT);
     }
 
     /** Tries per regime instead of each spec's CI count (at least 1). */
     public EstimatorCheck tries(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("tries must be >= 1, got " + n);
-        }
-        return new EstimatorCheck(exact, selfRandom, filters, n, seed, tryTimeout);
+        return with(settings.withTries(n));
     }
 
     /** Another seed (the default is fixed, so CI runs the same tries every time). */
     public EstimatorCheck seed(long s) {
-        return new EstimatorCheck(exact, selfRandom, filters, tries, s, tryTimeout);
+        return with(settings.withSeed(s));
     }
 
     /** Another limit for one try of a regime (default as in {@link OptimizerCheck#tryTimeout}). */
     public EstimatorCheck tryTimeout(java.time.Duration d) {
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("the try timeout must be positive, got " + d);
-        }
-        return new EstimatorCheck(exact, selfRandom, filters, tries, seed, d);
+        return with(settings.withTryTimeout(d));
     }
 
     /** Only these theorems: ids, or prefixes ending in '*' (e.g. {@code "sgd.*"}). */
     public EstimatorCheck theorems(String... idsOrPrefixes) {
-        return new EstimatorCheck(exact, selfRandom, List.of(idsOrPrefixes), tries, seed, tryTimeout);
+        return with(settings.theorems(idsOrPrefixes));
+    }
+
+    /** The same estimator with these settings. */
+    EstimatorCheck with(CheckSettings s) {
+        return new EstimatorCheck(exact, selfRandom, s);
     }
 
     /**
@@ -99,12 +87,12 @@ public final class EstimatorCheck {
      * unusable declaration, or filters that leave nothing, throw with the reason).
      */
     List<Theorem<?>> theorems() {
-        List<Theorem<?>> all = exact != null ? EstimatorTheorems.of(exact) : EstimatorTheorems.of(selfRandom, seed);
-        List<Theorem<?>> out = all.stream().filter(t -> filters.isEmpty()
-            || filters.stream().anyMatch(f -> PluginTheorems.matches(f, t.id()))).toList();
+        List<Theorem<?>> all = exact != null ? EstimatorTheorems.of(exact)
+            : EstimatorTheorems.of(selfRandom, settings.seed());
+        List<Theorem<?>> out = all.stream().filter(t -> settings.selects(t.id())).toList();
         if (out.isEmpty()) {
             throw new IllegalArgumentException("no theorem applies to estimator "
-                + (exact != null ? exact : selfRandom).getClass().getName() + " with the theorem filters " + filters
+                + (exact != null ? exact : selfRandom).getClass().getName() + " with the theorem filters " + settings.filters()
                 + ". Theorems for estimators: " + all.stream().map(Theorem::id).toList()
                 + ". Zero applicable theorems is an error, not a pass.");
         }
@@ -128,7 +116,7 @@ public final class EstimatorCheck {
             theorems = List.of();
             problem = e.getMessage();
         }
-        return new CheckPlan(theorems, problem, listing, seed, tries, tryTimeout, "--estimator-class",
+        return new CheckPlan(theorems, problem, listing, settings, "--estimator-class",
             (exact != null ? exact : selfRandom).getClass().getName());
     }
 }

@@ -1,10 +1,8 @@
 package io.optcheck.junit;
 
 import io.optcheck.api.LineSearch;
-import io.optcheck.prop.Property;
 import io.optcheck.run.TimeBox;
 import io.optcheck.theory.Theorem;
-import io.optcheck.theory.conf.PluginTheorems;
 import io.optcheck.theory.gd.PluginLineSearch;
 import java.time.Duration;
 import java.util.List;
@@ -34,48 +32,36 @@ import org.junit.jupiter.api.DynamicNode;
 public final class LineSearchCheck {
 
     private final LineSearch search;
-    private final List<String> filters;
-    private final Integer tries;
-    private final long seed;
-    private final Duration tryTimeout;
+    private final CheckSettings settings;
 
-    private LineSearchCheck(LineSearch search, List<String> filters, Integer tries, long seed, Duration tryTimeout) {
+    private LineSearchCheck(LineSearch search, CheckSettings settings) {
         this.search = search;
-        this.filters = List.copyOf(filters);
-        this.tries = tries;
-        this.seed = seed;
-        this.tryTimeout = tryTimeout;
+        this.settings = settings;
     }
 
     /** A check of {@code search} against gd.armijo, gd.wolfe and gd.zoutendijk. */
     public static LineSearchCheck of(LineSearch search) {
-        return new LineSearchCheck(search, List.of(), null, Property.DEFAULT_SEED, null);
+        return new LineSearchCheck(search, CheckSettings.DEFAULT);
     }
 
     /** Only these theorems: ids, or prefixes ending in '*'. */
     public LineSearchCheck theorems(String... idsOrPrefixes) {
-        return new LineSearchCheck(search, List.of(idsOrPrefixes), tries, seed, tryTimeout);
+        return new LineSearchCheck(search, settings.theorems(idsOrPrefixes));
     }
 
     /** Tries per regime instead of each spec's CI count (at least 1). */
     public LineSearchCheck tries(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("tries must be >= 1, got " + n);
-        }
-        return new LineSearchCheck(search, filters, n, seed, tryTimeout);
+        return new LineSearchCheck(search, settings.withTries(n));
     }
 
     /** Another seed (the default is fixed). */
     public LineSearchCheck seed(long s) {
-        return new LineSearchCheck(search, filters, tries, s, tryTimeout);
+        return new LineSearchCheck(search, settings.withSeed(s));
     }
 
     /** Another limit for one try (default {@link TimeBox#defaultTimeout()}). */
     public LineSearchCheck tryTimeout(Duration d) {
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("the try timeout must be positive, got " + d);
-        }
-        return new LineSearchCheck(search, filters, tries, seed, d);
+        return new LineSearchCheck(search, settings.withTryTimeout(d));
     }
 
     /** The dynamic tests: one container per theorem, one test per regime. */
@@ -88,10 +74,10 @@ public final class LineSearchCheck {
         String problem = null;
         try {
             theorems = PluginLineSearch.all(search).stream()
-                .filter(t -> filters.isEmpty() || filters.stream().anyMatch(f -> PluginTheorems.matches(f, t.id())))
+                .filter(t -> settings.selects(t.id()))
                 .toList();
             if (theorems.isEmpty()) {
-                problem = "no line-search theorem matches the filters " + filters + "; the theorems are gd.armijo,"
+                problem = "no line-search theorem matches the filters " + settings.filters() + "; the theorems are gd.armijo,"
                     + " gd.wolfe and gd.zoutendijk. Zero applicable theorems is an error, not a pass.";
             }
         } catch (IllegalArgumentException e) {
@@ -102,7 +88,7 @@ public final class LineSearchCheck {
             .map(t -> "line search " + t.methodId() + " " + t.conventions() + ": " + t.id() + " / holds"
                 + t.notApplicable(t.regimes().get(0)).map(r -> ": not applicable: " + r).orElse(""))
             .toList();
-        return new CheckPlan(theorems, problem, listing, seed, tries, tryTimeout, "--line-search-class",
+        return new CheckPlan(theorems, problem, listing, settings, "--line-search-class",
             search.getClass().getName());
     }
 }

@@ -2,7 +2,6 @@ package io.optcheck.junit;
 
 import io.optcheck.api.PluggableOptimizer;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * AssertJ assertions on an optimizer plug-in; start with {@link OptimizerAssertions#assertThat(PluggableOptimizer)}.
@@ -18,35 +17,11 @@ import java.util.List;
  */
 public final class OptimizerAssert extends PluginAssert<OptimizerAssert, PluggableOptimizer> {
 
-    private OptimizerCheck check;
+    private final OptimizerCheck check;
 
     OptimizerAssert(PluggableOptimizer actual) {
         super(actual, OptimizerAssert.class);
         this.check = actual == null ? null : OptimizerCheck.of(actual);
-    }
-
-    /** Tries per regime instead of each spec's CI count (at least 1). */
-    public OptimizerAssert withTries(int n) {
-        configuring("withTries(" + n + ")");
-        isNotNull();
-        check = check.tries(n);
-        return myself;
-    }
-
-    /** Another seed (the default is fixed, so CI runs the same tries every time). */
-    public OptimizerAssert withSeed(long seed) {
-        configuring("withSeed(" + seed + ")");
-        isNotNull();
-        check = check.seed(seed);
-        return myself;
-    }
-
-    /** Another limit for one try of a regime (see {@link OptimizerCheck#tryTimeout}). */
-    public OptimizerAssert withTryTimeout(Duration d) {
-        configuring("withTryTimeout(" + d + ")");
-        isNotNull();
-        check = check.tryTimeout(d);
-        return myself;
     }
 
     /**
@@ -61,7 +36,7 @@ public final class OptimizerAssert extends PluginAssert<OptimizerAssert, Pluggab
     }
 
     @Override
-    CheckPlan plan(List<String> filters) {
-        return check.theorems(filters.toArray(String[]::new)).plan();
+    CheckPlan plan(CheckSettings settings) {
+        return check.with(settings).plan();
     }
 }

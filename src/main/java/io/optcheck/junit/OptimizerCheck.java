@@ -7,7 +7,6 @@ import static io.optcheck.text.LabelledLines.line;
 import io.optcheck.api.PluggableOptimizer;
 import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.prop.FailureReport;
-import io.optcheck.prop.Property;
 import io.optcheck.prop.PropertyResult;
 import io.optcheck.result.Result;
 import io.optcheck.run.TimeBox;
@@ -54,43 +53,33 @@ public final class OptimizerCheck {
 
 
     private final PluggableOptimizer optimizer;
-    private final List<String> filters;
-    private final Integer tries;
-    private final long seed;
-    private final Duration tryTimeout;
+    private final CheckSettings settings;
     private final Catalog catalog;
 
-    private OptimizerCheck(PluggableOptimizer optimizer, List<String> filters, Integer tries, long seed,
-                           Duration tryTimeout, Catalog catalog) {
+    private OptimizerCheck(PluggableOptimizer optimizer, CheckSettings settings, Catalog catalog) {
         this.optimizer = optimizer;
-        this.filters = List.copyOf(filters);
-        this.tries = tries;
-        this.seed = seed;
-        this.tryTimeout = tryTimeout;
+        this.settings = settings;
         this.catalog = catalog;
     }
 
     /** A check of {@code optimizer} against every applicable theorem. */
     public static OptimizerCheck of(PluggableOptimizer optimizer) {
-        return new OptimizerCheck(optimizer, List.of(), null, Property.DEFAULT_SEED, null, Catalog.builtIn());
+        return new OptimizerCheck(optimizer, CheckSettings.DEFAULT, Catalog.builtIn());
     }
 
     /** Only these theorems: ids, or prefixes ending in '*' (e.g. {@code "conf.*"}). */
     public OptimizerCheck theorems(String... idsOrPrefixes) {
-        return new OptimizerCheck(optimizer, List.of(idsOrPrefixes), tries, seed, tryTimeout, catalog);
+        return with(settings.theorems(idsOrPrefixes));
     }
 
     /** Tries per regime instead of each spec's CI count (at least 1). */
     public OptimizerCheck tries(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("tries must be >= 1, got " + n);
-        }
-        return new OptimizerCheck(optimizer, filters, n, seed, tryTimeout, catalog);
+        return with(settings.withTries(n));
     }
 
     /** Another seed (the default is fixed, so CI runs the same tries every time). */
     public OptimizerCheck seed(long s) {
-        return new OptimizerCheck(optimizer, filters, tries, s, tryTimeout, catalog);
+        return with(settings.withSeed(s));
     }
 
     /**
@@ -100,10 +89,12 @@ public final class OptimizerCheck {
      * regimes then fail without running.
      */
     public OptimizerCheck tryTimeout(Duration d) {
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("the try timeout must be positive, got " + d);
-        }
-        return new OptimizerCheck(optimizer, filters, tries, seed, d, catalog);
+        return with(settings.withTryTimeout(d));
+    }
+
+    /** The same optimizer and catalog with these settings. */
+    OptimizerCheck with(CheckSettings s) {
+        return new OptimizerCheck(optimizer, s, catalog);
     }
 
     /**
@@ -130,14 +121,14 @@ public final class OptimizerCheck {
         List<String> listing = List.of();
         try {
             provider = PluginProvider.of(optimizer);
-            theorems = PluginTheorems.applicable(provider, catalog, filters);
+            theorems = PluginTheorems.applicable(provider, catalog, settings.filters());
             listing = PluginTheorems.listing(provider, theorems);
         } catch (IllegalArgumentException e) {
             provider = null;
             theorems = List.of();
             problem = e.getMessage();
         }
-        return new CheckPlan(theorems, problem, listing, seed, tries, tryTimeout, "--method-class",
+        return new CheckPlan(theorems, problem, listing, settings, "--method-class",
             optimizer.getClass().getName());
     }
 

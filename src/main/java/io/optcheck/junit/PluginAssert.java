@@ -2,6 +2,7 @@ package io.optcheck.junit;
 
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
@@ -24,13 +25,38 @@ import org.assertj.core.presentation.Representation;
 public abstract class PluginAssert<S extends PluginAssert<S, A>, A> extends AbstractAssert<S, A> {
 
     private String checkedWith;
+    private CheckSettings settings = CheckSettings.DEFAULT;
 
     PluginAssert(A actual, Class<?> selfType) {
         super(actual, selfType);
     }
 
-    /** The selection for these theorem filters (empty: every applicable theorem), with the configuration. */
-    abstract CheckPlan plan(List<String> filters);
+    /** The selection with these settings (filters empty: every applicable theorem). */
+    abstract CheckPlan plan(CheckSettings settings);
+
+    /** Tries per regime instead of each spec's CI count (at least 1). */
+    public S withTries(int n) {
+        configuring("withTries(" + n + ")");
+        isNotNull();
+        settings = settings.withTries(n);
+        return myself;
+    }
+
+    /** Another seed (the default is fixed, so CI runs the same tries every time). */
+    public S withSeed(long seed) {
+        configuring("withSeed(" + seed + ")");
+        isNotNull();
+        settings = settings.withSeed(seed);
+        return myself;
+    }
+
+    /** Another limit for one try of a regime (see {@link OptimizerCheck#tryTimeout}). */
+    public S withTryTimeout(Duration d) {
+        configuring("withTryTimeout(" + d + ")");
+        isNotNull();
+        settings = settings.withTryTimeout(d);
+        return myself;
+    }
 
     /**
      * Runs the theorems named by {@code theoremIdsOrPrefixes} (ids, or prefixes ending in '*',
@@ -65,7 +91,7 @@ public abstract class PluginAssert<S extends PluginAssert<S, A>, A> extends Abst
         isNotNull();
         checkedWith = filters.isEmpty() ? "satisfiesEveryApplicableTheorem()"
             : "satisfies(\"" + String.join("\", \"", filters) + "\")";
-        CheckPlan plan = plan(filters);
+        CheckPlan plan = plan(settings.theorems(filters.toArray(String[]::new)));
         String expecting = "Expecting " + actual.getClass().getName() + " to satisfy "
             + (filters.isEmpty() ? "every applicable theorem" : String.join(", ", filters));
         if (plan.problem() != null) {

@@ -31,9 +31,7 @@ public final class AdaGrad extends AdaptiveMethod {
         if (!(eps >= 0)) {
             throw new IllegalArgumentException("eps must be >= 0, got " + eps);
         }
-        if (!(v0 >= 0) || !Double.isFinite(v0)) {
-            throw new IllegalArgumentException("the initial accumulator must be finite and >= 0, got " + v0);
-        }
+        MethodArgs.requireNonNegativeFinite(v0, "the initial accumulator");
         this.eps = eps;
         this.v0 = v0;
     }

@@ -16,31 +16,19 @@ package io.optcheck.method;
  * <p>NaN or infinite gradients propagate into the state unchanged; the {@link Runner} ends the
  * run at the first non-finite gradient component.
  */
-public final class Adam extends AdaptiveMethod {
-    private final AdaptiveOptions options;
+public final class Adam extends AdamCoreMethod {
 
     /**
      * @param lr learning rate, finite and {@code > 0}
      * @param options the declared conventions
      */
     public Adam(double lr, AdaptiveOptions options) {
-        super(lr);
-        this.options = options;
-    }
-
-    /** The declared conventions. */
-    public AdaptiveOptions options() {
-        return options;
+        super(lr, options);
     }
 
     @Override
     public String id() {
         return "adam";
-    }
-
-    @Override
-    protected AdaptiveState update(AdaptiveState state, double[] x, double[] g) {
-        return AdamCore.update(state, x, g, lr, options, false);
     }
 
     @Override

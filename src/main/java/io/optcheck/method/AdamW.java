@@ -7,8 +7,7 @@ package io.optcheck.method;
  * schedule multiplier 1), declared by {@code decayTimesLr}. The decay never enters g, m or v.
  * NaN or infinite gradients propagate; the {@link Runner} ends the run.
  */
-public final class AdamW extends AdaptiveMethod {
-    private final AdaptiveOptions options;
+public final class AdamW extends AdamCoreMethod {
 
     /**
      * @param lr learning rate, finite and {@code > 0}
@@ -17,21 +16,11 @@ public final class AdamW extends AdaptiveMethod {
      * @param options the other conventions (their weight-decay fields are replaced)
      */
     public AdamW(double lr, double weightDecay, boolean decayTimesLr, AdaptiveOptions options) {
-        super(lr);
-        this.options = options.withWeightDecay(weightDecay, true, decayTimesLr);
-    }
-
-    public AdaptiveOptions options() {
-        return options;
+        super(lr, options.withWeightDecay(weightDecay, true, decayTimesLr));
     }
 
     @Override
     public String id() {
         return "adamw";
-    }
-
-    @Override
-    protected AdaptiveState update(AdaptiveState state, double[] x, double[] g) {
-        return AdamCore.update(state, x, g, lr, options, false);
     }
 }

@@ -14,14 +14,7 @@ public abstract class AdaptiveMethod implements Method<AdaptiveState> {
 
     /** @throws IllegalArgumentException unless lr is finite and {@code > 0} */
     protected AdaptiveMethod(double lr) {
-        this.lr = checkLr(lr);
-    }
-
-    static double checkLr(double lr) {
-        if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new IllegalArgumentException("lr must be finite and > 0, got " + lr);
-        }
-        return lr;
+        this.lr = MethodArgs.requirePositiveFinite(lr, "lr");
     }
 
     /** @throws IllegalArgumentException unless b1 and b2 are in [0, 1) and eps {@code >= 0} (NaN included) */

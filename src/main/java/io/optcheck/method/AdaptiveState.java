@@ -10,9 +10,7 @@ import java.util.OptionalDouble;
  * AMSGrad, vhat (the running maximum of v; empty for the others). Immutable: arrays are copied
  * in and out. A method that keeps no moment stores zeros.
  */
-public final class AdaptiveState implements MethodState {
-    private final double[] x;
-    private final int t;
+public final class AdaptiveState extends IterateState {
     private final double[] m;
     private final double[] v;
     private final double[] vhat;
@@ -27,15 +25,13 @@ public final class AdaptiveState implements MethodState {
      * @param stepSize the learning rate used to reach this state, NaN for none
      */
     public AdaptiveState(double[] x, int t, double[] m, double[] v, double[] vhat, double stepSize) {
-        Objects.requireNonNull(x, "x");
+        super(Objects.requireNonNull(x, "x").clone(), t);
         if (t < 0) {
             throw new IllegalArgumentException("t must be >= 0, got " + t);
         }
         if (m.length != x.length || v.length != x.length || (vhat.length != 0 && vhat.length != x.length)) {
             throw new IllegalArgumentException("moment arrays must have the length of x");
         }
-        this.x = x.clone();
-        this.t = t;
         this.m = m.clone();
         this.v = v.clone();
         this.vhat = vhat.clone();
@@ -44,22 +40,10 @@ public final class AdaptiveState implements MethodState {
 
     /** The state at x0: t = 0 and all moments zero (vhat zero when {@code withMax}). */
     public static AdaptiveState initial(double[] x0, boolean withMax) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
+        MethodArgs.requireStart(x0);
         int d = x0.length;
         return new AdaptiveState(x0, 0, new double[d], new double[d], withMax ? new double[d] : new double[0],
                 Double.NaN);
-    }
-
-    @Override
-    public double[] x() {
-        return x.clone();
-    }
-
-    @Override
-    public int t() {
-        return t;
     }
 
     /** A copy of the first moment m_t. */
@@ -79,7 +63,7 @@ public final class AdaptiveState implements MethodState {
 
     @Override
     public OptionalDouble stepSize() {
-        return Double.isNaN(stepSize) ? OptionalDouble.empty() : OptionalDouble.of(stepSize);
+        return stepOrEmpty(stepSize);
     }
 
     @Override

@@ -10,8 +10,7 @@ package io.optcheck.method;
  * bias-corrected v / (1 - b2^t).
  * NaN or infinite gradients propagate; the {@link Runner} ends the run.
  */
-public final class AmsGrad extends AdaptiveMethod {
-    private final AdaptiveOptions options;
+public final class AmsGrad extends AdamCoreMethod {
     private final boolean maxOverCorrected;
 
     /**
@@ -28,13 +27,8 @@ public final class AmsGrad extends AdaptiveMethod {
      * @param maxOverCorrected the maximum over v / (1 - b2^t) instead of over the raw v
      */
     public AmsGrad(double lr, AdaptiveOptions options, boolean maxOverCorrected) {
-        super(lr);
-        this.options = options;
+        super(lr, options);
         this.maxOverCorrected = maxOverCorrected;
-    }
-
-    public AdaptiveOptions options() {
-        return options;
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.util.Objects;
  * {@code maxShrinks}. A non-finite value or gradient from the oracle is
  * left to the runner, which ends the run with an error naming the step.
  */
-public final class ArmijoBacktracking implements Method<LineSearchState> {
+public final class ArmijoBacktracking extends LineStepMethod {
 
   /** The default shrink budget. */
   public static final int DEFAULT_MAX_SHRINKS = 200;
@@ -61,15 +61,11 @@ public final class ArmijoBacktracking implements Method<LineSearchState> {
    */
   public ArmijoBacktracking(double alpha0, double beta, double c, double decay, int maxShrinks,
                             DirectionRule rule) {
-    if (!(alpha0 > 0) || !Double.isFinite(alpha0)) {
-      throw new IllegalArgumentException("alpha0 must be finite and > 0, got " + alpha0);
-    }
+    MethodArgs.requirePositiveFinite(alpha0, "alpha0");
     if (!(beta > 0 && beta < 1)) {
       throw new IllegalArgumentException("beta must be in (0, 1), got " + beta);
     }
-    if (!(c > 0) || !Double.isFinite(c)) {
-      throw new IllegalArgumentException("c must be finite and > 0, got " + c);
-    }
+    MethodArgs.requirePositiveFinite(c, "c");
     if (!(decay > 0 && decay <= 1)) {
       throw new IllegalArgumentException("decay must be in (0, 1], got " + decay);
     }
@@ -108,15 +104,9 @@ public final class ArmijoBacktracking implements Method<LineSearchState> {
     return "gd-armijo";
   }
 
-  @Override
-  public LineSearchState init(double[] x0) {
-    return LineSearchState.initial(x0);
-  }
 
   @Override
-  public LineSearchState step(LineSearchState s, GradientOracle oracle) {
-    double[] x = s.x();
-    double[] g = LineSearchSupport.gradient(oracle, x);
+  protected LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g) {
     if (staysPut(g)) {
       return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary to working precision
     }

@@ -25,9 +25,7 @@ public final class ClippedGradientDescent implements Method<GradientDescent.Stat
      * @throws IllegalArgumentException otherwise
      */
     public ClippedGradientDescent(double eta, double c) {
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-        }
+        MethodArgs.requirePositiveFinite(eta, "eta");
         if (!(c > 0)) {
             throw new IllegalArgumentException("the clipping threshold c must be > 0, got " + c);
         }
@@ -56,9 +54,7 @@ public final class ClippedGradientDescent implements Method<GradientDescent.Stat
 
     @Override
     public GradientDescent.State init(double[] x0) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
+        MethodArgs.requireStart(x0);
         return new GradientDescent.State(x0, 0, Double.NaN);
     }
 

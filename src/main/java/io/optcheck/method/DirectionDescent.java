@@ -10,7 +10,7 @@ import java.util.Objects;
  * direction: that is what a checker of it measures. One gradient call per step, no value calls.
  * Non-finite gradients are left to the runner, which stops the run with an error.
  */
-public final class DirectionDescent implements Method<LineSearchState> {
+public final class DirectionDescent extends LineStepMethod {
   private final double eta;
   private final DirectionRule rule;
 
@@ -20,9 +20,7 @@ public final class DirectionDescent implements Method<LineSearchState> {
    * @throws IllegalArgumentException for a bad step
    */
   public DirectionDescent(double eta, DirectionRule rule) {
-    if (!(eta > 0) || !Double.isFinite(eta)) {
-      throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-    }
+    MethodArgs.requirePositiveFinite(eta, "eta");
     this.eta = eta;
     this.rule = Objects.requireNonNull(rule, "rule");
   }
@@ -32,15 +30,9 @@ public final class DirectionDescent implements Method<LineSearchState> {
     return "gd-direction";
   }
 
-  @Override
-  public LineSearchState init(double[] x0) {
-    return LineSearchState.initial(x0);
-  }
 
   @Override
-  public LineSearchState step(LineSearchState s, GradientOracle oracle) {
-    double[] x = s.x();
-    double[] g = LineSearchSupport.gradient(oracle, x);
+  protected LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g) {
     double[] p = rule.direction(x, g);
     return new LineSearchState(LineSearchSupport.along(x, eta, p), s.t() + 1, eta, 1);
   }

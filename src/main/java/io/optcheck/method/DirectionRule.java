@@ -47,9 +47,7 @@ public interface DirectionRule {
    * @throws IllegalArgumentException otherwise
    */
   static DirectionRule perturbedSteepest(double w, double[] u) {
-    if (!(w >= 0) || !Double.isFinite(w)) {
-      throw new IllegalArgumentException("w must be finite and >= 0, got " + w);
-    }
+    MethodArgs.requireNonNegativeFinite(w, "w");
     double n = 0;
     for (double c : u) {
       n = Math.max(n, Math.abs(c));

@@ -31,7 +31,7 @@ import org.hipparchus.optim.univariate.UnivariatePointValuePair;
  * A zero gradient leaves x where it is (step 0). Non-finite values or gradients are left to the
  * runner, which ends the run with an error.
  */
-public final class ExactLineSearchGd implements Method<LineSearchState> {
+public final class ExactLineSearchGd extends LineStepMethod {
 
   static final int MAX_BRACKET = 200;
   static final double BRENT_REL = 1e-10;
@@ -59,15 +59,9 @@ public final class ExactLineSearchGd implements Method<LineSearchState> {
     return "gd-exact-ls";
   }
 
-  @Override
-  public LineSearchState init(double[] x0) {
-    return LineSearchState.initial(x0);
-  }
 
   @Override
-  public LineSearchState step(LineSearchState s, GradientOracle oracle) {
-    double[] x = s.x();
-    double[] g = LineSearchSupport.gradient(oracle, x);
+  protected LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g) {
     double m = LineSearchSupport.maxAbs(g);
     if (m == 0) {
       return new LineSearchState(x, s.t() + 1, 0.0, 0);

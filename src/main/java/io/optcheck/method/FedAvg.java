@@ -26,9 +26,7 @@ public final class FedAvg implements Method<FedAvg.State> {
    * @param localSteps E &gt;= 1
    */
   public FedAvg(double eta, int localSteps) {
-    if (!(eta > 0) || !Double.isFinite(eta)) {
-      throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-    }
+    MethodArgs.requirePositiveFinite(eta, "eta");
     if (localSteps < 1) {
       throw new IllegalArgumentException("local steps E must be >= 1, got " + localSteps);
     }
@@ -51,9 +49,7 @@ public final class FedAvg implements Method<FedAvg.State> {
 
   @Override
   public State init(double[] x0) {
-    if (x0 == null || x0.length == 0) {
-      throw new IllegalArgumentException("x0 must be non-empty");
-    }
+    MethodArgs.requireStart(x0);
     return new State(x0.clone(), 0);
   }
 

@@ -18,9 +18,7 @@ public final class GradientDescent implements Method<GradientDescent.State> {
      * @throws IllegalArgumentException otherwise
      */
     public GradientDescent(double eta) {
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-        }
+        MethodArgs.requirePositiveFinite(eta, "eta");
         this.eta = eta;
     }
 
@@ -36,9 +34,7 @@ public final class GradientDescent implements Method<GradientDescent.State> {
 
     @Override
     public State init(double[] x0) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
+        MethodArgs.requireStart(x0);
         return new State(x0, 0, Double.NaN);
     }
 

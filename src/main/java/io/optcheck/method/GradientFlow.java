@@ -41,9 +41,7 @@ public final class GradientFlow implements Method<GradientFlow.State> {
      * @throws IllegalArgumentException otherwise
      */
     public GradientFlow(double h) {
-        if (!(h > 0) || !Double.isFinite(h)) {
-            throw new IllegalArgumentException("h must be finite and > 0, got " + h);
-        }
+        MethodArgs.requirePositiveFinite(h, "h");
         this.h = h;
     }
 
@@ -59,9 +57,7 @@ public final class GradientFlow implements Method<GradientFlow.State> {
 
     @Override
     public State init(double[] x0) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
+        MethodArgs.requireStart(x0);
         return new State(x0.clone(), 0, 0.0);
     }
 

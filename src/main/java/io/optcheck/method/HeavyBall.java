@@ -20,12 +20,8 @@ public final class HeavyBall implements Method<MomentumState> {
      * @throws IllegalArgumentException otherwise (NaN included)
      */
     public HeavyBall(double a, double b) {
-        if (!(a > 0) || !Double.isFinite(a)) {
-            throw new IllegalArgumentException("step a must be finite and > 0, got " + a);
-        }
-        if (!(b >= 0) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException("momentum b must be finite and >= 0, got " + b);
-        }
+        MethodArgs.requirePositiveFinite(a, "step a");
+        MethodArgs.requireNonNegativeFinite(b, "momentum b");
         this.a = a;
         this.b = b;
     }

@@ -99,9 +99,7 @@ public final class HipparchusConjugateGradient implements Method<HipparchusConju
 
     @Override
     public State init(double[] x0) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
+        MethodArgs.requireStart(x0);
         return new State(x0, 0, null);
     }
 

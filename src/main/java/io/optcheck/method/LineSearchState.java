@@ -38,9 +38,7 @@ public final class LineSearchState implements MethodState {
 
   /** The initial state at x0. */
   static LineSearchState initial(double[] x0) {
-    if (x0 == null || x0.length == 0) {
-      throw new IllegalArgumentException("x0 must be non-empty");
-    }
+    MethodArgs.requireStart(x0);
     return new LineSearchState(x0, 0, Double.NaN, 0);
   }
 

@@ -11,10 +11,8 @@ import java.util.OptionalDouble;
  * (Nesterov's lambda_t; NaN for methods without one) and the step used to reach this state.
  * Immutable: arrays are copied on the way in and out.
  */
-public final class MomentumState implements MethodState {
-    private final double[] x;
+public final class MomentumState extends IterateState {
     private final double[] previous;
-    private final int t;
     private final double sequence;
     private final double stepSize;
 
@@ -27,7 +25,7 @@ public final class MomentumState implements MethodState {
      * @throws IllegalArgumentException on null, mismatched lengths or negative t
      */
     public MomentumState(double[] x, double[] previous, int t, double sequence, double stepSize) {
-        Objects.requireNonNull(x, "x");
+        super(Objects.requireNonNull(x, "x").clone(), t);
         Objects.requireNonNull(previous, "previous");
         if (x.length != previous.length || x.length == 0) {
             throw new IllegalArgumentException("x and previous must be non-empty and of equal length, got "
@@ -36,34 +34,20 @@ public final class MomentumState implements MethodState {
         if (t < 0) {
             throw new IllegalArgumentException("t must be >= 0, got " + t);
         }
-        this.x = x.clone();
         this.previous = previous.clone();
-        this.t = t;
         this.sequence = sequence;
         this.stepSize = stepSize;
     }
 
     /** The initial state: x_0 = x_{-1} = {@code x0}, t = 0. */
     static MomentumState initial(double[] x0, double sequence) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
+        MethodArgs.requireStart(x0);
         return new MomentumState(x0, x0, 0, sequence, Double.NaN);
-    }
-
-    @Override
-    public double[] x() {
-        return x.clone();
     }
 
     /** A copy of x_{t-1} (equal to x_0 in the initial state). */
     public double[] previous() {
         return previous.clone();
-    }
-
-    @Override
-    public int t() {
-        return t;
     }
 
     /** The method's scalar sequence at t (Nesterov's lambda_t), NaN for none. */
@@ -73,7 +57,7 @@ public final class MomentumState implements MethodState {
 
     @Override
     public OptionalDouble stepSize() {
-        return Double.isNaN(stepSize) ? OptionalDouble.empty() : OptionalDouble.of(stepSize);
+        return stepOrEmpty(stepSize);
     }
 
     /** x_t + m (x_t - x_{t-1}), the extrapolated point, as a fresh array. */

@@ -43,9 +43,7 @@ public final class NesterovAcceleratedGradient implements Method<MomentumState> 
      * @throws IllegalArgumentException for a NaN, infinite or non-positive step
      */
     public NesterovAcceleratedGradient(double eta, Form form) {
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-        }
+        MethodArgs.requirePositiveFinite(eta, "eta");
         this.eta = eta;
         this.form = java.util.Objects.requireNonNull(form, "form");
     }

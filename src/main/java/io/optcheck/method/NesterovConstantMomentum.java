@@ -25,12 +25,8 @@ public final class NesterovConstantMomentum implements Method<MomentumState> {
      * @throws IllegalArgumentException otherwise (NaN included)
      */
     public NesterovConstantMomentum(double eta, double beta) {
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-        }
-        if (!(beta >= 0) || !Double.isFinite(beta)) {
-            throw new IllegalArgumentException("beta must be finite and >= 0, got " + beta);
-        }
+        MethodArgs.requirePositiveFinite(eta, "eta");
+        MethodArgs.requireNonNegativeFinite(beta, "beta");
         this.eta = eta;
         this.beta = beta;
     }

@@ -22,9 +22,7 @@ public final class Saga implements Method<Saga.State> {
   private final boolean frozen;
 
   private Saga(double eta, boolean frozen) {
-    if (!(eta > 0) || !Double.isFinite(eta)) {
-      throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-    }
+    MethodArgs.requirePositiveFinite(eta, "eta");
     this.eta = eta;
     this.frozen = frozen;
   }
@@ -50,9 +48,7 @@ public final class Saga implements Method<Saga.State> {
 
   @Override
   public State init(double[] x0) {
-    if (x0 == null || x0.length == 0) {
-      throw new IllegalArgumentException("x0 must be non-empty");
-    }
+    MethodArgs.requireStart(x0);
     return new State(x0.clone(), null, 0);
   }
 

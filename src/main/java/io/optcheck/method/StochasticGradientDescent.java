@@ -30,12 +30,8 @@ public final class StochasticGradientDescent implements Method<StochasticGradien
      * @throws IllegalArgumentException otherwise (NaN included)
      */
     public StochasticGradientDescent(double a, double b, double p) {
-        if (!(a > 0) || !Double.isFinite(a)) {
-            throw new IllegalArgumentException("a must be finite and > 0, got " + a);
-        }
-        if (!(p >= 0) || !Double.isFinite(p)) {
-            throw new IllegalArgumentException("p must be finite and >= 0, got " + p);
-        }
+        MethodArgs.requirePositiveFinite(a, "a");
+        MethodArgs.requireNonNegativeFinite(p, "p");
         if (!(b >= 0) || !Double.isFinite(b) || (p > 0 && b == 0)) {
             throw new IllegalArgumentException("b must be finite, >= 0, and > 0 when p > 0; got " + b);
         }
@@ -61,9 +57,7 @@ public final class StochasticGradientDescent implements Method<StochasticGradien
 
     @Override
     public State init(double[] x0) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
+        MethodArgs.requireStart(x0);
         return new State(x0.clone(), 0, Double.NaN, new double[x0.length], 0, 0);
     }
 

@@ -24,9 +24,7 @@ public final class Svrg implements Method<Svrg.State> {
   private final boolean frozen;
 
   private Svrg(double eta, int m, boolean frozen) {
-    if (!(eta > 0) || !Double.isFinite(eta)) {
-      throw new IllegalArgumentException("eta must be finite and > 0, got " + eta);
-    }
+    MethodArgs.requirePositiveFinite(eta, "eta");
     if (m < 1) {
       throw new IllegalArgumentException("inner length m must be >= 1, got " + m);
     }
@@ -60,9 +58,7 @@ public final class Svrg implements Method<Svrg.State> {
 
   @Override
   public State init(double[] x0) {
-    if (x0 == null || x0.length == 0) {
-      throw new IllegalArgumentException("x0 must be non-empty");
-    }
+    MethodArgs.requireStart(x0);
     return new State(x0.clone(), x0.clone(), null, 0, -1, null, 0, 0);
   }
 

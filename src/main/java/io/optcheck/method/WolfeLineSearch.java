@@ -26,7 +26,7 @@ import java.util.Objects;
  * g^T p and the Armijo decrease underflow, so no line search can be carried out. Non-finite values or gradients
  * are left to the runner, which ends the run with an error.
  */
-public final class WolfeLineSearch implements Method<LineSearchState> {
+public final class WolfeLineSearch extends LineStepMethod {
 
   static final int MAX_BRACKET = 60;
   static final int MAX_ZOOM = 100;
@@ -51,9 +51,7 @@ public final class WolfeLineSearch implements Method<LineSearchState> {
    * @throws IllegalArgumentException for parameters out of range
    */
   public WolfeLineSearch(double alpha1, double c1, double c2, DirectionRule rule) {
-    if (!(alpha1 > 0) || !Double.isFinite(alpha1)) {
-      throw new IllegalArgumentException("alpha1 must be finite and > 0, got " + alpha1);
-    }
+    MethodArgs.requirePositiveFinite(alpha1, "alpha1");
     if (!(c1 > 0 && c1 < 1) || !(c2 > 0 && c2 < 1)) {
       throw new IllegalArgumentException("c1 and c2 must be in (0, 1), got " + c1 + ", " + c2);
     }
@@ -68,19 +66,13 @@ public final class WolfeLineSearch implements Method<LineSearchState> {
     return "gd-wolfe";
   }
 
-  @Override
-  public LineSearchState init(double[] x0) {
-    return LineSearchState.initial(x0);
-  }
 
   /** The outcome of one line search: the step and the number of trial steps. */
   public record Step(double alpha, int trials) {
   }
 
   @Override
-  public LineSearchState step(LineSearchState s, GradientOracle oracle) {
-    double[] x = s.x();
-    double[] g = LineSearchSupport.gradient(oracle, x);
+  protected LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g) {
     if (LineSearchSupport.staysPut(g)) {
       return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary to working precision
     }

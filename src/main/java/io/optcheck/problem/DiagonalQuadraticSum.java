@@ -64,8 +64,7 @@ public final class DiagonalQuadraticSum implements CertifiedSum, HasFormula {
 
   @Override
   public double exampleValue(int i, double[] x) {
-    Vectors.requireLength(x, d, "x");
-    requireExample(i);
+    requireExampleArgs(i, x);
     double s = 0;
     for (int j = 0; j < d; j++) {
       double r = x[j] - c[i][j];
@@ -76,9 +75,7 @@ public final class DiagonalQuadraticSum implements CertifiedSum, HasFormula {
 
   @Override
   public void exampleGradient(int i, double[] x, double[] out) {
-    Vectors.requireLength(x, d, "x");
-    Vectors.requireLength(out, d, "out");
-    requireExample(i);
+    requireExampleArgs(i, x, out);
     for (int j = 0; j < d; j++) {
       out[j] = h[i][j] * (x[j] - c[i][j]);
     }

@@ -40,4 +40,27 @@ public interface FiniteSum extends Objective {
     }
     return i;
   }
+
+  /**
+   * The checks of {@link #exampleValue}'s arguments, in this order: x of length d, then i a term.
+   * Returns {@code i}.
+   *
+   * @throws IllegalArgumentException naming the argument that is wrong
+   */
+  default int requireExampleArgs(int i, double[] x) {
+    Vectors.requireLength(x, dimension(), "x");
+    return requireExample(i);
+  }
+
+  /**
+   * The checks of {@link #exampleGradient}'s arguments, in this order: x and out of length d,
+   * then i a term. Returns {@code i}.
+   *
+   * @throws IllegalArgumentException naming the argument that is wrong
+   */
+  default int requireExampleArgs(int i, double[] x, double[] out) {
+    Vectors.requireLength(x, dimension(), "x");
+    Vectors.requireLength(out, dimension(), "out");
+    return requireExample(i);
+  }
 }

@@ -67,16 +67,13 @@ public final class FiniteSumLeastSquares implements FiniteSum, HasFormula {
 
   @Override
   public double exampleValue(int i, double[] x) {
-    Vectors.requireLength(x, d, "x");
-    double r = residual(requireExample(i), x);
+    double r = residual(requireExampleArgs(i, x), x);
     return 0.5 * r * r;
   }
 
   @Override
   public void exampleGradient(int i, double[] x, double[] out) {
-    Vectors.requireLength(x, d, "x");
-    Vectors.requireLength(out, d, "out");
-    double r = residual(requireExample(i), x);
+    double r = residual(requireExampleArgs(i, x, out), x);
     for (int j = 0; j < d; j++) {
       out[j] = r * a[i][j];
     }

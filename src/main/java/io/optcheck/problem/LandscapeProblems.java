@@ -45,11 +45,7 @@ public final class LandscapeProblems {
       double c = d >= 2 && s.drawBoolean(0.5) ? Gens.doubles(-1, 1).draw(s) : 0;
       double[][] q = null;
       if (d >= 2 && s.drawBoolean(0.5)) {
-        double[] z = new double[d * d];
-        for (int i = 0; i < z.length; i++) {
-          z[i] = Problems.gaussian(s);
-        }
-        q = Orthogonal.fromGaussian(z, d);
+        q = Problems.orthogonal(s, d);
       }
       return new CubicCriticalPoint(lambda, a, c, q);
     });

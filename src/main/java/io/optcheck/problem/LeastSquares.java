@@ -1,6 +1,5 @@
 package io.optcheck.problem;
 
-import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
@@ -26,7 +25,7 @@ public final class LeastSquares extends LinearModelLoss {
      * @throws IllegalArgumentException on malformed input
      */
     public LeastSquares(double[][] features, double[] targets) {
-        super(features, targets);
+        super(features, targets, "least-squares");
         this.xtxOverN = new double[d * d];
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
@@ -103,26 +102,14 @@ public final class LeastSquares extends LinearModelLoss {
         return m;
     }
 
+    @Override
     public Certificate certificate() {
         return certificate;
     }
 
-    /** Family {@code "least-squares"} with the certificate. */
-    public Problem problem() {
-        return new Problem("least-squares", this, certificate);
-    }
-
     @Override
     public Formula formula() {
-        final double[][] xx = Vectors.deepCopy(x);
-        final double[] yy = y.clone();
-        return w -> {
-            DerivativeStructure s = w[0].getField().getZero();
-            for (int k = 0; k < xx.length; k++) {
-                s = s.add(w[0].linearCombination(xx[k], w).subtract(yy[k]).square());
-            }
-            return s.divide(2.0 * xx.length);
-        };
+        return sumOverExamples((margin, yk) -> margin.subtract(yk).square(), 2.0 * n);
     }
 
     @Override

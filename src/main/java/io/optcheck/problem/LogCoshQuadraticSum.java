@@ -71,8 +71,7 @@ public final class LogCoshQuadraticSum implements CertifiedSum, HasFormula {
 
   @Override
   public double exampleValue(int i, double[] x) {
-    Vectors.requireLength(x, d, "x");
-    requireExample(i);
+    requireExampleArgs(i, x);
     double v = 0;
     for (int j = 0; j < d; j++) {
       double r = x[j] - c[i][j];
@@ -83,9 +82,7 @@ public final class LogCoshQuadraticSum implements CertifiedSum, HasFormula {
 
   @Override
   public void exampleGradient(int i, double[] x, double[] out) {
-    Vectors.requireLength(x, d, "x");
-    Vectors.requireLength(out, d, "out");
-    requireExample(i);
+    requireExampleArgs(i, x, out);
     for (int j = 0; j < d; j++) {
       out[j] = m[i][j] * (x[j] - c[i][j]) + s[i][j] * Math.tanh(x[j] - b[i][j]);
     }

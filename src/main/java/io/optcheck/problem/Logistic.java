@@ -30,7 +30,7 @@ public final class Logistic extends LinearModelLoss {
      * @throws IllegalArgumentException on malformed input
      */
     public Logistic(double[][] features, double[] labels) {
-        super(features, labels);
+        super(features, labels, "logistic");
         for (int i = 0; i < n; i++) {
             if (labels[i] != 1.0 && labels[i] != -1.0) {
                 throw new IllegalArgumentException("y[" + i + "] must be -1 or +1, got " + labels[i]);
@@ -114,31 +114,20 @@ public final class Logistic extends LinearModelLoss {
         }, out);
     }
 
+    @Override
     public Certificate certificate() {
         return certificate;
     }
 
-    /** Family {@code "logistic"} with the certificate. */
-    public Problem problem() {
-        return new Problem("logistic", this, certificate);
-    }
-
     @Override
     public Formula formula() {
-        final double[][] xx = Vectors.deepCopy(x);
-        final double[] yy = y.clone();
-        return w -> {
-            DerivativeStructure s = w[0].getField().getZero();
-            for (int k = 0; k < xx.length; k++) {
-                DerivativeStructure z = w[0].linearCombination(xx[k], w).multiply(-yy[k]);
-                // Same branch as softplus: keeps exp's argument non-positive.
-                DerivativeStructure sp = z.getValue() > 0
-                        ? z.add(z.negate().exp().log1p())
-                        : z.exp().log1p();
-                s = s.add(sp);
-            }
-            return s.divide(xx.length);
-        };
+        return sumOverExamples((margin, yk) -> {
+            DerivativeStructure z = margin.multiply(-yk);
+            // Same branch as softplus: keeps exp's argument non-positive.
+            return z.getValue() > 0
+                    ? z.add(z.negate().exp().log1p())
+                    : z.exp().log1p();
+        }, n);
     }
 
     @Override

@@ -42,11 +42,7 @@ public final class NonconvexProblems {
             }
             double[][] q = null;
             if (d >= 2 && s.drawBoolean(0.5)) {
-                double[] z = new double[d * d];
-                for (int i = 0; i < z.length; i++) {
-                    z[i] = Problems.gaussian(s);
-                }
-                q = Orthogonal.fromGaussian(z, d);
+                q = Problems.orthogonal(s, d);
                 // A singular Gaussian draw (all choices equal, reachable by shrinking) makes the
                 // Householder QR divide by zero; keep the identity then.
                 for (double[] row : q) {

@@ -119,11 +119,7 @@ public final class Problems {
       if (!rotate) {
         return Quadratic.diagonal(lambda);
       }
-      double[] z = new double[d * d];
-      for (int i = 0; i < z.length; i++) {
-        z[i] = gaussian(s);
-      }
-      return Quadratic.fromSpectrum(lambda, Orthogonal.fromGaussian(z, d), new double[d]);
+      return Quadratic.fromSpectrum(lambda, orthogonal(s, d), new double[d]);
     }
 
     @Override
@@ -142,6 +138,18 @@ public final class Problems {
   /** Strongly convex quadratics: dimension 1..20, eigenvalues in [1e-3, 1e3], some rotated. */
   public static QuadraticGen quadratics() {
     return new QuadraticGen(1, 20, 1e-3, 1e3, false, false, false);
+  }
+
+  /**
+   * A random d x d orthogonal matrix: {@link Orthogonal#fromGaussian} of d*d {@link #gaussian}
+   * draws, taken row by row.
+   */
+  public static double[][] orthogonal(Source s, int d) {
+    double[] z = new double[d * d];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = gaussian(s);
+    }
+    return Orthogonal.fromGaussian(z, d);
   }
 
   /**

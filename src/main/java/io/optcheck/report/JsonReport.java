@@ -510,19 +510,25 @@ public final class JsonReport {
         if (v.isNumber()) {
             return v.doubleValue();
         }
-        if (v.isTextual()) {
-            switch (v.textValue()) {
-                case "NaN":
-                    return Double.NaN;
-                case "Infinity":
-                    return Double.POSITIVE_INFINITY;
-                case "-Infinity":
-                    return Double.NEGATIVE_INFINITY;
-                default:
-                    break;
-            }
+        Double nonFinite = v.isTextual() ? nonFinite(v.textValue()) : null;
+        if (nonFinite != null) {
+            return nonFinite;
         }
         throw new ReportFormatException(path + ": expected a number or \"NaN\", \"Infinity\", \"-Infinity\"", null);
+    }
+
+    /** The double one of the three non-finite spellings stands for; null for any other text. */
+    private static Double nonFinite(String text) {
+        switch (text) {
+            case "NaN":
+                return Double.NaN;
+            case "Infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-Infinity":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                return null;
+        }
     }
 
     /** Inverse of {@link #free(Object)}; the three non-finite spellings become doubles again. */
@@ -533,16 +539,8 @@ public final class JsonReport {
             case BOOLEAN:
                 return v.booleanValue();
             case STRING:
-                switch (v.textValue()) {
-                    case "NaN":
-                        return Double.NaN;
-                    case "Infinity":
-                        return Double.POSITIVE_INFINITY;
-                    case "-Infinity":
-                        return Double.NEGATIVE_INFINITY;
-                    default:
-                        return v.textValue();
-                }
+                Double nonFinite = nonFinite(v.textValue());
+                return nonFinite != null ? nonFinite : v.textValue();
             case NUMBER:
                 if (v.isIntegralNumber()) {
                     if (v.canConvertToInt()) {

@@ -2,8 +2,9 @@ package io.optcheck.method.plugin;
 
 import io.optcheck.api.LineSearch;
 
+import io.optcheck.method.ArmijoBacktracking;
 import io.optcheck.method.LineSearchState;
-import io.optcheck.method.Method;
+import io.optcheck.method.LineStepMethod;
 import io.optcheck.method.MethodFailure;
 import io.optcheck.method.MethodRefusal;
 import io.optcheck.oracle.GradientOracle;
@@ -18,10 +19,7 @@ import java.util.Objects;
  * interrupts the thread is stopped at its next evaluation. At a point where every gradient component is below 2^-500 (g = 0
  * included) the method stays put without calling the search, as the built-in searches do.
  */
-public final class LineSearchMethod implements Method<LineSearchState> {
-
-    /** Below this gradient size (2^-500) no line search can measure a decrease. */
-    static final double STATIONARY_FLOOR = 0x1p-500;
+public final class LineSearchMethod extends LineStepMethod {
 
     private final LineSearch search;
 
@@ -76,25 +74,10 @@ public final class LineSearchMethod implements Method<LineSearchState> {
     }
 
     @Override
-    public LineSearchState init(double[] x0) {
-        if (x0 == null || x0.length == 0) {
-            throw new IllegalArgumentException("x0 must be non-empty");
-        }
-        return new LineSearchState(x0, 0, Double.NaN, 0);
-    }
-
-    @Override
-    public LineSearchState step(LineSearchState s, GradientOracle oracle) {
-        double[] x = s.x();
+    protected LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g) {
         int d = x.length;
         int k = s.t() + 1;
-        double[] g = new double[d];
-        oracle.gradient(x, g);
-        double max = 0;
-        for (double v : g) {
-            max = Math.max(max, Math.abs(v));
-        }
-        if (max < STATIONARY_FLOOR) {
+        if (ArmijoBacktracking.staysPut(g)) { // below 2^-500 no line search can measure a decrease
             return new LineSearchState(x, k, 0.0, 0);
         }
         double[] p = new double[d];

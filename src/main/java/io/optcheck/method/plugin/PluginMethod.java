@@ -3,10 +3,10 @@ package io.optcheck.method.plugin;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.Oracle;
 
+import io.optcheck.method.IterateState;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodFailure;
 import io.optcheck.method.MethodRefusal;
-import io.optcheck.method.MethodState;
 import io.optcheck.oracle.GradientOracle;
 import java.util.Arrays;
 import java.util.Locale;
@@ -40,15 +40,12 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
     public static final String NON_FINITE = "returned a non-finite position";
 
     /** The state: the user's state, a copy of its position, and the step count. */
-    public static final class State<U> implements MethodState {
+    public static final class State<U> extends IterateState {
         private final U user;
-        private final double[] x;
-        private final int t;
 
         State(U user, double[] x, int t) {
+            super(x, t);
             this.user = user;
-            this.x = x;
-            this.t = t;
         }
 
         /** The user's own state object. */
@@ -56,15 +53,6 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
             return user;
         }
 
-        @Override
-        public double[] x() {
-            return x.clone();
-        }
-
-        @Override
-        public int t() {
-            return t;
-        }
     }
 
     private final String id;
@@ -125,7 +113,7 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
 
     @Override
     public State<U> step(State<U> state, GradientOracle oracle) {
-        int k = state.t + 1;
+        int k = state.t() + 1;
         GuardedOracle o = new GuardedOracle(oracle);
         Object[] out = guarded(k, "step", () -> {
             try {
@@ -149,12 +137,12 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
             throw fail(k, "step returned null", "return the new state from step");
         }
         double[] before = (double[]) out[1];
-        if (before == null || !bitEqual(before, state.x)) {
+        if (before == null || !bitEqual(before, state.x())) {
             throw fail(k, "step modified the state it was given (position(state) before the step was "
-                + Arrays.toString(state.x) + ", after it " + Arrays.toString(before) + ")",
+                + Arrays.toString(state.x()) + ", after it " + Arrays.toString(before) + ")",
                 "return a new state object from step and leave the old one unchanged (copy arrays before updating them)");
         }
-        double[] x = checkPosition(k, "step", (double[]) out[2], state.x.length);
+        double[] x = checkPosition(k, "step", (double[]) out[2], state.x().length);
         return new State<>(next, x, k);
     }
 
@@ -165,21 +153,21 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
      * @throws MethodFailure when the copy fails, hangs or has another position
      */
     public State<U> copy(State<U> state) {
-        Object[] out = guarded(state.t, "copy", () -> {
+        Object[] out = guarded(state.t(), "copy", () -> {
             U c = optimizer.copy(state.user);
             return new Object[] {c, c == null ? null : optimizer.position(c)};
         });
         @SuppressWarnings("unchecked")
         U c = (U) out[0];
         if (c == null) {
-            throw fail(state.t, "copy returned null", "return an independent copy of the state");
+            throw fail(state.t(), "copy returned null", "return an independent copy of the state");
         }
         double[] p = (double[]) out[1];
-        if (p == null || !bitEqual(p, state.x)) {
-            throw fail(state.t, "copy(state) has position " + Arrays.toString(p) + ", the state has "
-                + Arrays.toString(state.x), "copy every field of the state");
+        if (p == null || !bitEqual(p, state.x())) {
+            throw fail(state.t(), "copy(state) has position " + Arrays.toString(p) + ", the state has "
+                + Arrays.toString(state.x()), "copy every field of the state");
         }
-        return new State<>(c, p, state.t);
+        return new State<>(c, p, state.t());
     }
 
     private double[] checkPosition(int k, String call, double[] p, int d) {

@@ -56,7 +56,7 @@ public final class ScaleInvariance extends KindTheorem<ScaleInstance> {
   @Override
   public Gen<ScaleInstance> instances(Regime r) {
     String method = methodOf(r);
-    Gen<Double> eps = r.id().equals("drop:eps-zero")
+    Gen<Double> eps = Cases.is(r, "drop:eps-zero")
         ? Gens.logDoubles(1e-12, 1e-2).knob("eps")
         : Gens.just(0.0);
     Gen<Double> lr = method.equals("gd") ? Gens.doubles(0, 1).withEdges(1.0).knob("eta L").filter("eta > 0", v -> v > 0)

@@ -1,6 +1,7 @@
 package io.optcheck.theory.dist;
 
 import io.optcheck.theory.Described;
+import io.optcheck.theory.sgd.EstimatorTheorems;
 
 import io.optcheck.oracle.ExampleRows;
 
@@ -9,7 +10,6 @@ import io.optcheck.oracle.MicroBatchAccumulation;
 import io.optcheck.problem.FiniteSumLeastSquares;
 import io.optcheck.problem.Num;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A large batch (all n examples) split into micro-batches of the given sizes, and a normalisation. */
@@ -27,11 +27,7 @@ record AccumInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, MicroBatc
 
   @Override
   public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("n", f.n());
-    m.put("d", f.dimension());
-    m.put("objective", f.describe());
-    m.put("x", Num.fmt(x));
+    Map<String, Object> m = EstimatorTheorems.described(f, x);
     m.put("microBatchSizes", Arrays.toString(sizes));
     m.put("normalisation", norm == MicroBatchAccumulation.Normalisation.TOTAL ? "total count" : "own size, then averaged");
     double[] acc = accumulated();

@@ -275,6 +275,6 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
 
   @Override
   public List<Property.Coverage> coverage(Regime r) {
-    return r.id().equals("one-local-step") ? List.of() : List.of(new Property.Coverage("E >= 4", 10));
+    return Cases.is(r, "one-local-step") ? List.of() : List.of(new Property.Coverage("E >= 4", 10));
   }
 }

@@ -246,9 +246,9 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
   @Override
   public List<Property.Coverage> coverage(Regime r) {
     List<Property.Coverage> c = new ArrayList<>(RippleInstance.COVERAGE);
-    if (r.id().equals("holds")) {
+    if (Cases.is(r, "holds")) {
       c.add(new Property.Coverage(CLIP_ACTIVE, 10));
-      c.add(new Property.Coverage(RippleInstance.ETA_AT_LIMIT, 1));
+      c.add(new Property.Coverage(QuadraticLabels.ETA_AT_LIMIT, 1));
     }
     return c;
   }

@@ -82,7 +82,6 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
   }
 
   static final String KAPPA_1 = "kappa = 1";
-  static final String KAPPA_GE_1E3 = "kappa >= 1e3";
 
   @Override
   public Gen<Instance> instances(Regime r) {
@@ -209,14 +208,14 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
       l.add(KAPPA_1);
     }
     if (in.kappa() >= 1e3) {
-      l.add(KAPPA_GE_1E3);
+      l.add(QuadraticLabels.KAPPA_GE_1E3);
     }
     return l;
   }
 
   @Override
   public List<Property.Coverage> coverage(Regime r) {
-    return List.of(new Property.Coverage(KAPPA_1, 0.5), new Property.Coverage(KAPPA_GE_1E3, 1));
+    return List.of(new Property.Coverage(KAPPA_1, 0.5), new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1));
   }
 
   /** The measured count against the formulas for kappa in {1, 10, 100, 1000, 10000}, eps = 1e-6. */

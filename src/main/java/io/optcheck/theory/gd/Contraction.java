@@ -102,7 +102,7 @@ public final class Contraction extends KindTheorem<RateInstance> {
    */
   @Override
   public Map<String, Object> figures(Regime r, int tries, long seed) {
-    if (!r.id().equals("holds")) {
+    if (!Cases.is(r, "holds")) {
       return Map.of();
     }
     double random = TheoremRunner.property(this, r, tries, seed, true).targetedShare(0)
@@ -119,7 +119,7 @@ public final class Contraction extends KindTheorem<RateInstance> {
 
   @Override
   public OptionalDouble thresholdValue(RateInstance in, Regime r) {
-    return r.id().equals("drop:mu-strongly-convex") ? OptionalDouble.of(in.muClaimed() / in.muBase())
+    return Cases.is(r, "drop:mu-strongly-convex") ? OptionalDouble.of(in.muClaimed() / in.muBase())
         : OptionalDouble.empty();
   }
 
@@ -130,6 +130,6 @@ public final class Contraction extends KindTheorem<RateInstance> {
 
   @Override
   public List<Property.Coverage> coverage(Regime r) {
-    return RateGens.coverage(!r.id().equals("drop:convex"), r.id().equals("holds"));
+    return RateGens.coverage(!Cases.is(r, "drop:convex"), Cases.is(r, "holds"));
   }
 }

@@ -159,7 +159,7 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
    */
   @Override
   public Map<String, Object> figures(Regime r, int tries, long seed) {
-    if (!r.id().equals("h-eq-1") || family != 0) {
+    if (!Cases.is(r, "h-eq-1") || family != 0) {
       return Map.of();
     }
     double random = TheoremRunner.property(this, r, tries, seed, true).targetedShare(0)
@@ -206,6 +206,6 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
     if (family != 0) {
       return List.of();
     }
-    return RateGens.coverage(!r.id().equals("drop:convex"), r.id().equals("holds") || r.id().equals("h-eq-1"));
+    return RateGens.coverage(!Cases.is(r, "drop:convex"), Cases.is(r, "holds") || Cases.is(r, "h-eq-1"));
   }
 }

@@ -133,7 +133,7 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
   @Override
   public List<Property.Coverage> coverage(Regime r) {
     List<Property.Coverage> c = new ArrayList<>(QuadraticLabels.COVERAGE);
-    if (r.id().equals("holds")) {
+    if (Cases.is(r, "holds")) {
       c.add(new Property.Coverage(QuadraticLabels.ETA_AT_LIMIT, 1));
     }
     return c;

@@ -6,6 +6,7 @@ import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -40,14 +41,16 @@ public final class EdgeOfStability extends KindTheorem<GdInstance> {
 
   @Override
   public Gen<GdInstance> instances(Regime r) {
-    if (r.id().equals("holds")) {
-      Gen<Double> h = Gens.doubles(0, 2).withSpecials(1.0).knob("h").filter("0 < h < 2", v -> v > 0 && v < 2);
-      return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h)
-          .as((x0, hv) -> new GdInstance(q, x0, hv, 1.0)));
-    }
-    // Diagonal H: the top eigenspace is a set of coordinates, exactly.
-    Gen<Double> h = Gens.doubles(2, 4).withSpecials(4.0).knob("h").filter("h > 2", v -> v > 2);
-    return Problems.quadratics().diagonal().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h)
+    return Cases.<Gen<GdInstance>>on(r)
+        .when("holds", () -> instances(Problems.quadratics(), StepGens.between(0, 2, 1.0)))
+        // Diagonal H: the top eigenspace is a set of coordinates, exactly.
+        .when("sharpness-above-2-over-eta",
+            () -> instances(Problems.quadratics().diagonal(), StepGens.above(2, 4, 4.0)))
+        .get();
+  }
+
+  private static Gen<GdInstance> instances(Gen<Quadratic> quadratics, Gen<Double> h) {
+    return quadratics.flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h)
         .as((x0, hv) -> new GdInstance(q, x0, hv, 1.0)));
   }
 

@@ -54,9 +54,7 @@ public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds
 
   static final int STEPS = 50;
 
-  static final String DIM_GE_10 = "dimension >= 10";
   static final String NON_CONVEX = "non-convex";
-  static final String KAPPA_GE_1E3 = "kappa >= 1e3";
 
   /**
    * @param l L (certificate)
@@ -242,13 +240,13 @@ public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds
   public List<String> labels(Instance in, Regime r) {
     List<String> l = new ArrayList<>(3);
     if (in.f().dimension() >= 10) {
-      l.add(DIM_GE_10);
+      l.add(QuadraticLabels.DIM_GE_10);
     }
     if (in.f() instanceof Ripple rp && !rp.certificate().convex().orElse(false)) {
       l.add(NON_CONVEX);
     }
     if (in.f() instanceof Quadratic && in.l() / in.mu() >= 1e3) {
-      l.add(KAPPA_GE_1E3);
+      l.add(QuadraticLabels.KAPPA_GE_1E3);
     }
     return l;
   }
@@ -256,11 +254,11 @@ public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds
   @Override
   public List<Property.Coverage> coverage(Regime r) {
     List<Property.Coverage> c = new ArrayList<>();
-    c.add(new Property.Coverage(DIM_GE_10, 1));
+    c.add(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1));
     c.addAll(Cases.<List<Property.Coverage>>on(r)
         .when("energy", () -> List.of(new Property.Coverage(NON_CONVEX, 20)))
-        .when("euler", () -> List.of(new Property.Coverage(NON_CONVEX, 10), new Property.Coverage(KAPPA_GE_1E3, 1)))
-        .when(List.of("strongly-convex", "halving"), () -> List.of(new Property.Coverage(KAPPA_GE_1E3, 1)))
+        .when("euler", () -> List.of(new Property.Coverage(NON_CONVEX, 10), new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1)))
+        .when(List.of("strongly-convex", "halving"), () -> List.of(new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1)))
         .get());
     return c;
   }

@@ -90,8 +90,8 @@ public final class HeavyBallStronglyConvex extends KindTheorem<MomentumInstance>
 
   @Override
   public List<Property.Coverage> coverage(Regime r) {
-    return List.of(new Property.Coverage(MomentumLabels.DIM_GE_10, 1),
-        new Property.Coverage(MomentumLabels.KAPPA_GE_1E3, 1),
+    return List.of(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1),
+        new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1),
         new Property.Coverage(MomentumLabels.NOT_QUADRATIC, 5),
         new Property.Coverage(MomentumLabels.STEP_AT_LIMIT, 1));
   }

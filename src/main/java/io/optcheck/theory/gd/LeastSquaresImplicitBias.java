@@ -2,10 +2,12 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.problem.DataProblems;
+import io.optcheck.problem.LeastSquares;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -15,6 +17,7 @@ import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * gd.least-squares-implicit-bias. On f(w) = (1/2n)||Xw - y||^2 with L = lambda_max(X^T X)/n and
@@ -40,24 +43,25 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
   /** Labels for statistics and coverage. */
   static final String UNDERDETERMINED = "d > n";
   static final String RANK_DEFICIENT = "rank < d";
-  static final String DIM_GE_10 = "dimension >= 10";
-  static final String DIM_1 = "dimension 1";
   static final String ETA_ONE_OVER_L = "eta exactly 1/L";
 
   @Override
   public Gen<LsInstance> instances(Regime r) {
-    Gen<Double> h = Gens.doubles(0, 2).withSpecials(1.0).knob("h").filter("0 < h < 2", v -> v > 0 && v < 2);
-    Gen<LsInstance> all = DataProblems.leastSquaresAllShapes().flatMap(ls -> {
-      // The holds generator starts at 0; the other regimes invert only that: w0 anywhere in a box.
-      Gen<double[]> w0 = r.id().equals("holds") ? Gens.just(new double[ls.dimension()])
-          : Problems.points(ls.dimension(), 2);
-      return Gens.combine(w0, h).as((w, hv) -> new LsInstance(ls, w, hv));
-    });
-    if (r.id().equals("drop:w0-in-row-space")) {
-      // Without a null space every w0 is in the row space: nothing to invert.
-      return all.filter("X has a null space (rank < d)", in -> in.rank < in.d);
-    }
-    return all;
+    Gen<Double> h = StepGens.between(0, 2, 1.0);
+    // The holds generator starts at 0; the other regimes invert only that: w0 anywhere in a box.
+    Function<LeastSquares, Gen<double[]>> anywhere = ls -> Problems.points(ls.dimension(), 2);
+    return Cases.<Gen<LsInstance>>on(r)
+        .when("holds", () -> instances(ls -> Gens.just(new double[ls.dimension()]), h))
+        // Without a null space every w0 is in the row space: nothing to invert.
+        .when("drop:w0-in-row-space",
+            () -> instances(anywhere, h).filter("X has a null space (rank < d)", in -> in.rank < in.d))
+        .when("null-space-offset", () -> instances(anywhere, h))
+        .get();
+  }
+
+  private static Gen<LsInstance> instances(Function<LeastSquares, Gen<double[]>> start, Gen<Double> h) {
+    return DataProblems.leastSquaresAllShapes().flatMap(ls -> Gens.combine(start.apply(ls), h)
+        .as((w, hv) -> new LsInstance(ls, w, hv)));
   }
 
   @Override
@@ -130,10 +134,10 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
       l.add(RANK_DEFICIENT);
     }
     if (in.d >= 10) {
-      l.add(DIM_GE_10);
+      l.add(QuadraticLabels.DIM_GE_10);
     }
     if (in.d == 1) {
-      l.add(DIM_1);
+      l.add(QuadraticLabels.DIM_1);
     }
     if (in.h == 1.0) {
       l.add(ETA_ONE_OVER_L);
@@ -145,7 +149,7 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
   public List<Property.Coverage> coverage(Regime r) {
     List<Property.Coverage> c = new ArrayList<>();
     c.add(new Property.Coverage(RANK_DEFICIENT, 10));
-    c.add(new Property.Coverage(DIM_GE_10, 1));
+    c.add(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1));
     if (!r.breaking()) {
       c.add(new Property.Coverage(UNDERDETERMINED, 10));
       c.add(new Property.Coverage(ETA_ONE_OVER_L, 1));

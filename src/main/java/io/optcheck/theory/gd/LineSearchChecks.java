@@ -105,14 +105,7 @@ final class LineSearchChecks {
 
   /** Labels for a quadratic: dimension and conditioning (by |eigenvalue|). */
   static List<String> quadraticLabels(Quadratic q) {
-    List<String> l = new ArrayList<>(4);
-    int d = q.dimension();
-    if (d == 1) {
-      l.add(QuadraticLabels.DIM_1);
-    }
-    if (d >= 10) {
-      l.add(QuadraticLabels.DIM_GE_10);
-    }
+    List<String> l = QuadraticLabels.sized(q.dimension());
     double max = 0;
     double min = Double.POSITIVE_INFINITY;
     for (double e : q.eigenvalues()) {

@@ -9,6 +9,7 @@ import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
 import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -18,6 +19,7 @@ import io.optcheck.theory.Vec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * gd.logistic-max-margin (Soudry, Hoffer, Nacson, Gunasekar &amp; Srebro, JMLR 2018; Ji &amp;
@@ -76,18 +78,19 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
 
   @Override
   public Gen<LogisticInstance> instances(Regime r) {
-    MarginData.Kind kind = switch (r.id()) {
-      case "drop:linearly-separable" -> MarginData.Kind.STRICTLY_NON_SEPARABLE;
-      case "merely-non-separable" -> MarginData.Kind.MERELY_NON_SEPARABLE;
-      default -> MarginData.Kind.SEPARABLE;
-    };
-    Gen<Double> h = switch (r.id()) {
-      case "eta-in-1-2-over-l" -> Gens.doubles(1, 2).knob("h").filter("1 < h < 2", v -> v > 1 && v < 2);
-      case "eta-gt-2-over-l" -> Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
-      // h >= 1e-3: a subnormal step (eta L = 4.9e-324, found by targeted search) makes 1/eta
-      // infinite and the bounds NaN, an instance outside float64's range, not a counterexample.
-      default -> Gens.doubles(1e-3, 1).withSpecials(1.0).knob("h");
-    };
+    // h >= 1e-3: a subnormal step (eta L = 4.9e-324, found by targeted search) makes 1/eta
+    // infinite and the bounds NaN, an instance outside float64's range, not a counterexample.
+    Supplier<Gen<Double>> small = () -> Gens.doubles(1e-3, 1).withSpecials(1.0).knob("h");
+    MarginData.Kind kind = Cases.<MarginData.Kind>on(r)
+        .when(List.of("holds", "eta-in-1-2-over-l", "eta-gt-2-over-l"), () -> MarginData.Kind.SEPARABLE)
+        .when("drop:linearly-separable", () -> MarginData.Kind.STRICTLY_NON_SEPARABLE)
+        .when("merely-non-separable", () -> MarginData.Kind.MERELY_NON_SEPARABLE)
+        .get();
+    Gen<Double> h = Cases.<Gen<Double>>on(r)
+        .when(List.of("holds", "drop:linearly-separable", "merely-non-separable"), small)
+        .when("eta-in-1-2-over-l", () -> StepGens.between(1, 2))
+        .when("eta-gt-2-over-l", () -> StepGens.above(2, 4))
+        .get();
     return Gens.combine(DataProblems.marginData(kind), Problems.points(2, 2), h).as(LogisticInstance::new);
   }
 
@@ -140,7 +143,7 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
     // Teeth: A1-A3 are not tight (worst ratios 0.8-0.998), so the wrong constant is A1 and A2
     // with half their comparator term and A3 without its 2 eta T f(u) term.
     double k = tighten() == 0 ? 1 : 0.5;
-    int steps = r.id().equals("holds") ? STEPS : SHORT_STEPS;
+    int steps = Cases.is(r, "holds") ? STEPS : SHORT_STEPS;
     double[] c1 = {0};
     double[] c2 = {0};
     return TrajectoryCheck.run(method(lr(eta)), f, w0, steps, (t, prev, cur, series) -> {
@@ -239,7 +242,7 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
 
   @Override
   public List<Property.Coverage> coverage(Regime r) {
-    if (r.id().equals("holds")) {
+    if (Cases.is(r, "holds")) {
       return List.of(new Property.Coverage(NON_SUPPORT_POINTS, 10));
     }
     return List.of();

@@ -11,33 +11,19 @@ final class MomentumLabels {
   private MomentumLabels() {
   }
 
-  static final String DIM_1 = "dimension 1";
-  static final String DIM_GE_10 = "dimension >= 10";
-  static final String KAPPA_GE_1E3 = "kappa >= 1e3";
   static final String KAPPA_1 = "kappa = 1";
   static final String NOT_QUADRATIC = "not quadratic";
   static final String SINGULAR = "singular (mu = 0)";
   static final String STEP_AT_LIMIT = "step exactly 1/L";
 
   static List<String> of(MomentumInstance in) {
-    List<String> l = new ArrayList<>(4);
-    int d = in.dimension();
-    if (d == 1) {
-      l.add(DIM_1);
-    }
-    if (d >= 10) {
-      l.add(DIM_GE_10);
-    }
+    List<String> l = QuadraticLabels.sized(in.dimension());
     if (in.f() instanceof Quadratic q) {
-      double[] ev = q.eigenvalues();
-      double max = 0;
-      double min = Double.POSITIVE_INFINITY;
-      for (double e : ev) {
-        max = Math.max(max, e);
-        min = Math.min(min, e);
-      }
+      double[] range = QuadraticLabels.range(q.eigenvalues());
+      double min = range[0];
+      double max = range[1];
       if (min > 0 && max / min >= 1e3) {
-        l.add(KAPPA_GE_1E3);
+        l.add(QuadraticLabels.KAPPA_GE_1E3);
       }
       if (min == max) {
         l.add(KAPPA_1);
@@ -59,6 +45,6 @@ final class MomentumLabels {
 
   /** Coverage every holds regime on quadratics needs. */
   static List<Property.Coverage> quadraticCoverage() {
-    return List.of(new Property.Coverage(DIM_GE_10, 1), new Property.Coverage(KAPPA_GE_1E3, 1));
+    return List.of(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1), new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1));
   }
 }

@@ -9,6 +9,7 @@ import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -51,9 +52,10 @@ public final class NesterovConvex extends KindTheorem<MomentumInstance> {
         Gens.weight(2, MomentumProblems.problems(Problems.quadratics().singular())),
         Gens.weight(2, MomentumProblems.spectrumKnobQuadratics()),
         Gens.weight(3, MomentumProblems.huberSums()));
-    Gen<Double> h = r.id().equals("step-gt-1-over-l")
-        ? Gens.doubles(1, 2).knob("step L").filter("step L > 1", v -> v > 1)
-        : Gens.just(1.0);
+    Gen<Double> h = Cases.<Gen<Double>>on(r)
+        .when(List.of("holds", "simplified", "monotone"), () -> Gens.just(1.0))
+        .when("step-gt-1-over-l", () -> Gens.doubles(1, 2).knob("step L").filter("step L > 1", v -> v > 1))
+        .get();
     return family.flatMap(p -> Gens.combine(MomentumProblems.knobStarts(p.objective().dimension(), 10), h)
         .as((x0, hv) -> new MomentumInstance(p, x0, hv, Double.NaN)));
   }
@@ -123,8 +125,8 @@ public final class NesterovConvex extends KindTheorem<MomentumInstance> {
     if (r.breaking()) {
       return List.of();
     }
-    return List.of(new Property.Coverage(MomentumLabels.DIM_GE_10, 1),
-        new Property.Coverage(MomentumLabels.KAPPA_GE_1E3, 1),
+    return List.of(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1),
+        new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1),
         new Property.Coverage(MomentumLabels.SINGULAR, 10),
         new Property.Coverage(MomentumLabels.NOT_QUADRATIC, 10));
   }

@@ -102,8 +102,8 @@ public final class NesterovStronglyConvex extends KindTheorem<MomentumInstance> 
 
   @Override
   public List<Property.Coverage> coverage(Regime r) {
-    return r.breaking() ? List.of() : List.of(new Property.Coverage(MomentumLabels.DIM_GE_10, 1),
-        new Property.Coverage(MomentumLabels.KAPPA_GE_1E3, 1),
+    return r.breaking() ? List.of() : List.of(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1),
+        new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1),
         new Property.Coverage(MomentumLabels.NOT_QUADRATIC, 5));
   }
 }

@@ -6,6 +6,7 @@ import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
@@ -71,37 +72,43 @@ public final class NonconvexStationarity extends KindTheorem<StationarityInstanc
 
   @Override
   public Gen<StationarityInstance> instances(Regime r) {
-    Gen<Double> h = switch (r.id()) {
-      case "h-in-stationarity-range" -> Gens.doubles(H_LOW, H_STAR).withSpecials(H_LOW, 1.0, H_STAR).knob("h");
-      // h = (2 - sqrt 2) - u: shrinking u toward 0 moves h toward the theoretical boundary.
-      case "h-below-2-minus-sqrt2" -> Gens.doubles(0, H_LOW - H_1D_LOW).knob("2 - sqrt 2 - h")
-          .filter("u > 0", u -> u > 0).map(u -> H_LOW - u).filter("h < 2 - sqrt 2", v -> v < H_LOW);
-      // Up to 1.70 (below 1 + 1/sqrt 2): at the range end 1.70711 the quadratic is tight at T = 2
-      // (ratio exactly 1), a plateau the edge phase found and targeted search then could not leave.
-      case "h-above-hstar" -> Gens.doubles(H_STAR, 1.7).withSpecials(1.7).knob("h").filter("h > h*", v -> v > H_STAR);
-      case "general-step" -> Gens.doubles(0, 2).withSpecials(1.0).knob("h").filter("0 < h < 2", v -> v > 0 && v < 2);
-      case "exact-worst-case" -> Gens.doubles(0, SQRT3).withSpecials(1.0, SQRT3).knob("h").filter("h > 0", v -> v > 0);
-      case "eta-gt-2-over-l" -> Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
-      default -> Gens.just(1.0);
-    };
-    Gen<StationarityInstance> ripples = NonconvexProblems.ripples().flatMap(f -> Gens.combine(
-        Problems.points(f.dimension(), 10), h).as((x0, hv) -> StationarityInstance.of(f, x0, hv)));
+    Gen<Double> h = Cases.<Gen<Double>>on(r)
+        .when("holds", () -> Gens.just(1.0))
+        .when("h-in-stationarity-range",
+            () -> Gens.doubles(H_LOW, H_STAR).withSpecials(H_LOW, 1.0, H_STAR).knob("h"))
+        // h = (2 - sqrt 2) - u: shrinking u toward 0 moves h toward the theoretical boundary.
+        .when("h-below-2-minus-sqrt2", () -> Gens.doubles(0, H_LOW - H_1D_LOW).knob("2 - sqrt 2 - h")
+            .filter("u > 0", u -> u > 0).map(u -> H_LOW - u).filter("h < 2 - sqrt 2", v -> v < H_LOW))
+        // Up to 1.70 (below 1 + 1/sqrt 2): at the range end 1.70711 the quadratic is tight at T = 2
+        // (ratio exactly 1), a plateau the edge phase found and targeted search then could not leave.
+        .when("h-above-hstar",
+            () -> Gens.doubles(H_STAR, 1.7).withSpecials(1.7).knob("h").filter("h > h*", v -> v > H_STAR))
+        .when("general-step", () -> StepGens.between(0, 2, 1.0))
+        .when("exact-worst-case", () -> StepGens.above(0, SQRT3, 1.0, SQRT3))
+        .when("eta-gt-2-over-l", () -> StepGens.above(2, 4))
+        .get();
     // The interpolation family in two dimensions (the T-form breaks for h in (h*, 1.70711] need
     // two; one-dimensional cases are covered by the ripples), 1 or 2 GD steps of data: 6 or 9
     // knobs, few enough for CMA-ES to climb to the worst case. Three tries in four.
     // In h-above-hstar the break needs T = 2 only: one step of data (6 knobs) keeps the search
     // on the knobs that matter.
-    int maxSteps = r.id().equals("h-above-hstar") ? 1 : 2;
-    Gen<StationarityInstance> interpolants = h.flatMap(hv -> Gens.integers(1, maxSteps).flatMap(steps ->
+    // Only the interpolation family can break the T form in (h*, 1.70] (no quadratic does, and
+    // a ripple's ratio plateaus below 1): with ripples in the mix, targeted search spent most
+    // of its budget climbing them (38% interpolants among 1000 tries of a missed seed) and the
+    // break was caught on 27 of 40 seeds.
+    return Cases.<Gen<StationarityInstance>>on(r)
+        .when("h-above-hstar", () -> interpolants(h, 1))
+        .orElse(() -> Gens.frequency(Gens.weight(1, ripples(h)), Gens.weight(3, interpolants(h, 2))));
+  }
+
+  private static Gen<StationarityInstance> ripples(Gen<Double> h) {
+    return NonconvexProblems.ripples().flatMap(f -> Gens.combine(
+        Problems.points(f.dimension(), 10), h).as((x0, hv) -> StationarityInstance.of(f, x0, hv)));
+  }
+
+  private static Gen<StationarityInstance> interpolants(Gen<Double> h, int maxSteps) {
+    return h.flatMap(hv -> Gens.integers(1, maxSteps).flatMap(steps ->
         Interpolations.gdPath(1.0, -1.0, 2, steps, hv, false).map(draw -> StationarityInstance.of(draw, 2, hv))));
-    if (r.id().equals("h-above-hstar")) {
-      // Only the interpolation family can break the T form in (h*, 1.70] (no quadratic does, and
-      // a ripple's ratio plateaus below 1): with ripples in the mix, targeted search spent most
-      // of its budget climbing them (38% interpolants among 1000 tries of a missed seed) and the
-      // break was caught on 27 of 40 seeds.
-      return interpolants;
-    }
-    return Gens.frequency(Gens.weight(1, ripples), Gens.weight(3, interpolants));
   }
 
   @Override
@@ -214,7 +221,7 @@ public final class NonconvexStationarity extends KindTheorem<StationarityInstanc
   @Override
   public List<Property.Coverage> coverage(Regime r) {
     // h-above-hstar draws from the interpolation family only (see instances): no ripples to cover.
-    return r.id().equals("h-above-hstar") ? List.of() : RippleInstance.COVERAGE;
+    return Cases.is(r, "h-above-hstar") ? List.of() : RippleInstance.COVERAGE;
   }
 
   private static BigDecimal cubicRoot() {

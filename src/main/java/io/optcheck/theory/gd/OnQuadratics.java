@@ -2,6 +2,7 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Property;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ interface OnQuadratics<I> extends Theorem<I> {
 
   @Override
   default List<Property.Coverage> coverage(Regime regime) {
-    if (boundaryLabel() == null || !regime.id().equals("holds")) {
+    if (boundaryLabel() == null || !Cases.is(regime, "holds")) {
       return LineSearchChecks.COVERAGE;
     }
     List<Property.Coverage> c = new ArrayList<>(LineSearchChecks.COVERAGE);

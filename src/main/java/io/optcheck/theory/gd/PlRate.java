@@ -47,8 +47,6 @@ public final class PlRate extends KindTheorem<PlRate.Instance> {
 
   static final int STEPS = 1000;
 
-  static final String DIM_GE_10 = "dimension >= 10";
-  static final String KAPPA_GE_1E3 = "kappa >= 1e3";
 
   /**
    * GD with eta = 1/L on f from x0, with the PL constant mu the rate claims.
@@ -149,10 +147,10 @@ public final class PlRate extends KindTheorem<PlRate.Instance> {
   public List<String> labels(Instance in, Regime r) {
     List<String> l = new ArrayList<>(2);
     if (in.f().dimension() >= 10) {
-      l.add(DIM_GE_10);
+      l.add(QuadraticLabels.DIM_GE_10);
     }
     if (in.l() / in.mu() >= 1e3) {
-      l.add(KAPPA_GE_1E3);
+      l.add(QuadraticLabels.KAPPA_GE_1E3);
     }
     return l;
   }
@@ -160,6 +158,6 @@ public final class PlRate extends KindTheorem<PlRate.Instance> {
   @Override
   public List<Property.Coverage> coverage(Regime r) {
     return Cases.is(r, "degenerate-power") ? List.of()
-        : List.of(new Property.Coverage(DIM_GE_10, 1), new Property.Coverage(KAPPA_GE_1E3, 1));
+        : List.of(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1), new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1));
   }
 }

@@ -4,7 +4,10 @@ import io.optcheck.prop.Property;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Statistics labels of quadratic GD instances, and the hard cases every holds run must cover. */
+/**
+ * Statistics labels of quadratic GD instances, and the hard cases every holds run must cover; the
+ * size and conditioning labels every GD family shares.
+ */
 final class QuadraticLabels {
 
   private QuadraticLabels() {
@@ -20,22 +23,34 @@ final class QuadraticLabels {
   static final List<Property.Coverage> COVERAGE = List.of(
       new Property.Coverage(DIM_GE_10, 1), new Property.Coverage(KAPPA_GE_1E3, 1));
 
-  static List<String> of(GdInstance in) {
+  /** A new label list holding the size labels of dimension {@code d}: DIM_1, DIM_GE_10. */
+  static List<String> sized(int d) {
     List<String> l = new ArrayList<>(4);
-    int d = in.q().dimension();
     if (d == 1) {
       l.add(DIM_1);
     }
     if (d >= 10) {
       l.add(DIM_GE_10);
     }
-    double[] ev = in.q().eigenvalues();
+    return l;
+  }
+
+  /** The smallest and the largest eigenvalue, {min, max} (max from 0). */
+  static double[] range(double[] ev) {
     double max = 0;
     double min = Double.POSITIVE_INFINITY;
     for (double e : ev) {
       max = Math.max(max, e);
       min = Math.min(min, e);
     }
+    return new double[] {min, max};
+  }
+
+  static List<String> of(GdInstance in) {
+    List<String> l = sized(in.q().dimension());
+    double[] range = range(in.q().eigenvalues());
+    double min = range[0];
+    double max = range[1];
     if (min > 0 && max / min >= 1e3) {
       l.add(KAPPA_GE_1E3);
     }

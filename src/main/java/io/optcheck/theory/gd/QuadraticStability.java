@@ -6,6 +6,7 @@ import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -13,6 +14,7 @@ import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * gd.quadratic-stability. On f = 1/2 x^T H x - b^T x with eigenvalues in [mu, L], the error along
@@ -36,26 +38,22 @@ public final class QuadraticStability extends KindTheorem<GdInstance> {
   @Override
   public Gen<GdInstance> instances(Regime r) {
     Problems.QuadraticGen family = Problems.quadratics();
-    Gen<Double> h = Gens.doubles(0, 2).withSpecials(1.0).knob("h").filter("0 < h < 2", v -> v > 0 && v < 2);
-    switch (r.id()) {
-      case "eta-gt-2-over-l" -> h = Gens.doubles(2, 4).knob("h").filter("h > 2", v -> v > 2);
-      case "eta-eq-2-over-l" -> {
-        family = family.diagonal().powerOfTwoTop();
-        h = Gens.just(2.0);
-      }
-      case "sign-flips" -> {
-        family = family.diagonal();
-        h = Gens.doubles(0, 4).withSpecials(1.0, 2.0).knob("h").filter("h > 0", v -> v > 0);
-      }
-      case "optimal-step" -> h = null;
-      default -> {
-      }
-    }
-    Gen<Double> hf = h;
-    return family.flatMap(q -> {
-      Gen<Double> step = hf != null ? hf : Gens.just(optimalH(q));
-      return Gens.combine(Problems.points(q.dimension(), 10), step).as((x0, hv) -> new GdInstance(q, x0, hv, 1.0));
-    });
+    return Cases.<Gen<GdInstance>>on(r)
+        .when("holds", () -> instances(family, fixed(StepGens.between(0, 2, 1.0))))
+        .when("eta-gt-2-over-l", () -> instances(family, fixed(StepGens.above(2, 4))))
+        .when("eta-eq-2-over-l", () -> instances(family.diagonal().powerOfTwoTop(), fixed(Gens.just(2.0))))
+        .when("sign-flips", () -> instances(family.diagonal(), fixed(StepGens.above(0, 4, 1.0, 2.0))))
+        .when("optimal-step", () -> instances(family, q -> Gens.just(optimalH(q))))
+        .get();
+  }
+
+  private static Function<Quadratic, Gen<Double>> fixed(Gen<Double> h) {
+    return q -> h;
+  }
+
+  private static Gen<GdInstance> instances(Gen<Quadratic> family, Function<Quadratic, Gen<Double>> h) {
+    return family.flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h.apply(q))
+        .as((x0, hv) -> new GdInstance(q, x0, hv, 1.0)));
   }
 
   /** h with h/L = 2/(mu + L). */

@@ -15,10 +15,6 @@ final class RateGens {
   private RateGens() {
   }
 
-  static final String DIM_1 = "dimension 1";
-  static final String DIM_GE_10 = "dimension >= 10";
-  static final String KAPPA_GE_1E3 = "kappa >= 1e3";
-  static final String ETA_AT_LIMIT = "eta exactly at its limit";
   static final String HUBER = "centered-huber-sum";
   static final String QUADRATIC = "quadratic";
   static final String INTERPOLATED = "interpolation family";
@@ -67,19 +63,12 @@ final class RateGens {
   }
 
   static List<String> labels(RateInstance in) {
-    List<String> l = new ArrayList<>(4);
-    int d = in.dimension();
-    if (d == 1) {
-      l.add(DIM_1);
-    }
-    if (d >= 10) {
-      l.add(DIM_GE_10);
-    }
+    List<String> l = QuadraticLabels.sized(in.dimension());
     if (in.muBase() > 0 && in.lTrue() / in.muBase() >= 1e3) {
-      l.add(KAPPA_GE_1E3);
+      l.add(QuadraticLabels.KAPPA_GE_1E3);
     }
     if (in.h() == 1.0 || in.h() == 2.0) {
-      l.add(ETA_AT_LIMIT);
+      l.add(QuadraticLabels.ETA_AT_LIMIT);
     }
     l.add(in.family());
     if (in.f() instanceof CenteredHuberSum hs && hs.q() == 0) {
@@ -92,11 +81,11 @@ final class RateGens {
   static List<Property.Coverage> coverage(boolean withQuadratics, boolean etaLimit) {
     List<Property.Coverage> c = new ArrayList<>();
     if (withQuadratics) {
-      c.add(new Property.Coverage(DIM_GE_10, 1));
-      c.add(new Property.Coverage(KAPPA_GE_1E3, 1));
+      c.add(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1));
+      c.add(new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1));
     }
     if (etaLimit) {
-      c.add(new Property.Coverage(ETA_AT_LIMIT, 1));
+      c.add(new Property.Coverage(QuadraticLabels.ETA_AT_LIMIT, 1));
     }
     return c;
   }

@@ -17,11 +17,8 @@ import java.util.Map;
  */
 public record RippleInstance(Ripple f, double[] x0, double h, double c) implements Described {
 
-  static final String DIM_1 = "dimension 1";
-  static final String DIM_GE_10 = "dimension >= 10";
   static final String NON_CONVEX = "non-convex";
   static final String ROTATED = "rotated";
-  static final String ETA_AT_LIMIT = "eta exactly at its limit";
 
   /**
    * Every regime on ripples must generate the hard cases: dimension 10 and non-convex f. The
@@ -30,7 +27,7 @@ public record RippleInstance(Ripple f, double[] x0, double h, double c) implemen
    * above the generator's own rate.
    */
   static final List<Property.Coverage> COVERAGE = List.of(
-      new Property.Coverage(DIM_GE_10, 1), new Property.Coverage(NON_CONVEX, 10));
+      new Property.Coverage(QuadraticLabels.DIM_GE_10, 1), new Property.Coverage(NON_CONVEX, 10));
 
   /** L from the certificate. */
   public double l() {
@@ -48,14 +45,7 @@ public record RippleInstance(Ripple f, double[] x0, double h, double c) implemen
   }
 
   List<String> labels() {
-    List<String> out = new ArrayList<>(4);
-    int d = f.dimension();
-    if (d == 1) {
-      out.add(DIM_1);
-    }
-    if (d >= 10) {
-      out.add(DIM_GE_10);
-    }
+    List<String> out = QuadraticLabels.sized(f.dimension());
     if (!f.certificate().convex().orElse(false)) {
       out.add(NON_CONVEX);
     }
@@ -63,7 +53,7 @@ public record RippleInstance(Ripple f, double[] x0, double h, double c) implemen
       out.add(ROTATED);
     }
     if (h == 1.0) {
-      out.add(ETA_AT_LIMIT);
+      out.add(QuadraticLabels.ETA_AT_LIMIT);
     }
     return out;
   }

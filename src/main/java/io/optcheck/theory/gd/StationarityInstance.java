@@ -64,7 +64,7 @@ record StationarityInstance(Objective f, double l, double fLow, double[] x0, dou
     List<String> out = new ArrayList<>(2);
     out.add(INTERPOLATED);
     if (x0.length == 1) {
-      out.add(RippleInstance.DIM_1);
+      out.add(QuadraticLabels.DIM_1);
     }
     return out;
   }

@@ -15,7 +15,6 @@ import io.optcheck.problem.FiniteSumLeastSquares;
 import io.optcheck.problem.Num;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,11 +78,7 @@ public record BatchInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, in
 
   @Override
   public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("n", n());
-    m.put("d", d());
-    m.put("objective", f.describe());
-    m.put("x", Num.fmt(x));
+    Map<String, Object> m = EstimatorTheorems.described(f, x);
     m.put("shardSizes", Arrays.toString(sizes));
     m.put("batchPerWorker", b);
     m.put("replacement", replacement);

@@ -62,7 +62,10 @@ public final class ConstantStepStronglyConvex
             .when("eta-gt-2-over-l", () -> Gens.doubles(2, 4).knob("eta L").filter("h > 2", v -> v > 2))
             .get();
         // Student-t noise with nu = 2 degrees of freedom in the heavy-tailed regime (0: Gaussian).
-        int nu = r.id().equals("heavy-tailed-noise") ? 2 : 0;
+        int nu = Cases.<Integer>on(r)
+            .when("heavy-tailed-noise", () -> 2)
+            .when(List.of("holds", "eta-gt-2-over-l"), () -> 0)
+            .get();
         Gen<Double> s = Gens.doubles(0, 3).withSpecials(1.0).knob("s");
         return quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 3), h, s)
             .as((x0, hv, sv) -> new ConstantStepInstance(q, x0, hv, sv, nu)));
@@ -117,7 +120,7 @@ public final class ConstantStepStronglyConvex
 
     @Override
     public OptionalDouble thresholdValue(ConstantStepInstance in, Regime r) {
-        return r.id().equals("eta-gt-2-over-l") ? OptionalDouble.of(in.h()) : OptionalDouble.empty();
+        return Cases.is(r, "eta-gt-2-over-l") ? OptionalDouble.of(in.h()) : OptionalDouble.empty();
     }
 
     @Override
@@ -135,7 +138,7 @@ public final class ConstantStepStronglyConvex
 
     @Override
     public List<Property.Coverage> coverage(Regime r) {
-        return r.id().equals("holds") ? List.of(new Property.Coverage("eta = 1/L", 1)) : List.of();
+        return Cases.is(r, "holds") ? List.of(new Property.Coverage("eta = 1/L", 1)) : List.of();
     }
 
     /**
@@ -145,7 +148,7 @@ public final class ConstantStepStronglyConvex
     @Override
     public Map<String, Object> figures(Regime regime, int tries, long seed) {
         Map<String, Object> m = new LinkedHashMap<>(super.figures(regime, tries, seed));
-        if (regime.id().equals("holds") && !planted()) {
+        if (Cases.is(regime, "holds") && !planted()) {
             m.put("noiseFloor", NoiseFloor.table());
         }
         return m;

@@ -12,7 +12,6 @@ import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -77,11 +76,7 @@ record EstimatorInstance(FiniteSumLeastSquares f, double[] x) implements Describ
 
   @Override
   public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("n", n());
-    m.put("d", d());
-    m.put("objective", f.describe());
-    m.put("x", Num.fmt(x));
+    Map<String, Object> m = EstimatorTheorems.described(f, x);
     ExampleGradients g = table();
     StringBuilder rows = new StringBuilder();
     for (int i = 0; i < g.n(); i++) {

@@ -3,6 +3,8 @@ package io.optcheck.theory.sgd;
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.Sampling;
 import io.optcheck.api.SelfRandomEstimator;
+import io.optcheck.problem.FiniteSumLeastSquares;
+import io.optcheck.problem.Num;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -85,6 +87,16 @@ public final class EstimatorTheorems {
       }
     }
     return lines;
+  }
+
+  /** The fields every minibatch instance shows first: n, d, the objective and the point x. */
+  public static Map<String, Object> described(FiniteSumLeastSquares f, double[] x) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("n", f.n());
+    m.put("d", f.dimension());
+    m.put("objective", f.describe());
+    m.put("x", Num.fmt(x));
+    return m;
   }
 
   static Map<String, Object> declared(String id, Sampling s, int b) {

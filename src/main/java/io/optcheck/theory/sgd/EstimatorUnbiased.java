@@ -7,6 +7,7 @@ import io.optcheck.api.ExampleGradients;
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.Sampling;
 import io.optcheck.problem.Num;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Vec;
@@ -32,7 +33,7 @@ final class EstimatorUnbiased extends EstimatorTheorem {
 
   @Override
   protected boolean keeps(Regime r) {
-    return r.id().equals("holds");
+    return Cases.is(r, "holds");
   }
 
   @Override

@@ -4,8 +4,6 @@ import io.optcheck.theory.Described;
 
 import io.optcheck.oracle.UniformMinibatch;
 import io.optcheck.problem.FiniteSumLeastSquares;
-import io.optcheck.problem.Num;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A finite sum, a point, two batch sizes b &lt; B and the sampling scheme. */
@@ -17,11 +15,7 @@ record NoiseInstance(FiniteSumLeastSquares f, double[] x, int small, int big, bo
 
   @Override
   public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("n", f.n());
-    m.put("d", f.dimension());
-    m.put("objective", f.describe());
-    m.put("x", Num.fmt(x));
+    Map<String, Object> m = EstimatorTheorems.described(f, x);
     m.put("b", small);
     m.put("B", big);
     m.put("replacement", replacement);

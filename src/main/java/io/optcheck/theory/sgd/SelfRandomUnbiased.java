@@ -7,6 +7,7 @@ import io.optcheck.oracle.ExampleRows;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
 import io.optcheck.result.StatisticalTest;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -58,7 +59,7 @@ final class SelfRandomUnbiased extends EstimatorTheorem implements StatisticalTh
 
   @Override
   protected boolean keeps(Regime r) {
-    return r.id().equals("holds");
+    return Cases.is(r, "holds");
   }
 
   @Override

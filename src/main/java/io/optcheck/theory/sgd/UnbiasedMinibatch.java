@@ -90,7 +90,7 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
 
   @Override
   public OptionalDouble thresholdValue(BatchInstance in, Regime r) {
-    return r.id().equals("drop:" + UNCLIPPED_GRADIENTS) ? OptionalDouble.of(in.clipFraction()) : OptionalDouble.empty();
+    return Cases.is(r, "drop:" + UNCLIPPED_GRADIENTS) ? OptionalDouble.of(in.clipFraction()) : OptionalDouble.empty();
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
 import io.optcheck.result.Expected;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Described;
@@ -79,8 +80,17 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
 
   @Override
   public Gen<Instance> instances(Regime r) {
-    VrGens.Components kind = r.assumptions().contains(COMPONENTS_CONVEX) ? VrGens.Components.CONVEX : VrGens.Components.ANY;
-    boolean rateLt1 = r.assumptions().contains(SVRG_RATE_LT_1);
+    List<String> convexRateLt1 = List.of("holds", "unbiased", "drop:" + SVRG_SNAPSHOT_REFRESHED);
+    VrGens.Components kind = Cases.<VrGens.Components>on(r)
+        .when(convexRateLt1, () -> VrGens.Components.CONVEX)
+        .when("drop:" + COMPONENTS_CONVEX, () -> VrGens.Components.ANY)
+        .when("drop:" + SVRG_RATE_LT_1, () -> VrGens.Components.CONVEX)
+        .get();
+    boolean rateLt1 = Cases.<Boolean>on(r)
+        .when(convexRateLt1, () -> true)
+        .when("drop:" + COMPONENTS_CONVEX, () -> true)
+        .when("drop:" + SVRG_RATE_LT_1, () -> false)
+        .get();
     return VrGens.sums(kind, false, 1, 4, 2, MU_MIN).flatMap(s -> Gens.combine(
         Gens.doubles(0.02, 0.2).shrinkDigits(2).withEdges(0.2).knob("eta L"),
         rateLt1 ? Gens.doubles(1, 4).shrinkDigits(1).knob("m / m_min") : Gens.doubles(0.2, 1).shrinkDigits(1).knob("m / m_min"),
@@ -173,16 +183,8 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
         mag = Math.max(mag, 3 * Math.abs(gk));
       }
     }
-    double[] full = f.gradient(x);
-    double worst = 0;
-    for (int k = 0; k < d; k++) {
-      worst = Math.max(worst, Math.abs(mean[k] - (1 + tighten()) * full[k]));
-      mag = Math.max(mag, Math.abs(full[k]));
-    }
-    Evaluation.Builder b = new Evaluation.Builder();
-    b.add(Check.atMost("max_k |E_i[v_i]_k - grad f(x)_k| (exact over " + n + " indices, after "
-        + in.path().length + " inner steps)", 1, worst, 0, Tolerance.of(n * mag, d)));
-    return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of("E[v] - grad f", Vec.minus(mean, full)));
+    return VrChecks.unbiased("max_k |E_i[v_i]_k - grad f(x)_k| (exact over " + n + " indices, after "
+        + in.path().length + " inner steps)", mean, f.gradient(x), mag, tighten(), n);
   }
 
   @Override

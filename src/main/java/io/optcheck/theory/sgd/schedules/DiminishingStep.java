@@ -74,7 +74,10 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
         .when("beta-mu-in-half-1", () -> Gens.doubles(0.5, 1).withEdges(0.5, 1).knob("beta mu"))
         .get();
     // sigma = 0 outside the holds regime
-    Gen<Double> s = r.id().equals("holds") ? Gens.logDoubles(1e-3, 1e2).withSpecials(0.0).knob("s") : Gens.just(0.0);
+    Gen<Double> s = Cases.<Gen<Double>>on(r)
+        .when("holds", () -> Gens.logDoubles(1e-3, 1e2).withSpecials(0.0).knob("s"))
+        .when(List.of("beta-mu-lt-half", "beta-mu-in-half-1"), () -> Gens.just(0.0))
+        .get();
     Gen<Double> h = Gens.logDoubles(1e-2, 1).knob("eta_1 L");
     return Problems.quadratics().diagonal().dimensions(1, 3).spectrum(1e-2, 1e2).flatMap(q ->
         Gens.combine(Problems.points(q.dimension(), 10), c, h, s).as((x0, cv, hv, sv) -> build(q, x0, cv, hv, sv)));
@@ -110,7 +113,7 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
 
   @Override
   public int testsPerEvaluation(Regime r) {
-    return r.id().equals("holds") ? CHECKPOINTS.length : 0;
+    return Cases.is(r, "holds") ? CHECKPOINTS.length : 0;
   }
 
   @Override
@@ -120,8 +123,8 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
 
   @Override
   protected Evaluation checkOn(DimInstance in, Regime r) {
-    Evaluation e = r.id().equals("holds") ? inExpectation(in, Seeds.SEARCH) : deterministic(in);
-    if (r.id().equals("holds")) {
+    Evaluation e = Cases.is(r, "holds") ? inExpectation(in, Seeds.SEARCH) : deterministic(in);
+    if (Cases.is(r, "holds")) {
       best().offer(r.id(), in, e.worstRatio());
     }
     return e;
@@ -206,7 +209,7 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
 
   @Override
   public Map<String, Object> figures(Regime r, int tries, long seed) {
-    if (!r.id().equals("holds")) {
+    if (!Cases.is(r, "holds")) {
       return Map.of();
     }
     return best().best(r.id())
