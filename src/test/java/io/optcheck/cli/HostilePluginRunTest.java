@@ -24,44 +24,81 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostilePluginRunTest {
 
-  @TempDir
-  static Path dir;
+    @TempDir
+    static Path dir;
 
-  static Stream<Arguments> hostile() {
-    return Stream.of(
-        Arguments.of("ExitsZero", "hostile.exit0", "worker exited with code 0 during try 1 of conf.zero-gradient/holds"),
-        Arguments.of("ExitsThree", "hostile.exit3", "worker exited with code 3 during try 1 of conf.zero-gradient/holds"),
-        Arguments.of("Hangs", "hostile.hang", "timeout: no progress for 1.5 s during try 1 of conf.zero-gradient/holds"),
-        Arguments.of("ExhaustsMemory", "hostile.oom",
-            "heap exhausted (OutOfMemoryError) during try 1 of conf.zero-gradient/holds with -Xmx48m"),
-        Arguments.of("Throws", "hostile.throw", "step threw java.lang.IllegalStateException: hostile plug-in: thrown on purpose"),
-        Arguments.of("ReturnsNaN", "hostile.nan", "step returned a non-finite position"));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("hostile")
-  void theHostileRegimeIsAnErrorNamingTheCauseAndNothingElseIsLost(String fixture, String id, String cause)
-      throws IOException {
-    Path out = dir.resolve(fixture);
-    Cli c = Cli.run("run", "--method-class", "io.optcheck.method.plugin.SamplePlugins$Gd",
-        "--method-class", "io.optcheck.run.HostilePlugins$" + fixture,
-        "--theorem", "conf.zero-gradient", "--theorem", "conf.reference-equivalence", "--tries", "5",
-        "--try-timeout", "1.5", "--worker-jvm-args", "-Xmx48m", "--fail-on-violation", "--out", out.toString());
-    assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(Main.VIOLATION);
-    assertThat(c.out()).contains("gate: FAILED");
-    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("results");
-    Map<String, JsonNode> byKey = new HashMap<>();
-    results.forEach(r -> byKey.put(r.get("method").asText() + " " + r.get("theorem").asText(), r));
-    assertThat(byKey).hasSize(4);
-    for (String theorem : new String[] {"conf.zero-gradient", "conf.reference-equivalence"}) {
-      JsonNode good = byKey.get("sample-gd " + theorem);
-      assertThat(good.get("outcome").asText()).as(good.toString()).isEqualTo("held");
-      assertThat(good.get("tries").asInt()).isEqualTo(5);
-      JsonNode bad = byKey.get(id + " " + theorem);
-      assertThat(bad.get("outcome").asText()).isEqualTo("error");
-      assertThat(bad.get("verdict").asText()).isEqualTo("fail");
+    static Stream<Arguments> hostile() {
+        return Stream.of(
+                Arguments.of(
+                        "ExitsZero",
+                        "hostile.exit0",
+                        "worker exited with code 0 during try 1 of conf.zero-gradient/holds"),
+                Arguments.of(
+                        "ExitsThree",
+                        "hostile.exit3",
+                        "worker exited with code 3 during try 1 of conf.zero-gradient/holds"),
+                Arguments.of(
+                        "Hangs",
+                        "hostile.hang",
+                        "timeout: no progress for 1.5 s during try 1 of conf.zero-gradient/holds"),
+                Arguments.of(
+                        "ExhaustsMemory",
+                        "hostile.oom",
+                        "heap exhausted (OutOfMemoryError) during try 1 of conf.zero-gradient/holds with -Xmx48m"),
+                Arguments.of(
+                        "Throws",
+                        "hostile.throw",
+                        "step threw java.lang.IllegalStateException: hostile plug-in: thrown on purpose"),
+                Arguments.of("ReturnsNaN", "hostile.nan", "step returned a non-finite position"));
     }
-    assertThat(byKey.get(id + " conf.zero-gradient").get("error").get("message").asText()).contains(cause);
-    assertThat(Files.readString(out.resolve("summary.md"), StandardCharsets.UTF_8)).contains(id, "sample-gd");
-  }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostile")
+    void theHostileRegimeIsAnErrorNamingTheCauseAndNothingElseIsLost(String fixture, String id, String cause)
+            throws IOException {
+        Path out = dir.resolve(fixture);
+        Cli c = Cli.run(
+                "run",
+                "--method-class",
+                "io.optcheck.method.plugin.SamplePlugins$Gd",
+                "--method-class",
+                "io.optcheck.run.HostilePlugins$" + fixture,
+                "--theorem",
+                "conf.zero-gradient",
+                "--theorem",
+                "conf.reference-equivalence",
+                "--tries",
+                "5",
+                "--try-timeout",
+                "1.5",
+                "--worker-jvm-args",
+                "-Xmx48m",
+                "--fail-on-violation",
+                "--out",
+                out.toString());
+        assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(Main.VIOLATION);
+        assertThat(c.out()).contains("gate: FAILED");
+        JsonNode results = new ObjectMapper()
+                .readTree(out.resolve("results.json").toFile())
+                .get("results");
+        Map<String, JsonNode> byKey = new HashMap<>();
+        results.forEach(
+                r -> byKey.put(r.get("method").asText() + " " + r.get("theorem").asText(), r));
+        assertThat(byKey).hasSize(4);
+        for (String theorem : new String[] {"conf.zero-gradient", "conf.reference-equivalence"}) {
+            JsonNode good = byKey.get("sample-gd " + theorem);
+            assertThat(good.get("outcome").asText()).as(good.toString()).isEqualTo("held");
+            assertThat(good.get("tries").asInt()).isEqualTo(5);
+            JsonNode bad = byKey.get(id + " " + theorem);
+            assertThat(bad.get("outcome").asText()).isEqualTo("error");
+            assertThat(bad.get("verdict").asText()).isEqualTo("fail");
+        }
+        assertThat(byKey.get(id + " conf.zero-gradient")
+                        .get("error")
+                        .get("message")
+                        .asText())
+                .contains(cause);
+        assertThat(Files.readString(out.resolve("summary.md"), StandardCharsets.UTF_8))
+                .contains(id, "sample-gd");
+    }
 }
