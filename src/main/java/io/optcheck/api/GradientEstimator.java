@@ -1,7 +1,5 @@
 package io.optcheck.api;
 
-import io.optcheck.api.ExampleGradients;
-
 /**
  * A user's minibatch sampler or gradient estimator, as optcheck checks it: given the
  * per-example gradients grad f_i(x) (an n x d table) it returns an estimate of

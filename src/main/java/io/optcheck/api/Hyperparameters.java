@@ -1,6 +1,6 @@
 package io.optcheck.api;
 
-
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,24 +13,24 @@ import java.util.TreeMap;
 public record Hyperparameters(Map<String, Double> values) {
 
     public Hyperparameters {
-      values = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
+        values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
     /** No values. */
     public static Hyperparameters none() {
-      return new Hyperparameters(Map.of());
+        return new Hyperparameters(Map.of());
     }
 
     /** One value. */
     public static Hyperparameters of(String name, double value) {
-      return none().with(name, value);
+        return none().with(name, value);
     }
 
     /** A copy with {@code name} set to {@code value}. */
     public Hyperparameters with(String name, double value) {
-      TreeMap<String, Double> m = new TreeMap<>(values);
-      m.put(name, value);
-      return new Hyperparameters(m);
+        TreeMap<String, Double> m = new TreeMap<>(values);
+        m.put(name, value);
+        return new Hyperparameters(m);
     }
 
     /**
@@ -39,16 +39,15 @@ public record Hyperparameters(Map<String, Double> values) {
      * @throws IllegalArgumentException naming the missing hyperparameter and the ones present
      */
     public double get(String name) {
-      Double v = values.get(name);
-      if (v == null) {
-        throw new IllegalArgumentException("hyperparameter '" + name + "' is not set; set: "
-            + values.keySet());
-      }
-      return v;
+        Double v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("hyperparameter '" + name + "' is not set; set: " + values.keySet());
+        }
+        return v;
     }
 
     /** The value of {@code name}, or {@code fallback} when it is not set. */
     public double get(String name, double fallback) {
-      return values.getOrDefault(name, fallback);
+        return values.getOrDefault(name, fallback);
     }
 }

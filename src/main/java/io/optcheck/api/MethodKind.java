@@ -1,6 +1,6 @@
 package io.optcheck.api;
 
-
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,18 +47,18 @@ public enum MethodKind {
     private final List<String> hyperparameters;
 
     MethodKind(String id, List<String> hyperparameters) {
-      this.id = id;
-      this.hyperparameters = hyperparameters;
+        this.id = id;
+        this.hyperparameters = hyperparameters;
     }
 
     /** The kebab-case id used in specs, reports and the command line. */
     public String id() {
-      return id;
+        return id;
     }
 
     /** The names of the hyperparameters a theorem sets, in a fixed order. */
     public List<String> hyperparameters() {
-      return hyperparameters;
+        return hyperparameters;
     }
 
     /**
@@ -67,12 +67,12 @@ public enum MethodKind {
      * @throws IllegalArgumentException naming the known ids when there is none
      */
     public static MethodKind byId(String id) {
-      for (MethodKind k : values()) {
-        if (k.id.equals(id)) {
-          return k;
+        for (MethodKind k : values()) {
+            if (k.id.equals(id)) {
+                return k;
+            }
         }
-      }
-      throw new IllegalArgumentException("unknown method kind '" + id + "'; known kinds: "
-          + java.util.Arrays.stream(values()).map(MethodKind::id).toList());
+        throw new IllegalArgumentException("unknown method kind '" + id + "'; known kinds: "
+                + Arrays.stream(values()).map(MethodKind::id).toList());
     }
 }

@@ -1,7 +1,5 @@
 package io.optcheck.api;
 
-import io.optcheck.api.Hyperparameters;
-import io.optcheck.api.MethodKind;
 import java.util.Map;
 
 /**

@@ -1,5 +1,7 @@
 package io.optcheck.api;
 
+import java.util.Arrays;
+
 /**
  * The random source optcheck hands to a {@link GradientEstimator}. Every random choice of the
  * estimator goes through it, so optcheck knows the estimator's whole distribution: it lists every
@@ -57,6 +59,6 @@ public interface Randomness {
             perm[i] = perm[r];
             perm[r] = t;
         }
-        return java.util.Arrays.copyOf(perm, k);
+        return Arrays.copyOf(perm, k);
     }
 }

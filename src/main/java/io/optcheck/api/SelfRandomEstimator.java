@@ -1,7 +1,5 @@
 package io.optcheck.api;
 
-import io.optcheck.api.ExampleGradients;
-
 /**
  * A gradient estimator that brings its own randomness (its own generator, a library's sampler)
  * instead of drawing from optcheck's {@link Randomness}. optcheck cannot list its distribution, so

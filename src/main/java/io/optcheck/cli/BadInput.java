@@ -6,9 +6,9 @@ package io.optcheck.cli;
  * prints it and exits with code 2.
  */
 final class BadInput extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  BadInput(String message) {
-    super(message);
-  }
+    BadInput(String message) {
+        super(message);
+    }
 }

@@ -7,6 +7,6 @@ import picocli.CommandLine.Option;
  * arguments before parsing, so that even a failure during parsing can show its stack trace.
  */
 final class DebugOption {
-  @Option(names = "--debug", description = "Print the stack trace of an error.")
-  boolean debug;
+    @Option(names = "--debug", description = "Print the stack trace of an error.")
+    boolean debug;
 }

@@ -2,13 +2,13 @@ package io.optcheck.junit;
 
 import io.optcheck.result.Replay;
 import io.optcheck.result.Result;
-import io.optcheck.run.RunPlan;
 import io.optcheck.result.Verdict;
+import io.optcheck.run.RunPlan;
+import io.optcheck.run.TimeBox;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;
-import io.optcheck.run.TimeBox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +38,7 @@ final class CheckPlan {
     }
 
     /** How one regime ended: the kind, its text (reason or message; null when it passed), the result. */
-    record Outcome(Theorem<?> theorem, Regime regime, Kind kind, String text, Result result) {
-    }
+    record Outcome(Theorem<?> theorem, Regime regime, Kind kind, String text, Result result) {}
 
     private final List<Theorem<?>> theorems;
     private final String problem;
@@ -49,6 +48,7 @@ final class CheckPlan {
     private final Duration tryTimeout;
     /** Set when a try timed out: its thread still runs, so this plug-in's later regimes are not started. */
     private final AtomicReference<String> hung = new AtomicReference<>();
+
     private final String option;
     private final String pluginClass;
 
@@ -59,8 +59,13 @@ final class CheckPlan {
      * @param option the CLI option that loads such a plug-in, for the replay line
      * @param pluginClass the plug-in's class name, for the replay line
      */
-    CheckPlan(List<Theorem<?>> theorems, String problem, List<String> listing, CheckSettings check, String option,
-              String pluginClass) {
+    CheckPlan(
+            List<Theorem<?>> theorems,
+            String problem,
+            List<String> listing,
+            CheckSettings check,
+            String option,
+            String pluginClass) {
         this.theorems = List.copyOf(theorems);
         this.problem = problem;
         this.listing = List.copyOf(listing);
@@ -98,8 +103,13 @@ final class CheckPlan {
             return new Outcome(t, r, Kind.NOT_APPLICABLE, na.get(), null);
         }
         if (hung.get() != null) {
-            return new Outcome(t, r, Kind.FAILED, "not run: a try of " + hung.get() + " on method " + t.methodId()
-                + " timed out, and its thread cannot be stopped inside this JVM. Fix that hang first.", null);
+            return new Outcome(
+                    t,
+                    r,
+                    Kind.FAILED,
+                    "not run: a try of " + hung.get() + " on method " + t.methodId()
+                            + " timed out, and its thread cannot be stopped inside this JVM. Fix that hang first.",
+                    null);
         }
         int n = plan.tries(t, r);
         String replay = System.getProperty(OptimizerCheck.REPLAY_PROPERTY);
@@ -109,35 +119,45 @@ final class CheckPlan {
             try {
                 target = Replay.parse(replay);
             } catch (IllegalArgumentException e) {
-                return new Outcome(t, r, Kind.FAILED, "-D" + OptimizerCheck.REPLAY_PROPERTY + ": " + e.getMessage(), null);
+                return new Outcome(
+                        t, r, Kind.FAILED, "-D" + OptimizerCheck.REPLAY_PROPERTY + ": " + e.getMessage(), null);
             }
             if (!target.theorem().equals(t.id()) || !target.regime().equals(r.id())) {
-                return new Outcome(t, r, Kind.NOT_REPLAYED,
-                    "replay run for " + target.theorem() + "/" + target.regime(), null);
+                return new Outcome(
+                        t, r, Kind.NOT_REPLAYED, "replay run for " + target.theorem() + "/" + target.regime(), null);
             }
             res = TheoremRunner.replay(TheoremRunner.withBudget(t, r, n, settings), r, target.token(), settings.seed());
         } else {
             TimeBox.Outcome o = TimeBox.run(t, r, n, settings, tryTimeout);
             if (o.timedOut()) { // no rerun for the failure message: it would hang again
                 hung.set(t.id() + "/" + r.id());
-                return new Outcome(t, r, Kind.FAILED, "Theorem '" + t.id() + "' regime '" + r.id() + "' FAILED on method "
-                    + t.methodId() + ": " + o.result().error().message(), o.result());
+                return new Outcome(
+                        t,
+                        r,
+                        Kind.FAILED,
+                        "Theorem '" + t.id() + "' regime '" + r.id() + "' FAILED on method " + t.methodId() + ": "
+                                + o.result().error().message(),
+                        o.result());
             }
             res = o.result();
         }
         if (res.statistics() != null) {
             System.out.println(t.id() + " / " + r.id() + " on " + t.methodId() + ": checked statistically ("
-                + res.statistics().test() + ", alpha " + res.statistics().alpha() + ", R = " + res.statistics().runs()
-                + " per instance, seed " + res.statistics().seed() + ")");
+                    + res.statistics().test() + ", alpha " + res.statistics().alpha() + ", R = "
+                    + res.statistics().runs()
+                    + " per instance, seed " + res.statistics().seed() + ")");
         }
         if (res.outcome() == io.optcheck.result.Outcome.NOT_APPLICABLE) {
-            return new Outcome(t, r, Kind.NOT_APPLICABLE, String.valueOf(res.extra().get("notApplicable")), res);
+            return new Outcome(
+                    t, r, Kind.NOT_APPLICABLE, String.valueOf(res.extra().get("notApplicable")), res);
         }
         if (res.outcome() == io.optcheck.result.Outcome.INCONCLUSIVE) {
-            return new Outcome(t, r, Kind.INCONCLUSIVE, String.valueOf(res.extra().get("inconclusive")), res);
+            return new Outcome(
+                    t, r, Kind.INCONCLUSIVE, String.valueOf(res.extra().get("inconclusive")), res);
         }
         if (res.verdict() == Verdict.FAIL) {
-            return new Outcome(t, r, Kind.FAILED, OptimizerCheck.message(t, r, res, n, settings, option, pluginClass), res);
+            return new Outcome(
+                    t, r, Kind.FAILED, OptimizerCheck.message(t, r, res, n, settings, option, pluginClass), res);
         }
         return new Outcome(t, r, Kind.PASSED, null, res);
     }

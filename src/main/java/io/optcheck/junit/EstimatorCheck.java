@@ -4,7 +4,9 @@ import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.SelfRandomEstimator;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.sgd.EstimatorTheorems;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 
@@ -49,12 +51,12 @@ public final class EstimatorCheck {
 
     /** A check of an estimator that draws from optcheck's Randomness: exact. */
     public static EstimatorCheck of(GradientEstimator estimator) {
-        return new EstimatorCheck(java.util.Objects.requireNonNull(estimator, "estimator"), null, CheckSettings.DEFAULT);
+        return new EstimatorCheck(Objects.requireNonNull(estimator, "estimator"), null, CheckSettings.DEFAULT);
     }
 
     /** A check of an estimator with its own randomness: statistical. */
     public static EstimatorCheck of(SelfRandomEstimator estimator) {
-        return new EstimatorCheck(null, java.util.Objects.requireNonNull(estimator, "estimator"), CheckSettings.DEFAULT);
+        return new EstimatorCheck(null, Objects.requireNonNull(estimator, "estimator"), CheckSettings.DEFAULT);
     }
 
     /** Tries per regime instead of each spec's CI count (at least 1). */
@@ -68,7 +70,7 @@ public final class EstimatorCheck {
     }
 
     /** Another limit for one try of a regime (default as in {@link OptimizerCheck#tryTimeout}). */
-    public EstimatorCheck tryTimeout(java.time.Duration d) {
+    public EstimatorCheck tryTimeout(Duration d) {
         return with(settings.withTryTimeout(d));
     }
 
@@ -87,14 +89,17 @@ public final class EstimatorCheck {
      * unusable declaration, or filters that leave nothing, throw with the reason).
      */
     List<Theorem<?>> theorems() {
-        List<Theorem<?>> all = exact != null ? EstimatorTheorems.of(exact)
-            : EstimatorTheorems.of(selfRandom, settings.seed());
-        List<Theorem<?>> out = all.stream().filter(t -> settings.selects(t.id())).toList();
+        List<Theorem<?>> all =
+                exact != null ? EstimatorTheorems.of(exact) : EstimatorTheorems.of(selfRandom, settings.seed());
+        List<Theorem<?>> out =
+                all.stream().filter(t -> settings.selects(t.id())).toList();
         if (out.isEmpty()) {
             throw new IllegalArgumentException("no theorem applies to estimator "
-                + (exact != null ? exact : selfRandom).getClass().getName() + " with the theorem filters " + settings.filters()
-                + ". Theorems for estimators: " + all.stream().map(Theorem::id).toList()
-                + ". Zero applicable theorems is an error, not a pass.");
+                    + (exact != null ? exact : selfRandom).getClass().getName() + " with the theorem filters "
+                    + settings.filters()
+                    + ". Theorems for estimators: "
+                    + all.stream().map(Theorem::id).toList()
+                    + ". Zero applicable theorems is an error, not a pass.");
         }
         return out;
     }
@@ -116,7 +121,12 @@ public final class EstimatorCheck {
             theorems = List.of();
             problem = e.getMessage();
         }
-        return new CheckPlan(theorems, problem, listing, settings, "--estimator-class",
-            (exact != null ? exact : selfRandom).getClass().getName());
+        return new CheckPlan(
+                theorems,
+                problem,
+                listing,
+                settings,
+                "--estimator-class",
+                (exact != null ? exact : selfRandom).getClass().getName());
     }
 }

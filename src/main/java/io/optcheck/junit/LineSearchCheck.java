@@ -74,21 +74,31 @@ public final class LineSearchCheck {
         String problem = null;
         try {
             theorems = PluginLineSearch.all(search).stream()
-                .filter(t -> settings.selects(t.id()))
-                .toList();
+                    .filter(t -> settings.selects(t.id()))
+                    .toList();
             if (theorems.isEmpty()) {
-                problem = "no line-search theorem matches the filters " + settings.filters() + "; the theorems are gd.armijo,"
-                    + " gd.wolfe and gd.zoutendijk. Zero applicable theorems is an error, not a pass.";
+                problem = "no line-search theorem matches the filters " + settings.filters()
+                        + "; the theorems are gd.armijo,"
+                        + " gd.wolfe and gd.zoutendijk. Zero applicable theorems is an error, not a pass.";
             }
         } catch (IllegalArgumentException e) {
             theorems = List.of();
             problem = e.getMessage();
         }
-        List<String> listing = problem != null ? List.of() : theorems.stream()
-            .map(t -> "line search " + t.methodId() + " " + t.conventions() + ": " + t.id() + " / holds"
-                + t.notApplicable(t.regimes().get(0)).map(r -> ": not applicable: " + r).orElse(""))
-            .toList();
-        return new CheckPlan(theorems, problem, listing, settings, "--line-search-class",
-            search.getClass().getName());
+        List<String> listing = problem != null
+                ? List.of()
+                : theorems.stream()
+                        .map(t -> "line search " + t.methodId() + " " + t.conventions() + ": " + t.id() + " / holds"
+                                + t.notApplicable(t.regimes().get(0))
+                                        .map(r -> ": not applicable: " + r)
+                                        .orElse(""))
+                        .toList();
+        return new CheckPlan(
+                theorems,
+                problem,
+                listing,
+                settings,
+                "--line-search-class",
+                search.getClass().getName());
     }
 }

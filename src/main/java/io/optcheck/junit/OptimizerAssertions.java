@@ -30,8 +30,7 @@ import io.optcheck.api.SelfRandomEstimator;
  */
 public final class OptimizerAssertions {
 
-    private OptimizerAssertions() {
-    }
+    private OptimizerAssertions() {}
 
     /** Assertions on an optimizer plug-in. */
     public static OptimizerAssert assertThat(PluggableOptimizer optimizer) {

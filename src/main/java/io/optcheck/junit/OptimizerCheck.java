@@ -1,13 +1,12 @@
 package io.optcheck.junit;
 
-import io.optcheck.result.Replay;
-
 import static io.optcheck.text.LabelledLines.line;
 
 import io.optcheck.api.PluggableOptimizer;
 import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.prop.FailureReport;
 import io.optcheck.prop.PropertyResult;
+import io.optcheck.result.Replay;
 import io.optcheck.result.Result;
 import io.optcheck.run.TimeBox;
 import io.optcheck.theory.Catalog;
@@ -50,7 +49,6 @@ public final class OptimizerCheck {
 
     /** System property: {@code THEOREM/REGIME/TOKEN}, one shrunk case to rerun. */
     public static final String REPLAY_PROPERTY = "optcheck.theoremReplay";
-
 
     private final PluggableOptimizer optimizer;
     private final CheckSettings settings;
@@ -128,19 +126,29 @@ public final class OptimizerCheck {
             theorems = List.of();
             problem = e.getMessage();
         }
-        return new CheckPlan(theorems, problem, listing, settings, "--method-class",
-            optimizer.getClass().getName());
+        return new CheckPlan(
+                theorems,
+                problem,
+                listing,
+                settings,
+                "--method-class",
+                optimizer.getClass().getName());
     }
 
     /**
      * Labelled lines for a failed regime, then the engine's own report (FailureReport), for a
      * plug-in loaded on the command line with {@code option} (--method-class or --estimator-class).
      */
-    static String message(Theorem<?> t, Regime r, Result res, int n, RunSettings settings, String option,
-                          String pluginClass) {
+    static String message(
+            Theorem<?> t, Regime r, Result res, int n, RunSettings settings, String option, String pluginClass) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Theorem '").append(t.id()).append("' regime '").append(r.id()).append("' FAILED on method ")
-            .append(t.methodId()).append(System.lineSeparator());
+        sb.append("Theorem '")
+                .append(t.id())
+                .append("' regime '")
+                .append(r.id())
+                .append("' FAILED on method ")
+                .append(t.methodId())
+                .append(System.lineSeparator());
         line(sb, "theorem", t.id());
         line(sb, "method", t.methodId());
         line(sb, "regime", r.id() + ": " + r.description());
@@ -156,16 +164,24 @@ public final class OptimizerCheck {
         if (res.counterexample() != null) {
             line(sb, "counterexample", res.counterexample().summary());
             if (option != null) { // a line search has no command-line option: its replay is the mvn line below
-                line(sb, "replay", Replay.parse(res.counterexample().replay())
-                    .withOptions(option, pluginClass, "--classpath", "<your classes>").commandLine());
+                line(
+                        sb,
+                        "replay",
+                        Replay.parse(res.counterexample().replay())
+                                .withOptions(option, pluginClass, "--classpath", "<your classes>")
+                                .commandLine());
             }
         }
         if (res.counterexample() != null || res.error() != null) {
             // The engine's labelled report of the same (deterministic) run: seed, phase, shrunk case, token.
-            PropertyResult<?> pr = TheoremRunner.property(TheoremRunner.withBudget(t, r, n, settings), r, n,
-                settings.seed(), settings.edgeCases()).run();
-            sb.append(FailureReport.message(pr, pr.replayToken() == null ? null
-                : "mvn test -D" + REPLAY_PROPERTY + "=" + t.id() + "/" + r.id() + "/" + pr.replayToken()));
+            PropertyResult<?> pr = TheoremRunner.property(
+                            TheoremRunner.withBudget(t, r, n, settings), r, n, settings.seed(), settings.edgeCases())
+                    .run();
+            sb.append(FailureReport.message(
+                    pr,
+                    pr.replayToken() == null
+                            ? null
+                            : "mvn test -D" + REPLAY_PROPERTY + "=" + t.id() + "/" + r.id() + "/" + pr.replayToken()));
         }
         return sb.toString();
     }

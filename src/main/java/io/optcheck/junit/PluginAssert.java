@@ -69,7 +69,7 @@ public abstract class PluginAssert<S extends PluginAssert<S, A>, A> extends Abst
     public S satisfies(String... theoremIdsOrPrefixes) {
         if (theoremIdsOrPrefixes.length == 0) {
             throw new IllegalArgumentException("satisfies() needs at least one theorem id or prefix (e.g. \"conf.*\");"
-                + " use satisfiesEveryApplicableTheorem() to run all that apply");
+                    + " use satisfiesEveryApplicableTheorem() to run all that apply");
         }
         return check(List.of(theoremIdsOrPrefixes));
     }
@@ -83,17 +83,18 @@ public abstract class PluginAssert<S extends PluginAssert<S, A>, A> extends Abst
     void configuring(String call) {
         if (checkedWith != null) {
             throw new IllegalStateException(call + " comes after " + checkedWith + ", which has already run with the "
-                + "configuration before it. Configure first: assertThat(plugin)." + call + ".satisfies(...)");
+                    + "configuration before it. Configure first: assertThat(plugin)." + call + ".satisfies(...)");
         }
     }
 
     private S check(List<String> filters) {
         isNotNull();
-        checkedWith = filters.isEmpty() ? "satisfiesEveryApplicableTheorem()"
-            : "satisfies(\"" + String.join("\", \"", filters) + "\")";
+        checkedWith = filters.isEmpty()
+                ? "satisfiesEveryApplicableTheorem()"
+                : "satisfies(\"" + String.join("\", \"", filters) + "\")";
         CheckPlan plan = plan(settings.theorems(filters.toArray(String[]::new)));
         String expecting = "Expecting " + actual.getClass().getName() + " to satisfy "
-            + (filters.isEmpty() ? "every applicable theorem" : String.join(", ", filters));
+                + (filters.isEmpty() ? "every applicable theorem" : String.join(", ", filters));
         if (plan.problem() != null) {
             throwAssertionError(message(expecting + ", but nothing ran: " + plan.problem()));
         }
@@ -113,7 +114,7 @@ public abstract class PluginAssert<S extends PluginAssert<S, A>, A> extends Abst
         if (!failed.isEmpty()) {
             String nl = System.lineSeparator();
             throwAssertionError(message(expecting + ", but " + failed.size() + " of " + regimes + " regimes failed:"
-                + nl + nl + String.join(nl, failed)));
+                    + nl + nl + String.join(nl, failed)));
         }
         return myself;
     }

@@ -5,6 +5,7 @@ import io.optcheck.prop.Property;
 import io.optcheck.prop.PropertyResult;
 import io.optcheck.prop.ReplayToken;
 import java.lang.reflect.Method;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
@@ -26,121 +27,121 @@ import org.opentest4j.TestAbortedException;
  */
 public final class PropertyExtension implements InvocationInterceptor {
 
-  /** Configuration parameter / system property: total tries for every property of the run. */
-  public static final String TRIES = "optcheck.tries";
-  /** Configuration parameter / system property: the seed for every property of the run. */
-  public static final String SEED = "optcheck.seed";
-  /** Configuration parameter / system property: a replay token to rerun. */
-  public static final String REPLAY = "optcheck.replay";
-  /** Configuration parameter / system property: the name of the property the token is for. */
-  public static final String REPLAY_PROPERTY = "optcheck.replay.property";
+    /** Configuration parameter / system property: total tries for every property of the run. */
+    public static final String TRIES = "optcheck.tries";
+    /** Configuration parameter / system property: the seed for every property of the run. */
+    public static final String SEED = "optcheck.seed";
+    /** Configuration parameter / system property: a replay token to rerun. */
+    public static final String REPLAY = "optcheck.replay";
+    /** Configuration parameter / system property: the name of the property the token is for. */
+    public static final String REPLAY_PROPERTY = "optcheck.replay.property";
 
-  @Override
-  @SuppressWarnings("unchecked")
-  public <T> T interceptTestFactoryMethod(Invocation<T> invocation,
-      ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context)
-      throws Throwable {
-    Method method = invocationContext.getExecutable();
-    Optional<PropertyTest> annotation = AnnotationSupport.findAnnotation(method, PropertyTest.class);
-    if (annotation.isEmpty()) {
-      return invocation.proceed();
-    }
-    if (!Property.class.isAssignableFrom(method.getReturnType())) {
-      throw new ExtensionConfigurationException("@PropertyTest method " + method.getName()
-          + " must return an io.optcheck.prop.Property, but its return type is "
-          + method.getReturnType().getName());
-    }
-    Object built = invocation.proceed();
-    if (!(built instanceof Property<?> property)) {
-      throw new ExtensionConfigurationException("@PropertyTest method " + method.getName()
-          + " returned null instead of a Property");
-    }
-    Function<String, Optional<String>> params = context::getConfigurationParameter;
-    Property<?> configured = configure(property, annotation.get(), params);
-    String testId = testSelector(context.getRequiredTestClass(), method);
-    String display = String.format(java.util.Locale.ROOT, "%s (tries %d, seed %d)",
-        configured.name(), configured.tries(), configured.seed());
-    return (T) DynamicTest.dynamicTest(display, () -> check(configured, params, testId));
-  }
-
-  /** Applies the annotation, then the run-wide overrides. */
-  static Property<?> configure(Property<?> p, PropertyTest a, Function<String, Optional<String>> params) {
-    if (a.tries() > 0) {
-      p = p.tries(a.tries());
-    } else if (a.tries() < 0) {
-      throw new ExtensionConfigurationException("@PropertyTest(tries = " + a.tries()
-          + ") must be positive (or 0 to keep the property's own setting)");
-    }
-    if (a.seed() != PropertyTest.KEEP_SEED) {
-      p = p.seed(a.seed());
-    }
-    if (!a.edgeCases()) {
-      p = p.edgeCases(false);
-    }
-    Properties overrides = new Properties();
-    params.apply(TRIES).ifPresent(v -> overrides.setProperty(TRIES, v));
-    params.apply(SEED).ifPresent(v -> overrides.setProperty(SEED, v));
-    try {
-      return p.withOverrides(overrides);
-    } catch (IllegalArgumentException e) {
-      throw new ExtensionConfigurationException(e.getMessage(), e);
-    }
-  }
-
-  /** "Class#method" as Surefire's -Dtest filter takes it. */
-  static String testSelector(Class<?> testClass, Method method) {
-    String name = testClass.getName();
-    String pkg = testClass.getPackageName();
-    String simple = pkg.isEmpty() ? name : name.substring(pkg.length() + 1);
-    return simple + "#" + method.getName();
-  }
-
-  /** The one-line command that reruns a token. */
-  static String replayCommand(String testId, String token) {
-    String test = testId.contains("$") ? "'" + testId + "'" : testId;
-    return "mvn test -Dtest=" + test + " -D" + REPLAY + "=" + token;
-  }
-
-  /** Runs (or replays) the property and turns anything but a pass into a thrown error. */
-  static void check(Property<?> p, Function<String, Optional<String>> params, String testId) {
-    Optional<String> token = params.apply(REPLAY).filter(s -> !s.isBlank());
-    PropertyResult<?> result;
-    if (token.isPresent()) {
-      Optional<String> scope = params.apply(REPLAY_PROPERTY).filter(s -> !s.isBlank());
-      if (scope.isPresent() && !scope.get().equals(p.name())) {
-        throw new TestAbortedException("replay run for property '" + scope.get()
-            + "' (-D" + REPLAY_PROPERTY + "); property '" + p.name() + "' skipped");
-      }
-      try {
-        ReplayToken.decode(token.get());
-      } catch (ReplayToken.InvalidTokenException e) {
-        throw new AssertionFailedError(e.getMessage(), e);
-      }
-      try {
-        result = p.replay(token.get());
-      } catch (ReplayToken.InvalidTokenException e) {
-        if (scope.isPresent()) {
-          throw new AssertionFailedError(e.getMessage(), e);
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T interceptTestFactoryMethod(
+            Invocation<T> invocation, ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context)
+            throws Throwable {
+        Method method = invocationContext.getExecutable();
+        Optional<PropertyTest> annotation = AnnotationSupport.findAnnotation(method, PropertyTest.class);
+        if (annotation.isEmpty()) {
+            return invocation.proceed();
         }
-        throw new TestAbortedException("replay run: the token's generator fingerprint does not match"
-            + " property '" + p.name() + "', so it was skipped. If the token was made by this"
-            + " property, its generator changed since; add -D" + REPLAY_PROPERTY + "=" + p.name()
-            + " to make that an error. (" + e.getMessage() + ")");
-      }
-    } else {
-      result = p.run();
+        if (!Property.class.isAssignableFrom(method.getReturnType())) {
+            throw new ExtensionConfigurationException("@PropertyTest method " + method.getName()
+                    + " must return an io.optcheck.prop.Property, but its return type is "
+                    + method.getReturnType().getName());
+        }
+        Object built = invocation.proceed();
+        if (!(built instanceof Property<?> property)) {
+            throw new ExtensionConfigurationException(
+                    "@PropertyTest method " + method.getName() + " returned null instead of a Property");
+        }
+        Function<String, Optional<String>> params = context::getConfigurationParameter;
+        Property<?> configured = configure(property, annotation.get(), params);
+        String testId = testSelector(context.getRequiredTestClass(), method);
+        String display = String.format(
+                Locale.ROOT, "%s (tries %d, seed %d)", configured.name(), configured.tries(), configured.seed());
+        return (T) DynamicTest.dynamicTest(display, () -> check(configured, params, testId));
     }
-    if (result.status() == io.optcheck.prop.PropertyResult.Status.INCONCLUSIVE) {
-      throw new TestAbortedException(result.message());
+
+    /** Applies the annotation, then the run-wide overrides. */
+    static Property<?> configure(Property<?> p, PropertyTest a, Function<String, Optional<String>> params) {
+        if (a.tries() > 0) {
+            p = p.tries(a.tries());
+        } else if (a.tries() < 0) {
+            throw new ExtensionConfigurationException("@PropertyTest(tries = " + a.tries()
+                    + ") must be positive (or 0 to keep the property's own setting)");
+        }
+        if (a.seed() != PropertyTest.KEEP_SEED) {
+            p = p.seed(a.seed());
+        }
+        if (!a.edgeCases()) {
+            p = p.edgeCases(false);
+        }
+        Properties overrides = new Properties();
+        params.apply(TRIES).ifPresent(v -> overrides.setProperty(TRIES, v));
+        params.apply(SEED).ifPresent(v -> overrides.setProperty(SEED, v));
+        try {
+            return p.withOverrides(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
     }
-    if (result.passed()) {
-      if (token.isPresent()) {
-        System.out.println("optcheck: replayed case of property '" + p.name() + "' passes now");
-      }
-      return;
+
+    /** "Class#method" as Surefire's -Dtest filter takes it. */
+    static String testSelector(Class<?> testClass, Method method) {
+        String name = testClass.getName();
+        String pkg = testClass.getPackageName();
+        String simple = pkg.isEmpty() ? name : name.substring(pkg.length() + 1);
+        return simple + "#" + method.getName();
     }
-    String command = result.replayToken() == null ? null : replayCommand(testId, result.replayToken());
-    String message = FailureReport.message(result, command);
-    throw new AssertionFailedError(message, result.failure());
-  }
+
+    /** The one-line command that reruns a token. */
+    static String replayCommand(String testId, String token) {
+        String test = testId.contains("$") ? "'" + testId + "'" : testId;
+        return "mvn test -Dtest=" + test + " -D" + REPLAY + "=" + token;
+    }
+
+    /** Runs (or replays) the property and turns anything but a pass into a thrown error. */
+    static void check(Property<?> p, Function<String, Optional<String>> params, String testId) {
+        Optional<String> token = params.apply(REPLAY).filter(s -> !s.isBlank());
+        PropertyResult<?> result;
+        if (token.isPresent()) {
+            Optional<String> scope = params.apply(REPLAY_PROPERTY).filter(s -> !s.isBlank());
+            if (scope.isPresent() && !scope.get().equals(p.name())) {
+                throw new TestAbortedException("replay run for property '" + scope.get() + "' (-D" + REPLAY_PROPERTY
+                        + "); property '" + p.name() + "' skipped");
+            }
+            try {
+                ReplayToken.decode(token.get());
+            } catch (ReplayToken.InvalidTokenException e) {
+                throw new AssertionFailedError(e.getMessage(), e);
+            }
+            try {
+                result = p.replay(token.get());
+            } catch (ReplayToken.InvalidTokenException e) {
+                if (scope.isPresent()) {
+                    throw new AssertionFailedError(e.getMessage(), e);
+                }
+                throw new TestAbortedException("replay run: the token's generator fingerprint does not match"
+                        + " property '" + p.name() + "', so it was skipped. If the token was made by this"
+                        + " property, its generator changed since; add -D" + REPLAY_PROPERTY + "=" + p.name()
+                        + " to make that an error. (" + e.getMessage() + ")");
+            }
+        } else {
+            result = p.run();
+        }
+        if (result.status() == PropertyResult.Status.INCONCLUSIVE) {
+            throw new TestAbortedException(result.message());
+        }
+        if (result.passed()) {
+            if (token.isPresent()) {
+                System.out.println("optcheck: replayed case of property '" + p.name() + "' passes now");
+            }
+            return;
+        }
+        String command = result.replayToken() == null ? null : replayCommand(testId, result.replayToken());
+        String message = FailureReport.message(result, command);
+        throw new AssertionFailedError(message, result.failure());
+    }
 }

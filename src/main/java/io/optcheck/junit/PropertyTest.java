@@ -50,18 +50,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PropertyExtension.class)
 public @interface PropertyTest {
 
-  /** Value of {@link #seed()} that means "keep the property's own seed". */
-  long KEEP_SEED = Long.MIN_VALUE;
+    /** Value of {@link #seed()} that means "keep the property's own seed". */
+    long KEEP_SEED = Long.MIN_VALUE;
 
-  /** Total tries; 0 (the default) keeps the property's own setting (1000 unless it set one). */
-  int tries() default 0;
+    /** Total tries; 0 (the default) keeps the property's own setting (1000 unless it set one). */
+    int tries() default 0;
 
-  /** The seed; {@link #KEEP_SEED} (the default) keeps the property's own seed (42 unless set). */
-  long seed() default KEEP_SEED;
+    /** The seed; {@link #KEEP_SEED} (the default) keeps the property's own seed (42 unless set). */
+    long seed() default KEEP_SEED;
 
-  /**
-   * {@code false} switches the edge-case phase off; {@code true} (the default) keeps the
-   * property's own setting.
-   */
-  boolean edgeCases() default true;
+    /**
+     * {@code false} switches the edge-case phase off; {@code true} (the default) keeps the
+     * property's own setting.
+     */
+    boolean edgeCases() default true;
 }

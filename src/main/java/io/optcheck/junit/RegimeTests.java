@@ -21,8 +21,7 @@ import org.opentest4j.TestAbortedException;
  */
 final class RegimeTests {
 
-    private RegimeTests() {
-    }
+    private RegimeTests() {}
 
     static Stream<DynamicNode> tree(CheckPlan plan) {
         List<DynamicNode> nodes = new ArrayList<>();
@@ -35,8 +34,8 @@ final class RegimeTests {
         for (Theorem<?> t : plan.theorems()) {
             List<DynamicNode> regimes = new ArrayList<>();
             for (Regime r : t.regimes()) {
-                regimes.add(DynamicTest.dynamicTest(t.id() + " / " + r.id() + " (expected " + r.expected().json() + ")",
-                    () -> run(plan, t, r)));
+                regimes.add(DynamicTest.dynamicTest(
+                        t.id() + " / " + r.id() + " (expected " + r.expected().json() + ")", () -> run(plan, t, r)));
             }
             nodes.add(DynamicContainer.dynamicContainer(t.id() + " on " + t.methodId(), regimes.stream()));
         }
@@ -49,8 +48,7 @@ final class RegimeTests {
             case NOT_APPLICABLE -> throw new TestAbortedException("not applicable: " + o.text());
             case NOT_REPLAYED, INCONCLUSIVE -> throw new TestAbortedException(o.text());
             case FAILED -> throw new AssertionFailedError(o.text());
-            case PASSED -> {
-            }
+            case PASSED -> {}
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.optcheck.method;
 
+import java.util.Arrays;
+
 /**
  * Diagonal AdaGrad (Duchi, Hazan &amp; Singer, "Adaptive Subgradient Methods", JMLR 2011,
  * diagonal update of Section 1.1): v_t = v_{t-1} + g_t^2 (kept in the state's v),
@@ -53,7 +55,7 @@ public final class AdaGrad extends AdaptiveMethod {
             return s;
         }
         double[] v = new double[x0.length];
-        java.util.Arrays.fill(v, v0);
+        Arrays.fill(v, v0);
         return new AdaptiveState(x0, 0, s.m(), v, new double[0], Double.NaN);
     }
 

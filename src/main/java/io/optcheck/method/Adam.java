@@ -1,5 +1,7 @@
 package io.optcheck.method;
 
+import io.optcheck.problem.Num;
+
 /**
  * Adam (Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, Algorithm 1),
  * with t starting at 1:
@@ -33,6 +35,6 @@ public final class Adam extends AdamCoreMethod {
 
     @Override
     public String toString() {
-        return "adam(lr = " + io.optcheck.problem.Num.fmt(lr) + ", " + options.describe() + ")";
+        return "adam(lr = " + Num.fmt(lr) + ", " + options.describe() + ")";
     }
 }

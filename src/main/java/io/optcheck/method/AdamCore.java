@@ -2,11 +2,10 @@ package io.optcheck.method;
 
 /** The shared step of Adam, AdamW and AMSGrad (package-private; see those classes). */
 final class AdamCore {
-    private AdamCore() {
-    }
+    private AdamCore() {}
 
-    static AdaptiveState update(AdaptiveState s, double[] x, double[] g, double lr, AdaptiveOptions o,
-                                boolean amsgrad) {
+    static AdaptiveState update(
+            AdaptiveState s, double[] x, double[] g, double lr, AdaptiveOptions o, boolean amsgrad) {
         return update(s, x, g, lr, o, amsgrad, false);
     }
 
@@ -15,8 +14,14 @@ final class AdamCore {
      *     bias-corrected second moment (vhat is then used as it is), instead of the maximum over
      *     the raw v divided by 1 - b2^t afterwards
      */
-    static AdaptiveState update(AdaptiveState s, double[] x, double[] g, double lr, AdaptiveOptions o,
-                                boolean amsgrad, boolean maxOverCorrected) {
+    static AdaptiveState update(
+            AdaptiveState s,
+            double[] x,
+            double[] g,
+            double lr,
+            AdaptiveOptions o,
+            boolean amsgrad,
+            boolean maxOverCorrected) {
         int d = x.length;
         int t = s.t() + 1; // Kingma & Ba: t starts at 1 for the first update
         double[] m = s.m();

@@ -51,7 +51,8 @@ public final class AdamEpsHat extends AdaptiveMethod {
      */
     public static AdamEpsHat amsGrad(double lr, double b1, double b2, double eps, boolean maxOverCorrected) {
         if (maxOverCorrected) {
-            throw new IllegalArgumentException("eps = eps-hat takes the maximum over the raw v: it needs max-over = raw");
+            throw new IllegalArgumentException(
+                    "eps = eps-hat takes the maximum over the raw v: it needs max-over = raw");
         }
         return new AdamEpsHat(lr, b1, b2, eps, true);
     }

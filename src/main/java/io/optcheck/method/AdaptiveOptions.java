@@ -23,9 +23,18 @@ import java.util.Map;
  * @param lo lower bound of the box projection (per coordinate), -Infinity for none
  * @param hi upper bound of the box projection, +Infinity for none
  */
-public record AdaptiveOptions(double b1, double b2, double eps, boolean epsInsideSqrt, boolean biasCorrection,
-                              double weightDecay, boolean decoupled, boolean decayTimesLr,
-                              boolean inverseSqrtSchedule, double lo, double hi) {
+public record AdaptiveOptions(
+        double b1,
+        double b2,
+        double eps,
+        boolean epsInsideSqrt,
+        boolean biasCorrection,
+        double weightDecay,
+        boolean decoupled,
+        boolean decayTimesLr,
+        boolean inverseSqrtSchedule,
+        double lo,
+        double hi) {
 
     public AdaptiveOptions {
         if (!(b1 >= 0 && b1 < 1) || !(b2 >= 0 && b2 < 1)) {
@@ -38,38 +47,68 @@ public record AdaptiveOptions(double b1, double b2, double eps, boolean epsInsid
 
     /** The defaults of Kingma &amp; Ba 2015. */
     public static AdaptiveOptions defaults() {
-        return new AdaptiveOptions(0.9, 0.999, 1e-8, false, true, 0, true, true, false,
-                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        return new AdaptiveOptions(
+                0.9,
+                0.999,
+                1e-8,
+                false,
+                true,
+                0,
+                true,
+                true,
+                false,
+                Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
     }
 
     public AdaptiveOptions withBetas(double nb1, double nb2) {
-        return new AdaptiveOptions(nb1, nb2, eps, epsInsideSqrt, biasCorrection, weightDecay, decoupled,
-                decayTimesLr, inverseSqrtSchedule, lo, hi);
+        return new AdaptiveOptions(
+                nb1,
+                nb2,
+                eps,
+                epsInsideSqrt,
+                biasCorrection,
+                weightDecay,
+                decoupled,
+                decayTimesLr,
+                inverseSqrtSchedule,
+                lo,
+                hi);
     }
 
     public AdaptiveOptions withEps(double e, boolean inside) {
-        return new AdaptiveOptions(b1, b2, e, inside, biasCorrection, weightDecay, decoupled, decayTimesLr,
-                inverseSqrtSchedule, lo, hi);
+        return new AdaptiveOptions(
+                b1, b2, e, inside, biasCorrection, weightDecay, decoupled, decayTimesLr, inverseSqrtSchedule, lo, hi);
     }
 
     public AdaptiveOptions withBiasCorrection(boolean on) {
-        return new AdaptiveOptions(b1, b2, eps, epsInsideSqrt, on, weightDecay, decoupled, decayTimesLr,
-                inverseSqrtSchedule, lo, hi);
+        return new AdaptiveOptions(
+                b1, b2, eps, epsInsideSqrt, on, weightDecay, decoupled, decayTimesLr, inverseSqrtSchedule, lo, hi);
     }
 
     public AdaptiveOptions withWeightDecay(double wd, boolean dec, boolean timesLr) {
-        return new AdaptiveOptions(b1, b2, eps, epsInsideSqrt, biasCorrection, wd, dec, timesLr,
-                inverseSqrtSchedule, lo, hi);
+        return new AdaptiveOptions(
+                b1, b2, eps, epsInsideSqrt, biasCorrection, wd, dec, timesLr, inverseSqrtSchedule, lo, hi);
     }
 
     public AdaptiveOptions withInverseSqrtSchedule(boolean on) {
-        return new AdaptiveOptions(b1, b2, eps, epsInsideSqrt, biasCorrection, weightDecay, decoupled,
-                decayTimesLr, on, lo, hi);
+        return new AdaptiveOptions(
+                b1, b2, eps, epsInsideSqrt, biasCorrection, weightDecay, decoupled, decayTimesLr, on, lo, hi);
     }
 
     public AdaptiveOptions withBox(double l, double h) {
-        return new AdaptiveOptions(b1, b2, eps, epsInsideSqrt, biasCorrection, weightDecay, decoupled,
-                decayTimesLr, inverseSqrtSchedule, l, h);
+        return new AdaptiveOptions(
+                b1,
+                b2,
+                eps,
+                epsInsideSqrt,
+                biasCorrection,
+                weightDecay,
+                decoupled,
+                decayTimesLr,
+                inverseSqrtSchedule,
+                l,
+                h);
     }
 
     /** lr_t for step t >= 1. */
@@ -106,8 +145,9 @@ public record AdaptiveOptions(double b1, double b2, double eps, boolean epsInsid
         m.put("epsPlacement", epsInsideSqrt ? "sqrt(v^ + eps)" : "sqrt(v^) + eps");
         m.put("biasCorrection", biasCorrection);
         m.put("weightDecay", weightDecay);
-        m.put("weightDecayMode", decoupled ? (decayTimesLr ? "decoupled, lr * wd * x" : "decoupled, wd * x")
-                : "coupled, g + wd * x");
+        m.put(
+                "weightDecayMode",
+                decoupled ? (decayTimesLr ? "decoupled, lr * wd * x" : "decoupled, wd * x") : "coupled, g + wd * x");
         m.put("lrSchedule", inverseSqrtSchedule ? "lr / sqrt(t)" : "constant");
         if (Double.isFinite(lo) || Double.isFinite(hi)) {
             m.put("projection", "[" + lo + ", " + hi + "]");

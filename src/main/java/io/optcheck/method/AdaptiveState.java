@@ -1,5 +1,6 @@
 package io.optcheck.method;
 
+import io.optcheck.problem.Num;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -42,8 +43,8 @@ public final class AdaptiveState extends IterateState {
     public static AdaptiveState initial(double[] x0, boolean withMax) {
         MethodArgs.requireStart(x0);
         int d = x0.length;
-        return new AdaptiveState(x0, 0, new double[d], new double[d], withMax ? new double[d] : new double[0],
-                Double.NaN);
+        return new AdaptiveState(
+                x0, 0, new double[d], new double[d], withMax ? new double[d] : new double[0], Double.NaN);
     }
 
     /** A copy of the first moment m_t. */
@@ -68,8 +69,12 @@ public final class AdaptiveState extends IterateState {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AdaptiveState s && t == s.t && Arrays.equals(x, s.x) && Arrays.equals(m, s.m)
-                && Arrays.equals(v, s.v) && Arrays.equals(vhat, s.vhat)
+        return o instanceof AdaptiveState s
+                && t == s.t
+                && Arrays.equals(x, s.x)
+                && Arrays.equals(m, s.m)
+                && Arrays.equals(v, s.v)
+                && Arrays.equals(vhat, s.vhat)
                 && Double.compare(stepSize, s.stepSize) == 0;
     }
 
@@ -80,6 +85,6 @@ public final class AdaptiveState extends IterateState {
 
     @Override
     public String toString() {
-        return "adaptive state t = " + t + ", x = " + io.optcheck.problem.Num.fmt(x);
+        return "adaptive state t = " + t + ", x = " + Num.fmt(x);
     }
 }

@@ -11,34 +11,33 @@ import java.util.Objects;
  * Non-finite gradients are left to the runner, which stops the run with an error.
  */
 public final class DirectionDescent extends LineStepMethod {
-  private final double eta;
-  private final DirectionRule rule;
+    private final double eta;
+    private final DirectionRule rule;
 
-  /**
-   * @param eta the step, finite and &gt; 0
-   * @param rule the direction rule
-   * @throws IllegalArgumentException for a bad step
-   */
-  public DirectionDescent(double eta, DirectionRule rule) {
-    MethodArgs.requirePositiveFinite(eta, "eta");
-    this.eta = eta;
-    this.rule = Objects.requireNonNull(rule, "rule");
-  }
+    /**
+     * @param eta the step, finite and &gt; 0
+     * @param rule the direction rule
+     * @throws IllegalArgumentException for a bad step
+     */
+    public DirectionDescent(double eta, DirectionRule rule) {
+        MethodArgs.requirePositiveFinite(eta, "eta");
+        this.eta = eta;
+        this.rule = Objects.requireNonNull(rule, "rule");
+    }
 
-  @Override
-  public String id() {
-    return "gd-direction";
-  }
+    @Override
+    public String id() {
+        return "gd-direction";
+    }
 
+    @Override
+    protected LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g) {
+        double[] p = rule.direction(x, g);
+        return new LineSearchState(LineSearchSupport.along(x, eta, p), s.t() + 1, eta, 1);
+    }
 
-  @Override
-  protected LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g) {
-    double[] p = rule.direction(x, g);
-    return new LineSearchState(LineSearchSupport.along(x, eta, p), s.t() + 1, eta, 1);
-  }
-
-  @Override
-  public String toString() {
-    return "gd-direction(eta = " + LineSearchSupport.fmt(eta) + ", p = " + rule.describe() + ")";
-  }
+    @Override
+    public String toString() {
+        return "gd-direction(eta = " + LineSearchSupport.fmt(eta) + ", p = " + rule.describe() + ")";
+    }
 }

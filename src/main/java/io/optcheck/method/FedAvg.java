@@ -18,83 +18,83 @@ import java.util.Arrays;
  */
 public final class FedAvg implements Method<FedAvg.State> {
 
-  private final double eta;
-  private final int localSteps;
+    private final double eta;
+    private final int localSteps;
 
-  /**
-   * @param eta local step, finite and &gt; 0
-   * @param localSteps E &gt;= 1
-   */
-  public FedAvg(double eta, int localSteps) {
-    MethodArgs.requirePositiveFinite(eta, "eta");
-    if (localSteps < 1) {
-      throw new IllegalArgumentException("local steps E must be >= 1, got " + localSteps);
-    }
-    this.eta = eta;
-    this.localSteps = localSteps;
-  }
-
-  public double eta() {
-    return eta;
-  }
-
-  public int localSteps() {
-    return localSteps;
-  }
-
-  @Override
-  public String id() {
-    return "fedavg";
-  }
-
-  @Override
-  public State init(double[] x0) {
-    MethodArgs.requireStart(x0);
-    return new State(x0.clone(), 0);
-  }
-
-  @Override
-  public State step(State s, GradientOracle oracle) {
-    if (!(oracle instanceof IndexOracle io)) {
-      throw new MethodRefusal("FedAvg needs the clients' gradients (an IndexOracle)");
-    }
-    int d = s.x.length;
-    int clients = io.n();
-    double[] sum = new double[d];
-    double[] g = new double[d];
-    for (int k = 0; k < clients; k++) {
-      double[] y = s.x.clone();
-      for (int e = 0; e < localSteps; e++) {
-        io.exampleGradient(k, y, g);
-        for (int j = 0; j < d; j++) {
-          y[j] -= eta * g[j];
+    /**
+     * @param eta local step, finite and &gt; 0
+     * @param localSteps E &gt;= 1
+     */
+    public FedAvg(double eta, int localSteps) {
+        MethodArgs.requirePositiveFinite(eta, "eta");
+        if (localSteps < 1) {
+            throw new IllegalArgumentException("local steps E must be >= 1, got " + localSteps);
         }
-      }
-      for (int j = 0; j < d; j++) {
-        sum[j] += y[j];
-      }
+        this.eta = eta;
+        this.localSteps = localSteps;
     }
-    for (int j = 0; j < d; j++) {
-      sum[j] /= clients;
+
+    public double eta() {
+        return eta;
     }
-    return new State(sum, s.t + 1);
-  }
 
-  @Override
-  public String toString() {
-    return "fedavg(eta = " + Num.fmt(eta) + ", E = " + localSteps + ")";
-  }
+    public int localSteps() {
+        return localSteps;
+    }
 
-  /** The server model x_t after t rounds. Immutable. */
-  public static final class State extends IterateState {
+    @Override
+    public String id() {
+        return "fedavg";
+    }
 
-    State(double[] x, int t) {
-      super(x, t);
+    @Override
+    public State init(double[] x0) {
+        MethodArgs.requireStart(x0);
+        return new State(x0.clone(), 0);
+    }
+
+    @Override
+    public State step(State s, GradientOracle oracle) {
+        if (!(oracle instanceof IndexOracle io)) {
+            throw new MethodRefusal("FedAvg needs the clients' gradients (an IndexOracle)");
+        }
+        int d = s.x.length;
+        int clients = io.n();
+        double[] sum = new double[d];
+        double[] g = new double[d];
+        for (int k = 0; k < clients; k++) {
+            double[] y = s.x.clone();
+            for (int e = 0; e < localSteps; e++) {
+                io.exampleGradient(k, y, g);
+                for (int j = 0; j < d; j++) {
+                    y[j] -= eta * g[j];
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                sum[j] += y[j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            sum[j] /= clients;
+        }
+        return new State(sum, s.t + 1);
     }
 
     @Override
     public String toString() {
-      return "fedavg state t = " + t + ", x = " + Arrays.toString(x);
+        return "fedavg(eta = " + Num.fmt(eta) + ", E = " + localSteps + ")";
     }
-  }
+
+    /** The server model x_t after t rounds. Immutable. */
+    public static final class State extends IterateState {
+
+        State(double[] x, int t) {
+            super(x, t);
+        }
+
+        @Override
+        public String toString() {
+            return "fedavg state t = " + t + ", x = " + Arrays.toString(x);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
+import io.optcheck.problem.Num;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -52,7 +53,7 @@ public final class GradientDescent implements Method<GradientDescent.State> {
 
     @Override
     public String toString() {
-        return "gd(eta = " + io.optcheck.problem.Num.fmt(eta) + ")";
+        return "gd(eta = " + Num.fmt(eta) + ")";
     }
 
     /** The state of gradient descent: the iterate, t, and the step used to reach it. */
@@ -83,7 +84,9 @@ public final class GradientDescent implements Method<GradientDescent.State> {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof State s && t == s.t && Arrays.equals(x, s.x)
+            return o instanceof State s
+                    && t == s.t
+                    && Arrays.equals(x, s.x)
                     && Double.compare(stepSize, s.stepSize) == 0;
         }
 
@@ -94,7 +97,7 @@ public final class GradientDescent implements Method<GradientDescent.State> {
 
         @Override
         public String toString() {
-            return "gd state t = " + t + ", x = " + io.optcheck.problem.Num.fmt(x);
+            return "gd state t = " + t + ", x = " + Num.fmt(x);
         }
     }
 }

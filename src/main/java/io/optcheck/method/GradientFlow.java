@@ -4,7 +4,6 @@ import io.optcheck.oracle.GradientOracle;
 import io.optcheck.problem.Num;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.OptionalDouble;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
@@ -116,8 +115,7 @@ public final class GradientFlow implements Method<GradientFlow.State> {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof State s && t == s.t && Arrays.equals(x, s.x)
-                    && Double.compare(time, s.time) == 0;
+            return o instanceof State s && t == s.t && Arrays.equals(x, s.x) && Double.compare(time, s.time) == 0;
         }
 
         @Override

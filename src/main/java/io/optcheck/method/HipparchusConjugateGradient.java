@@ -2,6 +2,7 @@ package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.optim.InitialGuess;
@@ -44,12 +45,10 @@ public final class HipparchusConjugateGradient implements Method<HipparchusConju
             super(x.clone(), t);
             this.rec = rec;
         }
-
     }
 
     /** The iterates x_1..x_K of one Hipparchus run (immutable after the run) and why it ended. */
-    record Recording(List<double[]> iterates, String failure, boolean stalled) {
-    }
+    record Recording(List<double[]> iterates, String failure, boolean stalled) {}
 
     private final NonLinearConjugateGradientOptimizer.Formula formula;
     private final double relativeTolerance;
@@ -66,9 +65,13 @@ public final class HipparchusConjugateGradient implements Method<HipparchusConju
      * @param maxIterations iterates recorded at most, {@code >= 1}
      * @param maxEvaluations Hipparchus's evaluation limit (f and grad f together)
      */
-    public HipparchusConjugateGradient(NonLinearConjugateGradientOptimizer.Formula formula, double relativeTolerance,
-                                       double absoluteTolerance, double initialBracketingRange, int maxIterations,
-                                       int maxEvaluations) {
+    public HipparchusConjugateGradient(
+            NonLinearConjugateGradientOptimizer.Formula formula,
+            double relativeTolerance,
+            double absoluteTolerance,
+            double initialBracketingRange,
+            int maxIterations,
+            int maxEvaluations) {
         if (maxIterations < 1 || maxEvaluations < 1) {
             throw new IllegalArgumentException("need maxIterations >= 1 and maxEvaluations >= 1");
         }
@@ -111,7 +114,7 @@ public final class HipparchusConjugateGradient implements Method<HipparchusConju
         }
         if (rec.failure() != null) {
             throw new MethodRefusal("Hipparchus NonLinearConjugateGradientOptimizer stopped after " + s.t
-                + " iterations: " + rec.failure());
+                    + " iterations: " + rec.failure());
         }
         // Stalled (or the recording is exhausted): the optimizer stays where it is.
         return new State(s.x, s.t + 1, rec);
@@ -120,27 +123,34 @@ public final class HipparchusConjugateGradient implements Method<HipparchusConju
     private Recording record(double[] x0, GradientOracle oracle) {
         List<double[]> its = new ArrayList<>();
         boolean[] stalled = {false};
-        NonLinearConjugateGradientOptimizer opt = new NonLinearConjugateGradientOptimizer(formula,
-            (iteration, previous, current) -> {
-                double[] p = current.getPointRef();
-                its.add(p.clone());
-                if (java.util.Arrays.equals(p, previous.getPointRef())) {
-                    stalled[0] = true;
-                    return true;
-                }
-                return its.size() >= maxIterations;
-            }, relativeTolerance, absoluteTolerance, initialBracketingRange);
+        NonLinearConjugateGradientOptimizer opt = new NonLinearConjugateGradientOptimizer(
+                formula,
+                (iteration, previous, current) -> {
+                    double[] p = current.getPointRef();
+                    its.add(p.clone());
+                    if (Arrays.equals(p, previous.getPointRef())) {
+                        stalled[0] = true;
+                        return true;
+                    }
+                    return its.size() >= maxIterations;
+                },
+                relativeTolerance,
+                absoluteTolerance,
+                initialBracketingRange);
         int d = x0.length;
         String failure = null;
         try {
-            opt.optimize(new MaxEval(maxEvaluations), new MaxIter(maxIterations + 2), GoalType.MINIMIZE,
-                new InitialGuess(x0.clone()),
-                new ObjectiveFunction(x -> oracle.value(x.clone())),
-                new ObjectiveFunctionGradient(x -> {
-                    double[] g = new double[d];
-                    oracle.gradient(x.clone(), g);
-                    return g;
-                }));
+            opt.optimize(
+                    new MaxEval(maxEvaluations),
+                    new MaxIter(maxIterations + 2),
+                    GoalType.MINIMIZE,
+                    new InitialGuess(x0.clone()),
+                    new ObjectiveFunction(x -> oracle.value(x.clone())),
+                    new ObjectiveFunctionGradient(x -> {
+                        double[] g = new double[d];
+                        oracle.gradient(x.clone(), g);
+                        return g;
+                    }));
         } catch (MathRuntimeException | IllegalStateException e) {
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
@@ -150,6 +160,6 @@ public final class HipparchusConjugateGradient implements Method<HipparchusConju
     @Override
     public String toString() {
         return "hipparchus.ncg(" + formula + ", rel = " + relativeTolerance + ", abs = " + absoluteTolerance
-            + ", bracket = " + initialBracketingRange + ")";
+                + ", bracket = " + initialBracketingRange + ")";
     }
 }

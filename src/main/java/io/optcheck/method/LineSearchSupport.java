@@ -1,57 +1,57 @@
 package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
+import io.optcheck.problem.Num;
 
 /** Small helpers shared by the line-search methods. */
 final class LineSearchSupport {
 
-  private LineSearchSupport() {
-  }
+    private LineSearchSupport() {}
 
-  /**
-   * Below this gradient size (2^-500) g^T g underflows and f(x) is near the bottom of the normal
-   * range: a line search has nothing it can measure, and the methods treat x as stationary.
-   */
-  static final double STATIONARY_FLOOR = 0x1p-500;
+    /**
+     * Below this gradient size (2^-500) g^T g underflows and f(x) is near the bottom of the normal
+     * range: a line search has nothing it can measure, and the methods treat x as stationary.
+     */
+    static final double STATIONARY_FLOOR = 0x1p-500;
 
-  /** True when every component of g is below {@link #STATIONARY_FLOOR}: the methods stay put. */
-  static boolean staysPut(double[] g) {
-    return maxAbs(g) < STATIONARY_FLOOR;
-  }
-
-  static double[] gradient(GradientOracle o, double[] x) {
-    double[] g = new double[x.length];
-    o.gradient(x, g);
-    return g;
-  }
-
-  static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
+    /** True when every component of g is below {@link #STATIONARY_FLOOR}: the methods stay put. */
+    static boolean staysPut(double[] g) {
+        return maxAbs(g) < STATIONARY_FLOOR;
     }
-    return s;
-  }
 
-  /** x + a p, as a fresh array. */
-  static double[] along(double[] x, double a, double[] p) {
-    double[] y = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      y[i] = x[i] + a * p[i];
+    static double[] gradient(GradientOracle o, double[] x) {
+        double[] g = new double[x.length];
+        o.gradient(x, g);
+        return g;
     }
-    return y;
-  }
 
-  /** max |v_i|. */
-  static double maxAbs(double[] v) {
-    double m = 0;
-    for (double c : v) {
-      m = Math.max(m, Math.abs(c));
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
-    return m;
-  }
 
-  static String fmt(double v) {
-    return io.optcheck.problem.Num.fmt(v);
-  }
+    /** x + a p, as a fresh array. */
+    static double[] along(double[] x, double a, double[] p) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i] + a * p[i];
+        }
+        return y;
+    }
+
+    /** max |v_i|. */
+    static double maxAbs(double[] v) {
+        double m = 0;
+        for (double c : v) {
+            m = Math.max(m, Math.abs(c));
+        }
+        return m;
+    }
+
+    static String fmt(double v) {
+        return Num.fmt(v);
+    }
 }

@@ -11,23 +11,23 @@ import io.optcheck.oracle.GradientOracle;
  */
 public abstract class LineStepMethod implements Method<LineSearchState> {
 
-  /** The state at x0: t = 0, no step, no trials; an empty x0 throws IllegalArgumentException. */
-  @Override
-  public final LineSearchState init(double[] x0) {
-    return LineSearchState.initial(x0);
-  }
+    /** The state at x0: t = 0, no step, no trials; an empty x0 throws IllegalArgumentException. */
+    @Override
+    public final LineSearchState init(double[] x0) {
+        return LineSearchState.initial(x0);
+    }
 
-  @Override
-  public final LineSearchState step(LineSearchState s, GradientOracle oracle) {
-    double[] x = s.x();
-    return step(s, oracle, x, LineSearchSupport.gradient(oracle, x));
-  }
+    @Override
+    public final LineSearchState step(LineSearchState s, GradientOracle oracle) {
+        double[] x = s.x();
+        return step(s, oracle, x, LineSearchSupport.gradient(oracle, x));
+    }
 
-  /**
-   * The state after one step from {@code s}.
-   *
-   * @param x the iterate of s (a copy of it)
-   * @param g the oracle's gradient at x, the step's first gradient call
-   */
-  protected abstract LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g);
+    /**
+     * The state after one step from {@code s}.
+     *
+     * @param x the iterate of s (a copy of it)
+     * @param g the oracle's gradient at x, the step's first gradient call
+     */
+    protected abstract LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g);
 }

@@ -6,8 +6,7 @@ package io.optcheck.method;
  * be non-empty".
  */
 final class MethodArgs {
-    private MethodArgs() {
-    }
+    private MethodArgs() {}
 
     /**
      * Returns {@code v} when it is finite and {@code > 0}.

@@ -2,7 +2,6 @@ package io.optcheck.method;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
-
 import java.util.Map;
 
 /**
@@ -24,7 +23,7 @@ public interface MethodProvider {
      * in every result it takes part in. Empty when the kind has none.
      */
     default Map<String, String> conventions() {
-      return Map.of();
+        return Map.of();
     }
 
     /**

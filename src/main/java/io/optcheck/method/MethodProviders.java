@@ -2,7 +2,8 @@ package io.optcheck.method;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
-
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,8 +47,7 @@ import java.util.TreeMap;
  */
 public final class MethodProviders {
 
-    private MethodProviders() {
-    }
+    private MethodProviders() {}
 
     /** The reference implementation of a kind, with default conventions. */
     public static MethodProvider reference(MethodKind kind) {
@@ -94,18 +94,20 @@ public final class MethodProviders {
     public static Hyperparameters defaults(MethodKind kind) {
         Hyperparameters h = Hyperparameters.none();
         for (String name : kind.hyperparameters()) {
-            h = h.with(name, switch (name) {
-                case "lr", "a" -> 0.01;
-                case "momentum" -> 0.5;
-                case "b" -> 1.0;
-                case "p" -> 0.0;
-                case "b1" -> 0.9;
-                case "b2" -> 0.999;
-                case "eps" -> 1e-8;
-                case "wd" -> 0.0;
-                case "rho" -> 0.9;
-                default -> throw new IllegalStateException("no default for " + name);
-            });
+            h = h.with(
+                    name,
+                    switch (name) {
+                        case "lr", "a" -> 0.01;
+                        case "momentum" -> 0.5;
+                        case "b" -> 1.0;
+                        case "p" -> 0.0;
+                        case "b1" -> 0.9;
+                        case "b2" -> 0.999;
+                        case "eps" -> 1e-8;
+                        case "wd" -> 0.0;
+                        case "rho" -> 0.9;
+                        default -> throw new IllegalStateException("no default for " + name);
+                    });
         }
         return h;
     }
@@ -129,7 +131,7 @@ public final class MethodProviders {
                 allowed.put("decay-times-lr", new String[] {"yes", "no"});
             }
             case NESTEROV -> allowed.put("nesterov-form", new String[] {"lambda", "simplified"});
-            default -> { }
+            default -> {}
         }
         // Additive: Kingma & Ba's reordered form (eps added to sqrt of the uncorrected v; TensorFlow,
         // Tribuo) for ADAM, and the lookahead form of constant-momentum Nesterov (PyTorch, Tribuo).
@@ -157,24 +159,24 @@ public final class MethodProviders {
                 allowed.put("eps", new String[] {"recursion-and-outside", "outside-sqrt"});
                 allowed.put("bias-correction", new String[] {"on", "off"});
             }
-            default -> { }
+            default -> {}
         }
         Map<String, String> out = new TreeMap<>();
         allowed.forEach((k, v) -> out.put(k, v[0]));
         for (Map.Entry<String, String> e : declared.entrySet()) {
             String[] choices = allowed.get(e.getKey());
             if (choices == null) {
-                throw new IllegalArgumentException("method kind " + kind.id() + " has no convention '"
-                    + e.getKey() + "'; its conventions: " + allowed.keySet());
+                throw new IllegalArgumentException("method kind " + kind.id() + " has no convention '" + e.getKey()
+                        + "'; its conventions: " + allowed.keySet());
             }
-            if (!java.util.Arrays.asList(choices).contains(e.getValue())
-                && !(java.util.Arrays.asList(choices).contains(NUMBER) && nonNegativeNumber(e.getValue()))) {
+            if (!Arrays.asList(choices).contains(e.getValue())
+                    && !(Arrays.asList(choices).contains(NUMBER) && nonNegativeNumber(e.getValue()))) {
                 throw new IllegalArgumentException("convention " + e.getKey() + " of kind " + kind.id()
-                    + " must be one of " + java.util.Arrays.toString(choices) + ", got '" + e.getValue() + "'");
+                        + " must be one of " + Arrays.toString(choices) + ", got '" + e.getValue() + "'");
             }
             out.put(e.getKey(), e.getValue());
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** The choice that stands for a non-negative decimal number. */
@@ -199,41 +201,67 @@ public final class MethodProviders {
         return switch (kind) {
             case GD -> new GradientDescent(h.get("lr"));
             case HEAVY_BALL -> new HeavyBall(h.get("lr"), h.get("momentum"));
-            case NESTEROV -> new NesterovAcceleratedGradient(h.get("lr"), switch (conv.get("nesterov-form")) {
-                case "simplified" -> NesterovAcceleratedGradient.Form.SIMPLIFIED;
-                case "simplified-t-from-1" -> NesterovAcceleratedGradient.Form.SIMPLIFIED_T_FROM_1;
-                default -> NesterovAcceleratedGradient.Form.LAMBDA;
-            });
-            case NESTEROV_CONSTANT -> "lookahead".equals(conv.get("nesterov-form"))
-                ? new NesterovLookahead(h.get("lr"), h.get("momentum"))
-                : new NesterovConstantMomentum(h.get("lr"), h.get("momentum"));
-            case ADAM -> "eps-hat".equals(conv.get("eps"))
-                ? new AdamEpsHat(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps"))
-                : new Adam(h.get("lr"), adaptive(h, conv));
-            case AMSGRAD -> "eps-hat".equals(conv.get("eps"))
-                ? AdamEpsHat.amsGrad(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps"), "corrected".equals(conv.get("max-over")))
-                : new AmsGrad(h.get("lr"), adaptive(h, conv), "corrected".equals(conv.get("max-over")));
-            case ADAMW -> "coupled-l2".equals(conv.get("weight-decay"))
-                ? new Adam(h.get("lr"), adaptive(h, conv).withWeightDecay(h.get("wd"), false, false))
-                : new AdamW(h.get("lr"), h.get("wd"), "yes".equals(conv.get("decay-times-lr")), adaptive(h, conv));
+            case NESTEROV ->
+                new NesterovAcceleratedGradient(
+                        h.get("lr"),
+                        switch (conv.get("nesterov-form")) {
+                            case "simplified" -> NesterovAcceleratedGradient.Form.SIMPLIFIED;
+                            case "simplified-t-from-1" -> NesterovAcceleratedGradient.Form.SIMPLIFIED_T_FROM_1;
+                            default -> NesterovAcceleratedGradient.Form.LAMBDA;
+                        });
+            case NESTEROV_CONSTANT ->
+                "lookahead".equals(conv.get("nesterov-form"))
+                        ? new NesterovLookahead(h.get("lr"), h.get("momentum"))
+                        : new NesterovConstantMomentum(h.get("lr"), h.get("momentum"));
+            case ADAM ->
+                "eps-hat".equals(conv.get("eps"))
+                        ? new AdamEpsHat(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps"))
+                        : new Adam(h.get("lr"), adaptive(h, conv));
+            case AMSGRAD ->
+                "eps-hat".equals(conv.get("eps"))
+                        ? AdamEpsHat.amsGrad(
+                                h.get("lr"),
+                                h.get("b1"),
+                                h.get("b2"),
+                                h.get("eps"),
+                                "corrected".equals(conv.get("max-over")))
+                        : new AmsGrad(h.get("lr"), adaptive(h, conv), "corrected".equals(conv.get("max-over")));
+            case ADAMW ->
+                "coupled-l2".equals(conv.get("weight-decay"))
+                        ? new Adam(h.get("lr"), adaptive(h, conv).withWeightDecay(h.get("wd"), false, false))
+                        : new AdamW(
+                                h.get("lr"), h.get("wd"), "yes".equals(conv.get("decay-times-lr")), adaptive(h, conv));
             case ADAGRAD -> new AdaGrad(h.get("lr"), h.get("eps"), initialAccumulator(h, conv));
             case RMSPROP -> new RmsProp(h.get("lr"), h.get("rho"), h.get("eps"), initialAccumulator(h, conv));
             case SIGN_SGD -> new SignSgd(h.get("lr"));
             case SGD -> new StochasticGradientDescent(h.get("a"), h.get("b"), h.get("p"));
-            case NADAM -> new Nadam(h.get("lr"), adaptive(h, conv), "same-power".equals(conv.get("momentum-correction")));
-            case ADAMAX -> new AdaMax(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps"),
-                "inside-max".equals(conv.get("eps")), !"off".equals(conv.get("bias-correction")));
-            case ADADELTA -> new AdaDelta(h.get("lr"), h.get("rho"), h.get("eps"), !"outside-sqrt".equals(conv.get("eps")));
-            case ADABELIEF -> new AdaBelief(h.get("lr"), AdaptiveOptions.defaults().withBetas(h.get("b1"), h.get("b2"))
-                .withEps(h.get("eps"), false).withBiasCorrection(!"off".equals(conv.get("bias-correction"))),
-                !"outside-sqrt".equals(conv.get("eps")));
+            case NADAM ->
+                new Nadam(h.get("lr"), adaptive(h, conv), "same-power".equals(conv.get("momentum-correction")));
+            case ADAMAX ->
+                new AdaMax(
+                        h.get("lr"),
+                        h.get("b1"),
+                        h.get("b2"),
+                        h.get("eps"),
+                        "inside-max".equals(conv.get("eps")),
+                        !"off".equals(conv.get("bias-correction")));
+            case ADADELTA ->
+                new AdaDelta(h.get("lr"), h.get("rho"), h.get("eps"), !"outside-sqrt".equals(conv.get("eps")));
+            case ADABELIEF ->
+                new AdaBelief(
+                        h.get("lr"),
+                        AdaptiveOptions.defaults()
+                                .withBetas(h.get("b1"), h.get("b2"))
+                                .withEps(h.get("eps"), false)
+                                .withBiasCorrection(!"off".equals(conv.get("bias-correction"))),
+                        !"outside-sqrt".equals(conv.get("eps")));
         };
     }
 
     private static AdaptiveOptions adaptive(Hyperparameters h, Map<String, String> conv) {
         return AdaptiveOptions.defaults()
-            .withBetas(h.get("b1"), h.get("b2"))
-            .withEps(h.get("eps"), "inside-sqrt".equals(conv.get("eps")))
-            .withBiasCorrection(!"off".equals(conv.get("bias-correction")));
+                .withBetas(h.get("b1"), h.get("b2"))
+                .withEps(h.get("eps"), "inside-sqrt".equals(conv.get("eps")))
+                .withBiasCorrection(!"off".equals(conv.get("bias-correction")));
     }
 }

@@ -28,8 +28,8 @@ public final class MomentumState extends IterateState {
         super(Objects.requireNonNull(x, "x").clone(), t);
         Objects.requireNonNull(previous, "previous");
         if (x.length != previous.length || x.length == 0) {
-            throw new IllegalArgumentException("x and previous must be non-empty and of equal length, got "
-                    + x.length + " and " + previous.length);
+            throw new IllegalArgumentException("x and previous must be non-empty and of equal length, got " + x.length
+                    + " and " + previous.length);
         }
         if (t < 0) {
             throw new IllegalArgumentException("t must be >= 0, got " + t);
@@ -80,8 +80,11 @@ public final class MomentumState extends IterateState {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MomentumState s && t == s.t && Arrays.equals(x, s.x)
-                && Arrays.equals(previous, s.previous) && Double.compare(sequence, s.sequence) == 0
+        return o instanceof MomentumState s
+                && t == s.t
+                && Arrays.equals(x, s.x)
+                && Arrays.equals(previous, s.previous)
+                && Double.compare(sequence, s.sequence) == 0
                 && Double.compare(stepSize, s.stepSize) == 0;
     }
 

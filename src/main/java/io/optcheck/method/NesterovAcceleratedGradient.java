@@ -2,6 +2,7 @@ package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
 import io.optcheck.problem.Num;
+import java.util.Objects;
 
 /**
  * Nesterov's accelerated gradient method for smooth convex f (Nesterov 1983, "A method for
@@ -32,7 +33,11 @@ import io.optcheck.problem.Num;
 public final class NesterovAcceleratedGradient implements Method<MomentumState> {
 
     /** Which momentum sequence. */
-    public enum Form { LAMBDA, SIMPLIFIED, SIMPLIFIED_T_FROM_1 }
+    public enum Form {
+        LAMBDA,
+        SIMPLIFIED,
+        SIMPLIFIED_T_FROM_1
+    }
 
     private final double eta;
     private final Form form;
@@ -45,7 +50,7 @@ public final class NesterovAcceleratedGradient implements Method<MomentumState> 
     public NesterovAcceleratedGradient(double eta, Form form) {
         MethodArgs.requirePositiveFinite(eta, "eta");
         this.eta = eta;
-        this.form = java.util.Objects.requireNonNull(form, "form");
+        this.form = Objects.requireNonNull(form, "form");
     }
 
     public double eta() {

@@ -1,5 +1,7 @@
 package io.optcheck.method;
 
+import java.util.Arrays;
+
 /**
  * RMSProp (Tieleman &amp; Hinton, COURSERA Neural Networks for Machine Learning, Lecture 6.5,
  * 2012): v_t = rho v_{t-1} + (1 - rho) g_t^2, x_t = x_{t-1} - lr g_t / (sqrt(v_t) + eps), eps
@@ -46,7 +48,7 @@ public final class RmsProp extends AdaptiveMethod {
             return s;
         }
         double[] v = new double[x0.length];
-        java.util.Arrays.fill(v, v0);
+        Arrays.fill(v, v0);
         return new AdaptiveState(x0, 0, s.m(), v, new double[0], Double.NaN);
     }
 

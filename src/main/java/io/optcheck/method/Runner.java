@@ -24,12 +24,11 @@ import java.util.OptionalDouble;
  * Oracle call counts in the trajectory are those made during the run.
  */
 public final class Runner {
-    private Runner() {
-    }
+    private Runner() {}
 
     /** Runs {@code steps} steps from {@code x0} without a stop condition. */
-    public static <S extends MethodState> Trajectory run(Method<S> method, GradientOracle oracle,
-            double[] x0, int steps) {
+    public static <S extends MethodState> Trajectory run(
+            Method<S> method, GradientOracle oracle, double[] x0, int steps) {
         return run(method, oracle, x0, steps, StopCondition.NEVER);
     }
 
@@ -39,8 +38,8 @@ public final class Runner {
      * @throws IllegalArgumentException if x0 has the wrong length or a non-finite component, or
      *     steps &lt; 0 (caller errors, not run outcomes)
      */
-    public static <S extends MethodState> Trajectory run(Method<S> method, GradientOracle oracle,
-            double[] x0, int steps, StopCondition stop) {
+    public static <S extends MethodState> Trajectory run(
+            Method<S> method, GradientOracle oracle, double[] x0, int steps, StopCondition stop) {
         return start(method, oracle, x0, steps, stop, false);
     }
 
@@ -50,13 +49,13 @@ public final class Runner {
      * and the trajectory keeps only x_0, the last iterate and the last step size
      * ({@link Trajectory#streamed()}). Same iterates, same ending.
      */
-    public static <S extends MethodState> Trajectory stream(Method<S> method, GradientOracle oracle,
-            double[] x0, int steps, StopCondition stop) {
+    public static <S extends MethodState> Trajectory stream(
+            Method<S> method, GradientOracle oracle, double[] x0, int steps, StopCondition stop) {
         return start(method, oracle, x0, steps, stop, true);
     }
 
-    private static <S extends MethodState> Trajectory start(Method<S> method, GradientOracle oracle,
-            double[] x0, int steps, StopCondition stop, boolean streamed) {
+    private static <S extends MethodState> Trajectory start(
+            Method<S> method, GradientOracle oracle, double[] x0, int steps, StopCondition stop, boolean streamed) {
         Objects.requireNonNull(oracle, "oracle");
         Vectors.requireLength(x0, oracle.dimension(), "x0");
         S start;
@@ -64,8 +63,16 @@ public final class Runner {
             start = method.init(x0);
         } catch (MethodFailure e) {
             // A method that fails to start (a plug-in that modified x0) ends the run at step 0.
-            return new Trajectory(method.id(), List.of(x0.clone()), new double[0], 0, 0, steps, 0,
-                    new Trajectory.Failed(e.getMessage(), 0), null);
+            return new Trajectory(
+                    method.id(),
+                    List.of(x0.clone()),
+                    new double[0],
+                    0,
+                    0,
+                    steps,
+                    0,
+                    new Trajectory.Failed(e.getMessage(), 0),
+                    null);
         }
         return resume(method, oracle, start, steps, stop, streamed);
     }
@@ -78,13 +85,13 @@ public final class Runner {
      * @throws IllegalArgumentException if the start iterate has the wrong length or a
      *     non-finite component, or steps &lt; 0
      */
-    public static <S extends MethodState> Trajectory resume(Method<S> method,
-            GradientOracle oracle, S start, int steps, StopCondition stop) {
+    public static <S extends MethodState> Trajectory resume(
+            Method<S> method, GradientOracle oracle, S start, int steps, StopCondition stop) {
         return resume(method, oracle, start, steps, stop, false);
     }
 
-    private static <S extends MethodState> Trajectory resume(Method<S> method,
-            GradientOracle oracle, S start, int steps, StopCondition stop, boolean streamed) {
+    private static <S extends MethodState> Trajectory resume(
+            Method<S> method, GradientOracle oracle, S start, int steps, StopCondition stop, boolean streamed) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(oracle, "oracle");
         Objects.requireNonNull(start, "start");
@@ -123,8 +130,8 @@ public final class Runner {
                 ending = new Trajectory.Failed(e.getMessage(), k);
                 break;
             } catch (RuntimeException e) {
-                ending = new Trajectory.Failed("step " + k + ": method threw "
-                        + e.getClass().getName() + ": " + e.getMessage(), k);
+                ending = new Trajectory.Failed(
+                        "step " + k + ": method threw " + e.getClass().getName() + ": " + e.getMessage(), k);
                 break;
             }
             if (next == null) {
@@ -132,8 +139,8 @@ public final class Runner {
                 break;
             }
             if (next.t() != state.t() + 1) {
-                ending = new Trajectory.Failed("step " + k + ": method reported t = " + next.t()
-                        + ", expected " + (state.t() + 1), k);
+                ending = new Trajectory.Failed(
+                        "step " + k + ": method reported t = " + next.t() + ", expected " + (state.t() + 1), k);
                 break;
             }
             double[] x = next.x();
@@ -143,14 +150,12 @@ public final class Runner {
             }
             int i = Vectors.firstNonFinite(x);
             if (i >= 0) {
-                ending = new Trajectory.Failed("step " + k + ": iterate x_" + k + "[" + i
-                        + "] is " + x[i], k);
+                ending = new Trajectory.Failed("step " + k + ": iterate x_" + k + "[" + i + "] is " + x[i], k);
                 break;
             }
             OptionalDouble s = next.stepSize();
             if (s.isPresent() && !Double.isFinite(s.getAsDouble())) {
-                ending = new Trajectory.Failed("step " + k + ": reported step size is "
-                        + s.getAsDouble(), k);
+                ending = new Trajectory.Failed("step " + k + ": reported step size is " + s.getAsDouble(), k);
                 break;
             }
             stepSizes[streamed ? 0 : k - 1] = s.orElse(Double.NaN);
@@ -168,12 +173,28 @@ public final class Runner {
             }
         }
         if (streamed) {
-            return new Trajectory(method.id(), iterates, recorded == 0 ? new double[0] : stepSizes,
-                    oracle.valueCalls() - v0, oracle.gradientCalls() - g0, steps, start.t(), ending,
-                    state, recorded, true);
+            return new Trajectory(
+                    method.id(),
+                    iterates,
+                    recorded == 0 ? new double[0] : stepSizes,
+                    oracle.valueCalls() - v0,
+                    oracle.gradientCalls() - g0,
+                    steps,
+                    start.t(),
+                    ending,
+                    state,
+                    recorded,
+                    true);
         }
-        return new Trajectory(method.id(), iterates, Arrays.copyOf(stepSizes, recorded),
-                oracle.valueCalls() - v0, oracle.gradientCalls() - g0, steps, start.t(), ending,
+        return new Trajectory(
+                method.id(),
+                iterates,
+                Arrays.copyOf(stepSizes, recorded),
+                oracle.valueCalls() - v0,
+                oracle.gradientCalls() - g0,
+                steps,
+                start.t(),
+                ending,
                 state);
     }
 
@@ -213,8 +234,7 @@ public final class Runner {
             inner.gradient(x, out);
             int i = Vectors.firstNonFinite(out);
             if (i >= 0) {
-                throw new NonFinite("step " + step + ": gradient component " + i + " is "
-                        + out[i]);
+                throw new NonFinite("step " + step + ": gradient component " + i + " is " + out[i]);
             }
         }
 

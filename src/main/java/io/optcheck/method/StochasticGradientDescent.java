@@ -77,8 +77,9 @@ public final class StochasticGradientDescent implements Method<StochasticGradien
 
     @Override
     public String toString() {
-        return p == 0 ? "sgd(eta = " + Num.fmt(a) + ")"
-            : "sgd(eta_t = " + Num.fmt(a) + "/(t + " + Num.fmt(b) + ")^" + Num.fmt(p) + ")";
+        return p == 0
+                ? "sgd(eta = " + Num.fmt(a) + ")"
+                : "sgd(eta_t = " + Num.fmt(a) + "/(t + " + Num.fmt(b) + ")^" + Num.fmt(p) + ")";
     }
 
     /** x_t, t, the last step, and the running sums for averaging. Immutable. */

@@ -15,7 +15,12 @@ import java.util.OptionalDouble;
 public final class Trajectory {
 
     /** How a run ended. */
-    public enum Status { COMPLETED, STOPPED, REFUSED, ERROR }
+    public enum Status {
+        COMPLETED,
+        STOPPED,
+        REFUSED,
+        ERROR
+    }
 
     /** How a run ended, with details. */
     public sealed interface Ending permits Completed, Stopped, Refused, Failed {
@@ -73,22 +78,49 @@ public final class Trajectory {
     private final MethodState finalState;
     /** Steps run; for a streamed run (only x_0 and the last iterate kept) not iterates.length - 1. */
     private final int steps;
+
     private final boolean streamed;
 
-    Trajectory(String methodId, List<double[]> iterates, double[] stepSizes, long valueCalls,
-            long gradientCalls, int requestedSteps, int startT, Ending ending,
+    Trajectory(
+            String methodId,
+            List<double[]> iterates,
+            double[] stepSizes,
+            long valueCalls,
+            long gradientCalls,
+            int requestedSteps,
+            int startT,
+            Ending ending,
             MethodState finalState) {
-        this(methodId, iterates, stepSizes, valueCalls, gradientCalls, requestedSteps, startT, ending, finalState,
-                iterates.size() - 1, false);
+        this(
+                methodId,
+                iterates,
+                stepSizes,
+                valueCalls,
+                gradientCalls,
+                requestedSteps,
+                startT,
+                ending,
+                finalState,
+                iterates.size() - 1,
+                false);
     }
 
     /**
      * A streamed run ({@link Runner#stream}) keeps x_0 and x_steps only ({@code iterates} holds
      * those two, or one for a run of 0 steps) and the last step size.
      */
-    Trajectory(String methodId, List<double[]> iterates, double[] stepSizes, long valueCalls,
-            long gradientCalls, int requestedSteps, int startT, Ending ending,
-            MethodState finalState, int steps, boolean streamed) {
+    Trajectory(
+            String methodId,
+            List<double[]> iterates,
+            double[] stepSizes,
+            long valueCalls,
+            long gradientCalls,
+            int requestedSteps,
+            int startT,
+            Ending ending,
+            MethodState finalState,
+            int steps,
+            boolean streamed) {
         this.steps = steps;
         this.streamed = streamed;
         this.methodId = methodId;
@@ -161,7 +193,8 @@ public final class Trajectory {
     /** A deep copy of all iterates x_0..x_T; not for a streamed run. */
     public double[][] iterates() {
         if (streamed) {
-            throw new IllegalStateException("a streamed run keeps x_0 and x_" + steps + " only; record with Runner.run");
+            throw new IllegalStateException(
+                    "a streamed run keeps x_0 and x_" + steps + " only; record with Runner.run");
         }
         double[][] c = new double[iterates.length][];
         for (int i = 0; i < iterates.length; i++) {
@@ -216,7 +249,6 @@ public final class Trajectory {
 
     @Override
     public String toString() {
-        return "trajectory of " + methodId + ": " + steps() + "/" + requestedSteps + " steps, "
-                + ending;
+        return "trajectory of " + methodId + ": " + steps() + "/" + requestedSteps + " steps, " + ending;
     }
 }

@@ -1,7 +1,6 @@
 package io.optcheck.oracle;
 
 import io.optcheck.api.ExampleGradients;
-
 import org.hipparchus.random.RandomGenerator;
 
 /**
@@ -14,19 +13,19 @@ import org.hipparchus.random.RandomGenerator;
  */
 public interface BatchEstimator {
 
-  /** Receives the outcomes of an enumeration. */
-  @FunctionalInterface
-  interface Outcomes {
-    /** One outcome: its probability and the estimate (the array is reused; copy to keep it). */
-    void accept(double probability, double[] estimate);
-  }
+    /** Receives the outcomes of an enumeration. */
+    @FunctionalInterface
+    interface Outcomes {
+        /** One outcome: its probability and the estimate (the array is reused; copy to keep it). */
+        void accept(double probability, double[] estimate);
+    }
 
-  /** Visits every outcome with its probability (probabilities sum to 1 up to rounding). */
-  void enumerate(ExampleGradients g, Outcomes visitor);
+    /** Visits every outcome with its probability (probabilities sum to 1 up to rounding). */
+    void enumerate(ExampleGradients g, Outcomes visitor);
 
-  /** Writes one random estimate into {@code out}, drawing from {@code rng}. */
-  void draw(ExampleGradients g, RandomGenerator rng, double[] out);
+    /** Writes one random estimate into {@code out}, drawing from {@code rng}. */
+    void draw(ExampleGradients g, RandomGenerator rng, double[] out);
 
-  /** One line for counterexamples. */
-  String describe();
+    /** One line for counterexamples. */
+    String describe();
 }

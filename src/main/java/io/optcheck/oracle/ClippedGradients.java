@@ -10,29 +10,28 @@ import io.optcheck.api.ExampleGradients;
  */
 public final class ClippedGradients {
 
-  private ClippedGradients() {
-  }
+    private ClippedGradients() {}
 
-  /** The table with every row clipped to norm at most c (c &gt; 0). */
-  public static ExampleGradients clip(ExampleGradients g, double c) {
-    if (!(c > 0)) {
-      throw new IllegalArgumentException("clip threshold must be > 0, got " + c);
-    }
-    double[][] rows = new double[g.n()][];
-    for (int i = 0; i < g.n(); i++) {
-      double[] r = g.row(i);
-      double norm = 0;
-      for (double v : r) {
-        norm = Math.hypot(norm, v);
-      }
-      if (norm > c) {
-        double s = c / norm;
-        for (int j = 0; j < r.length; j++) {
-          r[j] *= s;
+    /** The table with every row clipped to norm at most c (c &gt; 0). */
+    public static ExampleGradients clip(ExampleGradients g, double c) {
+        if (!(c > 0)) {
+            throw new IllegalArgumentException("clip threshold must be > 0, got " + c);
         }
-      }
-      rows[i] = r;
+        double[][] rows = new double[g.n()][];
+        for (int i = 0; i < g.n(); i++) {
+            double[] r = g.row(i);
+            double norm = 0;
+            for (double v : r) {
+                norm = Math.hypot(norm, v);
+            }
+            if (norm > c) {
+                double s = c / norm;
+                for (int j = 0; j < r.length; j++) {
+                    r[j] *= s;
+                }
+            }
+            rows[i] = r;
+        }
+        return ExampleGradients.of(rows);
     }
-    return ExampleGradients.of(rows);
-  }
 }

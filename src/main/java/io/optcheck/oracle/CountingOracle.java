@@ -13,6 +13,7 @@ import io.optcheck.problem.Objective;
 public abstract class CountingOracle<F extends Objective> implements GradientOracle {
     /** The objective whose dimension and value the oracle reports. */
     protected final F f;
+
     private long valueCalls;
     private long gradientCalls;
 

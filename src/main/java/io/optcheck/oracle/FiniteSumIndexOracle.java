@@ -13,67 +13,67 @@ import org.hipparchus.random.Well19937c;
  */
 public final class FiniteSumIndexOracle extends CountingOracle<FiniteSum> implements IndexOracle {
 
-  private final RandomGenerator rng;
-  private final int[] script;
-  private int next;
+    private final RandomGenerator rng;
+    private final int[] script;
+    private int next;
 
-  private FiniteSumIndexOracle(FiniteSum f, RandomGenerator rng, int[] script) {
-    super(f);
-    this.rng = rng;
-    this.script = script;
-  }
-
-  /** Indices drawn uniformly from a Well19937c seeded with {@code seed}. */
-  public static FiniteSumIndexOracle uniform(FiniteSum f, long seed) {
-    return new FiniteSumIndexOracle(f, new Well19937c(seed), null);
-  }
-
-  /** Indices read in order from {@code indices} (copied); one path of an enumeration. */
-  public static FiniteSumIndexOracle scripted(FiniteSum f, int... indices) {
-    return new FiniteSumIndexOracle(f, null, indices.clone());
-  }
-
-  /** The finite sum behind the oracle. */
-  public FiniteSum finiteSum() {
-    return f;
-  }
-
-  @Override
-  public int n() {
-    return f.n();
-  }
-
-  @Override
-  protected void estimate(double[] x, double[] out) {
-    f.gradient(x, out);
-  }
-
-  @Override
-  public void exampleGradient(int i, double[] x, double[] out) {
-    countGradientCall();
-    f.exampleGradient(i, x, out);
-  }
-
-  @Override
-  public int nextIndex(int bound) {
-    if (bound < 1) {
-      throw new IllegalArgumentException("index bound must be >= 1, got " + bound);
+    private FiniteSumIndexOracle(FiniteSum f, RandomGenerator rng, int[] script) {
+        super(f);
+        this.rng = rng;
+        this.script = script;
     }
-    if (script == null) {
-      return rng.nextInt(bound);
-    }
-    if (next >= script.length) {
-      throw new IllegalStateException("scripted oracle exhausted after " + script.length + " indices");
-    }
-    int i = script[next++];
-    if (i < 0 || i >= bound) {
-      throw new IllegalStateException("scripted index " + i + " outside [0, " + bound + ")");
-    }
-    return i;
-  }
 
-  @Override
-  public String toString() {
-    return script == null ? "uniform index oracle" : "scripted index oracle " + Arrays.toString(script);
-  }
+    /** Indices drawn uniformly from a Well19937c seeded with {@code seed}. */
+    public static FiniteSumIndexOracle uniform(FiniteSum f, long seed) {
+        return new FiniteSumIndexOracle(f, new Well19937c(seed), null);
+    }
+
+    /** Indices read in order from {@code indices} (copied); one path of an enumeration. */
+    public static FiniteSumIndexOracle scripted(FiniteSum f, int... indices) {
+        return new FiniteSumIndexOracle(f, null, indices.clone());
+    }
+
+    /** The finite sum behind the oracle. */
+    public FiniteSum finiteSum() {
+        return f;
+    }
+
+    @Override
+    public int n() {
+        return f.n();
+    }
+
+    @Override
+    protected void estimate(double[] x, double[] out) {
+        f.gradient(x, out);
+    }
+
+    @Override
+    public void exampleGradient(int i, double[] x, double[] out) {
+        countGradientCall();
+        f.exampleGradient(i, x, out);
+    }
+
+    @Override
+    public int nextIndex(int bound) {
+        if (bound < 1) {
+            throw new IllegalArgumentException("index bound must be >= 1, got " + bound);
+        }
+        if (script == null) {
+            return rng.nextInt(bound);
+        }
+        if (next >= script.length) {
+            throw new IllegalStateException("scripted oracle exhausted after " + script.length + " indices");
+        }
+        int i = script[next++];
+        if (i < 0 || i >= bound) {
+            throw new IllegalStateException("scripted index " + i + " outside [0, " + bound + ")");
+        }
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        return script == null ? "uniform index oracle" : "scripted index oracle " + Arrays.toString(script);
+    }
 }

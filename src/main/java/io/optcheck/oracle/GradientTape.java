@@ -46,7 +46,8 @@ public final class GradientTape {
             void answer(double[] x, double[] out) {
                 double[] g = next();
                 if (g.length != out.length) {
-                    throw new IllegalArgumentException("out has length " + out.length + ", recorded gradient " + g.length);
+                    throw new IllegalArgumentException(
+                            "out has length " + out.length + ", recorded gradient " + g.length);
                 }
                 System.arraycopy(g, 0, out, 0, g.length);
             }
@@ -100,8 +101,9 @@ public final class GradientTape {
         played++;
         double[] a = answers.poll();
         if (a == null) {
-            throw new IllegalStateException("gradient call " + played + " of the replaying method has no recorded answer: "
-                + "the recorded method made only " + (played - 1) + " gradient calls so far");
+            throw new IllegalStateException(
+                    "gradient call " + played + " of the replaying method has no recorded answer: "
+                            + "the recorded method made only " + (played - 1) + " gradient calls so far");
         }
         return Arrays.copyOf(a, a.length);
     }

@@ -11,19 +11,19 @@ package io.optcheck.oracle;
  */
 public interface IndexOracle extends GradientOracle {
 
-  /** The number of terms n &gt;= 1. */
-  int n();
+    /** The number of terms n &gt;= 1. */
+    int n();
 
-  /** Writes grad f_i(x) into {@code out}. Counted as a gradient call. */
-  void exampleGradient(int i, double[] x, double[] out);
+    /** Writes grad f_i(x) into {@code out}. Counted as a gradient call. */
+    void exampleGradient(int i, double[] x, double[] out);
 
-  /**
-   * The next random index, uniform in [0, bound) for a sampling oracle, or the next scripted
-   * index for an enumerating one.
-   *
-   * @throws IllegalArgumentException when bound &lt; 1
-   * @throws IllegalStateException when a scripted oracle has no index left or its next index is
-   *     not below {@code bound}
-   */
-  int nextIndex(int bound);
+    /**
+     * The next random index, uniform in [0, bound) for a sampling oracle, or the next scripted
+     * index for an enumerating one.
+     *
+     * @throws IllegalArgumentException when bound &lt; 1
+     * @throws IllegalStateException when a scripted oracle has no index left or its next index is
+     *     not below {@code bound}
+     */
+    int nextIndex(int bound);
 }

@@ -1,7 +1,6 @@
 package io.optcheck.oracle;
 
 import io.optcheck.api.ExampleGradients;
-
 import java.util.Arrays;
 import org.hipparchus.random.RandomGenerator;
 
@@ -15,58 +14,61 @@ import org.hipparchus.random.RandomGenerator;
  */
 public final class MicroBatchAccumulation implements BatchEstimator {
 
-  /** How the accumulated sum is normalised. */
-  public enum Normalisation { TOTAL, OWN }
-
-  private final int[] sizes;
-  private final Normalisation norm;
-
-  public MicroBatchAccumulation(int[] sizes, Normalisation norm) {
-    if (sizes.length == 0 || Arrays.stream(sizes).anyMatch(s -> s < 1)) {
-      throw new IllegalArgumentException("need K >= 1 micro-batches of size >= 1: " + Arrays.toString(sizes));
+    /** How the accumulated sum is normalised. */
+    public enum Normalisation {
+        TOTAL,
+        OWN
     }
-    this.sizes = sizes.clone();
-    this.norm = norm;
-  }
 
-  @Override
-  public void enumerate(ExampleGradients g, Outcomes visitor) {
-    double[] out = new double[g.dimension()];
-    compute(g, out);
-    visitor.accept(1.0, out);
-  }
+    private final int[] sizes;
+    private final Normalisation norm;
 
-  @Override
-  public void draw(ExampleGradients g, RandomGenerator rng, double[] out) {
-    compute(g, out);
-  }
-
-  private void compute(ExampleGradients g, double[] out) {
-    int total = Arrays.stream(sizes).sum();
-    if (total != g.n()) {
-      throw new IllegalArgumentException("micro-batch sizes sum to " + total + ", n = " + g.n());
+    public MicroBatchAccumulation(int[] sizes, Normalisation norm) {
+        if (sizes.length == 0 || Arrays.stream(sizes).anyMatch(s -> s < 1)) {
+            throw new IllegalArgumentException("need K >= 1 micro-batches of size >= 1: " + Arrays.toString(sizes));
+        }
+        this.sizes = sizes.clone();
+        this.norm = norm;
     }
-    int d = g.dimension();
-    Arrays.fill(out, 0);
-    double[] part = new double[d];
-    int i = 0;
-    for (int s : sizes) {
-      Arrays.fill(part, 0);
-      for (int k = 0; k < s; k++, i++) {
-        ExampleRows.addRow(g, i, part);
-      }
-      for (int j = 0; j < d; j++) {
-        out[j] += norm == Normalisation.TOTAL ? part[j] : part[j] / s;
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      out[j] /= norm == Normalisation.TOTAL ? total : sizes.length;
-    }
-  }
 
-  @Override
-  public String describe() {
-    return "accumulation over micro-batches of sizes " + Arrays.toString(sizes) + ", normalised by "
-        + (norm == Normalisation.TOTAL ? "the total count" : "each micro-batch's own size, then averaged");
-  }
+    @Override
+    public void enumerate(ExampleGradients g, Outcomes visitor) {
+        double[] out = new double[g.dimension()];
+        compute(g, out);
+        visitor.accept(1.0, out);
+    }
+
+    @Override
+    public void draw(ExampleGradients g, RandomGenerator rng, double[] out) {
+        compute(g, out);
+    }
+
+    private void compute(ExampleGradients g, double[] out) {
+        int total = Arrays.stream(sizes).sum();
+        if (total != g.n()) {
+            throw new IllegalArgumentException("micro-batch sizes sum to " + total + ", n = " + g.n());
+        }
+        int d = g.dimension();
+        Arrays.fill(out, 0);
+        double[] part = new double[d];
+        int i = 0;
+        for (int s : sizes) {
+            Arrays.fill(part, 0);
+            for (int k = 0; k < s; k++, i++) {
+                ExampleRows.addRow(g, i, part);
+            }
+            for (int j = 0; j < d; j++) {
+                out[j] += norm == Normalisation.TOTAL ? part[j] : part[j] / s;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            out[j] /= norm == Normalisation.TOTAL ? total : sizes.length;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "accumulation over micro-batches of sizes " + Arrays.toString(sizes) + ", normalised by "
+                + (norm == Normalisation.TOTAL ? "the total count" : "each micro-batch's own size, then averaged");
+    }
 }

@@ -12,17 +12,17 @@ import org.hipparchus.random.Well19937c;
  */
 public final class MinibatchOracle extends CountingOracle<FiniteSum> {
 
-  private final BatchEstimator estimator;
-  private final RandomGenerator rng;
+    private final BatchEstimator estimator;
+    private final RandomGenerator rng;
 
-  public MinibatchOracle(FiniteSum f, BatchEstimator estimator, long seed) {
-    super(f);
-    this.estimator = estimator;
-    this.rng = new Well19937c(seed);
-  }
+    public MinibatchOracle(FiniteSum f, BatchEstimator estimator, long seed) {
+        super(f);
+        this.estimator = estimator;
+        this.rng = new Well19937c(seed);
+    }
 
-  @Override
-  protected void estimate(double[] x, double[] out) {
-    estimator.draw(ExampleRows.at(f, x), rng, out);
-  }
+    @Override
+    protected void estimate(double[] x, double[] out) {
+        estimator.draw(ExampleRows.at(f, x), rng, out);
+    }
 }

@@ -1,5 +1,6 @@
 package io.optcheck.oracle;
 
+import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
 import java.util.Objects;
 import org.hipparchus.random.RandomGenerator;
@@ -65,7 +66,7 @@ public final class NoisyOracle extends CountingOracle<Objective> {
 
             @Override
             public String describe() {
-                return "uniform([-s, s] per coordinate, s = " + io.optcheck.problem.Num.fmt(s) + ")";
+                return "uniform([-s, s] per coordinate, s = " + Num.fmt(s) + ")";
             }
         };
     }
@@ -88,7 +89,7 @@ public final class NoisyOracle extends CountingOracle<Objective> {
 
             @Override
             public String describe() {
-                return "gaussian(s = " + io.optcheck.problem.Num.fmt(s) + " per coordinate)";
+                return "gaussian(s = " + Num.fmt(s) + " per coordinate)";
             }
         };
     }
@@ -127,7 +128,7 @@ public final class NoisyOracle extends CountingOracle<Objective> {
 
             @Override
             public String describe() {
-                return "student-t(nu = " + nu + ", s = " + io.optcheck.problem.Num.fmt(s) + ")";
+                return "student-t(nu = " + nu + ", s = " + Num.fmt(s) + ")";
             }
         };
     }

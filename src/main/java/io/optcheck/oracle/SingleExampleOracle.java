@@ -9,16 +9,16 @@ import io.optcheck.problem.FiniteSum;
  */
 public final class SingleExampleOracle extends CountingOracle<FiniteSum> {
 
-  private final int i;
+    private final int i;
 
-  /** @throws IllegalArgumentException when i is outside [0, n) */
-  public SingleExampleOracle(FiniteSum f, int i) {
-    super(f);
-    this.i = f.requireExample(i);
-  }
+    /** @throws IllegalArgumentException when i is outside [0, n) */
+    public SingleExampleOracle(FiniteSum f, int i) {
+        super(f);
+        this.i = f.requireExample(i);
+    }
 
-  @Override
-  protected void estimate(double[] x, double[] out) {
-    f.exampleGradient(i, x, out);
-  }
+    @Override
+    protected void estimate(double[] x, double[] out) {
+        f.exampleGradient(i, x, out);
+    }
 }

@@ -1,7 +1,6 @@
 package io.optcheck.oracle;
 
 import io.optcheck.api.ExampleGradients;
-
 import io.optcheck.problem.FiniteSum;
 
 /**
@@ -12,18 +11,17 @@ import io.optcheck.problem.FiniteSum;
  */
 public final class StaleGradients {
 
-  private StaleGradients() {
-  }
+    private StaleGradients() {}
 
-  /** grad f_i(x + delta), i = 0..n-1. */
-  public static ExampleGradients at(FiniteSum f, double[] x, double[] delta) {
-    if (delta.length != x.length) {
-      throw new IllegalArgumentException("delta has length " + delta.length + ", x has " + x.length);
+    /** grad f_i(x + delta), i = 0..n-1. */
+    public static ExampleGradients at(FiniteSum f, double[] x, double[] delta) {
+        if (delta.length != x.length) {
+            throw new IllegalArgumentException("delta has length " + delta.length + ", x has " + x.length);
+        }
+        double[] old = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            old[j] = x[j] + delta[j];
+        }
+        return ExampleRows.at(f, old);
     }
-    double[] old = new double[x.length];
-    for (int j = 0; j < x.length; j++) {
-      old[j] = x[j] + delta[j];
-    }
-    return ExampleRows.at(f, old);
-  }
 }

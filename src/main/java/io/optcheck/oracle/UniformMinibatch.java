@@ -1,8 +1,8 @@
 package io.optcheck.oracle;
 
 import io.optcheck.api.ExampleGradients;
-
 import io.optcheck.problem.Num;
+import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.random.RandomGenerator;
 
@@ -14,91 +14,91 @@ import org.hipparchus.random.RandomGenerator;
  */
 public final class UniformMinibatch implements BatchEstimator {
 
-  private final int b;
-  private final boolean replacement;
-  private final int from;
-  private final int to;
+    private final int b;
+    private final boolean replacement;
+    private final int from;
+    private final int to;
 
-  /**
-   * @param b batch size, 1 &lt;= b, and b &lt;= to - from without replacement
-   * @param from first example index of the range (a shard)
-   * @param to one past the last
-   */
-  public UniformMinibatch(int b, boolean replacement, int from, int to) {
-    if (from < 0 || to <= from || b < 1 || (!replacement && b > to - from)) {
-      throw new IllegalArgumentException("bad minibatch: b = " + b + ", range [" + from + ", " + to + ")");
-    }
-    this.b = b;
-    this.replacement = replacement;
-    this.from = from;
-    this.to = to;
-  }
-
-  public int batchSize() {
-    return b;
-  }
-
-  public boolean replacement() {
-    return replacement;
-  }
-
-  @Override
-  public void enumerate(ExampleGradients g, Outcomes visitor) {
-    int m = to - from;
-    int d = g.dimension();
-    double[] est = new double[d];
-    if (replacement) {
-      double mb = Math.pow(m, b);
-      for (Enumeration.Multiset ms : Enumeration.multisets(m, b)) {
-        ExampleRows.multisetMean(g, from, ms.counts(), b, est);
-        visitor.accept(ms.multinomial().doubleValue() / mb, est);
-      }
-    } else {
-      List<int[]> subsets = Enumeration.subsets(m, b);
-      double p = 1.0 / subsets.size();
-      for (int[] s : subsets) {
-        java.util.Arrays.fill(est, 0);
-        for (int i : s) {
-          ExampleRows.addRow(g, from + i, est);
+    /**
+     * @param b batch size, 1 &lt;= b, and b &lt;= to - from without replacement
+     * @param from first example index of the range (a shard)
+     * @param to one past the last
+     */
+    public UniformMinibatch(int b, boolean replacement, int from, int to) {
+        if (from < 0 || to <= from || b < 1 || (!replacement && b > to - from)) {
+            throw new IllegalArgumentException("bad minibatch: b = " + b + ", range [" + from + ", " + to + ")");
         }
-        ExampleRows.divide(g, est, b);
-        visitor.accept(p, est);
-      }
+        this.b = b;
+        this.replacement = replacement;
+        this.from = from;
+        this.to = to;
     }
-  }
 
-  @Override
-  public void draw(ExampleGradients g, RandomGenerator rng, double[] out) {
-    int m = to - from;
-    java.util.Arrays.fill(out, 0);
-    int[] perm = new int[m];
-    for (int i = 0; i < m; i++) {
-      perm[i] = i;
+    public int batchSize() {
+        return b;
     }
-    for (int k = 0; k < b; k++) {
-      int i;
-      if (replacement) {
-        i = rng.nextInt(m);
-      } else {
-        // partial Fisher-Yates: a uniform b-subset
-        int r = k + rng.nextInt(m - k);
-        int t = perm[k];
-        perm[k] = perm[r];
-        perm[r] = t;
-        i = perm[k];
-      }
-      ExampleRows.addRow(g, from + i, out);
+
+    public boolean replacement() {
+        return replacement;
     }
-    ExampleRows.divide(g, out, b);
-  }
 
-  @Override
-  public String describe() {
-    return "uniform B = " + b + (replacement ? " with" : " without") + " replacement over examples "
-        + from + ".." + (to - 1);
-  }
+    @Override
+    public void enumerate(ExampleGradients g, Outcomes visitor) {
+        int m = to - from;
+        int d = g.dimension();
+        double[] est = new double[d];
+        if (replacement) {
+            double mb = Math.pow(m, b);
+            for (Enumeration.Multiset ms : Enumeration.multisets(m, b)) {
+                ExampleRows.multisetMean(g, from, ms.counts(), b, est);
+                visitor.accept(ms.multinomial().doubleValue() / mb, est);
+            }
+        } else {
+            List<int[]> subsets = Enumeration.subsets(m, b);
+            double p = 1.0 / subsets.size();
+            for (int[] s : subsets) {
+                Arrays.fill(est, 0);
+                for (int i : s) {
+                    ExampleRows.addRow(g, from + i, est);
+                }
+                ExampleRows.divide(g, est, b);
+                visitor.accept(p, est);
+            }
+        }
+    }
 
-  static String fmt(double[] v) {
-    return Num.fmt(v);
-  }
+    @Override
+    public void draw(ExampleGradients g, RandomGenerator rng, double[] out) {
+        int m = to - from;
+        Arrays.fill(out, 0);
+        int[] perm = new int[m];
+        for (int i = 0; i < m; i++) {
+            perm[i] = i;
+        }
+        for (int k = 0; k < b; k++) {
+            int i;
+            if (replacement) {
+                i = rng.nextInt(m);
+            } else {
+                // partial Fisher-Yates: a uniform b-subset
+                int r = k + rng.nextInt(m - k);
+                int t = perm[k];
+                perm[k] = perm[r];
+                perm[r] = t;
+                i = perm[k];
+            }
+            ExampleRows.addRow(g, from + i, out);
+        }
+        ExampleRows.divide(g, out, b);
+    }
+
+    @Override
+    public String describe() {
+        return "uniform B = " + b + (replacement ? " with" : " without") + " replacement over examples " + from + ".."
+                + (to - 1);
+    }
+
+    static String fmt(double[] v) {
+        return Num.fmt(v);
+    }
 }

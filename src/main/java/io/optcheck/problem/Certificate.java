@@ -82,8 +82,10 @@ public final class Certificate {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof KnownPoint k && Arrays.equals(value, k.value)
-                    && exactness == k.exactness && note.equals(k.note);
+            return o instanceof KnownPoint k
+                    && Arrays.equals(value, k.value)
+                    && exactness == k.exactness
+                    && note.equals(k.note);
         }
 
         @Override
@@ -97,16 +99,14 @@ public final class Certificate {
         }
     }
 
-    private static final Certificate NONE =
-            new Certificate(new EnumMap<>(Constant.class), null, null, "");
+    private static final Certificate NONE = new Certificate(new EnumMap<>(Constant.class), null, null, "");
 
     private final EnumMap<Constant, Known> scalars;
     private final KnownPoint xStar;
     private final Boolean convex;
     private final String convexNote;
 
-    private Certificate(EnumMap<Constant, Known> scalars, KnownPoint xStar, Boolean convex,
-            String convexNote) {
+    private Certificate(EnumMap<Constant, Known> scalars, KnownPoint xStar, Boolean convex, String convexNote) {
         this.scalars = scalars;
         this.xStar = xStar;
         this.convex = convex;
@@ -258,8 +258,9 @@ public final class Certificate {
         Map<String, String> m = new LinkedHashMap<>();
         for (Map.Entry<Constant, Known> e : scalars.entrySet()) {
             Known k = e.getValue();
-            m.put(e.getKey().key(), Num.fmt(k.value()) + " (" + k.exactness()
-                    + (k.note().isEmpty() ? "" : "; " + k.note()) + ")");
+            m.put(
+                    e.getKey().key(),
+                    Num.fmt(k.value()) + " (" + k.exactness() + (k.note().isEmpty() ? "" : "; " + k.note()) + ")");
         }
         if (xStar != null) {
             m.put("xStar", xStar.toString());
@@ -288,8 +289,10 @@ public final class Certificate {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Certificate c && scalars.equals(c.scalars)
-                && Objects.equals(xStar, c.xStar) && Objects.equals(convex, c.convex)
+        return o instanceof Certificate c
+                && scalars.equals(c.scalars)
+                && Objects.equals(xStar, c.xStar)
+                && Objects.equals(convex, c.convex)
                 && convexNote.equals(c.convexNote);
     }
 

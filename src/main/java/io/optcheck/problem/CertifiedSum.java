@@ -6,15 +6,15 @@ package io.optcheck.problem;
  */
 public interface CertifiedSum extends FiniteSum {
 
-  /** x* (rounded). */
-  double[] minimizer();
+    /** x* (rounded). */
+    double[] minimizer();
 
-  /** f_i(p) - f_i(q) - grad f_i(q)^T (p - q). */
-  double bregman(int i, double[] p, double[] q);
+    /** f_i(p) - f_i(q) - grad f_i(q)^T (p - q). */
+    double bregman(int i, double[] p, double[] q);
 
-  /** A certified L_i: f_i is L_i-smooth. */
-  double componentL(int i);
+    /** A certified L_i: f_i is L_i-smooth. */
+    double componentL(int i);
 
-  /** A certified mu_i: f_i is mu_i-strongly convex (convex when 0, possibly nonconvex when negative). */
-  double componentMu(int i);
+    /** A certified mu_i: f_i is mu_i-strongly convex (convex when 0, possibly nonconvex when negative). */
+    double componentMu(int i);
 }

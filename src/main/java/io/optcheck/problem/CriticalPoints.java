@@ -23,51 +23,55 @@ package io.optcheck.problem;
  */
 public final class CriticalPoints {
 
-  /** The constant in tau = C d 2^-52 max |lambda|. */
-  public static final double C = 16;
+    /** The constant in tau = C d 2^-52 max |lambda|. */
+    public static final double C = 16;
 
-  private CriticalPoints() {
-  }
+    private CriticalPoints() {}
 
-  /** The classes of a point. */
-  public enum Kind { STRICT_MIN, STRICT_SADDLE, STRICT_MAX, DEGENERATE, NOT_CRITICAL }
-
-  /**
-   * @param kind the class
-   * @param eigenvalues the Hessian's eigenvalues, ascending
-   * @param tau the tolerance for "singular" used
-   * @param gradNorm ||grad f(x)||
-   */
-  public record Classification(Kind kind, double[] eigenvalues, double tau, double gradNorm) {
-  }
-
-  /** Classifies x; a gradient norm above {@code gradTol} gives NOT_CRITICAL. */
-  public static Classification classify(Objective f, double[] x, double gradTol) {
-    return classify(f, x, gradTol, C);
-  }
-
-  /** The same with another constant in tau (the sensitivity tests use a wrong one). */
-  public static Classification classify(Objective f, double[] x, double gradTol, double c) {
-    double[] g = f.gradient(x);
-    double gn = ExtremeEigenvalues.norm(g);
-    double[] ev = ExtremeEigenvalues.dense(f.hessian(x));
-    for (double e : ev) {
-      if (Double.isNaN(e)) {
-        throw new IllegalArgumentException("the Hessian at " + Num.fmt(x) + " has NaN eigenvalues");
-      }
+    /** The classes of a point. */
+    public enum Kind {
+        STRICT_MIN,
+        STRICT_SADDLE,
+        STRICT_MAX,
+        DEGENERATE,
+        NOT_CRITICAL
     }
-    double big = Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1]));
-    double tau = c * ev.length * 0x1p-52 * big;
-    Kind k;
-    if (!(gn <= gradTol)) {
-      k = Kind.NOT_CRITICAL;
-    } else if (ev[0] < -tau) {
-      k = ev[ev.length - 1] < -tau ? Kind.STRICT_MAX : Kind.STRICT_SADDLE;
-    } else if (ev[0] > tau) {
-      k = Kind.STRICT_MIN;
-    } else {
-      k = Kind.DEGENERATE;
+
+    /**
+     * @param kind the class
+     * @param eigenvalues the Hessian's eigenvalues, ascending
+     * @param tau the tolerance for "singular" used
+     * @param gradNorm ||grad f(x)||
+     */
+    public record Classification(Kind kind, double[] eigenvalues, double tau, double gradNorm) {}
+
+    /** Classifies x; a gradient norm above {@code gradTol} gives NOT_CRITICAL. */
+    public static Classification classify(Objective f, double[] x, double gradTol) {
+        return classify(f, x, gradTol, C);
     }
-    return new Classification(k, ev, tau, gn);
-  }
+
+    /** The same with another constant in tau (the sensitivity tests use a wrong one). */
+    public static Classification classify(Objective f, double[] x, double gradTol, double c) {
+        double[] g = f.gradient(x);
+        double gn = ExtremeEigenvalues.norm(g);
+        double[] ev = ExtremeEigenvalues.dense(f.hessian(x));
+        for (double e : ev) {
+            if (Double.isNaN(e)) {
+                throw new IllegalArgumentException("the Hessian at " + Num.fmt(x) + " has NaN eigenvalues");
+            }
+        }
+        double big = Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1]));
+        double tau = c * ev.length * 0x1p-52 * big;
+        Kind k;
+        if (!(gn <= gradTol)) {
+            k = Kind.NOT_CRITICAL;
+        } else if (ev[0] < -tau) {
+            k = ev[ev.length - 1] < -tau ? Kind.STRICT_MAX : Kind.STRICT_SADDLE;
+        } else if (ev[0] > tau) {
+            k = Kind.STRICT_MIN;
+        } else {
+            k = Kind.DEGENERATE;
+        }
+        return new Classification(k, ev, tau, gn);
+    }
 }

@@ -22,135 +22,138 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  * ({@link FormulaObjective}). NaN/infinite arguments propagate.
  */
 public final class CubicCriticalPoint implements Objective, HasFormula {
-  private final double[] lambda;
-  private final double[] a;
-  private final double c;
-  private final double[][] q;
-  private final FormulaObjective f;
+    private final double[] lambda;
+    private final double[] a;
+    private final double c;
+    private final double[][] q;
+    private final FormulaObjective f;
 
-  /**
-   * @param lambda Hessian eigenvalues at 0 (length d &gt;= 1, finite)
-   * @param a cubic coefficients (length d, finite)
-   * @param c monkey-saddle coefficient (ignored, and must be 0, for d = 1)
-   * @param q an orthogonal d x d matrix (its columns are the eigenvectors), or null for I
-   */
-  public CubicCriticalPoint(double[] lambda, double[] a, double c, double[][] q) {
-    Vectors.requireFiniteNonEmpty(lambda, "lambda");
-    Vectors.requireLength(a, lambda.length, "a");
-    Vectors.requireFiniteNonEmpty(a, "a");
-    int d = lambda.length;
-    if (!Double.isFinite(c) || (d == 1 && c != 0)) {
-      throw new IllegalArgumentException("c must be finite, and 0 in dimension 1, got " + c);
-    }
-    this.lambda = lambda.clone();
-    this.a = a.clone();
-    this.c = c;
-    this.q = q == null ? null : Vectors.copyRectangular(q, "q");
-    final double[] lam = this.lambda;
-    final double[] aa = this.a;
-    final double[][] qq = this.q;
-    Formula formula = x -> {
-      DerivativeStructure[] u = new DerivativeStructure[d];
-      for (int i = 0; i < d; i++) {
-        if (qq == null) {
-          u[i] = x[i];
-        } else {
-          DerivativeStructure s = x[0].getField().getZero();
-          for (int j = 0; j < d; j++) {
-            s = s.add(x[j].multiply(qq[j][i]));
-          }
-          u[i] = s;
+    /**
+     * @param lambda Hessian eigenvalues at 0 (length d &gt;= 1, finite)
+     * @param a cubic coefficients (length d, finite)
+     * @param c monkey-saddle coefficient (ignored, and must be 0, for d = 1)
+     * @param q an orthogonal d x d matrix (its columns are the eigenvectors), or null for I
+     */
+    public CubicCriticalPoint(double[] lambda, double[] a, double c, double[][] q) {
+        Vectors.requireFiniteNonEmpty(lambda, "lambda");
+        Vectors.requireLength(a, lambda.length, "a");
+        Vectors.requireFiniteNonEmpty(a, "a");
+        int d = lambda.length;
+        if (!Double.isFinite(c) || (d == 1 && c != 0)) {
+            throw new IllegalArgumentException("c must be finite, and 0 in dimension 1, got " + c);
         }
-      }
-      DerivativeStructure s = x[0].getField().getZero();
-      for (int i = 0; i < d; i++) {
-        DerivativeStructure u2 = u[i].multiply(u[i]);
-        s = s.add(u2.multiply(0.5 * lam[i])).add(u2.multiply(u[i]).multiply(aa[i]));
-      }
-      if (d >= 2 && c != 0) {
-        s = s.add(u[0].multiply(u[0]).multiply(u[0]).subtract(u[0].multiply(u[1]).multiply(u[1]).multiply(3)).multiply(c));
-      }
-      return s;
-    };
-    this.f = new FormulaObjective(d, formula, describe(lam, aa, c, qq != null));
-  }
-
-  private static String describe(double[] lam, double[] a, double c, boolean rotated) {
-    return "g(" + (rotated ? "Q^T x" : "x") + "), g(u) = 1/2 sum lambda_i u_i^2 + sum a_i u_i^3"
-        + (c != 0 ? " + c (u_0^3 - 3 u_0 u_1^2)" : "") + ", lambda = " + Num.fmt(lam) + ", a = " + Num.fmt(a)
-        + (c != 0 ? ", c = " + Num.fmt(c) : "");
-  }
-
-  /** The eigenvalues of hess f(0), as chosen. */
-  public double[] lambda() {
-    return lambda.clone();
-  }
-
-  /** M3 = 6 (max |a_i| + |c|): |D^3 f[u, u, u]| &lt;= M3 ||u||^3 everywhere. */
-  public double thirdDerivativeBound() {
-    double m = 0;
-    for (double ai : a) {
-      m = Math.max(m, Math.abs(ai));
+        this.lambda = lambda.clone();
+        this.a = a.clone();
+        this.c = c;
+        this.q = q == null ? null : Vectors.copyRectangular(q, "q");
+        final double[] lam = this.lambda;
+        final double[] aa = this.a;
+        final double[][] qq = this.q;
+        Formula formula = x -> {
+            DerivativeStructure[] u = new DerivativeStructure[d];
+            for (int i = 0; i < d; i++) {
+                if (qq == null) {
+                    u[i] = x[i];
+                } else {
+                    DerivativeStructure s = x[0].getField().getZero();
+                    for (int j = 0; j < d; j++) {
+                        s = s.add(x[j].multiply(qq[j][i]));
+                    }
+                    u[i] = s;
+                }
+            }
+            DerivativeStructure s = x[0].getField().getZero();
+            for (int i = 0; i < d; i++) {
+                DerivativeStructure u2 = u[i].multiply(u[i]);
+                s = s.add(u2.multiply(0.5 * lam[i])).add(u2.multiply(u[i]).multiply(aa[i]));
+            }
+            if (d >= 2 && c != 0) {
+                s = s.add(u[0].multiply(u[0])
+                        .multiply(u[0])
+                        .subtract(u[0].multiply(u[1]).multiply(u[1]).multiply(3))
+                        .multiply(c));
+            }
+            return s;
+        };
+        this.f = new FormulaObjective(d, formula, describe(lam, aa, c, qq != null));
     }
-    return 6 * (m + Math.abs(c));
-  }
 
-  /** True when {@link #thirdDerivativeBound()} is attained (c = 0). */
-  public boolean thirdDerivativeBoundExact() {
-    return c == 0;
-  }
-
-  /** The unit eigenvector of hess f(0) for lambda_i: column i of Q (e_i when Q = I). */
-  public double[] eigenvector(int i) {
-    double[] v = new double[lambda.length];
-    for (int j = 0; j < v.length; j++) {
-      v[j] = q == null ? (i == j ? 1 : 0) : q[j][i];
+    private static String describe(double[] lam, double[] a, double c, boolean rotated) {
+        return "g(" + (rotated ? "Q^T x" : "x") + "), g(u) = 1/2 sum lambda_i u_i^2 + sum a_i u_i^3"
+                + (c != 0 ? " + c (u_0^3 - 3 u_0 u_1^2)" : "") + ", lambda = " + Num.fmt(lam) + ", a = " + Num.fmt(a)
+                + (c != 0 ? ", c = " + Num.fmt(c) : "");
     }
-    return v;
-  }
 
-  /** True when the eigenbasis is the standard one (the eigenvalues are exact). */
-  public boolean diagonal() {
-    return q == null;
-  }
+    /** The eigenvalues of hess f(0), as chosen. */
+    public double[] lambda() {
+        return lambda.clone();
+    }
 
-  /** The certificate: nothing global (f is a cubic, unbounded below unless a = c = 0). */
-  public Problem problem() {
-    return new Problem("cubic-critical-point", this, Certificate.none());
-  }
+    /** M3 = 6 (max |a_i| + |c|): |D^3 f[u, u, u]| &lt;= M3 ||u||^3 everywhere. */
+    public double thirdDerivativeBound() {
+        double m = 0;
+        for (double ai : a) {
+            m = Math.max(m, Math.abs(ai));
+        }
+        return 6 * (m + Math.abs(c));
+    }
 
-  @Override
-  public int dimension() {
-    return lambda.length;
-  }
+    /** True when {@link #thirdDerivativeBound()} is attained (c = 0). */
+    public boolean thirdDerivativeBoundExact() {
+        return c == 0;
+    }
 
-  @Override
-  public double value(double[] x) {
-    return f.value(x);
-  }
+    /** The unit eigenvector of hess f(0) for lambda_i: column i of Q (e_i when Q = I). */
+    public double[] eigenvector(int i) {
+        double[] v = new double[lambda.length];
+        for (int j = 0; j < v.length; j++) {
+            v[j] = q == null ? (i == j ? 1 : 0) : q[j][i];
+        }
+        return v;
+    }
 
-  @Override
-  public void gradient(double[] x, double[] out) {
-    f.gradient(x, out);
-  }
+    /** True when the eigenbasis is the standard one (the eigenvalues are exact). */
+    public boolean diagonal() {
+        return q == null;
+    }
 
-  @Override
-  public double[][] hessian(double[] x) {
-    return f.hessian(x);
-  }
+    /** The certificate: nothing global (f is a cubic, unbounded below unless a = c = 0). */
+    public Problem problem() {
+        return new Problem("cubic-critical-point", this, Certificate.none());
+    }
 
-  @Override
-  public Formula formula() {
-    return f.formula();
-  }
+    @Override
+    public int dimension() {
+        return lambda.length;
+    }
 
-  @Override
-  public String describe() {
-    return f.describe();
-  }
+    @Override
+    public double value(double[] x) {
+        return f.value(x);
+    }
 
-  @Override
-  public String toString() {
-    return describe();
-  }
+    @Override
+    public void gradient(double[] x, double[] out) {
+        f.gradient(x, out);
+    }
+
+    @Override
+    public double[][] hessian(double[] x) {
+        return f.hessian(x);
+    }
+
+    @Override
+    public Formula formula() {
+        return f.formula();
+    }
+
+    @Override
+    public String describe() {
+        return f.describe();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -10,57 +10,57 @@ package io.optcheck.problem;
  */
 public interface FiniteSum extends Objective {
 
-  /** The number of terms n &gt;= 1. */
-  int n();
+    /** The number of terms n &gt;= 1. */
+    int n();
 
-  /** f_i(x). */
-  double exampleValue(int i, double[] x);
+    /** f_i(x). */
+    double exampleValue(int i, double[] x);
 
-  /** Writes grad f_i(x) into {@code out} (length d). */
-  void exampleGradient(int i, double[] x, double[] out);
+    /** Writes grad f_i(x) into {@code out} (length d). */
+    void exampleGradient(int i, double[] x, double[] out);
 
-  /** f(x) = (1/n) sum_i f_i(x): the terms summed in index order, then divided by n. */
-  @Override
-  default double value(double[] x) {
-    double s = 0;
-    for (int i = 0; i < n(); i++) {
-      s += exampleValue(i, x);
+    /** f(x) = (1/n) sum_i f_i(x): the terms summed in index order, then divided by n. */
+    @Override
+    default double value(double[] x) {
+        double s = 0;
+        for (int i = 0; i < n(); i++) {
+            s += exampleValue(i, x);
+        }
+        return s / n();
     }
-    return s / n();
-  }
 
-  /**
-   * Returns {@code i} when it indexes a term.
-   *
-   * @throws IllegalArgumentException naming i and n when i is outside [0, n)
-   */
-  default int requireExample(int i) {
-    if (i < 0 || i >= n()) {
-      throw new IllegalArgumentException("example index " + i + " outside [0, " + n() + ")");
+    /**
+     * Returns {@code i} when it indexes a term.
+     *
+     * @throws IllegalArgumentException naming i and n when i is outside [0, n)
+     */
+    default int requireExample(int i) {
+        if (i < 0 || i >= n()) {
+            throw new IllegalArgumentException("example index " + i + " outside [0, " + n() + ")");
+        }
+        return i;
     }
-    return i;
-  }
 
-  /**
-   * The checks of {@link #exampleValue}'s arguments, in this order: x of length d, then i a term.
-   * Returns {@code i}.
-   *
-   * @throws IllegalArgumentException naming the argument that is wrong
-   */
-  default int requireExampleArgs(int i, double[] x) {
-    Vectors.requireLength(x, dimension(), "x");
-    return requireExample(i);
-  }
+    /**
+     * The checks of {@link #exampleValue}'s arguments, in this order: x of length d, then i a term.
+     * Returns {@code i}.
+     *
+     * @throws IllegalArgumentException naming the argument that is wrong
+     */
+    default int requireExampleArgs(int i, double[] x) {
+        Vectors.requireLength(x, dimension(), "x");
+        return requireExample(i);
+    }
 
-  /**
-   * The checks of {@link #exampleGradient}'s arguments, in this order: x and out of length d,
-   * then i a term. Returns {@code i}.
-   *
-   * @throws IllegalArgumentException naming the argument that is wrong
-   */
-  default int requireExampleArgs(int i, double[] x, double[] out) {
-    Vectors.requireLength(x, dimension(), "x");
-    Vectors.requireLength(out, dimension(), "out");
-    return requireExample(i);
-  }
+    /**
+     * The checks of {@link #exampleGradient}'s arguments, in this order: x and out of length d,
+     * then i a term. Returns {@code i}.
+     *
+     * @throws IllegalArgumentException naming the argument that is wrong
+     */
+    default int requireExampleArgs(int i, double[] x, double[] out) {
+        Vectors.requireLength(x, dimension(), "x");
+        Vectors.requireLength(out, dimension(), "out");
+        return requireExample(i);
+    }
 }

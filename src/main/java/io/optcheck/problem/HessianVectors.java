@@ -22,65 +22,64 @@ package io.optcheck.problem;
  */
 public final class HessianVectors {
 
-  private HessianVectors() {
-  }
+    private HessianVectors() {}
 
-  /** hess f(x) v, exact up to the rounding of the objective's own operations. */
-  public static double[] exact(Objective f, double[] x, double[] v) {
-    double[] out = new double[f.dimension()];
-    f.hessianVector(x, v, out);
-    return out;
-  }
+    /** hess f(x) v, exact up to the rounding of the objective's own operations. */
+    public static double[] exact(Objective f, double[] x, double[] v) {
+        double[] out = new double[f.dimension()];
+        f.hessianVector(x, v, out);
+        return out;
+    }
 
-  /**
-   * The central difference of gradients along v, with h = step / ||v|| (so the points are
-   * x +- step v/||v||). Returns zeros for v = 0.
-   *
-   * @param step the length of the difference step, finite and &gt; 0
-   */
-  public static double[] centralDifference(Objective f, double[] x, double[] v, double step) {
-    int d = f.dimension();
-    Vectors.requireLength(x, d, "x");
-    Vectors.requireLength(v, d, "v");
-    if (!(step > 0) || !Double.isFinite(step)) {
-      throw new IllegalArgumentException("step must be finite and > 0, got " + step);
+    /**
+     * The central difference of gradients along v, with h = step / ||v|| (so the points are
+     * x +- step v/||v||). Returns zeros for v = 0.
+     *
+     * @param step the length of the difference step, finite and &gt; 0
+     */
+    public static double[] centralDifference(Objective f, double[] x, double[] v, double step) {
+        int d = f.dimension();
+        Vectors.requireLength(x, d, "x");
+        Vectors.requireLength(v, d, "v");
+        if (!(step > 0) || !Double.isFinite(step)) {
+            throw new IllegalArgumentException("step must be finite and > 0, got " + step);
+        }
+        double nv = 0;
+        for (double c : v) {
+            nv += c * c;
+        }
+        nv = Math.sqrt(nv);
+        double[] out = new double[d];
+        if (nv == 0) {
+            return out;
+        }
+        double h = step / nv;
+        double[] p = new double[d];
+        double[] m = new double[d];
+        for (int i = 0; i < d; i++) {
+            p[i] = x[i] + h * v[i];
+            m[i] = x[i] - h * v[i];
+        }
+        double[] gp = f.gradient(p);
+        double[] gm = f.gradient(m);
+        for (int i = 0; i < d; i++) {
+            out[i] = (gp[i] - gm[i]) / (2 * h);
+        }
+        return out;
     }
-    double nv = 0;
-    for (double c : v) {
-      nv += c * c;
-    }
-    nv = Math.sqrt(nv);
-    double[] out = new double[d];
-    if (nv == 0) {
-      return out;
-    }
-    double h = step / nv;
-    double[] p = new double[d];
-    double[] m = new double[d];
-    for (int i = 0; i < d; i++) {
-      p[i] = x[i] + h * v[i];
-      m[i] = x[i] - h * v[i];
-    }
-    double[] gp = f.gradient(p);
-    double[] gm = f.gradient(m);
-    for (int i = 0; i < d; i++) {
-      out[i] = (gp[i] - gm[i]) / (2 * h);
-    }
-    return out;
-  }
 
-  /**
-   * The bound on ||centralDifference - hess f(x) v||_inf stated in the class comment:
-   * m4 h^2 ||v||^3 / 6 + gradError / h with h = step / ||v||.
-   *
-   * @param m4 a bound on the fourth derivative on the segment
-   * @param gradError a bound on the absolute error of one computed gradient component
-   */
-  public static double centralDifferenceErrorBound(double m4, double gradError, double step, double normV) {
-    if (normV == 0) {
-      return 0;
+    /**
+     * The bound on ||centralDifference - hess f(x) v||_inf stated in the class comment:
+     * m4 h^2 ||v||^3 / 6 + gradError / h with h = step / ||v||.
+     *
+     * @param m4 a bound on the fourth derivative on the segment
+     * @param gradError a bound on the absolute error of one computed gradient component
+     */
+    public static double centralDifferenceErrorBound(double m4, double gradError, double step, double normV) {
+        if (normV == 0) {
+            return 0;
+        }
+        double h = step / normV;
+        return m4 * h * h * normV * normV * normV / 6 + gradError / h;
     }
-    double h = step / normV;
-    return m4 * h * h * normV * normV * normV / 6 + gradError / h;
-  }
 }

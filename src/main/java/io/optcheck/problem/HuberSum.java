@@ -29,14 +29,15 @@ public final class HuberSum implements Objective, HasFormula {
         double l = 0;
         for (int i = 0; i < weights.length; i++) {
             if (!(weights[i] > 0) || !(deltas[i] > 0)) {
-                throw new IllegalArgumentException("weights and deltas must be > 0, got w = "
-                        + weights[i] + ", delta = " + deltas[i] + " at " + i);
+                throw new IllegalArgumentException("weights and deltas must be > 0, got w = " + weights[i]
+                        + ", delta = " + deltas[i] + " at " + i);
             }
             l = Math.max(l, weights[i]);
         }
         this.w = weights.clone();
         this.delta = deltas.clone();
-        this.certificate = Certificate.none().withConvex(true)
+        this.certificate = Certificate.none()
+                .withConvex(true)
                 .withL(l, Exactness.EXACT, "max w_i")
                 .withMu(0, Exactness.EXACT, "flat curvature outside |x_i| <= delta_i")
                 .withXStar(new double[w.length], Exactness.EXACT)
@@ -107,7 +108,8 @@ public final class HuberSum implements Objective, HasFormula {
             DerivativeStructure s = x[0].getField().getZero();
             for (int i = 0; i < ww.length; i++) {
                 DerivativeStructure u = x[i].abs();
-                DerivativeStructure hi = u.getValue() <= dd[i] ? u.multiply(u).multiply(0.5)
+                DerivativeStructure hi = u.getValue() <= dd[i]
+                        ? u.multiply(u).multiply(0.5)
                         : u.subtract(0.5 * dd[i]).multiply(dd[i]);
                 s = s.add(hi.multiply(ww[i]));
             }

@@ -20,29 +20,31 @@ import io.optcheck.prop.Gens;
  */
 public final class Interpolations {
 
-    private Interpolations() {
-    }
+    private Interpolations() {}
 
     /** Drawn data before realisation: the interpolant, or null with the reason. */
-    public record Draw(SmoothInterpolant f, String rejection) {
-    }
+    public record Draw(SmoothInterpolant f, String rejection) {}
 
     /**
      * GD-path data of {@code steps} steps with step h/L in dimension d for the class with
      * curvature in [mu, L]; with {@code minimizer} a point x* with g* = 0 is added (last).
      */
     public static Gen<Draw> gdPath(double l, double mu, int d, int steps, double h, boolean minimizer) {
-        return Gens.named("GD-path interpolation data (L = " + l + ", mu = " + mu + ", d = " + d + ", "
-                + steps + " steps)", s -> {
+        return Gens.named(
+                "GD-path interpolation data (L = " + l + ", mu = " + mu + ", d = " + d + ", " + steps + " steps)",
+                s -> {
                     int n = steps + 1 + (minimizer ? 1 : 0);
                     double[][] xs = new double[n][d];
                     double[][] gs = new double[n][d];
                     double[] prop = new double[n];
                     for (int k = 0; k <= steps; k++) {
                         for (int j = 0; j < d; j++) {
-                            gs[k][j] = Gens.doubles(-1, 1).knob("g_" + k + "[" + j + "]").draw(s);
+                            gs[k][j] = Gens.doubles(-1, 1)
+                                    .knob("g_" + k + "[" + j + "]")
+                                    .draw(s);
                         }
-                        prop[k] = Gens.doubles(-2, 2).knob("f_" + k + " proposed").draw(s);
+                        prop[k] =
+                                Gens.doubles(-2, 2).knob("f_" + k + " proposed").draw(s);
                         if (k < steps) {
                             for (int j = 0; j < d; j++) {
                                 xs[k + 1][j] = xs[k][j] - h / l * gs[k][j];
@@ -51,7 +53,8 @@ public final class Interpolations {
                     }
                     if (minimizer) {
                         for (int j = 0; j < d; j++) {
-                            xs[n - 1][j] = Gens.doubles(-3, 3).knob("x*[" + j + "]").draw(s);
+                            xs[n - 1][j] =
+                                    Gens.doubles(-3, 3).knob("x*[" + j + "]").draw(s);
                         }
                         prop[n - 1] = Gens.doubles(-2, 2).knob("f* proposed").draw(s);
                     }
@@ -69,8 +72,9 @@ public final class Interpolations {
      * {@link #gdPath}. The search still has every knob: direction, curvatures, values, x*.
      */
     public static Gen<Draw> gdLinePath(double l, double mu, int d, int steps, double h) {
-        return Gens.named("GD-line interpolation data (L = " + l + ", mu = " + mu + ", d = " + d + ", "
-                + steps + " steps)", s -> {
+        return Gens.named(
+                "GD-line interpolation data (L = " + l + ", mu = " + mu + ", d = " + d + ", " + steps + " steps)",
+                s -> {
                     int n = steps + 2;
                     double[][] xs = new double[n][d];
                     double[][] gs = new double[n][d];
@@ -92,9 +96,13 @@ public final class Interpolations {
                         gs[0][j] = r * u[j] / un;
                     }
                     for (int k = 0; k <= steps; k++) {
-                        prop[k] = Gens.doubles(-2, 2).knob("f_" + k + " proposed").draw(s);
+                        prop[k] =
+                                Gens.doubles(-2, 2).knob("f_" + k + " proposed").draw(s);
                         if (k < steps) {
-                            double theta = Gens.doubles(mu / l, 1).knob("curvature theta_" + k).draw(s) * l;
+                            double theta = Gens.doubles(mu / l, 1)
+                                            .knob("curvature theta_" + k)
+                                            .draw(s)
+                                    * l;
                             for (int j = 0; j < d; j++) {
                                 xs[k + 1][j] = xs[k][j] - h / l * gs[k][j];
                                 gs[k + 1][j] = (1 - theta * h / l) * gs[k][j];
@@ -140,8 +148,10 @@ public final class Interpolations {
             }
         }
         if (changed) {
-            return new Draw(null, "no values interpolate these points and gradients in the class (a positive cycle "
-                    + "of the interpolation conditions)");
+            return new Draw(
+                    null,
+                    "no values interpolate these points and gradients in the class (a positive cycle "
+                            + "of the interpolation conditions)");
         }
         return new Draw(new SmoothInterpolant(l, mu, xs, gs, f), null);
     }

@@ -23,135 +23,135 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  * {@link IllegalArgumentException}.
  */
 public final class KinkedSlope implements Objective, HasFormula {
-  private final double m;
-  private final double s;
-  private final double a;
-  private final double a1;
-  private final double f1;
-  private final double fA;
-  private final Certificate certificate;
+    private final double m;
+    private final double s;
+    private final double a;
+    private final double a1;
+    private final double f1;
+    private final double fA;
+    private final Certificate certificate;
 
-  /**
-   * @param m the curvature M of the first piece, finite and &gt; 0
-   * @param s the flat slope magnitude, in (0, 1)
-   * @param a the end A of the flat stretch, finite and &gt;= (1 - s)/M
-   * @throws IllegalArgumentException otherwise
-   */
-  public KinkedSlope(double m, double s, double a) {
-    if (!(m > 0) || !Double.isFinite(m)) {
-      throw new IllegalArgumentException("M must be finite and > 0, got " + m);
+    /**
+     * @param m the curvature M of the first piece, finite and &gt; 0
+     * @param s the flat slope magnitude, in (0, 1)
+     * @param a the end A of the flat stretch, finite and &gt;= (1 - s)/M
+     * @throws IllegalArgumentException otherwise
+     */
+    public KinkedSlope(double m, double s, double a) {
+        if (!(m > 0) || !Double.isFinite(m)) {
+            throw new IllegalArgumentException("M must be finite and > 0, got " + m);
+        }
+        if (!(s > 0 && s < 1)) {
+            throw new IllegalArgumentException("s must be in (0, 1), got " + s);
+        }
+        double kink = (1 - s) / m;
+        if (!(a >= kink) || !Double.isFinite(a)) {
+            throw new IllegalArgumentException("A must be finite and >= (1 - s)/M = " + kink + ", got " + a);
+        }
+        this.m = m;
+        this.s = s;
+        this.a = a;
+        this.a1 = kink;
+        this.f1 = -kink + 0.5 * m * kink * kink;
+        this.fA = f1 - s * (a - kink);
+        double xStar = a + s;
+        double fStar = fA - 0.5 * s * s;
+        this.certificate = Certificate.none()
+                .withL(Math.max(m, 1), Exactness.EXACT, "max(M, 1): f'' is M, 0 and 1 on the three pieces")
+                .withConvex(true, "f' is nondecreasing")
+                .withMu(0, Exactness.EXACT, "f'' = 0 on the flat stretch")
+                .withXStar(new double[] {xStar}, Exactness.ROUNDED, "A + s")
+                .withFStar(fStar, Exactness.ROUNDED, "f(A) - s^2/2 evaluated in double")
+                .withFLow(fStar, Exactness.ROUNDED, "f(A) - s^2/2 evaluated in double");
     }
-    if (!(s > 0 && s < 1)) {
-      throw new IllegalArgumentException("s must be in (0, 1), got " + s);
+
+    public double m() {
+        return m;
     }
-    double kink = (1 - s) / m;
-    if (!(a >= kink) || !Double.isFinite(a)) {
-      throw new IllegalArgumentException("A must be finite and >= (1 - s)/M = " + kink + ", got " + a);
+
+    public double s() {
+        return s;
     }
-    this.m = m;
-    this.s = s;
-    this.a = a;
-    this.a1 = kink;
-    this.f1 = -kink + 0.5 * m * kink * kink;
-    this.fA = f1 - s * (a - kink);
-    double xStar = a + s;
-    double fStar = fA - 0.5 * s * s;
-    this.certificate = Certificate.none()
-        .withL(Math.max(m, 1), Exactness.EXACT, "max(M, 1): f'' is M, 0 and 1 on the three pieces")
-        .withConvex(true, "f' is nondecreasing")
-        .withMu(0, Exactness.EXACT, "f'' = 0 on the flat stretch")
-        .withXStar(new double[] {xStar}, Exactness.ROUNDED, "A + s")
-        .withFStar(fStar, Exactness.ROUNDED, "f(A) - s^2/2 evaluated in double")
-        .withFLow(fStar, Exactness.ROUNDED, "f(A) - s^2/2 evaluated in double");
-  }
 
-  public double m() {
-    return m;
-  }
-
-  public double s() {
-    return s;
-  }
-
-  public double a() {
-    return a;
-  }
-
-  /** The certificate: L, convexity, x*, f*. */
-  public Certificate certificate() {
-    return certificate;
-  }
-
-  @Override
-  public int dimension() {
-    return 1;
-  }
-
-  @Override
-  public double value(double[] x) {
-    Vectors.requireLength(x, 1, "x");
-    double v = x[0];
-    if (v <= a1) {
-      return -v + 0.5 * m * v * v;
+    public double a() {
+        return a;
     }
-    if (v <= a) {
-      return f1 - s * (v - a1);
+
+    /** The certificate: L, convexity, x*, f*. */
+    public Certificate certificate() {
+        return certificate;
     }
-    double u = v - a;
-    return fA - s * u + 0.5 * u * u;
-  }
 
-  @Override
-  public void gradient(double[] x, double[] out) {
-    Vectors.requireLength(x, 1, "x");
-    Vectors.requireLength(out, 1, "out");
-    double v = x[0];
-    if (v <= a1) {
-      out[0] = -1 + m * v;
-    } else if (v <= a) {
-      out[0] = -s;
-    } else {
-      out[0] = -s + (v - a);
+    @Override
+    public int dimension() {
+        return 1;
     }
-  }
 
-  @Override
-  public double[][] hessian(double[] x) {
-    Vectors.requireLength(x, 1, "x");
-    double v = x[0];
-    return new double[][] {{v <= a1 ? m : v <= a ? 0 : 1}};
-  }
+    @Override
+    public double value(double[] x) {
+        Vectors.requireLength(x, 1, "x");
+        double v = x[0];
+        if (v <= a1) {
+            return -v + 0.5 * m * v * v;
+        }
+        if (v <= a) {
+            return f1 - s * (v - a1);
+        }
+        double u = v - a;
+        return fA - s * u + 0.5 * u * u;
+    }
 
-  @Override
-  public Formula formula() {
-    final double mm = m;
-    final double ss = s;
-    final double aa = a;
-    final double k = a1;
-    final double fk = f1;
-    final double fa = fA;
-    return x -> {
-      DerivativeStructure v = x[0];
-      double at = v.getValue();
-      if (at <= k) {
-        return v.negate().add(v.multiply(v).multiply(0.5 * mm));
-      }
-      if (at <= aa) {
-        return v.subtract(k).multiply(-ss).add(fk);
-      }
-      DerivativeStructure u = v.subtract(aa);
-      return u.multiply(-ss).add(u.multiply(u).multiply(0.5)).add(fa);
-    };
-  }
+    @Override
+    public void gradient(double[] x, double[] out) {
+        Vectors.requireLength(x, 1, "x");
+        Vectors.requireLength(out, 1, "out");
+        double v = x[0];
+        if (v <= a1) {
+            out[0] = -1 + m * v;
+        } else if (v <= a) {
+            out[0] = -s;
+        } else {
+            out[0] = -s + (v - a);
+        }
+    }
 
-  @Override
-  public String describe() {
-    return "kinked slope: f'(x) = min(-1 + M x, -s) for x <= A, -s + (x - A) beyond; M = " + Num.fmt(m)
-        + ", s = " + Num.fmt(s) + ", A = " + Num.fmt(a);
-  }
+    @Override
+    public double[][] hessian(double[] x) {
+        Vectors.requireLength(x, 1, "x");
+        double v = x[0];
+        return new double[][] {{v <= a1 ? m : v <= a ? 0 : 1}};
+    }
 
-  @Override
-  public String toString() {
-    return describe();
-  }
+    @Override
+    public Formula formula() {
+        final double mm = m;
+        final double ss = s;
+        final double aa = a;
+        final double k = a1;
+        final double fk = f1;
+        final double fa = fA;
+        return x -> {
+            DerivativeStructure v = x[0];
+            double at = v.getValue();
+            if (at <= k) {
+                return v.negate().add(v.multiply(v).multiply(0.5 * mm));
+            }
+            if (at <= aa) {
+                return v.subtract(k).multiply(-ss).add(fk);
+            }
+            DerivativeStructure u = v.subtract(aa);
+            return u.multiply(-ss).add(u.multiply(u).multiply(0.5)).add(fa);
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "kinked slope: f'(x) = min(-1 + M x, -s) for x <= A, -s + (x - A) beyond; M = " + Num.fmt(m) + ", s = "
+                + Num.fmt(s) + ", A = " + Num.fmt(a);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

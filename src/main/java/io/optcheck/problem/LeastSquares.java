@@ -45,7 +45,8 @@ public final class LeastSquares extends LinearModelLoss {
         SingularValueDecomposition svd = new SingularValueDecomposition(xm);
         double[] sv = svd.getSingularValues();
         String note = "SingularValueDecomposition of X";
-        Certificate c = Certificate.none().withConvex(true)
+        Certificate c = Certificate.none()
+                .withConvex(true)
                 .withL(sv[0] * sv[0] / n, Exactness.ROUNDED, "sigma_max(X)^2 / n; " + note)
                 .withFLow(0.0, Exactness.EXACT, "sum of squares");
         if (d > n) {
@@ -114,7 +115,6 @@ public final class LeastSquares extends LinearModelLoss {
 
     @Override
     public String describe() {
-        return "(1/2n) ||X w - y||^2, n = " + n + ", d = " + d + ", X = " + Num.fmt(x)
-                + ", y = " + Num.fmt(y);
+        return "(1/2n) ||X w - y||^2, n = " + n + ", d = " + d + ", X = " + Num.fmt(x) + ", y = " + Num.fmt(y);
     }
 }

@@ -24,7 +24,8 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
 public final class LessardFunction implements Objective, HasFormula {
 
     /** The certificate of every instance. */
-    public static final Certificate CERTIFICATE = Certificate.none().withConvex(true)
+    public static final Certificate CERTIFICATE = Certificate.none()
+            .withConvex(true)
             .withL(25, Exactness.EXACT, "slopes 25, 1, 25 of the piecewise linear gradient")
             .withMu(1, Exactness.EXACT, "smallest slope of the gradient")
             .withXStar(new double[] {0}, Exactness.EXACT)

@@ -37,8 +37,11 @@ public final class Logistic extends LinearModelLoss {
             }
         }
         double s = new SingularValueDecomposition(MatrixUtils.createRealMatrix(x)).getNorm();
-        this.certificate = Certificate.none().withConvex(true)
-                .withL(s * s / (4.0 * n), Exactness.BOUND,
+        this.certificate = Certificate.none()
+                .withConvex(true)
+                .withL(
+                        s * s / (4.0 * n),
+                        Exactness.BOUND,
                         "||X||_2^2 / (4n), attained at w = 0; ||X||_2 from SVD (rounded)")
                 .withFLow(0.0, Exactness.BOUND, "loss is positive");
     }
@@ -108,10 +111,13 @@ public final class Logistic extends LinearModelLoss {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(v, d, "v");
         Vectors.requireLength(out, d, "out");
-        Vectors.meanOfWeightedRows(x, k -> {
-            double m = y[k] * dot(x[k], w);
-            return sigmoid(m) * sigmoid(-m) * dot(x[k], v);
-        }, out);
+        Vectors.meanOfWeightedRows(
+                x,
+                k -> {
+                    double m = y[k] * dot(x[k], w);
+                    return sigmoid(m) * sigmoid(-m) * dot(x[k], v);
+                },
+                out);
     }
 
     @Override
@@ -121,18 +127,20 @@ public final class Logistic extends LinearModelLoss {
 
     @Override
     public Formula formula() {
-        return sumOverExamples((margin, yk) -> {
-            DerivativeStructure z = margin.multiply(-yk);
-            // Same branch as softplus: keeps exp's argument non-positive.
-            return z.getValue() > 0
-                    ? z.add(z.negate().exp().log1p())
-                    : z.exp().log1p();
-        }, n);
+        return sumOverExamples(
+                (margin, yk) -> {
+                    DerivativeStructure z = margin.multiply(-yk);
+                    // Same branch as softplus: keeps exp's argument non-positive.
+                    return z.getValue() > 0
+                            ? z.add(z.negate().exp().log1p())
+                            : z.exp().log1p();
+                },
+                n);
     }
 
     @Override
     public String describe() {
-        return "(1/n) sum log(1 + exp(-y_i x_i^T w)), n = " + n + ", d = " + d + ", X = "
-                + Num.fmt(x) + ", y = " + Num.fmt(y);
+        return "(1/n) sum log(1 + exp(-y_i x_i^T w)), n = " + n + ", d = " + d + ", X = " + Num.fmt(x) + ", y = "
+                + Num.fmt(y);
     }
 }

@@ -1,6 +1,7 @@
 package io.optcheck.problem;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,24 +22,24 @@ import java.util.Map;
  */
 public record MarginData(Logistic logistic, double[][] z, double[] wHat, double[] alpha, Kind kind) {
 
-  /** How the data relate to separability. */
-  public enum Kind {
-    /** some w has z_i^T w &gt; 0 for all i (here w_hat, with margin 1) */
-    SEPARABLE,
-    /** no w != 0 has z_i^T w &gt;= 0 for all i: 0 is inside the convex hull of the z_i */
-    STRICTLY_NON_SEPARABLE,
-    /** not separable, yet some w != 0 has z_i^T w &gt;= 0 for all i (Ji and Telgarsky 2019) */
-    MERELY_NON_SEPARABLE
-  }
+    /** How the data relate to separability. */
+    public enum Kind {
+        /** some w has z_i^T w &gt; 0 for all i (here w_hat, with margin 1) */
+        SEPARABLE,
+        /** no w != 0 has z_i^T w &gt;= 0 for all i: 0 is inside the convex hull of the z_i */
+        STRICTLY_NON_SEPARABLE,
+        /** not separable, yet some w != 0 has z_i^T w &gt;= 0 for all i (Ji and Telgarsky 2019) */
+        MERELY_NON_SEPARABLE
+    }
 
-  /** Fields for a counterexample. */
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("n", z.length);
-    m.put("data", kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-    m.put("z = y x", Num.fmt(z));
-    m.put("w_hat (built-in SVM)", Num.fmt(wHat));
-    m.put("alpha", Num.fmt(alpha));
-    return m;
-  }
+    /** Fields for a counterexample. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", z.length);
+        m.put("data", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        m.put("z = y x", Num.fmt(z));
+        m.put("w_hat (built-in SVM)", Num.fmt(wHat));
+        m.put("alpha", Num.fmt(alpha));
+        return m;
+    }
 }

@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 public final class NonconvexProblems {
 
-    private NonconvexProblems() {
-    }
+    private NonconvexProblems() {}
 
     /**
      * Rippled quadratics: dimension 1..10; lambda_i in [0, 10], a_i in [0, 3] and omega_i in

@@ -21,8 +21,7 @@ public final class Num {
 
     private static final MathContext MC = new MathContext(DIGITS, RoundingMode.HALF_EVEN);
 
-    private Num() {
-    }
+    private Num() {}
 
     /**
      * Formats one number.

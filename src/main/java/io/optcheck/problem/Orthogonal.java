@@ -6,8 +6,7 @@ import org.hipparchus.linear.RealMatrix;
 
 /** Random orthogonal matrices. */
 public final class Orthogonal {
-    private Orthogonal() {
-    }
+    private Orthogonal() {}
 
     /**
      * A Haar-distributed random orthogonal d x d matrix from d*d independent standard normal

@@ -32,14 +32,21 @@ public final class Quadratic implements Objective, HasFormula {
     private final int n;
     /** Diagonal of H when {@code diagonal}, else the full matrix row-major. */
     private final double[] h;
+
     private final boolean diagonal;
     private final double[] b;
     private final double[] eigenvalues;
     private final String family;
     private final Certificate certificate;
 
-    private Quadratic(int n, double[] h, boolean diagonal, double[] b, double[] eigenvalues,
-            String family, Certificate certificate) {
+    private Quadratic(
+            int n,
+            double[] h,
+            boolean diagonal,
+            double[] b,
+            double[] eigenvalues,
+            String family,
+            Certificate certificate) {
         this.n = n;
         this.h = h;
         this.diagonal = diagonal;
@@ -83,17 +90,19 @@ public final class Quadratic implements Objective, HasFormula {
             bZero &= b[i] == 0.0;
         }
         double[] lam = lambda.clone();
-        Quadratic shell = new Quadratic(d, lam, true, b, lam.clone(), "quadratic.diagonal",
-                Certificate.none());
+        Quadratic shell = new Quadratic(d, lam, true, b, lam.clone(), "quadratic.diagonal", Certificate.none());
         double lmin = min(lam);
         Certificate c = spectralCertificate(lam, Exactness.EXACT, "");
         if (lmin >= 0) {
             String xNote = lmin == 0 ? "one minimizer; all minimizers are x* + null(H)" : "";
             Exactness xe = exactProducts ? Exactness.EXACT : Exactness.ROUNDED;
             c = c.withXStar(xStar, xe, xNote);
-            c = bZero ? c.withFStar(0.0, Exactness.EXACT)
+            c = bZero
+                    ? c.withFStar(0.0, Exactness.EXACT)
                     : c.withFStar(shell.value(xStar), Exactness.ROUNDED, "f(x*) evaluated in double");
-            c = c.withFLow(c.fStar().getAsDouble(), c.entry(Certificate.Constant.F_STAR).get().exactness());
+            c = c.withFLow(
+                    c.fStar().getAsDouble(),
+                    c.entry(Certificate.Constant.F_STAR).get().exactness());
         }
         return shell.withCertificate(c);
     }
@@ -125,8 +134,7 @@ public final class Quadratic implements Objective, HasFormula {
                     s += qc[k][i] * qc[k][j];
                 }
                 if (Math.abs(s - (i == j ? 1.0 : 0.0)) > 1e-8) {
-                    throw new IllegalArgumentException("q is not orthogonal: (Q^T Q)[" + i + "]["
-                            + j + "] = " + s);
+                    throw new IllegalArgumentException("q is not orthogonal: (Q^T Q)[" + i + "][" + j + "] = " + s);
                 }
             }
         }
@@ -143,8 +151,7 @@ public final class Quadratic implements Objective, HasFormula {
         }
         double[] b = new double[d];
         mulDense(hf, d, xStar, b);
-        Quadratic shell = new Quadratic(d, hf, false, b, lambda.clone(), "quadratic.spectral",
-                Certificate.none());
+        Quadratic shell = new Quadratic(d, hf, false, b, lambda.clone(), "quadratic.spectral", Certificate.none());
         String note = "from the chosen spectrum; H = Q diag(lambda) Q^T is rounded";
         Certificate c = spectralCertificate(lambda, Exactness.ROUNDED, note);
         if (min(lambda) >= 0) {
@@ -185,11 +192,9 @@ public final class Quadratic implements Objective, HasFormula {
             }
         }
         double[] b = bIn.clone();
-        EigenDecompositionSymmetric eig =
-                new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(hc));
+        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(hc));
         double[] lam = eig.getEigenvalues();
-        Quadratic shell = new Quadratic(d, hf, false, b, lam.clone(), "quadratic.general",
-                Certificate.none());
+        Quadratic shell = new Quadratic(d, hf, false, b, lam.clone(), "quadratic.general", Certificate.none());
         double lmax = maxAbs(lam);
         double zeroTol = 16.0 * d * 0x1p-52 * lmax;
         double lmin = min(lam);
@@ -200,8 +205,8 @@ public final class Quadratic implements Objective, HasFormula {
         }
         c = c.withConvex(true);
         boolean singular = lmin <= zeroTol;
-        c = singular ? c.withMu(0.0, Exactness.ROUNDED, "lambda_min = " + Num.fmt(lmin)
-                + " within rounding of 0")
+        c = singular
+                ? c.withMu(0.0, Exactness.ROUNDED, "lambda_min = " + Num.fmt(lmin) + " within rounding of 0")
                 : c.withMu(lmin, Exactness.ROUNDED, note);
         double bNorm = norm(b);
         double[] x = new double[d];
@@ -210,8 +215,8 @@ public final class Quadratic implements Objective, HasFormula {
             double coef = v.dotProduct(MatrixUtils.createRealVector(b));
             if (Math.abs(lam[k]) <= zeroTol) {
                 if (Math.abs(coef) > 1e-12 * bNorm) {
-                    return shell.withCertificate(c.withConvex(true,
-                            "b has a component outside range(H): unbounded below"));
+                    return shell.withCertificate(
+                            c.withConvex(true, "b has a component outside range(H): unbounded below"));
                 }
                 continue;
             }
@@ -477,8 +482,8 @@ public final class Quadratic implements Objective, HasFormula {
         } else if (n <= 4) {
             hs = Num.fmt(h());
         } else {
-            hs = "[" + n + " x " + n + " matrix, eigenvalues in [" + Num.fmt(min(eigenvalues))
-                    + ", " + Num.fmt(maxOf(eigenvalues)) + "]]";
+            hs = "[" + n + " x " + n + " matrix, eigenvalues in [" + Num.fmt(min(eigenvalues)) + ", "
+                    + Num.fmt(maxOf(eigenvalues)) + "]]";
         }
         return "1/2 x^T H x - b^T x, H = " + hs + ", b = " + Num.fmt(b);
     }

@@ -30,6 +30,7 @@ public final class Ripple implements Objective, HasFormula {
     private final double[] omega;
     /** Q row-major as q[row][col], or null for the identity. */
     private final double[][] q;
+
     private final Certificate certificate;
 
     private Ripple(double[] lambda, double[] a, double[] omega, double[][] q) {
@@ -68,11 +69,18 @@ public final class Ripple implements Objective, HasFormula {
         Vectors.requireLength(a, d, "a");
         Vectors.requireLength(omega, d, "omega");
         for (int i = 0; i < d; i++) {
-            if (!(lambda[i] >= 0) || !(a[i] >= 0) || !Double.isFinite(a[i]) || !(omega[i] > 0)
+            if (!(lambda[i] >= 0)
+                    || !(a[i] >= 0)
+                    || !Double.isFinite(a[i])
+                    || !(omega[i] > 0)
                     || !Double.isFinite(omega[i])) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
                         "need lambda_i >= 0, a_i >= 0, omega_i > 0 (finite); got %s, %s, %s at i = %d",
-                        lambda[i], a[i], omega[i], i));
+                        lambda[i],
+                        a[i],
+                        omega[i],
+                        i));
             }
         }
         double[][] qc = q == null ? null : Vectors.copyRectangular(q, "q");
@@ -214,7 +222,8 @@ public final class Ripple implements Objective, HasFormula {
                         y = y.add(x[j].multiply(qq[j][i]));
                     }
                 }
-                sum = sum.add(y.multiply(y).multiply(0.5 * lam[i])).add(y.multiply(om[i]).cos().multiply(am[i]));
+                sum = sum.add(y.multiply(y).multiply(0.5 * lam[i]))
+                        .add(y.multiply(om[i]).cos().multiply(am[i]));
             }
             return sum;
         };
@@ -222,8 +231,8 @@ public final class Ripple implements Objective, HasFormula {
 
     @Override
     public String describe() {
-        return "sum_i (lambda_i/2) y_i^2 + a_i cos(omega_i y_i), y = " + (q == null ? "x" : "Q^T x")
-                + ", lambda = " + Num.fmt(lambda) + ", a = " + Num.fmt(a) + ", omega = " + Num.fmt(omega);
+        return "sum_i (lambda_i/2) y_i^2 + a_i cos(omega_i y_i), y = " + (q == null ? "x" : "Q^T x") + ", lambda = "
+                + Num.fmt(lambda) + ", a = " + Num.fmt(a) + ", omega = " + Num.fmt(omega);
     }
 
     @Override

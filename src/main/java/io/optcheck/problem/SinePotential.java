@@ -1,5 +1,6 @@
 package io.optcheck.problem;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
 
@@ -52,8 +53,11 @@ public final class SinePotential implements Objective, HasFormula {
         }
         double l = (2 + 2 * a) * max;
         // EXACT when the double product equals the real one (checked in exact decimal arithmetic).
-        boolean exact = new java.math.BigDecimal(2).add(new java.math.BigDecimal(a).multiply(new java.math.BigDecimal(2)))
-                .multiply(new java.math.BigDecimal(max)).compareTo(new java.math.BigDecimal(l)) == 0;
+        boolean exact = new BigDecimal(2)
+                        .add(new BigDecimal(a).multiply(new BigDecimal(2)))
+                        .multiply(new BigDecimal(max))
+                        .compareTo(new BigDecimal(l))
+                == 0;
         Certificate c = Certificate.none()
                 .withL(l, exact ? Exactness.EXACT : Exactness.ROUNDED, "(2 + 2a) max s_i, attained at x_i = k pi")
                 .withFStar(0, Exactness.EXACT)
@@ -61,7 +65,9 @@ public final class SinePotential implements Objective, HasFormula {
                 .withFLow(0, Exactness.EXACT)
                 .withConvex(a <= 1, "phi_a'' = 2 + 2a cos 2u >= 0 iff a <= 1");
         if (a == 3) {
-            c = c.withPl(PL_PHI_3 * min, Exactness.BOUND,
+            c = c.withPl(
+                    PL_PHI_3 * min,
+                    Exactness.BOUND,
                     "0.175 min s_i; the tight constant of phi_3 is 0.17553 (at u = 2.2017)");
         }
         this.certificate = c;
@@ -141,7 +147,8 @@ public final class SinePotential implements Objective, HasFormula {
             DerivativeStructure sum = x[0].getField().getZero();
             for (int i = 0; i < sc.length; i++) {
                 DerivativeStructure sn = x[i].sin();
-                sum = sum.add(x[i].multiply(x[i]).add(sn.multiply(sn).multiply(am)).multiply(sc[i]));
+                sum = sum.add(
+                        x[i].multiply(x[i]).add(sn.multiply(sn).multiply(am)).multiply(sc[i]));
             }
             return sum;
         };

@@ -2,7 +2,11 @@ package io.optcheck.problem;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -64,13 +68,14 @@ public final class SmoothInterpolant implements Objective {
      */
     public SmoothInterpolant(double l, double mu, double[][] xs, double[][] gs, double[] fs) {
         if (!(l > 0) || !Double.isFinite(l) || !(mu >= -l) || !(mu < l)) {
-            throw new IllegalArgumentException("SmoothInterpolant needs 0 < L < infinity and -L <= mu < L; got L = "
-                    + l + ", mu = " + mu);
+            throw new IllegalArgumentException(
+                    "SmoothInterpolant needs 0 < L < infinity and -L <= mu < L; got L = " + l + ", mu = " + mu);
         }
         int n = xs.length;
         if (n == 0 || gs.length != n || fs.length != n) {
-            throw new IllegalArgumentException("SmoothInterpolant needs as many points, gradients and values (>= 1); got "
-                    + xs.length + ", " + gs.length + ", " + fs.length);
+            throw new IllegalArgumentException(
+                    "SmoothInterpolant needs as many points, gradients and values (>= 1); got " + xs.length + ", "
+                            + gs.length + ", " + fs.length);
         }
         this.d = xs[0].length;
         this.l = l;
@@ -95,11 +100,15 @@ public final class SmoothInterpolant implements Objective {
             b[i] = fs[i] - 0.5 * mu * dot(xs[i], xs[i]) - dh2 / (2 * m);
         }
         this.supports = supports(n, Math.min(n, d + 1));
-        String cls = mu == -l ? "L-smooth" : mu == 0 ? "L-smooth convex" : mu > 0 ? "mu-strongly convex L-smooth"
-                : "L-smooth, curvature >= mu";
+        String cls = mu == -l
+                ? "L-smooth"
+                : mu == 0 ? "L-smooth convex" : mu > 0 ? "mu-strongly convex L-smooth" : "L-smooth, curvature >= mu";
         Certificate cert = Certificate.none()
-                .withL(l, Exactness.EXACT, "by construction: conjugate of a max of (1/(L - mu))-strongly convex "
-                        + "quadratics, plus (mu/2)||x||^2 (Taylor, Hendrickx & Glineur 2017)")
+                .withL(
+                        l,
+                        Exactness.EXACT,
+                        "by construction: conjugate of a max of (1/(L - mu))-strongly convex "
+                                + "quadratics, plus (mu/2)||x||^2 (Taylor, Hendrickx & Glineur 2017)")
                 .withConvex(mu >= 0, cls);
         if (mu > 0) {
             cert = cert.withMu(mu, Exactness.EXACT, "by construction");
@@ -117,7 +126,7 @@ public final class SmoothInterpolant implements Objective {
     }
 
     private static int[][] supports(int n, int maxSize) {
-        java.util.List<int[]> out = new java.util.ArrayList<>();
+        List<int[]> out = new ArrayList<>();
         for (int mask = 1; mask < (1 << n); mask++) {
             int k = Integer.bitCount(mask);
             if (k <= maxSize) {
@@ -207,11 +216,11 @@ public final class SmoothInterpolant implements Objective {
                 bestVal = v;
                 bestAlpha = alpha.clone();
             }
-            java.util.Arrays.fill(alpha, 0);
+            Arrays.fill(alpha, 0);
         }
         if (bestAlpha == null) { // non-finite x: no support solved; propagate NaN
             double[] out = new double[n + 1];
-            java.util.Arrays.fill(out, Double.NaN);
+            Arrays.fill(out, Double.NaN);
             return out;
         }
         double[] out = new double[n + 1];
@@ -377,7 +386,7 @@ public final class SmoothInterpolant implements Objective {
     @Override
     public double[][] hessian(double[] x) {
         double[] s = solve(x);
-        java.util.List<double[]> dirs = new java.util.ArrayList<>();
+        List<double[]> dirs = new ArrayList<>();
         int i0 = -1;
         for (int i = 0; i < xs.length; i++) {
             if (s[i + 1] > 0) {
@@ -393,7 +402,7 @@ public final class SmoothInterpolant implements Objective {
             }
         }
         // Gram-Schmidt basis of the face's directions
-        java.util.List<double[]> basis = new java.util.ArrayList<>();
+        List<double[]> basis = new ArrayList<>();
         for (double[] v : dirs) {
             double[] u = v.clone();
             for (double[] e : basis) {
@@ -448,8 +457,7 @@ public final class SmoothInterpolant implements Objective {
      * wrong, not the data.
      */
     public double sampledClassRatio(int pairs) {
-        SplittableRandom rng = new SplittableRandom(java.util.Arrays.deepHashCode(xs) * 31L
-                + java.util.Arrays.hashCode(fs));
+        SplittableRandom rng = new SplittableRandom(Arrays.deepHashCode(xs) * 31L + Arrays.hashCode(fs));
         double radius = 1;
         for (double[] x : xs) {
             radius = Math.max(radius, 2 * Vectors.norm(x));
@@ -564,7 +572,7 @@ public final class SmoothInterpolant implements Objective {
     private BigDecimal[] exactFace(int[] s, BigDecimal[] x, BigDecimal bm, MathContext mc) {
         int n = xs.length;
         BigDecimal[] alpha = new BigDecimal[n];
-        java.util.Arrays.fill(alpha, BigDecimal.ZERO);
+        Arrays.fill(alpha, BigDecimal.ZERO);
         int k = s.length - 1;
         int i0 = s[0];
         if (k == 0) {
@@ -605,8 +613,13 @@ public final class SmoothInterpolant implements Objective {
                 return null;
             }
             beta = new BigDecimal[] {
-                rhs[0].multiply(a[1][1], mc).subtract(a[0][1].multiply(rhs[1], mc), mc).divide(det, mc),
-                a[0][0].multiply(rhs[1], mc).subtract(rhs[0].multiply(a[1][0], mc), mc).divide(det, mc)};
+                rhs[0].multiply(a[1][1], mc)
+                        .subtract(a[0][1].multiply(rhs[1], mc), mc)
+                        .divide(det, mc),
+                a[0][0].multiply(rhs[1], mc)
+                        .subtract(rhs[0].multiply(a[1][0], mc), mc)
+                        .divide(det, mc)
+            };
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (int p = 0; p < k; p++) {
@@ -635,8 +648,16 @@ public final class SmoothInterpolant implements Objective {
     @Override
     public String describe() {
         String cls = mu == -l ? "L-smooth" : mu == 0 ? "L-smooth convex" : "mu-strongly convex L-smooth";
-        return String.format(java.util.Locale.ROOT, "maximal %s interpolant (L = %s, mu = %s) of %d points x_i = %s, g_i = %s, f_i = %s",
-                cls, Num.fmt(l), Num.fmt(mu), xs.length, Num.fmt(xs), Num.fmt(gs), Num.fmt(fs));
+        return String.format(
+                Locale.ROOT,
+                "maximal %s interpolant (L = %s, mu = %s) of %d points x_i = %s, g_i = %s, f_i = %s",
+                cls,
+                Num.fmt(l),
+                Num.fmt(mu),
+                xs.length,
+                Num.fmt(xs),
+                Num.fmt(gs),
+                Num.fmt(fs));
     }
 
     private static double dot(double[] a, double[] b) {

@@ -5,8 +5,7 @@ import java.util.function.IntToDoubleFunction;
 
 /** Small array helpers used on hot paths. Not part of the modelling vocabulary. */
 public final class Vectors {
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /**
      * Throws {@link IllegalArgumentException} unless {@code v} is non-null with length {@code d}.

@@ -1,6 +1,7 @@
 package io.optcheck.prop;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -14,124 +15,124 @@ import java.util.List;
  */
 public final class ChoiceSequence implements Comparable<ChoiceSequence> {
 
-  /** A span of choices [start, end) drawn by one generator call; depth is its nesting level. */
-  public record Span(int start, int end, int depth, String label) {
-    /** Number of choices in the span. */
-    public int length() {
-      return end - start;
+    /** A span of choices [start, end) drawn by one generator call; depth is its nesting level. */
+    public record Span(int start, int end, int depth, String label) {
+        /** Number of choices in the span. */
+        public int length() {
+            return end - start;
+        }
     }
-  }
 
-  private final List<Choice> choices;
-  private final List<Span> spans;
+    private final List<Choice> choices;
+    private final List<Span> spans;
 
-  public ChoiceSequence(List<Choice> choices, List<Span> spans) {
-    this.choices = List.copyOf(choices);
-    this.spans = List.copyOf(spans);
-  }
-
-  public static ChoiceSequence empty() {
-    return new ChoiceSequence(List.of(), List.of());
-  }
-
-  public List<Choice> choices() {
-    return choices;
-  }
-
-  public List<Span> spans() {
-    return spans;
-  }
-
-  public int size() {
-    return choices.size();
-  }
-
-  public Choice get(int i) {
-    return choices.get(i);
-  }
-
-  /** The raw values, the part of a sequence that a replay needs. */
-  public long[] raws() {
-    long[] r = new long[choices.size()];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = choices.get(i).raw();
+    public ChoiceSequence(List<Choice> choices, List<Span> spans) {
+        this.choices = List.copyOf(choices);
+        this.spans = List.copyOf(spans);
     }
-    return r;
-  }
 
-  /** A copy with choice i replaced. */
-  public ChoiceSequence with(int i, Choice c) {
-    List<Choice> copy = new ArrayList<>(choices);
-    copy.set(i, c);
-    return new ChoiceSequence(copy, spans);
-  }
-
-  /** A copy without the choices in [start, end). Spans are dropped; a replay rebuilds them. */
-  public ChoiceSequence without(int start, int end) {
-    List<Choice> copy = new ArrayList<>(choices.subList(0, start));
-    copy.addAll(choices.subList(end, choices.size()));
-    return new ChoiceSequence(copy, List.of());
-  }
-
-  /** Indices of the choices a generator marked as continuous search knobs. */
-  public List<Integer> knobIndices() {
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < choices.size(); i++) {
-      Choice c = choices.get(i);
-      if (c.kind() == Choice.Kind.DOUBLE && c.knob() != null) {
-        idx.add(i);
-      }
+    public static ChoiceSequence empty() {
+        return new ChoiceSequence(List.of(), List.of());
     }
-    return Collections.unmodifiableList(idx);
-  }
 
-  /**
-   * A hash of the constraints (kind, range, scale) of every choice, but not of their values.
-   * Replaying a token against a generator that draws differently gives another fingerprint.
-   */
-  public long fingerprint() {
-    long h = 0xcbf29ce484222325L;
-    for (Choice c : choices) {
-      h = mix(h, c.kind().ordinal());
-      h = mix(h, Double.doubleToLongBits(c.min()));
-      h = mix(h, Double.doubleToLongBits(c.max()));
-      h = mix(h, c.logScale() ? 1 : 0);
+    public List<Choice> choices() {
+        return choices;
     }
-    return h;
-  }
 
-  private static long mix(long h, long v) {
-    h ^= v;
-    h *= 0x100000001b3L;
-    return h ^ (h >>> 29);
-  }
-
-  @Override
-  public int compareTo(ChoiceSequence o) {
-    if (size() != o.size()) {
-      return Integer.compare(size(), o.size());
+    public List<Span> spans() {
+        return spans;
     }
-    for (int i = 0; i < size(); i++) {
-      int c = get(i).compareSimplicity(o.get(i));
-      if (c != 0) {
-        return c;
-      }
+
+    public int size() {
+        return choices.size();
     }
-    return 0;
-  }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ChoiceSequence s && java.util.Arrays.equals(raws(), s.raws());
-  }
+    public Choice get(int i) {
+        return choices.get(i);
+    }
 
-  @Override
-  public int hashCode() {
-    return java.util.Arrays.hashCode(raws());
-  }
+    /** The raw values, the part of a sequence that a replay needs. */
+    public long[] raws() {
+        long[] r = new long[choices.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = choices.get(i).raw();
+        }
+        return r;
+    }
 
-  @Override
-  public String toString() {
-    return choices.toString();
-  }
+    /** A copy with choice i replaced. */
+    public ChoiceSequence with(int i, Choice c) {
+        List<Choice> copy = new ArrayList<>(choices);
+        copy.set(i, c);
+        return new ChoiceSequence(copy, spans);
+    }
+
+    /** A copy without the choices in [start, end). Spans are dropped; a replay rebuilds them. */
+    public ChoiceSequence without(int start, int end) {
+        List<Choice> copy = new ArrayList<>(choices.subList(0, start));
+        copy.addAll(choices.subList(end, choices.size()));
+        return new ChoiceSequence(copy, List.of());
+    }
+
+    /** Indices of the choices a generator marked as continuous search knobs. */
+    public List<Integer> knobIndices() {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            Choice c = choices.get(i);
+            if (c.kind() == Choice.Kind.DOUBLE && c.knob() != null) {
+                idx.add(i);
+            }
+        }
+        return Collections.unmodifiableList(idx);
+    }
+
+    /**
+     * A hash of the constraints (kind, range, scale) of every choice, but not of their values.
+     * Replaying a token against a generator that draws differently gives another fingerprint.
+     */
+    public long fingerprint() {
+        long h = 0xcbf29ce484222325L;
+        for (Choice c : choices) {
+            h = mix(h, c.kind().ordinal());
+            h = mix(h, Double.doubleToLongBits(c.min()));
+            h = mix(h, Double.doubleToLongBits(c.max()));
+            h = mix(h, c.logScale() ? 1 : 0);
+        }
+        return h;
+    }
+
+    private static long mix(long h, long v) {
+        h ^= v;
+        h *= 0x100000001b3L;
+        return h ^ (h >>> 29);
+    }
+
+    @Override
+    public int compareTo(ChoiceSequence o) {
+        if (size() != o.size()) {
+            return Integer.compare(size(), o.size());
+        }
+        for (int i = 0; i < size(); i++) {
+            int c = get(i).compareSimplicity(o.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChoiceSequence s && Arrays.equals(raws(), s.raws());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(raws());
+    }
+
+    @Override
+    public String toString() {
+        return choices.toString();
+    }
 }

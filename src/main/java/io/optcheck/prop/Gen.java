@@ -16,50 +16,50 @@ import java.util.function.Predicate;
 @FunctionalInterface
 public interface Gen<T> {
 
-  /** Draws a value. Implementations draw only through {@code source}. */
-  T generate(Source source);
+    /** Draws a value. Implementations draw only through {@code source}. */
+    T generate(Source source);
 
-  /** Applies {@code f} to every generated value; shrinks as this generator does. */
-  default <R> Gen<R> map(Function<? super T, ? extends R> f) {
-    Objects.requireNonNull(f);
-    Gen<T> self = this;
-    return Gens.named(describe() + ".map", s -> f.apply(s.draw(self)));
-  }
+    /** Applies {@code f} to every generated value; shrinks as this generator does. */
+    default <R> Gen<R> map(Function<? super T, ? extends R> f) {
+        Objects.requireNonNull(f);
+        Gen<T> self = this;
+        return Gens.named(describe() + ".map", s -> f.apply(s.draw(self)));
+    }
 
-  /** A generator that depends on a generated value, e.g. a dimension, then a vector of it. */
-  default <R> Gen<R> flatMap(Function<? super T, ? extends Gen<? extends R>> f) {
-    Objects.requireNonNull(f);
-    Gen<T> self = this;
-    return Gens.named(describe() + ".flatMap", s -> s.draw(f.apply(s.draw(self))));
-  }
+    /** A generator that depends on a generated value, e.g. a dimension, then a vector of it. */
+    default <R> Gen<R> flatMap(Function<? super T, ? extends Gen<? extends R>> f) {
+        Objects.requireNonNull(f);
+        Gen<T> self = this;
+        return Gens.named(describe() + ".flatMap", s -> s.draw(f.apply(s.draw(self))));
+    }
 
-  /**
-   * Keeps only values that satisfy {@code predicate}, retrying up to 100 times in one try. When
-   * that rejection budget runs out the try is discarded, and the property errs with a message
-   * naming this filter if discards pile up.
-   */
-  default Gen<T> filter(String name, Predicate<? super T> predicate) {
-    return new Gens.Filtered<>(this, name, predicate, 100);
-  }
+    /**
+     * Keeps only values that satisfy {@code predicate}, retrying up to 100 times in one try. When
+     * that rejection budget runs out the try is discarded, and the property errs with a message
+     * naming this filter if discards pile up.
+     */
+    default Gen<T> filter(String name, Predicate<? super T> predicate) {
+        return new Gens.Filtered<>(this, name, predicate, 100);
+    }
 
-  /** {@link #filter(String, Predicate)} with a generated name. */
-  default Gen<T> filter(Predicate<? super T> predicate) {
-    return filter(describe() + ".filter", predicate);
-  }
+    /** {@link #filter(String, Predicate)} with a generated name. */
+    default Gen<T> filter(Predicate<? super T> predicate) {
+        return filter(describe() + ".filter", predicate);
+    }
 
-  /** Combines with another generator's value. */
-  default <U, R> Gen<R> zip(Gen<U> other, BiFunction<? super T, ? super U, ? extends R> f) {
-    Gen<T> self = this;
-    return Gens.named(describe() + ".zip", s -> f.apply(s.draw(self), s.draw(other)));
-  }
+    /** Combines with another generator's value. */
+    default <U, R> Gen<R> zip(Gen<U> other, BiFunction<? super T, ? super U, ? extends R> f) {
+        Gen<T> self = this;
+        return Gens.named(describe() + ".zip", s -> f.apply(s.draw(self), s.draw(other)));
+    }
 
-  /** The same generator, described by {@code name} in messages and spans. */
-  default Gen<T> named(String name) {
-    return Gens.named(name, this);
-  }
+    /** The same generator, described by {@code name} in messages and spans. */
+    default Gen<T> named(String name) {
+        return Gens.named(name, this);
+    }
 
-  /** A short description used in messages. */
-  default String describe() {
-    return "gen";
-  }
+    /** A short description used in messages. */
+    default String describe() {
+        return "gen";
+    }
 }

@@ -27,37 +27,55 @@ import java.util.List;
  * @param wallCapHit whether the safety-net wall-clock cap cut the run short
  * @param <T> the generated type
  */
-public record PropertyResult<T>(String name, Status status, String message, long seed, int tries,
-                                int rejected, Phase foundBy, Case<T> original, Case<T> shrunk,
-                                Throwable failure, int shrinkSteps, int shrinkCandidates,
-                                Statistics statistics, double bestScore, Case<T> best,
-                                String replayToken, long durationMs, boolean wallCapHit) {
+public record PropertyResult<T>(
+        String name,
+        Status status,
+        String message,
+        long seed,
+        int tries,
+        int rejected,
+        Phase foundBy,
+        Case<T> original,
+        Case<T> shrunk,
+        Throwable failure,
+        int shrinkSteps,
+        int shrinkCandidates,
+        Statistics statistics,
+        double bestScore,
+        Case<T> best,
+        String replayToken,
+        long durationMs,
+        boolean wallCapHit) {
 
-  /**
-   * How a run ended. INCONCLUSIVE: no case failed, but a coverage requirement fell short, and
-   * not significantly so ({@link Property.Coverage}: below the required share, but
-   * P(Bin(n, p) &lt;= k) is not below {@link Property.Coverage#ALPHA}).
-   */
-  public enum Status { PASSED, FAILED, ERROR, INCONCLUSIVE }
+    /**
+     * How a run ended. INCONCLUSIVE: no case failed, but a coverage requirement fell short, and
+     * not significantly so ({@link Property.Coverage}: below the required share, but
+     * P(Bin(n, p) &lt;= k) is not below {@link Property.Coverage#ALPHA}).
+     */
+    public enum Status {
+        PASSED,
+        FAILED,
+        ERROR,
+        INCONCLUSIVE
+    }
 
-  /**
-   * One generated case: its value, its choices and the notes the body attached.
-   *
-   * @param <T> the generated type
-   */
-  public record Case<T>(T value, ChoiceSequence sequence, List<String> notes, double score) {
-  }
+    /**
+     * One generated case: its value, its choices and the notes the body attached.
+     *
+     * @param <T> the generated type
+     */
+    public record Case<T>(T value, ChoiceSequence sequence, List<String> notes, double score) {}
 
-  public boolean passed() {
-    return status == Status.PASSED;
-  }
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
 
-  public boolean failed() {
-    return status == Status.FAILED;
-  }
+    public boolean failed() {
+        return status == Status.FAILED;
+    }
 
-  /** The shrunk value, or null when nothing failed. */
-  public T shrunkValue() {
-    return shrunk == null ? null : shrunk.value();
-  }
+    /** The shrunk value, or null when nothing failed. */
+    public T shrunkValue() {
+        return shrunk == null ? null : shrunk.value();
+    }
 }

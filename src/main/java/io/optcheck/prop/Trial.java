@@ -10,68 +10,67 @@ import java.util.List;
  */
 public final class Trial {
 
-  /** Thrown by {@link #reject(String)}; the engine discards the try. */
-  static final class Rejected extends RuntimeException {
-    final String reason;
+    /** Thrown by {@link #reject(String)}; the engine discards the try. */
+    static final class Rejected extends RuntimeException {
+        final String reason;
 
-    Rejected(String reason) {
-      super(reason, null, false, false);
-      this.reason = reason;
+        Rejected(String reason) {
+            super(reason, null, false, false);
+            this.reason = reason;
+        }
     }
-  }
 
-  private final List<String> labels = new ArrayList<>(2);
-  private final List<String> notes = new ArrayList<>(2);
-  private double score = Double.NaN;
+    private final List<String> labels = new ArrayList<>(2);
+    private final List<String> notes = new ArrayList<>(2);
+    private double score = Double.NaN;
 
-  Trial() {
-  }
+    Trial() {}
 
-  /** Counts this try under {@code label} in the statistics. */
-  public Trial label(String label) {
-    labels.add(label);
-    return this;
-  }
-
-  /** Labels the try when {@code condition} holds. */
-  public Trial classify(boolean condition, String label) {
-    if (condition) {
-      labels.add(label);
+    /** Counts this try under {@code label} in the statistics. */
+    public Trial label(String label) {
+        labels.add(label);
+        return this;
     }
-    return this;
-  }
 
-  /**
-   * Reports a score that targeted search tries to maximise, e.g. observed/bound. Several calls
-   * keep the largest. NaN is ignored.
-   */
-  public Trial target(double value) {
-    if (!Double.isNaN(value) && (Double.isNaN(score) || value > score)) {
-      score = value;
+    /** Labels the try when {@code condition} holds. */
+    public Trial classify(boolean condition, String label) {
+        if (condition) {
+            labels.add(label);
+        }
+        return this;
     }
-    return this;
-  }
 
-  /** Adds a line to the failure report of this try. */
-  public Trial note(String line) {
-    notes.add(line);
-    return this;
-  }
+    /**
+     * Reports a score that targeted search tries to maximise, e.g. observed/bound. Several calls
+     * keep the largest. NaN is ignored.
+     */
+    public Trial target(double value) {
+        if (!Double.isNaN(value) && (Double.isNaN(score) || value > score)) {
+            score = value;
+        }
+        return this;
+    }
 
-  /** Discards this try: its input does not meet the property's precondition. */
-  public void reject(String reason) {
-    throw new Rejected(reason);
-  }
+    /** Adds a line to the failure report of this try. */
+    public Trial note(String line) {
+        notes.add(line);
+        return this;
+    }
 
-  List<String> labels() {
-    return Collections.unmodifiableList(labels);
-  }
+    /** Discards this try: its input does not meet the property's precondition. */
+    public void reject(String reason) {
+        throw new Rejected(reason);
+    }
 
-  List<String> notes() {
-    return Collections.unmodifiableList(notes);
-  }
+    List<String> labels() {
+        return Collections.unmodifiableList(labels);
+    }
 
-  double score() {
-    return score;
-  }
+    List<String> notes() {
+        return Collections.unmodifiableList(notes);
+    }
+
+    double score() {
+        return score;
+    }
 }

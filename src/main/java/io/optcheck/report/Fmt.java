@@ -4,7 +4,6 @@ import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
 import io.optcheck.result.RunReport;
 import io.optcheck.result.Verdict;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -38,7 +37,9 @@ final class Fmt {
         if (v == 0) {
             return "0";
         }
-        BigDecimal bd = new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        BigDecimal bd = new BigDecimal(v)
+                .round(new MathContext(digits, RoundingMode.HALF_EVEN))
+                .stripTrailingZeros();
         double a = Math.abs(bd.doubleValue());
         if (a >= 1e-3 && a < 1e6) {
             return bd.toPlainString();
@@ -76,7 +77,8 @@ final class Fmt {
             return l.stream().map(x -> value(x, inf)).collect(Collectors.joining(", ", "[", "]"));
         }
         if (v instanceof Map<?, ?> m) {
-            return m.entrySet().stream().map(e -> e.getKey() + ": " + value(e.getValue(), inf))
+            return m.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + value(e.getValue(), inf))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         return String.valueOf(v); // String, Boolean, Integer, Long: locale independent
@@ -94,7 +96,8 @@ final class Fmt {
 
     /** What a partial report is: the run was interrupted, and how many results it holds. */
     static String partialNote(RunReport r) {
-        return "the run was interrupted (SIGINT or SIGTERM); this report holds only the " + r.results().size()
+        return "the run was interrupted (SIGINT or SIGTERM); this report holds only the "
+                + r.results().size()
                 + (r.results().size() == 1 ? " result" : " results") + " finished before that, and the gate"
                 + " verdict covers only them";
     }
@@ -124,7 +127,8 @@ final class Fmt {
         }
         if (r.error() != null) {
             return (r.outcome() == Outcome.REFUSED ? "refused" : "error")
-                    + (r.error().step() == null ? "" : " at step " + r.error().step()) + ": " + r.error().message();
+                    + (r.error().step() == null ? "" : " at step " + r.error().step()) + ": "
+                    + r.error().message();
         }
         return "";
     }

@@ -1,7 +1,5 @@
 package io.optcheck.report;
 
-import io.optcheck.result.Waiver;
-
 import io.optcheck.result.Counterexample;
 import io.optcheck.result.Expected;
 import io.optcheck.result.Observation;
@@ -11,8 +9,8 @@ import io.optcheck.result.RunReport;
 import io.optcheck.result.StatisticalTest;
 import io.optcheck.result.Threshold;
 import io.optcheck.result.Verdict;
+import io.optcheck.result.Waiver;
 import io.optcheck.result.WaiverReport;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,16 +97,23 @@ public final class HtmlReport {
         String render() {
             sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                     .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                    .append("<meta name=\"generator\" content=\"optcheck ").append(Html.attr(r.version())).append("\">\n")
-                    .append("<title>").append(Html.text(pageTitle())).append("</title>\n")
-                    .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+                    .append("<meta name=\"generator\" content=\"optcheck ")
+                    .append(Html.attr(r.version()))
+                    .append("\">\n")
+                    .append("<title>")
+                    .append(Html.text(pageTitle()))
+                    .append("</title>\n")
+                    .append("<style>")
+                    .append(CSS)
+                    .append("</style>\n</head>\n<body>\n");
             header();
             matrix();
             theorems();
             methods();
             observations();
             waivers();
-            sb.append("<footer><p>Written by optcheck ").append(Html.text(r.version()))
+            sb.append("<footer><p>Written by optcheck ")
+                    .append(Html.text(r.version()))
                     .append(" from the same data as results.json. This page is self-contained: no script, no network,")
                     .append(" plots are inline SVG. The fields are explained in reports/README.md.</p></footer>\n");
             sb.append("</body>\n</html>\n");
@@ -127,30 +132,59 @@ public final class HtmlReport {
             sb.append("<header id=\"top\">\n<h1>optcheck report</h1>\n");
             if (r.partial()) {
                 sb.append("<p class=\"gate gate-fail partial\" id=\"partial\"><strong>PARTIAL</strong>: ")
-                        .append(Html.text(Fmt.partialNote(r))).append("</p>\n");
+                        .append(Html.text(Fmt.partialNote(r)))
+                        .append("</p>\n");
             }
-            sb.append("<p class=\"gate ").append(r.gatePasses() ? "gate-pass" : "gate-fail").append("\" id=\"gate\">")
-                    .append(r.gatePasses() ? "Every result agrees with the theory"
-                            : blocking + " result" + (blocking == 1 ? " disagrees" : "s disagree") + " with the theory")
+            sb.append("<p class=\"gate ")
+                    .append(r.gatePasses() ? "gate-pass" : "gate-fail")
+                    .append("\" id=\"gate\">")
+                    .append(
+                            r.gatePasses()
+                                    ? "Every result agrees with the theory"
+                                    : blocking + " result" + (blocking == 1 ? " disagrees" : "s disagree")
+                                            + " with the theory")
                     .append(r.gatePasses() && r.countWaived() > 0 ? " (failures waived)" : "")
-                    .append(" · ").append(Html.text(Fmt.totals(r))).append("</p>\n");
-            List<Result> failing = r.results().stream().filter(x -> x.verdict() == Verdict.FAIL).toList();
+                    .append(" · ")
+                    .append(Html.text(Fmt.totals(r)))
+                    .append("</p>\n");
+            List<Result> failing = r.results().stream()
+                    .filter(x -> x.verdict() == Verdict.FAIL)
+                    .toList();
             if (!failing.isEmpty()) {
                 sb.append("<ul class=\"failing\">");
                 for (Result x : failing) {
-                    sb.append("<li><a href=\"#").append(resultAnchor(x)).append("\">").append(Html.text(x.theorem()))
-                            .append(" / ").append(Html.text(x.regime())).append("</a>: expected ").append(x.expected().json())
-                            .append(", outcome ").append(x.outcome().json())
-                            .append(x.waiver() == null ? "" : " (waived until " + x.waiver().expires() + ")").append("</li>");
+                    sb.append("<li><a href=\"#")
+                            .append(resultAnchor(x))
+                            .append("\">")
+                            .append(Html.text(x.theorem()))
+                            .append(" / ")
+                            .append(Html.text(x.regime()))
+                            .append("</a>: expected ")
+                            .append(x.expected().json())
+                            .append(", outcome ")
+                            .append(x.outcome().json())
+                            .append(
+                                    x.waiver() == null
+                                            ? ""
+                                            : " (waived until " + x.waiver().expires() + ")")
+                            .append("</li>");
                 }
                 sb.append("</ul>\n");
             }
             long theorems = byTheorem.size();
             long methods = r.results().stream().map(Result::method).distinct().count();
-            sb.append("<p class=\"lead\">optcheck checked ").append(theorems).append(" theorem").append(theorems == 1 ? "" : "s")
-                    .append(" on ").append(methods).append(" method").append(methods == 1 ? "" : "s")
-                    .append(". Each theorem is run with all its assumptions in force (regime <code>holds</code>, where the")
-                    .append(" theory promises the conclusion) and with one assumption dropped or a parameter pushed past its")
+            sb.append("<p class=\"lead\">optcheck checked ")
+                    .append(theorems)
+                    .append(" theorem")
+                    .append(theorems == 1 ? "" : "s")
+                    .append(" on ")
+                    .append(methods)
+                    .append(" method")
+                    .append(methods == 1 ? "" : "s")
+                    .append(
+                            ". Each theorem is run with all its assumptions in force (regime <code>holds</code>, where the")
+                    .append(
+                            " theory promises the conclusion) and with one assumption dropped or a parameter pushed past its")
                     .append(" limit (where the theory predicts a break, and optcheck must find a counterexample).")
                     .append(" Each cell below is one regime: <span class=\"key v-held\">held, as predicted</span>")
                     .append(" <span class=\"key v-broke\">broke, as predicted</span>")
@@ -169,17 +203,26 @@ public final class HtmlReport {
             sb.append("</dl>\n");
             if (!r.tolerance().isEmpty()) {
                 sb.append("<details class=\"tolerance\"><summary>The tolerance model in full</summary><dl>");
-                r.tolerance().forEach((k, v) -> sb.append("<dt>").append(Html.text(k)).append("</dt><dd>")
-                        .append(Html.text(Fmt.value(v, INF))).append("</dd>"));
+                r.tolerance()
+                        .forEach((k, v) -> sb.append("<dt>")
+                                .append(Html.text(k))
+                                .append("</dt><dd>")
+                                .append(Html.text(Fmt.value(v, INF)))
+                                .append("</dd>"));
                 sb.append("</dl></details>\n");
             }
             sb.append("<nav><a href=\"#matrix\">Regime matrix</a> · <a href=\"#theorems\">Theorems</a> · ")
                     .append("<a href=\"#methods\">Methods</a> · <a href=\"#observations\">Observations</a>")
-                    .append(r.waivers() == null ? "" : " · <a href=\"#waivers\">Waivers</a>").append("</nav>\n</header>\n");
+                    .append(r.waivers() == null ? "" : " · <a href=\"#waivers\">Waivers</a>")
+                    .append("</nav>\n</header>\n");
         }
 
         private void meta(String k, String v) {
-            sb.append("<div><dt>").append(Html.text(k)).append("</dt><dd>").append(Html.text(v)).append("</dd></div>");
+            sb.append("<div><dt>")
+                    .append(Html.text(k))
+                    .append("</dt><dd>")
+                    .append(Html.text(v))
+                    .append("</dd></div>");
         }
 
         // ------------------------------------------------------------ matrix
@@ -188,7 +231,8 @@ public final class HtmlReport {
             List<Row> rows = new ArrayList<>();
             byTheorem.forEach((t, list) -> {
                 Map<String, List<Result>> byMethod = new LinkedHashMap<>();
-                list.forEach(x -> byMethod.computeIfAbsent(x.method(), k -> new ArrayList<>()).add(x));
+                list.forEach(x -> byMethod.computeIfAbsent(x.method(), k -> new ArrayList<>())
+                        .add(x));
                 byMethod.forEach((m, l) -> rows.add(new Row(t, m, l)));
             });
             return rows;
@@ -201,13 +245,21 @@ public final class HtmlReport {
                 return;
             }
             sb.append("<table class=\"matrix\"><thead><tr><th scope=\"col\">theorem · method</th>")
-                    .append("<th scope=\"col\">regimes (all assumptions first, then the breaking regimes)</th></tr></thead><tbody>\n");
+                    .append(
+                            "<th scope=\"col\">regimes (all assumptions first, then the breaking regimes)</th></tr></thead><tbody>\n");
             for (Row row : rows()) {
                 TheoremText t = texts.get(row.theorem());
-                sb.append("<tr><th scope=\"row\"><a href=\"#").append(theoremAnchor(row.theorem())).append("\">")
-                        .append(Html.text(t == null ? row.theorem() : t.title())).append("</a><div class=\"ids\">")
-                        .append(Html.text(row.theorem())).append(" · <a href=\"#").append(methodAnchor(row.method()))
-                        .append("\">").append(Html.text(row.method())).append("</a></div></th><td><div class=\"cells\">");
+                sb.append("<tr><th scope=\"row\"><a href=\"#")
+                        .append(theoremAnchor(row.theorem()))
+                        .append("\">")
+                        .append(Html.text(t == null ? row.theorem() : t.title()))
+                        .append("</a><div class=\"ids\">")
+                        .append(Html.text(row.theorem()))
+                        .append(" · <a href=\"#")
+                        .append(methodAnchor(row.method()))
+                        .append("\">")
+                        .append(Html.text(row.method()))
+                        .append("</a></div></th><td><div class=\"cells\">");
                 for (Result x : row.results()) {
                     cell(x);
                 }
@@ -217,18 +269,36 @@ public final class HtmlReport {
         }
 
         private void cell(Result x) {
-            sb.append("<a class=\"cell ").append(stateClass(x)).append("\" href=\"#").append(resultAnchor(x))
-                    .append("\" data-result=\"").append(Html.attr(x.id())).append("\" data-outcome=\"")
-                    .append(x.outcome().json()).append("\" data-verdict=\"").append(x.verdict().json())
-                    .append("\" data-tries=\"").append(x.tries()).append("\">");
+            sb.append("<a class=\"cell ")
+                    .append(stateClass(x))
+                    .append("\" href=\"#")
+                    .append(resultAnchor(x))
+                    .append("\" data-result=\"")
+                    .append(Html.attr(x.id()))
+                    .append("\" data-outcome=\"")
+                    .append(x.outcome().json())
+                    .append("\" data-verdict=\"")
+                    .append(x.verdict().json())
+                    .append("\" data-tries=\"")
+                    .append(x.tries())
+                    .append("\">");
             sb.append("<span class=\"regime\">").append(Html.text(x.regime())).append("</span>");
             sb.append("<span class=\"state\">").append(Html.text(stateText(x))).append("</span>");
-            sb.append("<span class=\"expect\">expected ").append(x.expected().json()).append(" · ")
-                    .append(Html.text(verdictText(x))).append("</span>");
-            sb.append("<span class=\"nums\"><span class=\"tries\">").append(x.tries()).append(x.tries() == 1 ? " try" : " tries").append("</span> · worst ratio <span class=\"worst\">")
-                    .append(x.worstRatio() == null ? DASH : Html.text(Fmt.ratio(x.worstRatio(), INF))).append("</span></span>");
+            sb.append("<span class=\"expect\">expected ")
+                    .append(x.expected().json())
+                    .append(" · ")
+                    .append(Html.text(verdictText(x)))
+                    .append("</span>");
+            sb.append("<span class=\"nums\"><span class=\"tries\">")
+                    .append(x.tries())
+                    .append(x.tries() == 1 ? " try" : " tries")
+                    .append("</span> · worst ratio <span class=\"worst\">")
+                    .append(x.worstRatio() == null ? DASH : Html.text(Fmt.ratio(x.worstRatio(), INF)))
+                    .append("</span></span>");
             if (x.waiver() != null) {
-                sb.append("<span class=\"waiver-note\">waived until ").append(x.waiver().expires()).append("</span>");
+                sb.append("<span class=\"waiver-note\">waived until ")
+                        .append(x.waiver().expires())
+                        .append("</span>");
             }
             sb.append("</a>");
         }
@@ -272,12 +342,19 @@ public final class HtmlReport {
 
         private void theorem(String id, List<Result> results) {
             TheoremText t = texts.get(id);
-            sb.append("<section class=\"theorem\" id=\"").append(theoremAnchor(id)).append("\">\n<h2>")
-                    .append(Html.text(t == null ? id : t.title())).append(" <span class=\"ids\">")
-                    .append(Html.text(id)).append("</span></h2>\n");
-            Set<String> methods = results.stream().map(Result::method).collect(Collectors.toCollection(LinkedHashSet::new));
-            sb.append("<p class=\"ids\">method ").append(methods.stream()
-                    .map(m -> "<a href=\"#" + methodAnchor(m) + "\">" + Html.text(m) + "</a>").collect(Collectors.joining(", ")));
+            sb.append("<section class=\"theorem\" id=\"")
+                    .append(theoremAnchor(id))
+                    .append("\">\n<h2>")
+                    .append(Html.text(t == null ? id : t.title()))
+                    .append(" <span class=\"ids\">")
+                    .append(Html.text(id))
+                    .append("</span></h2>\n");
+            Set<String> methods =
+                    results.stream().map(Result::method).collect(Collectors.toCollection(LinkedHashSet::new));
+            sb.append("<p class=\"ids\">method ")
+                    .append(methods.stream()
+                            .map(m -> "<a href=\"#" + methodAnchor(m) + "\">" + Html.text(m) + "</a>")
+                            .collect(Collectors.joining(", ")));
             if (t != null && !t.source().isBlank()) {
                 sb.append(" · source: ").append(Html.text(t.source()));
             }
@@ -286,15 +363,25 @@ public final class HtmlReport {
                 sb.append("<p class=\"nospec\">No spec text was available for this theorem.</p>\n");
             } else {
                 sb.append("<div class=\"statement\"><h3>Statement</h3><ul class=\"conclusions\">");
-                t.conclusions().forEach((cid, latex) -> sb.append("<li><span class=\"cid\">").append(Html.text(cid))
-                        .append("</span> ").append(MathText.toHtml(latex)).append("</li>"));
+                t.conclusions()
+                        .forEach((cid, latex) -> sb.append("<li><span class=\"cid\">")
+                                .append(Html.text(cid))
+                                .append("</span> ")
+                                .append(MathText.toHtml(latex))
+                                .append("</li>"));
                 sb.append("</ul><h3>Assumptions</h3><ul class=\"assumptions\">");
-                t.assumptions().forEach((aid, st) -> sb.append("<li><code>").append(Html.text(aid)).append("</code>: ")
-                        .append(Html.text(st)).append("</li>"));
+                t.assumptions()
+                        .forEach((aid, st) -> sb.append("<li><code>")
+                                .append(Html.text(aid))
+                                .append("</code>: ")
+                                .append(Html.text(st))
+                                .append("</li>"));
                 sb.append("</ul>");
                 if (!t.body().isBlank()) {
-                    sb.append("<details><summary>Derivation and what is measured (from the spec)</summary><pre class=\"spec\">")
-                            .append(Html.text(t.body())).append("</pre></details>");
+                    sb.append(
+                                    "<details><summary>Derivation and what is measured (from the spec)</summary><pre class=\"spec\">")
+                            .append(Html.text(t.body()))
+                            .append("</pre></details>");
                 }
                 sb.append("</div>\n");
             }
@@ -305,27 +392,53 @@ public final class HtmlReport {
         }
 
         private void regime(Result x, TheoremText t) {
-            sb.append("<article class=\"regime ").append(stateClass(x)).append("\" id=\"").append(resultAnchor(x))
-                    .append("\" data-result=\"").append(Html.attr(x.id())).append("\">\n");
-            sb.append("<h3><span class=\"badge ").append(stateClass(x)).append("\">").append(Html.text(stateText(x)))
-                    .append(" · ").append(Html.text(verdictText(x))).append("</span> regime <code>")
-                    .append(Html.text(x.regime())).append("</code>");
+            sb.append("<article class=\"regime ")
+                    .append(stateClass(x))
+                    .append("\" id=\"")
+                    .append(resultAnchor(x))
+                    .append("\" data-result=\"")
+                    .append(Html.attr(x.id()))
+                    .append("\">\n");
+            sb.append("<h3><span class=\"badge ")
+                    .append(stateClass(x))
+                    .append("\">")
+                    .append(Html.text(stateText(x)))
+                    .append(" · ")
+                    .append(Html.text(verdictText(x)))
+                    .append("</span> regime <code>")
+                    .append(Html.text(x.regime()))
+                    .append("</code>");
             if (!x.conclusion().equals("main")) {
-                sb.append(" <span class=\"ids\">conclusion ").append(Html.text(x.conclusion())).append("</span>");
+                sb.append(" <span class=\"ids\">conclusion ")
+                        .append(Html.text(x.conclusion()))
+                        .append("</span>");
             }
             sb.append("</h3>\n");
             String desc = t == null ? null : t.regimes().get(x.regime());
             if (desc != null && !desc.isBlank()) {
                 sb.append("<p class=\"desc\">").append(Html.text(desc)).append("</p>\n");
             }
-            sb.append("<p class=\"ids\">method <code>").append(Html.text(x.method())).append("</code> · assumptions in force: ")
-                    .append(x.assumptions().isEmpty() ? DASH : x.assumptions().stream()
-                            .map(a -> "<code>" + Html.text(a) + "</code>").collect(Collectors.joining(", ")))
-                    .append(" · expected ").append(x.expected().json()).append(", outcome ").append(x.outcome().json())
+            sb.append("<p class=\"ids\">method <code>")
+                    .append(Html.text(x.method()))
+                    .append("</code> · assumptions in force: ")
+                    .append(
+                            x.assumptions().isEmpty()
+                                    ? DASH
+                                    : x.assumptions().stream()
+                                            .map(a -> "<code>" + Html.text(a) + "</code>")
+                                            .collect(Collectors.joining(", ")))
+                    .append(" · expected ")
+                    .append(x.expected().json())
+                    .append(", outcome ")
+                    .append(x.outcome().json())
                     .append("</p>\n");
             if (x.waiver() != null) {
-                sb.append("<p class=\"waived\">Waived until ").append(x.waiver().expires()).append(": ")
-                        .append(Html.text(x.waiver().reason())).append(". The failure still counts as a fail; the waiver only lets the release gate pass.</p>\n");
+                sb.append("<p class=\"waived\">Waived until ")
+                        .append(x.waiver().expires())
+                        .append(": ")
+                        .append(Html.text(x.waiver().reason()))
+                        .append(
+                                ". The failure still counts as a fail; the waiver only lets the release gate pass.</p>\n");
             }
             sb.append("<div class=\"regime-body\">");
             plot(x);
@@ -333,9 +446,15 @@ public final class HtmlReport {
             sb.append("</div>\n");
             counterexample(x);
             if (x.error() != null) {
-                sb.append("<p class=\"error\">").append(x.outcome() == Outcome.REFUSED ? "Refused" : "Error")
-                        .append(x.error().step() == null ? "" : " at step " + x.error().step()).append(": ")
-                        .append(Html.text(x.error().message())).append("</p>\n");
+                sb.append("<p class=\"error\">")
+                        .append(x.outcome() == Outcome.REFUSED ? "Refused" : "Error")
+                        .append(
+                                x.error().step() == null
+                                        ? ""
+                                        : " at step " + x.error().step())
+                        .append(": ")
+                        .append(Html.text(x.error().message()))
+                        .append("</p>\n");
             }
             replay(x);
             sb.append("</article>\n");
@@ -344,44 +463,62 @@ public final class HtmlReport {
         private void figures(Result x) {
             sb.append("<div class=\"figs\"><table class=\"figures\"><tbody>");
             fig("tries", Integer.toString(x.tries()));
-            fig("worst ratio (observed/bound, t ≥ 1; above 1 is a violation)",
+            fig(
+                    "worst ratio (observed/bound, t ≥ 1; above 1 is a violation)",
                     x.worstRatio() == null ? DASH : Fmt.ratio(x.worstRatio(), INF));
             fig("known tight value", x.tightReference() == null ? "none known" : Fmt.ratio(x.tightReference(), INF));
-            if (x.worstRatio() != null && x.tightReference() != null && x.tightReference() != 0
-                    && Double.isFinite(x.worstRatio()) && x.outcome() == Outcome.HELD) {
+            if (x.worstRatio() != null
+                    && x.tightReference() != null
+                    && x.tightReference() != 0
+                    && Double.isFinite(x.worstRatio())
+                    && x.outcome() == Outcome.HELD) {
                 fig("worst / tight (how close the search came)", Fmt.ratio(x.worstRatio() / x.tightReference(), INF));
             }
             if (x.threshold() != null) {
                 Threshold th = x.threshold();
-                fig("threshold " + th.parameter(), Fmt.sig(th.found(), Fmt.FIGURE_DIGITS, INF) + " found vs "
-                        + Fmt.sig(th.theory(), Fmt.FIGURE_DIGITS, INF) + " in theory");
+                fig(
+                        "threshold " + th.parameter(),
+                        Fmt.sig(th.found(), Fmt.FIGURE_DIGITS, INF) + " found vs "
+                                + Fmt.sig(th.theory(), Fmt.FIGURE_DIGITS, INF) + " in theory");
             }
             fig("found by", x.foundBy() == null ? DASH : x.foundBy().json());
             fig("tol/|rhs|", Fmt.ratio(x.toleranceRatio(), INF));
             if (x.statistics() != null) {
                 StatisticalTest s = x.statistics();
-                fig("statistics", s.test() + ", alpha " + Fmt.sig(s.alpha(), Fmt.FIGURE_DIGITS, INF) + ", "
-                        + s.runs() + " runs, seed " + s.seed());
+                fig(
+                        "statistics",
+                        s.test() + ", alpha " + Fmt.sig(s.alpha(), Fmt.FIGURE_DIGITS, INF) + ", " + s.runs()
+                                + " runs, seed " + s.seed());
             }
             fig("seed", Long.toString(x.seed()));
             fig("time", Fmt.seconds(x.durationMs()));
             if (!x.conventions().isEmpty()) {
-                fig("conventions", x.conventions().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
-                        .collect(Collectors.joining(", ")));
+                fig(
+                        "conventions",
+                        x.conventions().entrySet().stream()
+                                .map(e -> e.getKey() + " = " + e.getValue())
+                                .collect(Collectors.joining(", ")));
             }
             sb.append("</tbody></table>");
             Map<String, Object> extra = new LinkedHashMap<>(x.extra());
             if (!extra.isEmpty()) {
                 sb.append("<details class=\"extra\"><summary>More figures</summary><dl>");
-                extra.forEach((k, v) -> sb.append("<dt>").append(Html.text(k)).append("</dt><dd>")
-                        .append(Html.text(Fmt.value(v, INF))).append("</dd>"));
+                extra.forEach((k, v) -> sb.append("<dt>")
+                        .append(Html.text(k))
+                        .append("</dt><dd>")
+                        .append(Html.text(Fmt.value(v, INF)))
+                        .append("</dd>"));
                 sb.append("</dl></details>");
             }
             sb.append("</div>");
         }
 
         private void fig(String k, String v) {
-            sb.append("<tr><th>").append(Html.text(k)).append("</th><td>").append(Html.text(v)).append("</td></tr>");
+            sb.append("<tr><th>")
+                    .append(Html.text(k))
+                    .append("</th><td>")
+                    .append(Html.text(v))
+                    .append("</td></tr>");
         }
 
         private void plot(Result x) {
@@ -394,14 +531,15 @@ public final class HtmlReport {
             Double step = c == null ? null : violationStep(c);
             int n = curves.values().stream().mapToInt(a -> a.length).max().orElse(0);
             double first = step != null && step >= n ? step - n + 1 : 1;
-            SvgPlot.Builder p = SvgPlot.builder().id(x.id())
+            SvgPlot.Builder p = SvgPlot.builder()
+                    .id(x.id())
                     .title(x.regime() + ": " + (c == null ? "the worst-ratio instance" : "the shrunk counterexample"));
             String measured = null;
             List<String> names = new ArrayList<>();
             for (Map.Entry<String, double[]> e : curves.entrySet()) {
                 boolean bound = e.getKey().toLowerCase(Locale.ROOT).contains("bound");
-                SvgPlot.Style style = bound ? SvgPlot.Style.BOUND
-                        : c != null ? SvgPlot.Style.COUNTEREXAMPLE : SvgPlot.Style.MEASURED;
+                SvgPlot.Style style =
+                        bound ? SvgPlot.Style.BOUND : c != null ? SvgPlot.Style.COUNTEREXAMPLE : SvgPlot.Style.MEASURED;
                 double[] y = e.getValue();
                 // Curves of different lengths end together (the last point is the last checked step).
                 p.curve(new SvgPlot.Curve(e.getKey(), first + (n - y.length), y, style));
@@ -431,17 +569,32 @@ public final class HtmlReport {
                 return;
             }
             Double step = violationStep(c);
-            sb.append("<div class=\"cex\" data-result=\"").append(Html.attr(x.id())).append("\"><h4>Counterexample")
+            sb.append("<div class=\"cex\" data-result=\"")
+                    .append(Html.attr(x.id()))
+                    .append("\"><h4>Counterexample")
                     .append(step == null ? "" : " (violation at step t = " + SvgPlot.num(step) + ")")
-                    .append(", shrunk in ").append(c.shrinkSteps()).append(" step").append(c.shrinkSteps() == 1 ? "" : "s")
-                    .append("</h4><p class=\"summary\">").append(Html.text(c.summary())).append("</p><table class=\"fields\"><tbody>");
-            c.fields().forEach((k, v) -> sb.append("<tr><th>").append(Html.text(k)).append("</th><td>")
-                    .append(Html.text(Fmt.value(v, INF))).append("</td></tr>"));
+                    .append(", shrunk in ")
+                    .append(c.shrinkSteps())
+                    .append(" step")
+                    .append(c.shrinkSteps() == 1 ? "" : "s")
+                    .append("</h4><p class=\"summary\">")
+                    .append(Html.text(c.summary()))
+                    .append("</p><table class=\"fields\"><tbody>");
+            c.fields()
+                    .forEach((k, v) -> sb.append("<tr><th>")
+                            .append(Html.text(k))
+                            .append("</th><td>")
+                            .append(Html.text(Fmt.value(v, INF)))
+                            .append("</td></tr>"));
             sb.append("</tbody></table>");
             if (c.original() != null) {
                 sb.append("<details><summary>Before shrinking</summary><table class=\"fields\"><tbody>");
-                c.original().forEach((k, v) -> sb.append("<tr><th>").append(Html.text(k)).append("</th><td>")
-                        .append(Html.text(Fmt.value(v, INF))).append("</td></tr>"));
+                c.original()
+                        .forEach((k, v) -> sb.append("<tr><th>")
+                                .append(Html.text(k))
+                                .append("</th><td>")
+                                .append(Html.text(Fmt.value(v, INF)))
+                                .append("</td></tr>"));
                 sb.append("</tbody></table></details>");
             }
             sb.append("</div>\n");
@@ -457,8 +610,11 @@ public final class HtmlReport {
                 cmd = "./optcheck run --theorem " + x.theorem() + " --seed " + x.seed() + " --tries " + x.tries();
                 what = "Rerun this theorem with the same seed and tries";
             }
-            sb.append("<p class=\"replay\"><span>").append(what).append(" (click to select):</span> <code class=\"cmd\">")
-                    .append(Html.text(Fmt.oneLine(cmd))).append("</code></p>\n");
+            sb.append("<p class=\"replay\"><span>")
+                    .append(what)
+                    .append(" (click to select):</span> <code class=\"cmd\">")
+                    .append(Html.text(Fmt.oneLine(cmd)))
+                    .append("</code></p>\n");
         }
 
         // ------------------------------------------------------------ methods
@@ -466,29 +622,45 @@ public final class HtmlReport {
         private void methods() {
             sb.append("<section id=\"methods\">\n<h2>Methods</h2>\n");
             Map<String, List<Result>> byMethod = new TreeMap<>();
-            r.results().forEach(x -> byMethod.computeIfAbsent(x.method(), k -> new ArrayList<>()).add(x));
+            r.results()
+                    .forEach(x -> byMethod.computeIfAbsent(x.method(), k -> new ArrayList<>())
+                            .add(x));
             if (byMethod.isEmpty()) {
                 sb.append("<p>No results.</p>\n");
             }
             sb.append("<table class=\"methods\"><thead><tr><th>method</th><th>held</th><th>broke</th>")
                     .append("<th>disagrees with the theory</th><th>conventions assumed</th></tr></thead><tbody>\n");
             byMethod.forEach((m, list) -> {
-                sb.append("<tr id=\"").append(methodAnchor(m)).append("\" data-method=\"").append(Html.attr(m))
-                        .append("\"><th><code>").append(Html.text(m)).append("</code></th><td>");
+                sb.append("<tr id=\"")
+                        .append(methodAnchor(m))
+                        .append("\" data-method=\"")
+                        .append(Html.attr(m))
+                        .append("\"><th><code>")
+                        .append(Html.text(m))
+                        .append("</code></th><td>");
                 links(list.stream().filter(x -> x.outcome() == Outcome.HELD).toList());
                 sb.append("</td><td>");
-                links(list.stream().filter(x -> x.outcome() == Outcome.BROKEN || x.outcome() == Outcome.REFUSED).toList());
+                links(list.stream()
+                        .filter(x -> x.outcome() == Outcome.BROKEN || x.outcome() == Outcome.REFUSED)
+                        .toList());
                 sb.append("</td><td>");
                 links(list.stream().filter(x -> x.verdict() == Verdict.FAIL).toList());
                 sb.append("</td><td>");
                 Map<String, Set<String>> conv = new TreeMap<>();
-                list.forEach(x -> x.conventions().forEach((k, v) -> conv.computeIfAbsent(k, q -> new LinkedHashSet<>()).add(v)));
-                sb.append(conv.isEmpty() ? "none declared" : conv.entrySet().stream()
-                        .map(e -> "<code>" + Html.text(e.getKey()) + "</code> = " + Html.text(String.join(" | ", e.getValue())))
-                        .collect(Collectors.joining("<br>")));
+                list.forEach(x -> x.conventions()
+                        .forEach((k, v) -> conv.computeIfAbsent(k, q -> new LinkedHashSet<>())
+                                .add(v)));
+                sb.append(
+                        conv.isEmpty()
+                                ? "none declared"
+                                : conv.entrySet().stream()
+                                        .map(e -> "<code>" + Html.text(e.getKey()) + "</code> = "
+                                                + Html.text(String.join(" | ", e.getValue())))
+                                        .collect(Collectors.joining("<br>")));
                 sb.append("</td></tr>\n");
             });
-            sb.append("</tbody></table>\n<p class=\"note\">held: the conclusion held on every try; broke: a counterexample")
+            sb.append(
+                            "</tbody></table>\n<p class=\"note\">held: the conclusion held on every try; broke: a counterexample")
                     .append(" was found or the method refused. Whether that is right depends on the regime: breaking")
                     .append(" regimes are expected to break.</p>\n</section>\n");
         }
@@ -498,9 +670,13 @@ public final class HtmlReport {
                 sb.append(DASH);
                 return;
             }
-            sb.append(list.stream().map(x -> "<a href=\"#" + resultAnchor(x) + "\">" + Html.text(x.theorem() + " / " + x.regime())
-                    + "</a>" + (x.verdict() == Verdict.FAIL ? (x.waiver() == null ? " (FAIL)" : " (FAIL, waived)")
-                    : x.expected() == Expected.NONE ? " (no guarantee)" : "")).collect(Collectors.joining("<br>")));
+            sb.append(list.stream()
+                    .map(x -> "<a href=\"#" + resultAnchor(x) + "\">" + Html.text(x.theorem() + " / " + x.regime())
+                            + "</a>"
+                            + (x.verdict() == Verdict.FAIL
+                                    ? (x.waiver() == null ? " (FAIL)" : " (FAIL, waived)")
+                                    : x.expected() == Expected.NONE ? " (no guarantee)" : ""))
+                    .collect(Collectors.joining("<br>")));
         }
 
         // ------------------------------------------------------------ observations, waivers
@@ -508,11 +684,16 @@ public final class HtmlReport {
         private void observations() {
             sb.append("<section id=\"observations\">\n<h2>Observations</h2>\n");
             if (r.observations().isEmpty()) {
-                sb.append("<p>No observations in this run (measurements without a verdict, such as sharpness against 2/η).</p>\n");
+                sb.append(
+                        "<p>No observations in this run (measurements without a verdict, such as sharpness against 2/η).</p>\n");
             }
             for (Observation o : r.observations()) {
-                sb.append("<article class=\"observation\" data-observation=\"").append(Html.attr(o.id())).append("\"><h3>")
-                        .append(Html.text(o.id())).append(" <span class=\"ids\">method ").append(Html.text(o.method()))
+                sb.append("<article class=\"observation\" data-observation=\"")
+                        .append(Html.attr(o.id()))
+                        .append("\"><h3>")
+                        .append(Html.text(o.id()))
+                        .append(" <span class=\"ids\">method ")
+                        .append(Html.text(o.method()))
                         .append("</span></h3>");
                 if (!o.summary().isEmpty()) {
                     sb.append("<table class=\"figures\"><tbody>");
@@ -520,10 +701,19 @@ public final class HtmlReport {
                     sb.append("</tbody></table>");
                 }
                 if (!o.series().isEmpty()) {
-                    SvgPlot.Builder p = SvgPlot.builder().id(o.id() + "/" + o.method()).title(o.id())
-                            .xLabel("step t [iterations]").yLabel("value [as named in the legend]");
-                    o.series().forEach((k, v) -> p.curve(new SvgPlot.Curve(k, 0, v,
-                            k.toLowerCase(Locale.ROOT).contains("bound") || k.contains("2/") ? SvgPlot.Style.BOUND : SvgPlot.Style.OTHER)));
+                    SvgPlot.Builder p = SvgPlot.builder()
+                            .id(o.id() + "/" + o.method())
+                            .title(o.id())
+                            .xLabel("step t [iterations]")
+                            .yLabel("value [as named in the legend]");
+                    o.series()
+                            .forEach((k, v) -> p.curve(new SvgPlot.Curve(
+                                    k,
+                                    0,
+                                    v,
+                                    k.toLowerCase(Locale.ROOT).contains("bound") || k.contains("2/")
+                                            ? SvgPlot.Style.BOUND
+                                            : SvgPlot.Style.OTHER)));
                     sb.append("<figure class=\"plot\">").append(p.render()).append("</figure>");
                 }
                 sb.append("</article>\n");
@@ -551,8 +741,13 @@ public final class HtmlReport {
             }
             sb.append("<ul class=\"waivers\">");
             for (Waiver w : ws) {
-                sb.append("<li><code>").append(Html.text(w.id())).append("</code>, until ").append(w.expires())
-                        .append(": ").append(Html.text(w.reason())).append("</li>");
+                sb.append("<li><code>")
+                        .append(Html.text(w.id()))
+                        .append("</code>, until ")
+                        .append(w.expires())
+                        .append(": ")
+                        .append(Html.text(w.reason()))
+                        .append("</li>");
             }
             sb.append("</ul>\n");
         }
@@ -596,7 +791,8 @@ public final class HtmlReport {
         return "[units of the quantity]";
     }
 
-    static final String CSS = String.join("\n",
+    static final String CSS = String.join(
+            "\n",
             ":root{--held:#1b7f3b;--held-bg:#e3f4e8;--broke:#1d5fa8;--broke-bg:#e2edf9;--fail:#b3261e;--fail-bg:#fde7e4;",
             "--waived:#8a5a00;--waived-bg:#fff2cc;--info:#555;--info-bg:#eeeeee}",
             "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:0 auto;max-width:1340px;padding:0 20px 40px;color:#1d1d1f}",

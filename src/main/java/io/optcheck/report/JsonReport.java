@@ -1,23 +1,5 @@
 package io.optcheck.report;
 
-import io.optcheck.result.Waiver;
-
-import io.optcheck.result.Counterexample;
-import io.optcheck.result.ErrorInfo;
-import io.optcheck.result.Expected;
-import io.optcheck.prop.Phase;
-import io.optcheck.result.Observation;
-import io.optcheck.result.Outcome;
-import io.optcheck.result.Result;
-import io.optcheck.result.RunReport;
-import io.optcheck.result.Series;
-import io.optcheck.result.ShardInfo;
-import io.optcheck.result.StatisticalTest;
-import io.optcheck.result.Threshold;
-import io.optcheck.result.Verdict;
-import io.optcheck.result.WaiverMark;
-import io.optcheck.result.WaiverReport;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -29,16 +11,33 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.optcheck.result.Counterexample;
+import io.optcheck.result.ErrorInfo;
+import io.optcheck.result.Expected;
+import io.optcheck.result.Observation;
+import io.optcheck.result.Outcome;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.Series;
+import io.optcheck.result.ShardInfo;
+import io.optcheck.result.StatisticalTest;
+import io.optcheck.result.Threshold;
+import io.optcheck.result.Verdict;
+import io.optcheck.result.Waiver;
+import io.optcheck.result.WaiverMark;
+import io.optcheck.result.WaiverReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -59,6 +58,7 @@ public final class JsonReport {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Strict: no NaN literals, no comments, no trailing commas. */
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
     private static final ObjectWriter WRITER;
 
     static {
@@ -146,7 +146,9 @@ public final class JsonReport {
         }
         o.put("tries", r.tries());
         o.put("seed", r.seed());
-        o.set("foundBy", r.foundBy() == null ? F.nullNode() : F.textNode(r.foundBy().json()));
+        o.set(
+                "foundBy",
+                r.foundBy() == null ? F.nullNode() : F.textNode(r.foundBy().json()));
         o.set("worstRatio", num(r.worstRatio()));
         o.set("tightReference", num(r.tightReference()));
         o.set("toleranceRatio", num(r.toleranceRatio()));
@@ -324,17 +326,38 @@ public final class JsonReport {
         } catch (RuntimeException e) {
             throw r.bad("startedAt", "must be an ISO instant like 2025-01-31T12:00:00Z");
         }
-        WaiverReport waivers = r.opt("waivers", w -> new WaiverReport(
-                w.list("applied", JsonReport::waiver), w.list("expired", JsonReport::waiver),
-                w.list("unused", JsonReport::waiver)));
-        return new RunReport(tool, schema, r.text("version"), r.longValue("seed"), started, r.longValue("wallMs"),
-                r.freeMap("tolerance"), r.list("results", JsonReport::result),
-                r.list("observations", o -> new Observation(o.text("id"), o.text("method"),
-                        o.curves("series"), o.freeMap("summary"))),
-                waivers, r.has("partial") && r.bool("partial"),
-                r.opt("shard", n -> new ShardInfo(n.integer("index"), n.integer("count"), n.text("commit"),
-                        n.text("depth"), n.integer("tries"), n.bool("edgeCases"), n.text("selection"),
-                        n.integer("jobs"), n.integer("totalJobs"))));
+        WaiverReport waivers = r.opt(
+                "waivers",
+                w -> new WaiverReport(
+                        w.list("applied", JsonReport::waiver),
+                        w.list("expired", JsonReport::waiver),
+                        w.list("unused", JsonReport::waiver)));
+        return new RunReport(
+                tool,
+                schema,
+                r.text("version"),
+                r.longValue("seed"),
+                started,
+                r.longValue("wallMs"),
+                r.freeMap("tolerance"),
+                r.list("results", JsonReport::result),
+                r.list(
+                        "observations",
+                        o -> new Observation(o.text("id"), o.text("method"), o.curves("series"), o.freeMap("summary"))),
+                waivers,
+                r.has("partial") && r.bool("partial"),
+                r.opt(
+                        "shard",
+                        n -> new ShardInfo(
+                                n.integer("index"),
+                                n.integer("count"),
+                                n.text("commit"),
+                                n.text("depth"),
+                                n.integer("tries"),
+                                n.bool("edgeCases"),
+                                n.text("selection"),
+                                n.integer("jobs"),
+                                n.integer("totalJobs"))));
     }
 
     private static Waiver waiver(In w) {
@@ -343,24 +366,35 @@ public final class JsonReport {
 
     private static Result result(In r) {
         return new Result(
-                r.text("theorem"), r.text("conclusion"), r.text("method"), r.text("regime"),
+                r.text("theorem"),
+                r.text("conclusion"),
+                r.text("method"),
+                r.text("regime"),
                 r.list("assumptions", a -> a.asText()),
                 r.parse("expected", Expected::fromJson),
                 r.parse("outcome", Outcome::fromJson),
                 r.parse("verdict", Verdict::fromJson),
                 r.opt("waiver", w -> new WaiverMark(w.text("reason"), w.date("expires"))),
-                r.integer("tries"), r.longValue("seed"),
+                r.integer("tries"),
+                r.longValue("seed"),
                 r.has("foundBy") ? r.parse("foundBy", Result::foundBy) : null,
                 r.has("worstRatio") ? r.dbl("worstRatio") : null,
                 r.has("tightReference") ? r.dbl("tightReference") : null,
                 r.dbl("toleranceRatio"),
                 r.opt("threshold", t -> new Threshold(t.dbl("found"), t.dbl("theory"), t.text("parameter"))),
-                r.opt("statistics", s -> new StatisticalTest(s.text("test"), s.dbl("alpha"), s.integer("runs"),
-                        s.longValue("seed"))),
+                r.opt(
+                        "statistics",
+                        s -> new StatisticalTest(
+                                s.text("test"), s.dbl("alpha"), s.integer("runs"), s.longValue("seed"))),
                 r.stringMap("conventions"),
-                r.opt("counterexample", c -> new Counterexample(c.freeMap("fields"), c.text("summary"),
-                        c.text("replay"), c.integer("shrinkSteps"),
-                        c.has("original") ? c.freeMap("original") : null)),
+                r.opt(
+                        "counterexample",
+                        c -> new Counterexample(
+                                c.freeMap("fields"),
+                                c.text("summary"),
+                                c.text("replay"),
+                                c.integer("shrinkSteps"),
+                                c.has("original") ? c.freeMap("original") : null)),
                 r.opt("error", e -> new ErrorInfo(e.text("message"), e.has("step") ? e.integer("step") : null)),
                 r.longValue("durationMs"),
                 r.freeMap("extra"),
@@ -397,7 +431,9 @@ public final class JsonReport {
         String text(String k) {
             JsonNode v = get(k);
             if (!v.isTextual()) {
-                throw bad(k, "expected a string, got " + v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+                throw bad(
+                        k,
+                        "expected a string, got " + v.getNodeType().toString().toLowerCase(Locale.ROOT));
             }
             return v.textValue();
         }
@@ -405,7 +441,7 @@ public final class JsonReport {
         LocalDate date(String k) {
             try {
                 return LocalDate.parse(text(k));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw bad(k, "must be an ISO date like 2027-01-31");
             }
         }

@@ -1,6 +1,6 @@
 package io.optcheck.report;
 
-import io.optcheck.result.Waiver;
+import static io.optcheck.text.LabelledLines.markdownItem;
 
 import io.optcheck.result.Counterexample;
 import io.optcheck.result.Observation;
@@ -10,10 +10,8 @@ import io.optcheck.result.RunReport;
 import io.optcheck.result.StatisticalTest;
 import io.optcheck.result.Threshold;
 import io.optcheck.result.Verdict;
+import io.optcheck.result.Waiver;
 import io.optcheck.result.WaiverReport;
-
-import static io.optcheck.text.LabelledLines.markdownItem;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,33 +54,54 @@ public final class MarkdownSummary {
         markdownItem(sb, "Wall time", Fmt.seconds(r.wallMs()));
         markdownItem(sb, "Verdicts", Fmt.totals(r));
         long blocking = r.results().stream().filter(Result::blocksGate).count();
-        markdownItem(sb, "Gate", r.gatePasses() ? "passes" : "fails (" + blocking + " unwaived " + (blocking == 1 ? "failure" : "failures") + ")");
+        markdownItem(
+                sb,
+                "Gate",
+                r.gatePasses()
+                        ? "passes"
+                        : "fails (" + blocking + " unwaived " + (blocking == 1 ? "failure" : "failures") + ")");
         if (r.tolerance().isEmpty()) {
             markdownItem(sb, "Tolerance model", DASH);
         } else {
             sb.append("- **Tolerance model:**\n");
-            r.tolerance().forEach((k, v) -> sb.append("  - ").append(esc(k)).append(": ")
-                    .append(esc(Fmt.value(v, INF))).append('\n'));
+            r.tolerance()
+                    .forEach((k, v) -> sb.append("  - ")
+                            .append(esc(k))
+                            .append(": ")
+                            .append(esc(Fmt.value(v, INF)))
+                            .append('\n'));
         }
 
         sb.append("\n## Results\n\n");
         if (r.results().isEmpty()) {
             sb.append("No results.\n");
         } else {
-            sb.append("| theorem | regime | conclusion | method | expected | outcome | verdict | tries | worst ratio | found by | counterexample |\n");
+            sb.append(
+                    "| theorem | regime | conclusion | method | expected | outcome | verdict | tries | worst ratio | found by | counterexample |\n");
             sb.append("|---|---|---|---|---|---|---|---:|---:|---|---|\n");
             for (Result x : r.results()) {
-                sb.append("| ").append(esc(x.theorem()))
-                        .append(" | ").append(esc(x.regime()))
-                        .append(" | ").append(esc(x.conclusion()))
-                        .append(" | ").append(esc(x.method()))
-                        .append(" | ").append(x.expected().json())
-                        .append(" | ").append(x.outcome().json())
-                        .append(" | ").append(verdict(x))
-                        .append(" | ").append(x.tries())
-                        .append(" | ").append(x.worstRatio() == null ? DASH : Fmt.ratio(x.worstRatio(), INF))
-                        .append(" | ").append(x.foundBy() == null ? DASH : x.foundBy().json())
-                        .append(" | ").append(orDash(esc(Fmt.brokenBy(x))))
+                sb.append("| ")
+                        .append(esc(x.theorem()))
+                        .append(" | ")
+                        .append(esc(x.regime()))
+                        .append(" | ")
+                        .append(esc(x.conclusion()))
+                        .append(" | ")
+                        .append(esc(x.method()))
+                        .append(" | ")
+                        .append(x.expected().json())
+                        .append(" | ")
+                        .append(x.outcome().json())
+                        .append(" | ")
+                        .append(verdict(x))
+                        .append(" | ")
+                        .append(x.tries())
+                        .append(" | ")
+                        .append(x.worstRatio() == null ? DASH : Fmt.ratio(x.worstRatio(), INF))
+                        .append(" | ")
+                        .append(x.foundBy() == null ? DASH : x.foundBy().json())
+                        .append(" | ")
+                        .append(orDash(esc(Fmt.brokenBy(x))))
                         .append(" |\n");
             }
             details(sb, r.results());
@@ -96,9 +115,17 @@ public final class MarkdownSummary {
         sb.append("\n## Details\n");
         for (Result x : results) {
             sb.append("\n### ").append(esc(x.id())).append("\n\n");
-            markdownItem(sb, "Assumptions", x.assumptions().isEmpty() ? DASH
-                    : x.assumptions().stream().map(MarkdownSummary::esc).collect(Collectors.joining(", ")));
-            markdownItem(sb, "Verdict", verdict(x) + " (expected " + x.expected().json() + ", outcome " + x.outcome().json() + ")");
+            markdownItem(
+                    sb,
+                    "Assumptions",
+                    x.assumptions().isEmpty()
+                            ? DASH
+                            : x.assumptions().stream().map(MarkdownSummary::esc).collect(Collectors.joining(", ")));
+            markdownItem(
+                    sb,
+                    "Verdict",
+                    verdict(x) + " (expected " + x.expected().json() + ", outcome "
+                            + x.outcome().json() + ")");
             markdownItem(sb, "Seed", Long.toString(x.seed()));
             markdownItem(sb, "tol/|rhs|", esc(Fmt.ratio(x.toleranceRatio(), INF)));
             if (x.tightReference() != null) {
@@ -106,30 +133,47 @@ public final class MarkdownSummary {
             }
             if (x.threshold() != null) {
                 Threshold t = x.threshold();
-                markdownItem(sb, "Threshold", esc(t.parameter()) + " = " + Fmt.sig(t.found(), Fmt.FIGURE_DIGITS, INF)
-                        + " found, " + Fmt.sig(t.theory(), Fmt.FIGURE_DIGITS, INF) + " in theory");
+                markdownItem(
+                        sb,
+                        "Threshold",
+                        esc(t.parameter()) + " = " + Fmt.sig(t.found(), Fmt.FIGURE_DIGITS, INF) + " found, "
+                                + Fmt.sig(t.theory(), Fmt.FIGURE_DIGITS, INF) + " in theory");
             }
             if (x.statistics() != null) {
                 StatisticalTest s = x.statistics();
-                markdownItem(sb, "StatisticalTest", esc(s.test()) + ", alpha " + Fmt.sig(s.alpha(), Fmt.FIGURE_DIGITS, INF)
-                        + ", " + s.runs() + " runs, seed " + s.seed());
+                markdownItem(
+                        sb,
+                        "StatisticalTest",
+                        esc(s.test()) + ", alpha " + Fmt.sig(s.alpha(), Fmt.FIGURE_DIGITS, INF) + ", " + s.runs()
+                                + " runs, seed " + s.seed());
             }
             if (x.counterexample() != null) {
                 Counterexample c = x.counterexample();
                 sb.append("- **Counterexample** (").append(c.shrinkSteps()).append(" shrink steps):\n");
-                c.fields().forEach((k, v) -> sb.append("  - ").append(esc(k)).append(": ")
-                        .append(esc(Fmt.value(v, INF))).append('\n'));
+                c.fields()
+                        .forEach((k, v) -> sb.append("  - ")
+                                .append(esc(k))
+                                .append(": ")
+                                .append(esc(Fmt.value(v, INF)))
+                                .append('\n'));
                 sb.append("  - replay: `").append(code(c.replay())).append("`\n");
             }
             if (x.error() != null) {
                 markdownItem(sb, x.outcome() == Outcome.REFUSED ? "Refused" : "Error", esc(Fmt.brokenBy(x)));
             }
             if (x.waiver() != null) {
-                markdownItem(sb, "Waived", esc(x.waiver().reason()) + " (until " + x.waiver().expires() + ")");
+                markdownItem(
+                        sb,
+                        "Waived",
+                        esc(x.waiver().reason()) + " (until " + x.waiver().expires() + ")");
             }
             if (!x.conventions().isEmpty()) {
-                markdownItem(sb, "Conventions", x.conventions().entrySet().stream()
-                        .map(e -> esc(e.getKey()) + " = " + esc(e.getValue())).collect(Collectors.joining(", ")));
+                markdownItem(
+                        sb,
+                        "Conventions",
+                        x.conventions().entrySet().stream()
+                                .map(e -> esc(e.getKey()) + " = " + esc(e.getValue()))
+                                .collect(Collectors.joining(", ")));
             }
             if (x.recheck() != null) {
                 markdownItem(sb, "Recheck", esc(Fmt.value(x.recheck(), INF)));
@@ -151,8 +195,13 @@ public final class MarkdownSummary {
     private static void waiverList(StringBuilder sb, String title, List<Waiver> ws) {
         sb.append("- **").append(title).append(":**").append(ws.isEmpty() ? " none\n" : "\n");
         for (Waiver w : ws) {
-            sb.append("  - ").append(esc(w.id())).append(", until ").append(w.expires())
-                    .append(": ").append(esc(w.reason())).append('\n');
+            sb.append("  - ")
+                    .append(esc(w.id()))
+                    .append(", until ")
+                    .append(w.expires())
+                    .append(": ")
+                    .append(esc(w.reason()))
+                    .append('\n');
         }
     }
 
@@ -163,15 +212,22 @@ public final class MarkdownSummary {
             return;
         }
         for (Observation o : obs) {
-            sb.append("### ").append(esc(o.id())).append(" (").append(esc(o.method())).append(")\n\n");
+            sb.append("### ")
+                    .append(esc(o.id()))
+                    .append(" (")
+                    .append(esc(o.method()))
+                    .append(")\n\n");
             for (Map.Entry<String, Object> e : o.summary().entrySet()) {
                 markdownItem(sb, esc(e.getKey()), esc(Fmt.value(e.getValue(), INF)));
             }
             Map<String, double[]> series = o.series();
             if (!series.isEmpty()) {
-                markdownItem(sb, "Series", series.entrySet().stream()
-                        .map(e -> esc(e.getKey()) + " (" + e.getValue().length + " points)")
-                        .collect(Collectors.joining(", ")));
+                markdownItem(
+                        sb,
+                        "Series",
+                        series.entrySet().stream()
+                                .map(e -> esc(e.getKey()) + " (" + e.getValue().length + " points)")
+                                .collect(Collectors.joining(", ")));
             }
             sb.append('\n');
         }
@@ -179,7 +235,9 @@ public final class MarkdownSummary {
 
     private static String verdict(Result x) {
         if (x.verdict() == Verdict.FAIL) {
-            return x.waiver() == null ? "**FAIL**" : "FAIL (waived until " + x.waiver().expires() + ")";
+            return x.waiver() == null
+                    ? "**FAIL**"
+                    : "FAIL (waived until " + x.waiver().expires() + ")";
         }
         return x.verdict().json();
     }

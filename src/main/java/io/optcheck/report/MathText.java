@@ -1,6 +1,7 @@
 package io.optcheck.report;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders the LaTeX of our specs as HTML that reads without a math library: Greek letters and
@@ -20,55 +21,157 @@ public final class MathText {
     private MathText() {}
 
     private static final Map<String, String> SYMBOLS = Map.ofEntries(
-            Map.entry("le", "≤"), Map.entry("leq", "≤"), Map.entry("ge", "≥"), Map.entry("geq", "≥"),
-            Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("ne", "≠"), Map.entry("neq", "≠"),
-            Map.entry("approx", "≈"), Map.entry("sim", "∼"), Map.entry("equiv", "≡"),
-            Map.entry("iff", "⟺"), Map.entry("implies", "⟹"), Map.entry("to", "→"),
-            Map.entry("rightarrow", "→"), Map.entry("leftarrow", "←"),
-            Map.entry("Rightarrow", "⇒"), Map.entry("Leftarrow", "⇐"), Map.entry("Leftrightarrow", "⇔"),
-            Map.entry("succ", "≻"), Map.entry("succeq", "⪰"), Map.entry("prec", "≺"), Map.entry("preceq", "⪯"), Map.entry("in", "∈"),
-            Map.entry("notin", "∉"), Map.entry("subset", "⊂"), Map.entry("forall", "∀"),
-            Map.entry("exists", "∃"), Map.entry("cdot", "·"), Map.entry("times", "×"),
-            Map.entry("pm", "±"), Map.entry("mp", "∓"), Map.entry("infty", "∞"), Map.entry("nabla", "∇"),
-            Map.entry("partial", "∂"), Map.entry("sum", "Σ"), Map.entry("prod", "Π"),
-            Map.entry("langle", "⟨"), Map.entry("rangle", "⟩"), Map.entry("ldots", "…"),
-            Map.entry("cdots", "⋯"), Map.entry("dots", "…"), Map.entry("|", "‖"), Map.entry("Vert", "‖"),
-            Map.entry("vert", "|"), Map.entry("mid", "|"), Map.entry("{", "{"), Map.entry("}", "}"),
-            Map.entry("%", "%"), Map.entry("&", "&"), Map.entry("_", "_"), Map.entry("#", "#"),
-            Map.entry("lceil", "⌈"), Map.entry("rceil", "⌉"), Map.entry("lfloor", "⌊"), Map.entry("rfloor", "⌋"),
-            Map.entry("top", "ᵀ"), Map.entry("star", "⋆"), Map.entry("circ", "∘"),
-            Map.entry("alpha", "α"), Map.entry("beta", "β"), Map.entry("gamma", "γ"), Map.entry("delta", "δ"),
-            Map.entry("epsilon", "ε"), Map.entry("varepsilon", "ε"), Map.entry("zeta", "ζ"),
-            Map.entry("eta", "η"), Map.entry("theta", "θ"), Map.entry("iota", "ι"), Map.entry("kappa", "κ"),
-            Map.entry("lambda", "λ"), Map.entry("mu", "μ"), Map.entry("nu", "ν"), Map.entry("xi", "ξ"),
-            Map.entry("pi", "π"), Map.entry("rho", "ρ"), Map.entry("sigma", "σ"), Map.entry("tau", "τ"),
-            Map.entry("phi", "φ"), Map.entry("varphi", "φ"), Map.entry("chi", "χ"), Map.entry("psi", "ψ"),
-            Map.entry("omega", "ω"), Map.entry("Gamma", "Γ"), Map.entry("Delta", "Δ"), Map.entry("Theta", "Θ"),
-            Map.entry("Lambda", "Λ"), Map.entry("Xi", "Ξ"), Map.entry("Pi", "Π"), Map.entry("Sigma", "Σ"),
-            Map.entry("Phi", "Φ"), Map.entry("Psi", "Ψ"), Map.entry("Omega", "Ω"),
+            Map.entry("le", "≤"),
+            Map.entry("leq", "≤"),
+            Map.entry("ge", "≥"),
+            Map.entry("geq", "≥"),
+            Map.entry("lt", "<"),
+            Map.entry("gt", ">"),
+            Map.entry("ne", "≠"),
+            Map.entry("neq", "≠"),
+            Map.entry("approx", "≈"),
+            Map.entry("sim", "∼"),
+            Map.entry("equiv", "≡"),
+            Map.entry("iff", "⟺"),
+            Map.entry("implies", "⟹"),
+            Map.entry("to", "→"),
+            Map.entry("rightarrow", "→"),
+            Map.entry("leftarrow", "←"),
+            Map.entry("Rightarrow", "⇒"),
+            Map.entry("Leftarrow", "⇐"),
+            Map.entry("Leftrightarrow", "⇔"),
+            Map.entry("succ", "≻"),
+            Map.entry("succeq", "⪰"),
+            Map.entry("prec", "≺"),
+            Map.entry("preceq", "⪯"),
+            Map.entry("in", "∈"),
+            Map.entry("notin", "∉"),
+            Map.entry("subset", "⊂"),
+            Map.entry("forall", "∀"),
+            Map.entry("exists", "∃"),
+            Map.entry("cdot", "·"),
+            Map.entry("times", "×"),
+            Map.entry("pm", "±"),
+            Map.entry("mp", "∓"),
+            Map.entry("infty", "∞"),
+            Map.entry("nabla", "∇"),
+            Map.entry("partial", "∂"),
+            Map.entry("sum", "Σ"),
+            Map.entry("prod", "Π"),
+            Map.entry("langle", "⟨"),
+            Map.entry("rangle", "⟩"),
+            Map.entry("ldots", "…"),
+            Map.entry("cdots", "⋯"),
+            Map.entry("dots", "…"),
+            Map.entry("|", "‖"),
+            Map.entry("Vert", "‖"),
+            Map.entry("vert", "|"),
+            Map.entry("mid", "|"),
+            Map.entry("{", "{"),
+            Map.entry("}", "}"),
+            Map.entry("%", "%"),
+            Map.entry("&", "&"),
+            Map.entry("_", "_"),
+            Map.entry("#", "#"),
+            Map.entry("lceil", "⌈"),
+            Map.entry("rceil", "⌉"),
+            Map.entry("lfloor", "⌊"),
+            Map.entry("rfloor", "⌋"),
+            Map.entry("top", "ᵀ"),
+            Map.entry("star", "⋆"),
+            Map.entry("circ", "∘"),
+            Map.entry("alpha", "α"),
+            Map.entry("beta", "β"),
+            Map.entry("gamma", "γ"),
+            Map.entry("delta", "δ"),
+            Map.entry("epsilon", "ε"),
+            Map.entry("varepsilon", "ε"),
+            Map.entry("zeta", "ζ"),
+            Map.entry("eta", "η"),
+            Map.entry("theta", "θ"),
+            Map.entry("iota", "ι"),
+            Map.entry("kappa", "κ"),
+            Map.entry("lambda", "λ"),
+            Map.entry("mu", "μ"),
+            Map.entry("nu", "ν"),
+            Map.entry("xi", "ξ"),
+            Map.entry("pi", "π"),
+            Map.entry("rho", "ρ"),
+            Map.entry("sigma", "σ"),
+            Map.entry("tau", "τ"),
+            Map.entry("phi", "φ"),
+            Map.entry("varphi", "φ"),
+            Map.entry("chi", "χ"),
+            Map.entry("psi", "ψ"),
+            Map.entry("omega", "ω"),
+            Map.entry("Gamma", "Γ"),
+            Map.entry("Delta", "Δ"),
+            Map.entry("Theta", "Θ"),
+            Map.entry("Lambda", "Λ"),
+            Map.entry("Xi", "Ξ"),
+            Map.entry("Pi", "Π"),
+            Map.entry("Sigma", "Σ"),
+            Map.entry("Phi", "Φ"),
+            Map.entry("Psi", "Ψ"),
+            Map.entry("Omega", "Ω"),
             // spacing
-            Map.entry(",", "\u2009"), Map.entry(";", " "), Map.entry(":", " "), Map.entry("!", ""),
-            Map.entry(" ", " "), Map.entry("quad", "\u2003"), Map.entry("qquad", "\u2003\u2003"));
+            Map.entry(",", "\u2009"),
+            Map.entry(";", " "),
+            Map.entry(":", " "),
+            Map.entry("!", ""),
+            Map.entry(" ", " "),
+            Map.entry("quad", "\u2003"),
+            Map.entry("qquad", "\u2003\u2003"));
 
     /** Prefix operators and spacing commands: the spaces after them are not shown (relations keep theirs). */
-    private static final java.util.Set<String> EATS_SPACE = java.util.Set.of("nabla", "partial", "sum", "prod",
-            ",", ";", ":", "!", "quad", "qquad");
+    private static final Set<String> EATS_SPACE =
+            Set.of("nabla", "partial", "sum", "prod", ",", ";", ":", "!", "quad", "qquad");
 
     /** Operator names written upright as words. */
-    private static final java.util.Set<String> WORDS = java.util.Set.of("max", "min", "sup", "inf", "log", "ln",
-            "exp", "sin", "cos", "tan", "det", "lim", "arg", "argmin", "argmax", "tr", "sign", "diag");
+    private static final Set<String> WORDS = Set.of(
+            "max", "min", "sup", "inf", "log", "ln", "exp", "sin", "cos", "tan", "det", "lim", "arg", "argmin",
+            "argmax", "tr", "sign", "diag");
 
     /** Commands that only size the delimiter after them. */
-    private static final java.util.Set<String> SIZES = java.util.Set.of("left", "right", "big", "Big", "bigg",
-            "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle",
-            "displaystyle", "textstyle", "limits", "nolimits");
+    private static final Set<String> SIZES = Set.of(
+            "left",
+            "right",
+            "big",
+            "Big",
+            "bigg",
+            "Bigg",
+            "bigl",
+            "bigr",
+            "Bigl",
+            "Bigr",
+            "biggl",
+            "biggr",
+            "Biggl",
+            "Biggr",
+            "middle",
+            "displaystyle",
+            "textstyle",
+            "limits",
+            "nolimits");
 
     /** Font switches without an argument. */
-    private static final java.util.Set<String> SWITCHES = java.util.Set.of("rm", "it", "bf", "sf", "tt", "cal");
+    private static final Set<String> SWITCHES = Set.of("rm", "it", "bf", "sf", "tt", "cal");
 
     /** Commands whose one argument is shown as plain text or as is. */
-    private static final java.util.Set<String> TEXT = java.util.Set.of("text", "textrm", "mathrm", "textbf",
-            "mathbf", "mathit", "textit", "mathsf", "mathcal", "mathbb", "boldsymbol", "operatorname", "mbox");
+    private static final Set<String> TEXT = Set.of(
+            "text",
+            "textrm",
+            "mathrm",
+            "textbf",
+            "mathbf",
+            "mathit",
+            "textit",
+            "mathsf",
+            "mathcal",
+            "mathbb",
+            "boldsymbol",
+            "operatorname",
+            "mbox");
 
     /** The LaTeX as an HTML fragment wrapped in {@code <span class="math">}; null becomes empty. */
     public static String toHtml(String latex) {
@@ -248,8 +351,11 @@ public final class MathText {
         /** Parentheses around a rendered fragment unless it is one symbol or already bracketed. */
         static String paren(String html) {
             String plain = html.replaceAll("<[^>]*>", "");
-            if (plain.codePointCount(0, plain.length()) <= 1 || plain.matches("[A-Za-z0-9.]+")
-                    || plain.startsWith("(") && plain.endsWith(")") && balanced(plain.substring(1, plain.length() - 1))) {
+            if (plain.codePointCount(0, plain.length()) <= 1
+                    || plain.matches("[A-Za-z0-9.]+")
+                    || plain.startsWith("(")
+                            && plain.endsWith(")")
+                            && balanced(plain.substring(1, plain.length() - 1))) {
                 return html;
             }
             return "(" + html + ")";

@@ -1,6 +1,9 @@
 package io.optcheck.report;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -35,19 +38,24 @@ public final class SvgPlot {
     public static final int WIDTH = 660;
     /** Height of the SVG without notes. */
     public static final int HEIGHT = 310;
+
     static final int LEFT = 84;
     static final int RIGHT = 16;
     static final int TOP = 42;
     static final int BOTTOM = 52;
     /** Width of the plot area in pixels: the number of pixel columns downsampling keeps min and max of. */
     public static final int AREA_WIDTH = WIDTH - LEFT - RIGHT;
+
     static final int AREA_HEIGHT = HEIGHT - TOP - BOTTOM;
     static final int NOTE_HEIGHT = 15;
     /** Up to this many kept points, each point also gets a dot, so short series stay visible. */
     static final int DOTS_UP_TO = 60;
 
     /** Vertical scale. */
-    public enum Scale { LINEAR, LOG }
+    public enum Scale {
+        LINEAR,
+        LOG
+    }
 
     /** How a curve is drawn. */
     public enum Style {
@@ -130,14 +138,35 @@ public final class SvgPlot {
         private double violationStep = Double.NaN;
         private String id = "";
 
-        public Builder title(String v) { this.title = Objects.requireNonNull(v); return this; }
-        public Builder xLabel(String v) { this.xLabel = Objects.requireNonNull(v); return this; }
-        public Builder yLabel(String v) { this.yLabel = Objects.requireNonNull(v); return this; }
+        public Builder title(String v) {
+            this.title = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder xLabel(String v) {
+            this.xLabel = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder yLabel(String v) {
+            this.yLabel = Objects.requireNonNull(v);
+            return this;
+        }
         /** The vertical scale; null (the default) chooses with {@link #autoScale}. */
-        public Builder scale(Scale v) { this.scale = v; return this; }
-        public Builder curve(Curve c) { this.curves.add(Objects.requireNonNull(c)); return this; }
+        public Builder scale(Scale v) {
+            this.scale = v;
+            return this;
+        }
+
+        public Builder curve(Curve c) {
+            this.curves.add(Objects.requireNonNull(c));
+            return this;
+        }
         /** Written as the SVG's {@code data-plot} attribute, so tests and readers can find it. */
-        public Builder id(String v) { this.id = Objects.requireNonNull(v); return this; }
+        public Builder id(String v) {
+            this.id = Objects.requireNonNull(v);
+            return this;
+        }
         /** Marks the violation: the point of curve {@code curve} at step {@code step}. */
         public Builder violation(String curve, double step) {
             this.violationCurve = Objects.requireNonNull(curve);
@@ -258,19 +287,36 @@ public final class SvgPlot {
         StringBuilder body = new StringBuilder();
         int otherIndex = 0;
         for (Curve c : curves) {
-            String colour = c.style == Style.OTHER ? OTHER_COLOURS[otherIndex++ % OTHER_COLOURS.length] : c.style.colour;
+            String colour =
+                    c.style == Style.OTHER ? OTHER_COLOURS[otherIndex++ % OTHER_COLOURS.length] : c.style.colour;
             body.append(curve(c, colour, f, notes));
         }
         String marker = violationMarker(f);
         int height = HEIGHT + NOTE_HEIGHT * notes.size();
         StringBuilder sb = new StringBuilder();
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot\" role=\"img\" width=\"").append(WIDTH)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(height).append("\" data-plot=\"").append(Html.attr(id)).append("\" data-scale=\"")
-                .append(scale == Scale.LOG ? "log" : "linear").append("\" font-family=\"sans-serif\" font-size=\"11\">");
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot\" role=\"img\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" data-plot=\"")
+                .append(Html.attr(id))
+                .append("\" data-scale=\"")
+                .append(scale == Scale.LOG ? "log" : "linear")
+                .append("\" font-family=\"sans-serif\" font-size=\"11\">");
         sb.append("<title>").append(Html.text(title)).append("</title>");
-        sb.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(AREA_WIDTH)
-                .append("\" height=\"").append(AREA_HEIGHT).append("\" fill=\"#fbfbfd\" stroke=\"#999\"/>");
+        sb.append("<rect x=\"")
+                .append(LEFT)
+                .append("\" y=\"")
+                .append(TOP)
+                .append("\" width=\"")
+                .append(AREA_WIDTH)
+                .append("\" height=\"")
+                .append(AREA_HEIGHT)
+                .append("\" fill=\"#fbfbfd\" stroke=\"#999\"/>");
         sb.append(axes(f));
         sb.append("<g class=\"curves\">").append(body).append("</g>");
         sb.append(marker);
@@ -309,11 +355,19 @@ public final class SvgPlot {
             double x = f.px(c.firstStep + idx);
             if (placeable(v)) {
                 double yy = f.py(v);
-                d.append(open ? " L" : (d.length() == 0 ? "M" : " M")).append(num(x)).append(' ').append(num(yy));
+                d.append(open ? " L" : (d.length() == 0 ? "M" : " M"))
+                        .append(num(x))
+                        .append(' ')
+                        .append(num(yy));
                 open = true;
                 if (kept.length <= DOTS_UP_TO) {
-                    extras.append("<circle class=\"pt\" cx=\"").append(num(x)).append("\" cy=\"").append(num(yy))
-                            .append("\" r=\"2.6\" fill=\"").append(colour).append("\"/>");
+                    extras.append("<circle class=\"pt\" cx=\"")
+                            .append(num(x))
+                            .append("\" cy=\"")
+                            .append(num(yy))
+                            .append("\" r=\"2.6\" fill=\"")
+                            .append(colour)
+                            .append("\"/>");
                 }
             } else {
                 open = false;
@@ -327,8 +381,13 @@ public final class SvgPlot {
                 String tri = top
                         ? "M" + num(x) + " " + num(yy) + " l-4 7 h8 z"
                         : "M" + num(x) + " " + num(yy) + " l-4 -7 h8 z";
-                extras.append("<path class=\"clip\" d=\"").append(tri).append("\" fill=\"").append(colour)
-                        .append("\" data-step=\"").append(num(c.firstStep + idx)).append("\"/>");
+                extras.append("<path class=\"clip\" d=\"")
+                        .append(tri)
+                        .append("\" fill=\"")
+                        .append(colour)
+                        .append("\" data-step=\"")
+                        .append(num(c.firstStep + idx))
+                        .append("\"/>");
             }
         }
         String name = c.name;
@@ -349,12 +408,26 @@ public final class SvgPlot {
                     + " (min and max of each of the " + AREA_WIDTH + " pixel columns kept)");
         }
         StringBuilder sb = new StringBuilder();
-        sb.append("<g class=\"curve curve-").append(c.style.name().toLowerCase(Locale.ROOT)).append("\" data-curve=\"")
-                .append(Html.attr(name)).append("\" data-total=\"").append(y.length).append("\" data-kept=\"")
-                .append(kept.length).append("\" data-clipped=\"").append(clippedLow + clippedHigh)
-                .append("\" data-nan=\"").append(nan).append("\">");
-        sb.append("<path class=\"line\" d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(colour)
-                .append("\" stroke-width=\"").append(c.style.width).append("\" stroke-linejoin=\"round\"");
+        sb.append("<g class=\"curve curve-")
+                .append(c.style.name().toLowerCase(Locale.ROOT))
+                .append("\" data-curve=\"")
+                .append(Html.attr(name))
+                .append("\" data-total=\"")
+                .append(y.length)
+                .append("\" data-kept=\"")
+                .append(kept.length)
+                .append("\" data-clipped=\"")
+                .append(clippedLow + clippedHigh)
+                .append("\" data-nan=\"")
+                .append(nan)
+                .append("\">");
+        sb.append("<path class=\"line\" d=\"")
+                .append(d)
+                .append("\" fill=\"none\" stroke=\"")
+                .append(colour)
+                .append("\" stroke-width=\"")
+                .append(c.style.width)
+                .append("\" stroke-linejoin=\"round\"");
         if (c.style.dash != null) {
             sb.append(" stroke-dasharray=\"").append(c.style.dash).append('"');
         }
@@ -367,7 +440,10 @@ public final class SvgPlot {
         if (violationCurve == null) {
             return "";
         }
-        Curve c = curves.stream().filter(k -> k.name.equals(violationCurve)).findFirst().orElse(null);
+        Curve c = curves.stream()
+                .filter(k -> k.name.equals(violationCurve))
+                .findFirst()
+                .orElse(null);
         double x = f.px(violationStep);
         double yy = TOP + AREA_HEIGHT / 2.0;
         if (c != null) {
@@ -382,8 +458,15 @@ public final class SvgPlot {
         return "<g class=\"violation\" data-step=\"" + num(violationStep) + "\">"
                 + "<line x1=\"" + num(x) + "\" y1=\"" + TOP + "\" x2=\"" + num(x) + "\" y2=\"" + (TOP + AREA_HEIGHT)
                 + "\" stroke=\"#b00020\" stroke-width=\"1\" stroke-dasharray=\"2 3\"/>"
-                + "<circle cx=\"" + num(x) + "\" cy=\"" + num(yy) + "\" r=\"8\" fill=\"none\" stroke=\"#b00020\" stroke-width=\"2.5\"/>"
-                + text(leftSide ? x - 12 : x + 12, Math.max(TOP + 12, yy - 10), leftSide ? "end" : "start", "bold", label, "violation-label")
+                + "<circle cx=\"" + num(x) + "\" cy=\"" + num(yy)
+                + "\" r=\"8\" fill=\"none\" stroke=\"#b00020\" stroke-width=\"2.5\"/>"
+                + text(
+                        leftSide ? x - 12 : x + 12,
+                        Math.max(TOP + 12, yy - 10),
+                        leftSide ? "end" : "start",
+                        "bold",
+                        label,
+                        "violation-label")
                 + "</g>";
     }
 
@@ -396,8 +479,15 @@ public final class SvgPlot {
         for (int j = 0; j <= 20 && x0 + j * step <= f.xHi + 1e-9; j++) { // bounded: at most 21 ticks
             double x = x0 + j * step;
             double px = f.px(x);
-            sb.append("<line x1=\"").append(num(px)).append("\" y1=\"").append(TOP + AREA_HEIGHT).append("\" x2=\"")
-                    .append(num(px)).append("\" y2=\"").append(TOP + AREA_HEIGHT + 4).append("\" stroke=\"#666\"/>");
+            sb.append("<line x1=\"")
+                    .append(num(px))
+                    .append("\" y1=\"")
+                    .append(TOP + AREA_HEIGHT)
+                    .append("\" x2=\"")
+                    .append(num(px))
+                    .append("\" y2=\"")
+                    .append(TOP + AREA_HEIGHT + 4)
+                    .append("\" stroke=\"#666\"/>");
             sb.append(text(px, TOP + AREA_HEIGHT + 16, "middle", null, Fmt.sig(x, 8, "inf"), "tick"));
         }
         sb.append(text(LEFT + AREA_WIDTH / 2.0, TOP + AREA_HEIGHT + 34, "middle", null, xLabel, "axis-label"));
@@ -418,14 +508,18 @@ public final class SvgPlot {
             }
         }
         String yl = yLabel + (scale == Scale.LOG ? " (log scale)" : "");
-        sb.append("<text class=\"axis-label\" transform=\"translate(14 ").append(num(TOP + AREA_HEIGHT / 2.0))
-                .append(") rotate(-90)\" text-anchor=\"middle\">").append(Html.text(yl)).append("</text>");
+        sb.append("<text class=\"axis-label\" transform=\"translate(14 ")
+                .append(num(TOP + AREA_HEIGHT / 2.0))
+                .append(") rotate(-90)\" text-anchor=\"middle\">")
+                .append(Html.text(yl))
+                .append("</text>");
         return sb.append("</g>").toString();
     }
 
     private String yTick(double py, String label) {
-        return "<line x1=\"" + (LEFT - 4) + "\" y1=\"" + num(py) + "\" x2=\"" + (LEFT + AREA_WIDTH) + "\" y2=\"" + num(py)
-                + "\" stroke=\"#e2e2e8\"/>" + (label.isEmpty() ? "" : text(LEFT - 6, py + 4, "end", null, label, "tick"));
+        return "<line x1=\"" + (LEFT - 4) + "\" y1=\"" + num(py) + "\" x2=\"" + (LEFT + AREA_WIDTH) + "\" y2=\""
+                + num(py) + "\" stroke=\"#e2e2e8\"/>"
+                + (label.isEmpty() ? "" : text(LEFT - 6, py + 4, "end", null, label, "tick"));
     }
 
     /**
@@ -438,8 +532,12 @@ public final class SvgPlot {
         double s = niceStep((hi - lo) / 5);
         double k0 = Math.ceil(lo / s);
         double k1 = Math.floor(hi / s);
-        if (Double.isFinite(k0) && Double.isFinite(k1) && Math.abs(k0) < 0x1p50 && Math.abs(k1) < 0x1p50
-                && k1 - k0 <= 12 && k1 >= k0) {
+        if (Double.isFinite(k0)
+                && Double.isFinite(k1)
+                && Math.abs(k0) < 0x1p50
+                && Math.abs(k1) < 0x1p50
+                && k1 - k0 <= 12
+                && k1 >= k0) {
             for (int j = 0; j <= (int) (k1 - k0); j++) {
                 out.add((k0 + j) * s);
             }
@@ -462,7 +560,7 @@ public final class SvgPlot {
             for (double v : ticks) {
                 labels.add(Fmt.sig(v, digits, "inf"));
             }
-            if (new java.util.HashSet<>(labels).size() == labels.size()) {
+            if (new HashSet<>(labels).size() == labels.size()) {
                 break;
             }
         }
@@ -475,17 +573,32 @@ public final class SvgPlot {
         double y = TOP - 10;
         int otherIndex = 0;
         for (Curve c : curves) {
-            String colour = c.style == Style.OTHER ? OTHER_COLOURS[otherIndex++ % OTHER_COLOURS.length] : c.style.colour;
-            sb.append("<line x1=\"").append(num(x)).append("\" y1=\"").append(num(y - 4)).append("\" x2=\"")
-                    .append(num(x + 22)).append("\" y2=\"").append(num(y - 4)).append("\" stroke=\"").append(colour)
-                    .append("\" stroke-width=\"").append(c.style.width).append('"')
-                    .append(c.style.dash == null ? "" : " stroke-dasharray=\"" + c.style.dash + "\"").append("/>");
+            String colour =
+                    c.style == Style.OTHER ? OTHER_COLOURS[otherIndex++ % OTHER_COLOURS.length] : c.style.colour;
+            sb.append("<line x1=\"")
+                    .append(num(x))
+                    .append("\" y1=\"")
+                    .append(num(y - 4))
+                    .append("\" x2=\"")
+                    .append(num(x + 22))
+                    .append("\" y2=\"")
+                    .append(num(y - 4))
+                    .append("\" stroke=\"")
+                    .append(colour)
+                    .append("\" stroke-width=\"")
+                    .append(c.style.width)
+                    .append('"')
+                    .append(c.style.dash == null ? "" : " stroke-dasharray=\"" + c.style.dash + "\"")
+                    .append("/>");
             String label = c.name;
             sb.append(text(x + 26, y, "start", null, label, "legend-label"));
             x += 34 + 6.2 * Math.min(label.length(), 40);
         }
         if (violationCurve != null) {
-            sb.append("<circle cx=\"").append(num(x + 6)).append("\" cy=\"").append(num(y - 4))
+            sb.append("<circle cx=\"")
+                    .append(num(x + 6))
+                    .append("\" cy=\"")
+                    .append(num(y - 4))
                     .append("\" r=\"5\" fill=\"none\" stroke=\"#b00020\" stroke-width=\"2\"/>");
             sb.append(text(x + 15, y, "start", null, "first violation", "legend-label"));
         }
@@ -500,7 +613,7 @@ public final class SvgPlot {
     /** 10^k as a label: plain for -3 <= k <= 5, else 1e<k>. */
     static String decade(int k) {
         if (k >= -3 && k <= 5) {
-            return new java.math.BigDecimal(java.math.BigInteger.ONE, -k).toPlainString();
+            return new BigDecimal(BigInteger.ONE, -k).toPlainString();
         }
         return "1e" + k;
     }

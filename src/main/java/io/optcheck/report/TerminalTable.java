@@ -1,12 +1,10 @@
 package io.optcheck.report;
 
-import io.optcheck.result.Waiver;
-
 import io.optcheck.result.Result;
 import io.optcheck.result.RunReport;
 import io.optcheck.result.Verdict;
+import io.optcheck.result.Waiver;
 import io.optcheck.result.WaiverReport;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,10 +25,12 @@ public final class TerminalTable {
 
     /** The default width in characters. */
     public static final int DEFAULT_WIDTH = 120;
+
     static final int MIN_ID = 8;
     private static final String GAP = "  ";
-    private static final String[] HEADER = {"theorem", "regime", "method", "expected", "outcome", "verdict",
-        "tries", "worst ratio", "found by"};
+    private static final String[] HEADER = {
+        "theorem", "regime", "method", "expected", "outcome", "verdict", "tries", "worst ratio", "found by"
+    };
     private static final boolean[] RIGHT = {false, false, false, false, false, false, true, true, false};
 
     /** {@link #render(RunReport, int)} at {@link #DEFAULT_WIDTH}. */
@@ -55,8 +55,12 @@ public final class TerminalTable {
         List<String[]> rows = new ArrayList<>();
         for (Result r : report.results()) {
             rows.add(new String[] {
-                clean(r.theorem()), clean(r.regime()), clean(r.method()),
-                r.expected().json(), r.outcome().json(), verdict(r),
+                clean(r.theorem()),
+                clean(r.regime()),
+                clean(r.method()),
+                r.expected().json(),
+                r.outcome().json(),
+                verdict(r),
                 Integer.toString(r.tries()),
                 r.worstRatio() == null ? "-" : Fmt.ratio(r.worstRatio(), "inf"),
                 r.foundBy() == null ? "-" : r.foundBy().json(),
@@ -112,16 +116,20 @@ public final class TerminalTable {
                 sb.append("what broke (shrunk; each has a replay line in summary.md):\n");
                 header = true;
             }
-            String threshold = r.threshold() == null ? "" : r.threshold().parameter() + " = "
-                + Fmt.value(r.threshold().found(), "inf") + " (theory " + Fmt.value(r.threshold().theory(), "inf")
-                + "); ";
+            String threshold = r.threshold() == null
+                    ? ""
+                    : r.threshold().parameter() + " = "
+                            + Fmt.value(r.threshold().found(), "inf") + " (theory "
+                            + Fmt.value(r.threshold().theory(), "inf")
+                            + "); ";
             sb.append(cut("  " + clean(r.theorem() + "/" + r.regime()) + ": " + clean(threshold + what), width))
-                .append('\n');
+                    .append('\n');
         }
         WaiverReport wr = report.waivers();
         if (wr != null) {
             for (Waiver x : wr.expired()) {
-                sb.append(cut("waiver expired " + x.expires() + ": " + clean(x.id()), width)).append('\n');
+                sb.append(cut("waiver expired " + x.expires() + ": " + clean(x.id()), width))
+                        .append('\n');
             }
             for (Waiver x : wr.unused()) {
                 sb.append(cut("waiver unused: " + clean(x.id()), width)).append('\n');

@@ -1,7 +1,6 @@
 package io.optcheck.report;
 
 import io.optcheck.result.Values;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +17,14 @@ import java.util.Objects;
  * @param regimes     regime id to its one-line description, in spec order (may be empty)
  * @param body        the spec's Markdown body (statement, derivation, what is measured), shown as text
  */
-public record TheoremText(String id, String title, String source, Map<String, String> conclusions,
-                          Map<String, String> assumptions, Map<String, String> regimes, String body) {
+public record TheoremText(
+        String id,
+        String title,
+        String source,
+        Map<String, String> conclusions,
+        Map<String, String> assumptions,
+        Map<String, String> regimes,
+        String body) {
     public TheoremText {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

@@ -1,18 +1,16 @@
 package io.optcheck.report;
 
-import io.optcheck.result.Waiver;
-
-import io.optcheck.result.Result;
-import io.optcheck.result.RunReport;
-import io.optcheck.result.Verdict;
-import io.optcheck.result.WaiverMark;
-import io.optcheck.result.WaiverReport;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.optcheck.result.Result;
+import io.optcheck.result.RunReport;
+import io.optcheck.result.Verdict;
+import io.optcheck.result.Waiver;
+import io.optcheck.result.WaiverMark;
+import io.optcheck.result.WaiverReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +18,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +61,8 @@ public final class Waivers {
         for (int i = 0; i < entries.size(); i++) {
             Integer before = seen.putIfAbsent(entries.get(i).id(), i + 1);
             if (before != null) {
-                throw new IllegalArgumentException("waiver " + (i + 1) + " repeats id " + entries.get(i).id()
-                        + " of waiver " + before);
+                throw new IllegalArgumentException(
+                        "waiver " + (i + 1) + " repeats id " + entries.get(i).id() + " of waiver " + before);
             }
         }
         return new Waivers(entries);
@@ -98,17 +98,22 @@ public final class Waivers {
         try {
             root = text.isBlank() ? null : mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new WaiverFileException(name, 0, name + ": not valid " + (json ? "JSON" : "YAML") + where
-                    + " (" + e.getOriginalMessage() + ")", e);
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new WaiverFileException(
+                    name,
+                    0,
+                    name + ": not valid " + (json ? "JSON" : "YAML") + where + " (" + e.getOriginalMessage() + ")",
+                    e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return none();
         }
         if (!root.isArray()) {
-            throw new WaiverFileException(name, 0, name + ": must be a list of waivers, one per entry, like\n"
-                    + EXAMPLE, null);
+            throw new WaiverFileException(
+                    name, 0, name + ": must be a list of waivers, one per entry, like\n" + EXAMPLE, null);
         }
         List<Waiver> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -129,7 +134,7 @@ public final class Waivers {
                 throw bad(name, n, "'id' must be a result id like theorem/conclusion/method/regime");
             }
             String[] parts = id.split("/", -1);
-            if (parts.length != 4 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+            if (parts.length != 4 || Arrays.stream(parts).anyMatch(String::isBlank)) {
                 throw bad(name, n, "'id' must have four parts theorem/conclusion/method/regime, got '" + id + "'");
             }
             String reason = text(e, "reason");
@@ -141,8 +146,11 @@ public final class Waivers {
             try {
                 date = LocalDate.parse(expires == null ? "" : expires.trim());
             } catch (DateTimeParseException ex) {
-                throw bad(name, n, "'expires' must be an ISO date like 2027-01-31"
-                        + (expires == null ? "" : ", got '" + expires + "'"));
+                throw bad(
+                        name,
+                        n,
+                        "'expires' must be an ISO date like 2027-01-31"
+                                + (expires == null ? "" : ", got '" + expires + "'"));
             }
             Integer before = seen.putIfAbsent(id, n);
             if (before != null) {
@@ -181,7 +189,7 @@ public final class Waivers {
             }
         }
         List<Result> marked = new ArrayList<>();
-        Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         for (Result r : report.results()) {
             Waiver w = valid.get(r.id());
             if (w != null && r.verdict() == Verdict.FAIL) {

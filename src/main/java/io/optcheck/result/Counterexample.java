@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param shrinkSteps how many shrink steps led from the original failure to this one (&gt;= 0)
  * @param original    the instance as first found, before shrinking, or null when not recorded
  */
-public record Counterexample(Map<String, Object> fields, String summary, String replay, int shrinkSteps,
-                             Map<String, Object> original) {
+public record Counterexample(
+        Map<String, Object> fields, String summary, String replay, int shrinkSteps, Map<String, Object> original) {
     public Counterexample {
         fields = Values.freeMap(fields, "counterexample.fields");
         Objects.requireNonNull(summary, "summary");

@@ -28,8 +28,11 @@ public record Observation(String id, String method, Map<String, double[]> series
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Observation b && id.equals(b.id) && method.equals(b.method)
-                && Values.curvesEqual(series, b.series) && summary.equals(b.summary);
+        return o instanceof Observation b
+                && id.equals(b.id)
+                && method.equals(b.method)
+                && Values.curvesEqual(series, b.series)
+                && summary.equals(b.summary);
     }
 
     @Override

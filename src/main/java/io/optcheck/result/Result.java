@@ -1,7 +1,6 @@
 package io.optcheck.result;
 
 import io.optcheck.prop.Phase;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,10 +89,12 @@ public record Result(
                     + " and outcome " + outcome.json() + " (the verdict table gives " + computed.json() + ")");
         }
         if (waiver != null && verdict != Verdict.FAIL) {
-            throw new IllegalArgumentException("only a failing result can carry a waiver, verdict is " + verdict.json());
+            throw new IllegalArgumentException(
+                    "only a failing result can carry a waiver, verdict is " + verdict.json());
         }
         if (foundBy != null && !foundBy.searches()) {
-            throw new IllegalArgumentException("foundBy must be a search phase (edge, random, targeted), got " + foundBy);
+            throw new IllegalArgumentException(
+                    "foundBy must be a search phase (edge, random, targeted), got " + foundBy);
         }
         if (tries < 0) {
             throw new IllegalArgumentException("tries must be >= 0, got " + tries);
@@ -110,7 +111,8 @@ public record Result(
     private static void idPart(String s, String what) {
         Values.requireText(s, what);
         if (s.indexOf('/') >= 0) {
-            throw new IllegalArgumentException(what + " must not contain '/', it separates the parts of a result id: " + s);
+            throw new IllegalArgumentException(
+                    what + " must not contain '/', it separates the parts of a result id: " + s);
         }
     }
 
@@ -140,9 +142,31 @@ public record Result(
     }
 
     public Result withWaiver(WaiverMark mark) {
-        return new Result(theorem, conclusion, method, regime, assumptions, expected, outcome, verdict, mark,
-                tries, seed, foundBy, worstRatio, tightReference, toleranceRatio, threshold, statistics,
-                conventions, counterexample, error, durationMs, extra, series, recheck);
+        return new Result(
+                theorem,
+                conclusion,
+                method,
+                regime,
+                assumptions,
+                expected,
+                outcome,
+                verdict,
+                mark,
+                tries,
+                seed,
+                foundBy,
+                worstRatio,
+                tightReference,
+                toleranceRatio,
+                threshold,
+                statistics,
+                conventions,
+                counterexample,
+                error,
+                durationMs,
+                extra,
+                series,
+                recheck);
     }
 
     /** A builder pre-filled with this result's values (the verdict is recomputed on build). */
@@ -211,34 +235,130 @@ public record Result(
             this.regime = regime;
         }
 
-        public Builder assumptions(List<String> v) { this.assumptions = v; return this; }
-        public Builder expected(Expected v) { this.expected = v; return this; }
-        public Builder outcome(Outcome v) { this.outcome = v; return this; }
-        public Builder waiver(WaiverMark v) { this.waiver = v; return this; }
-        public Builder tries(int v) { this.tries = v; return this; }
-        public Builder seed(long v) { this.seed = v; return this; }
-        public Builder foundBy(Phase v) { this.foundBy = v; return this; }
-        public Builder worstRatio(Double v) { this.worstRatio = v; return this; }
-        public Builder tightReference(Double v) { this.tightReference = v; return this; }
-        public Builder toleranceRatio(double v) { this.toleranceRatio = v; return this; }
-        public Builder threshold(Threshold v) { this.threshold = v; return this; }
-        public Builder statistics(StatisticalTest v) { this.statistics = v; return this; }
-        public Builder conventions(Map<String, String> v) { this.conventions = v; return this; }
-        public Builder counterexample(Counterexample v) { this.counterexample = v; return this; }
-        public Builder error(ErrorInfo v) { this.error = v; return this; }
-        public Builder durationMs(long v) { this.durationMs = v; return this; }
-        public Builder extra(Map<String, Object> v) { this.extra = v; return this; }
-        public Builder series(Series v) { this.series = v; return this; }
-        public Builder recheck(Map<String, Object> v) { this.recheck = v; return this; }
+        public Builder assumptions(List<String> v) {
+            this.assumptions = v;
+            return this;
+        }
+
+        public Builder expected(Expected v) {
+            this.expected = v;
+            return this;
+        }
+
+        public Builder outcome(Outcome v) {
+            this.outcome = v;
+            return this;
+        }
+
+        public Builder waiver(WaiverMark v) {
+            this.waiver = v;
+            return this;
+        }
+
+        public Builder tries(int v) {
+            this.tries = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            this.seed = v;
+            return this;
+        }
+
+        public Builder foundBy(Phase v) {
+            this.foundBy = v;
+            return this;
+        }
+
+        public Builder worstRatio(Double v) {
+            this.worstRatio = v;
+            return this;
+        }
+
+        public Builder tightReference(Double v) {
+            this.tightReference = v;
+            return this;
+        }
+
+        public Builder toleranceRatio(double v) {
+            this.toleranceRatio = v;
+            return this;
+        }
+
+        public Builder threshold(Threshold v) {
+            this.threshold = v;
+            return this;
+        }
+
+        public Builder statistics(StatisticalTest v) {
+            this.statistics = v;
+            return this;
+        }
+
+        public Builder conventions(Map<String, String> v) {
+            this.conventions = v;
+            return this;
+        }
+
+        public Builder counterexample(Counterexample v) {
+            this.counterexample = v;
+            return this;
+        }
+
+        public Builder error(ErrorInfo v) {
+            this.error = v;
+            return this;
+        }
+
+        public Builder durationMs(long v) {
+            this.durationMs = v;
+            return this;
+        }
+
+        public Builder extra(Map<String, Object> v) {
+            this.extra = v;
+            return this;
+        }
+
+        public Builder series(Series v) {
+            this.series = v;
+            return this;
+        }
+
+        public Builder recheck(Map<String, Object> v) {
+            this.recheck = v;
+            return this;
+        }
 
         /** Builds the result with {@code verdict = Verdicts.of(expected, outcome)}. */
         public Result build() {
             Objects.requireNonNull(expected, "expected must be set");
             Objects.requireNonNull(outcome, "outcome must be set");
-            return new Result(theorem, conclusion, method, regime, assumptions, expected, outcome,
-                    Verdicts.of(expected, outcome), waiver, tries, seed, foundBy, worstRatio, tightReference,
-                    toleranceRatio, threshold, statistics, conventions, counterexample, error, durationMs,
-                    extra, series, recheck);
+            return new Result(
+                    theorem,
+                    conclusion,
+                    method,
+                    regime,
+                    assumptions,
+                    expected,
+                    outcome,
+                    Verdicts.of(expected, outcome),
+                    waiver,
+                    tries,
+                    seed,
+                    foundBy,
+                    worstRatio,
+                    tightReference,
+                    toleranceRatio,
+                    threshold,
+                    statistics,
+                    conventions,
+                    counterexample,
+                    error,
+                    durationMs,
+                    extra,
+                    series,
+                    recheck);
         }
     }
 }

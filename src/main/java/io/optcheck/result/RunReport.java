@@ -54,8 +54,8 @@ public record RunReport(
             .thenComparing(Result::conclusion)
             .thenComparing(Result::method)
             .thenComparing(Result::regime);
-    static final Comparator<Observation> OBSERVATION_ORDER = Comparator.comparing(Observation::id)
-            .thenComparing(Observation::method);
+    static final Comparator<Observation> OBSERVATION_ORDER =
+            Comparator.comparing(Observation::id).thenComparing(Observation::method);
 
     public RunReport {
         Objects.requireNonNull(tool, "tool");
@@ -81,23 +81,57 @@ public record RunReport(
     }
 
     /** A report that is not one shard's. */
-    public RunReport(String tool, int schemaVersion, String version, long seed, Instant startedAt, long wallMs,
-                     Map<String, Object> tolerance, List<Result> results, List<Observation> observations,
-                     WaiverReport waivers, boolean partial) {
-        this(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, results, observations, waivers, partial,
+    public RunReport(
+            String tool,
+            int schemaVersion,
+            String version,
+            long seed,
+            Instant startedAt,
+            long wallMs,
+            Map<String, Object> tolerance,
+            List<Result> results,
+            List<Observation> observations,
+            WaiverReport waivers,
+            boolean partial) {
+        this(
+                tool,
+                schemaVersion,
+                version,
+                seed,
+                startedAt,
+                wallMs,
+                tolerance,
+                results,
+                observations,
+                waivers,
+                partial,
                 null);
     }
 
     /** A complete (not partial) report. */
-    public RunReport(String tool, int schemaVersion, String version, long seed, Instant startedAt, long wallMs,
-                     Map<String, Object> tolerance, List<Result> results, List<Observation> observations,
-                     WaiverReport waivers) {
+    public RunReport(
+            String tool,
+            int schemaVersion,
+            String version,
+            long seed,
+            Instant startedAt,
+            long wallMs,
+            Map<String, Object> tolerance,
+            List<Result> results,
+            List<Observation> observations,
+            WaiverReport waivers) {
         this(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, results, observations, waivers, false);
     }
 
     /** A report written by this code: tool {@code optcheck}, schema {@link #SCHEMA_VERSION}, no waivers applied. */
-    public static RunReport of(String version, long seed, Instant startedAt, long wallMs,
-                               Map<String, ?> tolerance, List<Result> results, List<Observation> observations) {
+    public static RunReport of(
+            String version,
+            long seed,
+            Instant startedAt,
+            long wallMs,
+            Map<String, ?> tolerance,
+            List<Result> results,
+            List<Observation> observations) {
         @SuppressWarnings("unchecked")
         Map<String, Object> tol = (Map<String, Object>) (Map<String, ?>) tolerance;
         return new RunReport(TOOL, SCHEMA_VERSION, version, seed, startedAt, wallMs, tol, results, observations, null);
@@ -105,20 +139,53 @@ public record RunReport(
 
     /** This report with other results (re-sorted) and waiver report. */
     public RunReport with(List<Result> newResults, WaiverReport newWaivers) {
-        return new RunReport(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, newResults,
-                observations, newWaivers, partial, shard);
+        return new RunReport(
+                tool,
+                schemaVersion,
+                version,
+                seed,
+                startedAt,
+                wallMs,
+                tolerance,
+                newResults,
+                observations,
+                newWaivers,
+                partial,
+                shard);
     }
 
     /** This report marked as the partial result of an interrupted run (or not). */
     public RunReport asPartial(boolean isPartial) {
-        return new RunReport(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, results,
-                observations, waivers, isPartial, shard);
+        return new RunReport(
+                tool,
+                schemaVersion,
+                version,
+                seed,
+                startedAt,
+                wallMs,
+                tolerance,
+                results,
+                observations,
+                waivers,
+                isPartial,
+                shard);
     }
 
     /** This report as one shard's (or not, for null). */
     public RunReport asShard(ShardInfo info) {
-        return new RunReport(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, results,
-                observations, waivers, partial, info);
+        return new RunReport(
+                tool,
+                schemaVersion,
+                version,
+                seed,
+                startedAt,
+                wallMs,
+                tolerance,
+                results,
+                observations,
+                waivers,
+                partial,
+                info);
     }
 
     /** The result with this id, or null. */

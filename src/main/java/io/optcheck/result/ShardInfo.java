@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param jobs      the regime results this shard owes (its part of the work list)
  * @param totalJobs the regime results of the whole run (all shards)
  */
-public record ShardInfo(int index, int count, String commit, String depth, int tries, boolean edgeCases,
-                        String selection, int jobs, int totalJobs) {
+public record ShardInfo(
+        int index,
+        int count,
+        String commit,
+        String depth,
+        int tries,
+        boolean edgeCases,
+        String selection,
+        int jobs,
+        int totalJobs) {
 
     public ShardInfo {
         if (count < 1 || index < 1 || index > count) {

@@ -48,8 +48,7 @@ public final class Values {
     }
 
     static Object value(Object v, String what) {
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer
-                || v instanceof Double) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Double) {
             return v;
         }
         if (v instanceof Long l) {
@@ -84,8 +83,8 @@ public final class Values {
             }
             return Collections.unmodifiableList(out);
         }
-        throw new IllegalArgumentException(what + ": unsupported value type " + v.getClass().getName()
-                + " (use String, Boolean, a number, a List/array or a Map<String, ?>)");
+        throw new IllegalArgumentException(what + ": unsupported value type "
+                + v.getClass().getName() + " (use String, Boolean, a number, a List/array or a Map<String, ?>)");
     }
 
     /** An unmodifiable, insertion-ordered copy of named curves with cloned arrays. */
@@ -152,7 +151,8 @@ public final class Values {
             return Map.of();
         }
         LinkedHashMap<String, String> out = new LinkedHashMap<>();
-        in.forEach((k, v) -> out.put(Objects.requireNonNull(k, what + " key"), Objects.requireNonNull(v, what + "." + k)));
+        in.forEach(
+                (k, v) -> out.put(Objects.requireNonNull(k, what + " key"), Objects.requireNonNull(v, what + "." + k)));
         return Collections.unmodifiableMap(out);
     }
 }

@@ -1,7 +1,5 @@
 package io.optcheck.result;
 
-import io.optcheck.result.Result;
-
 import java.time.LocalDate;
 import java.util.Objects;
 

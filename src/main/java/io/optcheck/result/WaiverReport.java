@@ -1,6 +1,5 @@
 package io.optcheck.result;
 
-
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.optcheck.run;
 
+import io.optcheck.report.TerminalText;
 import io.optcheck.result.Observation;
 import io.optcheck.result.Result;
-import io.optcheck.report.TerminalText;
 import io.optcheck.theory.ObservationSpec;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -76,10 +78,24 @@ public final class CatalogRun implements AutoCloseable {
      * A run on one thread with one worker; see {@link #CatalogRun(List, List, RunSettings, int, Supplier, CostTable,
      * Function, PrintStream, boolean)}.
      */
-    public CatalogRun(List<Job> jobs, List<ObservationSpec> observations, RunSettings settings, WorkerSupervisor workers,
-                      Function<Result, Result> finishResult, PrintStream err, boolean debug) {
-        this(jobs, observations, settings, 1, workers == null ? null : () -> workers, CostTable.empty(), finishResult,
-            err, debug);
+    public CatalogRun(
+            List<Job> jobs,
+            List<ObservationSpec> observations,
+            RunSettings settings,
+            WorkerSupervisor workers,
+            Function<Result, Result> finishResult,
+            PrintStream err,
+            boolean debug) {
+        this(
+                jobs,
+                observations,
+                settings,
+                1,
+                workers == null ? null : () -> workers,
+                CostTable.empty(),
+                finishResult,
+                err,
+                debug);
     }
 
     /**
@@ -91,9 +107,16 @@ public final class CatalogRun implements AutoCloseable {
      * @param err          where the progress lines go
      * @param debug        print the stack trace of a check that threw
      */
-    public CatalogRun(List<Job> jobs, List<ObservationSpec> observations, RunSettings settings, int threads,
-                      Supplier<WorkerSupervisor> workers, CostTable costs, Function<Result, Result> finishResult,
-                      PrintStream err, boolean debug) {
+    public CatalogRun(
+            List<Job> jobs,
+            List<ObservationSpec> observations,
+            RunSettings settings,
+            int threads,
+            Supplier<WorkerSupervisor> workers,
+            CostTable costs,
+            Function<Result, Result> finishResult,
+            PrintStream err,
+            boolean debug) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -181,7 +204,7 @@ public final class CatalogRun implements AutoCloseable {
                         }
                     } catch (OutOfMemoryError e) {
                         err.println("out of memory while running the catalog on " + threads + " threads; "
-                            + "run with fewer --threads or a larger -Xmx");
+                                + "run with fewer --threads or a larger -Xmx");
                         stop();
                     } finally {
                         left.countDown();
@@ -189,7 +212,7 @@ public final class CatalogRun implements AutoCloseable {
                 });
             }
             while (!stopped) {
-                if (left.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (left.await(200, TimeUnit.MILLISECONDS)) {
                     break;
                 }
             }
@@ -212,20 +235,21 @@ public final class CatalogRun implements AutoCloseable {
             synchronized (results) {
                 measured[index] = m;
             }
-            err.println(String.format(Locale.ROOT, "[observation] %s: measured in %.1f s", o.id(),
-                (System.nanoTime() - t0) / 1e9));
+            err.println(String.format(
+                    Locale.ROOT, "[observation] %s: measured in %.1f s", o.id(), (System.nanoTime() - t0) / 1e9));
         } catch (OutOfMemoryError e) {
             throw e;
         } catch (Throwable e) { // an observation has no verdict; a failed one is reported and skipped
-            err.println("[observation] " + o.id() + ": not measured (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + TerminalText.oneLine(e.getMessage())) + ")");
+            err.println("[observation] " + o.id() + ": not measured ("
+                    + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + TerminalText.oneLine(e.getMessage())) + ")");
         }
     }
 
     private Result runOne(Job j) {
         Theorem<?> t = j.theorem();
         Regime r = j.regime();
-        java.util.Optional<String> na = t.notApplicable(r);
+        Optional<String> na = t.notApplicable(r);
         if (na.isPresent()) { // decided from the declaration: no worker needed
             return TheoremRunner.notApplicable(t, r, na.get(), settings.seed());
         }

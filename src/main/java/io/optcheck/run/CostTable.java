@@ -3,7 +3,7 @@ package io.optcheck.run;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,8 +31,7 @@ public final class CostTable {
     /** The measured table on the class path. */
     public static final String RESOURCE = "/io/optcheck/run/costs.tsv";
 
-    private record Entry(int tries, double ms) {
-    }
+    private record Entry(int tries, double ms) {}
 
     private final Map<String, Entry> entries;
     private final double medianMsPerTry;
@@ -74,7 +73,7 @@ public final class CostTable {
      */
     public static CostTable parse(String text) {
         Map<String, Entry> m = new LinkedHashMap<>();
-        try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
+        try (BufferedReader r = new BufferedReader(new StringReader(text))) {
             String line;
             int n = 0;
             while ((line = r.readLine()) != null) {
@@ -90,7 +89,7 @@ public final class CostTable {
                     m.put(f[0], new Entry(Integer.parseInt(f[1].trim()), Double.parseDouble(f[2].trim())));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("cost table line " + n + " ('" + line + "'): " + e.getMessage()
-                        + "; expected key<TAB>tries<TAB>ms");
+                            + "; expected key<TAB>tries<TAB>ms");
                 }
             }
         } catch (IOException e) {

@@ -14,14 +14,16 @@ public final class Interruption implements AutoCloseable {
     private boolean reported;
 
     private Interruption(Runnable onStop) {
-        this.hook = new Thread(() -> {
-            synchronized (lock) {
-                if (!reported) {
-                    reported = true;
-                    onStop.run();
-                }
-            }
-        }, "optcheck-interrupted");
+        this.hook = new Thread(
+                () -> {
+                    synchronized (lock) {
+                        if (!reported) {
+                            reported = true;
+                            onStop.run();
+                        }
+                    }
+                },
+                "optcheck-interrupted");
     }
 
     /** Arms the hook. */

@@ -1,6 +1,9 @@
 package io.optcheck.run;
 
+import io.optcheck.api.GradientEstimator;
+import io.optcheck.api.LineSearch;
 import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.api.SelfRandomEstimator;
 import java.io.File;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -11,7 +14,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Loads the classes named by {@code --method-class} or {@code --estimator-class} from {@code --classpath} (jars and
@@ -22,8 +27,7 @@ import java.util.List;
  */
 final class PluginLoader {
 
-    private PluginLoader() {
-    }
+    private PluginLoader() {}
 
     static List<PluggableOptimizer> load(List<String> classNames, String classpath) {
         List<PluggableOptimizer> out = new ArrayList<>();
@@ -34,10 +38,10 @@ final class PluginLoader {
     }
 
     /** The classes named by {@code --line-search-class}: each a {@link io.optcheck.api.LineSearch}. */
-    static List<io.optcheck.api.LineSearch> loadLineSearches(List<String> classNames, String classpath) {
-        List<io.optcheck.api.LineSearch> out = new ArrayList<>();
-        for (Object o : load(classNames, classpath, "--line-search-class", io.optcheck.api.LineSearch.class)) {
-            out.add((io.optcheck.api.LineSearch) o);
+    static List<LineSearch> loadLineSearches(List<String> classNames, String classpath) {
+        List<LineSearch> out = new ArrayList<>();
+        for (Object o : load(classNames, classpath, "--line-search-class", LineSearch.class)) {
+            out.add((LineSearch) o);
         }
         return out;
     }
@@ -48,8 +52,7 @@ final class PluginLoader {
      * {@link io.optcheck.api.SelfRandomEstimator} (checked statistically).
      */
     static List<Object> loadEstimators(List<String> classNames, String classpath) {
-        return load(classNames, classpath, "--estimator-class", io.optcheck.api.GradientEstimator.class,
-            io.optcheck.api.SelfRandomEstimator.class);
+        return load(classNames, classpath, "--estimator-class", GradientEstimator.class, SelfRandomEstimator.class);
     }
 
     /** Instances of the named classes, each implementing one of {@code accepted}. */
@@ -57,26 +60,29 @@ final class PluginLoader {
         List<Path> entries = new ArrayList<>();
         List<URL> urls = new ArrayList<>();
         if (classpath != null && !classpath.isBlank()) {
-            for (String part : classpath.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            for (String part : classpath.split(Pattern.quote(File.pathSeparator))) {
                 if (part.isBlank()) {
                     continue;
                 }
                 Path p = Path.of(part);
                 if (!Files.exists(p)) {
-                    throw new RunInputException("--classpath entry '" + part + "' does not exist. Give the jar or the classes "
-                        + "directory that holds your optimizer (entries separated by '" + File.pathSeparator + "').");
+                    throw new RunInputException(
+                            "--classpath entry '" + part + "' does not exist. Give the jar or the classes "
+                                    + "directory that holds your optimizer (entries separated by '" + File.pathSeparator
+                                    + "').");
                 }
                 entries.add(p);
                 try {
                     urls.add(p.toUri().toURL());
                 } catch (MalformedURLException e) {
-                    throw new RunInputException("--classpath entry '" + part + "' is not a usable path: " + e.getMessage());
+                    throw new RunInputException(
+                            "--classpath entry '" + part + "' is not a usable path: " + e.getMessage());
                 }
             }
         }
         // Parent: optcheck's own loader, so the plug-in sees the same PluggableOptimizer interface.
-        URLClassLoader loader = new URLClassLoader("optcheck-plugins", urls.toArray(new URL[0]),
-            PluginLoader.class.getClassLoader());
+        URLClassLoader loader =
+                new URLClassLoader("optcheck-plugins", urls.toArray(new URL[0]), PluginLoader.class.getClassLoader());
         List<Object> out = new ArrayList<>();
         for (String name : classNames) {
             out.add(instantiate(name, loader, entries, option, accepted));
@@ -84,48 +90,55 @@ final class PluginLoader {
         return out;
     }
 
-    private static Object instantiate(String name, ClassLoader loader, List<Path> entries, String option,
-                                      Class<?>... accepted) {
-        String where = entries.isEmpty() ? "optcheck's own classpath (no --classpath given)" : "the classpath " + entries;
+    private static Object instantiate(
+            String name, ClassLoader loader, List<Path> entries, String option, Class<?>... accepted) {
+        String where =
+                entries.isEmpty() ? "optcheck's own classpath (no --classpath given)" : "the classpath " + entries;
         Class<?> c;
         try {
             c = Class.forName(name, true, loader);
         } catch (ClassNotFoundException e) {
-            throw new RunInputException(option + " " + name + ": no such class on " + where + ". Give the fully qualified "
-                + "class name and add the jar or directory that holds it to --classpath.");
+            throw new RunInputException(
+                    option + " " + name + ": no such class on " + where + ". Give the fully qualified "
+                            + "class name and add the jar or directory that holds it to --classpath.");
         } catch (LinkageError e) {
-            throw new RunInputException(option + " " + name + ": the class was found on " + where + " but cannot be loaded ("
-                + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Add the jars it depends on to --classpath.");
+            throw new RunInputException(option + " " + name + ": the class was found on " + where
+                    + " but cannot be loaded (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "). Add the jars it depends on to --classpath.");
         }
-        if (java.util.Arrays.stream(accepted).noneMatch(a -> a.isAssignableFrom(c))) {
-            throw new RunInputException(option + " " + name + " (from " + where + ") does not implement "
-                + String.join(" or ", java.util.Arrays.stream(accepted).map(Class::getName).toList())
-                + (accepted[0] == PluggableOptimizer.class
-                    ? ". Implement that interface: it declares the method's kind and builds it from hyperparameters."
-                    : accepted[0] == io.optcheck.api.LineSearch.class
-                    ? ". Implement that interface: it declares the condition it claims and its constants, and returns a step."
-                    : ". Implement one of them: it declares the sampling and batch size and returns an estimate."));
+        if (Arrays.stream(accepted).noneMatch(a -> a.isAssignableFrom(c))) {
+            throw new RunInputException(
+                    option + " " + name + " (from " + where + ") does not implement "
+                            + String.join(
+                                    " or ",
+                                    Arrays.stream(accepted).map(Class::getName).toList())
+                            + (accepted[0] == PluggableOptimizer.class
+                                    ? ". Implement that interface: it declares the method's kind and builds it from hyperparameters."
+                                    : accepted[0] == LineSearch.class
+                                            ? ". Implement that interface: it declares the condition it claims and its constants, and returns a step."
+                                            : ". Implement one of them: it declares the sampling and batch size and returns an estimate."));
         }
         if (Modifier.isAbstract(c.getModifiers()) || c.isInterface()) {
-            throw new RunInputException(option + " " + name + " is abstract; name a concrete class with a public no-argument "
-                + "constructor.");
+            throw new RunInputException(option + " " + name
+                    + " is abstract; name a concrete class with a public no-argument " + "constructor.");
         }
         Constructor<?> ctor;
         try {
             ctor = c.getConstructor();
         } catch (NoSuchMethodException e) {
-            throw new RunInputException(option + " " + name + " has no public no-argument constructor. Add one (optcheck "
-                + "creates the class with it).");
+            throw new RunInputException(option + " " + name
+                    + " has no public no-argument constructor. Add one (optcheck " + "creates the class with it).");
         }
         try {
             return ctor.newInstance();
         } catch (InvocationTargetException e) {
             Throwable t = e.getCause();
-            throw new RunInputException(option + " " + name + ": its constructor threw " + t.getClass().getName()
-                + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ".");
+            throw new RunInputException(option + " " + name + ": its constructor threw "
+                    + t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ".");
         } catch (ReflectiveOperationException e) {
-            throw new RunInputException(option + " " + name + ": cannot create it (" + e.getClass().getSimpleName() + ": "
-                + e.getMessage() + "). Make the class and its no-argument constructor public.");
+            throw new RunInputException(
+                    option + " " + name + ": cannot create it (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "). Make the class and its no-argument constructor public.");
         }
     }
 }

@@ -1,16 +1,15 @@
 package io.optcheck.run;
 
-import io.optcheck.api.LineSearch;
-import io.optcheck.theory.gd.PluginLineSearch;
-
 import io.optcheck.api.GradientEstimator;
+import io.optcheck.api.LineSearch;
 import io.optcheck.api.PluggableOptimizer;
-import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.api.SelfRandomEstimator;
+import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.report.TerminalText;
 import io.optcheck.theory.Catalog;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.conf.PluginTheorems;
+import io.optcheck.theory.gd.PluginLineSearch;
 import io.optcheck.theory.sgd.EstimatorTheorems;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,8 +24,7 @@ import java.util.Map;
  */
 public final class Plugins {
 
-    private Plugins() {
-    }
+    private Plugins() {}
 
     /**
      * What loads the plug-ins, as given on the command line. It is also the setup message a worker
@@ -39,8 +37,13 @@ public final class Plugins {
      * @param seed             the run's seed (a self-random estimator's statistical check uses it)
      * @param lineSearchClasses the {@code --line-search-class} class names
      */
-    public record Spec(List<String> methodClasses, List<String> estimatorClasses, String classpath,
-                       List<String> filters, long seed, List<String> lineSearchClasses) {
+    public record Spec(
+            List<String> methodClasses,
+            List<String> estimatorClasses,
+            String classpath,
+            List<String> filters,
+            long seed,
+            List<String> lineSearchClasses) {
         public Spec {
             methodClasses = List.copyOf(methodClasses);
             estimatorClasses = List.copyOf(estimatorClasses);
@@ -49,8 +52,12 @@ public final class Plugins {
         }
 
         /** Optimizers and estimators only. */
-        public Spec(List<String> methodClasses, List<String> estimatorClasses, String classpath, List<String> filters,
-                    long seed) {
+        public Spec(
+                List<String> methodClasses,
+                List<String> estimatorClasses,
+                String classpath,
+                List<String> filters,
+                long seed) {
             this(methodClasses, estimatorClasses, classpath, filters, seed, List.of());
         }
 
@@ -112,12 +119,17 @@ public final class Plugins {
             } catch (IllegalArgumentException ex) {
                 throw new RunInputException(option + ": " + ex.getMessage());
             }
-            ts = ts.stream().filter(t -> spec.filters().isEmpty() || spec.filters().stream().anyMatch(f -> f.endsWith("*")
-                ? t.id().startsWith(f.substring(0, f.length() - 1)) : t.id().equals(f))).toList();
+            ts = ts.stream()
+                    .filter(t -> spec.filters().isEmpty()
+                            || spec.filters().stream()
+                                    .anyMatch(f -> f.endsWith("*")
+                                            ? t.id().startsWith(f.substring(0, f.length() - 1))
+                                            : t.id().equals(f)))
+                    .toList();
             if (ts.isEmpty()) {
                 throw new RunInputException(option + ": no theorem applies with the theorem filters " + spec.filters()
-                    + ". Theorems for estimators: sgd.unbiased-minibatch, sgd.minibatch-variance. Zero applicable theorems"
-                    + " is an error, not a pass.");
+                        + ". Theorems for estimators: sgd.unbiased-minibatch, sgd.minibatch-variance. Zero applicable theorems"
+                        + " is an error, not a pass.");
             }
             out.add(new Plugin(option, id, ts, EstimatorTheorems.listing(ts)));
         }
@@ -125,19 +137,29 @@ public final class Plugins {
             String option = "--line-search-class " + s.getClass().getName();
             List<Theorem<?>> ts;
             try {
-                ts = PluginLineSearch.all(s).stream().filter(t -> spec.filters().isEmpty()
-                    || spec.filters().stream().anyMatch(f -> PluginTheorems.matches(f, t.id()))).toList();
+                ts = PluginLineSearch.all(s).stream()
+                        .filter(t -> spec.filters().isEmpty()
+                                || spec.filters().stream().anyMatch(f -> PluginTheorems.matches(f, t.id())))
+                        .toList();
             } catch (IllegalArgumentException ex) {
                 throw new RunInputException(option + ": " + ex.getMessage());
             }
             if (ts.isEmpty()) {
                 throw new RunInputException(option + ": no theorem applies with the theorem filters " + spec.filters()
-                    + ". Theorems for line searches: gd.armijo, gd.wolfe, gd.zoutendijk. Zero applicable theorems is an"
-                    + " error, not a pass.");
+                        + ". Theorems for line searches: gd.armijo, gd.wolfe, gd.zoutendijk. Zero applicable theorems is an"
+                        + " error, not a pass.");
             }
-            out.add(new Plugin(option, s.id(), ts, ts.stream().map(t -> "line search " + t.methodId() + " "
-                + t.conventions() + ": " + t.id() + " / holds"
-                + t.notApplicable(t.regimes().get(0)).map(r -> ": not applicable: " + r).orElse("")).toList()));
+            out.add(new Plugin(
+                    option,
+                    s.id(),
+                    ts,
+                    ts.stream()
+                            .map(t -> "line search " + t.methodId() + " "
+                                    + t.conventions() + ": " + t.id() + " / holds"
+                                    + t.notApplicable(t.regimes().get(0))
+                                            .map(r -> ": not applicable: " + r)
+                                            .orElse(""))
+                            .toList()));
         }
         refuseDuplicates(out);
         return out;
@@ -152,9 +174,10 @@ public final class Plugins {
         for (Map.Entry<String, List<String>> e : byId.entrySet()) {
             if (e.getValue().size() > 1) {
                 throw new RunInputException("two plug-ins declare the method id '" + TerminalText.oneLine(e.getKey())
-                    + "': " + String.join(" and ", e.getValue()) + ". Their results would share one key in the report."
-                    + " Give each plug-in its own id (PluggableOptimizer.id() or GradientEstimator.id()), or check them"
-                    + " in separate runs.");
+                        + "': " + String.join(" and ", e.getValue())
+                        + ". Their results would share one key in the report."
+                        + " Give each plug-in its own id (PluggableOptimizer.id() or GradientEstimator.id()), or check them"
+                        + " in separate runs.");
             }
         }
     }
@@ -169,9 +192,9 @@ public final class Plugins {
         for (Plugin p : plugins) {
             if (builtInIds.contains(p.id())) {
                 throw new RunInputException(p.option() + " declares the method id '" + TerminalText.oneLine(p.id())
-                    + "', which is a built-in method's id, and --with-catalog checks the built-in '" + p.id()
-                    + "' in the same report. Give the plug-in another id (for example 'my." + p.id()
-                    + "'), or drop --with-catalog.");
+                        + "', which is a built-in method's id, and --with-catalog checks the built-in '" + p.id()
+                        + "' in the same report. Give the plug-in another id (for example 'my." + p.id()
+                        + "'), or drop --with-catalog.");
             }
         }
     }

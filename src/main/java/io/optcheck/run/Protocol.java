@@ -24,8 +24,7 @@ import java.util.Map;
  */
 final class Protocol {
 
-    private Protocol() {
-    }
+    private Protocol() {}
 
     /** Marks the worker's protocol lines. */
     static final String PREFIX = "@optcheck-worker ";
@@ -44,9 +43,15 @@ final class Protocol {
      * @param edgeCases             whether the edge-case phase runs
      * @param statisticalRegimeRuns the statistical regimes of the whole run (false-alarm budget)
      */
-    record Job(long id, String method, String theorem, String regime, int tries, long seed, boolean edgeCases,
-               int statisticalRegimeRuns) {
-    }
+    record Job(
+            long id,
+            String method,
+            String theorem,
+            String regime,
+            int tries,
+            long seed,
+            boolean edgeCases,
+            int statisticalRegimeRuns) {}
 
     static String setup(Plugins.Spec s) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -62,9 +67,13 @@ final class Protocol {
 
     static Plugins.Spec parseSetup(String line) {
         JsonNode n = tree(line);
-        return new Plugins.Spec(strings(n.get("methodClasses")), strings(n.get("estimatorClasses")),
-            n.get("classpath").isNull() ? null : n.get("classpath").asText(), strings(n.get("filters")),
-            n.get("seed").asLong(), strings(n.get("lineSearchClasses")));
+        return new Plugins.Spec(
+                strings(n.get("methodClasses")),
+                strings(n.get("estimatorClasses")),
+                n.get("classpath").isNull() ? null : n.get("classpath").asText(),
+                strings(n.get("filters")),
+                n.get("seed").asLong(),
+                strings(n.get("lineSearchClasses")));
     }
 
     static String job(Job j) {
@@ -83,9 +92,15 @@ final class Protocol {
 
     static Job parseJob(String line) {
         JsonNode n = tree(line);
-        return new Job(n.get("id").asLong(), n.get("method").asText(), n.get("theorem").asText(),
-            n.get("regime").asText(), n.get("tries").asInt(), n.get("seed").asLong(), n.get("edgeCases").asBoolean(),
-            n.get("statisticalRegimeRuns").asInt());
+        return new Job(
+                n.get("id").asLong(),
+                n.get("method").asText(),
+                n.get("theorem").asText(),
+                n.get("regime").asText(),
+                n.get("tries").asInt(),
+                n.get("seed").asLong(),
+                n.get("edgeCases").asBoolean(),
+                n.get("statisticalRegimeRuns").asInt());
     }
 
     /** A result as one line: the results.json text of a report holding only it (its line breaks are whitespace). */

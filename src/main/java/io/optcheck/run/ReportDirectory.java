@@ -20,8 +20,7 @@ public final class ReportDirectory {
     /** The files a run writes. */
     public static final List<String> FILES = List.of("results.json", "summary.md", "index.html");
 
-    private ReportDirectory() {
-    }
+    private ReportDirectory() {}
 
     /** What writes the report files into a directory. */
     @FunctionalInterface
@@ -40,8 +39,8 @@ public final class ReportDirectory {
     public static void publish(Path dir, Writer writer) throws IOException {
         Path abs = dir.toAbsolutePath();
         Path parent = abs.getParent() == null ? abs : abs.getParent();
-        Path tmp = Files.createTempDirectory(parent, "." + (abs.getFileName() == null ? "reports" : abs.getFileName())
-            + ".optcheck-tmp-");
+        Path tmp = Files.createTempDirectory(
+                parent, "." + (abs.getFileName() == null ? "reports" : abs.getFileName()) + ".optcheck-tmp-");
         try {
             writer.writeInto(tmp);
             try (Stream<Path> files = Files.list(tmp)) {

@@ -18,55 +18,61 @@ import java.util.function.Predicate;
  */
 public final class RunPlan {
 
-  private final RunSettings settings;
-  private final List<CatalogRun.Job> jobs;
-  private RunPlan(RunSettings settings, List<CatalogRun.Job> jobs) {
-    this.settings = settings;
-    this.jobs = List.copyOf(jobs);
-  }
+    private final RunSettings settings;
+    private final List<CatalogRun.Job> jobs;
 
-  /**
-   * The plan of running every regime of {@code theorems} under {@code settings}; a theorem for
-   * which {@code inWorker} holds runs in a supervised plug-in worker.
-   *
-   * @throws Specs.SpecException when a theorem's spec is missing or malformed
-   */
-  public static RunPlan of(List<Theorem<?>> theorems, RunSettings settings, Predicate<Theorem<?>> inWorker) {
-    List<Spec> specs = new ArrayList<>();
-    for (Theorem<?> t : theorems) {
-      specs.add(Specs.load(t.id()));
+    private RunPlan(RunSettings settings, List<CatalogRun.Job> jobs) {
+        this.settings = settings;
+        this.jobs = List.copyOf(jobs);
     }
-    RunSettings budgeted = settings.withStatisticalRegimeRuns((int) theorems.stream()
-        .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
-    List<CatalogRun.Job> jobs = new ArrayList<>();
-    for (int i = 0; i < theorems.size(); i++) {
-      Theorem<?> t = theorems.get(i);
-      Spec spec = specs.get(i);
-      for (Regime r : t.regimes()) {
-        jobs.add(new CatalogRun.Job(t, r, budgeted.triesFor(r, spec.ciTries(), spec.fullTries()), inWorker.test(t)));
-      }
+
+    /**
+     * The plan of running every regime of {@code theorems} under {@code settings}; a theorem for
+     * which {@code inWorker} holds runs in a supervised plug-in worker.
+     *
+     * @throws Specs.SpecException when a theorem's spec is missing or malformed
+     */
+    public static RunPlan of(List<Theorem<?>> theorems, RunSettings settings, Predicate<Theorem<?>> inWorker) {
+        List<Spec> specs = new ArrayList<>();
+        for (Theorem<?> t : theorems) {
+            specs.add(Specs.load(t.id()));
+        }
+        RunSettings budgeted = settings.withStatisticalRegimeRuns((int) theorems.stream()
+                .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r)))
+                .count());
+        List<CatalogRun.Job> jobs = new ArrayList<>();
+        for (int i = 0; i < theorems.size(); i++) {
+            Theorem<?> t = theorems.get(i);
+            Spec spec = specs.get(i);
+            for (Regime r : t.regimes()) {
+                jobs.add(new CatalogRun.Job(
+                        t, r, budgeted.triesFor(r, spec.ciTries(), spec.fullTries()), inWorker.test(t)));
+            }
+        }
+        return new RunPlan(budgeted, jobs);
     }
-    return new RunPlan(budgeted, jobs);
-  }
 
-  /** The run's settings, with the false-alarm budget of this plan. */
-  public RunSettings settings() {
-    return settings;
-  }
+    /** The run's settings, with the false-alarm budget of this plan. */
+    public RunSettings settings() {
+        return settings;
+    }
 
-  /** One job per theorem and regime, in the order of the theorems and their regimes. */
-  public List<CatalogRun.Job> jobs() {
-    return jobs;
-  }
+    /** One job per theorem and regime, in the order of the theorems and their regimes. */
+    public List<CatalogRun.Job> jobs() {
+        return jobs;
+    }
 
-  /**
-   * The tries of a regime of the plan.
-   *
-   * @throws IllegalArgumentException for a regime the plan does not run
-   */
-  public int tries(Theorem<?> theorem, Regime regime) {
-    return jobs.stream().filter(j -> j.theorem() == theorem && j.regime().equals(regime)).mapToInt(CatalogRun.Job::tries)
-        .findFirst().orElseThrow(() -> new IllegalArgumentException(theorem.id() + "/" + regime.id()
-            + " on " + theorem.methodId() + " is not in this run plan"));
-  }
+    /**
+     * The tries of a regime of the plan.
+     *
+     * @throws IllegalArgumentException for a regime the plan does not run
+     */
+    public int tries(Theorem<?> theorem, Regime regime) {
+        return jobs.stream()
+                .filter(j -> j.theorem() == theorem && j.regime().equals(regime))
+                .mapToInt(CatalogRun.Job::tries)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        theorem.id() + "/" + regime.id() + " on " + theorem.methodId() + " is not in this run plan"));
+    }
 }

@@ -26,11 +26,9 @@ import java.util.TreeSet;
 public final class ShardMerge {
 
     /** One shard's report and where it was read from (for messages). */
-    public record Input(String name, RunReport report) {
-    }
+    public record Input(String name, RunReport report) {}
 
-    private ShardMerge() {
-    }
+    private ShardMerge() {}
 
     /**
      * @throws RunInputException for shards that do not make one run
@@ -43,12 +41,13 @@ public final class ShardMerge {
         for (Input in : shards) {
             RunReport r = in.report();
             if (r.shard() == null) {
-                throw new RunInputException(in.name() + " is not a shard's report (it has no \"shard\" field); merge the "
-                    + "directories written by 'optcheck run --shard I/N'");
+                throw new RunInputException(
+                        in.name() + " is not a shard's report (it has no \"shard\" field); merge the "
+                                + "directories written by 'optcheck run --shard I/N'");
             }
             if (r.partial()) {
-                throw new RunInputException(in.name() + " is partial (shard " + r.shard().label() + " was interrupted); "
-                    + "rerun that shard, then merge again");
+                throw new RunInputException(in.name() + " is partial (shard "
+                        + r.shard().label() + " was interrupted); " + "rerun that shard, then merge again");
             }
         }
         ShardInfo a = first.report().shard();
@@ -56,27 +55,50 @@ public final class ShardMerge {
             RunReport r = in.report();
             ShardInfo b = r.shard();
             same(first, in, "commit", a.commit(), b.commit(), "run every shard from one checkout");
-            same(first, in, "optcheck version", first.report().version(), r.version(), "run every shard from one build");
+            same(
+                    first,
+                    in,
+                    "optcheck version",
+                    first.report().version(),
+                    r.version(),
+                    "run every shard from one build");
             same(first, in, "seed", first.report().seed(), r.seed(), "give every shard the same --seed");
             same(first, in, "depth", a.depth(), b.depth(), "give every shard the same --quick or --ci (or neither)");
             same(first, in, "--tries", a.tries(), b.tries(), "give every shard the same --tries");
-            same(first, in, "edge cases", a.edgeCases(), b.edgeCases(),
-                "give every shard the same --no-edge-cases (or none)");
+            same(
+                    first,
+                    in,
+                    "edge cases",
+                    a.edgeCases(),
+                    b.edgeCases(),
+                    "give every shard the same --no-edge-cases (or none)");
             same(first, in, "shard count", a.count(), b.count(), "merge the shards of one --shard I/N matrix");
-            same(first, in, "selection", a.selection(), b.selection(),
-                "give every shard the same --theorem, --method and plug-in options");
-            same(first, in, "tolerance model", first.report().tolerance(), r.tolerance(), "run every shard from one build");
+            same(
+                    first,
+                    in,
+                    "selection",
+                    a.selection(),
+                    b.selection(),
+                    "give every shard the same --theorem, --method and plug-in options");
+            same(
+                    first,
+                    in,
+                    "tolerance model",
+                    first.report().tolerance(),
+                    r.tolerance(),
+                    "run every shard from one build");
         }
         if (a.commit().equals("unknown")) {
-            throw new RunInputException("the shards do not record their commit (they ran outside a git checkout); "
-                + "set OPTCHECK_COMMIT to the commit id for every shard so that the merge can tell they ran one commit");
+            throw new RunInputException(
+                    "the shards do not record their commit (they ran outside a git checkout); "
+                            + "set OPTCHECK_COMMIT to the commit id for every shard so that the merge can tell they ran one commit");
         }
         Map<Integer, String> byIndex = new TreeMap<>();
         for (Input in : shards) {
             String before = byIndex.putIfAbsent(in.report().shard().index(), in.name());
             if (before != null) {
-                throw new RunInputException("shard " + in.report().shard().label() + " is given twice (" + before + " and "
-                    + in.name() + "); give each shard's directory once");
+                throw new RunInputException("shard " + in.report().shard().label() + " is given twice (" + before
+                        + " and " + in.name() + "); give each shard's directory once");
             }
         }
         TreeSet<Integer> missing = new TreeSet<>();
@@ -87,8 +109,10 @@ public final class ShardMerge {
         }
         if (!missing.isEmpty()) {
             throw new RunInputException("missing shard" + (missing.size() == 1 ? " " : "s ")
-                + String.join(", ", missing.stream().map(i -> i + "/" + a.count()).toList())
-                + "; give the report directory of every shard 1/" + a.count() + " to " + a.count() + "/" + a.count());
+                    + String.join(
+                            ", ", missing.stream().map(i -> i + "/" + a.count()).toList())
+                    + "; give the report directory of every shard 1/" + a.count() + " to " + a.count() + "/"
+                    + a.count());
         }
         List<Result> results = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
@@ -100,14 +124,14 @@ public final class ShardMerge {
             RunReport r = in.report();
             if (r.results().size() != r.shard().jobs()) {
                 throw new RunInputException(in.name() + " holds " + r.results().size() + " results, but shard "
-                    + r.shard().label() + " owes " + r.shard().jobs() + "; rerun that shard");
+                        + r.shard().label() + " owes " + r.shard().jobs() + "; rerun that shard");
             }
             owed += r.shard().jobs();
             for (Result x : r.results()) {
                 String before = owner.putIfAbsent(x.id(), in.name());
                 if (before != null) {
-                    throw new RunInputException("result " + x.id() + " is in two shards (" + before + " and " + in.name()
-                        + "); merge the shards of one --shard I/N matrix");
+                    throw new RunInputException("result " + x.id() + " is in two shards (" + before + " and "
+                            + in.name() + "); merge the shards of one --shard I/N matrix");
                 }
                 results.add(x.withWaiver(null));
             }
@@ -117,7 +141,7 @@ public final class ShardMerge {
         }
         if (owed != a.totalJobs()) {
             throw new RunInputException("the shards hold " + owed + " of the run's " + a.totalJobs()
-                + " results; merge the shards of one --shard I/N matrix");
+                    + " results; merge the shards of one --shard I/N matrix");
         }
         RunReport f = first.report();
         return RunReport.of(f.version(), f.seed(), started, wall, f.tolerance(), results, observations);
@@ -126,7 +150,7 @@ public final class ShardMerge {
     private static void same(Input a, Input b, String what, Object x, Object y, String fix) {
         if (!Objects.equals(x, y)) {
             throw new RunInputException("shards from different runs: " + a.name() + " has " + what + " " + x + ", "
-                + b.name() + " has " + y + "; " + fix + " and merge again");
+                    + b.name() + " has " + y + "; " + fix + " and merge again");
         }
     }
 }

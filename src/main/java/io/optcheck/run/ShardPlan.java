@@ -18,8 +18,7 @@ import java.util.List;
 public final class ShardPlan {
 
     /** One unit of work: its key (unique in the list) and its estimated cost. */
-    public record Item(String key, double cost) {
-    }
+    public record Item(String key, double cost) {}
 
     /**
      * A shard of a run: {@code index} of {@code count}, 1-based.
@@ -48,14 +47,13 @@ public final class ShardPlan {
                 }
                 return new Shard(Integer.parseInt(s.substring(0, slash)), Integer.parseInt(s.substring(slash + 1)));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("expected i/n with whole numbers 1 <= i <= n, e.g. 2/3, got '" + text
-                    + "'");
+                throw new IllegalArgumentException(
+                        "expected i/n with whole numbers 1 <= i <= n, e.g. 2/3, got '" + text + "'");
             }
         }
     }
 
-    private ShardPlan() {
-    }
+    private ShardPlan() {}
 
     /** The shard (1-based) of each item, in the items' order. */
     public static int[] assign(List<Item> items, int n) {
@@ -67,7 +65,7 @@ public final class ShardPlan {
             order.add(i);
         }
         order.sort(Comparator.comparingDouble((Integer i) -> -items.get(i).cost())
-            .thenComparing(i -> items.get(i).key()));
+                .thenComparing(i -> items.get(i).key()));
         double[] load = new double[n];
         int[] shard = new int[items.size()];
         for (int i : order) {

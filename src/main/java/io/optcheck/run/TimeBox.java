@@ -23,8 +23,7 @@ public final class TimeBox {
     /** System property: the per-try limit in seconds for JUnit runs (default 60). */
     public static final String TIMEOUT_PROPERTY = "optcheck.tryTimeoutSeconds";
 
-    private TimeBox() {
-    }
+    private TimeBox() {}
 
     /**
      * The result, and whether the deadline was hit.
@@ -32,8 +31,7 @@ public final class TimeBox {
      * @param result   the regime's result (an error naming the try when it timed out)
      * @param timedOut true when a try overran its deadline; its thread may still be running
      */
-    public record Outcome(Result result, boolean timedOut) {
-    }
+    public record Outcome(Result result, boolean timedOut) {}
 
     /** The per-try limit: {@value #TIMEOUT_PROPERTY} when set, else {@link WorkerSupervisor#DEFAULT_TRY_TIMEOUT}. */
     public static Duration defaultTimeout() {
@@ -58,18 +56,20 @@ public final class TimeBox {
         AtomicLong started = new AtomicLong();
         AtomicReference<Object> done = new AtomicReference<>();
         long start = System.nanoTime();
-        Thread worker = new Thread(() -> {
-            Object out;
-            try {
-                out = TheoremRunner.run(t, r, tries, settings, started::incrementAndGet);
-            } catch (Throwable e) {
-                out = e;
-            }
-            synchronized (done) {
-                done.set(out);
-                done.notifyAll();
-            }
-        }, "optcheck-regime-" + t.id() + "/" + r.id());
+        Thread worker = new Thread(
+                () -> {
+                    Object out;
+                    try {
+                        out = TheoremRunner.run(t, r, tries, settings, started::incrementAndGet);
+                    } catch (Throwable e) {
+                        out = e;
+                    }
+                    synchronized (done) {
+                        done.set(out);
+                        done.notifyAll();
+                    }
+                },
+                "optcheck-regime-" + t.id() + "/" + r.id());
         worker.setDaemon(true);
         worker.start();
         long count = 0;
@@ -86,12 +86,21 @@ public final class TimeBox {
                 long left = lastChange + timeout - now;
                 if (left <= 0) {
                     worker.interrupt();
-                    return new Outcome(Results.error(t, r, settings.seed(), "timeout: try " + Math.max(1, count) + " of "
-                        + t.id() + "/" + r.id() + " did not finish within " + WorkerSupervisor.seconds(tryTimeout)
-                        + " (the per-try limit). Its thread cannot be stopped inside this JVM and was left running, so"
-                        + " this method's further regimes are not run. Fix: make the method terminate, or raise the limit"
-                        + " (OptimizerCheck.tryTimeout, -D" + TIMEOUT_PROPERTY + "); the command line runs a plug-in in a"
-                        + " worker process it can kill", (System.nanoTime() - start) / 1_000_000L), true);
+                    return new Outcome(
+                            Results.error(
+                                    t,
+                                    r,
+                                    settings.seed(),
+                                    "timeout: try " + Math.max(1, count) + " of "
+                                            + t.id() + "/" + r.id() + " did not finish within "
+                                            + WorkerSupervisor.seconds(tryTimeout)
+                                            + " (the per-try limit). Its thread cannot be stopped inside this JVM and was left running, so"
+                                            + " this method's further regimes are not run. Fix: make the method terminate, or raise the limit"
+                                            + " (OptimizerCheck.tryTimeout, -D" + TIMEOUT_PROPERTY
+                                            + "); the command line runs a plug-in in a"
+                                            + " worker process it can kill",
+                                    (System.nanoTime() - start) / 1_000_000L),
+                            true);
                 }
                 try {
                     done.wait(Math.max(1, Math.min(left / 1_000_000L, 100)));

@@ -32,8 +32,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class Worker {
 
-    private Worker() {
-    }
+    private Worker() {}
 
     static final long REPORT_MILLIS = 50;
 
@@ -65,7 +64,7 @@ public final class Worker {
         // A plug-in that calls System.exit: the parent learns the try it happened in.
         Runtime.getRuntime().addShutdownHook(new Thread(Worker::sendProgress, "optcheck-worker-exit"));
         send("ready");
-        for (;;) {
+        for (; ; ) {
             Protocol.Job job = Protocol.parseJob(commands.take());
             tries = 0;
             currentJob = job.id();
@@ -80,12 +79,15 @@ public final class Worker {
     private static Result run(List<Plugins.Plugin> plugins, Protocol.Job job) {
         Theorem<?> t = Plugins.find(plugins, job.method(), job.theorem());
         if (t == null) {
-            throw new IllegalStateException("the worker has no theorem " + job.theorem() + " for method " + job.method());
+            throw new IllegalStateException(
+                    "the worker has no theorem " + job.theorem() + " for method " + job.method());
         }
-        Regime r = t.regimes().stream().filter(x -> x.id().equals(job.regime())).findFirst().orElseThrow(() ->
-            new IllegalStateException("theorem " + t.id() + " has no regime " + job.regime()));
-        RunSettings settings = new RunSettings(RunSettings.Depth.CI, 0, job.seed(), job.edgeCases(),
-            job.statisticalRegimeRuns());
+        Regime r = t.regimes().stream()
+                .filter(x -> x.id().equals(job.regime()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("theorem " + t.id() + " has no regime " + job.regime()));
+        RunSettings settings =
+                new RunSettings(RunSettings.Depth.CI, 0, job.seed(), job.edgeCases(), job.statisticalRegimeRuns());
         long start = System.nanoTime();
         try {
             return TheoremRunner.run(t, r, job.tries(), settings, () -> tries++);
@@ -113,7 +115,7 @@ public final class Worker {
     private static void reportProgress() {
         long sent = -1;
         long sentJob = -1;
-        for (;;) {
+        for (; ; ) {
             try {
                 Thread.sleep(REPORT_MILLIS);
             } catch (InterruptedException e) {

@@ -1,7 +1,7 @@
 package io.optcheck.run;
 
-import io.optcheck.result.Result;
 import io.optcheck.report.TerminalText;
+import io.optcheck.result.Result;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Theorem;
@@ -13,6 +13,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,25 +94,43 @@ public final class WorkerSupervisor implements AutoCloseable {
             try {
                 current = WorkerProcess.start(command(), options);
             } catch (IOException e) {
-                return Results.error(t, r, settings.seed(), "cannot start the worker JVM (" + e.getMessage()
-                    + "); check --worker-jvm-args and that the 'java' of this JVM can run", millis(start));
+                return Results.error(
+                        t,
+                        r,
+                        settings.seed(),
+                        "cannot start the worker JVM (" + e.getMessage()
+                                + "); check --worker-jvm-args and that the 'java' of this JVM can run",
+                        millis(start));
             }
             String failure = current.awaitReady(options.tryTimeout());
             if (failure != null) {
                 killCurrent();
-                return stopped ? null : Results.error(t, r, settings.seed(), "the worker JVM for " + where
-                    + " did not start: " + failure, millis(start));
+                return stopped
+                        ? null
+                        : Results.error(
+                                t,
+                                r,
+                                settings.seed(),
+                                "the worker JVM for " + where + " did not start: " + failure,
+                                millis(start));
             }
         }
         long id = ++jobs;
-        Protocol.Job job = new Protocol.Job(id, t.methodId(), t.id(), r.id(), tries, settings.seed(),
-            settings.edgeCases(), settings.statisticalRegimeRuns());
+        Protocol.Job job = new Protocol.Job(
+                id,
+                t.methodId(),
+                t.id(),
+                r.id(),
+                tries,
+                settings.seed(),
+                settings.edgeCases(),
+                settings.statisticalRegimeRuns());
         WorkerProcess w = current;
         w.send(Protocol.job(job));
         long count = 0;
         long lastChange = System.nanoTime();
         long timeoutNanos = options.tryTimeout().toNanos();
-        for (;;) {
+        for (; ; ) {
             long left = lastChange + timeoutNanos - System.nanoTime();
             Event e;
             try {
@@ -125,11 +146,20 @@ public final class WorkerSupervisor implements AutoCloseable {
             }
             if (e == null) {
                 killCurrent();
-                return Results.error(t, r, settings.seed(), String.format(Locale.ROOT,
-                    "timeout: no progress for %s during try %d of %s: the try did not finish within --try-timeout %s;"
-                        + " the worker was killed and the next regime runs in a fresh one. Fix: make the method"
-                        + " terminate, or raise --try-timeout", seconds(options.tryTimeout()), Math.max(1, count), where,
-                    seconds(options.tryTimeout())), millis(start));
+                return Results.error(
+                        t,
+                        r,
+                        settings.seed(),
+                        String.format(
+                                Locale.ROOT,
+                                "timeout: no progress for %s during try %d of %s: the try did not finish within --try-timeout %s;"
+                                        + " the worker was killed and the next regime runs in a fresh one. Fix: make the method"
+                                        + " terminate, or raise --try-timeout",
+                                seconds(options.tryTimeout()),
+                                Math.max(1, count),
+                                where,
+                                seconds(options.tryTimeout())),
+                        millis(start));
             }
             switch (e.kind) {
                 case PROGRESS -> {
@@ -148,11 +178,14 @@ public final class WorkerSupervisor implements AutoCloseable {
                     if (stopped) {
                         return null;
                     }
-                    return Results.error(t, r, settings.seed(), exitCause(e.count, w.tail(), Math.max(1, count), where),
-                        millis(start));
+                    return Results.error(
+                            t,
+                            r,
+                            settings.seed(),
+                            exitCause(e.count, w.tail(), Math.max(1, count), where),
+                            millis(start));
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -161,15 +194,17 @@ public final class WorkerSupervisor implements AutoCloseable {
     private String exitCause(long code, List<String> tail, long tryNo, String where) {
         boolean oom = tail.stream().anyMatch(l -> l.contains("java.lang.OutOfMemoryError"));
         if (oom) {
-            String heap = options.jvmArgs().stream().filter(a -> a.startsWith("-Xmx")).reduce((a, b) -> b)
-                .orElse(DEFAULT_HEAP);
+            String heap = options.jvmArgs().stream()
+                    .filter(a -> a.startsWith("-Xmx"))
+                    .reduce((a, b) -> b)
+                    .orElse(DEFAULT_HEAP);
             return "heap exhausted (OutOfMemoryError) during try " + tryNo + " of " + where + " with " + heap
-                + "; the worker was ended and the next regime runs in a fresh one. Fix: bound the method's memory,"
-                + " or raise the heap with --worker-jvm-args -Xmx" + (heap.equals(DEFAULT_HEAP) ? "2g" : "...");
+                    + "; the worker was ended and the next regime runs in a fresh one. Fix: bound the method's memory,"
+                    + " or raise the heap with --worker-jvm-args -Xmx" + (heap.equals(DEFAULT_HEAP) ? "2g" : "...");
         }
         return "worker exited with code " + code + " during try " + tryNo + " of " + where + " (the method ended the"
-            + " process: System.exit, Runtime.halt or a crash); the next regime runs in a fresh worker. Fix: never end"
-            + " the JVM from the method; throw io.optcheck.method.MethodRefusal when it cannot proceed";
+                + " process: System.exit, Runtime.halt or a crash); the next regime runs in a fresh worker. Fix: never end"
+                + " the JVM from the method; throw io.optcheck.method.MethodRefusal when it cannot proceed";
     }
 
     /** Stops the run: kills the worker; a {@link #run} in progress returns null. Any thread. */
@@ -227,11 +262,11 @@ public final class WorkerSupervisor implements AutoCloseable {
     static String classPath() {
         List<String> parts = new ArrayList<>();
         for (ClassLoader l = Worker.class.getClassLoader(); l != null; l = l.getParent()) {
-            if (l instanceof java.net.URLClassLoader u) {
-                for (java.net.URL url : u.getURLs()) {
+            if (l instanceof URLClassLoader u) {
+                for (URL url : u.getURLs()) {
                     try {
                         parts.add(Path.of(url.toURI()).toString());
-                    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    } catch (URISyntaxException | IllegalArgumentException e) {
                         // not a local file: skip it
                     }
                 }
@@ -250,11 +285,16 @@ public final class WorkerSupervisor implements AutoCloseable {
         return (s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s)) + " s";
     }
 
-    enum Kind { READY, SETUP_ERROR, PROGRESS, RESULT, EXITED }
+    enum Kind {
+        READY,
+        SETUP_ERROR,
+        PROGRESS,
+        RESULT,
+        EXITED
+    }
 
     /** What the worker said; for EXITED, {@code count} is the exit code. */
-    record Event(Kind kind, long job, long count, String text) {
-    }
+    record Event(Kind kind, long job, long count, String text) {}
 
     /** One worker JVM: its process, the events its output produced, and its last lines of output. */
     private static final class WorkerProcess {
@@ -287,8 +327,9 @@ public final class WorkerSupervisor implements AutoCloseable {
 
         /** Null when the worker is ready, else why not. */
         String awaitReady(Duration timeout) {
-            long deadline = System.nanoTime() + Math.max(timeout.toNanos(), Duration.ofSeconds(60).toNanos());
-            for (;;) {
+            long deadline = System.nanoTime()
+                    + Math.max(timeout.toNanos(), Duration.ofSeconds(60).toNanos());
+            for (; ; ) {
                 Event e;
                 try {
                     e = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -297,8 +338,9 @@ public final class WorkerSupervisor implements AutoCloseable {
                     return "interrupted";
                 }
                 if (e == null) {
-                    return "no answer within " + seconds(Duration.ofNanos(Math.max(timeout.toNanos(),
-                        Duration.ofSeconds(60).toNanos())));
+                    return "no answer within "
+                            + seconds(Duration.ofNanos(Math.max(
+                                    timeout.toNanos(), Duration.ofSeconds(60).toNanos())));
                 }
                 switch (e.kind) {
                     case READY -> {
@@ -308,11 +350,15 @@ public final class WorkerSupervisor implements AutoCloseable {
                         return e.text;
                     }
                     case EXITED -> {
-                        return "it exited with code " + e.count + (tail().isEmpty() ? "" : "; its last output: "
-                            + String.join(" | ", tail().subList(Math.max(0, tail().size() - 3), tail().size())));
+                        return "it exited with code " + e.count
+                                + (tail().isEmpty()
+                                        ? ""
+                                        : "; its last output: "
+                                                + String.join(
+                                                        " | ",
+                                                        tail().subList(Math.max(0, tail().size() - 3), tail().size())));
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }
@@ -348,10 +394,11 @@ public final class WorkerSupervisor implements AutoCloseable {
                     String[] p = msg.split(" ", 3);
                     switch (p[0]) {
                         case "ready" -> events.add(new Event(Kind.READY, -1, 0, null));
-                        case "setup-error" -> events.add(new Event(Kind.SETUP_ERROR, -1, 0,
-                            Protocol.unquote(msg.substring("setup-error ".length()))));
-                        case "progress" -> events.add(new Event(Kind.PROGRESS, Long.parseLong(p[1]), Long.parseLong(p[2]),
-                            null));
+                        case "setup-error" ->
+                            events.add(new Event(
+                                    Kind.SETUP_ERROR, -1, 0, Protocol.unquote(msg.substring("setup-error ".length()))));
+                        case "progress" ->
+                            events.add(new Event(Kind.PROGRESS, Long.parseLong(p[1]), Long.parseLong(p[2]), null));
                         case "result" -> events.add(new Event(Kind.RESULT, Long.parseLong(p[1]), 0, p[2]));
                         default -> other(line);
                     }

@@ -18,26 +18,27 @@ import java.util.Locale;
  */
 public final class LabelledLines {
 
-  /** Width of the padded label column, colon included. */
-  public static final int LABEL_WIDTH = 16;
+    /** Width of the padded label column, colon included. */
+    public static final int LABEL_WIDTH = 16;
 
-  private static final String NL = System.lineSeparator();
+    private static final String NL = System.lineSeparator();
 
-  private LabelledLines() {
-  }
+    private LabelledLines() {}
 
-  /** Appends {@code "  label:          value"} and a line separator. */
-  public static StringBuilder line(StringBuilder sb, String label, String value) {
-    return sb.append(String.format(Locale.ROOT, "  %-" + LABEL_WIDTH + "s %s", label + ":", value)).append(NL);
-  }
+    /** Appends {@code "  label:          value"} and a line separator. */
+    public static StringBuilder line(StringBuilder sb, String label, String value) {
+        return sb.append(String.format(Locale.ROOT, "  %-" + LABEL_WIDTH + "s %s", label + ":", value))
+                .append(NL);
+    }
 
-  /** Appends a continuation line: {@code value} aligned under the values of {@link #line}. */
-  public static StringBuilder continued(StringBuilder sb, String value) {
-    return sb.append(String.format(Locale.ROOT, "  %-" + LABEL_WIDTH + "s %s", "", value)).append(NL);
-  }
+    /** Appends a continuation line: {@code value} aligned under the values of {@link #line}. */
+    public static StringBuilder continued(StringBuilder sb, String value) {
+        return sb.append(String.format(Locale.ROOT, "  %-" + LABEL_WIDTH + "s %s", "", value))
+                .append(NL);
+    }
 
-  /** Appends the Markdown list item {@code "- **label:** value"} and a newline. */
-  public static StringBuilder markdownItem(StringBuilder sb, String label, String value) {
-    return sb.append("- **").append(label).append(":** ").append(value).append('\n');
-  }
+    /** Appends the Markdown list item {@code "- **label:** value"} and a newline. */
+    public static StringBuilder markdownItem(StringBuilder sb, String label, String value) {
+        return sb.append("- **").append(label).append(":** ").append(value).append('\n');
+    }
 }

@@ -19,89 +19,109 @@ import java.util.Locale;
  * @param rechecked true when the verdict came from the exact recheck
  * @param ok whether the inequality held (false when the check is not {@link #decidable()})
  */
-public record Check(String quantity, int step, double observed, double bound, Direction direction,
-                    double tol, boolean rechecked, boolean ok) {
+public record Check(
+        String quantity,
+        int step,
+        double observed,
+        double bound,
+        Direction direction,
+        double tol,
+        boolean rechecked,
+        boolean ok) {
 
-  /** Which side of the bound is allowed. */
-  public enum Direction { AT_MOST, AT_LEAST }
+    /** Which side of the bound is allowed. */
+    public enum Direction {
+        AT_MOST,
+        AT_LEAST
+    }
 
-  /** observed &lt;= bound + tol. */
-  public static Check atMost(String quantity, int step, double observed, double bound, double tol) {
-    boolean ok = decidable(bound, tol) && observed <= bound + tol;
-    return new Check(quantity, step, observed, bound, Direction.AT_MOST, tol, false, ok);
-  }
+    /** observed &lt;= bound + tol. */
+    public static Check atMost(String quantity, int step, double observed, double bound, double tol) {
+        boolean ok = decidable(bound, tol) && observed <= bound + tol;
+        return new Check(quantity, step, observed, bound, Direction.AT_MOST, tol, false, ok);
+    }
 
-  /** observed &gt;= bound - tol. */
-  public static Check atLeast(String quantity, int step, double observed, double bound, double tol) {
-    boolean ok = decidable(bound, tol) && observed >= bound - tol;
-    return new Check(quantity, step, observed, bound, Direction.AT_LEAST, tol, false, ok);
-  }
+    /** observed &gt;= bound - tol. */
+    public static Check atLeast(String quantity, int step, double observed, double bound, double tol) {
+        boolean ok = decidable(bound, tol) && observed >= bound - tol;
+        return new Check(quantity, step, observed, bound, Direction.AT_LEAST, tol, false, ok);
+    }
 
-  /**
-   * True when the check can decide its instance: its bound and tolerance are finite. A check
-   * with a NaN or infinite bound or tolerance has no verdict (THEOREMS.md, Numerics,
-   * "Representable instances"): {@link Evaluation.Builder#add} stops there and the try is
-   * rejected, never counted as a violation. Its {@link #ok()} is false, as an undecided check
-   * never counts as held either.
-   */
-  public boolean decidable() {
-    return decidable(bound, tol);
-  }
+    /**
+     * True when the check can decide its instance: its bound and tolerance are finite. A check
+     * with a NaN or infinite bound or tolerance has no verdict (THEOREMS.md, Numerics,
+     * "Representable instances"): {@link Evaluation.Builder#add} stops there and the try is
+     * rejected, never counted as a violation. Its {@link #ok()} is false, as an undecided check
+     * never counts as held either.
+     */
+    public boolean decidable() {
+        return decidable(bound, tol);
+    }
 
-  private static boolean decidable(double bound, double tol) {
-    return Double.isFinite(bound) && Double.isFinite(tol);
-  }
+    private static boolean decidable(double bound, double tol) {
+        return Double.isFinite(bound) && Double.isFinite(tol);
+    }
 
-  /** The same check with the verdict of an exact recomputation. */
-  public Check rechecked(boolean exactOk) {
-    return new Check(quantity, step, observed, bound, direction, tol, true, exactOk);
-  }
+    /** The same check with the verdict of an exact recomputation. */
+    public Check rechecked(boolean exactOk) {
+        return new Check(quantity, step, observed, bound, direction, tol, true, exactOk);
+    }
 
-  /** True when the check failed by less than {@link Tolerance#RECHECK_FACTOR} tolerances. */
-  public boolean marginal() {
-    return !ok && !rechecked && Math.abs(slack()) <= Tolerance.RECHECK_FACTOR * Math.max(tol, Double.MIN_NORMAL);
-  }
+    /** True when the check failed by less than {@link Tolerance#RECHECK_FACTOR} tolerances. */
+    public boolean marginal() {
+        return !ok && !rechecked && Math.abs(slack()) <= Tolerance.RECHECK_FACTOR * Math.max(tol, Double.MIN_NORMAL);
+    }
 
-  /** bound - observed for AT_MOST, observed - bound for AT_LEAST: negative means violated. */
-  public double slack() {
-    return direction == Direction.AT_MOST ? bound - observed : observed - bound;
-  }
+    /** bound - observed for AT_MOST, observed - bound for AT_LEAST: negative means violated. */
+    public double slack() {
+        return direction == Direction.AT_MOST ? bound - observed : observed - bound;
+    }
 
-  /** tol / |bound|, reported with every result. */
-  public double tolOverBound() {
-    return bound == 0 ? Double.POSITIVE_INFINITY : tol / Math.abs(bound);
-  }
+    /** tol / |bound|, reported with every result. */
+    public double tolOverBound() {
+        return bound == 0 ? Double.POSITIVE_INFINITY : tol / Math.abs(bound);
+    }
 
-  /** observed/bound, oriented so that above 1 is a violation (see the class comment). */
-  public double ratio() {
-    if (direction == Direction.AT_MOST) {
-      if (bound > 0) {
+    /** observed/bound, oriented so that above 1 is a violation (see the class comment). */
+    public double ratio() {
+        if (direction == Direction.AT_MOST) {
+            if (bound > 0) {
+                return observed / bound;
+            }
+            if (bound == 0) {
+                return observed > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+            }
+            // bound < 0: observed <= bound  <=>  -observed >= -bound
+            return observed >= 0 ? Double.POSITIVE_INFINITY : bound / observed;
+        }
+        if (bound > 0) {
+            return observed > 0 ? bound / observed : Double.POSITIVE_INFINITY;
+        }
+        if (bound == 0) {
+            return observed < 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        }
+        // bound < 0 allows an increase of |bound|: ratio = increase / allowed increase
         return observed / bound;
-      }
-      if (bound == 0) {
-        return observed > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
-      }
-      // bound < 0: observed <= bound  <=>  -observed >= -bound
-      return observed >= 0 ? Double.POSITIVE_INFINITY : bound / observed;
     }
-    if (bound > 0) {
-      return observed > 0 ? bound / observed : Double.POSITIVE_INFINITY;
-    }
-    if (bound == 0) {
-      return observed < 0 ? Double.POSITIVE_INFINITY : Double.NaN;
-    }
-    // bound < 0 allows an increase of |bound|: ratio = increase / allowed increase
-    return observed / bound;
-  }
 
-  /** One line: "step 3: f decrease = 0.5 >= bound 0.6 (slack -0.1, tol 1e-15): violated". */
-  public String describe() {
-    return String.format(Locale.ROOT, "step %d: %s = %s %s bound %s (slack %s, tol %s, ratio %s)%s: %s",
-        step, quantity, g(observed), direction == Direction.AT_MOST ? "<=" : ">=", g(bound), g(slack()),
-        g(tol), g(ratio()), rechecked ? " [exact recheck]" : "", ok ? "held" : decidable() ? "violated" : "no verdict");
-  }
+    /** One line: "step 3: f decrease = 0.5 >= bound 0.6 (slack -0.1, tol 1e-15): violated". */
+    public String describe() {
+        return String.format(
+                Locale.ROOT,
+                "step %d: %s = %s %s bound %s (slack %s, tol %s, ratio %s)%s: %s",
+                step,
+                quantity,
+                g(observed),
+                direction == Direction.AT_MOST ? "<=" : ">=",
+                g(bound),
+                g(slack()),
+                g(tol),
+                g(ratio()),
+                rechecked ? " [exact recheck]" : "",
+                ok ? "held" : decidable() ? "violated" : "no verdict");
+    }
 
-  static String g(double v) {
-    return String.format(Locale.ROOT, "%.6g", v);
-  }
+    static String g(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
 }

@@ -7,44 +7,48 @@ package io.optcheck.theory;
  */
 public class CheckFailure extends AssertionError {
 
-  /** What ended the try. */
-  public enum Kind { VIOLATION, REFUSED, ERROR }
-
-  private final Kind kind;
-  private final transient Evaluation evaluation;
-
-  private CheckFailure(Kind kind, String message, Evaluation evaluation) {
-    super(message);
-    this.kind = kind;
-    this.evaluation = evaluation;
-  }
-
-  public Kind kind() {
-    return kind;
-  }
-
-  public Evaluation evaluation() {
-    return evaluation;
-  }
-
-  /** A violated conclusion. */
-  public static final class Violation extends CheckFailure {
-    public Violation(Evaluation e) {
-      super(Kind.VIOLATION, e.violation().describe(), e);
+    /** What ended the try. */
+    public enum Kind {
+        VIOLATION,
+        REFUSED,
+        ERROR
     }
-  }
 
-  /** The method reported that it cannot proceed. */
-  public static final class Refused extends CheckFailure {
-    public Refused(Evaluation e) {
-      super(Kind.REFUSED, "refused at step " + e.errorStep() + ": " + e.endingMessage(), e);
-    }
-  }
+    private final Kind kind;
+    private final transient Evaluation evaluation;
 
-  /** The run produced a non-finite value or threw. */
-  public static final class RunError extends CheckFailure {
-    public RunError(Evaluation e) {
-      super(Kind.ERROR, "error at step " + e.errorStep() + ": " + e.endingMessage(), e);
+    private CheckFailure(Kind kind, String message, Evaluation evaluation) {
+        super(message);
+        this.kind = kind;
+        this.evaluation = evaluation;
     }
-  }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Evaluation evaluation() {
+        return evaluation;
+    }
+
+    /** A violated conclusion. */
+    public static final class Violation extends CheckFailure {
+        public Violation(Evaluation e) {
+            super(Kind.VIOLATION, e.violation().describe(), e);
+        }
+    }
+
+    /** The method reported that it cannot proceed. */
+    public static final class Refused extends CheckFailure {
+        public Refused(Evaluation e) {
+            super(Kind.REFUSED, "refused at step " + e.errorStep() + ": " + e.endingMessage(), e);
+        }
+    }
+
+    /** The run produced a non-finite value or threw. */
+    public static final class RunError extends CheckFailure {
+        public RunError(Evaluation e) {
+            super(Kind.ERROR, "error at step " + e.errorStep() + ": " + e.endingMessage(), e);
+        }
+    }
 }

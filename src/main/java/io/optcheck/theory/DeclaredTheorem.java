@@ -32,136 +32,142 @@ import java.util.OptionalDouble;
  */
 public abstract class DeclaredTheorem<I> implements Theorem<I>, Cloneable {
 
-  private final Spec spec;
-  private final List<Regime> declared;
-  private double tighten;
+    private final Spec spec;
+    private final List<Regime> declared;
+    private double tighten;
 
-  /** The theorem of the spec with this id ({@code family.name}). */
-  protected DeclaredTheorem(String id) {
-    this.spec = Specs.load(id);
-    if (!spec.id().equals(id)) {
-      throw new Specs.SpecException(spec.file() + ": declares id '" + spec.id() + "', but it is the spec of '" + id
-          + "'. Make the id match the file's path.");
+    /** The theorem of the spec with this id ({@code family.name}). */
+    protected DeclaredTheorem(String id) {
+        this.spec = Specs.load(id);
+        if (!spec.id().equals(id)) {
+            throw new Specs.SpecException(spec.file() + ": declares id '" + spec.id() + "', but it is the spec of '"
+                    + id + "'. Make the id match the file's path.");
+        }
+        this.declared = spec.regimeList();
     }
-    this.declared = spec.regimeList();
-  }
 
-  /** The spec this theorem is declared by. */
-  public final Spec spec() {
-    return spec;
-  }
-
-  @Override
-  public final String id() {
-    return spec.id();
-  }
-
-  @Override
-  public String methodId() {
-    return spec.method();
-  }
-
-  @Override
-  public final List<String> assumptions() {
-    return spec.assumptions();
-  }
-
-  /**
-   * The spec's regimes that apply to the checked method ({@link #keeps}), each as the method's
-   * declaration states it ({@link #statedFor}), in the spec's order.
-   */
-  @Override
-  public final List<Regime> regimes() {
-    return declared.stream().filter(this::keeps).map(r -> {
-      Regime s = statedFor(r);
-      if (!s.id().equals(r.id()) || !s.conclusion().equals(r.conclusion()) || s.expected() != r.expected()
-          || !Objects.equals(s.dropped(), r.dropped()) || !Objects.equals(s.threshold(), r.threshold())) {
-        throw new Specs.SpecException(spec.file() + " (" + getClass().getSimpleName() + "): regime '" + r.id()
-            + "' may be restated only in its assumptions and description.");
-      }
-      return s;
-    }).toList();
-  }
-
-  /**
-   * A kept regime as the checked component's own declaration states it: the same id, conclusion,
-   * expected outcome, dropped assumption and threshold as the spec's, with the assumptions that
-   * declaration puts in force (a user's estimator declaring importance sampling has
-   * importance-reweighted where the spec has uniform-batch) and a description naming it.
-   * Default: the regime as the spec declares it.
-   */
-  protected Regime statedFor(Regime declared) {
-    return declared;
-  }
-
-  /**
-   * Whether a declared regime is about the checked method: false for a regime about a convention
-   * the method does not declare, or about one of optcheck's own contrast methods. Default: every
-   * regime.
-   */
-  protected boolean keeps(Regime regime) {
-    return true;
-  }
-
-  /** 0 for the theorem as stated; eps for the copy made by {@link #withTightenedBounds}. */
-  protected final double tighten() {
-    return tighten;
-  }
-
-  @Override
-  public Theorem<I> withTightenedBounds(double eps) {
-    DeclaredTheorem<I> c = copy();
-    c.tighten = eps;
-    return c;
-  }
-
-  @Override
-  public final OptionalDouble tightReference(String conclusion) {
-    return spec.tight(conclusion);
-  }
-
-  /** The instance's own description when it is {@link Described}; else its string form. */
-  @Override
-  public Map<String, Object> describe(I instance) {
-    return instance instanceof Described d ? d.describe() : Map.of("instance", String.valueOf(instance));
-  }
-
-  /**
-   * The load check: every declared regime's generator is built (not run), so that a regime no
-   * {@link Cases} names, or a case naming a regime the spec does not declare, is a
-   * {@link Specs.SpecException} naming the spec file before anything runs.
-   */
-  public final void validate() {
-    for (Regime r : declared) {
-      try {
-        instances(r);
-      } catch (Specs.SpecException e) {
-        throw new Specs.SpecException(spec.file() + " (" + getClass().getSimpleName() + "): " + e.getMessage());
-      }
+    /** The spec this theorem is declared by. */
+    public final Spec spec() {
+        return spec;
     }
-  }
 
-  /**
-   * A copy of this theorem for a {@code with...} method to set its fields on; {@link #fresh()}
-   * resets what a run remembers.
-   */
-  @SuppressWarnings("unchecked")
-  protected final <T extends DeclaredTheorem<I>> T copy() {
-    try {
-      T c = (T) super.clone();
-      c.fresh();
-      return c;
-    } catch (CloneNotSupportedException e) {
-      throw new AssertionError(e);
+    @Override
+    public final String id() {
+        return spec.id();
     }
-  }
 
-  /** Resets, on a fresh copy, any memory of a run the theorem keeps. Default: none. */
-  protected void fresh() {
-  }
+    @Override
+    public String methodId() {
+        return spec.method();
+    }
 
-  @Override
-  public String toString() {
-    return id() + " on " + methodId() + (tighten == 0 ? "" : " (tightened by " + tighten + ")");
-  }
+    @Override
+    public final List<String> assumptions() {
+        return spec.assumptions();
+    }
+
+    /**
+     * The spec's regimes that apply to the checked method ({@link #keeps}), each as the method's
+     * declaration states it ({@link #statedFor}), in the spec's order.
+     */
+    @Override
+    public final List<Regime> regimes() {
+        return declared.stream()
+                .filter(this::keeps)
+                .map(r -> {
+                    Regime s = statedFor(r);
+                    if (!s.id().equals(r.id())
+                            || !s.conclusion().equals(r.conclusion())
+                            || s.expected() != r.expected()
+                            || !Objects.equals(s.dropped(), r.dropped())
+                            || !Objects.equals(s.threshold(), r.threshold())) {
+                        throw new Specs.SpecException(
+                                spec.file() + " (" + getClass().getSimpleName() + "): regime '" + r.id()
+                                        + "' may be restated only in its assumptions and description.");
+                    }
+                    return s;
+                })
+                .toList();
+    }
+
+    /**
+     * A kept regime as the checked component's own declaration states it: the same id, conclusion,
+     * expected outcome, dropped assumption and threshold as the spec's, with the assumptions that
+     * declaration puts in force (a user's estimator declaring importance sampling has
+     * importance-reweighted where the spec has uniform-batch) and a description naming it.
+     * Default: the regime as the spec declares it.
+     */
+    protected Regime statedFor(Regime declared) {
+        return declared;
+    }
+
+    /**
+     * Whether a declared regime is about the checked method: false for a regime about a convention
+     * the method does not declare, or about one of optcheck's own contrast methods. Default: every
+     * regime.
+     */
+    protected boolean keeps(Regime regime) {
+        return true;
+    }
+
+    /** 0 for the theorem as stated; eps for the copy made by {@link #withTightenedBounds}. */
+    protected final double tighten() {
+        return tighten;
+    }
+
+    @Override
+    public Theorem<I> withTightenedBounds(double eps) {
+        DeclaredTheorem<I> c = copy();
+        c.tighten = eps;
+        return c;
+    }
+
+    @Override
+    public final OptionalDouble tightReference(String conclusion) {
+        return spec.tight(conclusion);
+    }
+
+    /** The instance's own description when it is {@link Described}; else its string form. */
+    @Override
+    public Map<String, Object> describe(I instance) {
+        return instance instanceof Described d ? d.describe() : Map.of("instance", String.valueOf(instance));
+    }
+
+    /**
+     * The load check: every declared regime's generator is built (not run), so that a regime no
+     * {@link Cases} names, or a case naming a regime the spec does not declare, is a
+     * {@link Specs.SpecException} naming the spec file before anything runs.
+     */
+    public final void validate() {
+        for (Regime r : declared) {
+            try {
+                instances(r);
+            } catch (Specs.SpecException e) {
+                throw new Specs.SpecException(spec.file() + " (" + getClass().getSimpleName() + "): " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A copy of this theorem for a {@code with...} method to set its fields on; {@link #fresh()}
+     * resets what a run remembers.
+     */
+    @SuppressWarnings("unchecked")
+    protected final <T extends DeclaredTheorem<I>> T copy() {
+        try {
+            T c = (T) super.clone();
+            c.fresh();
+            return c;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Resets, on a fresh copy, any memory of a run the theorem keeps. Default: none. */
+    protected void fresh() {}
+
+    @Override
+    public String toString() {
+        return id() + " on " + methodId() + (tighten == 0 ? "" : " (tightened by " + tighten + ")");
+    }
 }

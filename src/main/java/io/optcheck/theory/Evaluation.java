@@ -1,7 +1,10 @@
 package io.optcheck.theory;
 
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What checking one instance found: the first violated check (or none), the check with the
@@ -17,74 +20,85 @@ import java.util.Map;
  *     SortedMap, any other map sorted by name (the order results.json and the plots show them)
  * @param checks number of checks made
  */
-public record Evaluation(Check violation, Check undecided, Check worst, Ending ending, String endingMessage,
-                         int errorStep, Map<String, double[]> series, int checks) {
+public record Evaluation(
+        Check violation,
+        Check undecided,
+        Check worst,
+        Ending ending,
+        String endingMessage,
+        int errorStep,
+        Map<String, double[]> series,
+        int checks) {
 
-  /** How the run behind an evaluation ended. */
-  public enum Ending { COMPLETED, REFUSED, ERROR }
+    /** How the run behind an evaluation ended. */
+    public enum Ending {
+        COMPLETED,
+        REFUSED,
+        ERROR
+    }
 
-  public Evaluation {
-    // An ordered map keeps its order; any other (Map.of, HashMap) is sorted by name: Map.of's and
-    // Map.copyOf's iteration order changes from one JVM to the next, and so did the order of the
-    // curves in results.json and in the plots.
-    series = java.util.Collections.unmodifiableMap(series instanceof java.util.LinkedHashMap<?, ?>
-        || series instanceof java.util.SortedMap<?, ?> ? new java.util.LinkedHashMap<>(series)
-        : new java.util.TreeMap<>(series));
-  }
+    public Evaluation {
+        // An ordered map keeps its order; any other (Map.of, HashMap) is sorted by name: Map.of's and
+        // Map.copyOf's iteration order changes from one JVM to the next, and so did the order of the
+        // curves in results.json and in the plots.
+        series = Collections.unmodifiableMap(
+                series instanceof LinkedHashMap<?, ?> || series instanceof SortedMap<?, ?>
+                        ? new LinkedHashMap<>(series)
+                        : new TreeMap<>(series));
+    }
 
-  /** The worst ratio, NaN when none is defined. */
-  public double worstRatio() {
-    return worst == null ? Double.NaN : worst.ratio();
-  }
+    /** The worst ratio, NaN when none is defined. */
+    public double worstRatio() {
+        return worst == null ? Double.NaN : worst.ratio();
+    }
 
-  /** True when a check had no verdict on this instance (the try is rejected, not judged). */
-  public boolean noVerdict() {
-    return undecided != null;
-  }
+    /** True when a check had no verdict on this instance (the try is rejected, not judged). */
+    public boolean noVerdict() {
+        return undecided != null;
+    }
 
-  /** Collects checks in order, stopping at the first violation or the first check without a verdict. */
-  public static final class Builder {
-    private Check violation;
-    private Check undecided;
-    private Check worst;
-    private int checks;
+    /** Collects checks in order, stopping at the first violation or the first check without a verdict. */
+    public static final class Builder {
+        private Check violation;
+        private Check undecided;
+        private Check worst;
+        private int checks;
 
-    /**
-     * Adds a check; returns true when it is the first violation, or a check without a verdict
-     * ({@link Check#decidable()} false), after which the caller should stop. Null means "no check
-     * at this step" (for a conclusion read at one step only) and is skipped.
-     */
-    public boolean add(Check c) {
-      if (c == null) {
-        return false; // no check at this step (a conclusion read at one step only)
-      }
-      checks++;
-      if (!c.decidable()) {
-        if (undecided == null && violation == null) {
-          undecided = c;
+        /**
+         * Adds a check; returns true when it is the first violation, or a check without a verdict
+         * ({@link Check#decidable()} false), after which the caller should stop. Null means "no check
+         * at this step" (for a conclusion read at one step only) and is skipped.
+         */
+        public boolean add(Check c) {
+            if (c == null) {
+                return false; // no check at this step (a conclusion read at one step only)
+            }
+            checks++;
+            if (!c.decidable()) {
+                if (undecided == null && violation == null) {
+                    undecided = c;
+                }
+                return true;
+            }
+            double r = c.ratio();
+            // A ratio is read only where it is resolved: the tolerance is at most 1e-6 of the bound.
+            boolean resolved = c.bound() != 0 && c.tol() <= 1e-6 * Math.abs(c.bound());
+            if (c.step() >= 1 && !Double.isNaN(r) && (resolved || !c.ok()) && (worst == null || r > worst.ratio())) {
+                worst = c;
+            }
+            if (!c.ok() && violation == null) {
+                violation = c;
+                return true;
+            }
+            return false;
         }
-        return true;
-      }
-      double r = c.ratio();
-      // A ratio is read only where it is resolved: the tolerance is at most 1e-6 of the bound.
-      boolean resolved = c.bound() != 0 && c.tol() <= 1e-6 * Math.abs(c.bound());
-      if (c.step() >= 1 && !Double.isNaN(r) && (resolved || !c.ok())
-          && (worst == null || r > worst.ratio())) {
-        worst = c;
-      }
-      if (!c.ok() && violation == null) {
-        violation = c;
-        return true;
-      }
-      return false;
-    }
 
-    public boolean violated() {
-      return violation != null;
-    }
+        public boolean violated() {
+            return violation != null;
+        }
 
-    public Evaluation build(Ending ending, String message, int errorStep, Map<String, double[]> series) {
-      return new Evaluation(violation, undecided, worst, ending, message, errorStep, series, checks);
+        public Evaluation build(Ending ending, String message, int errorStep, Map<String, double[]> series) {
+            return new Evaluation(violation, undecided, worst, ending, message, errorStep, series, checks);
+        }
     }
-  }
 }

@@ -4,6 +4,7 @@ import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,115 +19,116 @@ import java.util.Optional;
  */
 public abstract class KindTheorem<I> extends DeclaredTheorem<I> implements RetargetableTheorem<I> {
 
-  private MethodBinding binding;
+    private MethodBinding binding;
 
-  /** The theorem of the spec with this id, on the built-in method the spec names. */
-  protected KindTheorem(String id) {
-    super(id);
-    if (spec().kind() == null) {
-      throw new Specs.SpecException(spec().file() + ": a theorem about a method kind needs 'kind: ...' in its "
-          + "front matter (one of " + java.util.Arrays.stream(MethodKind.values()).map(MethodKind::id).toList() + ").");
+    /** The theorem of the spec with this id, on the built-in method the spec names. */
+    protected KindTheorem(String id) {
+        super(id);
+        if (spec().kind() == null) {
+            throw new Specs.SpecException(spec().file() + ": a theorem about a method kind needs 'kind: ...' in its "
+                    + "front matter (one of "
+                    + Arrays.stream(MethodKind.values()).map(MethodKind::id).toList() + ").");
+        }
+        this.binding = MethodBinding.builtIn(MethodKind.byId(spec().kind()), spec().method());
     }
-    this.binding = MethodBinding.builtIn(MethodKind.byId(spec().kind()), spec().method());
-  }
 
-  /** The binding the theorem checks. */
-  protected final MethodBinding binding() {
-    return binding;
-  }
-
-  /** The same theorem (same tightening) checked on {@code b}. */
-  protected final KindTheorem<I> withBinding(MethodBinding b) {
-    KindTheorem<I> c = copy();
-    c.binding = b;
-    return c;
-  }
-
-  @Override
-  public final String methodId() {
-    return binding.id();
-  }
-
-  @Override
-  public final MethodKind methodKind() {
-    return binding.kind();
-  }
-
-  @Override
-  public Map<String, String> conventions() {
-    return binding.conventions();
-  }
-
-  @Override
-  public KindTheorem<I> withMethod(MethodProvider provider) {
-    return withBinding(binding.retarget(provider));
-  }
-
-  /**
-   * A fresh method.
-   *
-   * @throws MethodBinding.Rejected when the provider rejects the hyperparameters
-   */
-  protected final Method<?> method(Hyperparameters h) {
-    for (String key : STEP_SIZES) {
-      Double v = h.values().get(key);
-      if (v != null) {
-        StepSize.requireRepresentable(key, v);
-      }
+    /** The binding the theorem checks. */
+    protected final MethodBinding binding() {
+        return binding;
     }
-    return binding.create(h);
-  }
 
-  /**
-   * The step-size hyperparameters of the kinds: "lr", and the sgd kind's schedule scale "a".
-   * A theorem that chose a step size in (0, c/L] can be driven by its generator or the shrinker to
-   * one that underflows to 0 or to the subnormal range (h = 4.9e-324, or h / L below 2^-1022).
-   * That is not an instance of a theorem about a step eta &gt; 0: THEOREMS.md's "Representable
-   * instances" rule applies ({@link StepSize#requireRepresentable}): the try has no verdict
-   * (rejected and counted), never an error or a violation.
-   */
-  static final List<String> STEP_SIZES = List.of("lr", "a");
-
-  /**
-   * Runs the method on the instance and checks the regime's conclusion ({@link #checkOn}). When
-   * the provider rejects a hyperparameter the theorem chose, the evaluation ends in ERROR at step
-   * 0 with a message naming the hyperparameters: an error result, never a crash.
-   */
-  @Override
-  public final Evaluation evaluate(I instance, Regime regime) {
-    try {
-      return checkOn(instance, regime);
-    } catch (MethodBinding.Rejected e) {
-      return MethodBinding.rejected(e);
+    /** The same theorem (same tightening) checked on {@code b}. */
+    protected final KindTheorem<I> withBinding(MethodBinding b) {
+        KindTheorem<I> c = copy();
+        c.binding = b;
+        return c;
     }
-  }
 
-  /**
-   * Why a regime does not apply: first the one range rule ({@link DeclaredRanges}: an assumption
-   * of the regime fixes a hyperparameter outside the method's declared range), then
-   * {@link #applicability}.
-   */
-  @Override
-  public final Optional<String> notApplicable(Regime regime) {
-    Optional<String> r = binding.rangeExcludes(regime);
-    return r.isPresent() ? r : applicability(regime);
-  }
+    @Override
+    public final String methodId() {
+        return binding.id();
+    }
 
-  /** A subclass's own reasons why a regime does not apply to the bound method. Default: none. */
-  protected Optional<String> applicability(Regime regime) {
-    return Optional.empty();
-  }
+    @Override
+    public final MethodKind methodKind() {
+        return binding.kind();
+    }
 
-  /** What {@link Theorem#evaluate} does, with every method built by {@link #method}. */
-  protected abstract Evaluation checkOn(I instance, Regime regime);
+    @Override
+    public Map<String, String> conventions() {
+        return binding.conventions();
+    }
 
-  /** Hyperparameters "lr" = {@code lr} (the GD kind). */
-  protected static Hyperparameters lr(double lr) {
-    return Hyperparameters.of("lr", lr);
-  }
+    @Override
+    public KindTheorem<I> withMethod(MethodProvider provider) {
+        return withBinding(binding.retarget(provider));
+    }
 
-  /** Hyperparameters "lr" and "momentum" (heavy ball, Nesterov with constant momentum). */
-  protected static Hyperparameters lrMomentum(double lr, double momentum) {
-    return Hyperparameters.of("lr", lr).with("momentum", momentum);
-  }
+    /**
+     * A fresh method.
+     *
+     * @throws MethodBinding.Rejected when the provider rejects the hyperparameters
+     */
+    protected final Method<?> method(Hyperparameters h) {
+        for (String key : STEP_SIZES) {
+            Double v = h.values().get(key);
+            if (v != null) {
+                StepSize.requireRepresentable(key, v);
+            }
+        }
+        return binding.create(h);
+    }
+
+    /**
+     * The step-size hyperparameters of the kinds: "lr", and the sgd kind's schedule scale "a".
+     * A theorem that chose a step size in (0, c/L] can be driven by its generator or the shrinker to
+     * one that underflows to 0 or to the subnormal range (h = 4.9e-324, or h / L below 2^-1022).
+     * That is not an instance of a theorem about a step eta &gt; 0: THEOREMS.md's "Representable
+     * instances" rule applies ({@link StepSize#requireRepresentable}): the try has no verdict
+     * (rejected and counted), never an error or a violation.
+     */
+    static final List<String> STEP_SIZES = List.of("lr", "a");
+
+    /**
+     * Runs the method on the instance and checks the regime's conclusion ({@link #checkOn}). When
+     * the provider rejects a hyperparameter the theorem chose, the evaluation ends in ERROR at step
+     * 0 with a message naming the hyperparameters: an error result, never a crash.
+     */
+    @Override
+    public final Evaluation evaluate(I instance, Regime regime) {
+        try {
+            return checkOn(instance, regime);
+        } catch (MethodBinding.Rejected e) {
+            return MethodBinding.rejected(e);
+        }
+    }
+
+    /**
+     * Why a regime does not apply: first the one range rule ({@link DeclaredRanges}: an assumption
+     * of the regime fixes a hyperparameter outside the method's declared range), then
+     * {@link #applicability}.
+     */
+    @Override
+    public final Optional<String> notApplicable(Regime regime) {
+        Optional<String> r = binding.rangeExcludes(regime);
+        return r.isPresent() ? r : applicability(regime);
+    }
+
+    /** A subclass's own reasons why a regime does not apply to the bound method. Default: none. */
+    protected Optional<String> applicability(Regime regime) {
+        return Optional.empty();
+    }
+
+    /** What {@link Theorem#evaluate} does, with every method built by {@link #method}. */
+    protected abstract Evaluation checkOn(I instance, Regime regime);
+
+    /** Hyperparameters "lr" = {@code lr} (the GD kind). */
+    protected static Hyperparameters lr(double lr) {
+        return Hyperparameters.of("lr", lr);
+    }
+
+    /** Hyperparameters "lr" and "momentum" (heavy ball, Nesterov with constant momentum). */
+    protected static Hyperparameters lrMomentum(double lr, double momentum) {
+        return Hyperparameters.of("lr", lr).with("momentum", momentum);
+    }
 }

@@ -22,60 +22,60 @@ import java.util.Optional;
  */
 public final class MarginalRecheck {
 
-  private MarginalRecheck() {
-  }
+    private MarginalRecheck() {}
 
-  /** A check within this many ulps of its bound is rechecked. */
-  public static final double ULPS = 1e3;
+    /** A check within this many ulps of its bound is rechecked. */
+    public static final double ULPS = 1e3;
 
-  /** |observed - bound| in ulps of max(|observed|, |bound|); NaN when undefined. */
-  public static double ulpsFromBound(Check c) {
-    double scale = Math.max(Math.abs(c.observed()), Math.abs(c.bound()));
-    if (!Double.isFinite(scale) || !Double.isFinite(c.slack())) {
-      return Double.NaN;
+    /** |observed - bound| in ulps of max(|observed|, |bound|); NaN when undefined. */
+    public static double ulpsFromBound(Check c) {
+        double scale = Math.max(Math.abs(c.observed()), Math.abs(c.bound()));
+        if (!Double.isFinite(scale) || !Double.isFinite(c.slack())) {
+            return Double.NaN;
+        }
+        return Math.abs(c.slack()) / Math.ulp(scale == 0 ? Double.MIN_VALUE : scale);
     }
-    return Math.abs(c.slack()) / Math.ulp(scale == 0 ? Double.MIN_VALUE : scale);
-  }
 
-  /** True when the check lies within {@link #ULPS} ulps of its bound (held or violated). */
-  public static boolean marginal(Check c) {
-    double u = ulpsFromBound(c);
-    return c.step() >= 1 && u <= ULPS || c.rechecked();
-  }
+    /** True when the check lies within {@link #ULPS} ulps of its bound (held or violated). */
+    public static boolean marginal(Check c) {
+        double u = ulpsFromBound(c);
+        return c.step() >= 1 && u <= ULPS || c.rechecked();
+    }
 
-  /**
-   * The recheck record of a result whose decisive check is {@code decisive} on {@code instance},
-   * or null when the check is not marginal.
-   */
-  public static <I> Map<String, Object> of(Theorem<I> theorem, I instance, Regime regime, Check decisive) {
-    if (decisive == null || instance == null || !marginal(decisive)) {
-      return null;
+    /**
+     * The recheck record of a result whose decisive check is {@code decisive} on {@code instance},
+     * or null when the check is not marginal.
+     */
+    public static <I> Map<String, Object> of(Theorem<I> theorem, I instance, Regime regime, Check decisive) {
+        if (decisive == null || instance == null || !marginal(decisive)) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("quantity", decisive.quantity());
+        m.put("step", decisive.step());
+        m.put("observed", decisive.observed());
+        m.put("bound", decisive.bound());
+        m.put("ulpsFromBound", ulpsFromBound(decisive));
+        // The double comparison without tolerance: what rounding alone says.
+        boolean floatHolds = decisive.direction() == Check.Direction.AT_MOST
+                ? decisive.observed() <= decisive.bound()
+                : decisive.observed() >= decisive.bound();
+        m.put("doubleVerdict", floatHolds ? "holds" : "violated");
+        Optional<Boolean> exact;
+        try {
+            exact = theorem.exactlyHolds(instance, regime, decisive);
+        } catch (RuntimeException e) {
+            exact = Optional.empty();
+            m.put("reason", "the higher-precision evaluation failed: " + e);
+        }
+        if (exact.isEmpty()) {
+            m.put("classification", "not rechecked");
+            m.putIfAbsent("reason", "no higher-precision model of this theorem's instances");
+            return m;
+        }
+        m.put("precision", theorem.recheckPrecision());
+        m.put("exactVerdict", exact.get() ? "holds" : "violated");
+        m.put("classification", exact.get() == floatHolds ? "real" : "rounding");
+        return m;
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("quantity", decisive.quantity());
-    m.put("step", decisive.step());
-    m.put("observed", decisive.observed());
-    m.put("bound", decisive.bound());
-    m.put("ulpsFromBound", ulpsFromBound(decisive));
-    // The double comparison without tolerance: what rounding alone says.
-    boolean floatHolds = decisive.direction() == Check.Direction.AT_MOST
-        ? decisive.observed() <= decisive.bound() : decisive.observed() >= decisive.bound();
-    m.put("doubleVerdict", floatHolds ? "holds" : "violated");
-    Optional<Boolean> exact;
-    try {
-      exact = theorem.exactlyHolds(instance, regime, decisive);
-    } catch (RuntimeException e) {
-      exact = Optional.empty();
-      m.put("reason", "the higher-precision evaluation failed: " + e);
-    }
-    if (exact.isEmpty()) {
-      m.put("classification", "not rechecked");
-      m.putIfAbsent("reason", "no higher-precision model of this theorem's instances");
-      return m;
-    }
-    m.put("precision", theorem.recheckPrecision());
-    m.put("exactVerdict", exact.get() ? "holds" : "violated");
-    m.put("classification", exact.get() == floatHolds ? "real" : "rounding");
-    return m;
-  }
 }

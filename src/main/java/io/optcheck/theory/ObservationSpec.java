@@ -9,12 +9,12 @@ import io.optcheck.result.Observation;
  */
 public interface ObservationSpec {
 
-  /** The id, {@code family.name}, e.g. {@code land.sharpening}. */
-  String id();
+    /** The id, {@code family.name}, e.g. {@code land.sharpening}. */
+    String id();
 
-  /** The id of the method whose run is observed. */
-  String methodId();
+    /** The id of the method whose run is observed. */
+    String methodId();
 
-  /** Runs the measurement; deterministic for a given seed. */
-  Observation measure(long seed);
+    /** Runs the measurement; deterministic for a given seed. */
+    Observation measure(long seed);
 }

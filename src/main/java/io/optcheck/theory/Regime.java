@@ -18,32 +18,44 @@ import java.util.List;
  * @param declared the ids of every regime the theorem's spec declares (so that {@link Cases} can
  *     refuse code for a regime the spec does not have), or empty when unknown
  */
-public record Regime(String id, String conclusion, Expected expected, List<String> assumptions,
-                     String dropped, String description, ThresholdSpec threshold, List<String> declared) {
+public record Regime(
+        String id,
+        String conclusion,
+        Expected expected,
+        List<String> assumptions,
+        String dropped,
+        String description,
+        ThresholdSpec threshold,
+        List<String> declared) {
 
-  /** A regime outside any spec (a user's theorem or a test's): {@link #declared} is empty. */
-  public Regime(String id, String conclusion, Expected expected, List<String> assumptions, String dropped,
-                String description, ThresholdSpec threshold) {
-    this(id, conclusion, expected, assumptions, dropped, description, threshold, List.of());
-  }
-
-  /** A scalar parameter whose theoretical boundary the report shows beside the one found. */
-  public record ThresholdSpec(String parameter, double theory) {
-  }
-
-  public Regime {
-    assumptions = List.copyOf(assumptions);
-    declared = List.copyOf(declared);
-    for (String a : assumptions) {
-      Assumptions.statement(a);
+    /** A regime outside any spec (a user's theorem or a test's): {@link #declared} is empty. */
+    public Regime(
+            String id,
+            String conclusion,
+            Expected expected,
+            List<String> assumptions,
+            String dropped,
+            String description,
+            ThresholdSpec threshold) {
+        this(id, conclusion, expected, assumptions, dropped, description, threshold, List.of());
     }
-    if (dropped != null) {
-      Assumptions.statement(dropped);
-    }
-  }
 
-  /** True when the theory expects a counterexample. */
-  public boolean breaking() {
-    return expected == Expected.BREAKS;
-  }
+    /** A scalar parameter whose theoretical boundary the report shows beside the one found. */
+    public record ThresholdSpec(String parameter, double theory) {}
+
+    public Regime {
+        assumptions = List.copyOf(assumptions);
+        declared = List.copyOf(declared);
+        for (String a : assumptions) {
+            Assumptions.statement(a);
+        }
+        if (dropped != null) {
+            Assumptions.statement(dropped);
+        }
+    }
+
+    /** True when the theory expects a counterexample. */
+    public boolean breaking() {
+        return expected == Expected.BREAKS;
+    }
 }

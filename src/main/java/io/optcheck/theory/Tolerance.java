@@ -32,59 +32,70 @@ import java.util.Map;
  */
 public final class Tolerance {
 
-  private Tolerance() {
-  }
+    private Tolerance() {}
 
-  /** The constant C in tol = C d 2^-52 scale. */
-  public static final double C = 8;
+    /** The constant C in tol = C d 2^-52 scale. */
+    public static final double C = 8;
 
-  /** Violations smaller than this many tolerances are rechecked exactly. */
-  public static final double RECHECK_FACTOR = 1e6;
+    /** Violations smaller than this many tolerances are rechecked exactly. */
+    public static final double RECHECK_FACTOR = 1e6;
 
-  /**
-   * The absolute floor per dimension: the subnormal scale 2^-1022 (the smallest normal double).
-   * tol never falls below C d times this.
-   */
-  public static final double SUBNORMAL_FLOOR = Double.MIN_NORMAL;
+    /**
+     * The absolute floor per dimension: the subnormal scale 2^-1022 (the smallest normal double).
+     * tol never falls below C d times this.
+     */
+    public static final double SUBNORMAL_FLOOR = Double.MIN_NORMAL;
 
-  /**
-   * The tolerance for quantities of total magnitude {@code scale} in dimension {@code d}. NaN
-   * when scale is NaN, +Infinity when it is infinite: such a check has no verdict (see the class
-   * comment).
-   */
-  public static double of(double scale, int d) {
-    int n = Math.max(1, d);
-    return C * n * 0x1p-52 * Math.abs(scale) + C * n * SUBNORMAL_FLOOR;
-  }
+    /**
+     * The tolerance for quantities of total magnitude {@code scale} in dimension {@code d}. NaN
+     * when scale is NaN, +Infinity when it is infinite: such a check has no verdict (see the class
+     * comment).
+     */
+    public static double of(double scale, int d) {
+        int n = Math.max(1, d);
+        return C * n * 0x1p-52 * Math.abs(scale) + C * n * SUBNORMAL_FLOOR;
+    }
 
-  /**
-   * The scale term for a check on f at a computed iterate x_t = x_{t-1} - eta g: the iterate
-   * carries rounding of relative size 2^-52 on its inputs, which moves f by up to
-   * ||grad f(x_t)|| (||x_{t-1}|| + eta ||g||). Near a minimizer of a singular or rotated
-   * objective this can exceed |f| itself, so checks on f add it to their scale.
-   */
-  public static double iterateRounding(double gradNormAtNew, double prevNorm, double stepNorm) {
-    return gradNormAtNew * (prevNorm + stepNorm);
-  }
+    /**
+     * The scale term for a check on f at a computed iterate x_t = x_{t-1} - eta g: the iterate
+     * carries rounding of relative size 2^-52 on its inputs, which moves f by up to
+     * ||grad f(x_t)|| (||x_{t-1}|| + eta ||g||). Near a minimizer of a singular or rotated
+     * objective this can exceed |f| itself, so checks on f add it to their scale.
+     */
+    public static double iterateRounding(double gradNormAtNew, double prevNorm, double stepNorm) {
+        return gradNormAtNew * (prevNorm + stepNorm);
+    }
 
-  /** The model, as quoted in every report. */
-  public static Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("formula", "tol = C * d * 2^-52 * scale + C * d * 2^-1022");
-    m.put("C", C);
-    m.put("scale", "sum of the magnitudes of the quantities each check combines; for f at an "
-        + "iterate also ||grad f(x_t)|| (||x_t-1|| + eta ||g||), the effect of the iterate's own rounding");
-    m.put("subnormalFloor", "C * d * 2^-1022: quantities in the subnormal range carry absolute, not relative, "
-        + "error, so they are compared against this absolute floor at the subnormal scale");
-    m.put("representable", "a check whose bound or tolerance is NaN or infinite has no verdict on that instance: "
-        + "the try is rejected and counted (noVerdictTries), never reported as violated");
-    m.put("zeroBound", "a bound of 0 uses the scale of the run (absolute tolerance)");
-    m.put("recheck", "violations below " + (long) RECHECK_FACTOR
-        + " tolerances are recomputed in exact rational arithmetic (BigDecimal) before they count");
-    m.put("methodError", "checks on a numerically integrated reference (gradient flow) add the "
-        + "integrator's stated error, 2 rel_tol (||grad f(x_a)|| ||x_a|| + ||grad f(x_b)|| ||x_b||), to tol");
-    m.put("ratios", "observed/bound, oriented so that > 1 is a violation; steps t >= 1 only; "
-        + "a held check counts toward the worst ratio only where tol <= 1e-6 |bound|");
-    return m;
-  }
+    /** The model, as quoted in every report. */
+    public static Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("formula", "tol = C * d * 2^-52 * scale + C * d * 2^-1022");
+        m.put("C", C);
+        m.put(
+                "scale",
+                "sum of the magnitudes of the quantities each check combines; for f at an "
+                        + "iterate also ||grad f(x_t)|| (||x_t-1|| + eta ||g||), the effect of the iterate's own rounding");
+        m.put(
+                "subnormalFloor",
+                "C * d * 2^-1022: quantities in the subnormal range carry absolute, not relative, "
+                        + "error, so they are compared against this absolute floor at the subnormal scale");
+        m.put(
+                "representable",
+                "a check whose bound or tolerance is NaN or infinite has no verdict on that instance: "
+                        + "the try is rejected and counted (noVerdictTries), never reported as violated");
+        m.put("zeroBound", "a bound of 0 uses the scale of the run (absolute tolerance)");
+        m.put(
+                "recheck",
+                "violations below " + (long) RECHECK_FACTOR
+                        + " tolerances are recomputed in exact rational arithmetic (BigDecimal) before they count");
+        m.put(
+                "methodError",
+                "checks on a numerically integrated reference (gradient flow) add the "
+                        + "integrator's stated error, 2 rel_tol (||grad f(x_a)|| ||x_a|| + ||grad f(x_b)|| ||x_b||), to tol");
+        m.put(
+                "ratios",
+                "observed/bound, oriented so that > 1 is a violation; steps t >= 1 only; "
+                        + "a held check counts toward the worst ratio only where tol <= 1e-6 |bound|");
+        return m;
+    }
 }

@@ -22,89 +22,88 @@ import java.util.Map;
  */
 public final class TrajectoryCheck {
 
-  private TrajectoryCheck() {
-  }
+    private TrajectoryCheck() {}
 
-  /**
-   * Below this gradient norm (2^-970, i.e. 2^52 above the smallest normal double) a computed
-   * gradient has lost its relative precision to underflow, so no inequality about the step can
-   * be read; the run ends there, as converged to the floating-point floor.
-   */
-  public static final double GRADIENT_FLOOR = 0x1p-970;
-
-  /** A conclusion checked on the step from x_{t-1} to x_t. */
-  @FunctionalInterface
-  public interface StepCheck {
     /**
-     * @param t the step, 1 for the first
-     * @param previous x_{t-1} (a copy)
-     * @param current x_t (a copy)
-     * @param series per-step curves for plots; add points with {@link Series#point}
-     * @return the check of step t, or null when the conclusion checks nothing at this step
+     * Below this gradient norm (2^-970, i.e. 2^52 above the smallest normal double) a computed
+     * gradient has lost its relative precision to underflow, so no inequality about the step can
+     * be read; the run ends there, as converged to the floating-point floor.
      */
-    Check check(int t, double[] previous, double[] current, Series series);
-  }
+    public static final double GRADIENT_FLOOR = 0x1p-970;
 
-  /** Named per-step curves, filled while a run is checked. */
-  public static final class Series {
-    private final Map<String, List<Double>> curves = new LinkedHashMap<>();
-
-    /** Appends a point to the named curve. */
-    public void point(String name, double v) {
-      curves.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
+    /** A conclusion checked on the step from x_{t-1} to x_t. */
+    @FunctionalInterface
+    public interface StepCheck {
+        /**
+         * @param t the step, 1 for the first
+         * @param previous x_{t-1} (a copy)
+         * @param current x_t (a copy)
+         * @param series per-step curves for plots; add points with {@link Series#point}
+         * @return the check of step t, or null when the conclusion checks nothing at this step
+         */
+        Check check(int t, double[] previous, double[] current, Series series);
     }
 
-    /** The curves as arrays. */
-    public Map<String, double[]> toArrays() {
-      Map<String, double[]> out = new LinkedHashMap<>();
-      curves.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
-      return out;
+    /** Named per-step curves, filled while a run is checked. */
+    public static final class Series {
+        private final Map<String, List<Double>> curves = new LinkedHashMap<>();
+
+        /** Appends a point to the named curve. */
+        public void point(String name, double v) {
+            curves.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
+        }
+
+        /** The curves as arrays. */
+        public Map<String, double[]> toArrays() {
+            Map<String, double[]> out = new LinkedHashMap<>();
+            curves.forEach((k, v) ->
+                    out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+            return out;
+        }
     }
-  }
 
-  /** Runs {@code method} for {@code steps} steps on an exact oracle of {@code f}. */
-  public static <S extends MethodState> Evaluation run(Method<S> method, Objective f, double[] x0,
-                                                       int steps, StepCheck check) {
-    return run(method, new ExactOracle(f), f, x0, steps, check);
-  }
-
-  /**
-   * Runs {@code method} with {@code oracle} (which may be stochastic) and checks each step
-   * against {@code f}, the objective the checker evaluates itself.
-   */
-  public static <S extends MethodState> Evaluation run(Method<S> method, GradientOracle oracle,
-                                                       Objective f, double[] x0, int steps,
-                                                       StepCheck check) {
-    Evaluation.Builder b = new Evaluation.Builder();
-    Series series = new Series();
-    // Streamed: each step is checked as it is produced and only x_0 and the last iterate are kept,
-    // so memory does not grow with the steps (gd.logistic-max-margin runs 2^17 of them).
-    Trajectory tr = Runner.stream(method, oracle, x0, steps, (t, prev, cur) -> {
-      double g = Vec.norm(f.gradient(prev));
-      if (g < GRADIENT_FLOOR && g > 0) {
-        return true;
-      }
-      return b.add(check.check(t, prev, cur, series));
-    });
-    return finish(b, tr, series);
-  }
-
-  /** Turns a finished trajectory and the collected checks into an evaluation. */
-  public static Evaluation finish(Evaluation.Builder b, Trajectory tr, Series series) {
-    Evaluation.Ending ending = switch (tr.status()) {
-      case REFUSED -> Evaluation.Ending.REFUSED;
-      case ERROR -> Evaluation.Ending.ERROR;
-      default -> Evaluation.Ending.COMPLETED;
-    };
-    String message = null;
-    int step = -1;
-    if (tr.ending() instanceof Trajectory.Refused r) {
-      message = r.reason();
-      step = r.step();
-    } else if (tr.ending() instanceof Trajectory.Failed fl) {
-      message = fl.message();
-      step = fl.step();
+    /** Runs {@code method} for {@code steps} steps on an exact oracle of {@code f}. */
+    public static <S extends MethodState> Evaluation run(
+            Method<S> method, Objective f, double[] x0, int steps, StepCheck check) {
+        return run(method, new ExactOracle(f), f, x0, steps, check);
     }
-    return b.build(ending, message, step, series.toArrays());
-  }
+
+    /**
+     * Runs {@code method} with {@code oracle} (which may be stochastic) and checks each step
+     * against {@code f}, the objective the checker evaluates itself.
+     */
+    public static <S extends MethodState> Evaluation run(
+            Method<S> method, GradientOracle oracle, Objective f, double[] x0, int steps, StepCheck check) {
+        Evaluation.Builder b = new Evaluation.Builder();
+        Series series = new Series();
+        // Streamed: each step is checked as it is produced and only x_0 and the last iterate are kept,
+        // so memory does not grow with the steps (gd.logistic-max-margin runs 2^17 of them).
+        Trajectory tr = Runner.stream(method, oracle, x0, steps, (t, prev, cur) -> {
+            double g = Vec.norm(f.gradient(prev));
+            if (g < GRADIENT_FLOOR && g > 0) {
+                return true;
+            }
+            return b.add(check.check(t, prev, cur, series));
+        });
+        return finish(b, tr, series);
+    }
+
+    /** Turns a finished trajectory and the collected checks into an evaluation. */
+    public static Evaluation finish(Evaluation.Builder b, Trajectory tr, Series series) {
+        Evaluation.Ending ending = switch (tr.status()) {
+            case REFUSED -> Evaluation.Ending.REFUSED;
+            case ERROR -> Evaluation.Ending.ERROR;
+            default -> Evaluation.Ending.COMPLETED;
+        };
+        String message = null;
+        int step = -1;
+        if (tr.ending() instanceof Trajectory.Refused r) {
+            message = r.reason();
+            step = r.step();
+        } else if (tr.ending() instanceof Trajectory.Failed fl) {
+            message = fl.message();
+            step = fl.step();
+        }
+        return b.build(ending, message, step, series.toArrays());
+    }
 }

@@ -7,9 +7,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -25,11 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EstimatorRunTest {
 
-  @TempDir
-  static Path dir;
-  static Path jar;
+    @TempDir
+    static Path dir;
 
-  static final String SAMPLER = """
+    static Path jar;
+
+    static final String SAMPLER = """
       package com.acme;
       import io.optcheck.api.ExampleGradients;
       import io.optcheck.api.*;
@@ -48,7 +52,7 @@ class EstimatorRunTest {
       }
       """;
 
-  static final String SELF = """
+    static final String SELF = """
       package com.acme;
       import io.optcheck.api.ExampleGradients;
       import io.optcheck.api.*;
@@ -68,71 +72,122 @@ class EstimatorRunTest {
       }
       """;
 
-  @BeforeAll
-  static void compile() throws IOException {
-    Path src = dir.resolve("src/com/acme");
-    Files.createDirectories(src);
-    Files.writeString(src.resolve("MySampler.java"), SAMPLER.replace("SHIFT", "0"));
-    Files.writeString(src.resolve("OffByOneSampler.java"), SAMPLER.replace("MySampler", "OffByOneSampler")
-        .replace("SHIFT", "1"));
-    Files.writeString(src.resolve("MyLoader.java"), SELF);
-    Path classes = dir.resolve("classes");
-    Files.createDirectories(classes);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-cp",
-        System.getProperty("java.class.path")));
-    try (Stream<Path> files = Files.list(src)) {
-      files.forEach(f -> args.add(f.toString()));
+    @BeforeAll
+    static void compile() throws IOException {
+        Path src = dir.resolve("src/com/acme");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("MySampler.java"), SAMPLER.replace("SHIFT", "0"));
+        Files.writeString(
+                src.resolve("OffByOneSampler.java"),
+                SAMPLER.replace("MySampler", "OffByOneSampler").replace("SHIFT", "1"));
+        Files.writeString(src.resolve("MyLoader.java"), SELF);
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args =
+                new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
+        try (Stream<Path> files = Files.list(src)) {
+            files.forEach(f -> args.add(f.toString()));
+        }
+        assertThat(javac.run(null, null, null, args.toArray(new String[0]))).isZero();
+        jar = dir.resolve("acme-samplers.jar");
+        try (OutputStream os = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(os);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                j.write(Files.readAllBytes(f));
+                j.closeEntry();
+            }
+        }
     }
-    assertThat(javac.run(null, null, null, args.toArray(new String[0]))).isZero();
-    jar = dir.resolve("acme-samplers.jar");
-    try (OutputStream os = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(os);
-         Stream<Path> files = Files.walk(classes)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-        j.write(Files.readAllBytes(f));
-        j.closeEntry();
-      }
+
+    @Test
+    void runsTheEstimatorTheoremsUnderTheUsersIdAndGatesOnTheBiasedOne() throws IOException {
+        Path out = dir.resolve("out");
+        Cli c = Cli.run(
+                "run",
+                "--estimator-class",
+                "com.acme.MySampler",
+                "--estimator-class",
+                "com.acme.OffByOneSampler",
+                "--estimator-class",
+                "com.acme.MyLoader",
+                "--classpath",
+                jar.toString(),
+                "--tries",
+                "20",
+                "--out",
+                out.toString());
+        assertThat(c.exit()).as(c.err()).isEqualTo(Main.OK);
+        assertThat(c.err())
+                .contains(
+                        "estimator com.acme.MySampler",
+                        "sgd.unbiased-minibatch / holds (expected holds, exact",
+                        "sgd.minibatch-variance / without-replacement: not applicable: declared WITH_REPLACEMENT",
+                        "estimator com.acme.MyLoader",
+                        "(expected holds, statistical)");
+        String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
+        assertThat(json)
+                .contains(
+                        "\"method\": \"com.acme.MySampler\"",
+                        "\"method\": \"com.acme.OffByOneSampler\"",
+                        "\"method\": \"com.acme.MyLoader\"",
+                        "\"outcome\": \"not_applicable\"",
+                        "empirical-bernstein");
+        assertThat(c.out()).contains("gate: would fail");
+        Cli gated = Cli.run(
+                "run",
+                "--estimator-class",
+                "com.acme.OffByOneSampler",
+                "--classpath",
+                jar.toString(),
+                "--theorem",
+                "sgd.unbiased-minibatch",
+                "--tries",
+                "20",
+                "--out",
+                dir.resolve("out2").toString(),
+                "--fail-on-violation");
+        assertThat(gated.exit()).isEqualTo(Main.VIOLATION);
+        // the counterexample replays from its token under the same --estimator-class
+        String json2 = Files.readString(dir.resolve("out2").resolve("results.json"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("--replay (sgd\\.unbiased-minibatch/holds/[^\" ]+)")
+                .matcher(json2);
+        assertThat(m.find()).as(json2).isTrue();
+        Cli replayed = Cli.run(
+                "run",
+                "--estimator-class",
+                "com.acme.OffByOneSampler",
+                "--classpath",
+                jar.toString(),
+                "--replay",
+                m.group(1),
+                "--out",
+                dir.resolve("out4").toString());
+        assertThat(replayed.out() + replayed.err()).as(replayed.err()).contains("broken");
     }
-  }
 
-  @Test
-  void runsTheEstimatorTheoremsUnderTheUsersIdAndGatesOnTheBiasedOne() throws IOException {
-    Path out = dir.resolve("out");
-    Cli c = Cli.run("run", "--estimator-class", "com.acme.MySampler", "--estimator-class", "com.acme.OffByOneSampler",
-        "--estimator-class", "com.acme.MyLoader", "--classpath", jar.toString(), "--tries", "20",
-        "--out", out.toString());
-    assertThat(c.exit()).as(c.err()).isEqualTo(Main.OK);
-    assertThat(c.err()).contains("estimator com.acme.MySampler", "sgd.unbiased-minibatch / holds (expected holds, exact",
-        "sgd.minibatch-variance / without-replacement: not applicable: declared WITH_REPLACEMENT",
-        "estimator com.acme.MyLoader", "(expected holds, statistical)");
-    String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
-    assertThat(json).contains("\"method\": \"com.acme.MySampler\"", "\"method\": \"com.acme.OffByOneSampler\"",
-        "\"method\": \"com.acme.MyLoader\"", "\"outcome\": \"not_applicable\"", "empirical-bernstein");
-    assertThat(c.out()).contains("gate: would fail");
-    Cli gated = Cli.run("run", "--estimator-class", "com.acme.OffByOneSampler", "--classpath", jar.toString(),
-        "--theorem", "sgd.unbiased-minibatch", "--tries", "20", "--out", dir.resolve("out2").toString(),
-        "--fail-on-violation");
-    assertThat(gated.exit()).isEqualTo(Main.VIOLATION);
-    // the counterexample replays from its token under the same --estimator-class
-    String json2 = Files.readString(dir.resolve("out2").resolve("results.json"), StandardCharsets.UTF_8);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("--replay (sgd\\.unbiased-minibatch/holds/[^\" ]+)")
-        .matcher(json2);
-    assertThat(m.find()).as(json2).isTrue();
-    Cli replayed = Cli.run("run", "--estimator-class", "com.acme.OffByOneSampler", "--classpath", jar.toString(),
-        "--replay", m.group(1), "--out", dir.resolve("out4").toString());
-    assertThat(replayed.out() + replayed.err()).as(replayed.err()).contains("broken");
-  }
+    @Test
+    void aClassThatIsNotAnEstimatorIsBadInputNamingBothInterfaces() {
+        Cli.run("run", "--estimator-class", "java.lang.Object")
+                .assertBadInput(
+                        "--estimator-class java.lang.Object",
+                        "does not implement",
+                        "GradientEstimator",
+                        "SelfRandomEstimator");
+    }
 
-  @Test
-  void aClassThatIsNotAnEstimatorIsBadInputNamingBothInterfaces() {
-    Cli.run("run", "--estimator-class", "java.lang.Object").assertBadInput("--estimator-class java.lang.Object",
-        "does not implement", "GradientEstimator", "SelfRandomEstimator");
-  }
-
-  @Test
-  void zeroApplicableTheoremsIsBadInputNotAPass() {
-    Cli.run("run", "--estimator-class", "com.acme.MySampler", "--classpath", jar.toString(), "--theorem",
-        "gd.descent-lemma").assertBadInput("no theorem applies", "com.acme.MySampler");
-  }
+    @Test
+    void zeroApplicableTheoremsIsBadInputNotAPass() {
+        Cli.run(
+                        "run",
+                        "--estimator-class",
+                        "com.acme.MySampler",
+                        "--classpath",
+                        jar.toString(),
+                        "--theorem",
+                        "gd.descent-lemma")
+                .assertBadInput("no theorem applies", "com.acme.MySampler");
+    }
 }

@@ -2,11 +2,14 @@ package io.optcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -25,6 +28,7 @@ class PluginRunTest {
 
     @TempDir
     static Path dir;
+
     static Path jar;
 
     static final String GD = """
@@ -57,19 +61,24 @@ class PluginRunTest {
         Files.writeString(src.resolve("MyGd.java"), GD.replace("FACTOR", "1.0"));
         Files.writeString(src.resolve("OffGd.java"), GD.replace("MyGd", "OffGd").replace("FACTOR", "(1 + 1e-6)"));
         Files.writeString(src.resolve("NotAnOptimizer.java"), "package com.acme; public class NotAnOptimizer {}");
-        Files.writeString(src.resolve("NoDefaultCtor.java"), GD.replace("public class MyGd", "public class NoDefaultCtor")
-            .replace("public MethodKind kind()", "public NoDefaultCtor(int x) {} public MethodKind kind()").replace("FACTOR", "1.0"));
+        Files.writeString(
+                src.resolve("NoDefaultCtor.java"),
+                GD.replace("public class MyGd", "public class NoDefaultCtor")
+                        .replace("public MethodKind kind()", "public NoDefaultCtor(int x) {} public MethodKind kind()")
+                        .replace("FACTOR", "1.0"));
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
+        List<String> args =
+                new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
         try (Stream<Path> files = Files.list(src)) {
             files.forEach(f -> args.add(f.toString()));
         }
         assertThat(javac.run(null, null, null, args.toArray(new String[0]))).isZero();
         jar = dir.resolve("acme.jar");
-        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(os);
-             Stream<Path> files = Files.walk(classes)) {
+        try (OutputStream os = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(os);
+                Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 j.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
                 j.write(Files.readAllBytes(f));
@@ -81,26 +90,60 @@ class PluginRunTest {
     @Test
     void runsTheApplicableTheoremsAndWritesTheReportsUnderTheUsersMethodId() throws IOException {
         Path out = dir.resolve("out");
-        Cli c = Cli.run("run", "--method-class", "com.acme.MyGd", "--method-class", "com.acme.OffGd",
-            "--classpath", jar.toString(), "--theorem", "conf.reference-equivalence", "--theorem", "conf.checkpoint-resume",
-            "--tries", "20", "--out", out.toString());
+        Cli c = Cli.run(
+                "run",
+                "--method-class",
+                "com.acme.MyGd",
+                "--method-class",
+                "com.acme.OffGd",
+                "--classpath",
+                jar.toString(),
+                "--theorem",
+                "conf.reference-equivalence",
+                "--theorem",
+                "conf.checkpoint-resume",
+                "--tries",
+                "20",
+                "--out",
+                out.toString());
         assertThat(c.exit()).as(c.err()).isEqualTo(Main.OK);
-        assertThat(c.err()).contains("method com.acme.MyGd (kind gd", "conf.reference-equivalence / holds",
-            "conf.checkpoint-resume / holds: not applicable: com.acme.MyGd declares supportsCopy() = false");
+        assertThat(c.err())
+                .contains(
+                        "method com.acme.MyGd (kind gd",
+                        "conf.reference-equivalence / holds",
+                        "conf.checkpoint-resume / holds: not applicable: com.acme.MyGd declares supportsCopy() = false");
         String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"method\": \"com.acme.MyGd\"", "\"method\": \"com.acme.OffGd\"",
-            "\"outcome\": \"not_applicable\"", "\"notApplicable\"", "\"schemaVersion\": 4");
+        assertThat(json)
+                .contains(
+                        "\"method\": \"com.acme.MyGd\"",
+                        "\"method\": \"com.acme.OffGd\"",
+                        "\"outcome\": \"not_applicable\"",
+                        "\"notApplicable\"",
+                        "\"schemaVersion\": 4");
         String md = Files.readString(out.resolve("summary.md"), StandardCharsets.UTF_8);
         assertThat(md).contains("com.acme.OffGd", "supportsCopy() = false");
-        assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8)).contains("com.acme.MyGd", "not applicable");
+        assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8))
+                .contains("com.acme.MyGd", "not applicable");
         // OffGd's lr is off by 1e-6: its reference equivalence fails, MyGd's passes
         assertThat(c.out()).contains("gate: would fail");
-        Cli gated = Cli.run("run", "--method-class", "com.acme.OffGd", "--classpath", jar.toString(), "--theorem",
-            "conf.reference-equivalence", "--tries", "20", "--out", dir.resolve("out2").toString(), "--fail-on-violation");
+        Cli gated = Cli.run(
+                "run",
+                "--method-class",
+                "com.acme.OffGd",
+                "--classpath",
+                jar.toString(),
+                "--theorem",
+                "conf.reference-equivalence",
+                "--tries",
+                "20",
+                "--out",
+                dir.resolve("out2").toString(),
+                "--fail-on-violation");
         assertThat(gated.exit()).isEqualTo(Main.VIOLATION);
         // the counterexample's replay token reruns exactly that case for the plug-in
-        com.fasterxml.jackson.databind.JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(dir.resolve("out2").resolve("results.json").toFile()).get("results");
+        JsonNode results = new ObjectMapper()
+                .readTree(dir.resolve("out2").resolve("results.json").toFile())
+                .get("results");
         String replay = results.get(0).get("counterexample").get("replay").asText();
         // The printed line names the plug-in and its classpath: run it as printed.
         assertThat(replay).startsWith("./optcheck run --method-class com.acme.OffGd --classpath " + jar + " --replay ");
@@ -108,38 +151,61 @@ class PluginRunTest {
         Cli replayed = Cli.run(printed);
         assertThat(replayed.exit()).as(replayed.err()).isEqualTo(Main.OK);
         assertThat(replayed.out()).contains("conf.reference-equivalence", "broken");
-        Cli ok = Cli.run("run", "--method-class", "com.acme.MyGd", "--classpath", jar.toString(), "--theorem",
-            "conf.reference-equivalence", "--tries", "20", "--out", dir.resolve("out3").toString(), "--fail-on-violation");
+        Cli ok = Cli.run(
+                "run",
+                "--method-class",
+                "com.acme.MyGd",
+                "--classpath",
+                jar.toString(),
+                "--theorem",
+                "conf.reference-equivalence",
+                "--tries",
+                "20",
+                "--out",
+                dir.resolve("out3").toString(),
+                "--fail-on-violation");
         assertThat(ok.exit()).as(ok.out()).isEqualTo(Main.OK);
     }
 
     @Test
     void aMissingClassNamesTheClassAndTheClasspath() {
         Cli.run("run", "--method-class", "com.acme.Missing", "--classpath", jar.toString())
-            .assertBadInput("com.acme.Missing", "no such class", jar.toString());
+                .assertBadInput("com.acme.Missing", "no such class", jar.toString());
     }
 
     @Test
     void aMissingClasspathEntryIsNamed() {
-        Cli.run("run", "--method-class", "com.acme.MyGd", "--classpath", dir.resolve("nope.jar").toString())
-            .assertBadInput("nope.jar", "does not exist");
+        Cli.run(
+                        "run",
+                        "--method-class",
+                        "com.acme.MyGd",
+                        "--classpath",
+                        dir.resolve("nope.jar").toString())
+                .assertBadInput("nope.jar", "does not exist");
     }
 
     @Test
     void aClassThatIsNotAnOptimizerIsBadInput() {
         Cli.run("run", "--method-class", "com.acme.NotAnOptimizer", "--classpath", jar.toString())
-            .assertBadInput("com.acme.NotAnOptimizer", "does not implement", "PluggableOptimizer");
+                .assertBadInput("com.acme.NotAnOptimizer", "does not implement", "PluggableOptimizer");
     }
 
     @Test
     void aClassWithoutNoArgConstructorIsBadInput() {
         Cli.run("run", "--method-class", "com.acme.NoDefaultCtor", "--classpath", jar.toString())
-            .assertBadInput("com.acme.NoDefaultCtor", "no public no-argument constructor");
+                .assertBadInput("com.acme.NoDefaultCtor", "no public no-argument constructor");
     }
 
     @Test
     void zeroApplicableTheoremsIsBadInputNotAPass() {
-        Cli.run("run", "--method-class", "com.acme.MyGd", "--classpath", jar.toString(), "--theorem", "adapt.adam-reference")
-            .assertBadInput("no theorem applies", "com.acme.MyGd", "kind gd");
+        Cli.run(
+                        "run",
+                        "--method-class",
+                        "com.acme.MyGd",
+                        "--classpath",
+                        jar.toString(),
+                        "--theorem",
+                        "adapt.adam-reference")
+                .assertBadInput("no theorem applies", "com.acme.MyGd", "kind gd");
     }
 }

@@ -23,8 +23,19 @@ class WithCatalogOptionTest {
 
     @Test
     void oneReportHoldsTheBuiltInAndThePluginResults() throws Exception {
-        Cli.run("run", "--quick", "--tries", "10", "--with-catalog", "--theorem", "gd.descent-lemma",
-            "--method-class", "io.optcheck.thirdparty.TribuoSgd", "--out", dir.toString()).assertNoStackTrace();
+        Cli.run(
+                        "run",
+                        "--quick",
+                        "--tries",
+                        "10",
+                        "--with-catalog",
+                        "--theorem",
+                        "gd.descent-lemma",
+                        "--method-class",
+                        "io.optcheck.thirdparty.TribuoSgd",
+                        "--out",
+                        dir.toString())
+                .assertNoStackTrace();
         String json = Files.readString(dir.resolve("results.json"));
         assertThat(json).contains("\"method\": \"gd\"").contains("\"method\": \"tribuo.sgd\"");
     }

@@ -2,8 +2,9 @@ package io.optcheck.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.method.MethodRefusal;
 import io.optcheck.api.LineSearch;
+import io.optcheck.method.MethodRefusal;
+import io.optcheck.result.Outcome;
 import io.optcheck.theory.Theorem;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ class LineSearchCheckTest {
 
     /** Backtracking from alpha0 by beta until Armijo holds (Nocedal & Wright Alg. 3.1). */
     record Backtracking(LineSearch.Condition condition, double c1, double c2, boolean shrinks, boolean firstStepOnly)
-        implements LineSearch {
+            implements LineSearch {
         static final double ALPHA0 = 1;
         static final double BETA = 0.5;
 
@@ -90,10 +91,15 @@ class LineSearchCheckTest {
 
     @Test
     void aCorrectBacktrackingSearchPassesArmijoAndIsNotCheckedForWolfe() {
-        Map<String, CheckPlan.Outcome> m = run(LineSearchCheck.of(
-            new Backtracking(LineSearch.Condition.ARMIJO, 1e-4, Double.NaN, true, false)).tries(TRIES));
-        assertThat(m.get("gd.armijo").kind()).as(String.valueOf(m.get("gd.armijo").text())).isEqualTo(CheckPlan.Kind.PASSED);
-        assertThat(m.get("gd.armijo").result().conventions()).containsEntry("c1", "1.0E-4").containsEntry("beta", "0.5");
+        Map<String, CheckPlan.Outcome> m =
+                run(LineSearchCheck.of(new Backtracking(LineSearch.Condition.ARMIJO, 1e-4, Double.NaN, true, false))
+                        .tries(TRIES));
+        assertThat(m.get("gd.armijo").kind())
+                .as(String.valueOf(m.get("gd.armijo").text()))
+                .isEqualTo(CheckPlan.Kind.PASSED);
+        assertThat(m.get("gd.armijo").result().conventions())
+                .containsEntry("c1", "1.0E-4")
+                .containsEntry("beta", "0.5");
         assertThat(m.get("gd.wolfe").kind()).isEqualTo(CheckPlan.Kind.NOT_APPLICABLE);
         assertThat(m.get("gd.wolfe").text()).contains("claims ARMIJO only");
         assertThat(m.get("gd.zoutendijk").kind()).isEqualTo(CheckPlan.Kind.NOT_APPLICABLE);
@@ -102,8 +108,9 @@ class LineSearchCheckTest {
     /** Planted: the search returns alpha0 = 1 without testing it. */
     @Test
     void anArmijoSearchThatAcceptsTheFirstStepFails() {
-        Map<String, CheckPlan.Outcome> m = run(LineSearchCheck.of(
-            new Backtracking(LineSearch.Condition.ARMIJO, 1e-4, Double.NaN, true, true)).tries(TRIES));
+        Map<String, CheckPlan.Outcome> m =
+                run(LineSearchCheck.of(new Backtracking(LineSearch.Condition.ARMIJO, 1e-4, Double.NaN, true, true))
+                        .tries(TRIES));
         CheckPlan.Outcome o = m.get("gd.armijo");
         assertThat(o.kind()).isEqualTo(CheckPlan.Kind.FAILED);
         assertThat(o.result().counterexample()).isNotNull();
@@ -112,7 +119,8 @@ class LineSearchCheckTest {
 
     @Test
     void aCorrectStrongWolfeSearchPassesAllThree() {
-        Map<String, CheckPlan.Outcome> m = run(LineSearchCheck.of(new Secant(1e-4, 0.1)).tries(TRIES));
+        Map<String, CheckPlan.Outcome> m =
+                run(LineSearchCheck.of(new Secant(1e-4, 0.1)).tries(TRIES));
         for (String id : new String[] {"gd.armijo", "gd.wolfe", "gd.zoutendijk"}) {
             assertThat(m.get(id).kind()).as(id + ": " + m.get(id).text()).isEqualTo(CheckPlan.Kind.PASSED);
         }
@@ -121,8 +129,9 @@ class LineSearchCheckTest {
     /** Planted: backtracking (Armijo only) declared as a strong Wolfe search with c2 = 0.1. */
     @Test
     void backtrackingClaimingStrongWolfeFailsTheCurvatureCondition() {
-        Map<String, CheckPlan.Outcome> m = run(LineSearchCheck.of(
-            new Backtracking(LineSearch.Condition.STRONG_WOLFE, 1e-4, 0.1, true, false)).tries(TRIES));
+        Map<String, CheckPlan.Outcome> m =
+                run(LineSearchCheck.of(new Backtracking(LineSearch.Condition.STRONG_WOLFE, 1e-4, 0.1, true, false))
+                        .tries(TRIES));
         assertThat(m.get("gd.armijo").kind()).isEqualTo(CheckPlan.Kind.PASSED);
         CheckPlan.Outcome o = m.get("gd.wolfe");
         assertThat(o.kind()).isEqualTo(CheckPlan.Kind.FAILED);
@@ -133,20 +142,22 @@ class LineSearchCheckTest {
     @Test
     void aSearchThatNeverShrinksEndsAsAnErrorWithinTheTryTimeout() {
         long start = System.nanoTime();
-        Map<String, CheckPlan.Outcome> m = run(LineSearchCheck.of(
-            new Backtracking(LineSearch.Condition.ARMIJO, 1e-4, Double.NaN, false, false)).tries(TRIES)
-            .tryTimeout(Duration.ofSeconds(2)));
+        Map<String, CheckPlan.Outcome> m =
+                run(LineSearchCheck.of(new Backtracking(LineSearch.Condition.ARMIJO, 1e-4, Double.NaN, false, false))
+                        .tries(TRIES)
+                        .tryTimeout(Duration.ofSeconds(2)));
         double seconds = (System.nanoTime() - start) / 1e9;
         CheckPlan.Outcome o = m.get("gd.armijo");
         assertThat(o.kind()).isEqualTo(CheckPlan.Kind.FAILED);
-        assertThat(o.result().outcome()).isEqualTo(io.optcheck.result.Outcome.ERROR);
+        assertThat(o.result().outcome()).isEqualTo(Outcome.ERROR);
         assertThat(o.text()).contains("timeout", "did not finish within 2");
         assertThat(seconds).isLessThan(30);
     }
 
     @Test
     void anUnusableDeclarationIsNamedNotRun() {
-        CheckPlan plan = LineSearchCheck.of(new Backtracking(LineSearch.Condition.STRONG_WOLFE, 0.5, 0.2, true, false)).plan();
+        CheckPlan plan = LineSearchCheck.of(new Backtracking(LineSearch.Condition.STRONG_WOLFE, 0.5, 0.2, true, false))
+                .plan();
         assertThat(plan.problem()).contains("c2() must be in (c1, 1)", "Backtracking");
         assertThat(plan.theorems()).isEmpty();
     }

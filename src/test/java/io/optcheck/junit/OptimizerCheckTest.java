@@ -10,6 +10,8 @@ import io.optcheck.api.Oracle;
 import io.optcheck.api.PluggableOptimizer;
 import io.optcheck.method.plugin.SamplePlugins;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
@@ -31,14 +33,20 @@ class OptimizerCheckTest {
     static class CorrectGd {
         @TestFactory
         Stream<DynamicNode> optcheck() {
-            return OptimizerCheck.of(new SamplePlugins.Gd()).theorems(FILTER).tries(30).tests();
+            return OptimizerCheck.of(new SamplePlugins.Gd())
+                    .theorems(FILTER)
+                    .tries(30)
+                    .tests();
         }
     }
 
     static class SignBugGd {
         @TestFactory
         Stream<DynamicNode> optcheck() {
-            return OptimizerCheck.of(new SamplePlugins.Gd("sign-bug-gd", 1, -1)).theorems(FILTER).tries(30).tests();
+            return OptimizerCheck.of(new SamplePlugins.Gd("sign-bug-gd", 1, -1))
+                    .theorems(FILTER)
+                    .tries(30)
+                    .tests();
         }
     }
 
@@ -46,14 +54,17 @@ class OptimizerCheckTest {
         @TestFactory
         Stream<DynamicNode> optcheck() {
             return OptimizerCheck.of(new SamplePlugins.Gd("lr-off-gd", 1 + 1e-6, 1))
-                .theorems("conf.reference-equivalence", "conf.determinism").tests();
+                    .theorems("conf.reference-equivalence", "conf.determinism")
+                    .tests();
         }
     }
 
     static class NothingApplies {
         @TestFactory
         Stream<DynamicNode> optcheck() {
-            return OptimizerCheck.of(new SamplePlugins.Gd()).theorems("adapt.no-such-theorem").tests();
+            return OptimizerCheck.of(new SamplePlugins.Gd())
+                    .theorems("adapt.no-such-theorem")
+                    .tests();
         }
     }
 
@@ -98,12 +109,18 @@ class OptimizerCheckTest {
                     };
                 }
             };
-            return OptimizerCheck.of(p).theorems("conf.checkpoint-resume", "conf.determinism").tries(30).tests();
+            return OptimizerCheck.of(p)
+                    .theorems("conf.checkpoint-resume", "conf.determinism")
+                    .tries(30)
+                    .tests();
         }
     }
 
     private static Events run(Class<?> c) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(c)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(c))
+                .execute()
+                .testEvents();
     }
 
     private static List<String> names(Events e) {
@@ -111,7 +128,10 @@ class OptimizerCheckTest {
     }
 
     private static List<String> failedTests(Events tests) {
-        return tests.failed().stream().map(OptimizerCheckTest::fullName).sorted().toList();
+        return tests.failed().stream()
+                .map(OptimizerCheckTest::fullName)
+                .sorted()
+                .toList();
     }
 
     private static String fullName(Event ev) {
@@ -119,19 +139,27 @@ class OptimizerCheckTest {
     }
 
     private static String message(Event ev) {
-        return ev.getRequiredPayload(TestExecutionResult.class).getThrowable().map(Throwable::getMessage).orElse("");
+        return ev.getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .map(Throwable::getMessage)
+                .orElse("");
     }
 
     @Test
     void aCorrectGdPassesEveryApplicableRegime() {
         Events tests = run(CorrectGd.class);
-        assertThat(tests.failed().count()).as(String.valueOf(failedTests(tests))).isZero();
+        assertThat(tests.failed().count())
+                .as(String.valueOf(failedTests(tests)))
+                .isZero();
         assertThat(tests.succeeded().count()).isGreaterThanOrEqualTo(9);
         // scale invariance's holds regime does not apply to GD: reported as aborted with the reason
         assertThat(tests.aborted().stream().map(ev -> message(ev)))
-            .anyMatch(m -> m.contains("not applicable") && m.contains("does not normalize"));
-        assertThat(names(tests)).contains("applicable theorems", "conf.determinism / holds (expected holds)",
-            "conf.gradient-scale-invariance / drop:normalized-update (expected breaks)");
+                .anyMatch(m -> m.contains("not applicable") && m.contains("does not normalize"));
+        assertThat(names(tests))
+                .contains(
+                        "applicable theorems",
+                        "conf.determinism / holds (expected holds)",
+                        "conf.gradient-scale-invariance / drop:normalized-update (expected breaks)");
     }
 
     @Test
@@ -141,12 +169,31 @@ class OptimizerCheckTest {
         assertThat(failed).anyMatch(n -> n.contains("conf.reference-equivalence"));
         assertThat(failed).anyMatch(n -> n.contains("gd.descent-lemma"));
         // determinism, zero gradient and equivariance do not see the sign: they must pass
-        assertThat(failed).noneMatch(n -> n.contains("conf.determinism") || n.contains("conf.zero-gradient")
-            || n.contains("equivariance") || n.contains("checkpoint"));
-        String message = tests.failed().stream().filter(ev -> fullName(ev).contains("conf.reference-equivalence"))
-            .findFirst().map(OptimizerCheckTest::message).orElseThrow();
-        assertThat(message).contains("theorem:", "method:", "sign-bug-gd", "regime:", "assumptions:", "expected:",
-            "outcome:", "counterexample:", "replay", "bound", "violated", "seed:", "shrunk:");
+        assertThat(failed)
+                .noneMatch(n -> n.contains("conf.determinism")
+                        || n.contains("conf.zero-gradient")
+                        || n.contains("equivariance")
+                        || n.contains("checkpoint"));
+        String message = tests.failed().stream()
+                .filter(ev -> fullName(ev).contains("conf.reference-equivalence"))
+                .findFirst()
+                .map(OptimizerCheckTest::message)
+                .orElseThrow();
+        assertThat(message)
+                .contains(
+                        "theorem:",
+                        "method:",
+                        "sign-bug-gd",
+                        "regime:",
+                        "assumptions:",
+                        "expected:",
+                        "outcome:",
+                        "counterexample:",
+                        "replay",
+                        "bound",
+                        "violated",
+                        "seed:",
+                        "shrunk:");
     }
 
     @Test
@@ -159,8 +206,8 @@ class OptimizerCheckTest {
     @Test
     void theReplayLineOfAFailureRerunsOnlyThatCase() {
         String message = failedOf(run(LrOffGd.class));
-        java.util.regex.Matcher m = java.util.regex.Pattern
-            .compile("-D" + OptimizerCheck.REPLAY_PROPERTY.replace(".", "\\.") + "=(\\S+)").matcher(message);
+        Matcher m = Pattern.compile("-D" + OptimizerCheck.REPLAY_PROPERTY.replace(".", "\\.") + "=(\\S+)")
+                .matcher(message);
         assertThat(m.find()).as(message).isTrue();
         String old = System.getProperty(OptimizerCheck.REPLAY_PROPERTY);
         System.setProperty(OptimizerCheck.REPLAY_PROPERTY, m.group(1));
@@ -168,7 +215,7 @@ class OptimizerCheckTest {
             Events again = run(LrOffGd.class);
             assertThat(failedTests(again)).hasSize(1).allMatch(n -> n.contains("conf.reference-equivalence"));
             assertThat(again.succeeded().stream().map(OptimizerCheckTest::fullName))
-                .allMatch(n -> n.equals("applicable theorems"));
+                    .allMatch(n -> n.equals("applicable theorems"));
         } finally {
             if (old == null) {
                 System.clearProperty(OptimizerCheck.REPLAY_PROPERTY);
@@ -179,15 +226,21 @@ class OptimizerCheckTest {
     }
 
     private static String failedOf(Events tests) {
-        return tests.failed().stream().findFirst().map(OptimizerCheckTest::message).orElseThrow();
+        return tests.failed().stream()
+                .findFirst()
+                .map(OptimizerCheckTest::message)
+                .orElseThrow();
     }
 
     @Test
     void zeroApplicableTheoremsIsAFailureNotAPass() {
         Events tests = run(NothingApplies.class);
         assertThat(tests.failed().count()).isEqualTo(1);
-        assertThat(tests.failed().stream().findFirst().map(OptimizerCheckTest::message).orElseThrow())
-            .contains("no theorem applies", "sample-gd", "kind gd");
+        assertThat(tests.failed().stream()
+                        .findFirst()
+                        .map(OptimizerCheckTest::message)
+                        .orElseThrow())
+                .contains("no theorem applies", "sample-gd", "kind gd");
     }
 
     @Test
@@ -195,7 +248,8 @@ class OptimizerCheckTest {
         Events tests = run(NoCopyGd.class);
         assertThat(tests.failed().count()).isZero();
         assertThat(tests.aborted().stream().map(ev -> message(ev)))
-            .containsExactly("not applicable: no-copy-gd declares supportsCopy() = false: its state cannot be copied, "
-                + "so checkpoint/resume cannot be checked");
+                .containsExactly(
+                        "not applicable: no-copy-gd declares supportsCopy() = false: its state cannot be copied, "
+                                + "so checkpoint/resume cannot be checked");
     }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
  * lr * (1 + 1e-6), which must be caught.
  */
 class AdaptiveMethodsTest {
-    static final double[][] G = {{0.3, -2.0, 0.0}, {-1.5, 0.25, 1e-3}, {2.0, -0.5, 4.0}, {0.7, 3.0, -0.2},
-        {-0.1, -1.0, 0.5}, {1.25, 0.0, -3.0}};
+    static final double[][] G = {
+        {0.3, -2.0, 0.0}, {-1.5, 0.25, 1e-3}, {2.0, -0.5, 4.0}, {0.7, 3.0, -0.2}, {-0.1, -1.0, 0.5}, {1.25, 0.0, -3.0}
+    };
     static final double[] X0 = {1.0, -0.5, 2.0};
     static final int T = G.length;
 
@@ -63,8 +64,8 @@ class AdaptiveMethodsTest {
     }
 
     /** Literal Adam loop (Kingma & Ba Algorithm 1) with optional coupled or decoupled decay. */
-    static double[][] adamLoop(double lr, double b1, double b2, double eps, double wd, boolean decoupled,
-                               boolean amsgrad, boolean bias) {
+    static double[][] adamLoop(
+            double lr, double b1, double b2, double eps, double wd, boolean decoupled, boolean amsgrad, boolean bias) {
         double[][] xs = new double[T + 1][];
         double[] x = X0.clone();
         double[] m = new double[3];
@@ -122,8 +123,10 @@ class AdaptiveMethodsTest {
 
     @Test
     void adamWithoutBiasCorrectionAndCoupledDecayMatches() {
-        AdaptiveOptions o = AdaptiveOptions.defaults().withBetas(0.5, 0.8).withBiasCorrection(false)
-            .withWeightDecay(0.1, false, true);
+        AdaptiveOptions o = AdaptiveOptions.defaults()
+                .withBetas(0.5, 0.8)
+                .withBiasCorrection(false)
+                .withWeightDecay(0.1, false, true);
         double[][] ref = adamLoop(LR, 0.5, 0.8, 1e-8, 0.1, false, false, false);
         assertThat(deviation(new Adam(LR, o), ref)).isLessThanOrEqualTo(MATCH);
         assertThat(deviation(new Adam(LR * (1 + 1e-6), o), ref)).isGreaterThan(CAUGHT);
@@ -136,7 +139,8 @@ class AdaptiveMethodsTest {
         assertThat(deviation(new AdamW(LR, 0.05, true, o), ref)).isLessThanOrEqualTo(MATCH);
         assertThat(deviation(new AdamW(LR * (1 + 1e-6), 0.05, true, o), ref)).isGreaterThan(CAUGHT);
         // the coupled convention is a different method: it must not match the decoupled loop
-        assertThat(deviation(new Adam(LR, o.withWeightDecay(0.05, false, true)), ref)).isGreaterThan(CAUGHT);
+        assertThat(deviation(new Adam(LR, o.withWeightDecay(0.05, false, true)), ref))
+                .isGreaterThan(CAUGHT);
     }
 
     @Test

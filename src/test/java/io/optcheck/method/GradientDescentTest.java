@@ -15,8 +15,7 @@ class GradientDescentTest {
 
     /** Largest relative deviation of the run from x_t = (1 - eta lambda)^t x_0, over t <= T. */
     static double deviationFromClosedForm(double eta) {
-        Trajectory tr = Runner.run(new GradientDescent(eta), new ExactOracle(Quadratic.diagonal(LAMBDA)),
-                X0, T);
+        Trajectory tr = Runner.run(new GradientDescent(eta), new ExactOracle(Quadratic.diagonal(LAMBDA)), X0, T);
         assertThat(tr.status()).isEqualTo(Trajectory.Status.COMPLETED);
         double worst = 0;
         for (int t = 0; t <= T; t++) {
@@ -42,8 +41,7 @@ class GradientDescentTest {
 
     @Test
     void reportsItsStepSizeAndUsesOneGradientPerStep() {
-        Trajectory tr = Runner.run(new GradientDescent(ETA), new ExactOracle(Quadratic.diagonal(LAMBDA)),
-                X0, 7);
+        Trajectory tr = Runner.run(new GradientDescent(ETA), new ExactOracle(Quadratic.diagonal(LAMBDA)), X0, 7);
         assertThat(tr.steps()).isEqualTo(7);
         for (int t = 1; t <= 7; t++) {
             assertThat(tr.stepSize(t)).hasValue(ETA);

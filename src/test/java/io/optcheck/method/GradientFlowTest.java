@@ -73,10 +73,12 @@ class GradientFlowTest {
     @Test
     void reportsTimeAndRejectsBadIntervals() {
         GradientFlow flow = new GradientFlow(0.25);
-        GradientFlow.State s = flow.step(flow.init(new double[] {1}), new ExactOracle(Quadratic.diagonal(new double[] {1})));
+        GradientFlow.State s =
+                flow.step(flow.init(new double[] {1}), new ExactOracle(Quadratic.diagonal(new double[] {1})));
         assertThat(s.time()).isEqualTo(0.25);
         assertThat(s.t()).isEqualTo(1);
         assertThatThrownBy(() -> new GradientFlow(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GradientFlow(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GradientFlow(Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Quadratic;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +44,11 @@ class MomentumMethodsTest {
         double mu = 1;
         double rho = (Math.sqrt(l) - Math.sqrt(mu)) / (Math.sqrt(l) + Math.sqrt(mu));
         double a = 4 / Math.pow(Math.sqrt(l) + Math.sqrt(mu), 2) * aFactor;
-        Trajectory tr = Runner.run(new HeavyBall(a, rho * rho), new ExactOracle(Quadratic.diagonal(new double[] {l})),
-                new double[] {1.5}, T);
+        Trajectory tr = Runner.run(
+                new HeavyBall(a, rho * rho),
+                new ExactOracle(Quadratic.diagonal(new double[] {l})),
+                new double[] {1.5},
+                T);
         double worst = 0;
         for (int t = 0; t <= T; t++) {
             double expected = (1 + (1 + rho) * t) * Math.pow(-rho, t) * 1.5;
@@ -119,8 +123,10 @@ class MomentumMethodsTest {
         double[][] ref = nesterovLambdaReference(1 / L);
         assertThat(deviation(new NesterovAcceleratedGradient(1 / L, NesterovAcceleratedGradient.Form.LAMBDA), ref))
                 .isLessThanOrEqualTo(1e-12);
-        assertThat(deviation(new NesterovAcceleratedGradient(1 / L * (1 + 1e-6), NesterovAcceleratedGradient.Form.LAMBDA),
-                ref)).isGreaterThan(1e-12);
+        assertThat(deviation(
+                        new NesterovAcceleratedGradient(1 / L * (1 + 1e-6), NesterovAcceleratedGradient.Form.LAMBDA),
+                        ref))
+                .isGreaterThan(1e-12);
         // The simplified form differs from the lambda form from t = 3 on (momentum 1/4 vs 0.2818).
         assertThat(deviation(new NesterovAcceleratedGradient(1 / L, NesterovAcceleratedGradient.Form.SIMPLIFIED), ref))
                 .isGreaterThan(1e-6);
@@ -131,17 +137,20 @@ class MomentumMethodsTest {
         double[][] ref = nesterovSimplifiedReference(1 / L);
         assertThat(deviation(new NesterovAcceleratedGradient(1 / L, NesterovAcceleratedGradient.Form.SIMPLIFIED), ref))
                 .isLessThanOrEqualTo(1e-12);
-        assertThat(deviation(new NesterovAcceleratedGradient(1 / L * (1 + 1e-6),
-                NesterovAcceleratedGradient.Form.SIMPLIFIED), ref)).isGreaterThan(1e-12);
+        assertThat(deviation(
+                        new NesterovAcceleratedGradient(
+                                1 / L * (1 + 1e-6), NesterovAcceleratedGradient.Form.SIMPLIFIED),
+                        ref))
+                .isGreaterThan(1e-12);
     }
 
     @Test
     void firstTwoStepsOfBothFormsAreGradientSteps() {
         // SIMPLIFIED_T_FROM_1 has momentum 1/4 in step 2 (NewAdaptiveKindsTest)
-        for (NesterovAcceleratedGradient.Form form : java.util.List.of(NesterovAcceleratedGradient.Form.LAMBDA,
-                NesterovAcceleratedGradient.Form.SIMPLIFIED)) {
-            Trajectory tr = Runner.run(new NesterovAcceleratedGradient(1 / L, form),
-                    new ExactOracle(Quadratic.diagonal(LAMBDA)), X0, 2);
+        for (NesterovAcceleratedGradient.Form form :
+                List.of(NesterovAcceleratedGradient.Form.LAMBDA, NesterovAcceleratedGradient.Form.SIMPLIFIED)) {
+            Trajectory tr = Runner.run(
+                    new NesterovAcceleratedGradient(1 / L, form), new ExactOracle(Quadratic.diagonal(LAMBDA)), X0, 2);
             for (int t = 1; t <= 2; t++) {
                 double[] prev = tr.x(t - 1);
                 double[] g = grad(prev);
@@ -172,13 +181,15 @@ class MomentumMethodsTest {
             xPrev = ref[t];
         }
         assertThat(deviation(NesterovConstantMomentum.tuned(L, mu), ref)).isLessThanOrEqualTo(1e-12);
-        assertThat(deviation(new NesterovConstantMomentum(1 / L * (1 + 1e-6), beta), ref)).isGreaterThan(1e-12);
+        assertThat(deviation(new NesterovConstantMomentum(1 / L * (1 + 1e-6), beta), ref))
+                .isGreaterThan(1e-12);
     }
 
     @Test
     void resumingFromACheckpointGivesTheSameIterates() {
         ExactOracle oracle = new ExactOracle(Quadratic.diagonal(LAMBDA));
-        for (Method<MomentumState> m : java.util.List.<Method<MomentumState>>of(new HeavyBall(0.3, 0.5),
+        for (Method<MomentumState> m : List.<Method<MomentumState>>of(
+                new HeavyBall(0.3, 0.5),
                 new NesterovAcceleratedGradient(0.5, NesterovAcceleratedGradient.Form.LAMBDA),
                 new NesterovAcceleratedGradient(0.5, NesterovAcceleratedGradient.Form.SIMPLIFIED),
                 NesterovConstantMomentum.tuned(2, 0.01))) {

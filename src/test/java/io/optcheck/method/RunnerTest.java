@@ -7,6 +7,8 @@ import io.optcheck.oracle.ExactOracle;
 import io.optcheck.oracle.GradientOracle;
 import io.optcheck.problem.Objective;
 import io.optcheck.problem.Quadratic;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunnerTest {
@@ -81,8 +83,8 @@ class RunnerTest {
 
     @Test
     void recordsARefusalWithItsStepAndKeepsThePrefix() {
-        Trajectory tr = Runner.run(failingAt(4, new MethodRefusal("direction not descent")),
-                new ExactOracle(Q), X0, 10);
+        Trajectory tr =
+                Runner.run(failingAt(4, new MethodRefusal("direction not descent")), new ExactOracle(Q), X0, 10);
         assertThat(tr.status()).isEqualTo(Trajectory.Status.REFUSED);
         assertThat(tr.ending()).isEqualTo(new Trajectory.Refused("direction not descent", 4));
         assertPrefixOfGd(tr, 3);
@@ -95,7 +97,10 @@ class RunnerTest {
         assertThat(tr.status()).isEqualTo(Trajectory.Status.ERROR);
         Trajectory.Failed f = (Trajectory.Failed) tr.ending();
         assertThat(f.step()).isEqualTo(5);
-        assertThat(f.message()).contains("step 5").contains("gradient component 1").contains("NaN");
+        assertThat(f.message())
+                .contains("step 5")
+                .contains("gradient component 1")
+                .contains("NaN");
         assertPrefixOfGd(tr, 4);
     }
 
@@ -122,7 +127,9 @@ class RunnerTest {
         Quadratic huge = Quadratic.diagonal(new double[] {1e300});
         Trajectory tr = Runner.run(valueAsking, new ExactOracle(huge), new double[] {1e10}, 3);
         assertThat(tr.ending()).isInstanceOf(Trajectory.Failed.class);
-        assertThat(((Trajectory.Failed) tr.ending()).message()).contains("step 1").contains("value is Infinity");
+        assertThat(((Trajectory.Failed) tr.ending()).message())
+                .contains("step 1")
+                .contains("value is Infinity");
         assertThat(tr.steps()).isZero();
         assertThat(tr.x(0)).containsExactly(1e10);
     }
@@ -130,8 +137,11 @@ class RunnerTest {
     @Test
     void overflowingDivergenceEndsWithAnErrorNamingTheStep() {
         // x1 = 1 - 1e200 = -1e200; grad at x1 = 1e200 * -1e200 = -Infinity
-        Trajectory tr = Runner.run(new GradientDescent(1.0),
-                new ExactOracle(Quadratic.diagonal(new double[] {1e200})), new double[] {1}, 10);
+        Trajectory tr = Runner.run(
+                new GradientDescent(1.0),
+                new ExactOracle(Quadratic.diagonal(new double[] {1e200})),
+                new double[] {1},
+                10);
         Trajectory.Failed f = (Trajectory.Failed) tr.ending();
         assertThat(f.step()).isEqualTo(2);
         assertThat(f.message()).contains("step 2").contains("gradient").contains("-Infinity");
@@ -141,8 +151,11 @@ class RunnerTest {
     @Test
     void nonFiniteIterateIsAnError() {
         // gradient 1e308 is finite, but x - 10 * 1e308 overflows
-        Trajectory tr = Runner.run(new GradientDescent(10),
-                new ExactOracle(Quadratic.diagonal(new double[] {1e308})), new double[] {1}, 5);
+        Trajectory tr = Runner.run(
+                new GradientDescent(10),
+                new ExactOracle(Quadratic.diagonal(new double[] {1e308})),
+                new double[] {1},
+                5);
         Trajectory.Failed f = (Trajectory.Failed) tr.ending();
         assertThat(f.step()).isEqualTo(1);
         assertThat(f.message()).contains("iterate x_1[0]").contains("Infinity");
@@ -151,19 +164,21 @@ class RunnerTest {
 
     @Test
     void anExceptionFromTheMethodIsAnErrorWithTypeAndMessage() {
-        Trajectory tr = Runner.run(failingAt(2, new IllegalStateException("boom")),
-                new ExactOracle(Q), X0, 10);
+        Trajectory tr = Runner.run(failingAt(2, new IllegalStateException("boom")), new ExactOracle(Q), X0, 10);
         Trajectory.Failed f = (Trajectory.Failed) tr.ending();
         assertThat(f.step()).isEqualTo(2);
-        assertThat(f.message()).contains("IllegalStateException").contains("boom").contains("step 2");
+        assertThat(f.message())
+                .contains("IllegalStateException")
+                .contains("boom")
+                .contains("step 2");
         assertPrefixOfGd(tr, 1);
     }
 
     @Test
     void stopsAtTheFirstStepWhereTheStopConditionHolds() {
         // eta = 1.2 > 2/L = 1 on diag(1, 2): the second coordinate grows by |1 - 2.4| = 1.4
-        Trajectory tr = Runner.run(new GradientDescent(1.2), new ExactOracle(Q), X0, 1000,
-                (t, prev, cur) -> Math.abs(cur[1]) > 10);
+        Trajectory tr = Runner.run(
+                new GradientDescent(1.2), new ExactOracle(Q), X0, 1000, (t, prev, cur) -> Math.abs(cur[1]) > 10);
         assertThat(tr.ending()).isEqualTo(new Trajectory.Stopped(7));
         assertThat(Math.abs(tr.x(7)[1])).isGreaterThan(10);
         assertThat(Math.abs(tr.x(6)[1])).isLessThanOrEqualTo(10);
@@ -171,12 +186,11 @@ class RunnerTest {
 
     @Test
     void stopConditionSeesCopiesOfConsecutiveIterates() {
-        Trajectory tr = Runner.run(new GradientDescent(ETA), new ExactOracle(Q), X0, 5,
-                (t, prev, cur) -> {
-                    prev[0] = Double.NaN;
-                    cur[0] = Double.NaN;
-                    return false;
-                });
+        Trajectory tr = Runner.run(new GradientDescent(ETA), new ExactOracle(Q), X0, 5, (t, prev, cur) -> {
+            prev[0] = Double.NaN;
+            cur[0] = Double.NaN;
+            return false;
+        });
         assertPrefixOfGd(tr, 5);
     }
 
@@ -232,8 +246,9 @@ class RunnerTest {
         assertThat(tr.status()).isEqualTo(Trajectory.Status.COMPLETED);
         assertThatThrownBy(() -> Runner.run(new GradientDescent(ETA), new ExactOracle(Q), new double[] {1}, 3))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Runner.run(new GradientDescent(ETA), new ExactOracle(Q),
-                new double[] {Double.NaN, 0}, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> Runner.run(new GradientDescent(ETA), new ExactOracle(Q), new double[] {Double.NaN, 0}, 3))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Runner.run(new GradientDescent(ETA), new ExactOracle(Q), X0, -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -241,7 +256,7 @@ class RunnerTest {
     @Test
     void aStreamedRunSeesTheSameStepsAndKeepsOnlyTheEnds() {
         Trajectory ref = Runner.run(new GradientDescent(ETA), new ExactOracle(Q), X0, 50);
-        java.util.List<double[]> seen = new java.util.ArrayList<>();
+        List<double[]> seen = new ArrayList<>();
         Trajectory tr = Runner.stream(new GradientDescent(ETA), new ExactOracle(Q), X0, 50, (k, prev, cur) -> {
             assertThat(prev).containsExactly(ref.x(k - 1));
             seen.add(cur);
@@ -258,17 +273,25 @@ class RunnerTest {
         assertThat(tr.x(50)).containsExactly(ref.x(50));
         assertThat(tr.stepSize(50)).isEqualTo(ref.stepSize(50));
         assertThat(tr.gradientCalls()).isEqualTo(ref.gradientCalls());
-        assertThatThrownBy(() -> tr.x(7)).isInstanceOf(IllegalStateException.class).hasMessageContaining("streamed");
+        assertThatThrownBy(() -> tr.x(7))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("streamed");
         assertThatThrownBy(tr::iterates).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aStreamedRunEndsAsARecordedOneDoes() {
-        Trajectory tr = Runner.stream(failingAt(4, new MethodRefusal("direction not descent")),
-                new ExactOracle(Q), X0, 10, StopCondition.NEVER);
+        Trajectory tr = Runner.stream(
+                failingAt(4, new MethodRefusal("direction not descent")),
+                new ExactOracle(Q),
+                X0,
+                10,
+                StopCondition.NEVER);
         assertThat(tr.ending()).isEqualTo(new Trajectory.Refused("direction not descent", 4));
         assertThat(tr.steps()).isEqualTo(3);
-        assertThat(tr.x(3)).containsExactly(Runner.run(new GradientDescent(ETA), new ExactOracle(Q), X0, 3).x(3));
+        assertThat(tr.x(3))
+                .containsExactly(Runner.run(new GradientDescent(ETA), new ExactOracle(Q), X0, 3)
+                        .x(3));
         Trajectory stopped = Runner.stream(new GradientDescent(ETA), new ExactOracle(Q), X0, 10, (k, p, c) -> k == 6);
         assertThat(stopped.ending()).isEqualTo(new Trajectory.Stopped(6));
         assertThat(stopped.steps()).isEqualTo(6);

@@ -1,13 +1,16 @@
 package io.optcheck.oracle;
 
-import io.optcheck.api.ExampleGradients;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.optcheck.api.ExampleGradients;
 import io.optcheck.problem.FiniteSumLeastSquares;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
@@ -18,85 +21,88 @@ import org.junit.jupiter.api.Test;
  */
 class SamplersTest {
 
-  /** g_i = e_i in R^n: a batch mean's components are its multiplicities / B. */
-  static ExampleGradients oneHot(int n) {
-    double[][] g = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      g[i][i] = 1;
+    /** g_i = e_i in R^n: a batch mean's components are its multiplicities / B. */
+    static ExampleGradients oneHot(int n) {
+        double[][] g = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            g[i][i] = 1;
+        }
+        return ExampleGradients.of(g);
     }
-    return ExampleGradients.of(g);
-  }
 
-  static void compare(BatchEstimator e, ExampleGradients g, int draws) {
-    Map<String, Double> p = new HashMap<>();
-    e.enumerate(g, (pr, v) -> p.merge(java.util.Arrays.toString(v), pr, Double::sum));
-    Map<String, Integer> c = new HashMap<>();
-    Well19937c rng = new Well19937c(5L);
-    double[] out = new double[g.dimension()];
-    for (int k = 0; k < draws; k++) {
-      e.draw(g, rng, out);
-      c.merge(java.util.Arrays.toString(out), 1, Integer::sum);
+    static void compare(BatchEstimator e, ExampleGradients g, int draws) {
+        Map<String, Double> p = new HashMap<>();
+        e.enumerate(g, (pr, v) -> p.merge(Arrays.toString(v), pr, Double::sum));
+        Map<String, Integer> c = new HashMap<>();
+        Well19937c rng = new Well19937c(5L);
+        double[] out = new double[g.dimension()];
+        for (int k = 0; k < draws; k++) {
+            e.draw(g, rng, out);
+            c.merge(Arrays.toString(out), 1, Integer::sum);
+        }
+        assertThat(p.keySet()).containsAll(c.keySet());
+        for (Map.Entry<String, Double> en : p.entrySet()) {
+            double freq = c.getOrDefault(en.getKey(), 0) / (double) draws;
+            // 6 binomial standard deviations: a false alarm has probability below 1e-8 per outcome.
+            double sd = Math.sqrt(en.getValue() * (1 - en.getValue()) / draws);
+            assertThat(Math.abs(freq - en.getValue())).as(en.getKey()).isLessThanOrEqualTo(6 * sd + 1e-12);
+        }
     }
-    assertThat(p.keySet()).containsAll(c.keySet());
-    for (Map.Entry<String, Double> en : p.entrySet()) {
-      double freq = c.getOrDefault(en.getKey(), 0) / (double) draws;
-      // 6 binomial standard deviations: a false alarm has probability below 1e-8 per outcome.
-      double sd = Math.sqrt(en.getValue() * (1 - en.getValue()) / draws);
-      assertThat(Math.abs(freq - en.getValue())).as(en.getKey()).isLessThanOrEqualTo(6 * sd + 1e-12);
+
+    @Test
+    void drawsFollowTheEnumeratedDistribution() {
+        ExampleGradients g = oneHot(4);
+        compare(new UniformMinibatch(3, true, 0, 4), g, 40_000);
+        compare(new UniformMinibatch(2, false, 0, 4), g, 40_000);
+        compare(new ImportanceMinibatchUnweighted(2, new double[] {0.1, 0.2, 0.3, 0.4}), g, 40_000);
+        compare(
+                ShardAverage.unweighted(
+                        List.of(new UniformMinibatch(1, false, 0, 1), new UniformMinibatch(2, true, 1, 4))),
+                g,
+                40_000);
     }
-  }
 
-  @Test
-  void drawsFollowTheEnumeratedDistribution() {
-    ExampleGradients g = oneHot(4);
-    compare(new UniformMinibatch(3, true, 0, 4), g, 40_000);
-    compare(new UniformMinibatch(2, false, 0, 4), g, 40_000);
-    compare(new ImportanceMinibatchUnweighted(2, new double[] {0.1, 0.2, 0.3, 0.4}), g, 40_000);
-    compare(ShardAverage.unweighted(List.of(new UniformMinibatch(1, false, 0, 1),
-        new UniformMinibatch(2, true, 1, 4))), g, 40_000);
-  }
-
-  @Test
-  void oracleReplaysFromItsSeedAndCountsCalls() {
-    FiniteSumLeastSquares f = new FiniteSumLeastSquares(new double[][] {{1, 0}, {0, 2}, {1, 1}},
-        new double[] {1, -1, 0.5});
-    BatchEstimator e = new UniformMinibatch(2, false, 0, 3);
-    MinibatchOracle a = new MinibatchOracle(f, e, 9L);
-    MinibatchOracle b = new MinibatchOracle(f, e, 9L);
-    double[] x = {0.3, -0.7};
-    double[] ga = new double[2];
-    double[] gb = new double[2];
-    java.util.Set<String> distinct = new java.util.HashSet<>();
-    for (int k = 0; k < 10; k++) {
-      a.gradient(x, ga);
-      b.gradient(x, gb);
-      assertThat(ga).containsExactly(gb);
-      distinct.add(java.util.Arrays.toString(ga));
+    @Test
+    void oracleReplaysFromItsSeedAndCountsCalls() {
+        FiniteSumLeastSquares f =
+                new FiniteSumLeastSquares(new double[][] {{1, 0}, {0, 2}, {1, 1}}, new double[] {1, -1, 0.5});
+        BatchEstimator e = new UniformMinibatch(2, false, 0, 3);
+        MinibatchOracle a = new MinibatchOracle(f, e, 9L);
+        MinibatchOracle b = new MinibatchOracle(f, e, 9L);
+        double[] x = {0.3, -0.7};
+        double[] ga = new double[2];
+        double[] gb = new double[2];
+        Set<String> distinct = new HashSet<>();
+        for (int k = 0; k < 10; k++) {
+            a.gradient(x, ga);
+            b.gradient(x, gb);
+            assertThat(ga).containsExactly(gb);
+            distinct.add(Arrays.toString(ga));
+        }
+        // three possible batches: ten draws that all agree would mean the oracle is not random
+        assertThat(distinct.size()).isGreaterThan(1);
+        a.value(x);
+        assertThat(a.gradientCalls()).isEqualTo(10);
+        assertThat(a.valueCalls()).isEqualTo(1);
     }
-    // three possible batches: ten draws that all agree would mean the oracle is not random
-    assertThat(distinct.size()).isGreaterThan(1);
-    a.value(x);
-    assertThat(a.gradientCalls()).isEqualTo(10);
-    assertThat(a.valueCalls()).isEqualTo(1);
-  }
 
-  @Test
-  void accumulationByTotalCountIsTheMeanAndByOwnSizeIsNot() {
-    ExampleGradients g = ExampleGradients.of(new double[][] {{1}, {2}, {6}});
-    double[] out = new double[1];
-    new MicroBatchAccumulation(new int[] {1, 2}, MicroBatchAccumulation.Normalisation.TOTAL).draw(g, null, out);
-    assertThat(out[0]).isEqualTo(3.0);
-    new MicroBatchAccumulation(new int[] {1, 2}, MicroBatchAccumulation.Normalisation.OWN).draw(g, null, out);
-    // (1/2)(1 + (2 + 6)/2) = 2.5
-    assertThat(out[0]).isEqualTo(2.5);
-  }
+    @Test
+    void accumulationByTotalCountIsTheMeanAndByOwnSizeIsNot() {
+        ExampleGradients g = ExampleGradients.of(new double[][] {{1}, {2}, {6}});
+        double[] out = new double[1];
+        new MicroBatchAccumulation(new int[] {1, 2}, MicroBatchAccumulation.Normalisation.TOTAL).draw(g, null, out);
+        assertThat(out[0]).isEqualTo(3.0);
+        new MicroBatchAccumulation(new int[] {1, 2}, MicroBatchAccumulation.Normalisation.OWN).draw(g, null, out);
+        // (1/2)(1 + (2 + 6)/2) = 2.5
+        assertThat(out[0]).isEqualTo(2.5);
+    }
 
-  @Test
-  void clippingCapsEveryRowNorm() {
-    ExampleGradients c = ClippedGradients.clip(ExampleGradients.of(new double[][] {{3, 4}, {0.3, 0.4}}), 1);
-    // 3 * (1/5) rounds to 0.6000000000000001: compare to one ulp
-    assertThat(c.row(0)[0]).isCloseTo(0.6, org.assertj.core.data.Offset.offset(2e-16));
-    assertThat(c.row(0)[1]).isCloseTo(0.8, org.assertj.core.data.Offset.offset(2e-16));
-    assertThat(c.row(1)).containsExactly(0.3, 0.4);
-  }
+    @Test
+    void clippingCapsEveryRowNorm() {
+        ExampleGradients c = ClippedGradients.clip(ExampleGradients.of(new double[][] {{3, 4}, {0.3, 0.4}}), 1);
+        // 3 * (1/5) rounds to 0.6000000000000001: compare to one ulp
+        assertThat(c.row(0)[0]).isCloseTo(0.6, Offset.offset(2e-16));
+        assertThat(c.row(0)[1]).isCloseTo(0.8, Offset.offset(2e-16));
+        assertThat(c.row(1)).containsExactly(0.3, 0.4);
+    }
 }

@@ -40,16 +40,20 @@ class CertificateTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Certificate.none().withXStar(new double[0], Exactness.EXACT))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(Certificate.none().withFStar(-2.5, Exactness.ROUNDED).fStar()).hasValue(-2.5);
+        assertThat(Certificate.none().withFStar(-2.5, Exactness.ROUNDED).fStar())
+                .hasValue(-2.5);
     }
 
     @Test
     @Tag("formatting")
     void describesItselfInAStableOrderWithRootLocale() {
-        Certificate c = Certificate.none().withConvex(true).withMu(0.5, Exactness.EXACT)
-                .withL(1234.5678, Exactness.ROUNDED, "eig").withXStar(new double[] {0.1, -2}, Exactness.EXACT);
-        assertThat(c.describe()).isEqualTo(
-                "L = 1234.57 (ROUNDED; eig), mu = 0.5 (EXACT), xStar = (0.1, -2) (EXACT), convex = true");
+        Certificate c = Certificate.none()
+                .withConvex(true)
+                .withMu(0.5, Exactness.EXACT)
+                .withL(1234.5678, Exactness.ROUNDED, "eig")
+                .withXStar(new double[] {0.1, -2}, Exactness.EXACT);
+        assertThat(c.describe())
+                .isEqualTo("L = 1234.57 (ROUNDED; eig), mu = 0.5 (EXACT), xStar = (0.1, -2) (EXACT), convex = true");
         assertThat(c.toMap()).containsOnlyKeys("L", "mu", "xStar", "convex");
         assertThat(Certificate.none().describe()).isEqualTo("none");
     }

@@ -48,12 +48,17 @@ class DataObjectivesTest {
         RealMatrix xm = MatrixUtils.createRealMatrix(x);
         if (x.length < x[0].length) {
             RealMatrix xxt = xm.multiply(xm.transpose());
-            return xm.transpose().operate(new LUDecomposition(xxt).getSolver()
-                    .solve(MatrixUtils.createRealVector(y)).toArray());
+            return xm.transpose()
+                    .operate(new LUDecomposition(xxt)
+                            .getSolver()
+                            .solve(MatrixUtils.createRealVector(y))
+                            .toArray());
         }
         RealMatrix xtx = xm.transpose().multiply(xm);
-        return new LUDecomposition(xtx).getSolver()
-                .solve(MatrixUtils.createRealVector(xm.transpose().operate(y))).toArray();
+        return new LUDecomposition(xtx)
+                .getSolver()
+                .solve(MatrixUtils.createRealVector(xm.transpose().operate(y)))
+                .toArray();
     }
 
     @Test
@@ -66,14 +71,15 @@ class DataObjectivesTest {
             LeastSquares ls = new LeastSquares(x, y);
             Certificate c = ls.certificate();
             double[] xs = c.xStar().orElseThrow();
-            assertThat(relErr(xs, pseudoInverseSolution(x, y))).as("shape %s", Arrays.toString(s))
+            assertThat(relErr(xs, pseudoInverseSolution(x, y)))
+                    .as("shape %s", Arrays.toString(s))
                     .isLessThanOrEqualTo(1e-10);
             double[] g = ls.gradient(xs);
             for (double gi : g) {
                 assertThat(Math.abs(gi)).isLessThanOrEqualTo(1e-12);
             }
-            double[] eig = new EigenDecompositionSymmetric(
-                    MatrixUtils.createRealMatrix(ls.hessian(xs))).getEigenvalues();
+            double[] eig =
+                    new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(ls.hessian(xs))).getEigenvalues();
             Arrays.sort(eig);
             double lmax = eig[eig.length - 1];
             assertThat(Math.abs(c.L().getAsDouble() - lmax) / lmax).isLessThanOrEqualTo(1e-12);
@@ -114,14 +120,16 @@ class DataObjectivesTest {
         assertThat(c.entry(Constant.L).orElseThrow().exactness()).isEqualTo(Exactness.BOUND);
         assertThat(c.fLow()).hasValue(0.0);
         assertThat(c.mu()).isEmpty();
-        double[] at0 = new EigenDecompositionSymmetric(
-                MatrixUtils.createRealMatrix(lg.hessian(new double[4]))).getEigenvalues();
+        double[] at0 = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(lg.hessian(new double[4])))
+                .getEigenvalues();
         assertThat(Math.abs(Arrays.stream(at0).max().getAsDouble() - bound) / bound)
                 .isLessThanOrEqualTo(1e-12);
         for (int k = 0; k < 20; k++) {
             double[] w = gaussian(r, 4);
-            double top = Arrays.stream(new EigenDecompositionSymmetric(
-                    MatrixUtils.createRealMatrix(lg.hessian(w))).getEigenvalues()).max().getAsDouble();
+            double top = Arrays.stream(new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(lg.hessian(w)))
+                            .getEigenvalues())
+                    .max()
+                    .getAsDouble();
             assertThat(top).isLessThanOrEqualTo(bound * (1 + 1e-12));
             assertThat(lg.value(w)).isPositive();
         }
@@ -138,24 +146,22 @@ class DataObjectivesTest {
         assertThat(Math.abs(one.gradient(new double[] {1000})[0])).isEqualTo(0.0);
         // margin 30: log1p(e^-30) ~ e^-30 - e^-60/2 with full relative accuracy
         double expected = Math.exp(-30) - Math.exp(-60) / 2;
-        assertThat(Math.abs(one.value(new double[] {30}) - expected) / expected)
-                .isLessThanOrEqualTo(1e-15);
+        assertThat(Math.abs(one.value(new double[] {30}) - expected) / expected).isLessThanOrEqualTo(1e-15);
         double sig = Math.exp(-30) / (1 + Math.exp(-30));
-        assertThat(Math.abs(-one.gradient(new double[] {30})[0] - sig) / sig)
-                .isLessThanOrEqualTo(1e-15);
+        assertThat(Math.abs(-one.gradient(new double[] {30})[0] - sig) / sig).isLessThanOrEqualTo(1e-15);
         // sigma(m) sigma(-m) at |m| = 30 keeps full relative accuracy; at |m| = 800 the true
         // value e^-800 is below the smallest double, so 0 is the correctly rounded result.
         double e = Math.exp(-30);
         double w30 = e / ((1 + e) * (1 + e));
-        assertThat(Math.abs(one.hessian(new double[] {-30})[0][0] - w30) / w30)
-                .isLessThanOrEqualTo(1e-15);
+        assertThat(Math.abs(one.hessian(new double[] {-30})[0][0] - w30) / w30).isLessThanOrEqualTo(1e-15);
         assertThat(one.hessian(new double[] {-800})[0][0]).isEqualTo(0.0);
     }
 
     @Test
     void logisticRejectsLabelsOtherThanPlusMinusOne() {
         assertThatThrownBy(() -> new Logistic(new double[][] {{1}, {2}}, new double[] {1, 0}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y[1]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("y[1]");
     }
 
     @Test

@@ -29,8 +29,7 @@ class DerivativeCrossCheckTest {
     static final int POINTS = 6;
 
     /** A case: the objective, its formula twin, points to check, and whether FD Hessians apply. */
-    record Case(String name, Objective hand, FormulaObjective ds, List<double[]> points,
-            boolean fdHessian) {
+    record Case(String name, Objective hand, FormulaObjective ds, List<double[]> points, boolean fdHessian) {
         @Override
         public String toString() {
             return name;
@@ -61,27 +60,30 @@ class DerivativeCrossCheckTest {
         return p;
     }
 
-    static <T extends Objective & HasFormula> Case of(String name, T o, List<double[]> pts,
-            boolean fdHessian) {
+    static <T extends Objective & HasFormula> Case of(String name, T o, List<double[]> pts, boolean fdHessian) {
         return new Case(name, o, FormulaObjective.of(o), pts, fdHessian);
     }
 
     static Stream<Arguments> cases() {
         RandomGenerator r = new Well19937c(20240601L);
         List<Case> cs = new ArrayList<>();
-        cs.add(of("diagonal quadratic", Quadratic.diagonal(new double[] {3, 0.5, 2, 1e-3}),
-                points(r, 4, 2.0), true));
-        cs.add(of("diagonal quadratic with x* and a negative eigenvalue",
+        cs.add(of("diagonal quadratic", Quadratic.diagonal(new double[] {3, 0.5, 2, 1e-3}), points(r, 4, 2.0), true));
+        cs.add(of(
+                "diagonal quadratic with x* and a negative eigenvalue",
                 Quadratic.diagonal(new double[] {4, -1.5, 0.25}, new double[] {1, -2, 0.3}),
-                points(r, 3, 2.0), true));
+                points(r, 3, 2.0),
+                true));
         for (int d : new int[] {1, 2, 5}) {
             double[] lam = new double[d];
             for (int i = 0; i < d; i++) {
                 lam[i] = Math.pow(10, 3.0 * i / Math.max(1, d - 1)) / 10;
             }
             double[][] q = Orthogonal.fromGaussian(gaussian(r, d * d, 1.0), d);
-            cs.add(of("spectral quadratic d=" + d,
-                    Quadratic.fromSpectrum(lam, q, gaussian(r, d, 1.0)), points(r, d, 2.0), true));
+            cs.add(of(
+                    "spectral quadratic d=" + d,
+                    Quadratic.fromSpectrum(lam, q, gaussian(r, d, 1.0)),
+                    points(r, d, 2.0),
+                    true));
         }
         double[][] a = gaussian(r, 4, 4);
         double[][] h = new double[4][4];
@@ -90,21 +92,37 @@ class DerivativeCrossCheckTest {
                 h[i][j] = a[i][j] + a[j][i];
             }
         }
-        cs.add(of("general (indefinite) quadratic", Quadratic.of(h, gaussian(r, 4, 1.0)),
-                points(r, 4, 2.0), true));
-        cs.add(of("least squares n>d", new LeastSquares(gaussian(r, 7, 3), gaussian(r, 7, 1.0)),
-                points(r, 3, 2.0), true));
-        cs.add(of("least squares n<d", new LeastSquares(gaussian(r, 2, 5), gaussian(r, 2, 1.0)),
-                points(r, 5, 2.0), true));
+        cs.add(of("general (indefinite) quadratic", Quadratic.of(h, gaussian(r, 4, 1.0)), points(r, 4, 2.0), true));
+        cs.add(of(
+                "least squares n>d",
+                new LeastSquares(gaussian(r, 7, 3), gaussian(r, 7, 1.0)),
+                points(r, 3, 2.0),
+                true));
+        cs.add(of(
+                "least squares n<d",
+                new LeastSquares(gaussian(r, 2, 5), gaussian(r, 2, 1.0)),
+                points(r, 5, 2.0),
+                true));
         RandomGenerator fr = new Well19937c(20261122L);
-        cs.add(of("finite-sum least squares n=5 d=3",
-                new FiniteSumLeastSquares(gaussian(fr, 5, 3), gaussian(fr, 5, 1.0)), points(fr, 3, 2.0), true));
-        cs.add(of("diagonal quadratic sum n=3 d=2 with a concave component",
-                new DiagonalQuadraticSum(new double[][] {{1, 0.3}, {-0.8, 0.9}, {0.5, 0}},
-                        gaussian(fr, 3, 2)), points(fr, 2, 2.0), true));
-        cs.add(of("log-cosh plus quadratic sum n=2 d=2",
-                new LogCoshQuadraticSum(new double[][] {{0.3, 1}, {0.5, 0.2}}, new double[][] {{0.6, 0}, {0.4, 0.7}},
-                        gaussian(fr, 2, 2), gaussian(fr, 2, 2)), points(fr, 2, 2.0), true));
+        cs.add(of(
+                "finite-sum least squares n=5 d=3",
+                new FiniteSumLeastSquares(gaussian(fr, 5, 3), gaussian(fr, 5, 1.0)),
+                points(fr, 3, 2.0),
+                true));
+        cs.add(of(
+                "diagonal quadratic sum n=3 d=2 with a concave component",
+                new DiagonalQuadraticSum(new double[][] {{1, 0.3}, {-0.8, 0.9}, {0.5, 0}}, gaussian(fr, 3, 2)),
+                points(fr, 2, 2.0),
+                true));
+        cs.add(of(
+                "log-cosh plus quadratic sum n=2 d=2",
+                new LogCoshQuadraticSum(
+                        new double[][] {{0.3, 1}, {0.5, 0.2}},
+                        new double[][] {{0.6, 0}, {0.4, 0.7}},
+                        gaussian(fr, 2, 2),
+                        gaussian(fr, 2, 2)),
+                points(fr, 2, 2.0),
+                true));
         double[][] lx = gaussian(r, 9, 3);
         double[] ly = new double[9];
         for (int i = 0; i < 9; i++) {
@@ -129,57 +147,110 @@ class DerivativeCrossCheckTest {
         }
         cs.add(of("logistic, large margins", new Logistic(lx, ly), far, false));
         // The kinked slope is C^1 but not C^2 at a1 = (1 - s)/M and A: points stay 1e-2 away.
-        cs.add(of("kinked slope (M = 10, s = 0.4, A = 1)", new KinkedSlope(10, 0.4, 1),
-                List.of(new double[] {-0.7}, new double[] {0.02}, new double[] {0.3},
-                        new double[] {0.9}, new double[] {1.2}, new double[] {3.5}), true));
+        cs.add(of(
+                "kinked slope (M = 10, s = 0.4, A = 1)",
+                new KinkedSlope(10, 0.4, 1),
+                List.of(
+                        new double[] {-0.7},
+                        new double[] {0.02},
+                        new double[] {0.3},
+                        new double[] {0.9},
+                        new double[] {1.2},
+                        new double[] {3.5}),
+                true));
         // Non-convex families (NonconvexProblems): rippled quadratics, separable and rotated.
-        cs.add(of("ripple, separable", Ripple.of(new double[] {2, 0, 7.5}, new double[] {1.5, 3, 0.2},
-                new double[] {2, 0.5, 3}, null), points(r, 3, 3.0), true));
-        cs.add(of("ripple, rotated", Ripple.of(new double[] {0.3, 4, 9, 1}, new double[] {2.5, 0, 1, 3},
-                new double[] {1.2, 2, 0.7, 2.9}, Orthogonal.fromGaussian(gaussian(r, 16, 1.0), 4)),
-                points(r, 4, 3.0), true));
-        cs.add(of("sine potential a = 3", SinePotential.of(new double[] {1, 0.01, 0.37}, 3),
-                points(r, 3, 4.0), true));
-        cs.add(of("sine potential a = 9.5", SinePotential.of(new double[] {0.5, 1}, 9.5),
-                points(r, 2, 4.0), true));
+        cs.add(of(
+                "ripple, separable",
+                Ripple.of(new double[] {2, 0, 7.5}, new double[] {1.5, 3, 0.2}, new double[] {2, 0.5, 3}, null),
+                points(r, 3, 3.0),
+                true));
+        cs.add(of(
+                "ripple, rotated",
+                Ripple.of(
+                        new double[] {0.3, 4, 9, 1},
+                        new double[] {2.5, 0, 1, 3},
+                        new double[] {1.2, 2, 0.7, 2.9},
+                        Orthogonal.fromGaussian(gaussian(r, 16, 1.0), 4)),
+                points(r, 4, 3.0),
+                true));
+        cs.add(of("sine potential a = 3", SinePotential.of(new double[] {1, 0.01, 0.37}, 3), points(r, 3, 4.0), true));
+        cs.add(of("sine potential a = 9.5", SinePotential.of(new double[] {0.5, 1}, 9.5), points(r, 2, 4.0), true));
         // |x|^p away from 0, where every derivative up to order 2 is smooth.
         cs.add(of("power p = 4", PowerObjective.of(2, 4, 5), points(r, 2, 2.0), true));
         cs.add(of("power p = 2.7", PowerObjective.of(3, 2.7, 5), points(r, 3, 2.0), true));
         // Piecewise objectives: points kept away from the kinks (x = 1, 2 and |x_i| = delta_i),
         // where the second derivative jumps and finite differences straddle two pieces.
-        cs.add(of("Lessard-Recht-Packard, x < 1", new LessardFunction(),
-                List.of(new double[] {-3.7}, new double[] {0.4}, new double[] {-0.05}), true));
-        cs.add(of("Lessard-Recht-Packard, 1 <= x < 2", new LessardFunction(),
-                List.of(new double[] {1.3}, new double[] {1.75}), true));
-        cs.add(of("Lessard-Recht-Packard, x >= 2", new LessardFunction(),
-                List.of(new double[] {2.5}, new double[] {9.1}), true));
-        cs.add(of("Huber sum", new HuberSum(new double[] {2, 0.5, 1e-2}, new double[] {0.3, 1.5, 1e-2}),
+        cs.add(of(
+                "Lessard-Recht-Packard, x < 1",
+                new LessardFunction(),
+                List.of(new double[] {-3.7}, new double[] {0.4}, new double[] {-0.05}),
+                true));
+        cs.add(of(
+                "Lessard-Recht-Packard, 1 <= x < 2",
+                new LessardFunction(),
+                List.of(new double[] {1.3}, new double[] {1.75}),
+                true));
+        cs.add(of(
+                "Lessard-Recht-Packard, x >= 2",
+                new LessardFunction(),
+                List.of(new double[] {2.5}, new double[] {9.1}),
+                true));
+        cs.add(of(
+                "Huber sum",
+                new HuberSum(new double[] {2, 0.5, 1e-2}, new double[] {0.3, 1.5, 1e-2}),
                 List.of(new double[] {0.1, -4, 0.002}, new double[] {-2, 0.7, -3}, new double[] {0.25, 1.2, 5}),
                 true));
         // Huber sums: piecewise quadratic, so FD is exact away from the kinks (the seeded
         // points are not within 1e-5 of one).
-        cs.add(of("centered huber sum d=1 with a quadratic", new CenteredHuberSum(1, 0.3, List.of(
-                new CenteredHuberSum.Term(0, 2.0, 0.5, 0.25), new CenteredHuberSum.Term(0, 0.7, 3.0, -1.0))),
-                points(r, 1, 2.0), true));
-        cs.add(of("centered huber sum d=3 with a dip (not convex)", new CenteredHuberSum(3, 0.1, List.of(
-                new CenteredHuberSum.Term(0, 1.5, 0.8, 0.1), new CenteredHuberSum.Term(0, -4.0, 0.3, 0.5),
-                new CenteredHuberSum.Term(1, 0.2, 5.0, -1.5), new CenteredHuberSum.Term(2, 3.0, 0.1, 0.0))),
-                points(r, 3, 2.0), true));
+        cs.add(of(
+                "centered huber sum d=1 with a quadratic",
+                new CenteredHuberSum(
+                        1,
+                        0.3,
+                        List.of(
+                                new CenteredHuberSum.Term(0, 2.0, 0.5, 0.25),
+                                new CenteredHuberSum.Term(0, 0.7, 3.0, -1.0))),
+                points(r, 1, 2.0),
+                true));
+        cs.add(of(
+                "centered huber sum d=3 with a dip (not convex)",
+                new CenteredHuberSum(
+                        3,
+                        0.1,
+                        List.of(
+                                new CenteredHuberSum.Term(0, 1.5, 0.8, 0.1),
+                                        new CenteredHuberSum.Term(0, -4.0, 0.3, 0.5),
+                                new CenteredHuberSum.Term(1, 0.2, 5.0, -1.5),
+                                        new CenteredHuberSum.Term(2, 3.0, 0.1, 0.0))),
+                points(r, 3, 2.0),
+                true));
         cs.add(of("strict saddle x^2 - y^2 + y^4/4", new StrictSaddle(2, 2), points(r, 2, 1.5), true));
         cs.add(of("strict saddle a = 0.3, b = 3.5", new StrictSaddle(0.3, 3.5), points(r, 2, 1.5), true));
-        cs.add(of("|x|^3", new PowerObjective(3, 0, 2),
-                List.of(new double[] {1.3}, new double[] {-0.4}, new double[] {0.05}), true));
-        cs.add(of("|x|^2.5 + (0.7/2) x^2", new PowerObjective(2.5, 0.7, 2),
-                List.of(new double[] {1.7}, new double[] {-0.9}, new double[] {0.2}), true));
+        cs.add(of(
+                "|x|^3",
+                new PowerObjective(3, 0, 2),
+                List.of(new double[] {1.3}, new double[] {-0.4}, new double[] {0.05}),
+                true));
+        cs.add(of(
+                "|x|^2.5 + (0.7/2) x^2",
+                new PowerObjective(2.5, 0.7, 2),
+                List.of(new double[] {1.7}, new double[] {-0.9}, new double[] {0.2}),
+                true));
         double[][] nx = gaussian(r, 7, 2);
         double[] ny = gaussian(r, 7, 1.0);
-        cs.add(of("two-layer tanh network", new TwoLayerNet(TwoLayerNet.Activation.TANH, 3, nx, ny),
-                points(r, 9, 1.0), true));
+        cs.add(of(
+                "two-layer tanh network",
+                new TwoLayerNet(TwoLayerNet.Activation.TANH, 3, nx, ny),
+                points(r, 9, 1.0),
+                true));
         // ReLU: the Hessian is that of the linear piece; differences of gradients could straddle
         // a kink, so only the DS Hessian is compared (the seeded points keep every
         // pre-activation away from 0 by far more than the FD step).
-        cs.add(of("two-layer ReLU network", new TwoLayerNet(TwoLayerNet.Activation.RELU, 3, nx, ny),
-                points(r, 9, 1.0), false));
+        cs.add(of(
+                "two-layer ReLU network",
+                new TwoLayerNet(TwoLayerNet.Activation.RELU, 3, nx, ny),
+                points(r, 9, 1.0),
+                false));
         return cs.stream().map(Arguments::of);
     }
 
@@ -249,7 +320,8 @@ class DerivativeCrossCheckTest {
     void valueAgreesWithFormula(Case c) {
         for (double[] x : c.points()) {
             assertThat(relErr(c.hand().value(x), c.ds().value(x)))
-                    .as("%s value at %s", c, Num.fmt(x)).isLessThanOrEqualTo(DS_TOL);
+                    .as("%s value at %s", c, Num.fmt(x))
+                    .isLessThanOrEqualTo(DS_TOL);
         }
     }
 
@@ -259,9 +331,11 @@ class DerivativeCrossCheckTest {
         for (double[] x : c.points()) {
             double[] g = c.hand().gradient(x);
             assertThat(relErr(g, c.ds().gradient(x)))
-                    .as("%s gradient vs DS at %s", c, Num.fmt(x)).isLessThanOrEqualTo(DS_TOL);
+                    .as("%s gradient vs DS at %s", c, Num.fmt(x))
+                    .isLessThanOrEqualTo(DS_TOL);
             assertThat(relErr(g, fdGradient(c.hand(), x)))
-                    .as("%s gradient vs FD at %s", c, Num.fmt(x)).isLessThanOrEqualTo(FD_TOL);
+                    .as("%s gradient vs FD at %s", c, Num.fmt(x))
+                    .isLessThanOrEqualTo(FD_TOL);
         }
     }
 
@@ -271,10 +345,12 @@ class DerivativeCrossCheckTest {
         for (double[] x : c.points()) {
             double[][] h = c.hand().hessian(x);
             assertThat(relErr(h, c.ds().hessian(x)))
-                    .as("%s Hessian vs DS at %s", c, Num.fmt(x)).isLessThanOrEqualTo(DS_TOL);
+                    .as("%s Hessian vs DS at %s", c, Num.fmt(x))
+                    .isLessThanOrEqualTo(DS_TOL);
             if (c.fdHessian()) {
                 assertThat(relErr(h, fdHessian(c.hand(), x)))
-                        .as("%s Hessian vs FD at %s", c, Num.fmt(x)).isLessThanOrEqualTo(FD_TOL);
+                        .as("%s Hessian vs FD at %s", c, Num.fmt(x))
+                        .isLessThanOrEqualTo(FD_TOL);
             }
         }
     }
@@ -289,8 +365,7 @@ class DerivativeCrossCheckTest {
             c.hand().hessianVector(x, v, hv);
             double[] ref = new double[x.length];
             c.ds().hessianVector(x, v, ref);
-            assertThat(relErr(hv, ref)).as("%s Hv at %s", c, Num.fmt(x))
-                    .isLessThanOrEqualTo(DS_TOL);
+            assertThat(relErr(hv, ref)).as("%s Hv at %s", c, Num.fmt(x)).isLessThanOrEqualTo(DS_TOL);
         }
     }
 

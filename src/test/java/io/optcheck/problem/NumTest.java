@@ -39,7 +39,8 @@ class NumTest {
     void objectivesDescribeThemselves() {
         assertThat(Quadratic.diagonal(new double[] {3}).describe())
                 .isEqualTo("1/2 x^T H x - b^T x, H = diag(3), b = (0)");
-        assertThat(Quadratic.of(new double[][] {{2, 0.5}, {0.5, 1}}, new double[] {1, 0}).describe())
+        assertThat(Quadratic.of(new double[][] {{2, 0.5}, {0.5, 1}}, new double[] {1, 0})
+                        .describe())
                 .isEqualTo("1/2 x^T H x - b^T x, H = [[2, 0.5], [0.5, 1]], b = (1, 0)");
         assertThat(new Logistic(new double[][] {{1.5}}, new double[] {-1}).describe())
                 .isEqualTo("(1/n) sum log(1 + exp(-y_i x_i^T w)), n = 1, d = 1, X = [[1.5]], y = (-1)");

@@ -27,7 +27,8 @@ class OrthogonalTest {
                     for (int k = 0; k < d; k++) {
                         s += q[k][i] * q[k][j];
                     }
-                    assertThat(Math.abs(s - (i == j ? 1 : 0))).as("d=%d (%d,%d)", d, i, j)
+                    assertThat(Math.abs(s - (i == j ? 1 : 0)))
+                            .as("d=%d (%d,%d)", d, i, j)
                             .isLessThanOrEqualTo(1e-13);
                 }
             }

@@ -20,68 +20,70 @@ import org.junit.jupiter.api.Test;
  */
 class PlConstantTest {
 
-  static double phi(double u) {
-    double s = StrictMath.sin(u);
-    return u * u + 3 * s * s;
-  }
-
-  static double dphi(double u) {
-    return 2 * u + 3 * StrictMath.sin(2 * u);
-  }
-
-  static double ratio(double u) {
-    double d = dphi(u);
-    return d * d / (2 * phi(u));
-  }
-
-  @Test
-  void nearZeroPhiIsStronglyConvex() {
-    assertThat(2 + 6 * StrictMath.cos(0.2)).isGreaterThan(7.88);
-  }
-
-  @Test
-  void gridWithDerivativeBoundCertifiesTheConstant() {
-    double h = 1e-6;
-    double lowest = Double.POSITIVE_INFINITY;
-    double minRatio = Double.POSITIVE_INFINITY;
-    double argMin = Double.NaN;
-    double prev = ratio(0.1);
-    int cells = (int) Math.round((10 - 0.1) / h);
-    for (int k = 1; k <= cells; k++) {
-      double a = 0.1 + (k - 1) * h;
-      double b = 0.1 + k * h;
-      double rb = ratio(b);
-      double cellLower = (prev + rb) / 2 - (b - a) * 160 / a;
-      lowest = Math.min(lowest, cellLower);
-      if (rb < minRatio) {
-        minRatio = rb;
-        argMin = b;
-      }
-      prev = rb;
+    static double phi(double u) {
+        double s = StrictMath.sin(u);
+        return u * u + 3 * s * s;
     }
-    assertThat(lowest).as("certified lower bound of the PL ratio on [0.1, 10]")
-        .isGreaterThanOrEqualTo(SinePotential.PL_PHI_3);
-    assertThat(minRatio).as("tight PL constant").isBetween(0.17553, 0.17554);
-    assertThat(argMin).as("where it is attained").isBetween(2.2016, 2.2018);
-  }
 
-  @Test
-  void tailBoundIsIncreasingBeyondTen() {
-    double prev = 0;
-    for (double u = 10; u <= 1e6; u *= 1.01) {
-      double lower = (2 * u - 3) * (2 * u - 3) / (2 * u * u + 6);
-      assertThat(lower).isGreaterThan(1.4).isGreaterThanOrEqualTo(prev);
-      assertThat(ratio(u)).isGreaterThanOrEqualTo(lower * (1 - 1e-12));
-      prev = lower;
+    static double dphi(double u) {
+        return 2 * u + 3 * StrictMath.sin(2 * u);
     }
-  }
 
-  @Test
-  void certificateRecordsTheBoundScaledByTheSmallestScale() {
-    SinePotential f = SinePotential.of(new double[] {1, 0.25}, 3);
-    assertThat(f.certificate().pl().getAsDouble()).isEqualTo(0.175 * 0.25);
-    assertThat(f.certificate().entry(Certificate.Constant.PL).orElseThrow().exactness()).isEqualTo(Exactness.BOUND);
-    assertThat(f.certificate().L().getAsDouble()).isEqualTo(8.0);
-    assertThat(SinePotential.of(new double[] {1}, 5).certificate().pl()).isEmpty();
-  }
+    static double ratio(double u) {
+        double d = dphi(u);
+        return d * d / (2 * phi(u));
+    }
+
+    @Test
+    void nearZeroPhiIsStronglyConvex() {
+        assertThat(2 + 6 * StrictMath.cos(0.2)).isGreaterThan(7.88);
+    }
+
+    @Test
+    void gridWithDerivativeBoundCertifiesTheConstant() {
+        double h = 1e-6;
+        double lowest = Double.POSITIVE_INFINITY;
+        double minRatio = Double.POSITIVE_INFINITY;
+        double argMin = Double.NaN;
+        double prev = ratio(0.1);
+        int cells = (int) Math.round((10 - 0.1) / h);
+        for (int k = 1; k <= cells; k++) {
+            double a = 0.1 + (k - 1) * h;
+            double b = 0.1 + k * h;
+            double rb = ratio(b);
+            double cellLower = (prev + rb) / 2 - (b - a) * 160 / a;
+            lowest = Math.min(lowest, cellLower);
+            if (rb < minRatio) {
+                minRatio = rb;
+                argMin = b;
+            }
+            prev = rb;
+        }
+        assertThat(lowest)
+                .as("certified lower bound of the PL ratio on [0.1, 10]")
+                .isGreaterThanOrEqualTo(SinePotential.PL_PHI_3);
+        assertThat(minRatio).as("tight PL constant").isBetween(0.17553, 0.17554);
+        assertThat(argMin).as("where it is attained").isBetween(2.2016, 2.2018);
+    }
+
+    @Test
+    void tailBoundIsIncreasingBeyondTen() {
+        double prev = 0;
+        for (double u = 10; u <= 1e6; u *= 1.01) {
+            double lower = (2 * u - 3) * (2 * u - 3) / (2 * u * u + 6);
+            assertThat(lower).isGreaterThan(1.4).isGreaterThanOrEqualTo(prev);
+            assertThat(ratio(u)).isGreaterThanOrEqualTo(lower * (1 - 1e-12));
+            prev = lower;
+        }
+    }
+
+    @Test
+    void certificateRecordsTheBoundScaledByTheSmallestScale() {
+        SinePotential f = SinePotential.of(new double[] {1, 0.25}, 3);
+        assertThat(f.certificate().pl().getAsDouble()).isEqualTo(0.175 * 0.25);
+        assertThat(f.certificate().entry(Certificate.Constant.PL).orElseThrow().exactness())
+                .isEqualTo(Exactness.BOUND);
+        assertThat(f.certificate().L().getAsDouble()).isEqualTo(8.0);
+        assertThat(SinePotential.of(new double[] {1}, 5).certificate().pl()).isEmpty();
+    }
 }

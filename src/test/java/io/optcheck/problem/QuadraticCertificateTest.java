@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.optcheck.problem.Certificate.Constant;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import org.assertj.core.data.Offset;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.random.RandomGenerator;
@@ -60,15 +61,13 @@ class QuadraticCertificateTest {
     @Test
     void diagonalXStarIsExactOnlyWhenTheProductsAre() {
         Quadratic exact = Quadratic.diagonal(new double[] {2, 8}, new double[] {0.75, -0.125});
-        assertThat(exact.certificate().xStarEntry().orElseThrow().exactness())
-                .isEqualTo(Exactness.EXACT);
+        assertThat(exact.certificate().xStarEntry().orElseThrow().exactness()).isEqualTo(Exactness.EXACT);
         assertThat(exact.gradient(new double[] {0.75, -0.125})).containsExactly(0.0, 0.0);
         // 0.1 * 0.7 is not exact in double (checked here independently with BigDecimal).
         BigDecimal product = new BigDecimal(0.1).multiply(new BigDecimal(0.7));
         assertThat(product.compareTo(new BigDecimal(0.1 * 0.7))).isNotZero();
         Quadratic rounded = Quadratic.diagonal(new double[] {0.1}, new double[] {0.7});
-        assertThat(rounded.certificate().xStarEntry().orElseThrow().exactness())
-                .isEqualTo(Exactness.ROUNDED);
+        assertThat(rounded.certificate().xStarEntry().orElseThrow().exactness()).isEqualTo(Exactness.ROUNDED);
         assertThat(exactness(rounded.certificate(), Constant.F_STAR)).isEqualTo(Exactness.ROUNDED);
     }
 
@@ -96,8 +95,7 @@ class QuadraticCertificateTest {
                         assertThat(h[i][j]).isEqualTo(h[j][i]);
                     }
                 }
-                double[] got = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(h))
-                        .getEigenvalues();
+                double[] got = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(h)).getEigenvalues();
                 Arrays.sort(got);
                 double lmax = lam[d - 1];
                 for (int i = 0; i < d; i++) {
@@ -117,9 +115,10 @@ class QuadraticCertificateTest {
 
     @Test
     void fromSpectrumRejectsANonOrthogonalMatrix() {
-        assertThatThrownBy(() -> Quadratic.fromSpectrum(new double[] {1, 2},
-                new double[][] {{1, 0.1}, {0, 1}}, new double[] {0, 0}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("orthogonal");
+        assertThatThrownBy(() -> Quadratic.fromSpectrum(
+                        new double[] {1, 2}, new double[][] {{1, 0.1}, {0, 1}}, new double[] {0, 0}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("orthogonal");
     }
 
     @Test
@@ -128,11 +127,10 @@ class QuadraticCertificateTest {
         double[] b = {1, -2, 0.5};
         Quadratic q = Quadratic.of(h, b);
         Certificate c = q.certificate();
-        double[] eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(h))
-                .getEigenvalues();
+        double[] eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(h)).getEigenvalues();
         Arrays.sort(eig);
-        assertThat(c.L().getAsDouble()).isCloseTo(eig[2], org.assertj.core.data.Offset.offset(1e-13));
-        assertThat(c.mu().getAsDouble()).isCloseTo(eig[0], org.assertj.core.data.Offset.offset(1e-13));
+        assertThat(c.L().getAsDouble()).isCloseTo(eig[2], Offset.offset(1e-13));
+        assertThat(c.mu().getAsDouble()).isCloseTo(eig[0], Offset.offset(1e-13));
         double[] g = q.gradient(c.xStar().orElseThrow());
         for (double gi : g) {
             assertThat(Math.abs(gi)).isLessThanOrEqualTo(1e-14);
@@ -145,8 +143,8 @@ class QuadraticCertificateTest {
         double[][] h = {{1, 1}, {1, 1}};
         Quadratic inRange = Quadratic.of(h, new double[] {2, 2});
         double[] xs = inRange.certificate().xStar().orElseThrow();
-        assertThat(xs[0]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-14));
-        assertThat(xs[1]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-14));
+        assertThat(xs[0]).isCloseTo(1.0, Offset.offset(1e-14));
+        assertThat(xs[1]).isCloseTo(1.0, Offset.offset(1e-14));
         assertThat(inRange.certificate().mu()).hasValue(0.0);
         Quadratic outside = Quadratic.of(h, new double[] {1, 0});
         assertThat(outside.certificate().xStar()).isEmpty();
@@ -156,12 +154,12 @@ class QuadraticCertificateTest {
 
     @Test
     void rejectsMalformedInput() {
-        assertThatThrownBy(() -> Quadratic.diagonal(new double[0]))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Quadratic.diagonal(new double[0])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Quadratic.diagonal(new double[] {1, Double.NaN}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Quadratic.of(new double[][] {{1, 2}, {2.5, 1}}, new double[2]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("symmetric");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("symmetric");
         Quadratic q = Quadratic.diagonal(new double[] {1});
         assertThatThrownBy(() -> q.value(new double[2])).isInstanceOf(IllegalArgumentException.class);
     }

@@ -53,7 +53,9 @@ class DownsampleTest {
             for (int i = 0; i < n; i++) {
                 y[i] = rnd.nextInt(20) == 0 ? specials[rnd.nextInt(specials.length)] : rnd.nextGaussian();
             }
-            assertThat(Downsample.minMax(y, columns)).as("n %d, columns %d", n, columns).isEqualTo(reference(y, columns));
+            assertThat(Downsample.minMax(y, columns))
+                    .as("n %d, columns %d", n, columns)
+                    .isEqualTo(reference(y, columns));
         }
     }
 

@@ -1,11 +1,10 @@
 package io.optcheck.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.optcheck.prop.Phase;
 import io.optcheck.result.Outcome;
 import io.optcheck.result.Verdict;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -46,7 +45,8 @@ class FmtTest {
         assertThat(Fmt.ratio(1.0 + Math.ulp(1.0), "∞")).isEqualTo("1+2.2e-16");
         assertThat(Fmt.ratio(1.0 - 3e-9, "∞")).isEqualTo("1-3.0e-09");
         assertThat(Fmt.ratio(1.0000031, "∞")).isEqualTo("1.000003");
-        assertThat(Fmt.ratio(1.2345, "∞")).isEqualTo("1.234"); // half-even at 4 digits (1.2345 is below the tie in binary)
+        assertThat(Fmt.ratio(1.2345, "∞"))
+                .isEqualTo("1.234"); // half-even at 4 digits (1.2345 is below the tie in binary)
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.optcheck.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.optcheck.result.Expected;
 import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
 import io.optcheck.result.RunReport;
 import io.optcheck.result.Verdict;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,12 @@ class InconclusiveDisplayTest {
 
     static Result inconclusive() {
         return Result.builder("t.x", "main", "gd", "holds")
-                .assumptions(List.of("l-smooth")).expected(Expected.HOLDS).outcome(Outcome.INCONCLUSIVE)
-                .tries(3).seed(42).extra(Map.of("inconclusive", "inconclusive: too few tries to decide coverage"))
+                .assumptions(List.of("l-smooth"))
+                .expected(Expected.HOLDS)
+                .outcome(Outcome.INCONCLUSIVE)
+                .tries(3)
+                .seed(42)
+                .extra(Map.of("inconclusive", "inconclusive: too few tries to decide coverage"))
                 .build();
     }
 

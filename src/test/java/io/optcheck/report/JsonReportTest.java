@@ -1,11 +1,15 @@
 package io.optcheck.report;
 
-import io.optcheck.result.Waiver;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.optcheck.prop.Phase;
 import io.optcheck.result.Counterexample;
 import io.optcheck.result.ErrorInfo;
 import io.optcheck.result.Expected;
-import io.optcheck.prop.Phase;
 import io.optcheck.result.Observation;
 import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
@@ -13,13 +17,7 @@ import io.optcheck.result.RunReport;
 import io.optcheck.result.Series;
 import io.optcheck.result.StatisticalTest;
 import io.optcheck.result.Verdict;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.optcheck.result.Waiver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,31 +55,56 @@ class JsonReportTest {
         extra.put("labels", List.of("dim 1", "eta at limit"));
         Result stats = Result.builder("sgd.rate", "expectation", "sgd", "holds")
                 .assumptions(List.of("l-smooth", "bounded-variance"))
-                .expected(Expected.HOLDS).outcome(Outcome.HELD).tries(400).seed(-3)
-                .worstRatio(0.81).tightReference(1.0).toleranceRatio(0.0)
+                .expected(Expected.HOLDS)
+                .outcome(Outcome.HELD)
+                .tries(400)
+                .seed(-3)
+                .worstRatio(0.81)
+                .tightReference(1.0)
+                .toleranceRatio(0.0)
                 .statistics(new StatisticalTest("empirical-bernstein", 1e-9, 400, Long.MAX_VALUE))
                 .conventions(Map.of("lr", "per-sample"))
-                .extra(extra).series(new Series(curves)).durationMs(99).build();
+                .extra(extra)
+                .series(new Series(curves))
+                .durationMs(99)
+                .build();
         Result err = Result.builder("gd.armijo", "decrease", "armijo", "drop:descent-direction")
-                .expected(Expected.BREAKS).outcome(Outcome.REFUSED).tries(3).seed(1)
-                .error(new ErrorInfo("no Armijo step", 17)).build();
+                .expected(Expected.BREAKS)
+                .outcome(Outcome.REFUSED)
+                .tries(3)
+                .seed(1)
+                .error(new ErrorInfo("no Armijo step", 17))
+                .build();
         Result err2 = Result.builder("gd.armijo", "decrease", "armijo", "holds")
-                .expected(Expected.HOLDS).outcome(Outcome.ERROR).error(new ErrorInfo("boom", null)).build();
+                .expected(Expected.HOLDS)
+                .outcome(Outcome.ERROR)
+                .error(new ErrorInfo("boom", null))
+                .build();
         Map<String, Object> original = new LinkedHashMap<>();
         original.put("dim", 7);
         original.put("eta", Double.POSITIVE_INFINITY);
         Result ce = Fixtures.broken("gd.descent-lemma", "drop:step-le-2-over-l").toBuilder()
-                .counterexample(new Counterexample(Map.of("dim", 1), "dim 1", "tok", 4, original)).build();
-        Observation obs = new Observation("land.sharpening", "gd",
-                Map.of("sharpness", new double[] {1.0, Double.NaN}), Map.of("final", Double.NEGATIVE_INFINITY, "steps", 2));
-        List<Result> results = List.of(Fixtures.held("gd.descent-lemma", "holds"), ce, stats, err, err2,
-                Fixtures.failing("zz.last", "holds"), Fixtures.info("aa.first", "weird"));
-        RunReport r = RunReport.of("0.1.0", Long.MIN_VALUE, Fixtures.STARTED.plusNanos(123_000_000), 5, tolerance,
-                results, List.of(obs));
+                .counterexample(new Counterexample(Map.of("dim", 1), "dim 1", "tok", 4, original))
+                .build();
+        Observation obs = new Observation(
+                "land.sharpening",
+                "gd",
+                Map.of("sharpness", new double[] {1.0, Double.NaN}),
+                Map.of("final", Double.NEGATIVE_INFINITY, "steps", 2));
+        List<Result> results = List.of(
+                Fixtures.held("gd.descent-lemma", "holds"),
+                ce,
+                stats,
+                err,
+                err2,
+                Fixtures.failing("zz.last", "holds"),
+                Fixtures.info("aa.first", "weird"));
+        RunReport r = RunReport.of(
+                "0.1.0", Long.MIN_VALUE, Fixtures.STARTED.plusNanos(123_000_000), 5, tolerance, results, List.of(obs));
         return Waivers.of(List.of(
-                new Waiver("zz.last/main/gd/holds", "known bug, #12", LocalDate.of(2030, 1, 31)),
-                new Waiver("no.such/main/gd/holds", "stale", LocalDate.of(2030, 1, 31)),
-                new Waiver("aa.first/main/gd/weird", "old", LocalDate.of(2020, 1, 31))))
+                        new Waiver("zz.last/main/gd/holds", "known bug, #12", LocalDate.of(2030, 1, 31)),
+                        new Waiver("no.such/main/gd/holds", "stale", LocalDate.of(2030, 1, 31)),
+                        new Waiver("aa.first/main/gd/weird", "old", LocalDate.of(2020, 1, 31))))
                 .apply(r, LocalDate.of(2025, 6, 1));
     }
 
@@ -91,7 +114,8 @@ class JsonReportTest {
         RunReport back = JsonReport.fromJson(JsonReport.toJson(r));
         assertThat(back).isEqualTo(r);
         // Spot checks that equality is not vacuous.
-        assertThat(back.result("sgd.rate/expectation/sgd/holds").series().curve("observed")[2]).isNaN();
+        assertThat(back.result("sgd.rate/expectation/sgd/holds").series().curve("observed")[2])
+                .isNaN();
         assertThat(back.result("zz.last/main/gd/holds").waiver().reason()).isEqualTo("known bug, #12");
         assertThat(back.waivers().unused()).extracting(Waiver::id).containsExactly("no.such/main/gd/holds");
     }
@@ -116,14 +140,16 @@ class JsonReportTest {
         assertThat(observed.get(2).textValue()).isEqualTo("NaN");
         assertThat(sgd.get("series").get("bound").get(1).textValue()).isEqualTo("-Infinity");
         assertThat(sgd.get("extra").get("targetedWorstRatio").textValue()).isEqualTo("NaN");
-        assertThat(root.get("observations").get(0).get("summary").get("final").textValue()).isEqualTo("-Infinity");
+        assertThat(root.get("observations").get(0).get("summary").get("final").textValue())
+                .isEqualTo("-Infinity");
         assertThat(json).doesNotContain(": NaN").doesNotContain(": Infinity").doesNotContain(": -Infinity");
     }
 
     @Test
     void numbersAreNotRounded() {
         String json = JsonReport.toJson(rich());
-        assertThat(json).contains("0.30000000000000004")
+        assertThat(json)
+                .contains("0.30000000000000004")
                 .contains("\"seed\": -9223372036854775808")
                 .contains("\"seed\": 9223372036854775807")
                 .contains("\"alpha\": 1.0E-9");
@@ -136,9 +162,16 @@ class JsonReportTest {
         Collections.reverse(shuffled);
         RunReport again = r.with(shuffled, r.waivers());
         assertThat(JsonReport.toJson(again)).isEqualTo(JsonReport.toJson(r));
-        assertThat(r.results()).extracting(Result::theorem)
-                .containsExactly("aa.first", "gd.armijo", "gd.armijo", "gd.descent-lemma", "gd.descent-lemma",
-                        "sgd.rate", "zz.last");
+        assertThat(r.results())
+                .extracting(Result::theorem)
+                .containsExactly(
+                        "aa.first",
+                        "gd.armijo",
+                        "gd.armijo",
+                        "gd.descent-lemma",
+                        "gd.descent-lemma",
+                        "sgd.rate",
+                        "zz.last");
     }
 
     @Test
@@ -155,11 +188,18 @@ class JsonReportTest {
     @Test
     void layoutFieldOrderAndLowerCaseEnumsMatchAHandWrittenFile() {
         Result r = Result.builder("gd.descent-lemma", "eta-half-form", "gd", "holds")
-                .assumptions(List.of("l-smooth")).expected(Expected.NONE).outcome(Outcome.HELD)
-                .tries(1000).seed(42).worstRatio(0.5).toleranceRatio(Double.POSITIVE_INFINITY).durationMs(7)
+                .assumptions(List.of("l-smooth"))
+                .expected(Expected.NONE)
+                .outcome(Outcome.HELD)
+                .tries(1000)
+                .seed(42)
+                .worstRatio(0.5)
+                .toleranceRatio(Double.POSITIVE_INFINITY)
+                .durationMs(7)
                 .build();
         RunReport report = RunReport.of("0.1.0", 42, Fixtures.STARTED, 1500, Map.of("c", 16), List.of(r), List.of());
-        String expected = String.join("\n",
+        String expected = String.join(
+                "\n",
                 "{",
                 "  \"tool\": \"optcheck\",",
                 "  \"schemaVersion\": 4,",
@@ -216,7 +256,8 @@ class JsonReportTest {
         assertThat(Verdict.INFO.json()).isEqualTo("info");
         assertThat(Expected.fromJson("none")).isEqualTo(Expected.NONE);
         assertThat(Result.foundBy("edge")).isEqualTo(Phase.EDGE);
-        assertThatThrownBy(() -> Verdict.fromJson("INFO")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Verdict.fromJson("INFO"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"pass\", \"fail\", \"info\"");
     }
 
@@ -229,16 +270,19 @@ class JsonReportTest {
                 .hasMessageContaining("].verdict")
                 .hasMessageContaining("passed");
         assertThatThrownBy(() -> JsonReport.fromJson("{\"tool\": \"other\"}"))
-                .isInstanceOf(ReportFormatException.class).hasMessageContaining("$.tool");
+                .isInstanceOf(ReportFormatException.class)
+                .hasMessageContaining("$.tool");
         assertThatThrownBy(() -> JsonReport.fromJson("{\"a\": NaN}"))
-                .isInstanceOf(ReportFormatException.class).hasMessageContaining("not valid JSON");
+                .isInstanceOf(ReportFormatException.class)
+                .hasMessageContaining("not valid JSON");
     }
 
     @Test
     void aVerdictThatContradictsTheTableIsRejectedOnRead() {
         String json = JsonReport.toJson(Fixtures.report(List.of(Fixtures.failing("a.x", "holds"))))
                 .replace("\"verdict\": \"fail\"", "\"verdict\": \"pass\"");
-        assertThatThrownBy(() -> JsonReport.fromJson(json)).isInstanceOf(ReportFormatException.class)
+        assertThatThrownBy(() -> JsonReport.fromJson(json))
+                .isInstanceOf(ReportFormatException.class)
                 .hasMessageContaining("disagrees");
     }
 }

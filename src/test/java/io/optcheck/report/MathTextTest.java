@@ -66,8 +66,10 @@ class MathTextTest {
     void markupInTheInputStaysText() {
         String h = html("<script>alert(1)</script> \\text{<img src=x onerror=\"alert(1)\">} & 'q'");
         assertThat(h).doesNotContain("<script").doesNotContain("<img");
-        assertThat(h).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;q&#39;"
-                .replace("&#39;q&#39;", "′q′"));
+        assertThat(h)
+                .isEqualTo(
+                        "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;q&#39;"
+                                .replace("&#39;q&#39;", "′q′"));
     }
 
     private static long count(String s, String sub) {
@@ -82,7 +84,8 @@ class MathTextTest {
 
     @Test
     void ceilingsAndSetBraces() {
-        assertThat(html("\\left\\lceil \\frac{\\ln(1/\\varepsilon)}{2} \\right\\rceil")).isEqualTo("⌈ (ln(1/ε))/2 ⌉");
+        assertThat(html("\\left\\lceil \\frac{\\ln(1/\\varepsilon)}{2} \\right\\rceil"))
+                .isEqualTo("⌈ (ln(1/ε))/2 ⌉");
         assertThat(html("\\min\\{t : x\\}")).isEqualTo("min{t : x}");
     }
 
@@ -101,7 +104,12 @@ class MathTextTest {
         assertThat(formulas).hasSizeGreaterThan(5);
         for (String latex : formulas) {
             String plain = html(latex).replaceAll("</?su[bp]>", "");
-            assertThat(plain).as(latex).doesNotContain("\\").doesNotContain("^").doesNotContain("_").doesNotContain("<");
+            assertThat(plain)
+                    .as(latex)
+                    .doesNotContain("\\")
+                    .doesNotContain("^")
+                    .doesNotContain("_")
+                    .doesNotContain("<");
             // braces are grouping, except the escaped ones \{ \}, which are shown
             assertThat(plain.chars().filter(ch -> ch == '{').count()).as(latex).isEqualTo(count(latex, "\\{"));
             assertThat(plain.chars().filter(ch -> ch == '}').count()).as(latex).isEqualTo(count(latex, "\\}"));

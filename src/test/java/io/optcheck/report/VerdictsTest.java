@@ -1,18 +1,17 @@
 package io.optcheck.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.optcheck.result.Expected;
 import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
 import io.optcheck.result.Verdict;
 import io.optcheck.result.Verdicts;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class VerdictsTest {
 
@@ -21,20 +20,20 @@ class VerdictsTest {
     @CsvSource({
         "HOLDS,  HELD,    PASS",
         "HOLDS,  BROKEN,  FAIL",
-        "HOLDS,  REFUSED, FAIL",   // refused counts as an error where no break is expected
+        "HOLDS,  REFUSED, FAIL", // refused counts as an error where no break is expected
         "HOLDS,  ERROR,   FAIL",
         "BREAKS, HELD,    FAIL",
         "BREAKS, BROKEN,  PASS",
-        "BREAKS, REFUSED, PASS",   // refused counts as broken where a break is expected
+        "BREAKS, REFUSED, PASS", // refused counts as broken where a break is expected
         "BREAKS, ERROR,   FAIL",
         "NONE,   HELD,    INFO",
         "NONE,   BROKEN,  INFO",
         "NONE,   REFUSED, INFO",
         "NONE,   ERROR,   INFO",
-        "HOLDS,  NOT_APPLICABLE, INFO",   // a regime that does not apply to the method (schema 2)
+        "HOLDS,  NOT_APPLICABLE, INFO", // a regime that does not apply to the method (schema 2)
         "BREAKS, NOT_APPLICABLE, INFO",
         "NONE,   NOT_APPLICABLE, INFO",
-        "HOLDS,  INCONCLUSIVE, INFO",     // too few tries to decide a coverage rule (schema 3)
+        "HOLDS,  INCONCLUSIVE, INFO", // too few tries to decide a coverage rule (schema 3)
         "BREAKS, INCONCLUSIVE, INFO",
         "NONE,   INCONCLUSIVE, INFO",
     })
@@ -56,16 +55,40 @@ class VerdictsTest {
     @Test
     void builderComputesTheVerdict() {
         Result r = Result.builder("t.x", "c", "gd", "drop:l-smooth")
-                .expected(Expected.BREAKS).outcome(Outcome.REFUSED).build();
+                .expected(Expected.BREAKS)
+                .outcome(Outcome.REFUSED)
+                .build();
         assertThat(r.verdict()).isEqualTo(Verdict.PASS);
     }
 
     @Test
     void constructorRejectsAVerdictThatDisagreesWithTheTable() {
         Result ok = Fixtures.held("t.x", "holds");
-        assertThatThrownBy(() -> new Result(ok.theorem(), ok.conclusion(), ok.method(), ok.regime(), List.of(),
-                Expected.HOLDS, Outcome.BROKEN, Verdict.PASS, null, 1, 1, null, null, null, 0.0, null, null,
-                null, null, null, 0, null, null, null))
+        assertThatThrownBy(() -> new Result(
+                        ok.theorem(),
+                        ok.conclusion(),
+                        ok.method(),
+                        ok.regime(),
+                        List.of(),
+                        Expected.HOLDS,
+                        Outcome.BROKEN,
+                        Verdict.PASS,
+                        null,
+                        1,
+                        1,
+                        null,
+                        null,
+                        null,
+                        0.0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null,
+                        null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("verdict pass disagrees")
                 .hasMessageContaining("gives fail");

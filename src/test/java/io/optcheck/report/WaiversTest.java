@@ -1,15 +1,13 @@
 package io.optcheck.report;
 
-import io.optcheck.result.Waiver;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.optcheck.result.Result;
 import io.optcheck.result.RunReport;
 import io.optcheck.result.Verdict;
+import io.optcheck.result.Waiver;
 import io.optcheck.result.WaiverMark;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,8 +27,8 @@ class WaiversTest {
     }
 
     private static RunReport run() {
-        return Fixtures.report(List.of(Fixtures.held("a.x", "holds"), Fixtures.failing("b.x", "holds"),
-                Fixtures.info("c.x", "weird")));
+        return Fixtures.report(List.of(
+                Fixtures.held("a.x", "holds"), Fixtures.failing("b.x", "holds"), Fixtures.info("c.x", "weird")));
     }
 
     @Test
@@ -43,15 +41,16 @@ class WaiversTest {
                   reason: "quoted"
                   expires: "2026-12-01"
                 """));
-        assertThat(w.entries()).containsExactly(
-                new Waiver("b.x/main/gd/holds", "known bug, #12", LocalDate.of(2027, 1, 31)),
-                new Waiver("a.x/main/gd/holds", "quoted", LocalDate.of(2026, 12, 1)));
+        assertThat(w.entries())
+                .containsExactly(
+                        new Waiver("b.x/main/gd/holds", "known bug, #12", LocalDate.of(2027, 1, 31)),
+                        new Waiver("a.x/main/gd/holds", "quoted", LocalDate.of(2026, 12, 1)));
     }
 
     @Test
     void loadsJson() throws Exception {
-        Waivers w = Waivers.load(file("waivers.json",
-                "[{\"id\": \"b.x/main/gd/holds\", \"reason\": \"r\", \"expires\": \"2027-01-31\"}]"));
+        Waivers w = Waivers.load(file(
+                "waivers.json", "[{\"id\": \"b.x/main/gd/holds\", \"reason\": \"r\", \"expires\": \"2027-01-31\"}]"));
         assertThat(w.entries()).containsExactly(new Waiver("b.x/main/gd/holds", "r", LocalDate.of(2027, 1, 31)));
     }
 
@@ -79,7 +78,8 @@ class WaiversTest {
 
     @Test
     void otherMalformedEntries() throws Exception {
-        assertThatThrownBy(() -> Waivers.load(file("w1.yaml", "- id: a.x/main/gd/holds\n  reason: r\n  expiry: 2027-01-31\n")))
+        assertThatThrownBy(() ->
+                        Waivers.load(file("w1.yaml", "- id: a.x/main/gd/holds\n  reason: r\n  expiry: 2027-01-31\n")))
                 .hasMessageContaining("w1.yaml entry 1: unknown key 'expiry'");
         assertThatThrownBy(() -> Waivers.load(file("w2.yaml", "- id: a.x/main/gd/holds\n  expires: 2027-01-31\n")))
                 .hasMessageContaining("w2.yaml entry 1: 'reason'");
@@ -89,13 +89,17 @@ class WaiversTest {
                 .hasMessageContaining("w4.yaml: must be a list");
         assertThatThrownBy(() -> Waivers.load(file("w5.yaml", "- [unclosed\n")))
                 .hasMessageContaining("w5.yaml: not valid YAML");
-        assertThatThrownBy(() -> Waivers.load(file("w6.yaml",
-                "- {id: a.x/m/gd/holds, reason: r, expires: 2027-01-31}\n- {id: a.x/m/gd/holds, reason: s, expires: 2027-01-31}\n")))
+        assertThatThrownBy(
+                        () -> Waivers.load(
+                                file(
+                                        "w6.yaml",
+                                        "- {id: a.x/m/gd/holds, reason: r, expires: 2027-01-31}\n- {id: a.x/m/gd/holds, reason: s, expires: 2027-01-31}\n")))
                 .hasMessageContaining("w6.yaml entry 2: repeats the id of entry 1");
         assertThatThrownBy(() -> Waivers.load(file("w7.json", "[{\"id\": 1,}]")))
                 .hasMessageContaining("w7.json: not valid JSON");
         assertThatThrownBy(() -> Waivers.load(dir.resolve("missing.yaml")))
-                .isInstanceOf(WaiverFileException.class).hasMessageContaining("missing.yaml: cannot read");
+                .isInstanceOf(WaiverFileException.class)
+                .hasMessageContaining("missing.yaml: cannot read");
     }
 
     @Test
@@ -130,7 +134,8 @@ class WaiversTest {
                         new Waiver("a.x/main/gd/holds", "passes anyway", LocalDate.of(2030, 1, 1)),
                         new Waiver("c.x/main/gd/weird", "info never blocks", LocalDate.of(2030, 1, 1))))
                 .apply(run(), LocalDate.of(2025, 1, 1));
-        assertThat(w.waivers().unused()).extracting(Waiver::id)
+        assertThat(w.waivers().unused())
+                .extracting(Waiver::id)
                 .containsExactly("no.such/main/gd/holds", "a.x/main/gd/holds", "c.x/main/gd/weird");
         assertThat(w.results()).allSatisfy(r -> assertThat(r.waiver()).isNull());
         assertThat(w.gatePasses()).isFalse();
@@ -143,7 +148,8 @@ class WaiversTest {
         RunReport later = ws.apply(once, LocalDate.of(2026, 1, 1));
         assertThat(later.result("b.x/main/gd/holds").waiver()).isNull();
         assertThat(later.gatePasses()).isFalse();
-        assertThat(Waivers.none().apply(once, LocalDate.of(2025, 1, 1)).gatePasses()).isFalse();
+        assertThat(Waivers.none().apply(once, LocalDate.of(2025, 1, 1)).gatePasses())
+                .isFalse();
     }
 
     @Test
@@ -156,8 +162,9 @@ class WaiversTest {
     void waivedFailuresAppearInEveryReport() {
         RunReport w = Waivers.of(List.of(new Waiver("b.x/main/gd/holds", "bug #12", LocalDate.of(2030, 1, 31))))
                 .apply(run(), LocalDate.of(2025, 1, 1));
-        assertThat(JsonReport.toJson(w)).contains("\"verdict\": \"fail\",\n      \"waiver\": {\n"
-                + "        \"reason\": \"bug #12\",\n        \"expires\": \"2030-01-31\"\n      },");
+        assertThat(JsonReport.toJson(w))
+                .contains("\"verdict\": \"fail\",\n      \"waiver\": {\n"
+                        + "        \"reason\": \"bug #12\",\n        \"expires\": \"2030-01-31\"\n      },");
         assertThat(MarkdownSummary.render(w)).contains("FAIL (waived until 2030-01-31)");
         assertThat(TerminalTable.render(w)).contains("FAIL (waived)");
     }

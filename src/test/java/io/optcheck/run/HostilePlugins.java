@@ -6,6 +6,7 @@ import io.optcheck.api.Optimizer;
 import io.optcheck.api.Oracle;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,8 +17,7 @@ import java.util.List;
  */
 public final class HostilePlugins {
 
-    private HostilePlugins() {
-    }
+    private HostilePlugins() {}
 
     /** GD with a step that misbehaves; subclasses say how. */
     abstract static class HostileGd implements PluggableOptimizer {
@@ -103,7 +103,7 @@ public final class HostilePlugins {
 
         @Override
         double[] misbehave(double[] x) {
-            for (;;) {
+            for (; ; ) {
                 spins++;
             }
         }
@@ -119,7 +119,7 @@ public final class HostilePlugins {
 
         @Override
         double[] misbehave(double[] x) {
-            for (;;) {
+            for (; ; ) {
                 KEPT.add(new long[1 << 20]);
             }
         }
@@ -146,7 +146,7 @@ public final class HostilePlugins {
         @Override
         double[] misbehave(double[] x) {
             double[] n = x.clone();
-            java.util.Arrays.fill(n, Double.NaN);
+            Arrays.fill(n, Double.NaN);
             return n;
         }
     }
@@ -220,7 +220,8 @@ public final class HostilePlugins {
             return new Optimizer<Object>() {
                 @Override
                 public Object init(double[] x0) {
-                    throw new ExceptionInInitializerError(new IllegalStateException("hostile plug-in: no native backend"));
+                    throw new ExceptionInInitializerError(
+                            new IllegalStateException("hostile plug-in: no native backend"));
                 }
 
                 @Override

@@ -2,8 +2,8 @@ package io.optcheck.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.optcheck.method.plugin.SamplePlugins;
 import io.optcheck.junit.OptimizerCheck;
+import io.optcheck.method.plugin.SamplePlugins;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 
 /** The JUnit entry points hold each try to a deadline; a hung plug-in fails its regime and is not started again. */
 class TimeBoxTest {
@@ -35,18 +36,27 @@ class TimeBoxTest {
             }
             throw new IllegalStateException("released");
         });
-        List<String> failures = run(OptimizerCheck.of(hang).theorems("conf.reference-equivalence", "conf.zero-gradient")
-            .tries(5).tryTimeout(Duration.ofMillis(300)).tests());
+        List<String> failures = run(OptimizerCheck.of(hang)
+                .theorems("conf.reference-equivalence", "conf.zero-gradient")
+                .tries(5)
+                .tryTimeout(Duration.ofMillis(300))
+                .tests());
         assertThat(failures).hasSize(2);
-        assertThat(failures.get(0)).contains("FAILED on method hanger",
-            "timeout: try 1 of conf.reference-equivalence/holds did not finish within 0.3 s (the per-try limit)");
-        assertThat(failures.get(1)).contains("not run: a try of conf.reference-equivalence/holds on method hanger timed out");
+        assertThat(failures.get(0))
+                .contains(
+                        "FAILED on method hanger",
+                        "timeout: try 1 of conf.reference-equivalence/holds did not finish within 0.3 s (the per-try limit)");
+        assertThat(failures.get(1))
+                .contains("not run: a try of conf.reference-equivalence/holds on method hanger timed out");
     }
 
     @Test
     void aWellBehavedPluginPassesUnderTheSameLimit() {
         List<String> failures = run(OptimizerCheck.of(new SamplePlugins.Gd())
-            .theorems("conf.reference-equivalence", "conf.zero-gradient").tries(5).tryTimeout(Duration.ofSeconds(30)).tests());
+                .theorems("conf.reference-equivalence", "conf.zero-gradient")
+                .tries(5)
+                .tryTimeout(Duration.ofSeconds(30))
+                .tests());
         assertThat(failures).isEmpty();
     }
 
@@ -63,7 +73,7 @@ class TimeBoxTest {
         } else if (n instanceof DynamicTest t) {
             try {
                 t.getExecutable().execute();
-            } catch (org.opentest4j.TestAbortedException e) {
+            } catch (TestAbortedException e) {
                 // not applicable
             } catch (Throwable e) {
                 failures.add(e.getMessage());

@@ -2,6 +2,8 @@ package io.optcheck.theory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.optcheck.result.Expected;
+import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
 import io.optcheck.result.Verdict;
 import java.util.stream.Stream;
@@ -15,24 +17,39 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CatalogProperties {
 
-  @TestFactory
-  Stream<DynamicTest> everyRegimeAtCiDepth() {
-    Catalog catalog = Catalog.builtIn();
-    RunSettings settings = RunSettings.ci();
-    return catalog.theorems().stream().flatMap(t -> t.regimes().stream().map(r ->
-        DynamicTest.dynamicTest(t.id() + " [" + r.conclusion() + "] " + t.methodId() + " / " + r.id()
-            + " (expected " + r.expected().json() + ")", () -> {
-              Spec spec = Specs.load(t.id());
-              Result res = TheoremRunner.run(t, r, settings.triesFor(spec.ciTries(), spec.fullTries()), settings);
-              System.out.println(res.id() + " -> " + res.outcome() + " worst=" + res.worstRatio()
-                  + " foundBy=" + res.foundBy() + " tries=" + res.tries()
-                  + (res.counterexample() != null ? "\n   " + res.counterexample().summary() : "")
-                  + (res.error() != null ? "\n   ERROR " + res.error().message() : "")
-                  + (res.threshold() != null ? "\n   threshold " + res.threshold() : ""));
-              // pass: held or broke as the theory says; info: a "no guarantee" regime, reported only.
-              assertThat(res.verdict()).as(res.id() + ": " + res.outcome())
-                  .isEqualTo(r.expected() == io.optcheck.result.Expected.NONE ? Verdict.INFO : Verdict.PASS);
-              assertThat(res.outcome()).as(res.id() + " must not err").isNotEqualTo(io.optcheck.result.Outcome.ERROR);
-            })));
-  }
+    @TestFactory
+    Stream<DynamicTest> everyRegimeAtCiDepth() {
+        Catalog catalog = Catalog.builtIn();
+        RunSettings settings = RunSettings.ci();
+        return catalog.theorems().stream()
+                .flatMap(t -> t.regimes().stream()
+                        .map(r -> DynamicTest.dynamicTest(
+                                t.id() + " [" + r.conclusion() + "] " + t.methodId() + " / " + r.id() + " (expected "
+                                        + r.expected().json() + ")",
+                                () -> {
+                                    Spec spec = Specs.load(t.id());
+                                    Result res = TheoremRunner.run(
+                                            t, r, settings.triesFor(spec.ciTries(), spec.fullTries()), settings);
+                                    System.out.println(res.id() + " -> " + res.outcome() + " worst=" + res.worstRatio()
+                                            + " foundBy=" + res.foundBy() + " tries=" + res.tries()
+                                            + (res.counterexample() != null
+                                                    ? "\n   "
+                                                            + res.counterexample()
+                                                                    .summary()
+                                                    : "")
+                                            + (res.error() != null
+                                                    ? "\n   ERROR "
+                                                            + res.error().message()
+                                                    : "")
+                                            + (res.threshold() != null ? "\n   threshold " + res.threshold() : ""));
+                                    // pass: held or broke as the theory says; info: a "no guarantee" regime, reported
+                                    // only.
+                                    assertThat(res.verdict())
+                                            .as(res.id() + ": " + res.outcome())
+                                            .isEqualTo(r.expected() == Expected.NONE ? Verdict.INFO : Verdict.PASS);
+                                    assertThat(res.outcome())
+                                            .as(res.id() + " must not err")
+                                            .isNotEqualTo(Outcome.ERROR);
+                                })));
+    }
 }

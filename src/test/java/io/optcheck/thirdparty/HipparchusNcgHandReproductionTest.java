@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.MaxIter;
@@ -24,15 +26,21 @@ class HipparchusNcgHandReproductionTest {
     static List<Double> run(double x0, double bracket, int iterations) {
         List<Double> xs = new ArrayList<>();
         NonLinearConjugateGradientOptimizer opt = new NonLinearConjugateGradientOptimizer(
-            NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE,
-            (i, prev, cur) -> {
-                xs.add(cur.getPoint()[0]);
-                return xs.size() >= iterations;
-            }, 1e-8, 1e-8, bracket);
-        opt.optimize(new MaxEval(100000), new MaxIter(iterations + 2), GoalType.MINIMIZE,
-            new InitialGuess(new double[] {x0}),
-            new ObjectiveFunction(x -> x[0] * x[0] / 2),
-            new ObjectiveFunctionGradient(x -> new double[] {x[0]}));
+                NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE,
+                (i, prev, cur) -> {
+                    xs.add(cur.getPoint()[0]);
+                    return xs.size() >= iterations;
+                },
+                1e-8,
+                1e-8,
+                bracket);
+        opt.optimize(
+                new MaxEval(100000),
+                new MaxIter(iterations + 2),
+                GoalType.MINIMIZE,
+                new InitialGuess(new double[] {x0}),
+                new ObjectiveFunction(x -> x[0] * x[0] / 2),
+                new ObjectiveFunctionGradient(x -> new double[] {x[0]}));
         return xs;
     }
 
@@ -67,12 +75,15 @@ class HipparchusNcgHandReproductionTest {
     @Test
     void negativeCurvatureEndsInAClearError() {
         NonLinearConjugateGradientOptimizer opt = new NonLinearConjugateGradientOptimizer(
-            NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, (i, p, c) -> true);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> opt.optimize(new MaxEval(100000), new MaxIter(10),
-                GoalType.MINIMIZE, new InitialGuess(new double[] {1}),
-                new ObjectiveFunction(x -> -x[0] * x[0] / 2),
-                new ObjectiveFunctionGradient(x -> new double[] {-x[0]})))
-            .isInstanceOf(org.hipparchus.exception.MathIllegalStateException.class)
-            .hasMessageContaining("maximal count (500) exceeded");
+                NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, (i, p, c) -> true);
+        Assertions.assertThatThrownBy(() -> opt.optimize(
+                        new MaxEval(100000),
+                        new MaxIter(10),
+                        GoalType.MINIMIZE,
+                        new InitialGuess(new double[] {1}),
+                        new ObjectiveFunction(x -> -x[0] * x[0] / 2),
+                        new ObjectiveFunctionGradient(x -> new double[] {-x[0]})))
+                .isInstanceOf(MathIllegalStateException.class)
+                .hasMessageContaining("maximal count (500) exceeded");
     }
 }

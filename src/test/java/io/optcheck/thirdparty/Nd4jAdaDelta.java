@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.nd4j.linalg.learning.config.AdaDelta;
 
 /**
  * ND4J 1.0.0-M2.1 {@code AdaDelta(rho, epsilon)} ({@code AdaDeltaUpdater}: "Line 4 of Algorithm 1"
@@ -47,10 +48,11 @@ public final class Nd4jAdaDelta implements PluggableOptimizer {
         return new Nd4jOptimizer(adaDelta(h));
     }
 
-    private static org.nd4j.linalg.learning.config.AdaDelta adaDelta(Hyperparameters h) {
+    private static AdaDelta adaDelta(Hyperparameters h) {
         if (h.get("lr") != 1) {
-            throw new IllegalArgumentException("ND4J's AdaDelta has no learning rate: lr must be 1, got " + h.get("lr"));
+            throw new IllegalArgumentException(
+                    "ND4J's AdaDelta has no learning rate: lr must be 1, got " + h.get("lr"));
         }
-        return new org.nd4j.linalg.learning.config.AdaDelta(h.get("rho"), h.get("eps"));
+        return new AdaDelta(h.get("rho"), h.get("eps"));
     }
 }

@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.nd4j.linalg.learning.config.AdaGrad;
 
 /**
  * ND4J 1.0.0-M2.1 {@code AdaGrad(lr, epsilon)}: G = G + g^2, update lr g / (sqrt(G) + eps), eps
@@ -47,6 +48,6 @@ public final class Nd4jAdaGrad implements PluggableOptimizer {
 
     @Override
     public Optimizer<?> create(Hyperparameters h) {
-        return new Nd4jOptimizer(new org.nd4j.linalg.learning.config.AdaGrad(h.get("lr"), h.get("eps")));
+        return new Nd4jOptimizer(new AdaGrad(h.get("lr"), h.get("eps")));
     }
 }

@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.nd4j.linalg.learning.config.AdaMax;
 
 /**
  * ND4J 1.0.0-M2.1 {@code AdaMax(lr, beta1, beta2, epsilon)} (javadoc: "a variant of Adam",
@@ -34,6 +35,6 @@ public final class Nd4jAdaMax implements PluggableOptimizer {
 
     @Override
     public Optimizer<?> create(Hyperparameters h) {
-        return new Nd4jOptimizer(new org.nd4j.linalg.learning.config.AdaMax(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps")));
+        return new Nd4jOptimizer(new AdaMax(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps")));
     }
 }

@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * ND4J 1.0.0-M2.1 {@code Adam(lr, beta1, beta2, epsilon)} (javadoc: arXiv 1412.6980, Kingma &amp;
@@ -44,6 +45,6 @@ public final class Nd4jAdam implements PluggableOptimizer {
 
     @Override
     public Optimizer<?> create(Hyperparameters h) {
-        return new Nd4jOptimizer(new org.nd4j.linalg.learning.config.Adam(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps")));
+        return new Nd4jOptimizer(new Adam(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps")));
     }
 }

@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.nd4j.linalg.learning.config.AMSGrad;
 
 /**
  * ND4J 1.0.0-M2.1 {@code AMSGrad(lr, beta1, beta2, epsilon)}. Its kernel (libnd4j
@@ -45,6 +46,6 @@ public final class Nd4jAmsGrad implements PluggableOptimizer {
 
     @Override
     public Optimizer<?> create(Hyperparameters h) {
-        return new Nd4jOptimizer(new org.nd4j.linalg.learning.config.AMSGrad(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps")));
+        return new Nd4jOptimizer(new AMSGrad(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps")));
     }
 }

@@ -38,9 +38,15 @@ class Nd4jFindingsTest {
     /** The adapters that keep every guarantee their declared kind has: one test per regime. */
     @TestFactory
     Stream<DynamicNode> adaptersThatConform() {
-        return Stream.<PluggableOptimizer>of(new Nd4jSgd(), new Nd4jNesterovs(), new Nd4jAdam(), new Nd4jAmsGrad(),
-                new Nd4jRmsProp(), new Nd4jAdaGrad(), new Nd4jAdaDelta())
-            .flatMap(p -> OptimizerCheck.of(p).theorems(FILTER).tries(TRIES).tests());
+        return Stream.<PluggableOptimizer>of(
+                        new Nd4jSgd(),
+                        new Nd4jNesterovs(),
+                        new Nd4jAdam(),
+                        new Nd4jAmsGrad(),
+                        new Nd4jRmsProp(),
+                        new Nd4jAdaGrad(),
+                        new Nd4jAdaDelta())
+                .flatMap(p -> OptimizerCheck.of(p).theorems(FILTER).tries(TRIES).tests());
     }
 
     private static Result run(PluggableOptimizer p, String theorem, String regime) {
@@ -51,7 +57,8 @@ class Nd4jFindingsTest {
     }
 
     /** The same adapter under another id with other declared ranges. */
-    private static PluggableOptimizer withRanges(PluggableOptimizer inner, String id, Map<String, PluggableOptimizer.Range> ranges) {
+    private static PluggableOptimizer withRanges(
+            PluggableOptimizer inner, String id, Map<String, PluggableOptimizer.Range> ranges) {
         return new PluggableOptimizer() {
             @Override
             public String id() {
@@ -100,10 +107,12 @@ class Nd4jFindingsTest {
      */
     @Test
     void adaMaxBreaksReferenceEquivalenceThroughItsEpsilonAlone() {
-        assertThat(run(new Nd4jAdaMax(), "conf.reference-equivalence", "holds").outcome()).isEqualTo(Outcome.BROKEN);
-        PluggableOptimizer epsZero = withRanges(new Nd4jAdaMax(), "nd4j.adamax-eps-zero",
-            Map.of("eps", new PluggableOptimizer.Range(0, 0)));
-        assertThat(run(epsZero, "conf.reference-equivalence", "holds").outcome()).isEqualTo(Outcome.HELD);
+        assertThat(run(new Nd4jAdaMax(), "conf.reference-equivalence", "holds").outcome())
+                .isEqualTo(Outcome.BROKEN);
+        PluggableOptimizer epsZero =
+                withRanges(new Nd4jAdaMax(), "nd4j.adamax-eps-zero", Map.of("eps", new PluggableOptimizer.Range(0, 0)));
+        assertThat(run(epsZero, "conf.reference-equivalence", "holds").outcome())
+                .isEqualTo(Outcome.HELD);
     }
 
     /**
@@ -116,12 +125,14 @@ class Nd4jFindingsTest {
     @Test
     void adaBeliefIsAnErrorNamingTheException() {
         Nd4jAdaBelief b = new Nd4jAdaBelief();
-        for (String theorem : List.of("conf.zero-gradient", "conf.reference-equivalence", "conf.determinism",
-                "conf.robustness")) {
+        for (String theorem :
+                List.of("conf.zero-gradient", "conf.reference-equivalence", "conf.determinism", "conf.robustness")) {
             Result r = run(b, theorem, "holds");
             assertThat(r.outcome()).as(theorem).isEqualTo(Outcome.ERROR);
-            assertThat(r.error().message()).as(theorem)
-                .contains("init threw java.lang.ArrayIndexOutOfBoundsException: Index 1 out of bounds for length 1");
+            assertThat(r.error().message())
+                    .as(theorem)
+                    .contains(
+                            "init threw java.lang.ArrayIndexOutOfBoundsException: Index 1 out of bounds for length 1");
         }
         assertThat(run(b, "conf.checkpoint-resume", "holds").outcome()).isEqualTo(Outcome.ERROR);
     }
@@ -132,7 +143,8 @@ class Nd4jFindingsTest {
         PluggableOptimizer undeclared = withRanges(new Nd4jAdam(), "nd4j.adam-eps-undeclared", Map.of());
         Result r = run(undeclared, "conf.zero-gradient", "holds");
         assertThat(r.outcome()).isIn(Outcome.BROKEN, Outcome.ERROR);
-        assertThat(r.error() != null ? r.error().message() : r.counterexample().summary()).contains("NaN");
+        assertThat(r.error() != null ? r.error().message() : r.counterexample().summary())
+                .contains("NaN");
         assertThat(run(new Nd4jAdam(), "conf.zero-gradient", "holds").outcome()).isEqualTo(Outcome.HELD);
     }
 }

@@ -59,8 +59,10 @@ class Nd4jHandReproductionTest {
         double first = update(updater(new Adam(0.1, 0.9, 0.999, 1e-8)), 1, 0);
         assertThat(first).isCloseTo(0.1 / (1 + 1e-8 / Math.sqrt(0.001)), within(1e-15));
         double fromOne = update(updater(new Adam(0.1, 0.9, 0.999, 1e-8)), 1, 1);
-        assertThat(fromOne).isCloseTo(0.1 * Math.sqrt(1 - 0.999 * 0.999) / (1 - 0.81) * 0.1 / (Math.sqrt(0.001) + 1e-8),
-            within(1e-15));
+        assertThat(fromOne)
+                .isCloseTo(
+                        0.1 * Math.sqrt(1 - 0.999 * 0.999) / (1 - 0.81) * 0.1 / (Math.sqrt(0.001) + 1e-8),
+                        within(1e-15));
         assertThat(fromOne).isCloseTo(0.0744, within(1e-4));
     }
 
@@ -115,9 +117,10 @@ class Nd4jHandReproductionTest {
         AdaBelief c = new AdaBelief(1e-3, 0.9, 0.999, 1e-14);
         assertThat(c.stateSize(1)).isEqualTo(2);
         assertThatThrownBy(() -> c.instantiate(Nd4j.zeros(DataType.DOUBLE, 1, 2), true))
-            .isInstanceOf(ArrayIndexOutOfBoundsException.class).hasMessageContaining("Index 1 out of bounds for length 1");
+                .isInstanceOf(ArrayIndexOutOfBoundsException.class)
+                .hasMessageContaining("Index 1 out of bounds for length 1");
         assertThatThrownBy(() -> c.instantiate(Nd4j.zeros(DataType.DOUBLE, 1, 6), false))
-            .isInstanceOf(ArrayIndexOutOfBoundsException.class);
+                .isInstanceOf(ArrayIndexOutOfBoundsException.class);
     }
 
     /**
@@ -130,10 +133,12 @@ class Nd4jHandReproductionTest {
     @Test
     void amsGradIsTheReorderedFormOverTheRawMaximum() {
         GradientUpdater<?> u = updater(new AMSGrad(0.1, 0, 0.5, 0.01));
-        assertThat(update(u, 1, 0)).isCloseTo(0.1 * Math.sqrt(0.5) / (Math.sqrt(0.5) + 0.01), within(1e-15))
-            .isCloseTo(0.098606, within(1e-6));
-        assertThat(update(u, 0.5, 1)).isCloseTo(0.1 * Math.sqrt(0.75) * 0.5 / (Math.sqrt(0.5) + 0.01), within(1e-15))
-            .isCloseTo(0.060383, within(1e-6));
+        assertThat(update(u, 1, 0))
+                .isCloseTo(0.1 * Math.sqrt(0.5) / (Math.sqrt(0.5) + 0.01), within(1e-15))
+                .isCloseTo(0.098606, within(1e-6));
+        assertThat(update(u, 0.5, 1))
+                .isCloseTo(0.1 * Math.sqrt(0.75) * 0.5 / (Math.sqrt(0.5) + 0.01), within(1e-15))
+                .isCloseTo(0.060383, within(1e-6));
     }
 
     /**

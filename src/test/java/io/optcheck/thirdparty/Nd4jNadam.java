@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.nd4j.linalg.learning.config.Nadam;
 
 /**
  * ND4J 1.0.0-M2.1 {@code Nadam(lr, beta1, beta2, epsilon)}. Declared as ND4J documents it: its
@@ -47,6 +48,6 @@ public final class Nd4jNadam implements PluggableOptimizer {
 
     @Override
     public Optimizer<?> create(Hyperparameters h) {
-        return new Nd4jOptimizer(new org.nd4j.linalg.learning.config.Nadam(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps")));
+        return new Nd4jOptimizer(new Nadam(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps")));
     }
 }

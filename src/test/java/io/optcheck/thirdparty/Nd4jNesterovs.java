@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.nd4j.linalg.learning.config.Nesterovs;
 
 /**
  * ND4J 1.0.0-M2.1 {@code Nesterovs(lr, momentum)}. Its source ({@code NesterovsUpdater}, after
@@ -33,6 +34,6 @@ public final class Nd4jNesterovs implements PluggableOptimizer {
 
     @Override
     public Optimizer<?> create(Hyperparameters h) {
-        return new Nd4jOptimizer(new org.nd4j.linalg.learning.config.Nesterovs(h.get("lr"), h.get("momentum")));
+        return new Nd4jOptimizer(new Nesterovs(h.get("lr"), h.get("momentum")));
     }
 }

@@ -3,6 +3,7 @@ package io.optcheck.thirdparty;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.Oracle;
 import java.util.concurrent.atomic.AtomicReference;
+import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -49,7 +50,7 @@ final class Nd4jOptimizer implements Optimizer<Nd4jOptimizer.State> {
      */
     private static final class Started {
         static {
-            org.nd4j.common.config.ND4JClassLoading.setNd4jClassloaderFromClass(Nd4jOptimizer.class);
+            ND4JClassLoading.setNd4jClassloaderFromClass(Nd4jOptimizer.class);
             Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         }
 
@@ -64,8 +65,7 @@ final class Nd4jOptimizer implements Optimizer<Nd4jOptimizer.State> {
      * update itself, and reading one back with {@code toDoubleVector()} as much again; the data
      * buffer is copied in and out instead, measured at well under a microsecond).
      */
-    record Live(INDArray view, GradientUpdater<?> updater, INDArray gradient) {
-    }
+    record Live(INDArray view, GradientUpdater<?> updater, INDArray gradient) {}
 
     /** An immutable view of (x, t, the updater state after step t) plus the live updater. */
     static final class State {

@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.nd4j.linalg.learning.config.RmsProp;
 
 /**
  * ND4J 1.0.0-M2.1 {@code RmsProp(lr, rmsDecay, epsilon)}: v = rho v + (1 - rho) g^2, update lr g /
@@ -44,6 +45,6 @@ public final class Nd4jRmsProp implements PluggableOptimizer {
 
     @Override
     public Optimizer<?> create(Hyperparameters h) {
-        return new Nd4jOptimizer(new org.nd4j.linalg.learning.config.RmsProp(h.get("lr"), h.get("rho"), h.get("eps")));
+        return new Nd4jOptimizer(new RmsProp(h.get("lr"), h.get("rho"), h.get("eps")));
     }
 }

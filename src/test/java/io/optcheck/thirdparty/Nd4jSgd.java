@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.nd4j.linalg.learning.config.Sgd;
 
 /**
  * ND4J 1.0.0-M2.1 {@code Sgd(lr)}: the update is lr g ({@code SgdUpdater}: "applies a learning rate
@@ -29,6 +30,6 @@ public final class Nd4jSgd implements PluggableOptimizer {
 
     @Override
     public Optimizer<?> create(Hyperparameters h) {
-        return new Nd4jOptimizer(new org.nd4j.linalg.learning.config.Sgd(h.get("lr")));
+        return new Nd4jOptimizer(new Sgd(h.get("lr")));
     }
 }

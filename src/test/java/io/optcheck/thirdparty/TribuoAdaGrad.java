@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.tribuo.math.optimisers.AdaGrad;
 
 /**
  * Tribuo 4.3.2 {@code AdaGrad(lr, eps)} (initial accumulator 0): G += a^2, update
@@ -43,6 +44,6 @@ public final class TribuoAdaGrad implements PluggableOptimizer {
     public Optimizer<?> create(Hyperparameters h) {
         double lr = h.get("lr");
         double eps = h.get("eps");
-        return new TribuoOptimizer(() -> new org.tribuo.math.optimisers.AdaGrad(lr, eps));
+        return new TribuoOptimizer(() -> new AdaGrad(lr, eps));
     }
 }

@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.tribuo.math.optimisers.Adam;
 
 /**
  * Tribuo 4.3.2 {@code Adam(lr, b1, b2, eps)}. Declared as Tribuo writes it: Kingma &amp; Ba's
@@ -36,6 +37,6 @@ public final class TribuoAdam implements PluggableOptimizer {
         double b1 = h.get("b1");
         double b2 = h.get("b2");
         double eps = h.get("eps");
-        return new TribuoOptimizer(() -> new org.tribuo.math.optimisers.Adam(lr, b1, b2, eps));
+        return new TribuoOptimizer(() -> new Adam(lr, b1, b2, eps));
     }
 }

@@ -16,6 +16,7 @@ import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +32,12 @@ class TribuoCatalogTest {
      * a second or less per regime (measured on 2 cores: the plug-in guards hand every call to a
      * worker thread; gd.convex-rate/drop:convex took 13 s, gd.condition-number/holds 9 s). The main command runs every applicable theorem on every adapter.
      */
-    static final List<String> CI_THEOREMS = List.of("gd.descent-lemma", "gd.quadratic-stability",
-        "gd.edge-of-stability", "gd.least-squares-implicit-bias", "gd.strongly-convex-rate");
+    static final List<String> CI_THEOREMS = List.of(
+            "gd.descent-lemma",
+            "gd.quadratic-stability",
+            "gd.edge-of-stability",
+            "gd.least-squares-implicit-bias",
+            "gd.strongly-convex-rate");
 
     static List<Result> runAll(PluggableOptimizer p) {
         List<Result> out = new ArrayList<>();
@@ -44,7 +49,7 @@ class TribuoCatalogTest {
                 int tries = r.expected() == Expected.BREAKS ? Specs.load(t.id()).ciTries() : 20;
                 long t0 = System.nanoTime();
                 out.add(TheoremRunner.run(t, r, tries, RunSettings.ci()));
-                System.out.printf(java.util.Locale.ROOT, "%s/%s %.1f s%n", t.id(), r.id(), (System.nanoTime() - t0) / 1e9);
+                System.out.printf(Locale.ROOT, "%s/%s %.1f s%n", t.id(), r.id(), (System.nanoTime() - t0) / 1e9);
             }
         }
         return out;
@@ -56,11 +61,12 @@ class TribuoCatalogTest {
         List<Result> results = runAll(new TribuoSgd());
         assertThat(results).hasSizeGreaterThanOrEqualTo(15);
         for (Result r : results) {
-            System.out.println(r.theorem() + "/" + r.regime() + " " + r.outcome() + " " + r.verdict()
-                + " worst " + r.worstRatio() + " by " + r.foundBy());
+            System.out.println(r.theorem() + "/" + r.regime() + " " + r.outcome() + " " + r.verdict() + " worst "
+                    + r.worstRatio() + " by " + r.foundBy());
             assertThat(r.method()).isEqualTo("tribuo.sgd");
-            assertThat(r.verdict()).as(r.theorem() + "/" + r.regime() + ": " + r.error())
-                .isNotEqualTo(Verdict.FAIL);
+            assertThat(r.verdict())
+                    .as(r.theorem() + "/" + r.regime() + ": " + r.error())
+                    .isNotEqualTo(Verdict.FAIL);
         }
     }
 

@@ -6,8 +6,8 @@ import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
-import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.junit.OptimizerCheck;
+import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
 import io.optcheck.theory.Catalog;
@@ -38,9 +38,14 @@ class TribuoFindingsTest {
     /** The adapters that keep every guarantee their declared kind has: one test per regime. */
     @TestFactory
     Stream<DynamicNode> adaptersThatConform() {
-        return Stream.<PluggableOptimizer>of(new TribuoSgd(), new TribuoSgdMomentum(), new TribuoSgdNesterov(),
-                new TribuoSgdSqrtDecay(), new TribuoAdaGrad(), new TribuoRmsProp())
-            .flatMap(p -> OptimizerCheck.of(p).theorems(FILTER).tries(TRIES).tests());
+        return Stream.<PluggableOptimizer>of(
+                        new TribuoSgd(),
+                        new TribuoSgdMomentum(),
+                        new TribuoSgdNesterov(),
+                        new TribuoSgdSqrtDecay(),
+                        new TribuoAdaGrad(),
+                        new TribuoRmsProp())
+                .flatMap(p -> OptimizerCheck.of(p).theorems(FILTER).tries(TRIES).tests());
     }
 
     /**
@@ -91,7 +96,8 @@ class TribuoFindingsTest {
     void tribuoAdamBreaksWhatItsDefectBreaks() {
         TribuoAdam adam = new TribuoAdam();
         assertThat(run(adam, "conf.reference-equivalence", "holds").outcome()).isEqualTo(Outcome.BROKEN);
-        assertThat(run(adam, "conf.gradient-scale-invariance", "holds").outcome()).isEqualTo(Outcome.BROKEN);
+        assertThat(run(adam, "conf.gradient-scale-invariance", "holds").outcome())
+                .isEqualTo(Outcome.BROKEN);
         assertThat(run(adam, "adapt.scale-invariance", "holds").outcome()).isEqualTo(Outcome.BROKEN);
         Result robust = run(adam, "conf.robustness", "holds");
         assertThat(robust.outcome()).isIn(Outcome.BROKEN, Outcome.ERROR);
@@ -124,6 +130,7 @@ class TribuoFindingsTest {
         assertThat(undeclared.hyperparameterRanges()).isEqualTo(Map.of());
         Result r = run(undeclared, "conf.zero-gradient", "holds");
         assertThat(r.outcome()).isIn(Outcome.BROKEN, Outcome.ERROR);
-        assertThat(r.error() != null ? r.error().message() : r.counterexample().summary()).contains("NaN");
+        assertThat(r.error() != null ? r.error().message() : r.counterexample().summary())
+                .contains("NaN");
     }
 }

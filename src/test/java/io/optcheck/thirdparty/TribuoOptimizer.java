@@ -31,8 +31,7 @@ import org.tribuo.math.la.Tensor;
 final class TribuoOptimizer implements Optimizer<TribuoOptimizer.State> {
 
     /** The ascent gradients fed so far, newest first: a shared immutable list, O(1) per step. */
-    record Fed(double[] ascent, Fed before, int count) {
-    }
+    record Fed(double[] ascent, Fed before, int count) {}
 
     /** An immutable view of (x, history) plus the live optimiser (owned by one state). */
     static final class State {

@@ -3,14 +3,18 @@ package io.optcheck.thirdparty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.optcheck.api.Hyperparameters;
-import io.optcheck.method.Method;
 import io.optcheck.api.MethodKind;
+import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.method.MethodState;
+import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.oracle.ExactOracle;
-import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.oracle.GradientOracle;
 import io.optcheck.problem.Quadratic;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -89,23 +93,50 @@ class TribuoReferenceEquivalenceTest {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static double run(Method lib, Method ref, ExactOracle oracle, double[] x0) {
-        java.util.List<double[]> grads = new java.util.ArrayList<>();
-        io.optcheck.oracle.GradientOracle recording = new io.optcheck.oracle.GradientOracle() {
-            public int dimension() { return oracle.dimension(); }
-            public double value(double[] x) { return oracle.value(x); }
-            public void gradient(double[] x, double[] out) { oracle.gradient(x, out); grads.add(out.clone()); }
-            public long valueCalls() { return oracle.valueCalls(); }
-            public long gradientCalls() { return grads.size(); }
+        List<double[]> grads = new ArrayList<>();
+        GradientOracle recording = new GradientOracle() {
+            public int dimension() {
+                return oracle.dimension();
+            }
+
+            public double value(double[] x) {
+                return oracle.value(x);
+            }
+
+            public void gradient(double[] x, double[] out) {
+                oracle.gradient(x, out);
+                grads.add(out.clone());
+            }
+
+            public long valueCalls() {
+                return oracle.valueCalls();
+            }
+
+            public long gradientCalls() {
+                return grads.size();
+            }
         };
         int[] next = {0};
-        io.optcheck.oracle.GradientOracle scripted = new io.optcheck.oracle.GradientOracle() {
-            public int dimension() { return oracle.dimension(); }
-            public double value(double[] x) { return oracle.value(x); }
+        GradientOracle scripted = new GradientOracle() {
+            public int dimension() {
+                return oracle.dimension();
+            }
+
+            public double value(double[] x) {
+                return oracle.value(x);
+            }
+
             public void gradient(double[] x, double[] out) {
                 System.arraycopy(grads.get(next[0]++), 0, out, 0, out.length);
             }
-            public long valueCalls() { return oracle.valueCalls(); }
-            public long gradientCalls() { return next[0]; }
+
+            public long valueCalls() {
+                return oracle.valueCalls();
+            }
+
+            public long gradientCalls() {
+                return next[0];
+            }
         };
         MethodState sl = lib.init(x0);
         MethodState sr = ref.init(x0);
@@ -137,7 +168,7 @@ class TribuoReferenceEquivalenceTest {
 
     /** The adapter vs the reference of its kind under the adapter's declared conventions. */
     static double deviation(PluggableOptimizer p, Map<String, String> conventions, double lrFactor) {
-        MethodProvider lib = io.optcheck.method.plugin.PluginProvider.of(p);
+        MethodProvider lib = PluginProvider.of(p);
         MethodProvider ref = MethodProviders.reference(p.kind(), conventions);
         Hyperparameters h = hyper(p.kind());
         Hyperparameters hl = h;
@@ -148,19 +179,35 @@ class TribuoReferenceEquivalenceTest {
 
     @Test
     void sgdMomentumNesterovAdaGradRmsPropMatchTheirReferencesWithin1e12() {
-        PluggableOptimizer[] ok = {new TribuoSgd(), new TribuoSgdMomentum(), new TribuoSgdNesterov(),
-            new TribuoSgdSqrtDecay(), new TribuoAdaGrad(), new TribuoRmsProp()};
+        PluggableOptimizer[] ok = {
+            new TribuoSgd(),
+            new TribuoSgdMomentum(),
+            new TribuoSgdNesterov(),
+            new TribuoSgdSqrtDecay(),
+            new TribuoAdaGrad(),
+            new TribuoRmsProp()
+        };
         for (PluggableOptimizer p : ok) {
             double dev = deviation(p, p.conventions(), 1);
-            assertThat(dev).as(p.id() + " max relative deviation from reference " + p.kind().id()).isLessThanOrEqualTo(REL);
+            assertThat(dev)
+                    .as(p.id() + " max relative deviation from reference "
+                            + p.kind().id())
+                    .isLessThanOrEqualTo(REL);
         }
     }
 
     /** Teeth (DESIGN.md): lr (1 + 1e-6) in the library is caught by the same comparison. */
     @Test
     void lrTimesOnePlus1e6IsCaught() {
-        PluggableOptimizer[] ok = {new TribuoSgd(), new TribuoSgdMomentum(), new TribuoSgdNesterov(),
-            new TribuoSgdSqrtDecay(), new TribuoAdaGrad(), new TribuoRmsProp(), new TribuoAdam()};
+        PluggableOptimizer[] ok = {
+            new TribuoSgd(),
+            new TribuoSgdMomentum(),
+            new TribuoSgdNesterov(),
+            new TribuoSgdSqrtDecay(),
+            new TribuoAdaGrad(),
+            new TribuoRmsProp(),
+            new TribuoAdam()
+        };
         for (PluggableOptimizer p : ok) {
             assertThat(deviation(p, p.conventions(), 1 + 1e-6)).as(p.id()).isGreaterThan(REL);
         }

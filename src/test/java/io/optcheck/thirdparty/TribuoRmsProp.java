@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.tribuo.math.optimisers.RMSProp;
 
 /**
  * Tribuo 4.3.2 {@code RMSProp(lr, rho, eps, decay = 0)}: v = rho v + (1 - rho) a^2 (kept as a
@@ -45,6 +46,6 @@ public final class TribuoRmsProp implements PluggableOptimizer {
         double lr = h.get("lr");
         double rho = h.get("rho");
         double eps = h.get("eps");
-        return new TribuoOptimizer(() -> new org.tribuo.math.optimisers.RMSProp(lr, rho, eps, 0.0));
+        return new TribuoOptimizer(() -> new RMSProp(lr, rho, eps, 0.0));
     }
 }

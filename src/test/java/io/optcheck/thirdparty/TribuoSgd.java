@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.tribuo.math.optimisers.SGD;
 
 /**
  * Tribuo 4.3.2 {@code SGD.getSimpleSGD(lr)} (constant learning rate, {@code Momentum.NONE}): it
@@ -30,6 +31,6 @@ public final class TribuoSgd implements PluggableOptimizer {
     @Override
     public Optimizer<?> create(Hyperparameters h) {
         double lr = h.get("lr");
-        return new TribuoOptimizer(() -> org.tribuo.math.optimisers.SGD.getSimpleSGD(lr));
+        return new TribuoOptimizer(() -> SGD.getSimpleSGD(lr));
     }
 }

@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.tribuo.math.optimisers.SGD;
 
 /**
  * Tribuo 4.3.2 {@code SGD.getSimpleSGD(lr, rho, Momentum.STANDARD)}: m = rho m + a (a the ascent
@@ -32,7 +33,6 @@ public final class TribuoSgdMomentum implements PluggableOptimizer {
     public Optimizer<?> create(Hyperparameters h) {
         double lr = h.get("lr");
         double rho = h.get("momentum");
-        return new TribuoOptimizer(() -> org.tribuo.math.optimisers.SGD.getSimpleSGD(lr, rho,
-            org.tribuo.math.optimisers.SGD.Momentum.STANDARD));
+        return new TribuoOptimizer(() -> SGD.getSimpleSGD(lr, rho, SGD.Momentum.STANDARD));
     }
 }

@@ -5,6 +5,7 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
 import java.util.Map;
+import org.tribuo.math.optimisers.SGD;
 
 /**
  * Tribuo 4.3.2 {@code SGD.getSqrtDecaySGD(lr)}: lr_t = lr/sqrt(t) with Tribuo's t counted from 1
@@ -44,11 +45,10 @@ public final class TribuoSgdSqrtDecay implements PluggableOptimizer {
         // optcheck t counted from 0: only b = 1 and p in {0, 1/2, 1} exist in Tribuo.
         // p = 0 is a constant step a whatever b is, so any b is Tribuo's constant SGD.
         if ((b != 1 && p != 0) || !(p == 0 || p == 0.5 || p == 1)) {
-            throw new IllegalArgumentException("Tribuo SGD schedules are a/(t+1)^p with p in {0, 0.5, 1}; got b = "
-                + b + ", p = " + p);
+            throw new IllegalArgumentException(
+                    "Tribuo SGD schedules are a/(t+1)^p with p in {0, 0.5, 1}; got b = " + b + ", p = " + p);
         }
-        return new TribuoOptimizer(() -> p == 0 ? org.tribuo.math.optimisers.SGD.getSimpleSGD(a)
-            : p == 1 ? org.tribuo.math.optimisers.SGD.getLinearDecaySGD(a)
-            : org.tribuo.math.optimisers.SGD.getSqrtDecaySGD(a));
+        return new TribuoOptimizer(
+                () -> p == 0 ? SGD.getSimpleSGD(a) : p == 1 ? SGD.getLinearDecaySGD(a) : SGD.getSqrtDecaySGD(a));
     }
 }

@@ -13,8 +13,7 @@ public final class AcmeBacktracking {
     public static final double C = 1e-4;
     public static final int MAX_SHRINKS = 100;
 
-    private AcmeBacktracking() {
-    }
+    private AcmeBacktracking() {}
 
     /**
      * The accepted step.

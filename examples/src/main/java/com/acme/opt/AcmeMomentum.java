@@ -21,8 +21,7 @@ public final class AcmeMomentum {
     }
 
     /** Position and velocity; never modified after construction. */
-    public record State(double[] x, double[] v) {
-    }
+    public record State(double[] x, double[] v) {}
 
     public State start(double[] x0) {
         return new State(x0.clone(), new double[x0.length]);

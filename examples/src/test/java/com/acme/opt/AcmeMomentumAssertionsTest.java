@@ -15,18 +15,18 @@ class AcmeMomentumAssertionsTest {
     @Test
     void acmeMomentumMatchesTheReferenceAndStandsStillAtAZeroGradient() {
         assertThat(new AcmeMomentumPlugin())
-            .withTries(20)
-            .satisfies("conf.reference-equivalence", "conf.zero-gradient");
+                .withTries(20)
+                .satisfies("conf.reference-equivalence", "conf.zero-gradient");
     }
 
     @Test
     void theUpdateOrderBugFailsWithTheReplayLine() {
         assertThatThrownBy(() -> assertThat(new UpdateOrderMomentumPlugin())
-            .withTries(20)
-            .satisfies("conf.reference-equivalence"))
-            .isInstanceOf(AssertionError.class)
-            .hasMessageContaining("  method:          acme.momentum-update-order-bug")
-            .hasMessageContaining("--method-class " + UpdateOrderMomentumPlugin.class.getName())
-            .hasMessageContaining("--replay conf.reference-equivalence/holds/oc1-");
+                        .withTries(20)
+                        .satisfies("conf.reference-equivalence"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("  method:          acme.momentum-update-order-bug")
+                .hasMessageContaining("--method-class " + UpdateOrderMomentumPlugin.class.getName())
+                .hasMessageContaining("--replay conf.reference-equivalence/holds/oc1-");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
@@ -22,19 +23,23 @@ class UpdateOrderMomentumCaughtTest {
     @Test
     void referenceEquivalenceAndTheHeavyBallRateCatchTheBug() {
         List<Event> failed = EngineTestKit.engine("junit-jupiter")
-            .selectors(selectClass(UpdateOrderMomentumChecks.class))
-            .execute()
-            .allEvents()
-            .filter(e -> e.getType() == EventType.FINISHED)
-            .filter(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .map(r -> r.getStatus() == org.junit.platform.engine.TestExecutionResult.Status.FAILED)
-                .orElse(false))
-            .collect(Collectors.toList());
-        Map<String, String> messages = failed.stream().collect(Collectors.toMap(
-            e -> e.getTestDescriptor().getDisplayName(),
-            e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-                .getThrowable().map(Throwable::getMessage).orElse(""),
-            (a, b) -> a));
+                .selectors(selectClass(UpdateOrderMomentumChecks.class))
+                .execute()
+                .allEvents()
+                .filter(e -> e.getType() == EventType.FINISHED)
+                .filter(e -> e.getPayload(TestExecutionResult.class)
+                        .map(r -> r.getStatus() == TestExecutionResult.Status.FAILED)
+                        .orElse(false))
+                .collect(Collectors.toList());
+        Map<String, String> messages = failed.stream()
+                .collect(Collectors.toMap(
+                        e -> e.getTestDescriptor().getDisplayName(),
+                        e -> e.getPayload(TestExecutionResult.class)
+                                .orElseThrow()
+                                .getThrowable()
+                                .map(Throwable::getMessage)
+                                .orElse(""),
+                        (a, b) -> a));
         messages.forEach((name, msg) -> System.out.println("CAUGHT " + name + "\n" + msg));
 
         assertCaught(messages, "conf.reference-equivalence / holds", "conf.reference-equivalence/holds/");
@@ -42,13 +47,19 @@ class UpdateOrderMomentumCaughtTest {
     }
 
     private static void assertCaught(Map<String, String> messages, String test, String replay) {
-        String msg = messages.entrySet().stream().filter(e -> e.getKey().startsWith(test))
-            .map(Map.Entry::getValue).findFirst().orElse(null);
+        String msg = messages.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(test))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         assertTrue(msg != null, test + " should fail; failed tests: " + messages.keySet());
-        assertTrue(msg.contains("method:") && msg.contains("acme.momentum-update-order-bug"),
-            "the message names the method:\n" + msg);
-        assertTrue(msg.contains("replay:") && msg.contains("--replay " + replay + "oc1-")
-                && msg.contains("--method-class " + UpdateOrderMomentumPlugin.class.getName()),
-            "the message carries the replay line, which reruns the case on this plug-in:\n" + msg);
+        assertTrue(
+                msg.contains("method:") && msg.contains("acme.momentum-update-order-bug"),
+                "the message names the method:\n" + msg);
+        assertTrue(
+                msg.contains("replay:")
+                        && msg.contains("--replay " + replay + "oc1-")
+                        && msg.contains("--method-class " + UpdateOrderMomentumPlugin.class.getName()),
+                "the message carries the replay line, which reruns the case on this plug-in:\n" + msg);
     }
 }

@@ -22,56 +22,55 @@ import io.optcheck.api.PluggableOptimizer;
  */
 public final class UpdateOrderMomentumPlugin implements PluggableOptimizer {
 
-  /** Position and velocity; never modified after construction. */
-  public record State(double[] x, double[] v) {
-  }
+    /** Position and velocity; never modified after construction. */
+    public record State(double[] x, double[] v) {}
 
-  @Override
-  public String id() {
-    return "acme.momentum-update-order-bug";
-  }
+    @Override
+    public String id() {
+        return "acme.momentum-update-order-bug";
+    }
 
-  @Override
-  public MethodKind kind() {
-    return MethodKind.HEAVY_BALL;
-  }
+    @Override
+    public MethodKind kind() {
+        return MethodKind.HEAVY_BALL;
+    }
 
-  @Override
-  public Optimizer<State> create(Hyperparameters h) {
-    double lr = h.get("lr");
-    double momentum = h.get("momentum");
-    return new Optimizer<>() {
-      @Override
-      public State init(double[] x0) {
-        return new State(x0.clone(), new double[x0.length]);
-      }
+    @Override
+    public Optimizer<State> create(Hyperparameters h) {
+        double lr = h.get("lr");
+        double momentum = h.get("momentum");
+        return new Optimizer<>() {
+            @Override
+            public State init(double[] x0) {
+                return new State(x0.clone(), new double[x0.length]);
+            }
 
-      @Override
-      public State step(State s, Oracle oracle) {
-        double[] g = oracle.gradient(s.x());
-        double[] x = new double[g.length];
-        double[] v = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-          x[i] = s.x()[i] + s.v()[i];             // the bug: uses v_t, not v_{t+1}
-          v[i] = momentum * s.v()[i] - lr * g[i];
-        }
-        return new State(x, v);
-      }
+            @Override
+            public State step(State s, Oracle oracle) {
+                double[] g = oracle.gradient(s.x());
+                double[] x = new double[g.length];
+                double[] v = new double[g.length];
+                for (int i = 0; i < g.length; i++) {
+                    x[i] = s.x()[i] + s.v()[i]; // the bug: uses v_t, not v_{t+1}
+                    v[i] = momentum * s.v()[i] - lr * g[i];
+                }
+                return new State(x, v);
+            }
 
-      @Override
-      public double[] position(State s) {
-        return s.x().clone();
-      }
+            @Override
+            public double[] position(State s) {
+                return s.x().clone();
+            }
 
-      @Override
-      public boolean supportsCopy() {
-        return true;
-      }
+            @Override
+            public boolean supportsCopy() {
+                return true;
+            }
 
-      @Override
-      public State copy(State s) {
-        return new State(s.x().clone(), s.v().clone());
-      }
-    };
-  }
+            @Override
+            public State copy(State s) {
+                return new State(s.x().clone(), s.v().clone());
+            }
+        };
+    }
 }

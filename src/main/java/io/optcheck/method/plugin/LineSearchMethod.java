@@ -1,7 +1,6 @@
 package io.optcheck.method.plugin;
 
 import io.optcheck.api.LineSearch;
-
 import io.optcheck.method.ArmijoBacktracking;
 import io.optcheck.method.LineSearchState;
 import io.optcheck.method.LineStepMethod;
@@ -48,17 +47,17 @@ public final class LineSearchMethod extends LineStepMethod {
         }
         if (search.condition() == LineSearch.Condition.STRONG_WOLFE && !(search.c2() > c1 && search.c2() < 1)) {
             throw new IllegalArgumentException(name + ".c2() must be in (c1, 1) = (" + c1 + ", 1) for a strong Wolfe"
-                + " search, got " + search.c2());
+                    + " search, got " + search.c2());
         }
         double a0 = search.initialStep();
         double beta = search.shrinkFactor();
         if (Double.isNaN(a0) != Double.isNaN(beta)) {
             throw new IllegalArgumentException(name + " declares only one of initialStep() and shrinkFactor();"
-                + " a backtracking search declares both, any other search neither");
+                    + " a backtracking search declares both, any other search neither");
         }
         if (!Double.isNaN(a0) && !(a0 > 0 && Double.isFinite(a0) && beta > 0 && beta < 1)) {
             throw new IllegalArgumentException(name + ": initialStep() must be finite and > 0 and shrinkFactor() in"
-                + " (0, 1), got " + a0 + " and " + beta);
+                    + " (0, 1), got " + a0 + " and " + beta);
         }
         return new LineSearchMethod(search);
     }
@@ -165,6 +164,6 @@ public final class LineSearchMethod extends LineStepMethod {
     @Override
     public String toString() {
         return "steepest descent with line search " + id() + " (" + search.condition() + ", c1 = " + search.c1()
-            + (search.condition() == LineSearch.Condition.STRONG_WOLFE ? ", c2 = " + search.c2() : "") + ")";
+                + (search.condition() == LineSearch.Condition.STRONG_WOLFE ? ", c2 = " + search.c2() : "") + ")";
     }
 }

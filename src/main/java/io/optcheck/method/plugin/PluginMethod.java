@@ -2,7 +2,6 @@ package io.optcheck.method.plugin;
 
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.Oracle;
-
 import io.optcheck.method.IterateState;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodFailure;
@@ -52,7 +51,6 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         public U user() {
             return user;
         }
-
     }
 
     private final String id;
@@ -97,16 +95,21 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
             throw fail(0, "init returned null", "return the state at x0 from init");
         }
         if (!bitEqual(handed, original)) {
-            throw fail(0, "init modified the x0 array it was given (" + firstDifference(handed, original) + ")",
-                "copy x0 before changing it (x0.clone())");
+            throw fail(
+                    0,
+                    "init modified the x0 array it was given (" + firstDifference(handed, original) + ")",
+                    "copy x0 before changing it (x0.clone())");
         }
         double[] p = checkPosition(0, "init", (double[]) out[1], original.length);
         // A state that keeps x0's array would change with it: scribble on the copy and look again.
         Arrays.fill(handed, Double.NaN);
         double[] again = guarded(0, "position", () -> optimizer.position(s));
         if (again == null || !bitEqual(again, p)) {
-            throw fail(0, "the state from init keeps a reference to the x0 array (its position changed when that array was"
-                + " overwritten after init)", "store x0.clone() in the state, not x0");
+            throw fail(
+                    0,
+                    "the state from init keeps a reference to the x0 array (its position changed when that array was"
+                            + " overwritten after init)",
+                    "store x0.clone() in the state, not x0");
         }
         return new State<>(s, p, 0);
     }
@@ -138,9 +141,11 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         }
         double[] before = (double[]) out[1];
         if (before == null || !bitEqual(before, state.x())) {
-            throw fail(k, "step modified the state it was given (position(state) before the step was "
-                + Arrays.toString(state.x()) + ", after it " + Arrays.toString(before) + ")",
-                "return a new state object from step and leave the old one unchanged (copy arrays before updating them)");
+            throw fail(
+                    k,
+                    "step modified the state it was given (position(state) before the step was "
+                            + Arrays.toString(state.x()) + ", after it " + Arrays.toString(before) + ")",
+                    "return a new state object from step and leave the old one unchanged (copy arrays before updating them)");
         }
         double[] x = checkPosition(k, "step", (double[]) out[2], state.x().length);
         return new State<>(next, x, k);
@@ -164,8 +169,10 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         }
         double[] p = (double[]) out[1];
         if (p == null || !bitEqual(p, state.x())) {
-            throw fail(state.t(), "copy(state) has position " + Arrays.toString(p) + ", the state has "
-                + Arrays.toString(state.x()), "copy every field of the state");
+            throw fail(
+                    state.t(),
+                    "copy(state) has position " + Arrays.toString(p) + ", the state has " + Arrays.toString(state.x()),
+                    "copy every field of the state");
         }
         return new State<>(c, p, state.t());
     }
@@ -175,16 +182,21 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
             throw fail(k, "position(state) returned null after " + call, "return x_t as a double[] of length " + d);
         }
         if (p.length != d) {
-            throw fail(k, "position(state) returned an array of length " + p.length + " after " + call
-                + ", the dimension is " + d, "return x_t as a double[] of length " + d);
+            throw fail(
+                    k,
+                    "position(state) returned an array of length " + p.length + " after " + call + ", the dimension is "
+                            + d,
+                    "return x_t as a double[] of length " + d);
         }
         for (int i = 0; i < d; i++) {
             if (!Double.isFinite(p[i])) {
-                throw fail(k, call + " " + NON_FINITE + ": x[" + i + "] = " + p[i] + " from finite inputs",
-                    "guard the update against 0/0 and overflow (for example eps > 0 in a denominator). optcheck runs an"
-                        + " optimizer only inside the ranges of PluggableOptimizer.hyperparameterRanges() (its defaults, such"
-                        + " as eps in [0, 1e-2], for names not declared there), so these hyperparameters are ones the"
-                        + " optimizer declares it supports; if it does not support them, declare the range it does");
+                throw fail(
+                        k,
+                        call + " " + NON_FINITE + ": x[" + i + "] = " + p[i] + " from finite inputs",
+                        "guard the update against 0/0 and overflow (for example eps > 0 in a denominator). optcheck runs an"
+                                + " optimizer only inside the ranges of PluggableOptimizer.hyperparameterRanges() (its defaults, such"
+                                + " as eps in [0, 1e-2], for names not declared there), so these hyperparameters are ones the"
+                                + " optimizer declares it supports; if it does not support them, declare the range it does");
             }
         }
         return p.clone();
@@ -218,8 +230,10 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         if (c instanceof OracleFailure of) {
             throw of.original;
         }
-        throw fail(k, call + " threw " + describe(c),
-            "fix the exception; throw io.optcheck.method.MethodRefusal instead when the method cannot proceed by design");
+        throw fail(
+                k,
+                call + " threw " + describe(c),
+                "fix the exception; throw io.optcheck.method.MethodRefusal instead when the method cannot proceed by design");
     }
 
     /**
@@ -230,8 +244,8 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
     static String describe(Throwable c) {
         String s = c.getClass().getName() + ": " + c.getMessage();
         if (c.getMessage() == null && c.getCause() != null) {
-            s = c.getClass().getName() + " (caused by " + c.getCause().getClass().getName() + ": "
-                + c.getCause().getMessage() + ")";
+            s = c.getClass().getName() + " (caused by "
+                    + c.getCause().getClass().getName() + ": " + c.getCause().getMessage() + ")";
         }
         return s;
     }
@@ -285,7 +299,7 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         private void requireLength(double[] x) {
             if (x == null || x.length != inner.dimension()) {
                 throw new IllegalArgumentException("x must have length " + inner.dimension() + ", got "
-                    + (x == null ? "null" : Integer.toString(x.length)));
+                        + (x == null ? "null" : Integer.toString(x.length)));
             }
         }
 

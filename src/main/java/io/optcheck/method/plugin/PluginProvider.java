@@ -1,10 +1,9 @@
 package io.optcheck.method.plugin;
 
-import io.optcheck.api.Optimizer;
-import io.optcheck.api.PluggableOptimizer;
-
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
+import io.optcheck.api.Optimizer;
+import io.optcheck.api.PluggableOptimizer;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
 import java.util.Map;
@@ -25,18 +24,18 @@ public final class PluginProvider implements MethodProvider {
         this.plugin = Objects.requireNonNull(plugin, "plugin");
         String pid = plugin.id();
         if (pid == null || pid.isBlank() || pid.indexOf('/') >= 0) {
-            throw new IllegalArgumentException(plugin.getClass().getName() + ".id() must be a non-blank id without '/', got '"
-                + pid + "'");
+            throw new IllegalArgumentException(
+                    plugin.getClass().getName() + ".id() must be a non-blank id without '/', got '" + pid + "'");
         }
         if (plugin.kind() == null) {
-            throw new IllegalArgumentException(plugin.getClass().getName() + ".kind() returned null; declare what the optimizer"
-                + " claims to be, e.g. MethodKind.GD");
+            throw new IllegalArgumentException(plugin.getClass().getName()
+                    + ".kind() returned null; declare what the optimizer" + " claims to be, e.g. MethodKind.GD");
         }
         try {
             this.conventions = MethodProviders.resolvedConventions(plugin.kind(), plugin.conventions());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("method " + pid + " declares conventions " + plugin.conventions() + ": "
-                + e.getMessage());
+            throw new IllegalArgumentException(
+                    "method " + pid + " declares conventions " + plugin.conventions() + ": " + e.getMessage());
         }
     }
 
@@ -91,11 +90,12 @@ public final class PluginProvider implements MethodProvider {
         try {
             o = plugin.create(h);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("method " + id() + " rejected hyperparameters " + h.values() + ": "
-                + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "method " + id() + " rejected hyperparameters " + h.values() + ": " + e.getMessage(), e);
         } catch (LinkageError e) {
-            throw new IllegalStateException("method " + id() + " cannot be built: create(" + h.values() + ") threw "
-                + PluginMethod.describe(e), e);
+            throw new IllegalStateException(
+                    "method " + id() + " cannot be built: create(" + h.values() + ") threw " + PluginMethod.describe(e),
+                    e);
         }
         if (o == null) {
             throw new IllegalArgumentException("method " + id() + ": create(" + h.values() + ") returned null");
@@ -107,5 +107,4 @@ public final class PluginProvider implements MethodProvider {
     public String toString() {
         return "plug-in " + id() + " (" + kind().id() + ")";
     }
-
 }

@@ -27,90 +27,104 @@ import io.optcheck.theory.Regime;
  */
 public final class AdaGradRegret extends KindTheorem<OnlineInstance> {
 
-  static final int STEPS = 200;
-  static final int STEPS_NONCONVEX = 500;
+    static final int STEPS = 200;
+    static final int STEPS_NONCONVEX = 500;
 
-  /** The theorem as its spec declares it. */
-  public AdaGradRegret() {
-    super("adapt.adagrad-regret");
-  }
-
-  /**
-   * The teeth. The bound is not tight (worst ratio below 1), so the copy made by
-   * withTightenedBounds checks a wrong constant instead: the bound without its eta sum_i sqrt(G_i)
-   * term (at T = 1, D -&gt; 0 the regret D |g| exceeds it).
-   */
-  private boolean wrong() {
-    return tighten() != 0;
-  }
-
-  @Override
-  public Gen<OnlineInstance> instances(Regime r) {
-    return Cases.<Gen<OnlineInstance>>on(r)
-        .when("holds", this::quadratics)
-        .when("adversarial", () -> OnlineGens.sequences(OnlineGens.eps(binding())))
-        .when("drop:convex", this::sinePotentials)
-        .get();
-  }
-
-  private static Gen<Double> lr() {
-    return Gens.logDoubles(1e-3, 10).withEdges(1.0).knob("lr");
-  }
-
-  /**
-   * Convex quadratics (singular ones included). A start whose gradient has a nonzero component
-   * below 2^-511 is not representable for the method: g^2 underflows (to 0 at |g| = 4.9e-324,
-   * quick seeds 25 and 72), so with eps = 0 the first step divides a nonzero g by sqrt(0) and
-   * x_1 is infinite.
-   */
-  private Gen<OnlineInstance> quadratics() {
-    return Problems.quadratics().dimensions(1, 10).singular().flatMap(q -> Gens.combine(
-        Problems.points(q.dimension(), 10).filter("grad f(x0)^2 representable", x0 -> squaresRepresentable(q.gradient(x0))),
-        lr(), OnlineGens.eps(binding())).as((x0, l, e) ->
-            new OnlineInstance(null, q, "convex quadratic", x0, minimizer(q, x0), l, 0, e)));
-  }
-
-  /** The non-convex sine potentials of drop:convex. */
-  private Gen<OnlineInstance> sinePotentials() {
-    return NonconvexProblems.sinePotentials(Gens.doubles(4.7, 20).knob("a")).flatMap(f -> Gens.combine(
-        Problems.points(f.dimension(), 10), lr(), OnlineGens.eps(binding())).as((x0, l, e) ->
-            new OnlineInstance(null, f, "sine potential", x0, new double[f.dimension()], l, 0, e)));
-  }
-
-  /** True when every nonzero component of g has a normal square (|g_i| >= 2^-511). */
-  static boolean squaresRepresentable(double[] g) {
-    for (double v : g) {
-      if (v != 0 && Math.abs(v) < 0x1p-511) {
-        return false;
-      }
+    /** The theorem as its spec declares it. */
+    public AdaGradRegret() {
+        super("adapt.adagrad-regret");
     }
-    return true;
-  }
 
-  private static double[] minimizer(Quadratic q, double[] x0) {
-    return q.certificate().xStar().orElseThrow();
-  }
+    /**
+     * The teeth. The bound is not tight (worst ratio below 1), so the copy made by
+     * withTightenedBounds checks a wrong constant instead: the bound without its eta sum_i sqrt(G_i)
+     * term (at T = 1, D -&gt; 0 the regret D |g| exceeds it).
+     */
+    private boolean wrong() {
+        return tighten() != 0;
+    }
 
-  /** The declared initial accumulator v_0 (0 for the built-in reference). */
-  private double v0(double eps) {
-    String v = MethodProviders.resolvedConventions(MethodKind.ADAGRAD, binding().declaredConventions())
-        .get("initial-accumulator");
-    return v.equals("eps") ? eps : Double.parseDouble(v);
-  }
+    @Override
+    public Gen<OnlineInstance> instances(Regime r) {
+        return Cases.<Gen<OnlineInstance>>on(r)
+                .when("holds", this::quadratics)
+                .when("adversarial", () -> OnlineGens.sequences(OnlineGens.eps(binding())))
+                .when("drop:convex", this::sinePotentials)
+                .get();
+    }
 
-  @Override
-  protected Evaluation checkOn(OnlineInstance in, Regime r) {
-    double eta = in.lr();
-    double c = Math.sqrt(v0(in.eps())) + in.eps();
-    return RegretCheck.run(method(Hyperparameters.of("lr", eta).with("eps", in.eps())), in,
-        Cases.<Integer>on(r).when("drop:convex", () -> STEPS_NONCONVEX).orElse(() -> STEPS), r.conclusion().equals("linearised-regret"), 1,
-        (t, g, sumG2, maxD2, d02) -> {
-          double s = 0;
-          for (int j = 0; j < sumG2.length; j++) {
-            double root = Math.sqrt(sumG2[j]);
-            s += (root * maxD2[j] + c * d02[j]) / (2 * eta) + (wrong() ? 0 : eta * root);
-          }
-          return s;
-        });
-  }
+    private static Gen<Double> lr() {
+        return Gens.logDoubles(1e-3, 10).withEdges(1.0).knob("lr");
+    }
+
+    /**
+     * Convex quadratics (singular ones included). A start whose gradient has a nonzero component
+     * below 2^-511 is not representable for the method: g^2 underflows (to 0 at |g| = 4.9e-324,
+     * quick seeds 25 and 72), so with eps = 0 the first step divides a nonzero g by sqrt(0) and
+     * x_1 is infinite.
+     */
+    private Gen<OnlineInstance> quadratics() {
+        return Problems.quadratics()
+                .dimensions(1, 10)
+                .singular()
+                .flatMap(q -> Gens.combine(
+                                Problems.points(q.dimension(), 10)
+                                        .filter(
+                                                "grad f(x0)^2 representable",
+                                                x0 -> squaresRepresentable(q.gradient(x0))),
+                                lr(),
+                                OnlineGens.eps(binding()))
+                        .as((x0, l, e) ->
+                                new OnlineInstance(null, q, "convex quadratic", x0, minimizer(q, x0), l, 0, e)));
+    }
+
+    /** The non-convex sine potentials of drop:convex. */
+    private Gen<OnlineInstance> sinePotentials() {
+        return NonconvexProblems.sinePotentials(Gens.doubles(4.7, 20).knob("a"))
+                .flatMap(f -> Gens.combine(Problems.points(f.dimension(), 10), lr(), OnlineGens.eps(binding()))
+                        .as((x0, l, e) ->
+                                new OnlineInstance(null, f, "sine potential", x0, new double[f.dimension()], l, 0, e)));
+    }
+
+    /** True when every nonzero component of g has a normal square (|g_i| >= 2^-511). */
+    static boolean squaresRepresentable(double[] g) {
+        for (double v : g) {
+            if (v != 0 && Math.abs(v) < 0x1p-511) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] minimizer(Quadratic q, double[] x0) {
+        return q.certificate().xStar().orElseThrow();
+    }
+
+    /** The declared initial accumulator v_0 (0 for the built-in reference). */
+    private double v0(double eps) {
+        String v = MethodProviders.resolvedConventions(
+                        MethodKind.ADAGRAD, binding().declaredConventions())
+                .get("initial-accumulator");
+        return v.equals("eps") ? eps : Double.parseDouble(v);
+    }
+
+    @Override
+    protected Evaluation checkOn(OnlineInstance in, Regime r) {
+        double eta = in.lr();
+        double c = Math.sqrt(v0(in.eps())) + in.eps();
+        return RegretCheck.run(
+                method(Hyperparameters.of("lr", eta).with("eps", in.eps())),
+                in,
+                Cases.<Integer>on(r).when("drop:convex", () -> STEPS_NONCONVEX).orElse(() -> STEPS),
+                r.conclusion().equals("linearised-regret"),
+                1,
+                (t, g, sumG2, maxD2, d02) -> {
+                    double s = 0;
+                    for (int j = 0; j < sumG2.length; j++) {
+                        double root = Math.sqrt(sumG2[j]);
+                        s += (root * maxD2[j] + c * d02[j]) / (2 * eta) + (wrong() ? 0 : eta * root);
+                    }
+                    return s;
+                });
+    }
 }

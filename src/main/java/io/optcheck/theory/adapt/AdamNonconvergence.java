@@ -43,96 +43,102 @@ import io.optcheck.theory.TrajectoryCheck;
  */
 public final class AdamNonconvergence extends DeclaredTheorem<ReddiInstance> {
 
-  static final int CYCLES = 1000;
-  /** A wrong constant for the teeth test: above the largest cycle gain 1/sqrt(2) = 0.7071. */
-  static final double ADAM_GAIN_WRONG = 0.75;
+    static final int CYCLES = 1000;
+    /** A wrong constant for the teeth test: above the largest cycle gain 1/sqrt(2) = 0.7071. */
+    static final double ADAM_GAIN_WRONG = 0.75;
 
-  /** The theorem as its spec declares it. */
-  public AdamNonconvergence() {
-    super("adapt.adam-nonconvergence");
-  }
+    /** The theorem as its spec declares it. */
+    public AdamNonconvergence() {
+        super("adapt.adam-nonconvergence");
+    }
 
-  /** The method a regime runs on Reddi's problem: AMSGrad, or Adam with or without bias correction. */
-  private record Variant(boolean amsgrad, boolean biasCorrection) {
-  }
+    /** The method a regime runs on Reddi's problem: AMSGrad, or Adam with or without bias correction. */
+    private record Variant(boolean amsgrad, boolean biasCorrection) {}
 
-  private static Variant variant(Regime r) {
-    return Cases.<Variant>on(r)
-        .when("holds", () -> new Variant(false, false))
-        .when("bias-corrected", () -> new Variant(false, true))
-        .when("amsgrad", () -> new Variant(true, false))
-        .get();
-  }
+    private static Variant variant(Regime r) {
+        return Cases.<Variant>on(r)
+                .when("holds", () -> new Variant(false, false))
+                .when("bias-corrected", () -> new Variant(false, true))
+                .when("amsgrad", () -> new Variant(true, false))
+                .get();
+    }
 
-  @Override
-  public Gen<ReddiInstance> instances(Regime r) {
-    // Every regime draws the same instances; only its method differs (named here, so that a spec
-    // regime without one is a load error).
-    variant(r);
-    // C in (2, 100], alpha = a sqrt(1 - b2) with a in (0, 1), x0 in [-1, 1]: the whole stated
-    // assumption set (C capped at 100 for a finite search box); edges C = 100, a near 1, x0 = +-1.
-    Gen<Double> c = Gens.doubles(2, 100).withEdges(100.0).knob("C").filter("C > 2", v -> v > 2);
-    Gen<Double> a = Gens.doubles(0, 1).withEdges(0.999).knob("alpha / sqrt(1 - b2)")
-        .filter("0 < a < 1", v -> v > 0 && v < 1);
-    Gen<Double> x0 = Gens.doubles(-1, 1).withEdges(-1.0, 1.0).knob("x0");
-    return Gens.combine(c, a, x0).as(ReddiInstance::new);
-  }
+    @Override
+    public Gen<ReddiInstance> instances(Regime r) {
+        // Every regime draws the same instances; only its method differs (named here, so that a spec
+        // regime without one is a load error).
+        variant(r);
+        // C in (2, 100], alpha = a sqrt(1 - b2) with a in (0, 1), x0 in [-1, 1]: the whole stated
+        // assumption set (C capped at 100 for a finite search box); edges C = 100, a near 1, x0 = +-1.
+        Gen<Double> c = Gens.doubles(2, 100).withEdges(100.0).knob("C").filter("C > 2", v -> v > 2);
+        Gen<Double> a = Gens.doubles(0, 1)
+                .withEdges(0.999)
+                .knob("alpha / sqrt(1 - b2)")
+                .filter("0 < a < 1", v -> v > 0 && v < 1);
+        Gen<Double> x0 = Gens.doubles(-1, 1).withEdges(-1.0, 1.0).knob("x0");
+        return Gens.combine(c, a, x0).as(ReddiInstance::new);
+    }
 
-  @Override
-  public Evaluation evaluate(ReddiInstance in, Regime r) {
-    Variant v = variant(r);
-    boolean ams = v.amsgrad();
-    AdaptiveOptions o = AdaptiveOptions.defaults().withBetas(0, in.b2()).withEps(0, false)
-        .withBiasCorrection(v.biasCorrection()).withInverseSqrtSchedule(true).withBox(-1, 1);
-    Method<AdaptiveState> m = ams ? new AmsGrad(in.alpha(), o) : new Adam(in.alpha(), o);
-    double c = in.c();
-    Evaluation.Builder b = new Evaluation.Builder();
-    TrajectoryCheck.Series series = new TrajectoryCheck.Series();
-    double[] cycleStart = {in.x0()};
-    double[] sum = {0};
-    Trajectory tr = Runner.run(m, new CyclicLinearOracle(c), new double[] {in.x0()}, 3 * CYCLES, (t, prev, cur) -> {
-      sum[0] += cur[0];
-      if (t % 3 != 0) {
-        return false;
-      }
-      int k = t / 3 - 1;
-      double a = in.alpha() / Math.sqrt(3.0 * k + 1);
-      double x0 = cycleStart[0];
-      double x3 = cur[0];
-      cycleStart[0] = x3;
-      series.point("x_3k", x3);
-      series.point("average iterate", sum[0] / t);
-      // scale: the iterates and the three moves of the cycle (each at most about a C/sqrt(vhat))
-      double tol = Tolerance.of(Math.abs(x0) + Math.abs(x3) + 3 * a * Math.sqrt(1 + c * c), 1);
-      Check ch;
-      if (ams) {
-        double decrease = (tighten() != 0 ? 1.0 : (c - 2) / c) * a;
-        double band = -1 + 2 * a * Math.sqrt(1 + c * c) / (c * c);
-        ch = Check.atMost("x_3k+3 vs max(x_3k - (C-2)a/C, -1 + band)", t, x3, Math.max(x0 - decrease, band), tol);
-      } else {
-        double gain = tighten() != 0 ? ADAM_GAIN_WRONG * a : cycleGain(in, k, v.biasCorrection());
-        ch = Check.atLeast("x_3k+3 vs min(1, x_3k + G_k)", t, x3, Math.min(1, x0 + gain), tol);
-      }
-      return b.add(ch);
-    });
-    return TrajectoryCheck.finish(b, tr, series);
-  }
+    @Override
+    public Evaluation evaluate(ReddiInstance in, Regime r) {
+        Variant v = variant(r);
+        boolean ams = v.amsgrad();
+        AdaptiveOptions o = AdaptiveOptions.defaults()
+                .withBetas(0, in.b2())
+                .withEps(0, false)
+                .withBiasCorrection(v.biasCorrection())
+                .withInverseSqrtSchedule(true)
+                .withBox(-1, 1);
+        Method<AdaptiveState> m = ams ? new AmsGrad(in.alpha(), o) : new Adam(in.alpha(), o);
+        double c = in.c();
+        Evaluation.Builder b = new Evaluation.Builder();
+        TrajectoryCheck.Series series = new TrajectoryCheck.Series();
+        double[] cycleStart = {in.x0()};
+        double[] sum = {0};
+        Trajectory tr = Runner.run(m, new CyclicLinearOracle(c), new double[] {in.x0()}, 3 * CYCLES, (t, prev, cur) -> {
+            sum[0] += cur[0];
+            if (t % 3 != 0) {
+                return false;
+            }
+            int k = t / 3 - 1;
+            double a = in.alpha() / Math.sqrt(3.0 * k + 1);
+            double x0 = cycleStart[0];
+            double x3 = cur[0];
+            cycleStart[0] = x3;
+            series.point("x_3k", x3);
+            series.point("average iterate", sum[0] / t);
+            // scale: the iterates and the three moves of the cycle (each at most about a C/sqrt(vhat))
+            double tol = Tolerance.of(Math.abs(x0) + Math.abs(x3) + 3 * a * Math.sqrt(1 + c * c), 1);
+            Check ch;
+            if (ams) {
+                double decrease = (tighten() != 0 ? 1.0 : (c - 2) / c) * a;
+                double band = -1 + 2 * a * Math.sqrt(1 + c * c) / (c * c);
+                ch = Check.atMost(
+                        "x_3k+3 vs max(x_3k - (C-2)a/C, -1 + band)", t, x3, Math.max(x0 - decrease, band), tol);
+            } else {
+                double gain = tighten() != 0 ? ADAM_GAIN_WRONG * a : cycleGain(in, k, v.biasCorrection());
+                ch = Check.atLeast("x_3k+3 vs min(1, x_3k + G_k)", t, x3, Math.min(1, x0 + gain), tol);
+            }
+            return b.add(ch);
+        });
+        return TrajectoryCheck.finish(b, tr, series);
+    }
 
-  /**
-   * The derived lower bound G_k on Adam's unclipped gain over cycle k (see the class comment):
-   * the two up moves at their smallest (second moment at its largest) minus the down move at
-   * its largest (second moment at its smallest after the C round).
-   */
-  static double cycleGain(ReddiInstance in, int k, boolean biasCorrection) {
-    double b2 = in.b2();
-    double c = in.c();
-    double v2 = b2 * c * c + (1 - b2);
-    double v3 = b2 * v2 + (1 - b2);
-    double a1 = in.alpha() / Math.sqrt(3.0 * k + 1);
-    double a2 = in.alpha() / Math.sqrt(3.0 * k + 2);
-    double a3 = in.alpha() / Math.sqrt(3.0 * k + 3);
-    double c2 = biasCorrection ? 1 - Math.pow(b2, 3.0 * k + 2) : 1;
-    double c3 = biasCorrection ? 1 - Math.pow(b2, 3.0 * k + 3) : 1;
-    return a2 * Math.sqrt(c2 / v2) + a3 * Math.sqrt(c3 / v3) - a1 / Math.sqrt(1 - b2);
-  }
+    /**
+     * The derived lower bound G_k on Adam's unclipped gain over cycle k (see the class comment):
+     * the two up moves at their smallest (second moment at its largest) minus the down move at
+     * its largest (second moment at its smallest after the C round).
+     */
+    static double cycleGain(ReddiInstance in, int k, boolean biasCorrection) {
+        double b2 = in.b2();
+        double c = in.c();
+        double v2 = b2 * c * c + (1 - b2);
+        double v3 = b2 * v2 + (1 - b2);
+        double a1 = in.alpha() / Math.sqrt(3.0 * k + 1);
+        double a2 = in.alpha() / Math.sqrt(3.0 * k + 2);
+        double a3 = in.alpha() / Math.sqrt(3.0 * k + 3);
+        double c2 = biasCorrection ? 1 - Math.pow(b2, 3.0 * k + 2) : 1;
+        double c3 = biasCorrection ? 1 - Math.pow(b2, 3.0 * k + 3) : 1;
+        return a2 * Math.sqrt(c2 / v2) + a3 * Math.sqrt(c3 / v3) - a1 / Math.sqrt(1 - b2);
+    }
 }

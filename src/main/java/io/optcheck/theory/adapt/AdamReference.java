@@ -31,106 +31,113 @@ import java.util.OptionalDouble;
  */
 public final class AdamReference extends KindTheorem<AdamInstance> {
 
-  /** The theorem as its spec declares it. */
-  public AdamReference() {
-    super("adapt.adam-reference");
-  }
+    /** The theorem as its spec declares it. */
+    public AdamReference() {
+        super("adapt.adam-reference");
+    }
 
-  static final int STEPS = 30;
+    static final int STEPS = 30;
 
-  /**
-   * The conventions the checker's formula encodes (AdamInstance.options): eps outside the square
-   * root, bias correction, decoupled decay lr * wd * x.
-   */
-  static final Map<String, String> FORMULA_CONVENTIONS = Map.of("eps", "outside-sqrt",
-      "bias-correction", "on", "weight-decay", "decoupled", "decay-times-lr", "yes");
+    /**
+     * The conventions the checker's formula encodes (AdamInstance.options): eps outside the square
+     * root, bias correction, decoupled decay lr * wd * x.
+     */
+    static final Map<String, String> FORMULA_CONVENTIONS = Map.of(
+            "eps", "outside-sqrt", "bias-correction", "on", "weight-decay", "decoupled", "decay-times-lr", "yes");
 
-  /** Every regime is about the formula conventions: none applies to a method that declares others. */
-  @Override
-  protected boolean keeps(Regime r) {
-    return binding().follows(FORMULA_CONVENTIONS);
-  }
+    /** Every regime is about the formula conventions: none applies to a method that declares others. */
+    @Override
+    protected boolean keeps(Regime r) {
+        return binding().follows(FORMULA_CONVENTIONS);
+    }
 
-  @Override
-  public Gen<AdamInstance> instances(Regime r) {
-    DoubleGen lr = Gens.logDoubles(1e-4, 1).withEdges(1.0).knob("lr");
-    Gen<Double> b1 = Gens.doubles(0, 0.99).withEdges(0.0, 0.9).knob("b1");
-    Gen<Double> b2 = Gens.doubles(0, 0.9999).withEdges(0.0, 0.999).knob("b2");
-    Gen<Double> eps = Gens.logDoubles(1e-12, 1e-2).withSpecials(0.0).knob("eps");
-    Gen<Double> wd = Gens.doubles(0, 0.1).withEdges(0.0).knob("wd");
-    Gen<Double> zero = Gens.just(0.0);
-    // What each regime fixes: eps, wd, and whether x0 is a minimizer.
-    Draws draws = Cases.<Draws>on(r)
-        .when("holds", () -> new Draws(eps, wd, false))
-        .when("first-step", () -> new Draws(zero, zero, false))
-        .when("zero-gradient-no-move", () -> new Draws(eps, zero, true))
-        // the holds generator with only "no weight decay" inverted: wd > 0
-        .when("drop:no-weight-decay", () -> new Draws(eps, Gens.doubles(0, 0.1).knob("wd").filter("wd > 0", v -> v > 0),
-            true))
-        .get();
-    Gen<double[]> hyper = Gens.combine(Gens.combine(lr, b1).as((a, b) -> new double[] {a, b}),
-        Gens.combine(b2, draws.eps()).as((a, b) -> new double[] {a, b}), draws.wd())
-        .as((p, s, w) -> new double[] {p[0], p[1], s[0], s[1], w});
-    return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), hyper)
-        .as((x0, h) -> {
-          // At a minimizer: the same spectrum with its minimizer moved to x0, so g(x0) = 0 exactly.
-          Quadratic p = draws.atMinimizer() ? Quadratic.diagonal(q.eigenvalues(), x0) : q;
-          return new AdamInstance(p, x0, h[0], h[1], h[2], h[3], h[4]);
-        }));
-  }
+    @Override
+    public Gen<AdamInstance> instances(Regime r) {
+        DoubleGen lr = Gens.logDoubles(1e-4, 1).withEdges(1.0).knob("lr");
+        Gen<Double> b1 = Gens.doubles(0, 0.99).withEdges(0.0, 0.9).knob("b1");
+        Gen<Double> b2 = Gens.doubles(0, 0.9999).withEdges(0.0, 0.999).knob("b2");
+        Gen<Double> eps = Gens.logDoubles(1e-12, 1e-2).withSpecials(0.0).knob("eps");
+        Gen<Double> wd = Gens.doubles(0, 0.1).withEdges(0.0).knob("wd");
+        Gen<Double> zero = Gens.just(0.0);
+        // What each regime fixes: eps, wd, and whether x0 is a minimizer.
+        Draws draws = Cases.<Draws>on(r)
+                .when("holds", () -> new Draws(eps, wd, false))
+                .when("first-step", () -> new Draws(zero, zero, false))
+                .when("zero-gradient-no-move", () -> new Draws(eps, zero, true))
+                // the holds generator with only "no weight decay" inverted: wd > 0
+                .when(
+                        "drop:no-weight-decay",
+                        () -> new Draws(eps, Gens.doubles(0, 0.1).knob("wd").filter("wd > 0", v -> v > 0), true))
+                .get();
+        Gen<double[]> hyper = Gens.combine(
+                        Gens.combine(lr, b1).as((a, b) -> new double[] {a, b}),
+                        Gens.combine(b2, draws.eps()).as((a, b) -> new double[] {a, b}),
+                        draws.wd())
+                .as((p, s, w) -> new double[] {p[0], p[1], s[0], s[1], w});
+        return Problems.quadratics()
+                .flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), hyper)
+                        .as((x0, h) -> {
+                            // At a minimizer: the same spectrum with its minimizer moved to x0, so g(x0) = 0 exactly.
+                            Quadratic p = draws.atMinimizer() ? Quadratic.diagonal(q.eigenvalues(), x0) : q;
+                            return new AdamInstance(p, x0, h[0], h[1], h[2], h[3], h[4]);
+                        }));
+    }
 
-  /** The draws of eps and wd of a regime, and whether it starts at a minimizer. */
-  private record Draws(Gen<Double> eps, Gen<Double> wd, boolean atMinimizer) {
-  }
+    /** The draws of eps and wd of a regime, and whether it starts at a minimizer. */
+    private record Draws(Gen<Double> eps, Gen<Double> wd, boolean atMinimizer) {}
 
-  @Override
-  protected Evaluation checkOn(AdamInstance in, Regime r) {
-    Quadratic q = in.q();
-    int d = q.dimension();
-    String conclusion = r.conclusion();
-    // The checker's own moments, updated from gradients it computes itself.
-    double[] m = new double[d];
-    double[] v = new double[d];
-    // Teeth: the checker's formula with lr * (1 + eps) (a wrong constant for an exact equality).
-    double lrRef = in.lr() * (1 + tighten());
-    int steps = conclusion.equals("first-step") ? 1 : STEPS;
-    Method<?> method = method(Hyperparameters.of("lr", in.lr()).with("b1", in.b1()).with("b2", in.b2())
-        .with("eps", in.eps()).with("wd", in.wd()));
-    return TrajectoryCheck.run(method, q, in.x0(), steps, (t, prev, cur, series) -> {
-      double[] g = q.gradient(prev);
-      double worst = 0;
-      double scale = 0;
-      double moved = 0;
-      for (int i = 0; i < d; i++) {
-        double ref;
-        if (conclusion.equals("first-step")) {
-          ref = prev[i] - lrRef * Math.signum(g[i]);
-        } else if (conclusion.equals("no-move")) {
-          ref = prev[i] * (1 - tighten()); // teeth: a wrong claim "x shrinks by a factor eps"
-        } else {
-          m[i] = in.b1() * m[i] + (1 - in.b1()) * g[i];
-          v[i] = in.b2() * v[i] + (1 - in.b2()) * g[i] * g[i];
-          double mh = m[i] / (1 - Math.pow(in.b1(), t));
-          double vh = v[i] / (1 - Math.pow(in.b2(), t));
-          double step = mh == 0 ? 0 : lrRef * mh / (Math.sqrt(vh) + in.eps());
-          ref = prev[i] - step - lrRef * in.wd() * prev[i];
-        }
-        worst = Math.max(worst, Math.abs(cur[i] - ref));
-        // rounding of x_t: its inputs x_{t-1}, the step and the decay term
-        scale = Math.max(scale, Math.abs(prev[i]) + Math.abs(cur[i] - prev[i]) + Math.abs(ref - prev[i]));
-        moved = Math.max(moved, Math.abs(cur[i] - prev[i]));
-      }
-      // A bound of 0 gets an absolute tolerance from the run's scale (at least |x_0|).
-      double tol = Tolerance.of(Math.max(scale, TrajectoryCheck.GRADIENT_FLOOR), d);
-      series.point("max |x_t - formula|", worst);
-      series.point("max |x_t - x_t-1|", moved);
-      return Check.atMost("max_i |x_t,i - formula_i|", t, worst, 0, tol);
-    });
-  }
+    @Override
+    protected Evaluation checkOn(AdamInstance in, Regime r) {
+        Quadratic q = in.q();
+        int d = q.dimension();
+        String conclusion = r.conclusion();
+        // The checker's own moments, updated from gradients it computes itself.
+        double[] m = new double[d];
+        double[] v = new double[d];
+        // Teeth: the checker's formula with lr * (1 + eps) (a wrong constant for an exact equality).
+        double lrRef = in.lr() * (1 + tighten());
+        int steps = conclusion.equals("first-step") ? 1 : STEPS;
+        Method<?> method = method(Hyperparameters.of("lr", in.lr())
+                .with("b1", in.b1())
+                .with("b2", in.b2())
+                .with("eps", in.eps())
+                .with("wd", in.wd()));
+        return TrajectoryCheck.run(method, q, in.x0(), steps, (t, prev, cur, series) -> {
+            double[] g = q.gradient(prev);
+            double worst = 0;
+            double scale = 0;
+            double moved = 0;
+            for (int i = 0; i < d; i++) {
+                double ref;
+                if (conclusion.equals("first-step")) {
+                    ref = prev[i] - lrRef * Math.signum(g[i]);
+                } else if (conclusion.equals("no-move")) {
+                    ref = prev[i] * (1 - tighten()); // teeth: a wrong claim "x shrinks by a factor eps"
+                } else {
+                    m[i] = in.b1() * m[i] + (1 - in.b1()) * g[i];
+                    v[i] = in.b2() * v[i] + (1 - in.b2()) * g[i] * g[i];
+                    double mh = m[i] / (1 - Math.pow(in.b1(), t));
+                    double vh = v[i] / (1 - Math.pow(in.b2(), t));
+                    double step = mh == 0 ? 0 : lrRef * mh / (Math.sqrt(vh) + in.eps());
+                    ref = prev[i] - step - lrRef * in.wd() * prev[i];
+                }
+                worst = Math.max(worst, Math.abs(cur[i] - ref));
+                // rounding of x_t: its inputs x_{t-1}, the step and the decay term
+                scale = Math.max(scale, Math.abs(prev[i]) + Math.abs(cur[i] - prev[i]) + Math.abs(ref - prev[i]));
+                moved = Math.max(moved, Math.abs(cur[i] - prev[i]));
+            }
+            // A bound of 0 gets an absolute tolerance from the run's scale (at least |x_0|).
+            double tol = Tolerance.of(Math.max(scale, TrajectoryCheck.GRADIENT_FLOOR), d);
+            series.point("max |x_t - formula|", worst);
+            series.point("max |x_t - x_t-1|", moved);
+            return Check.atMost("max_i |x_t,i - formula_i|", t, worst, 0, tol);
+        });
+    }
 
-  @Override
-  public OptionalDouble thresholdValue(AdamInstance in, Regime r) {
-    return Cases.<OptionalDouble>on(r).when("drop:no-weight-decay", () -> OptionalDouble.of(in.wd()))
-        .orElse(OptionalDouble::empty);
-  }
+    @Override
+    public OptionalDouble thresholdValue(AdamInstance in, Regime r) {
+        return Cases.<OptionalDouble>on(r)
+                .when("drop:no-weight-decay", () -> OptionalDouble.of(in.wd()))
+                .orElse(OptionalDouble::empty);
+    }
 }

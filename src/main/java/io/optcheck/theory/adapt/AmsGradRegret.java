@@ -22,45 +22,56 @@ import java.util.Map;
  */
 public final class AmsGradRegret extends KindTheorem<OnlineInstance> {
 
-  /** The theorem as its spec declares it. */
-  public AmsGradRegret() {
-    super("adapt.amsgrad-regret");
-  }
+    /** The theorem as its spec declares it. */
+    public AmsGradRegret() {
+        super("adapt.amsgrad-regret");
+    }
 
-  /** The conventions each regime is about. */
-  static Map<String, String> conventions(Regime r) {
-    return Cases.<Map<String, String>>on(r)
-        .when("holds", () -> Map.of("bias-correction", "off"))
-        .when("max-over-corrected", () -> Map.of("bias-correction", "on", "max-over", "corrected"))
-        .when("bias-corrected", () -> Map.of("bias-correction", "on", "max-over", "raw"))
-        .get();
-  }
+    /** The conventions each regime is about. */
+    static Map<String, String> conventions(Regime r) {
+        return Cases.<Map<String, String>>on(r)
+                .when("holds", () -> Map.of("bias-correction", "off"))
+                .when("max-over-corrected", () -> Map.of("bias-correction", "on", "max-over", "corrected"))
+                .when("bias-corrected", () -> Map.of("bias-correction", "on", "max-over", "raw"))
+                .get();
+    }
 
-  /** A regime applies to a method that declares its conventions. */
-  @Override
-  protected boolean keeps(Regime r) {
-    return binding().follows(conventions(r));
-  }
+    /** A regime applies to a method that declares its conventions. */
+    @Override
+    protected boolean keeps(Regime r) {
+        return binding().follows(conventions(r));
+    }
 
-  @Override
-  public Gen<OnlineInstance> instances(Regime r) {
-    // Every regime draws the same sequences; only its conventions differ (named here, so that a
-    // spec regime without them is a load error).
-    conventions(r);
-    return OnlineGens.sequences(OnlineGens.eps(binding()));
-  }
+    @Override
+    public Gen<OnlineInstance> instances(Regime r) {
+        // Every regime draws the same sequences; only its conventions differ (named here, so that a
+        // spec regime without them is a load error).
+        conventions(r);
+        return OnlineGens.sequences(OnlineGens.eps(binding()));
+    }
 
-  @Override
-  protected Evaluation checkOn(OnlineInstance in, Regime r) {
-    MethodBinding b = binding().following(conventions(r));
-    Map<String, String> conv = MethodProviders.resolvedConventions(MethodKind.AMSGRAD,
-        b.isBuiltIn() ? conventions(r) : b.declaredConventions());
-    boolean corrected = "on".equals(conv.get("bias-correction"));
-    DenominatorBound.Second second = !corrected ? DenominatorBound.Second.MAX_RAW
-        : "corrected".equals(conv.get("max-over")) ? DenominatorBound.Second.MAX_CORRECTED
-        : DenominatorBound.Second.MAX_RAW_THEN_CORRECTED;
-    Hyperparameters h = Hyperparameters.of("lr", in.lr()).with("b1", 0).with("b2", in.b2()).with("eps", in.eps());
-    return RegretCheck.run(b.create(h), in, 0, true, 1 - tighten(), new DenominatorBound(in.dimension(), in.lr(), in.b2(),
-        in.eps(), "inside-sqrt".equals(conv.get("eps")), second));
-  }
+    @Override
+    protected Evaluation checkOn(OnlineInstance in, Regime r) {
+        MethodBinding b = binding().following(conventions(r));
+        Map<String, String> conv = MethodProviders.resolvedConventions(
+                MethodKind.AMSGRAD, b.isBuiltIn() ? conventions(r) : b.declaredConventions());
+        boolean corrected = "on".equals(conv.get("bias-correction"));
+        DenominatorBound.Second second = !corrected
+                ? DenominatorBound.Second.MAX_RAW
+                : "corrected".equals(conv.get("max-over"))
+                        ? DenominatorBound.Second.MAX_CORRECTED
+                        : DenominatorBound.Second.MAX_RAW_THEN_CORRECTED;
+        Hyperparameters h = Hyperparameters.of("lr", in.lr())
+                .with("b1", 0)
+                .with("b2", in.b2())
+                .with("eps", in.eps());
+        return RegretCheck.run(
+                b.create(h),
+                in,
+                0,
+                true,
+                1 - tighten(),
+                new DenominatorBound(
+                        in.dimension(), in.lr(), in.b2(), in.eps(), "inside-sqrt".equals(conv.get("eps")), second));
+    }
 }

@@ -17,49 +17,54 @@ package io.optcheck.theory.adapt;
  */
 final class DenominatorBound implements RegretCheck.Bound {
 
-  /** Which quantity divides the step. */
-  enum Second { RAW_V, MAX_RAW, MAX_RAW_THEN_CORRECTED, MAX_CORRECTED }
-
-  private final double lr;
-  private final double b2;
-  private final double eps;
-  private final boolean epsInside;
-  private final Second second;
-  private final double[] v;
-  private final double[] vhat;
-  private final double[] inverseSum;
-  private final double[] h;
-
-  DenominatorBound(int d, double lr, double b2, double eps, boolean epsInside, Second second) {
-    this.lr = lr;
-    this.b2 = b2;
-    this.eps = eps;
-    this.epsInside = epsInside;
-    this.second = second;
-    v = new double[d];
-    vhat = new double[d];
-    inverseSum = new double[d];
-    h = new double[d];
-  }
-
-  @Override
-  public double at(int t, double[] g, double[] sumG2, double[] maxD2, double[] d02) {
-    double bc = 1 - Math.pow(b2, t);
-    double s = 0;
-    for (int j = 0; j < g.length; j++) {
-      v[j] = b2 * v[j] + (1 - b2) * g[j] * g[j];
-      double q = switch (second) {
-        case RAW_V -> v[j];
-        case MAX_RAW -> vhat[j] = Math.max(vhat[j], v[j]);
-        case MAX_RAW_THEN_CORRECTED -> (vhat[j] = Math.max(vhat[j], v[j])) / bc;
-        case MAX_CORRECTED -> vhat[j] = Math.max(vhat[j], v[j] / bc);
-      };
-      h[j] = (epsInside ? Math.sqrt(q + eps) : Math.sqrt(q) + eps) / lr;
-      if (g[j] != 0) {
-        inverseSum[j] += g[j] * g[j] / h[j];
-      }
-      s += (h[j] * maxD2[j] + inverseSum[j]) / 2;
+    /** Which quantity divides the step. */
+    enum Second {
+        RAW_V,
+        MAX_RAW,
+        MAX_RAW_THEN_CORRECTED,
+        MAX_CORRECTED
     }
-    return s;
-  }
+
+    private final double lr;
+    private final double b2;
+    private final double eps;
+    private final boolean epsInside;
+    private final Second second;
+    private final double[] v;
+    private final double[] vhat;
+    private final double[] inverseSum;
+    private final double[] h;
+
+    DenominatorBound(int d, double lr, double b2, double eps, boolean epsInside, Second second) {
+        this.lr = lr;
+        this.b2 = b2;
+        this.eps = eps;
+        this.epsInside = epsInside;
+        this.second = second;
+        v = new double[d];
+        vhat = new double[d];
+        inverseSum = new double[d];
+        h = new double[d];
+    }
+
+    @Override
+    public double at(int t, double[] g, double[] sumG2, double[] maxD2, double[] d02) {
+        double bc = 1 - Math.pow(b2, t);
+        double s = 0;
+        for (int j = 0; j < g.length; j++) {
+            v[j] = b2 * v[j] + (1 - b2) * g[j] * g[j];
+            double q = switch (second) {
+                case RAW_V -> v[j];
+                case MAX_RAW -> vhat[j] = Math.max(vhat[j], v[j]);
+                case MAX_RAW_THEN_CORRECTED -> (vhat[j] = Math.max(vhat[j], v[j])) / bc;
+                case MAX_CORRECTED -> vhat[j] = Math.max(vhat[j], v[j] / bc);
+            };
+            h[j] = (epsInside ? Math.sqrt(q + eps) : Math.sqrt(q) + eps) / lr;
+            if (g[j] != 0) {
+                inverseSum[j] += g[j] * g[j] / h[j];
+            }
+            s += (h[j] * maxD2[j] + inverseSum[j]) / 2;
+        }
+        return s;
+    }
 }

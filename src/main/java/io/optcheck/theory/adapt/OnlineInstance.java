@@ -12,36 +12,37 @@ import java.util.Map;
  * with a comparator x*, or an objective f with its minimizer x* ({@code g} null). {@code lr},
  * {@code b2} (AMSGrad's beta2, RMSProp's rho) and {@code eps} are the method's hyperparameters.
  */
-record OnlineInstance(double[][] g, Objective f, String family, double[] x0, double[] xStar, double lr, double b2,
-                      double eps) implements Described {
+record OnlineInstance(
+        double[][] g, Objective f, String family, double[] x0, double[] xStar, double lr, double b2, double eps)
+        implements Described {
 
-  int dimension() {
-    return x0.length;
-  }
-
-  int steps(int objectiveSteps) {
-    return g != null ? g.length : objectiveSteps;
-  }
-
-  @Override
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("problem", family);
-    if (f != null) {
-      m.put("f", f.describe());
-    } else {
-      m.put("T", g.length);
-      m.put("g_1", Num.fmt(g[0]));
-      if (g.length > 1) {
-        m.put("g_2", Num.fmt(g[1]));
-      }
+    int dimension() {
+        return x0.length;
     }
-    m.put("dimension", x0.length);
-    m.put("x0", Num.fmt(x0));
-    m.put("x*", Num.fmt(xStar));
-    m.put("lr", lr);
-    m.put("b2 (rho)", b2);
-    m.put("eps", eps);
-    return m;
-  }
+
+    int steps(int objectiveSteps) {
+        return g != null ? g.length : objectiveSteps;
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("problem", family);
+        if (f != null) {
+            m.put("f", f.describe());
+        } else {
+            m.put("T", g.length);
+            m.put("g_1", Num.fmt(g[0]));
+            if (g.length > 1) {
+                m.put("g_2", Num.fmt(g[1]));
+            }
+        }
+        m.put("dimension", x0.length);
+        m.put("x0", Num.fmt(x0));
+        m.put("x*", Num.fmt(xStar));
+        m.put("lr", lr);
+        m.put("b2 (rho)", b2);
+        m.put("eps", eps);
+        return m;
+    }
 }

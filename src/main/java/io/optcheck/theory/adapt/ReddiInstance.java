@@ -10,23 +10,23 @@ import java.util.Map;
  */
 public record ReddiInstance(double c, double alphaFraction, double x0) implements Described {
 
-  public double b2() {
-    return 1 / (1 + c * c);
-  }
+    public double b2() {
+        return 1 / (1 + c * c);
+    }
 
-  public double alpha() {
-    return alphaFraction * Math.sqrt(1 - b2());
-  }
+    public double alpha() {
+        return alphaFraction * Math.sqrt(1 - b2());
+    }
 
-  /** Fields for a counterexample. */
-  @Override
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("C", c);
-    m.put("b2", b2());
-    m.put("alpha / sqrt(1 - b2)", alphaFraction);
-    m.put("alpha", alpha());
-    m.put("x0", x0);
-    return m;
-  }
+    /** Fields for a counterexample. */
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("C", c);
+        m.put("b2", b2());
+        m.put("alpha / sqrt(1 - b2)", alphaFraction);
+        m.put("alpha", alpha());
+        m.put("x0", x0);
+        return m;
+    }
 }

@@ -21,102 +21,107 @@ import io.optcheck.theory.TrajectoryCheck;
  */
 final class RegretCheck {
 
-  private RegretCheck() {
-  }
+    private RegretCheck() {}
 
-  /** The bound after T gradients, from the running per-coordinate sums; g is the T-th gradient. */
-  interface Bound {
-    double at(int t, double[] g, double[] sumG2, double[] maxD2, double[] d02);
-  }
-
-  static Evaluation run(Method<?> method, OnlineInstance in, int objectiveSteps, boolean linearised, double factor,
-                        Bound bound) {
-    int d = in.dimension();
-    int steps = in.steps(objectiveSteps);
-    double[] xs = in.xStar();
-    double[] sumG2 = new double[d];
-    double[] maxD2 = new double[d];
-    double[] d02 = new double[d];
-    for (int j = 0; j < d; j++) {
-      d02[j] = (in.x0()[j] - xs[j]) * (in.x0()[j] - xs[j]);
+    /** The bound after T gradients, from the running per-coordinate sums; g is the T-th gradient. */
+    interface Bound {
+        double at(int t, double[] g, double[] sumG2, double[] maxD2, double[] d02);
     }
-    double fStar = in.f() == null ? 0 : in.f().value(xs);
-    SequenceOracle seq = in.g() == null ? null : new SequenceOracle(in.g());
-    GradientOracle oracle = seq != null ? seq : new ExactOracle(in.f());
-    double[] regret = {0};
-    double[] scale = {0};
-    Evaluation.Builder b = new Evaluation.Builder();
-    TrajectoryCheck.Series series = new TrajectoryCheck.Series();
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Trajectory tr = Runner.run((Method) method, oracle, in.x0(), steps, (t, prev, cur) -> {
-      if (seq != null && seq.gradientCalls() != t) {
-        return b.add(Check.atMost("gradient calls in " + t + " steps (one per step)", t, seq.gradientCalls(), t, 0));
-      }
-      double[] g = seq != null ? in.g()[t - 1].clone() : in.f().gradient(prev);
-      for (int j = 0; j < d; j++) {
-        sumG2[j] += g[j] * g[j];
-        double dj = prev[j] - xs[j];
-        maxD2[j] = Math.max(maxD2[j], dj * dj);
-        if (linearised || seq != null) {
-          regret[0] += g[j] * dj;
-          scale[0] += Math.abs(g[j] * dj);
+
+    static Evaluation run(
+            Method<?> method, OnlineInstance in, int objectiveSteps, boolean linearised, double factor, Bound bound) {
+        int d = in.dimension();
+        int steps = in.steps(objectiveSteps);
+        double[] xs = in.xStar();
+        double[] sumG2 = new double[d];
+        double[] maxD2 = new double[d];
+        double[] d02 = new double[d];
+        for (int j = 0; j < d; j++) {
+            d02[j] = (in.x0()[j] - xs[j]) * (in.x0()[j] - xs[j]);
         }
-      }
-      if (!(linearised || seq != null)) {
-        double gap = in.f().value(prev) - fStar;
-        regret[0] += gap;
-        scale[0] += Math.abs(in.f().value(prev)) + Math.abs(fStar);
-      }
-      double bd = bound.at(t, g, sumG2, maxD2, d02) * factor;
-      series.point("regret", regret[0]);
-      series.point("bound", bd);
-      return b.add(Check.atMost(linearised || seq != null ? "sum_t <g_t, x_t - x*>" : "sum_t f(x_t) - f(x*)", t,
-          regret[0], bd, Tolerance.of(scale[0] + bd, d)));
-    });
-    return TrajectoryCheck.finish(b, tr, series);
-  }
-
-  /** Hands out g_1, g_2, ... one per gradient call, whatever x is; counts calls. */
-  static final class SequenceOracle implements GradientOracle {
-    private final double[][] g;
-    private long calls;
-
-    SequenceOracle(double[][] g) {
-      this.g = g;
+        double fStar = in.f() == null ? 0 : in.f().value(xs);
+        SequenceOracle seq = in.g() == null ? null : new SequenceOracle(in.g());
+        GradientOracle oracle = seq != null ? seq : new ExactOracle(in.f());
+        double[] regret = {0};
+        double[] scale = {0};
+        Evaluation.Builder b = new Evaluation.Builder();
+        TrajectoryCheck.Series series = new TrajectoryCheck.Series();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Trajectory tr = Runner.run((Method) method, oracle, in.x0(), steps, (t, prev, cur) -> {
+            if (seq != null && seq.gradientCalls() != t) {
+                return b.add(
+                        Check.atMost("gradient calls in " + t + " steps (one per step)", t, seq.gradientCalls(), t, 0));
+            }
+            double[] g = seq != null ? in.g()[t - 1].clone() : in.f().gradient(prev);
+            for (int j = 0; j < d; j++) {
+                sumG2[j] += g[j] * g[j];
+                double dj = prev[j] - xs[j];
+                maxD2[j] = Math.max(maxD2[j], dj * dj);
+                if (linearised || seq != null) {
+                    regret[0] += g[j] * dj;
+                    scale[0] += Math.abs(g[j] * dj);
+                }
+            }
+            if (!(linearised || seq != null)) {
+                double gap = in.f().value(prev) - fStar;
+                regret[0] += gap;
+                scale[0] += Math.abs(in.f().value(prev)) + Math.abs(fStar);
+            }
+            double bd = bound.at(t, g, sumG2, maxD2, d02) * factor;
+            series.point("regret", regret[0]);
+            series.point("bound", bd);
+            return b.add(Check.atMost(
+                    linearised || seq != null ? "sum_t <g_t, x_t - x*>" : "sum_t f(x_t) - f(x*)",
+                    t,
+                    regret[0],
+                    bd,
+                    Tolerance.of(scale[0] + bd, d)));
+        });
+        return TrajectoryCheck.finish(b, tr, series);
     }
 
-    @Override
-    public int dimension() {
-      return g[0].length;
-    }
+    /** Hands out g_1, g_2, ... one per gradient call, whatever x is; counts calls. */
+    static final class SequenceOracle implements GradientOracle {
+        private final double[][] g;
+        private long calls;
 
-    @Override
-    public double value(double[] x) {
-      double[] next = g[(int) Math.min(calls, g.length - 1)];
-      double s = 0;
-      for (int j = 0; j < x.length; j++) {
-        s += next[j] * x[j];
-      }
-      return s;
-    }
+        SequenceOracle(double[][] g) {
+            this.g = g;
+        }
 
-    @Override
-    public void gradient(double[] x, double[] out) {
-      if (calls >= g.length) {
-        throw new IllegalStateException("the gradient sequence has " + g.length + " entries; the method asked for more");
-      }
-      System.arraycopy(g[(int) calls], 0, out, 0, out.length);
-      calls++;
-    }
+        @Override
+        public int dimension() {
+            return g[0].length;
+        }
 
-    @Override
-    public long valueCalls() {
-      return 0;
-    }
+        @Override
+        public double value(double[] x) {
+            double[] next = g[(int) Math.min(calls, g.length - 1)];
+            double s = 0;
+            for (int j = 0; j < x.length; j++) {
+                s += next[j] * x[j];
+            }
+            return s;
+        }
 
-    @Override
-    public long gradientCalls() {
-      return calls;
+        @Override
+        public void gradient(double[] x, double[] out) {
+            if (calls >= g.length) {
+                throw new IllegalStateException(
+                        "the gradient sequence has " + g.length + " entries; the method asked for more");
+            }
+            System.arraycopy(g[(int) calls], 0, out, 0, out.length);
+            calls++;
+        }
+
+        @Override
+        public long valueCalls() {
+            return 0;
+        }
+
+        @Override
+        public long gradientCalls() {
+            return calls;
+        }
     }
-  }
 }

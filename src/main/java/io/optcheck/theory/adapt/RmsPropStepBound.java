@@ -26,47 +26,62 @@ import java.util.List;
  */
 public final class RmsPropStepBound extends KindTheorem<OnlineInstance> {
 
-  /** The theorem as its spec declares it. */
-  public RmsPropStepBound() {
-    super("adapt.rmsprop-step-bound");
-  }
+    /** The theorem as its spec declares it. */
+    public RmsPropStepBound() {
+        super("adapt.rmsprop-step-bound");
+    }
 
-  @Override
-  public Gen<OnlineInstance> instances(Regime r) {
-    return Cases.<Gen<OnlineInstance>>on(r)
-        .when(List.of("holds", "regret-without-max"), () -> OnlineGens.sequences(OnlineGens.eps(binding())))
-        .get();
-  }
+    @Override
+    public Gen<OnlineInstance> instances(Regime r) {
+        return Cases.<Gen<OnlineInstance>>on(r)
+                .when(List.of("holds", "regret-without-max"), () -> OnlineGens.sequences(OnlineGens.eps(binding())))
+                .get();
+    }
 
-  @Override
-  protected Evaluation checkOn(OnlineInstance in, Regime r) {
-    Hyperparameters h = Hyperparameters.of("lr", in.lr()).with("rho", in.b2()).with("eps", in.eps());
-    Method<?> m = method(h);
-    return Cases.<Evaluation>on(r)
-        .when("holds", () -> stepBound(m, in))
-        .when("regret-without-max", () -> RegretCheck.run(m, in, 0, true, 1,
-            new DenominatorBound(in.dimension(), in.lr(), in.b2(), in.eps(), false, DenominatorBound.Second.RAW_V)))
-        .get();
-  }
+    @Override
+    protected Evaluation checkOn(OnlineInstance in, Regime r) {
+        Hyperparameters h =
+                Hyperparameters.of("lr", in.lr()).with("rho", in.b2()).with("eps", in.eps());
+        Method<?> m = method(h);
+        return Cases.<Evaluation>on(r)
+                .when("holds", () -> stepBound(m, in))
+                .when(
+                        "regret-without-max",
+                        () -> RegretCheck.run(
+                                m,
+                                in,
+                                0,
+                                true,
+                                1,
+                                new DenominatorBound(
+                                        in.dimension(),
+                                        in.lr(),
+                                        in.b2(),
+                                        in.eps(),
+                                        false,
+                                        DenominatorBound.Second.RAW_V)))
+                .get();
+    }
 
-  /** Every step moves each coordinate by at most lr/sqrt(1 - rho). */
-  private Evaluation stepBound(Method<?> m, OnlineInstance in) {
-    double bound = in.lr() / Math.sqrt(1 - in.b2()) * (1 - tighten());
-    Evaluation.Builder b = new Evaluation.Builder();
-    TrajectoryCheck.Series series = new TrajectoryCheck.Series();
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Trajectory tr = Runner.run((Method) m, new RegretCheck.SequenceOracle(in.g()), in.x0(), in.g().length,
-        (t, prev, cur) -> {
-          double step = 0;
-          double scale = 0;
-          for (int j = 0; j < cur.length; j++) {
-            double dj = Math.abs(cur[j] - prev[j]);
-            step = Double.isNaN(dj) ? Double.POSITIVE_INFINITY : Math.max(step, dj);
-            scale = Math.max(scale, Math.abs(prev[j]) + Math.abs(cur[j]));
-          }
-          series.point("max_i |x_t,i - x_t-1,i|", step);
-          return b.add(Check.atMost("max_i |x_t,i - x_t-1,i|", t, step, bound, Tolerance.of(scale + bound, 1)));
-        });
-    return TrajectoryCheck.finish(b, tr, series);
-  }
+    /** Every step moves each coordinate by at most lr/sqrt(1 - rho). */
+    private Evaluation stepBound(Method<?> m, OnlineInstance in) {
+        double bound = in.lr() / Math.sqrt(1 - in.b2()) * (1 - tighten());
+        Evaluation.Builder b = new Evaluation.Builder();
+        TrajectoryCheck.Series series = new TrajectoryCheck.Series();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Trajectory tr = Runner.run(
+                (Method) m, new RegretCheck.SequenceOracle(in.g()), in.x0(), in.g().length, (t, prev, cur) -> {
+                    double step = 0;
+                    double scale = 0;
+                    for (int j = 0; j < cur.length; j++) {
+                        double dj = Math.abs(cur[j] - prev[j]);
+                        step = Double.isNaN(dj) ? Double.POSITIVE_INFINITY : Math.max(step, dj);
+                        scale = Math.max(scale, Math.abs(prev[j]) + Math.abs(cur[j]));
+                    }
+                    series.point("max_i |x_t,i - x_t-1,i|", step);
+                    return b.add(
+                            Check.atMost("max_i |x_t,i - x_t-1,i|", t, step, bound, Tolerance.of(scale + bound, 1)));
+                });
+        return TrajectoryCheck.finish(b, tr, series);
+    }
 }

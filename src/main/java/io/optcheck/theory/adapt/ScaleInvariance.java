@@ -31,105 +31,127 @@ import java.util.List;
  */
 public final class ScaleInvariance extends KindTheorem<ScaleInstance> {
 
-  /** The theorem as its spec declares it. */
-  public ScaleInvariance() {
-    super("adapt.scale-invariance");
-  }
-
-  static final int STEPS = 20;
-
-  /** On a plug-in, only the regimes about Adam itself (the others contrast optcheck's own methods). */
-  @Override
-  protected boolean keeps(Regime r) {
-    return binding().isBuiltIn() || methodOf(r).equals("adam");
-  }
-
-  /** The method a regime is about: Adam, or one of the contrast methods signSGD and GD. */
-  private static String methodOf(Regime r) {
-    return Cases.<String>on(r)
-        .when(List.of("holds", "drop:eps-zero"), () -> "adam")
-        .when("signsgd", () -> "signsgd")
-        .when("drop:normalized-update", () -> "gd")
-        .get();
-  }
-
-  @Override
-  public Gen<ScaleInstance> instances(Regime r) {
-    String method = methodOf(r);
-    Gen<Double> eps = Cases.is(r, "drop:eps-zero")
-        ? Gens.logDoubles(1e-12, 1e-2).knob("eps")
-        : Gens.just(0.0);
-    Gen<Double> lr = method.equals("gd") ? Gens.doubles(0, 1).withEdges(1.0).knob("eta L").filter("eta > 0", v -> v > 0)
-        : Gens.logDoubles(1e-4, 1).withEdges(1.0).knob("lr");
-    Gen<double[]> betas = Gens.combine(Gens.doubles(0, 0.99).withEdges(0.0, 0.9).knob("b1"),
-        Gens.doubles(0, 0.9999).withEdges(0.999).knob("b2")).as((a, b) -> new double[] {a, b});
-    Gen<Double> lrF = lr;
-    Gen<Double> epsF = eps;
-    return Problems.quadratics().flatMap(q -> Gens.combine(
-        Gens.combine(Problems.points(q.dimension(), 10),
-            // d_i = 2^k_i with k_i a whole number in [-10, 10] (k = 0, no scaling, is where it shrinks).
-            // Scaling by a power of two commutes with every IEEE rounding (away from overflow and
-            // underflow), so with eps = 0 both runs make bit-for-bit the same roundings and the
-            // exact-arithmetic statement can be checked exactly. With a general real d the two
-            // runs round differently and Adam's normalization amplifies the difference chaotically
-            // (5.4e-14 against a path tolerance of 3.9e-14 after 18 steps, dimension 1, b2 = 0).
-            Gens.doubleArrays(Gens.doubles(-10, 10).shrinkDigits(0).knob("log2 d"), q.dimension())
-                .map(ScaleInvariance::powersOfTwo))
-            .as((x0, d) -> new double[][] {x0, d}),
-        lrF, betas, epsF).as((xd, l, b, e) -> new ScaleInstance(q, xd[0], xd[1], method, l, b[0], b[1], e)));
-  }
-
-  static double[] powersOfTwo(double[] k) {
-    double[] d = new double[k.length];
-    for (int i = 0; i < k.length; i++) {
-      d[i] = Math.scalb(1.0, (int) Math.round(k[i]));
+    /** The theorem as its spec declares it. */
+    public ScaleInvariance() {
+        super("adapt.scale-invariance");
     }
-    return d;
-  }
 
-  /**
-   * The checked method: the theorem's Adam through the binding; signSGD and GD, the contrast
-   * regimes about other methods, are optcheck's own and run only in the built-in theorem.
-   */
-  private Method<? extends MethodState> method(ScaleInstance in) {
-    return switch (in.method()) {
-      case "signsgd" -> new SignSgd(in.lr());
-      case "gd" -> new GradientDescent(in.lr() / in.q().certificate().L().orElseThrow());
-      default -> method(Hyperparameters.of("lr", in.lr()).with("b1", in.b1()).with("b2", in.b2()).with("eps", in.eps()));
-    };
-  }
+    static final int STEPS = 20;
 
-  @Override
-  protected Evaluation checkOn(ScaleInstance in, Regime r) {
-    return evaluateTyped(method(in), in);
-  }
+    /** On a plug-in, only the regimes about Adam itself (the others contrast optcheck's own methods). */
+    @Override
+    protected boolean keeps(Regime r) {
+        return binding().isBuiltIn() || methodOf(r).equals("adam");
+    }
 
-  private <S extends MethodState> Evaluation evaluateTyped(Method<S> method, ScaleInstance in) {
-    Quadratic q = in.q();
-    int dim = q.dimension();
-    // The unscaled run is the reference; the checked run sees d * grad f.
-    Trajectory ref = Runner.run(method, new ExactOracle(q), in.x0(), STEPS);
-    double[] path = new double[1];
-    return TrajectoryCheck.run(method, AffineGradientOracle.scaled(q, in.d()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
-      double[] xr = t <= ref.steps() ? ref.x(t) : null;
-      double[] xrPrev = ref.x(Math.min(t - 1, ref.steps()));
-      double worst = 0;
-      double scale = 0;
-      for (int i = 0; i < dim; i++) {
-        double target = xr == null ? Double.NaN : xr[i];
-        // Teeth: the wrong claim "the scaled run moves (1 + eps) times as far as the unscaled one".
-        if (tighten() != 0 && xr != null) {
-          target = xrPrev[i] + (1 + tighten()) * (xr[i] - xrPrev[i]);
+    /** The method a regime is about: Adam, or one of the contrast methods signSGD and GD. */
+    private static String methodOf(Regime r) {
+        return Cases.<String>on(r)
+                .when(List.of("holds", "drop:eps-zero"), () -> "adam")
+                .when("signsgd", () -> "signsgd")
+                .when("drop:normalized-update", () -> "gd")
+                .get();
+    }
+
+    @Override
+    public Gen<ScaleInstance> instances(Regime r) {
+        String method = methodOf(r);
+        Gen<Double> eps =
+                Cases.is(r, "drop:eps-zero") ? Gens.logDoubles(1e-12, 1e-2).knob("eps") : Gens.just(0.0);
+        Gen<Double> lr = method.equals("gd")
+                ? Gens.doubles(0, 1).withEdges(1.0).knob("eta L").filter("eta > 0", v -> v > 0)
+                : Gens.logDoubles(1e-4, 1).withEdges(1.0).knob("lr");
+        Gen<double[]> betas = Gens.combine(
+                        Gens.doubles(0, 0.99).withEdges(0.0, 0.9).knob("b1"),
+                        Gens.doubles(0, 0.9999).withEdges(0.999).knob("b2"))
+                .as((a, b) -> new double[] {a, b});
+        Gen<Double> lrF = lr;
+        Gen<Double> epsF = eps;
+        return Problems.quadratics()
+                .flatMap(q -> Gens.combine(
+                                Gens.combine(
+                                                Problems.points(q.dimension(), 10),
+                                                // d_i = 2^k_i with k_i a whole number in [-10, 10] (k = 0, no scaling,
+                                                // is where it shrinks).
+                                                // Scaling by a power of two commutes with every IEEE rounding (away
+                                                // from overflow and
+                                                // underflow), so with eps = 0 both runs make bit-for-bit the same
+                                                // roundings and the
+                                                // exact-arithmetic statement can be checked exactly. With a general
+                                                // real d the two
+                                                // runs round differently and Adam's normalization amplifies the
+                                                // difference chaotically
+                                                // (5.4e-14 against a path tolerance of 3.9e-14 after 18 steps,
+                                                // dimension 1, b2 = 0).
+                                                Gens.doubleArrays(
+                                                                Gens.doubles(-10, 10)
+                                                                        .shrinkDigits(0)
+                                                                        .knob("log2 d"),
+                                                                q.dimension())
+                                                        .map(ScaleInvariance::powersOfTwo))
+                                        .as((x0, d) -> new double[][] {x0, d}),
+                                lrF,
+                                betas,
+                                epsF)
+                        .as((xd, l, b, e) -> new ScaleInstance(q, xd[0], xd[1], method, l, b[0], b[1], e)));
+    }
+
+    static double[] powersOfTwo(double[] k) {
+        double[] d = new double[k.length];
+        for (int i = 0; i < k.length; i++) {
+            d[i] = Math.scalb(1.0, (int) Math.round(k[i]));
         }
-        double dev = Math.abs(cur[i] - target);
-        worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : Math.max(worst, dev);
-        scale = Math.max(scale, Math.abs(prev[i]) + Math.abs(cur[i] - prev[i]));
-      }
-      // Rounding accumulates along the path of both runs: the scale is the sum over steps.
-      path[0] += scale;
-      double tol = Tolerance.of(Math.max(path[0], TrajectoryCheck.GRADIENT_FLOOR), dim);
-      series.point("max |x_t(d g) - x_t(g)|", worst);
-      return Check.atMost("max_i |x_t,i(d * grad) - x_t,i(grad)|", t, worst, 0, tol);
-    });
-  }
+        return d;
+    }
+
+    /**
+     * The checked method: the theorem's Adam through the binding; signSGD and GD, the contrast
+     * regimes about other methods, are optcheck's own and run only in the built-in theorem.
+     */
+    private Method<? extends MethodState> method(ScaleInstance in) {
+        return switch (in.method()) {
+            case "signsgd" -> new SignSgd(in.lr());
+            case "gd" -> new GradientDescent(in.lr() / in.q().certificate().L().orElseThrow());
+            default ->
+                method(Hyperparameters.of("lr", in.lr())
+                        .with("b1", in.b1())
+                        .with("b2", in.b2())
+                        .with("eps", in.eps()));
+        };
+    }
+
+    @Override
+    protected Evaluation checkOn(ScaleInstance in, Regime r) {
+        return evaluateTyped(method(in), in);
+    }
+
+    private <S extends MethodState> Evaluation evaluateTyped(Method<S> method, ScaleInstance in) {
+        Quadratic q = in.q();
+        int dim = q.dimension();
+        // The unscaled run is the reference; the checked run sees d * grad f.
+        Trajectory ref = Runner.run(method, new ExactOracle(q), in.x0(), STEPS);
+        double[] path = new double[1];
+        return TrajectoryCheck.run(
+                method, AffineGradientOracle.scaled(q, in.d()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+                    double[] xr = t <= ref.steps() ? ref.x(t) : null;
+                    double[] xrPrev = ref.x(Math.min(t - 1, ref.steps()));
+                    double worst = 0;
+                    double scale = 0;
+                    for (int i = 0; i < dim; i++) {
+                        double target = xr == null ? Double.NaN : xr[i];
+                        // Teeth: the wrong claim "the scaled run moves (1 + eps) times as far as the unscaled one".
+                        if (tighten() != 0 && xr != null) {
+                            target = xrPrev[i] + (1 + tighten()) * (xr[i] - xrPrev[i]);
+                        }
+                        double dev = Math.abs(cur[i] - target);
+                        worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : Math.max(worst, dev);
+                        scale = Math.max(scale, Math.abs(prev[i]) + Math.abs(cur[i] - prev[i]));
+                    }
+                    // Rounding accumulates along the path of both runs: the scale is the sum over steps.
+                    path[0] += scale;
+                    double tol = Tolerance.of(Math.max(path[0], TrajectoryCheck.GRADIENT_FLOOR), dim);
+                    series.point("max |x_t(d g) - x_t(g)|", worst);
+                    return Check.atMost("max_i |x_t,i(d * grad) - x_t,i(grad)|", t, worst, 0, tol);
+                });
+    }
 }

@@ -13,39 +13,39 @@ import java.util.Map;
  */
 record SignInstance(DiagonalQuadraticSum f, double[] x0, double r) implements Described {
 
-  double[] xStar() {
-    return f.minimizer();
-  }
-
-  double delta() {
-    double[] xs = xStar();
-    double m = 0;
-    for (int j = 0; j < x0.length; j++) {
-      m = Math.max(m, Math.abs(x0[j] - xs[j]));
+    double[] xStar() {
+        return f.minimizer();
     }
-    return r * m;
-  }
 
-  /** ||L||_1 with L_j the average curvature. */
-  double l1() {
-    double s = 0;
-    for (int j = 0; j < x0.length; j++) {
-      s += f.averageCurvature(j);
+    double delta() {
+        double[] xs = xStar();
+        double m = 0;
+        for (int j = 0; j < x0.length; j++) {
+            m = Math.max(m, Math.abs(x0[j] - xs[j]));
+        }
+        return r * m;
     }
-    return s;
-  }
 
-  @Override
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("f", f.describe());
-    m.put("n", f.n());
-    m.put("dimension", x0.length);
-    m.put("x0", Num.fmt(x0));
-    m.put("x*", Num.fmt(xStar()));
-    m.put("delta / ||x0 - x*||_inf", r);
-    m.put("delta", delta());
-    m.put("||L||_1", l1());
-    return m;
-  }
+    /** ||L||_1 with L_j the average curvature. */
+    double l1() {
+        double s = 0;
+        for (int j = 0; j < x0.length; j++) {
+            s += f.averageCurvature(j);
+        }
+        return s;
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("f", f.describe());
+        m.put("n", f.n());
+        m.put("dimension", x0.length);
+        m.put("x0", Num.fmt(x0));
+        m.put("x*", Num.fmt(xStar()));
+        m.put("delta / ||x0 - x*||_inf", r);
+        m.put("delta", delta());
+        m.put("||L||_1", l1());
+        return m;
+    }
 }

@@ -41,185 +41,203 @@ import java.util.Map;
  */
 public final class SignSgdRate extends KindTheorem<SignInstance> {
 
-  /** The theorem as its spec declares it. */
-  public SignSgdRate() {
-    super("adapt.signsgd-rate");
-  }
+    /** The theorem as its spec declares it. */
+    public SignSgdRate() {
+        super("adapt.signsgd-rate");
+    }
 
-  static final int STEPS = 100;
-  static final int STEPS_BATCH_1 = 100;
-  /** Lattice points beyond which an instance is rejected (unreachable for d &lt;= 2 and 100 steps). */
-  static final int MAX_SUPPORT = 50_000;
+    static final int STEPS = 100;
+    static final int STEPS_BATCH_1 = 100;
+    /** Lattice points beyond which an instance is rejected (unreachable for d &lt;= 2 and 100 steps). */
+    static final int MAX_SUPPORT = 50_000;
 
-  @Override
-  public Gen<SignInstance> instances(Regime r) {
-    return Cases.<Gen<SignInstance>>on(r).when(List.of("holds", "drop:full-gradient"), SignSgdRate::sums).get();
-  }
+    @Override
+    public Gen<SignInstance> instances(Regime r) {
+        return Cases.<Gen<SignInstance>>on(r)
+                .when(List.of("holds", "drop:full-gradient"), SignSgdRate::sums)
+                .get();
+    }
 
-  private static Gen<SignInstance> sums() {
-    // n components in d <= 2 (so the batch-1 lattice stays small), curvatures in [0.1, 10],
-    // centers in [-2, 2], x0 in [-3, 3]^d, delta = r ||x0 - x*||_inf with r in [0.01, 10].
-    return Gens.named("separable quadratic sums for signSGD", s -> {
-      int n = s.draw(Gens.integers(1, 3));
-      int d = s.draw(Gens.integers(1, 2));
-      double[][] h = new double[n][d];
-      double[][] c = new double[n][d];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < d; j++) {
-          h[i][j] = s.draw(Gens.logDoubles(0.1, 10).withEdges(1.0).knob("h"));
-          c[i][j] = s.draw(Gens.doubles(-2, 2).knob("c"));
-        }
-      }
-      double[] x0 = s.draw(Problems.points(d, 3));
-      double ratio = s.draw(Gens.logDoubles(0.01, 10).withEdges(1.0).knob("delta / ||x0 - x*||"));
-      return new SignInstance(new DiagonalQuadraticSum(h, c), x0, ratio);
-    }).filter("x0 != x*", in -> in.delta() > 0 && Double.isFinite(in.delta()));
-  }
+    private static Gen<SignInstance> sums() {
+        // n components in d <= 2 (so the batch-1 lattice stays small), curvatures in [0.1, 10],
+        // centers in [-2, 2], x0 in [-3, 3]^d, delta = r ||x0 - x*||_inf with r in [0.01, 10].
+        return Gens.named("separable quadratic sums for signSGD", s -> {
+                    int n = s.draw(Gens.integers(1, 3));
+                    int d = s.draw(Gens.integers(1, 2));
+                    double[][] h = new double[n][d];
+                    double[][] c = new double[n][d];
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < d; j++) {
+                            h[i][j] = s.draw(
+                                    Gens.logDoubles(0.1, 10).withEdges(1.0).knob("h"));
+                            c[i][j] = s.draw(Gens.doubles(-2, 2).knob("c"));
+                        }
+                    }
+                    double[] x0 = s.draw(Problems.points(d, 3));
+                    double ratio =
+                            s.draw(Gens.logDoubles(0.01, 10).withEdges(1.0).knob("delta / ||x0 - x*||"));
+                    return new SignInstance(new DiagonalQuadraticSum(h, c), x0, ratio);
+                })
+                .filter("x0 != x*", in -> in.delta() > 0 && Double.isFinite(in.delta()));
+    }
 
-  private double bound(SignInstance in, double gap0, int k) {
-    double delta = in.delta();
-    return (gap0 / (k * delta) + delta * in.l1() / 2) * (1 - tighten());
-  }
+    private double bound(SignInstance in, double gap0, int k) {
+        double delta = in.delta();
+        return (gap0 / (k * delta) + delta * in.l1() / 2) * (1 - tighten());
+    }
 
-  @Override
-  protected Evaluation checkOn(SignInstance in, Regime r) {
-    double delta = in.delta();
-    Method<?> m = method(Hyperparameters.of("lr", delta));
-    double[] xs = in.xStar();
-    double gap0 = in.f().gap(in.x0(), xs);
-    return Cases.<Evaluation>on(r)
-        .when("holds", () -> fullGradient(in, m, gap0))
-        .when("drop:full-gradient", () -> batchOne(in, gap0))
-        .get();
-  }
+    @Override
+    protected Evaluation checkOn(SignInstance in, Regime r) {
+        double delta = in.delta();
+        Method<?> m = method(Hyperparameters.of("lr", delta));
+        double[] xs = in.xStar();
+        double gap0 = in.f().gap(in.x0(), xs);
+        return Cases.<Evaluation>on(r)
+                .when("holds", () -> fullGradient(in, m, gap0))
+                .when("drop:full-gradient", () -> batchOne(in, gap0))
+                .get();
+    }
 
-  /** The full-gradient run: the bound at every K along the computed iterates. */
-  private Evaluation fullGradient(SignInstance in, Method<?> m, double gap0) {
-    double delta = in.delta();
-    double[] sum = {0};
-    // The proof telescopes f(x_k+1) <= f(x_k) - delta ||g_k||_1 + delta^2 ||L||_1 / 2 along the
-    // computed iterates, x_k+1 = x_k - delta sign(g_k) + r_k with r_k the rounding of the step,
-    // so each step adds g_k^T r_k / delta to the bound: summed, the iterate-rounding scale of
-    // every step divided by delta (1 + 6e-15 on a 100-step run with delta = 0.0033, where the
-    // bound is an equality: x0 - x* = 100 delta in one dimension).
-    double[] rounding = {0};
-    double stepNorm = delta * Math.sqrt(in.x0().length);
-    return TrajectoryCheck.run(m, in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
-      double[] g = in.f().gradient(prev);
-      sum[0] += l1(g);
-      rounding[0] += Tolerance.iterateRounding(Vec.norm(g), Vec.norm(prev), stepNorm);
-      double b = bound(in, gap0, t);
-      series.point("mean ||grad f||_1", sum[0] / t);
-      series.point("bound", b);
-      return Check.atMost("(1/K) sum_k<K ||grad f(x_k)||_1", t, sum[0] / t, b,
-          Tolerance.of(sum[0] / t + b + gap0 / (t * delta) + rounding[0] / (t * delta), in.x0().length));
-    });
-  }
+    /** The full-gradient run: the bound at every K along the computed iterates. */
+    private Evaluation fullGradient(SignInstance in, Method<?> m, double gap0) {
+        double delta = in.delta();
+        double[] sum = {0};
+        // The proof telescopes f(x_k+1) <= f(x_k) - delta ||g_k||_1 + delta^2 ||L||_1 / 2 along the
+        // computed iterates, x_k+1 = x_k - delta sign(g_k) + r_k with r_k the rounding of the step,
+        // so each step adds g_k^T r_k / delta to the bound: summed, the iterate-rounding scale of
+        // every step divided by delta (1 + 6e-15 on a 100-step run with delta = 0.0033, where the
+        // bound is an equality: x0 - x* = 100 delta in one dimension).
+        double[] rounding = {0};
+        double stepNorm = delta * Math.sqrt(in.x0().length);
+        return TrajectoryCheck.run(m, in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
+            double[] g = in.f().gradient(prev);
+            sum[0] += l1(g);
+            rounding[0] += Tolerance.iterateRounding(Vec.norm(g), Vec.norm(prev), stepNorm);
+            double b = bound(in, gap0, t);
+            series.point("mean ||grad f||_1", sum[0] / t);
+            series.point("bound", b);
+            return Check.atMost(
+                    "(1/K) sum_k<K ||grad f(x_k)||_1",
+                    t,
+                    sum[0] / t,
+                    b,
+                    Tolerance.of(sum[0] / t + b + gap0 / (t * delta) + rounding[0] / (t * delta), in.x0().length));
+        });
+    }
 
-  /** The exact distribution of batch-1 signSGD on the lattice x0 + delta Z^d. */
-  private Evaluation batchOne(SignInstance in, double gap0) {
-    DiagonalQuadraticSum f = in.f();
-    int n = f.n();
-    int d = in.x0().length;
-    double delta = in.delta();
-    Map<List<Long>, double[]> position = new HashMap<>();
-    Map<List<Long>, List<List<Long>>> successors = new HashMap<>();
-    Map<List<Long>, Double> dist = new LinkedHashMap<>();
-    List<Long> origin = key(in.x0(), in.x0(), delta);
-    position.put(origin, in.x0());
-    dist.put(origin, 1.0);
-    Evaluation.Builder b = new Evaluation.Builder();
-    TrajectoryCheck.Series series = new TrajectoryCheck.Series();
-    double sum = 0;
-    for (int k = 0; k < STEPS_BATCH_1; k++) {
-      double e = 0;
-      for (Map.Entry<List<Long>, Double> p : dist.entrySet()) {
-        e += p.getValue() * l1(f.gradient(position.get(p.getKey())));
-      }
-      sum += e;
-      int kk = k + 1;
-      double bd = bound(in, gap0, kk);
-      series.point("E mean ||grad f||_1", sum / kk);
-      series.point("bound", bd);
-      if (b.add(Check.atMost("E (1/K) sum_k<K ||grad f(x_k)||_1 (exact over the lattice)", kk, sum / kk, bd,
-          Tolerance.of(sum / kk + bd + gap0 / (kk * delta), d)))) {
-        break;
-      }
-      Map<List<Long>, Double> next = new LinkedHashMap<>();
-      for (Map.Entry<List<Long>, Double> p : dist.entrySet()) {
-        List<List<Long>> succ = successors.get(p.getKey());
-        if (succ == null) {
-          succ = new ArrayList<>();
-          double[] x = position.get(p.getKey());
-          for (int i = 0; i < n; i++) {
-            double[] y;
-            try {
-              y = oneStep(method(Hyperparameters.of("lr", delta)), x, new SingleExampleOracle(f, i));
-            } catch (RuntimeException ex) {
-              return b.build(Evaluation.Ending.ERROR, ex.getMessage(), kk, Map.of());
+    /** The exact distribution of batch-1 signSGD on the lattice x0 + delta Z^d. */
+    private Evaluation batchOne(SignInstance in, double gap0) {
+        DiagonalQuadraticSum f = in.f();
+        int n = f.n();
+        int d = in.x0().length;
+        double delta = in.delta();
+        Map<List<Long>, double[]> position = new HashMap<>();
+        Map<List<Long>, List<List<Long>>> successors = new HashMap<>();
+        Map<List<Long>, Double> dist = new LinkedHashMap<>();
+        List<Long> origin = key(in.x0(), in.x0(), delta);
+        position.put(origin, in.x0());
+        dist.put(origin, 1.0);
+        Evaluation.Builder b = new Evaluation.Builder();
+        TrajectoryCheck.Series series = new TrajectoryCheck.Series();
+        double sum = 0;
+        for (int k = 0; k < STEPS_BATCH_1; k++) {
+            double e = 0;
+            for (Map.Entry<List<Long>, Double> p : dist.entrySet()) {
+                e += p.getValue() * l1(f.gradient(position.get(p.getKey())));
             }
-            List<Long> ky = key(y, in.x0(), delta);
-            if (ky == null || !neighbours(ky, p.getKey())) {
-              return b.build(Evaluation.Ending.ERROR, "the method moved from " + Num.fmt(x) + " to "
-                  + Num.fmt(y) + ", which is not a signSGD step of length delta = " + delta
-                  + " per coordinate", kk, Map.of());
+            sum += e;
+            int kk = k + 1;
+            double bd = bound(in, gap0, kk);
+            series.point("E mean ||grad f||_1", sum / kk);
+            series.point("bound", bd);
+            if (b.add(Check.atMost(
+                    "E (1/K) sum_k<K ||grad f(x_k)||_1 (exact over the lattice)",
+                    kk,
+                    sum / kk,
+                    bd,
+                    Tolerance.of(sum / kk + bd + gap0 / (kk * delta), d)))) {
+                break;
             }
-            position.putIfAbsent(ky, y);
-            succ.add(ky);
-          }
-          successors.put(p.getKey(), succ);
+            Map<List<Long>, Double> next = new LinkedHashMap<>();
+            for (Map.Entry<List<Long>, Double> p : dist.entrySet()) {
+                List<List<Long>> succ = successors.get(p.getKey());
+                if (succ == null) {
+                    succ = new ArrayList<>();
+                    double[] x = position.get(p.getKey());
+                    for (int i = 0; i < n; i++) {
+                        double[] y;
+                        try {
+                            y = oneStep(method(Hyperparameters.of("lr", delta)), x, new SingleExampleOracle(f, i));
+                        } catch (RuntimeException ex) {
+                            return b.build(Evaluation.Ending.ERROR, ex.getMessage(), kk, Map.of());
+                        }
+                        List<Long> ky = key(y, in.x0(), delta);
+                        if (ky == null || !neighbours(ky, p.getKey())) {
+                            return b.build(
+                                    Evaluation.Ending.ERROR,
+                                    "the method moved from " + Num.fmt(x) + " to "
+                                            + Num.fmt(y) + ", which is not a signSGD step of length delta = " + delta
+                                            + " per coordinate",
+                                    kk,
+                                    Map.of());
+                        }
+                        position.putIfAbsent(ky, y);
+                        succ.add(ky);
+                    }
+                    successors.put(p.getKey(), succ);
+                }
+                for (List<Long> s : succ) {
+                    next.merge(s, p.getValue() / n, Double::sum);
+                }
+            }
+            dist = next;
+            if (dist.size() > MAX_SUPPORT) {
+                return b.build(
+                        Evaluation.Ending.ERROR, "lattice support above " + MAX_SUPPORT + " points", kk, Map.of());
+            }
         }
-        for (List<Long> s : succ) {
-          next.merge(s, p.getValue() / n, Double::sum);
+        return b.build(Evaluation.Ending.COMPLETED, null, -1, series.toArrays());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static double[] oneStep(Method m, double[] x, GradientOracle o) {
+        MethodState s = m.init(x);
+        return ((MethodState) m.step(s, o)).x();
+    }
+
+    /** The lattice offsets (x - x0)/delta, or null when a coordinate is not within 1e-6 of an integer. */
+    private static List<Long> key(double[] x, double[] x0, double delta) {
+        List<Long> k = new ArrayList<>(x.length);
+        for (int j = 0; j < x.length; j++) {
+            double u = (x[j] - x0[j]) / delta;
+            double rnd = Math.rint(u);
+            if (!(Math.abs(u - rnd) <= 1e-6 * Math.max(1, Math.abs(rnd)))) {
+                return null;
+            }
+            k.add((long) rnd);
         }
-      }
-      dist = next;
-      if (dist.size() > MAX_SUPPORT) {
-        return b.build(Evaluation.Ending.ERROR, "lattice support above " + MAX_SUPPORT + " points", kk, Map.of());
-      }
+        return List.copyOf(k);
     }
-    return b.build(Evaluation.Ending.COMPLETED, null, -1, series.toArrays());
-  }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static double[] oneStep(Method m, double[] x, GradientOracle o) {
-    MethodState s = m.init(x);
-    return ((MethodState) m.step(s, o)).x();
-  }
-
-  /** The lattice offsets (x - x0)/delta, or null when a coordinate is not within 1e-6 of an integer. */
-  private static List<Long> key(double[] x, double[] x0, double delta) {
-    List<Long> k = new ArrayList<>(x.length);
-    for (int j = 0; j < x.length; j++) {
-      double u = (x[j] - x0[j]) / delta;
-      double rnd = Math.rint(u);
-      if (!(Math.abs(u - rnd) <= 1e-6 * Math.max(1, Math.abs(rnd)))) {
-        return null;
-      }
-      k.add((long) rnd);
+    private static boolean neighbours(List<Long> a, List<Long> b) {
+        for (int j = 0; j < a.size(); j++) {
+            if (Math.abs(a.get(j) - b.get(j)) > 1) {
+                return false;
+            }
+        }
+        return true;
     }
-    return List.copyOf(k);
-  }
 
-  private static boolean neighbours(List<Long> a, List<Long> b) {
-    for (int j = 0; j < a.size(); j++) {
-      if (Math.abs(a.get(j) - b.get(j)) > 1) {
-        return false;
-      }
+    private static double l1(double[] g) {
+        double s = 0;
+        for (double v : g) {
+            s += Math.abs(v);
+        }
+        return s;
     }
-    return true;
-  }
 
-  private static double l1(double[] g) {
-    double s = 0;
-    for (double v : g) {
-      s += Math.abs(v);
+    @Override
+    public List<String> labels(SignInstance in, Regime r) {
+        return List.of("n = " + in.f().n(), "d = " + in.x0().length);
     }
-    return s;
-  }
-
-  @Override
-  public List<String> labels(SignInstance in, Regime r) {
-    return List.of("n = " + in.f().n(), "d = " + in.x0().length);
-  }
 }

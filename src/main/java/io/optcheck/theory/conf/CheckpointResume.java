@@ -33,7 +33,7 @@ public final class CheckpointResume extends ConformanceProperty {
             }
             if (m instanceof PluginMethod<?> pm && !pm.optimizer().supportsCopy()) {
                 return Optional.of(methodId() + " declares supportsCopy() = false: its state cannot be copied, so "
-                    + "checkpoint/resume cannot be checked");
+                        + "checkpoint/resume cannot be checked");
             }
         }
         return Optional.empty();
@@ -51,8 +51,13 @@ public final class CheckpointResume extends ConformanceProperty {
         Trajectory head = run(m, oracle(in), in.x0(), Math.min(in.k(), whole.steps()));
         int k = head.steps();
         MethodState copy = copy(m, head.finalState());
-        return resumeAndCheck(m, oracle(in), copy, whole.steps() - k, (t, prev, cur, series) ->
-            bitIdentity("max_i |x_k+t,i(resumed from copy) - x_k+t,i(uninterrupted)|", t, cur, moved(whole.x(k + t))));
+        return resumeAndCheck(
+                m,
+                oracle(in),
+                copy,
+                whole.steps() - k,
+                (t, prev, cur, series) -> bitIdentity(
+                        "max_i |x_k+t,i(resumed from copy) - x_k+t,i(uninterrupted)|", t, cur, moved(whole.x(k + t))));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

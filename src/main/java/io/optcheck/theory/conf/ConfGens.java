@@ -3,6 +3,7 @@ package io.optcheck.theory.conf;
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
 import io.optcheck.api.PluggableOptimizer.Range;
+import io.optcheck.method.MethodProviders;
 import io.optcheck.problem.Orthogonal;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.DoubleGen;
@@ -16,12 +17,11 @@ import java.util.Set;
 /** Generators of conformance instances, with hyperparameters from the declared ranges. */
 final class ConfGens {
 
-    private ConfGens() {
-    }
+    private ConfGens() {}
 
     /** Kinds whose update is a linear combination of gradients and iterates with scalar coefficients. */
-    static final Set<MethodKind> LINEAR = EnumSet.of(MethodKind.GD, MethodKind.HEAVY_BALL, MethodKind.NESTEROV,
-        MethodKind.NESTEROV_CONSTANT, MethodKind.SGD);
+    static final Set<MethodKind> LINEAR = EnumSet.of(
+            MethodKind.GD, MethodKind.HEAVY_BALL, MethodKind.NESTEROV, MethodKind.NESTEROV_CONSTANT, MethodKind.SGD);
 
     /** Kinds that normalize each gradient coordinate (or take its sign). */
     static final Set<MethodKind> NORMALIZED = EnumSet.complementOf(EnumSet.copyOf(LINEAR));
@@ -57,16 +57,25 @@ final class ConfGens {
         }
         if (r.min() == 0 && name.equals("eps")) {
             // eps: exactly 0 or log-uniform in [1e-12, max]; 0 is a boundary value and always tried
-            DoubleGen log = Gens.logDoubles(Math.min(1e-12, r.max()), r.max()).withSpecials(0.0).knob(name);
+            DoubleGen log = Gens.logDoubles(Math.min(1e-12, r.max()), r.max())
+                    .withSpecials(0.0)
+                    .knob(name);
             return log;
         }
         return Gens.doubles(r.min(), r.max()).withEdges(r.min(), r.max()).knob(name);
     }
 
     /** What a property needs besides the base instance. */
-    record Options(boolean zeroWd, boolean zeroEps, boolean atMinimizer, boolean awayFromMinimizer,
-                   boolean translation, boolean rotation, boolean powerOfTwoScale, boolean checkpoint,
-                   boolean wideScales) {
+    record Options(
+            boolean zeroWd,
+            boolean zeroEps,
+            boolean atMinimizer,
+            boolean awayFromMinimizer,
+            boolean translation,
+            boolean rotation,
+            boolean powerOfTwoScale,
+            boolean checkpoint,
+            boolean wideScales) {
         static Options plain() {
             return new Options(false, false, false, false, false, false, false, false, false);
         }
@@ -101,8 +110,12 @@ final class ConfGens {
             double frac = s.draw(Gens.doubles(0, 1).withEdges(1.0).knob("lr L").filter("lr L > 0", v -> v > 0));
             top = frac / h.get(stepName(kind));
         } else {
-            top = s.draw(o.wideScales() ? Gens.logDoubles(1e-100, 1e100).withEdges(1e-100, 1e100).knob("L")
-                : Gens.logDoubles(1e-3, 1e3).withEdges(1.0).knob("L"));
+            top = s.draw(
+                    o.wideScales()
+                            ? Gens.logDoubles(1e-100, 1e100)
+                                    .withEdges(1e-100, 1e100)
+                                    .knob("L")
+                            : Gens.logDoubles(1e-3, 1e3).withEdges(1.0).knob("L"));
         }
         double[] lambda = new double[d];
         lambda[0] = top;
@@ -122,14 +135,18 @@ final class ConfGens {
             xs = new double[d];
             x0 = new double[d];
             for (int i = 0; i < d; i++) {
-                x0[i] = (s.drawBoolean(0.5) ? -1 : 1) * s.draw(Gens.doubles(1, 10).shrinkDigits(0));
+                x0[i] = (s.drawBoolean(0.5) ? -1 : 1)
+                        * s.draw(Gens.doubles(1, 10).shrinkDigits(0));
             }
             basis = null;
         } else {
             x0 = s.draw(Problems.points(d, 10));
         }
         if (o.wideScales()) {
-            double scale = Math.pow(10, Math.rint(s.draw(Gens.doubles(-100, 100).withEdges(-100.0, 100.0).knob("log10 |x0|"))));
+            double scale = Math.pow(
+                    10,
+                    Math.rint(s.draw(
+                            Gens.doubles(-100, 100).withEdges(-100.0, 100.0).knob("log10 |x0|"))));
             for (int i = 0; i < d; i++) {
                 x0[i] *= scale;
                 xs[i] *= scale;
@@ -142,7 +159,8 @@ final class ConfGens {
             // d_i = 2^k_i: scaling by a power of two commutes with IEEE rounding (see adapt.scale-invariance)
             vec = new double[d];
             for (int i = 0; i < d; i++) {
-                vec[i] = Math.scalb(1.0, (int) Math.round(s.draw(Gens.doubles(-10, 10).shrinkDigits(0).knob("log2 d"))));
+                vec[i] = Math.scalb(1.0, (int)
+                        Math.round(s.draw(Gens.doubles(-10, 10).shrinkDigits(0).knob("log2 d"))));
             }
         }
         double[][] rot = o.rotation() ? orthogonal(s, d) : null;
@@ -163,7 +181,7 @@ final class ConfGens {
         Hyperparameters h = Hyperparameters.none();
         for (String name : kind.hyperparameters()) {
             Range r = range(declared, name);
-            double v = io.optcheck.method.MethodProviders.defaults(kind).get(name);
+            double v = MethodProviders.defaults(kind).get(name);
             h = h.with(name, Math.min(r.max(), Math.max(r.min(), v)));
         }
         return h;

@@ -13,8 +13,16 @@ import java.util.Map;
  * property needs besides: a vector (translation c, or gradient scale d), an orthogonal matrix
  * (rotation), a checkpoint step k, and the objective's scale.
  */
-public record ConfInstance(double[] lambda, double[][] basis, double[] xs, double[] x0, Hyperparameters h,
-                           double[] vec, double[][] rot, int k) implements Described {
+public record ConfInstance(
+        double[] lambda,
+        double[][] basis,
+        double[] xs,
+        double[] x0,
+        Hyperparameters h,
+        double[] vec,
+        double[][] rot,
+        int k)
+        implements Described {
 
     /** The objective. */
     public Quadratic q() {

@@ -8,8 +8,7 @@ import java.util.List;
 /** The conformance properties, for the method a provider builds. */
 public final class Conformance {
 
-    private Conformance() {
-    }
+    private Conformance() {}
 
     /** Whether {@link #all} has run the load check (a property's regimes do not depend on the method). */
     private static volatile boolean validated;
@@ -29,13 +28,22 @@ public final class Conformance {
     }
 
     private static List<ConformanceProperty> build(MethodProvider provider) {
-        return List.of(new CheckpointResume(provider), new Determinism(provider),
-            new GradientScaleInvariance(provider), new ReferenceEquivalence(provider), new Robustness(provider),
-            Equivariance.rotation(provider), Equivariance.translation(provider), new ZeroGradient(provider));
+        return List.of(
+                new CheckpointResume(provider),
+                new Determinism(provider),
+                new GradientScaleInvariance(provider),
+                new ReferenceEquivalence(provider),
+                new Robustness(provider),
+                Equivariance.rotation(provider),
+                Equivariance.translation(provider),
+                new ZeroGradient(provider));
     }
 
     /** The ids of the conformance properties (each has a spec in specs/conf/). */
     public static List<String> ids() {
-        return all(MethodProviders.reference(MethodKind.GD)).stream().map(ConformanceProperty::id).sorted().toList();
+        return all(MethodProviders.reference(MethodKind.GD)).stream()
+                .map(ConformanceProperty::id)
+                .sorted()
+                .toList();
     }
 }

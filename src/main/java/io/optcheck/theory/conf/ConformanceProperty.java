@@ -124,15 +124,15 @@ public abstract class ConformanceProperty extends DeclaredTheorem<ConfInstance> 
 
     /** Runs a method and checks every step (through {@link TrajectoryCheck}). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    protected static Evaluation check(Method<?> m, GradientOracle o, Objective f, double[] x0,
-                                      int steps, TrajectoryCheck.StepCheck c) {
+    protected static Evaluation check(
+            Method<?> m, GradientOracle o, Objective f, double[] x0, int steps, TrajectoryCheck.StepCheck c) {
         return TrajectoryCheck.run((Method) m, o, f, x0, steps, c);
     }
 
     /** Resumes a run from a state and checks every step, numbering steps from 1 after the state. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    protected static Evaluation resumeAndCheck(Method<?> m, GradientOracle o, MethodState start, int steps,
-                                               TrajectoryCheck.StepCheck c) {
+    protected static Evaluation resumeAndCheck(
+            Method<?> m, GradientOracle o, MethodState start, int steps, TrajectoryCheck.StepCheck c) {
         Evaluation.Builder b = new Evaluation.Builder();
         TrajectoryCheck.Series series = new TrajectoryCheck.Series();
         StopCondition stop = (t, prev, cur) -> b.add(c.check(t, prev, cur, series));

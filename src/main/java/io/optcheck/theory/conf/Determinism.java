@@ -35,20 +35,38 @@ public final class Determinism extends ConformanceProperty {
         Trajectory first = run(method(in.h()), oracle(in), in.x0(), steps);
         int reached = first.steps();
         String firstEnd = endingText(first);
-        Evaluation second = check(method(in.h()), oracle(in), in.q(), in.x0(), steps, (t, prev, cur, series) ->
-            t <= reached ? bitIdentity("max_i |x_t,i(run 2) - x_t,i(run 1)|", t, cur, moved(first.x(t)))
-                : Check.atMost("run 2 made step " + t + ", run 1 did not (" + firstEnd + ")", t,
-                    Double.POSITIVE_INFINITY, 0, 0));
-        if (second.violation() != null || second.ending() != Evaluation.Ending.COMPLETED
-            || first.status() == Trajectory.Status.COMPLETED) {
+        Evaluation second = check(
+                method(in.h()),
+                oracle(in),
+                in.q(),
+                in.x0(),
+                steps,
+                (t, prev, cur, series) -> t <= reached
+                        ? bitIdentity("max_i |x_t,i(run 2) - x_t,i(run 1)|", t, cur, moved(first.x(t)))
+                        : Check.atMost(
+                                "run 2 made step " + t + ", run 1 did not (" + firstEnd + ")",
+                                t,
+                                Double.POSITIVE_INFINITY,
+                                0,
+                                0));
+        if (second.violation() != null
+                || second.ending() != Evaluation.Ending.COMPLETED
+                || first.status() == Trajectory.Status.COMPLETED) {
             // A difference, or the second run ended early itself (its step and cause are in the ending).
             return second;
         }
         // The second run stopped (converged to the gradient floor) before the step where the first one ended.
-        Evaluation.Ending ending = first.status() == Trajectory.Status.REFUSED ? Evaluation.Ending.REFUSED
-            : Evaluation.Ending.ERROR;
-        return new Evaluation(null, second.undecided(), second.worst(), ending, "run 1: " + firstEnd, reached + 1,
-            second.series(), second.checks());
+        Evaluation.Ending ending =
+                first.status() == Trajectory.Status.REFUSED ? Evaluation.Ending.REFUSED : Evaluation.Ending.ERROR;
+        return new Evaluation(
+                null,
+                second.undecided(),
+                second.worst(),
+                ending,
+                "run 1: " + firstEnd,
+                reached + 1,
+                second.series(),
+                second.checks());
     }
 
     private static String endingText(Trajectory tr) {

@@ -53,16 +53,18 @@ public final class Equivariance extends ConformanceProperty {
     protected Optional<String> applicability(Regime regime) {
         if (ConfGens.NORMALIZED.contains(kind())) {
             return Optional.of("kind " + kind().id() + " normalizes each gradient coordinate: "
-                + (rotation ? "its update is not rotation equivariant (coordinates are treated separately)"
-                    : "near a minimizer it amplifies the rounding of x + c without bound, so no finite tolerance follows from the model")
-                + "; the property applies to GD, heavy ball, Nesterov and SGD");
+                    + (rotation
+                            ? "its update is not rotation equivariant (coordinates are treated separately)"
+                            : "near a minimizer it amplifies the rounding of x + c without bound, so no finite tolerance follows from the model")
+                    + "; the property applies to GD, heavy ball, Nesterov and SGD");
         }
         return Optional.empty();
     }
 
     @Override
     protected ConfGens.Options options(Regime regime) {
-        return holdsOnly(regime, new ConfGens.Options(false, false, false, false, !rotation, rotation, false, false, false));
+        return holdsOnly(
+                regime, new ConfGens.Options(false, false, false, false, !rotation, rotation, false, false, false));
     }
 
     /** The bound on how much the method's recursion amplifies an error injected earlier. */
@@ -118,8 +120,12 @@ public final class Equivariance extends ConformanceProperty {
             double growth = closest[0] > 0 ? Math.max(1, distance(cur, xsB) / closest[0]) : 1;
             double tol = Tolerance.of(gain(in, t) * growth * path[0], d);
             series.point(rotation ? "|x_t(B) - Q x_t(A)|" : "max |x_t(B) - c - x_t(A)|", dev);
-            return Check.atMost(rotation ? "||x_t(rotated) - Q x_t||_2" : "max_i |x_t,i(translated) - c_i - x_t,i|",
-                t, dev, 0, tol);
+            return Check.atMost(
+                    rotation ? "||x_t(rotated) - Q x_t||_2" : "max_i |x_t,i(translated) - c_i - x_t,i|",
+                    t,
+                    dev,
+                    0,
+                    tol);
         });
     }
 

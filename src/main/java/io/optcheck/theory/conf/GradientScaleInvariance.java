@@ -30,37 +30,44 @@ public final class GradientScaleInvariance extends ConformanceProperty {
     protected Optional<String> applicability(Regime regime) {
         boolean normalized = ConfGens.NORMALIZED.contains(kind());
         if (regime.breaking()) {
-            return normalized ? Optional.of("kind " + kind().id() + " normalizes its update; the breaking regime is for "
-                + "GD, heavy ball, Nesterov and SGD (see regime holds)") : Optional.empty();
+            return normalized
+                    ? Optional.of("kind " + kind().id() + " normalizes its update; the breaking regime is for "
+                            + "GD, heavy ball, Nesterov and SGD (see regime holds)")
+                    : Optional.empty();
         }
         if (kind() == MethodKind.ADADELTA) {
             // Derived: with eps = 0, RMS[dx]_0 = 0, so AdaDelta never moves and the claim would hold
             // vacuously; with eps > 0 the step depends on |g| through sqrt(E[g^2] + eps).
-            return Optional.of("kind adadelta has no exact gradient-scale invariance: at eps = 0 it never moves "
-                + "(RMS[dx]_0 = 0), so the check would be vacuous, and at eps > 0 sqrt(E[g^2] + eps) depends on the scale");
+            return Optional.of(
+                    "kind adadelta has no exact gradient-scale invariance: at eps = 0 it never moves "
+                            + "(RMS[dx]_0 = 0), so the check would be vacuous, and at eps > 0 sqrt(E[g^2] + eps) depends on the scale");
         }
         if (kind() == MethodKind.ADABELIEF) {
             // Derived: at eps = 0, s scales with d^2 and m with d, so the step is invariant wherever it is
             // defined; s = 0 (b1 = 0, or b2 = 0 with g_t = m_t-1) makes it m/0.
             for (String name : new String[] {"b1", "b2"}) {
-                if (!kind().hyperparameters().contains(name) || ConfGens.range(ranges(), name).contains(0)) {
+                if (!kind().hyperparameters().contains(name)
+                        || ConfGens.range(ranges(), name).contains(0)) {
                     return Optional.of(methodId() + " allows " + name + " = 0, where AdaBelief at eps = 0 divides by "
-                        + "s = 0 (b1 = 0: g_t - m_t = 0); gradient-scale invariance holds exactly where the step is "
-                        + "defined, so it is checked when the declared ranges of b1 and b2 exclude 0");
+                            + "s = 0 (b1 = 0: g_t - m_t = 0); gradient-scale invariance holds exactly where the step is "
+                            + "defined, so it is checked when the declared ranges of b1 and b2 exclude 0");
                 }
             }
         }
         if (!normalized) {
             return Optional.of("kind " + kind().id() + " does not normalize its update, so it is not gradient-scale "
-                + "invariant; regime drop:normalized-update shows that it breaks");
+                    + "invariant; regime drop:normalized-update shows that it breaks");
         }
         return Optional.empty(); // eps = 0 (assumption eps-zero) against the declared range: the rule in notApplicable
     }
 
     @Override
     protected ConfGens.Options options(Regime regime) {
-        return Cases.<ConfGens.Options>on(regime).when(List.of("holds", "drop:normalized-update"),
-            () -> new ConfGens.Options(false, true, false, true, false, false, true, false, false)).get();
+        return Cases.<ConfGens.Options>on(regime)
+                .when(
+                        List.of("holds", "drop:normalized-update"),
+                        () -> new ConfGens.Options(false, true, false, true, false, false, true, false, false))
+                .get();
     }
 
     @Override
@@ -68,23 +75,28 @@ public final class GradientScaleInvariance extends ConformanceProperty {
         int dim = in.dimension();
         Trajectory ref = run(method(in.h()), oracle(in), in.x0(), steps());
         double[] path = new double[1];
-        return check(method(in.h()), AffineGradientOracle.scaled(in.q(), in.vec()), in.q(), in.x0(), ref.steps(),
-            (t, prev, cur, series) -> {
-                double[] xr = ref.x(t);
-                double[] xrPrev = ref.x(t - 1);
-                double worst = 0;
-                double scale = 0;
-                for (int i = 0; i < dim; i++) {
-                    // Teeth: the wrong claim "the scaled run moves (1 + eps) times as far".
-                    double target = tighten() == 0 ? xr[i] : xrPrev[i] + (1 + tighten()) * (xr[i] - xrPrev[i]);
-                    double dev = Math.abs(cur[i] - target);
-                    worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : Math.max(worst, dev);
-                    scale = Math.max(scale, Math.abs(prev[i]) + Math.abs(cur[i] - prev[i]));
-                }
-                path[0] += scale;
-                double tol = Tolerance.of(Math.max(path[0], TrajectoryCheck.GRADIENT_FLOOR), dim);
-                series.point("max |x_t(d g) - x_t(g)|", worst);
-                return Check.atMost("max_i |x_t,i(d * grad) - x_t,i(grad)|", t, worst, 0, tol);
-            });
+        return check(
+                method(in.h()),
+                AffineGradientOracle.scaled(in.q(), in.vec()),
+                in.q(),
+                in.x0(),
+                ref.steps(),
+                (t, prev, cur, series) -> {
+                    double[] xr = ref.x(t);
+                    double[] xrPrev = ref.x(t - 1);
+                    double worst = 0;
+                    double scale = 0;
+                    for (int i = 0; i < dim; i++) {
+                        // Teeth: the wrong claim "the scaled run moves (1 + eps) times as far".
+                        double target = tighten() == 0 ? xr[i] : xrPrev[i] + (1 + tighten()) * (xr[i] - xrPrev[i]);
+                        double dev = Math.abs(cur[i] - target);
+                        worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : Math.max(worst, dev);
+                        scale = Math.max(scale, Math.abs(prev[i]) + Math.abs(cur[i] - prev[i]));
+                    }
+                    path[0] += scale;
+                    double tol = Tolerance.of(Math.max(path[0], TrajectoryCheck.GRADIENT_FLOOR), dim);
+                    series.point("max |x_t(d g) - x_t(g)|", worst);
+                    return Check.atMost("max_i |x_t,i(d * grad) - x_t,i(grad)|", t, worst, 0, tol);
+                });
     }
 }

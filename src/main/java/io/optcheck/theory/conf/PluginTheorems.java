@@ -16,8 +16,7 @@ import java.util.Locale;
  */
 public final class PluginTheorems {
 
-    private PluginTheorems() {
-    }
+    private PluginTheorems() {}
 
     /** No theorem applies (after filters): an error, never a pass. */
     public static final class NoApplicableTheorems extends IllegalArgumentException {
@@ -39,14 +38,18 @@ public final class PluginTheorems {
         List<Theorem<?>> all = new ArrayList<>(Conformance.all(provider));
         all.addAll(catalog.applicableTo(provider));
         all.sort((a, b) -> a.id().compareTo(b.id()));
-        List<Theorem<?>> out = all.stream().filter(t -> filters.isEmpty() || filters.stream().anyMatch(f -> matches(f, t.id())))
-            .toList();
+        List<Theorem<?>> out = all.stream()
+                .filter(t -> filters.isEmpty() || filters.stream().anyMatch(f -> matches(f, t.id())))
+                .toList();
         // Theorems whose every regime is not applicable are kept (the run shows why) but do not count.
-        if (out.stream().noneMatch(t -> t.regimes().stream().anyMatch(r -> t.notApplicable(r).isEmpty()))) {
+        if (out.stream()
+                .noneMatch(t ->
+                        t.regimes().stream().anyMatch(r -> t.notApplicable(r).isEmpty()))) {
             throw new NoApplicableTheorems("no theorem applies to method " + provider.id() + " (kind "
-                + provider.kind().id() + ")" + (filters.isEmpty() ? "" : " with the theorem filters " + filters)
-                + ". Theorems for this kind: " + all.stream().map(Theorem::id).toList()
-                + ". Zero applicable theorems is an error, not a pass: check the declared kind and the filters.");
+                    + provider.kind().id() + ")" + (filters.isEmpty() ? "" : " with the theorem filters " + filters)
+                    + ". Theorems for this kind: "
+                    + all.stream().map(Theorem::id).toList()
+                    + ". Zero applicable theorems is an error, not a pass: check the declared kind and the filters.");
         }
         return out;
     }
@@ -70,13 +73,20 @@ public final class PluginTheorems {
                 }
             }
         }
-        lines.add(String.format(Locale.ROOT, "method %s (kind %s, conventions %s): %d theorems apply, %d regimes to run, %d not applicable",
-            provider.id(), provider.kind().id(), provider.conventions(), theorems.size(), regimes, na));
+        lines.add(String.format(
+                Locale.ROOT,
+                "method %s (kind %s, conventions %s): %d theorems apply, %d regimes to run, %d not applicable",
+                provider.id(),
+                provider.kind().id(),
+                provider.conventions(),
+                theorems.size(),
+                regimes,
+                na));
         for (Theorem<?> t : theorems) {
             for (Regime r : t.regimes()) {
                 String reason = t.notApplicable(r).orElse(null);
-                lines.add("  " + t.id() + " / " + r.id() + (reason == null ? " (expected " + r.expected().json() + ")"
-                    : ": not applicable: " + reason));
+                lines.add("  " + t.id() + " / " + r.id()
+                        + (reason == null ? " (expected " + r.expected().json() + ")" : ": not applicable: " + reason));
             }
         }
         return lines;

@@ -64,12 +64,20 @@ public final class ReferenceEquivalence extends ConformanceProperty {
             try {
                 xr = ref.step(player);
             } catch (IllegalStateException e) {
-                return Check.atMost("reference made the same gradient calls (" + e.getMessage() + ")", t,
-                    Double.POSITIVE_INFINITY, 0, 0);
+                return Check.atMost(
+                        "reference made the same gradient calls (" + e.getMessage() + ")",
+                        t,
+                        Double.POSITIVE_INFINITY,
+                        0,
+                        0);
             }
             if (tape.pending() > 0) {
-                return Check.atMost("gradient calls per step: the method made " + tape.pending()
-                    + " more than the reference", t, Double.POSITIVE_INFINITY, 0, 0);
+                return Check.atMost(
+                        "gradient calls per step: the method made " + tape.pending() + " more than the reference",
+                        t,
+                        Double.POSITIVE_INFINITY,
+                        0,
+                        0);
             }
             double dev = 0;
             double step = 0;

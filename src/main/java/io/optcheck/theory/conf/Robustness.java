@@ -34,8 +34,11 @@ public final class Robustness extends ConformanceProperty {
     }
 
     private boolean referenceFinite(ConfInstance in) {
-        Trajectory ref = run(MethodProviders.reference(kind(), provider().conventions()).create(in.h()), oracle(in),
-            in.x0(), steps());
+        Trajectory ref = run(
+                MethodProviders.reference(kind(), provider().conventions()).create(in.h()),
+                oracle(in),
+                in.x0(),
+                steps());
         return ref.status() == Trajectory.Status.COMPLETED;
     }
 
@@ -56,10 +59,12 @@ public final class Robustness extends ConformanceProperty {
             }
             double before = dist(prev, xs);
             double after = dist(cur, xs);
-            return Check.atMost("||x_t - x*|| (wrong claim: contracts by 1 - eps)", t, after, (1 - tighten()) * before, 0);
+            return Check.atMost(
+                    "||x_t - x*|| (wrong claim: contracts by 1 - eps)", t, after, (1 - tighten()) * before, 0);
         });
-        if (e.ending() == Evaluation.Ending.ERROR && e.endingMessage() != null
-            && e.endingMessage().contains(PluginMethod.NON_FINITE)) {
+        if (e.ending() == Evaluation.Ending.ERROR
+                && e.endingMessage() != null
+                && e.endingMessage().contains(PluginMethod.NON_FINITE)) {
             Evaluation.Builder b = new Evaluation.Builder();
             b.add(Check.atMost("non-finite components of x_t (" + e.endingMessage() + ")", e.errorStep(), 1, 0, 0));
             return b.build(Evaluation.Ending.COMPLETED, null, -1, e.series());
@@ -75,5 +80,4 @@ public final class Robustness extends ConformanceProperty {
         }
         return Math.sqrt(s);
     }
-
 }

@@ -25,7 +25,12 @@ public final class ZeroGradient extends ConformanceProperty {
     public Evaluation evaluate(ConfInstance in, Regime r) {
         // Quadratic.fromSpectrum/diagonal build b = H x* with the gradient's own loop, so grad f(x0) = 0 exactly.
         double[] target = moved(in.x0());
-        return check(method(in.h()), oracle(in), in.q(), in.x0(), steps(), (t, prev, cur, series) ->
-            bitIdentity("max_i |x_t,i - x_0,i|", t, cur, target));
+        return check(
+                method(in.h()),
+                oracle(in),
+                in.q(),
+                in.x0(),
+                steps(),
+                (t, prev, cur, series) -> bitIdentity("max_i |x_t,i - x_0,i|", t, cur, target));
     }
 }

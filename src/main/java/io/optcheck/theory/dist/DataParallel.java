@@ -4,12 +4,12 @@ import static io.optcheck.theory.Assumptions.EQUAL_SHARDS;
 
 import io.optcheck.prop.Gen;
 import io.optcheck.theory.Cases;
-import io.optcheck.theory.sgd.BatchGens;
-import io.optcheck.theory.sgd.BatchInstance;
-import io.optcheck.theory.sgd.UnbiasedMinibatch;
 import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
+import io.optcheck.theory.sgd.BatchGens;
+import io.optcheck.theory.sgd.BatchInstance;
+import io.optcheck.theory.sgd.UnbiasedMinibatch;
 import java.util.List;
 
 /**
@@ -20,26 +20,26 @@ import java.util.List;
  */
 public final class DataParallel extends DeclaredTheorem<BatchInstance> {
 
-  /** The theorem as its spec declares it. */
-  public DataParallel() {
-    super("dist.data-parallel");
-  }
+    /** The theorem as its spec declares it. */
+    public DataParallel() {
+        super("dist.data-parallel");
+    }
 
-  @Override
-  public Gen<BatchInstance> instances(Regime r) {
-    return BatchGens.instances(Cases.<BatchGens.Variant>on(r)
-        .when("holds", () -> BatchGens.Variant.SHARD_MEANS_EQUAL)
-        .when("drop:" + EQUAL_SHARDS, () -> BatchGens.Variant.SHARD_MEANS_UNEQUAL)
-        .get());
-  }
+    @Override
+    public Gen<BatchInstance> instances(Regime r) {
+        return BatchGens.instances(Cases.<BatchGens.Variant>on(r)
+                .when("holds", () -> BatchGens.Variant.SHARD_MEANS_EQUAL)
+                .when("drop:" + EQUAL_SHARDS, () -> BatchGens.Variant.SHARD_MEANS_UNEQUAL)
+                .get());
+    }
 
-  @Override
-  public Evaluation evaluate(BatchInstance in, Regime r) {
-    return UnbiasedMinibatch.meanCheck(in, tighten(), "(1/K) sum_k shard mean_k");
-  }
+    @Override
+    public Evaluation evaluate(BatchInstance in, Regime r) {
+        return UnbiasedMinibatch.meanCheck(in, tighten(), "(1/K) sum_k shard mean_k");
+    }
 
-  @Override
-  public List<String> labels(BatchInstance in, Regime r) {
-    return List.of("K = " + in.sizes().length);
-  }
+    @Override
+    public List<String> labels(BatchInstance in, Regime r) {
+        return List.of("K = " + in.sizes().length);
+    }
 }

@@ -27,48 +27,51 @@ import java.util.Map;
  */
 public final class GradAccumulation extends DeclaredTheorem<AccumInstance> {
 
-  /** The theorem as its spec declares it. */
-  public GradAccumulation() {
-    super("dist.grad-accumulation");
-  }
-
-  @Override
-  public Gen<AccumInstance> instances(Regime r) {
-    MicroBatchAccumulation.Normalisation norm = Cases.<MicroBatchAccumulation.Normalisation>on(r)
-        .when("holds", () -> MicroBatchAccumulation.Normalisation.TOTAL)
-        .when("drop:" + NORMALISED_BY_TOTAL, () -> MicroBatchAccumulation.Normalisation.OWN)
-        .get();
-    return Gens.integers(1, 4).flatMap(k -> Gens.combine(Gens.listsOfSize(Gens.integers(1, 4), k),
-        Gens.integers(1, 3)).as((sz, d) -> new Object[] {sz.stream().mapToInt(Integer::intValue).toArray(), d}))
-        .flatMap(o -> {
-          int[] sizes = (int[]) o[0];
-          int d = (Integer) o[1];
-          int n = Arrays.stream(sizes).sum();
-          return Gens.combine(FiniteSums.leastSquares(n, d), Problems.points(d, 2))
-              .as((f, x) -> new AccumInstance(f, x, sizes, norm));
-        });
-  }
-
-  @Override
-  public Evaluation evaluate(AccumInstance in, Regime r) {
-    double[] acc = in.accumulated();
-    double[] full = in.f().gradient(in.x());
-    int d = full.length;
-    double worst = 0;
-    for (int j = 0; j < d; j++) {
-      // Teeth: a wrong constant, accumulated = (1 + eps) grad f.
-      worst = Math.max(worst, Math.abs(acc[j] - (1 + tighten()) * full[j]));
+    /** The theorem as its spec declares it. */
+    public GradAccumulation() {
+        super("dist.grad-accumulation");
     }
-    // Both sides are means of the same per-example gradients: scale 2 max |grad f_i|.
-    double scale = 2 * ExampleRows.at(in.f(), in.x()).maxAbs();
-    Evaluation.Builder b = new Evaluation.Builder();
-    b.add(Check.atMost("max_j |accumulated_j - grad f(x)_j|", 1, worst, 0, Tolerance.of(scale, d)));
-    return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
-  }
 
-  @Override
-  public List<String> labels(AccumInstance in, Regime r) {
-    boolean equal = Arrays.stream(in.sizes()).allMatch(s -> s == in.sizes()[0]);
-    return List.of(equal ? "equal micro-batches" : "unequal micro-batches");
-  }
+    @Override
+    public Gen<AccumInstance> instances(Regime r) {
+        MicroBatchAccumulation.Normalisation norm = Cases.<MicroBatchAccumulation.Normalisation>on(r)
+                .when("holds", () -> MicroBatchAccumulation.Normalisation.TOTAL)
+                .when("drop:" + NORMALISED_BY_TOTAL, () -> MicroBatchAccumulation.Normalisation.OWN)
+                .get();
+        return Gens.integers(1, 4)
+                .flatMap(k -> Gens.combine(Gens.listsOfSize(Gens.integers(1, 4), k), Gens.integers(1, 3))
+                        .as((sz, d) -> new Object[] {
+                            sz.stream().mapToInt(Integer::intValue).toArray(), d
+                        }))
+                .flatMap(o -> {
+                    int[] sizes = (int[]) o[0];
+                    int d = (Integer) o[1];
+                    int n = Arrays.stream(sizes).sum();
+                    return Gens.combine(FiniteSums.leastSquares(n, d), Problems.points(d, 2))
+                            .as((f, x) -> new AccumInstance(f, x, sizes, norm));
+                });
+    }
+
+    @Override
+    public Evaluation evaluate(AccumInstance in, Regime r) {
+        double[] acc = in.accumulated();
+        double[] full = in.f().gradient(in.x());
+        int d = full.length;
+        double worst = 0;
+        for (int j = 0; j < d; j++) {
+            // Teeth: a wrong constant, accumulated = (1 + eps) grad f.
+            worst = Math.max(worst, Math.abs(acc[j] - (1 + tighten()) * full[j]));
+        }
+        // Both sides are means of the same per-example gradients: scale 2 max |grad f_i|.
+        double scale = 2 * ExampleRows.at(in.f(), in.x()).maxAbs();
+        Evaluation.Builder b = new Evaluation.Builder();
+        b.add(Check.atMost("max_j |accumulated_j - grad f(x)_j|", 1, worst, 0, Tolerance.of(scale, d)));
+        return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
+    }
+
+    @Override
+    public List<String> labels(AccumInstance in, Regime r) {
+        boolean equal = Arrays.stream(in.sizes()).allMatch(s -> s == in.sizes()[0]);
+        return List.of(equal ? "equal micro-batches" : "unequal micro-batches");
+    }
 }

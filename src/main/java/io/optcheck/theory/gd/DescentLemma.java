@@ -1,6 +1,5 @@
 package io.optcheck.theory.gd;
 
-import io.optcheck.theory.KindTheorem;
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
@@ -10,6 +9,7 @@ import io.optcheck.prop.Property;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
@@ -27,115 +27,121 @@ import java.util.OptionalDouble;
  */
 public final class DescentLemma extends KindTheorem<GdInstance> {
 
-  /** The theorem as its spec declares it. */
-  public DescentLemma() {
-    super("gd.descent-lemma");
-  }
-
-  static final int STEPS = 50;
-
-  @Override
-  public Gen<GdInstance> instances(Regime r) {
-    // h = eta L, with the boundary values of each range (eta exactly 1/L in the holds regime).
-    Gen<Double> h = Cases.<Gen<Double>>on(r)
-        .when(List.of("holds", "drop:l-smooth"), () -> StepGens.above(0, 1, 1.0))
-        .when("eta-in-1-2-over-l", () -> StepGens.above(1, 2, 2.0))
-        .when("general-form", () -> StepGens.above(0, 4, 1.0, 2.0))
-        .when("eta-le-2-over-l", () -> StepGens.above(0, 2, 1.0, 2.0))
-        .when("eta-gt-2-over-l", () -> StepGens.above(2, 4))
-        .get();
-    // drop:l-smooth: the method is told L_used = s L with s < 1.
-    Gen<Double> lScale = Cases.<Gen<Double>>on(r)
-        .when("drop:l-smooth", () -> Gens.doubles(0.25, 1).knob("L used / L").filter("L understated", v -> v < 1))
-        .orElse(() -> Gens.just(1.0));
-    // The theorem is about a step eta > 0: an h so small (a subnormal edge value, or the shrinker
-    // lowering h toward 0) that eta = h / L underflows to 0 or to the subnormal range is not an
-    // instance of it, so such a draw is discarded, never run.
-    return Problems.quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h, lScale)
-        .as((x0, hv, sv) -> new GdInstance(q, x0, hv, sv)))
-        .filter("eta = h / L is a positive normal double", in -> in.eta() >= Double.MIN_NORMAL);
-  }
-
-  @Override
-  protected Evaluation checkOn(GdInstance in, Regime r) {
-    Quadratic q = in.q();
-    int d = q.dimension();
-    double eta = in.eta();
-    double lTrue = in.trueL();
-    String conclusion = r.conclusion();
-    return TrajectoryCheck.run(method(lr(in.eta())), in.q(), in.x0(), STEPS, (t, prev, cur, series) -> {
-      double f0 = q.value(prev);
-      double f1 = q.value(cur);
-      double[] g = q.gradient(prev);
-      double gg = Vec.normSq(g);
-      double decrease = f0 - f1;
-      double bound = switch (conclusion) {
-        case "eta-half-form" -> 0.5 * eta * gg;
-        case "general-form" -> eta * (1 - lTrue * eta / 2) * gg;
-        default -> 0.0; // monotone: f(x+) <= f(x)
-      };
-      if (tighten() != 0) {
-        // Tight lower bounds on the decrease are raised by (1 + eps) (for a negative bound, an
-        // allowed increase, shrunk by the same factor); the monotone bound 0 gets a wrong
-        // constant instead: "f decreases by at least eps eta ||g||^2", false at eta = 2/L.
-        bound = bound > 0 ? bound * (1 + tighten())
-            : bound < 0 ? bound * (1 - tighten()) : tighten() * eta * gg;
-      }
-      // The rounding of the computed iterate x_t itself, which an exact evaluation at the same
-      // iterates does not remove: the exact recheck allows this part of the tolerance.
-      double iterate = Tolerance.iterateRounding(Vec.norm(q.gradient(cur)), Vec.norm(prev), eta * Math.sqrt(gg));
-      // The magnitudes f's evaluation adds up (far above |f| for a rotated H, whose terms cancel).
-      double scale = q.valueScale(prev) + q.valueScale(cur) + eta * gg * Math.max(1, lTrue * eta) + iterate;
-      if (bound == 0) {
-        scale = Math.max(scale, q.valueScale(in.x0()));
-      }
-      double tol = Tolerance.of(scale, d);
-      Check c = Check.atLeast("decrease f(x_t-1) - f(x_t)", t, decrease, bound, tol);
-      if (c.marginal() && tighten() == 0) {
-        c = c.rechecked(exactHolds(q, prev, cur, eta, lTrue, conclusion, Tolerance.of(iterate, d)));
-      }
-      series.point("f(x_t) - f*", f1);
-      series.point("bound on f(x_t) - f*", f0 - bound);
-      return c;
-    });
-  }
-
-  /**
-   * The same inequality in exact rational arithmetic at the same double iterates, up to
-   * {@code allowance}: the effect on f of rounding the iterate x_t = x_t-1 - eta g to doubles,
-   * which no exact evaluation at the computed x_t removes (the theorem is about the exact step).
-   */
-  static boolean exactHolds(Quadratic q, double[] prev, double[] cur, double eta, double lTrue,
-                            String conclusion, double allowance) {
-    BigDecimal f0 = ExactQuadratic.value(q, prev);
-    BigDecimal f1 = ExactQuadratic.value(q, cur);
-    BigDecimal gg = ExactQuadratic.normSquared(ExactQuadratic.gradient(q, prev));
-    BigDecimal e = new BigDecimal(eta);
-    BigDecimal bound = switch (conclusion) {
-      case "eta-half-form" -> e.multiply(gg).divide(BigDecimal.valueOf(2));
-      case "general-form" -> e.multiply(BigDecimal.ONE.subtract(new BigDecimal(lTrue).multiply(e)
-          .divide(BigDecimal.valueOf(2)))).multiply(gg);
-      default -> BigDecimal.ZERO;
-    };
-    return f0.subtract(f1).compareTo(bound.subtract(new BigDecimal(allowance))) >= 0;
-  }
-
-  @Override
-  public OptionalDouble thresholdValue(GdInstance in, Regime r) {
-    return OptionalDouble.of(in.eta() * in.trueL());
-  }
-
-  @Override
-  public List<String> labels(GdInstance in, Regime r) {
-    return QuadraticLabels.of(in);
-  }
-
-  @Override
-  public List<Property.Coverage> coverage(Regime r) {
-    List<Property.Coverage> c = new ArrayList<>(QuadraticLabels.COVERAGE);
-    if (Cases.is(r, "holds")) {
-      c.add(new Property.Coverage(QuadraticLabels.ETA_AT_LIMIT, 1));
+    /** The theorem as its spec declares it. */
+    public DescentLemma() {
+        super("gd.descent-lemma");
     }
-    return c;
-  }
+
+    static final int STEPS = 50;
+
+    @Override
+    public Gen<GdInstance> instances(Regime r) {
+        // h = eta L, with the boundary values of each range (eta exactly 1/L in the holds regime).
+        Gen<Double> h = Cases.<Gen<Double>>on(r)
+                .when(List.of("holds", "drop:l-smooth"), () -> StepGens.above(0, 1, 1.0))
+                .when("eta-in-1-2-over-l", () -> StepGens.above(1, 2, 2.0))
+                .when("general-form", () -> StepGens.above(0, 4, 1.0, 2.0))
+                .when("eta-le-2-over-l", () -> StepGens.above(0, 2, 1.0, 2.0))
+                .when("eta-gt-2-over-l", () -> StepGens.above(2, 4))
+                .get();
+        // drop:l-smooth: the method is told L_used = s L with s < 1.
+        Gen<Double> lScale = Cases.<Gen<Double>>on(r)
+                .when(
+                        "drop:l-smooth",
+                        () -> Gens.doubles(0.25, 1).knob("L used / L").filter("L understated", v -> v < 1))
+                .orElse(() -> Gens.just(1.0));
+        // The theorem is about a step eta > 0: an h so small (a subnormal edge value, or the shrinker
+        // lowering h toward 0) that eta = h / L underflows to 0 or to the subnormal range is not an
+        // instance of it, so such a draw is discarded, never run.
+        return Problems.quadratics()
+                .flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h, lScale)
+                        .as((x0, hv, sv) -> new GdInstance(q, x0, hv, sv)))
+                .filter("eta = h / L is a positive normal double", in -> in.eta() >= Double.MIN_NORMAL);
+    }
+
+    @Override
+    protected Evaluation checkOn(GdInstance in, Regime r) {
+        Quadratic q = in.q();
+        int d = q.dimension();
+        double eta = in.eta();
+        double lTrue = in.trueL();
+        String conclusion = r.conclusion();
+        return TrajectoryCheck.run(method(lr(in.eta())), in.q(), in.x0(), STEPS, (t, prev, cur, series) -> {
+            double f0 = q.value(prev);
+            double f1 = q.value(cur);
+            double[] g = q.gradient(prev);
+            double gg = Vec.normSq(g);
+            double decrease = f0 - f1;
+            double bound = switch (conclusion) {
+                case "eta-half-form" -> 0.5 * eta * gg;
+                case "general-form" -> eta * (1 - lTrue * eta / 2) * gg;
+                default -> 0.0; // monotone: f(x+) <= f(x)
+            };
+            if (tighten() != 0) {
+                // Tight lower bounds on the decrease are raised by (1 + eps) (for a negative bound, an
+                // allowed increase, shrunk by the same factor); the monotone bound 0 gets a wrong
+                // constant instead: "f decreases by at least eps eta ||g||^2", false at eta = 2/L.
+                bound = bound > 0
+                        ? bound * (1 + tighten())
+                        : bound < 0 ? bound * (1 - tighten()) : tighten() * eta * gg;
+            }
+            // The rounding of the computed iterate x_t itself, which an exact evaluation at the same
+            // iterates does not remove: the exact recheck allows this part of the tolerance.
+            double iterate = Tolerance.iterateRounding(Vec.norm(q.gradient(cur)), Vec.norm(prev), eta * Math.sqrt(gg));
+            // The magnitudes f's evaluation adds up (far above |f| for a rotated H, whose terms cancel).
+            double scale = q.valueScale(prev) + q.valueScale(cur) + eta * gg * Math.max(1, lTrue * eta) + iterate;
+            if (bound == 0) {
+                scale = Math.max(scale, q.valueScale(in.x0()));
+            }
+            double tol = Tolerance.of(scale, d);
+            Check c = Check.atLeast("decrease f(x_t-1) - f(x_t)", t, decrease, bound, tol);
+            if (c.marginal() && tighten() == 0) {
+                c = c.rechecked(exactHolds(q, prev, cur, eta, lTrue, conclusion, Tolerance.of(iterate, d)));
+            }
+            series.point("f(x_t) - f*", f1);
+            series.point("bound on f(x_t) - f*", f0 - bound);
+            return c;
+        });
+    }
+
+    /**
+     * The same inequality in exact rational arithmetic at the same double iterates, up to
+     * {@code allowance}: the effect on f of rounding the iterate x_t = x_t-1 - eta g to doubles,
+     * which no exact evaluation at the computed x_t removes (the theorem is about the exact step).
+     */
+    static boolean exactHolds(
+            Quadratic q, double[] prev, double[] cur, double eta, double lTrue, String conclusion, double allowance) {
+        BigDecimal f0 = ExactQuadratic.value(q, prev);
+        BigDecimal f1 = ExactQuadratic.value(q, cur);
+        BigDecimal gg = ExactQuadratic.normSquared(ExactQuadratic.gradient(q, prev));
+        BigDecimal e = new BigDecimal(eta);
+        BigDecimal bound = switch (conclusion) {
+            case "eta-half-form" -> e.multiply(gg).divide(BigDecimal.valueOf(2));
+            case "general-form" ->
+                e.multiply(BigDecimal.ONE.subtract(
+                                new BigDecimal(lTrue).multiply(e).divide(BigDecimal.valueOf(2))))
+                        .multiply(gg);
+            default -> BigDecimal.ZERO;
+        };
+        return f0.subtract(f1).compareTo(bound.subtract(new BigDecimal(allowance))) >= 0;
+    }
+
+    @Override
+    public OptionalDouble thresholdValue(GdInstance in, Regime r) {
+        return OptionalDouble.of(in.eta() * in.trueL());
+    }
+
+    @Override
+    public List<String> labels(GdInstance in, Regime r) {
+        return QuadraticLabels.of(in);
+    }
+
+    @Override
+    public List<Property.Coverage> coverage(Regime r) {
+        List<Property.Coverage> c = new ArrayList<>(QuadraticLabels.COVERAGE);
+        if (Cases.is(r, "holds")) {
+            c.add(new Property.Coverage(QuadraticLabels.ETA_AT_LIMIT, 1));
+        }
+        return c;
+    }
 }

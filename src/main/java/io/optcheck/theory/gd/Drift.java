@@ -17,26 +17,26 @@ import io.optcheck.theory.Vec;
  */
 final class Drift {
 
-  private final double lip;
-  private final double eta;
-  private double a;
+    private final double lip;
+    private final double eta;
+    private double a;
 
-  Drift(double lip, double eta) {
-    this.lip = lip;
-    this.eta = eta;
-  }
+    Drift(double lip, double eta) {
+        this.lip = lip;
+        this.eta = eta;
+    }
 
-  /**
-   * Accounts for the step from {@code prev} with gradient scale {@code gNorm} (the gradient's
-   * {@link io.optcheck.problem.Objective#gradientScale}: its rounding is relative to its terms,
-   * which may cancel); returns A_t.
-   */
-  double step(double[] prev, double gNorm) {
-    a = lip * a + Vec.norm(prev) + eta * gNorm;
-    return a;
-  }
+    /**
+     * Accounts for the step from {@code prev} with gradient scale {@code gNorm} (the gradient's
+     * {@link io.optcheck.problem.Objective#gradientScale}: its rounding is relative to its terms,
+     * which may cancel); returns A_t.
+     */
+    double step(double[] prev, double gNorm) {
+        a = lip * a + Vec.norm(prev) + eta * gNorm;
+        return a;
+    }
 
-  double value() {
-    return a;
-  }
+    double value() {
+        return a;
+    }
 }

@@ -1,6 +1,5 @@
 package io.optcheck.theory.gd;
 
-import io.optcheck.theory.KindTheorem;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
@@ -9,6 +8,7 @@ import io.optcheck.prop.Property;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
@@ -32,88 +32,95 @@ import java.util.OptionalDouble;
  */
 public final class EdgeOfStability extends KindTheorem<GdInstance> {
 
-  /** The theorem as its spec declares it. */
-  public EdgeOfStability() {
-    super("gd.edge-of-stability");
-  }
-
-  static final int STEPS = 50;
-
-  @Override
-  public Gen<GdInstance> instances(Regime r) {
-    return Cases.<Gen<GdInstance>>on(r)
-        .when("holds", () -> instances(Problems.quadratics(), StepGens.between(0, 2, 1.0)))
-        // Diagonal H: the top eigenspace is a set of coordinates, exactly.
-        .when("sharpness-above-2-over-eta",
-            () -> instances(Problems.quadratics().diagonal(), StepGens.above(2, 4, 4.0)))
-        .get();
-  }
-
-  private static Gen<GdInstance> instances(Gen<Quadratic> quadratics, Gen<Double> h) {
-    return quadratics.flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h)
-        .as((x0, hv) -> new GdInstance(q, x0, hv, 1.0)));
-  }
-
-  @Override
-  protected Evaluation checkOn(GdInstance in, Regime r) {
-    Quadratic q = in.q();
-    double eta = in.eta();
-    double s = QuadraticContraction.sharpness(q);
-    if (r.conclusion().equals("stable-below-2-over-eta")) {
-      double[] lambda = q.eigenvalues();
-      double rate = QuadraticContraction.factor(eta, lambda) * (1 - tighten());
-      return QuadraticContraction.run(method(lr(eta)), q, in.x0(), eta, rate, STEPS,
-          (x, series) -> series.point("eta * sharpness", eta * s));
+    /** The theorem as its spec declares it. */
+    public EdgeOfStability() {
+        super("gd.edge-of-stability");
     }
-    double growth = eta * s - 1;
-    double claimed = growth * (1 + tighten());
-    double[] diag = new double[q.dimension()];
-    double[][] h = q.hessian(diag);
-    for (int i = 0; i < diag.length; i++) {
-      diag[i] = h[i][i];
+
+    static final int STEPS = 50;
+
+    @Override
+    public Gen<GdInstance> instances(Regime r) {
+        return Cases.<Gen<GdInstance>>on(r)
+                .when("holds", () -> instances(Problems.quadratics(), StepGens.between(0, 2, 1.0)))
+                // Diagonal H: the top eigenspace is a set of coordinates, exactly.
+                .when(
+                        "sharpness-above-2-over-eta",
+                        () -> instances(Problems.quadratics().diagonal(), StepGens.above(2, 4, 4.0)))
+                .get();
     }
-    double[] xStar = q.certificate().xStar().orElseThrow();
-    int d = q.dimension();
-    return TrajectoryCheck.run(method(lr(eta)), q, in.x0(), STEPS, (t, prev, cur, series) -> {
-      double a0 = topAmplitude(prev, xStar, diag, s);
-      double a1 = topAmplitude(cur, xStar, diag, s);
-      double bound = claimed * a0;
-      double scale = a1 + bound + Vec.norm(prev) + eta * Vec.norm(q.gradient(prev));
-      series.point("||P_top (x_t - x*)||", a1);
-      series.point("bound", bound);
-      series.point("eta * sharpness", eta * s);
-      return Check.atLeast("||P_top (x_t - x*)||", t, a1, bound, Tolerance.of(scale, d));
-    });
-  }
 
-  /** The norm of the error in the coordinates whose curvature is the sharpness (diagonal H). */
-  private static double topAmplitude(double[] x, double[] xStar, double[] diag, double s) {
-    double[] v = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      v[i] = diag[i] == s ? x[i] - xStar[i] : 0;
+    private static Gen<GdInstance> instances(Gen<Quadratic> quadratics, Gen<Double> h) {
+        return quadratics.flatMap(q ->
+                Gens.combine(Problems.points(q.dimension(), 10), h).as((x0, hv) -> new GdInstance(q, x0, hv, 1.0)));
     }
-    return Vec.norm(v);
-  }
 
-  @Override
-  public Map<String, Object> describe(GdInstance in) {
-    Map<String, Object> m = in.describe();
-    m.put("eta * sharpness", in.eta() * QuadraticContraction.sharpness(in.q()));
-    return m;
-  }
+    @Override
+    protected Evaluation checkOn(GdInstance in, Regime r) {
+        Quadratic q = in.q();
+        double eta = in.eta();
+        double s = QuadraticContraction.sharpness(q);
+        if (r.conclusion().equals("stable-below-2-over-eta")) {
+            double[] lambda = q.eigenvalues();
+            double rate = QuadraticContraction.factor(eta, lambda) * (1 - tighten());
+            return QuadraticContraction.run(
+                    method(lr(eta)),
+                    q,
+                    in.x0(),
+                    eta,
+                    rate,
+                    STEPS,
+                    (x, series) -> series.point("eta * sharpness", eta * s));
+        }
+        double growth = eta * s - 1;
+        double claimed = growth * (1 + tighten());
+        double[] diag = new double[q.dimension()];
+        double[][] h = q.hessian(diag);
+        for (int i = 0; i < diag.length; i++) {
+            diag[i] = h[i][i];
+        }
+        double[] xStar = q.certificate().xStar().orElseThrow();
+        int d = q.dimension();
+        return TrajectoryCheck.run(method(lr(eta)), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+            double a0 = topAmplitude(prev, xStar, diag, s);
+            double a1 = topAmplitude(cur, xStar, diag, s);
+            double bound = claimed * a0;
+            double scale = a1 + bound + Vec.norm(prev) + eta * Vec.norm(q.gradient(prev));
+            series.point("||P_top (x_t - x*)||", a1);
+            series.point("bound", bound);
+            series.point("eta * sharpness", eta * s);
+            return Check.atLeast("||P_top (x_t - x*)||", t, a1, bound, Tolerance.of(scale, d));
+        });
+    }
 
-  @Override
-  public OptionalDouble thresholdValue(GdInstance in, Regime r) {
-    return OptionalDouble.of(in.eta() * QuadraticContraction.sharpness(in.q()));
-  }
+    /** The norm of the error in the coordinates whose curvature is the sharpness (diagonal H). */
+    private static double topAmplitude(double[] x, double[] xStar, double[] diag, double s) {
+        double[] v = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            v[i] = diag[i] == s ? x[i] - xStar[i] : 0;
+        }
+        return Vec.norm(v);
+    }
 
-  @Override
-  public List<String> labels(GdInstance in, Regime r) {
-    return QuadraticLabels.of(in);
-  }
+    @Override
+    public Map<String, Object> describe(GdInstance in) {
+        Map<String, Object> m = in.describe();
+        m.put("eta * sharpness", in.eta() * QuadraticContraction.sharpness(in.q()));
+        return m;
+    }
 
-  @Override
-  public List<Property.Coverage> coverage(Regime r) {
-    return QuadraticLabels.COVERAGE;
-  }
+    @Override
+    public OptionalDouble thresholdValue(GdInstance in, Regime r) {
+        return OptionalDouble.of(in.eta() * QuadraticContraction.sharpness(in.q()));
+    }
+
+    @Override
+    public List<String> labels(GdInstance in, Regime r) {
+        return QuadraticLabels.of(in);
+    }
+
+    @Override
+    public List<Property.Coverage> coverage(Regime r) {
+        return QuadraticLabels.COVERAGE;
+    }
 }

@@ -12,101 +12,100 @@ import java.math.RoundingMode;
  */
 final class ExactGd {
 
-  private ExactGd() {
-  }
+    private ExactGd() {}
 
-  /** Working precision of the recheck; rounding at 1e-300 cannot decide a 1e-16 question. */
-  static final MathContext MC = new MathContext(300, RoundingMode.HALF_EVEN);
+    /** Working precision of the recheck; rounding at 1e-300 cannot decide a 1e-16 question. */
+    static final MathContext MC = new MathContext(300, RoundingMode.HALF_EVEN);
 
-  /** An objective evaluated in decimal arithmetic. */
-  interface Model {
-    BigDecimal value(BigDecimal[] x);
+    /** An objective evaluated in decimal arithmetic. */
+    interface Model {
+        BigDecimal value(BigDecimal[] x);
 
-    BigDecimal[] gradient(BigDecimal[] x);
+        BigDecimal[] gradient(BigDecimal[] x);
 
-    /** The minimizer the check measures distances to. */
-    BigDecimal[] xStar();
+        /** The minimizer the check measures distances to. */
+        BigDecimal[] xStar();
 
-    BigDecimal fStar();
-  }
-
-  /** x_t of GD with step eta from x0, in 300-digit arithmetic. */
-  static BigDecimal[] iterate(Model m, double[] x0, double eta, int t) {
-    BigDecimal e = new BigDecimal(eta);
-    BigDecimal[] x = big(x0);
-    for (int s = 0; s < t; s++) {
-      BigDecimal[] g = m.gradient(x);
-      for (int i = 0; i < x.length; i++) {
-        x[i] = x[i].subtract(e.multiply(g[i]), MC);
-      }
+        BigDecimal fStar();
     }
-    return x;
-  }
 
-  static BigDecimal[] big(double[] v) {
-    BigDecimal[] out = new BigDecimal[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = new BigDecimal(v[i]);
-    }
-    return out;
-  }
-
-  static BigDecimal distSq(BigDecimal[] a, BigDecimal[] b) {
-    BigDecimal s = BigDecimal.ZERO;
-    for (int i = 0; i < a.length; i++) {
-      BigDecimal d = a[i].subtract(b[i]);
-      s = s.add(d.multiply(d), MC);
-    }
-    return s;
-  }
-
-  /** The exact model of a quadratic (H and b as stored); its minimizer is the certificate's x*. */
-  static Model quadratic(Quadratic q) {
-    double[][] h = q.h();
-    double[] b = q.b();
-    double[] xs = q.certificate().xStar().orElseThrow();
-    return new Model() {
-      @Override
-      public BigDecimal value(BigDecimal[] x) {
-        BigDecimal s = BigDecimal.ZERO;
-        for (int i = 0; i < x.length; i++) {
-          BigDecimal row = BigDecimal.ZERO;
-          for (int j = 0; j < x.length; j++) {
-            if (h[i][j] != 0) {
-              row = row.add(new BigDecimal(h[i][j]).multiply(x[j]), MC);
+    /** x_t of GD with step eta from x0, in 300-digit arithmetic. */
+    static BigDecimal[] iterate(Model m, double[] x0, double eta, int t) {
+        BigDecimal e = new BigDecimal(eta);
+        BigDecimal[] x = big(x0);
+        for (int s = 0; s < t; s++) {
+            BigDecimal[] g = m.gradient(x);
+            for (int i = 0; i < x.length; i++) {
+                x[i] = x[i].subtract(e.multiply(g[i]), MC);
             }
-          }
-          s = s.add(x[i].multiply(row).multiply(new BigDecimal("0.5")), MC)
-              .subtract(new BigDecimal(b[i]).multiply(x[i]), MC);
+        }
+        return x;
+    }
+
+    static BigDecimal[] big(double[] v) {
+        BigDecimal[] out = new BigDecimal[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = new BigDecimal(v[i]);
+        }
+        return out;
+    }
+
+    static BigDecimal distSq(BigDecimal[] a, BigDecimal[] b) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (int i = 0; i < a.length; i++) {
+            BigDecimal d = a[i].subtract(b[i]);
+            s = s.add(d.multiply(d), MC);
         }
         return s;
-      }
+    }
 
-      @Override
-      public BigDecimal[] gradient(BigDecimal[] x) {
-        BigDecimal[] g = new BigDecimal[x.length];
-        for (int i = 0; i < x.length; i++) {
-          BigDecimal row = new BigDecimal(b[i]).negate();
-          for (int j = 0; j < x.length; j++) {
-            if (h[i][j] != 0) {
-              row = row.add(new BigDecimal(h[i][j]).multiply(x[j]), MC);
+    /** The exact model of a quadratic (H and b as stored); its minimizer is the certificate's x*. */
+    static Model quadratic(Quadratic q) {
+        double[][] h = q.h();
+        double[] b = q.b();
+        double[] xs = q.certificate().xStar().orElseThrow();
+        return new Model() {
+            @Override
+            public BigDecimal value(BigDecimal[] x) {
+                BigDecimal s = BigDecimal.ZERO;
+                for (int i = 0; i < x.length; i++) {
+                    BigDecimal row = BigDecimal.ZERO;
+                    for (int j = 0; j < x.length; j++) {
+                        if (h[i][j] != 0) {
+                            row = row.add(new BigDecimal(h[i][j]).multiply(x[j]), MC);
+                        }
+                    }
+                    s = s.add(x[i].multiply(row).multiply(new BigDecimal("0.5")), MC)
+                            .subtract(new BigDecimal(b[i]).multiply(x[i]), MC);
+                }
+                return s;
             }
-          }
-          g[i] = row;
-        }
-        return g;
-      }
 
-      @Override
-      public BigDecimal[] xStar() {
-        // Exact only where grad f(x*) = 0 exactly; the families used here have b = 0, x* = 0.
-        return big(xs);
-      }
+            @Override
+            public BigDecimal[] gradient(BigDecimal[] x) {
+                BigDecimal[] g = new BigDecimal[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    BigDecimal row = new BigDecimal(b[i]).negate();
+                    for (int j = 0; j < x.length; j++) {
+                        if (h[i][j] != 0) {
+                            row = row.add(new BigDecimal(h[i][j]).multiply(x[j]), MC);
+                        }
+                    }
+                    g[i] = row;
+                }
+                return g;
+            }
 
-      @Override
-      public BigDecimal fStar() {
-        return value(big(xs));
-      }
-    };
-  }
+            @Override
+            public BigDecimal[] xStar() {
+                // Exact only where grad f(x*) = 0 exactly; the families used here have b = 0, x* = 0.
+                return big(xs);
+            }
+
+            @Override
+            public BigDecimal fStar() {
+                return value(big(xs));
+            }
+        };
+    }
 }

@@ -29,108 +29,122 @@ import java.util.Map;
  * at the smallest such k is reported (all 61 fail only for a direction that is not descent).
  */
 public final class GradientDirection extends DeclaredTheorem<GradientDirection.Instance>
-    implements OnQuadratics<GradientDirection.Instance> {
+        implements OnQuadratics<GradientDirection.Instance> {
 
-  static final int STEPS = 20;
-  static final int MAX_K = 60;
-  static final double C = 0.5;
+    static final int STEPS = 20;
+    static final int MAX_K = 60;
+    static final double C = 0.5;
 
-  /** A quadratic, a start, the step fraction h (eta = h/L) and the direction perturbation w, u. */
-  public record Instance(Quadratic q, double[] x0, double h, double w, double[] u) implements Described {
-    double l() {
-      return q.certificate().L().orElseThrow();
+    /** A quadratic, a start, the step fraction h (eta = h/L) and the direction perturbation w, u. */
+    public record Instance(Quadratic q, double[] x0, double h, double w, double[] u) implements Described {
+        double l() {
+            return q.certificate().L().orElseThrow();
+        }
+
+        DirectionRule rule() {
+            return w == 0 ? DirectionRule.STEEPEST : DirectionRule.perturbedSteepest(w, u);
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            Map<String, Object> m = LineSearchChecks.describe(q, l(), x0);
+            m.put("eta", h / l());
+            m.put("eta L", h);
+            m.put("direction", rule().describe());
+            return m;
+        }
     }
 
-    DirectionRule rule() {
-      return w == 0 ? DirectionRule.STEEPEST : DirectionRule.perturbedSteepest(w, u);
+    /** The theorem as its spec declares it. */
+    public GradientDirection() {
+        super("gd.gradient-direction");
     }
 
     @Override
-    public Map<String, Object> describe() {
-      Map<String, Object> m = LineSearchChecks.describe(q, l(), x0);
-      m.put("eta", h / l());
-      m.put("eta L", h);
-      m.put("direction", rule().describe());
-      return m;
+    public Gen<Instance> instances(Regime r) {
+        Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).knob("h").filter("h > 0", v -> v > 0);
+        Gen<Double> w = Cases.<Gen<Double>>on(r)
+                .when("holds", () -> Gens.just(0.0))
+                .when(
+                        "drop:direction-neg-gradient",
+                        () -> Gens.doubles(0, 3).knob("w").filter("w > 0", v -> v > 0))
+                .get();
+        return Problems.quadratics().flatMap(q -> {
+            int d = q.dimension();
+            Gen<double[]> x0 = Problems.points(d, 10).filter("x0 != x*", v -> !LineSearchChecks.zero(v));
+            Gen<double[]> u =
+                    Gens.doubleArrays(Gens.doubles(-1, 1), d).filter("u != 0", v -> !LineSearchChecks.zero(v));
+            return Gens.combine(x0, h, w, u).as((xv, hv, wv, uv) -> new Instance(q, xv, hv, wv, uv));
+        });
     }
-  }
 
-  /** The theorem as its spec declares it. */
-  public GradientDirection() {
-    super("gd.gradient-direction");
-  }
+    @Override
+    public Evaluation evaluate(Instance in, Regime r) {
+        Quadratic q = in.q();
+        int d = q.dimension();
+        double eta = in.h() / in.l();
+        StepSize.requireRepresentable("eta", eta);
+        return TrajectoryCheck.run(new DirectionDescent(eta, in.rule()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+            double[] g = q.gradient(prev);
+            if (LineSearchChecks.zero(g)) {
+                return LineSearchChecks.stationary(t);
+            }
+            double[] delta = Vec.minus(cur, prev);
+            double gn = Vec.norm(g);
+            double dn = Vec.norm(delta);
+            double xn = Vec.norm(prev);
+            double slope = Vec.dot(g, delta);
+            series.point("grad f^T (x_t - x_t-1) / (eta ||g||^2)", slope / (eta * gn * gn));
+            // The slope is read from x_t - x_t-1, whose rounding is about eps (||x_t-1|| + ||Delta||).
+            Check s = Check.atMost(
+                    "grad f(x_t-1)^T (x_t - x_t-1) (must be < 0)",
+                    t,
+                    slope,
+                    0,
+                    LineSearchChecks.tol(gn * (xn + dn) + gn * dn, d));
+            if (!s.ok()) {
+                return s;
+            }
+            double f0 = q.value(prev);
+            // Teeth: the wrong claim "the decrease holds already at t = 1, with the constant raised".
+            int kMax = tighten() != 0 ? 0 : MAX_K;
+            Check last = null;
+            for (int k = 0; k <= kMax; k++) {
+                double tk = Math.scalb(1.0, -k);
+                double[] y = LineSearchChecks.along(prev, tk, delta);
+                double f1 = q.value(y);
+                double bound = C * tk * Math.abs(slope) * (1 + tighten());
+                double scale = q.valueScale(prev)
+                        + q.valueScale(y)
+                        + bound
+                        + Vec.norm(q.gradient(y)) * (xn + tk * dn)
+                        + gn * tk * dn;
+                last = Check.atLeast(
+                        "f(x) - f(x + 2^-" + k + " Delta) vs (1/2) 2^-" + k + " |g^T Delta|",
+                        t,
+                        f0 - f1,
+                        bound,
+                        LineSearchChecks.tol(scale, d));
+                if (last.ok()) {
+                    break;
+                }
+            }
+            return last;
+        });
+    }
 
-  @Override
-  public Gen<Instance> instances(Regime r) {
-    Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).knob("h").filter("h > 0", v -> v > 0);
-    Gen<Double> w = Cases.<Gen<Double>>on(r)
-        .when("holds", () -> Gens.just(0.0))
-        .when("drop:direction-neg-gradient", () -> Gens.doubles(0, 3).knob("w").filter("w > 0", v -> v > 0))
-        .get();
-    return Problems.quadratics().flatMap(q -> {
-      int d = q.dimension();
-      Gen<double[]> x0 = Problems.points(d, 10).filter("x0 != x*", v -> !LineSearchChecks.zero(v));
-      Gen<double[]> u = Gens.doubleArrays(Gens.doubles(-1, 1), d).filter("u != 0", v -> !LineSearchChecks.zero(v));
-      return Gens.combine(x0, h, w, u).as((xv, hv, wv, uv) -> new Instance(q, xv, hv, wv, uv));
-    });
-  }
+    @Override
+    public Quadratic quadratic(Instance in) {
+        return in.q();
+    }
 
-  @Override
-  public Evaluation evaluate(Instance in, Regime r) {
-    Quadratic q = in.q();
-    int d = q.dimension();
-    double eta = in.h() / in.l();
-    StepSize.requireRepresentable("eta", eta);
-    return TrajectoryCheck.run(new DirectionDescent(eta, in.rule()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
-      double[] g = q.gradient(prev);
-      if (LineSearchChecks.zero(g)) {
-        return LineSearchChecks.stationary(t);
-      }
-      double[] delta = Vec.minus(cur, prev);
-      double gn = Vec.norm(g);
-      double dn = Vec.norm(delta);
-      double xn = Vec.norm(prev);
-      double slope = Vec.dot(g, delta);
-      series.point("grad f^T (x_t - x_t-1) / (eta ||g||^2)", slope / (eta * gn * gn));
-      // The slope is read from x_t - x_t-1, whose rounding is about eps (||x_t-1|| + ||Delta||).
-      Check s = Check.atMost("grad f(x_t-1)^T (x_t - x_t-1) (must be < 0)", t, slope, 0,
-          LineSearchChecks.tol(gn * (xn + dn) + gn * dn, d));
-      if (!s.ok()) {
-        return s;
-      }
-      double f0 = q.value(prev);
-      // Teeth: the wrong claim "the decrease holds already at t = 1, with the constant raised".
-      int kMax = tighten() != 0 ? 0 : MAX_K;
-      Check last = null;
-      for (int k = 0; k <= kMax; k++) {
-        double tk = Math.scalb(1.0, -k);
-        double[] y = LineSearchChecks.along(prev, tk, delta);
-        double f1 = q.value(y);
-        double bound = C * tk * Math.abs(slope) * (1 + tighten());
-        double scale = q.valueScale(prev) + q.valueScale(y) + bound
-            + Vec.norm(q.gradient(y)) * (xn + tk * dn) + gn * tk * dn;
-        last = Check.atLeast("f(x) - f(x + 2^-" + k + " Delta) vs (1/2) 2^-" + k + " |g^T Delta|", t,
-            f0 - f1, bound, LineSearchChecks.tol(scale, d));
-        if (last.ok()) {
-          break;
-        }
-      }
-      return last;
-    });
-  }
+    @Override
+    public String boundaryLabel() {
+        return QuadraticLabels.ETA_AT_LIMIT;
+    }
 
-  @Override
-  public Quadratic quadratic(Instance in) {
-    return in.q();
-  }
-
-  @Override
-  public String boundaryLabel() {
-    return QuadraticLabels.ETA_AT_LIMIT;
-  }
-
-  @Override
-  public boolean atBoundary(Instance in) {
-    return in.h() == 1.0;
-  }
+    @Override
+    public boolean atBoundary(Instance in) {
+        return in.h() == 1.0;
+    }
 }

@@ -52,214 +52,261 @@ import java.util.Map;
  */
 public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds.Instance> {
 
-  static final int STEPS = 50;
+    static final int STEPS = 50;
 
-  static final String NON_CONVEX = "non-convex";
+    static final String NON_CONVEX = "non-convex";
 
-  /**
-   * @param l L (certificate)
-   * @param mu mu for strongly convex quadratics, NaN otherwise
-   * @param fStar f* (0 for the quadratic family) or NaN
-   * @param m the bound on sup ||hess f grad f|| along the flow
-   * @param mExact true when m is the exact supremum (quadratics)
-   * @param u eta L
-   */
-  public record Instance(Objective f, String family, double l, double mu, double fStar, double m,
-                         boolean mExact, double[] x0, double u) implements Described {
-    double eta() {
-      return u / l;
+    /**
+     * @param l L (certificate)
+     * @param mu mu for strongly convex quadratics, NaN otherwise
+     * @param fStar f* (0 for the quadratic family) or NaN
+     * @param m the bound on sup ||hess f grad f|| along the flow
+     * @param mExact true when m is the exact supremum (quadratics)
+     * @param u eta L
+     */
+    public record Instance(
+            Objective f,
+            String family,
+            double l,
+            double mu,
+            double fStar,
+            double m,
+            boolean mExact,
+            double[] x0,
+            double u)
+            implements Described {
+        double eta() {
+            return u / l;
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("dimension", f.dimension());
+            out.put("family", family);
+            out.put("objective", f.describe());
+            out.put("L", l);
+            if (!Double.isNaN(mu)) {
+                out.put("mu", mu);
+            }
+            out.put("M", m + (mExact ? " (||H^2 (x0 - x*)||, exact sup)" : " (L sqrt(2L(f(x0) - f_low)), a bound)"));
+            out.put("x0", Num.fmt(x0));
+            out.put("eta L", u);
+            out.put("eta", eta());
+            out.put("integrator", "DormandPrince853, rel tol " + GradientFlow.REL_TOL);
+            return out;
+        }
+    }
+
+    /** The theorem as its spec declares it. */
+    public GradientFlowBounds() {
+        super("gd.gradient-flow");
     }
 
     @Override
-    public Map<String, Object> describe() {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("dimension", f.dimension());
-      out.put("family", family);
-      out.put("objective", f.describe());
-      out.put("L", l);
-      if (!Double.isNaN(mu)) {
-        out.put("mu", mu);
-      }
-      out.put("M", m + (mExact ? " (||H^2 (x0 - x*)||, exact sup)" : " (L sqrt(2L(f(x0) - f_low)), a bound)"));
-      out.put("x0", Num.fmt(x0));
-      out.put("eta L", u);
-      out.put("eta", eta());
-      out.put("integrator", "DormandPrince853, rel tol " + GradientFlow.REL_TOL);
-      return out;
+    public Gen<Instance> instances(Regime r) {
+        return Cases.<Gen<Instance>>on(r)
+                .when("energy", () -> ripples(Gens.logDoubles(1e-3, 0.1).knob("eta L")))
+                .when(
+                        "strongly-convex",
+                        () -> quadratics(Gens.logDoubles(1e-3, 0.1).knob("eta L")))
+                .when(
+                        "euler",
+                        () -> Gens.oneOfGens(
+                                quadratics(Gens.logDoubles(1e-3, 1).knob("eta L")),
+                                ripples(Gens.logDoubles(1e-3, 1).knob("eta L"))))
+                // The ratio can only be read where the Euler error is far above rounding: the first-step
+                // error (eta^2/2)||H^2 x0|| must be at least 2^-32 ||x0||, about a million times the
+                // rounding of one step (a start along a slow eigenvector of an ill-conditioned H has an
+                // Euler error of 1e-16 |x0|, and its "ratio" is rounding noise).
+                .when(
+                        "halving",
+                        () -> quadratics(Gens.logDoubles(1e-3, 0.02).knob("eta L"))
+                                .filter(
+                                        "Euler error resolvable",
+                                        in -> in.eta() * in.eta() / 2 * in.m() >= 0x1p-32 * Vec.norm(in.x0())))
+                .get();
     }
-  }
 
-  /** The theorem as its spec declares it. */
-  public GradientFlowBounds() {
-    super("gd.gradient-flow");
-  }
+    private static Gen<Instance> quadratics(Gen<Double> u) {
+        // A singular Gaussian draw (all choices equal, reachable by shrinking) gives a non-finite
+        // rotation in Orthogonal.fromGaussian; such quadratics are not instances.
+        return Problems.quadratics()
+                .filter("finite H", q -> {
+                    for (double[] row : q.h()) {
+                        if (!Vectors.allFinite(row)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                })
+                .flatMap(q -> Gens.combine(NonconvexProblems.pointsAwayFromOrigin(q.dimension(), 10), u)
+                        .as((x0, uv) -> {
+                            double[] hx = q.gradient(x0); // H (x0 - x*), x* = 0
+                            double[] h2x = new double[hx.length];
+                            q.hessianVector(x0, hx, h2x);
+                            return new Instance(
+                                    q,
+                                    "quadratic",
+                                    q.certificate().L().orElseThrow(),
+                                    q.certificate().mu().orElseThrow(),
+                                    0.0,
+                                    Vec.norm(h2x),
+                                    true,
+                                    x0,
+                                    uv);
+                        }));
+    }
 
-  @Override
-  public Gen<Instance> instances(Regime r) {
-    return Cases.<Gen<Instance>>on(r)
-        .when("energy", () -> ripples(Gens.logDoubles(1e-3, 0.1).knob("eta L")))
-        .when("strongly-convex", () -> quadratics(Gens.logDoubles(1e-3, 0.1).knob("eta L")))
-        .when("euler", () -> Gens.oneOfGens(quadratics(Gens.logDoubles(1e-3, 1).knob("eta L")),
-            ripples(Gens.logDoubles(1e-3, 1).knob("eta L"))))
-        // The ratio can only be read where the Euler error is far above rounding: the first-step
-        // error (eta^2/2)||H^2 x0|| must be at least 2^-32 ||x0||, about a million times the
-        // rounding of one step (a start along a slow eigenvector of an ill-conditioned H has an
-        // Euler error of 1e-16 |x0|, and its "ratio" is rounding noise).
-        .when("halving", () -> quadratics(Gens.logDoubles(1e-3, 0.02).knob("eta L")).filter("Euler error resolvable",
-            in -> in.eta() * in.eta() / 2 * in.m() >= 0x1p-32 * Vec.norm(in.x0())))
-        .get();
-  }
+    private static Gen<Instance> ripples(Gen<Double> u) {
+        return NonconvexProblems.ripples()
+                .flatMap(f -> Gens.combine(Problems.points(f.dimension(), 10), u)
+                        .as((x0, uv) -> {
+                            double l = f.certificate().L().orElseThrow();
+                            double gap = Math.max(
+                                    0, f.value(x0) - f.certificate().fLow().orElseThrow());
+                            return new Instance(
+                                    f, "ripple", l, Double.NaN, Double.NaN, l * Math.sqrt(2 * l * gap), false, x0, uv);
+                        }));
+    }
 
-  private static Gen<Instance> quadratics(Gen<Double> u) {
-    // A singular Gaussian draw (all choices equal, reachable by shrinking) gives a non-finite
-    // rotation in Orthogonal.fromGaussian; such quadratics are not instances.
-    return Problems.quadratics().filter("finite H", q -> {
-      for (double[] row : q.h()) {
-        if (!Vectors.allFinite(row)) {
-          return false;
-        }
-      }
-      return true;
-    }).flatMap(q -> Gens.combine(
-        NonconvexProblems.pointsAwayFromOrigin(q.dimension(), 10), u).as((x0, uv) -> {
-          double[] hx = q.gradient(x0); // H (x0 - x*), x* = 0
-          double[] h2x = new double[hx.length];
-          q.hessianVector(x0, hx, h2x);
-          return new Instance(q, "quadratic", q.certificate().L().orElseThrow(), q.certificate().mu().orElseThrow(),
-              0.0, Vec.norm(h2x), true, x0, uv);
-        }));
-  }
+    @Override
+    public Evaluation evaluate(Instance in, Regime r) {
+        Objective f = in.f();
+        int d = f.dimension();
+        double eta = in.eta();
+        double l = in.l();
+        return switch (r.conclusion()) {
+            case "energy-dissipation" ->
+                TrajectoryCheck.run(new GradientFlow(eta), f, in.x0(), STEPS, (t, prev, cur, series) -> {
+                    double fa = f.value(prev);
+                    double fb = f.value(cur);
+                    double gn = Vec.norm(f.gradient(prev));
+                    double bound = -Math.expm1(-2 * l * eta) / (2 * l) * gn * gn * (1 + tighten());
+                    series.point("f(x(t_k))", fb);
+                    series.point("f(x(t_k-1)) - ||g||^2 (1 - e^{-2L eta})/(2L)", fa - bound);
+                    // The integrated states approximate the exact flow to GradientFlow.REL_TOL relative; that
+                    // moves f at each end by up to ||grad f|| REL_TOL ||x||, and the bound is tight (equality
+                    // along an eigenvector of a quadratic), so the integrator's error is allowed explicitly.
+                    double integrator = 2
+                            * GradientFlow.REL_TOL
+                            * (gn * Vec.norm(prev) + Vec.norm(f.gradient(cur)) * Vec.norm(cur));
+                    return Check.atLeast(
+                            "f(x(t_k-1)) - f(x(t_k))",
+                            t,
+                            fa - fb,
+                            bound,
+                            Tolerance.of(f.valueScale(prev) + f.valueScale(cur) + bound, d) + integrator);
+                });
+            case "exp-rate" -> {
+                double rate = Math.exp(-2 * in.mu() * eta) * (1 - tighten());
+                yield TrajectoryCheck.run(new GradientFlow(eta), f, in.x0(), STEPS, (t, prev, cur, series) -> {
+                    double ga = f.value(prev) - in.fStar();
+                    double gb = f.value(cur) - in.fStar();
+                    double bound = rate * ga;
+                    series.point("f(x(t_k)) - f*", gb);
+                    series.point("e^{-2 mu eta} (f(x(t_k-1)) - f*)", bound);
+                    // f of a rotated quadratic is a sum of terms that cancel (quick seed 11: f = 97 from
+                    // terms of size 9700 along the mu-eigenvector, where the bound is an equality), so the
+                    // scale is what the evaluation adds up, not |f|.
+                    return Check.atMost(
+                            "f(x(t_k)) - f*",
+                            t,
+                            gb,
+                            bound,
+                            Tolerance.of(f.valueScale(cur) + f.valueScale(prev) + Math.abs(in.fStar()), d));
+                });
+            }
+            case "euler-bound" -> {
+                Trajectory flow = Runner.run(new GradientFlow(eta), new ExactOracle(f), in.x0(), STEPS);
+                if (flow.steps() < STEPS) {
+                    yield TrajectoryCheck.finish(new Evaluation.Builder(), flow, new TrajectoryCheck.Series());
+                }
+                yield eulerRun(in, eta, flow, 1, STEPS, new double[1]);
+            }
+            default -> halving(in);
+        };
+    }
 
-  private static Gen<Instance> ripples(Gen<Double> u) {
-    return NonconvexProblems.ripples().flatMap(f -> Gens.combine(Problems.points(f.dimension(), 10), u)
-        .as((x0, uv) -> {
-          double l = f.certificate().L().orElseThrow();
-          double gap = Math.max(0, f.value(x0) - f.certificate().fLow().orElseThrow());
-          return new Instance(f, "ripple", l, Double.NaN, Double.NaN, l * Math.sqrt(2 * l * gap), false, x0, uv);
-        }));
-  }
-
-  @Override
-  public Evaluation evaluate(Instance in, Regime r) {
-    Objective f = in.f();
-    int d = f.dimension();
-    double eta = in.eta();
-    double l = in.l();
-    return switch (r.conclusion()) {
-      case "energy-dissipation" -> TrajectoryCheck.run(new GradientFlow(eta), f, in.x0(), STEPS, (t, prev, cur, series) -> {
-        double fa = f.value(prev);
-        double fb = f.value(cur);
-        double gn = Vec.norm(f.gradient(prev));
-        double bound = -Math.expm1(-2 * l * eta) / (2 * l) * gn * gn * (1 + tighten());
-        series.point("f(x(t_k))", fb);
-        series.point("f(x(t_k-1)) - ||g||^2 (1 - e^{-2L eta})/(2L)", fa - bound);
-        // The integrated states approximate the exact flow to GradientFlow.REL_TOL relative; that
-        // moves f at each end by up to ||grad f|| REL_TOL ||x||, and the bound is tight (equality
-        // along an eigenvector of a quadratic), so the integrator's error is allowed explicitly.
-        double integrator = 2 * GradientFlow.REL_TOL
-            * (gn * Vec.norm(prev) + Vec.norm(f.gradient(cur)) * Vec.norm(cur));
-        return Check.atLeast("f(x(t_k-1)) - f(x(t_k))", t, fa - fb, bound,
-            Tolerance.of(f.valueScale(prev) + f.valueScale(cur) + bound, d) + integrator);
-      });
-      case "exp-rate" -> {
-        double rate = Math.exp(-2 * in.mu() * eta) * (1 - tighten());
-        yield TrajectoryCheck.run(new GradientFlow(eta), f, in.x0(), STEPS, (t, prev, cur, series) -> {
-          double ga = f.value(prev) - in.fStar();
-          double gb = f.value(cur) - in.fStar();
-          double bound = rate * ga;
-          series.point("f(x(t_k)) - f*", gb);
-          series.point("e^{-2 mu eta} (f(x(t_k-1)) - f*)", bound);
-          // f of a rotated quadratic is a sum of terms that cancel (quick seed 11: f = 97 from
-          // terms of size 9700 along the mu-eigenvector, where the bound is an equality), so the
-          // scale is what the evaluation adds up, not |f|.
-          return Check.atMost("f(x(t_k)) - f*", t, gb, bound,
-              Tolerance.of(f.valueScale(cur) + f.valueScale(prev) + Math.abs(in.fStar()), d));
+    /** GD with step eta for n steps against flow samples taken every eta / stride. */
+    private Evaluation eulerRun(Instance in, double eta, Trajectory flow, int stride, int n, double[] maxErr) {
+        Objective f = in.f();
+        int d = f.dimension();
+        double l = in.l();
+        double factor = eta * in.m() / (2 * l) * (1 - tighten());
+        return TrajectoryCheck.run(new GradientDescent(eta), f, in.x0(), n, (t, prev, cur, series) -> {
+            double[] ref = flow.x(t * stride);
+            double err = Vec.dist(cur, ref);
+            maxErr[0] = Math.max(maxErr[0], err);
+            double bound = factor * Math.expm1(l * eta * t);
+            // The GD iterate rounds x_{k-1} - eta g; the flow sample is accurate to a few ulps of ||x||.
+            double scale = err + bound + Vec.norm(prev) + eta * Vec.norm(f.gradient(prev)) + Vec.norm(ref);
+            series.point("||x_k - x(k eta)||", err);
+            series.point("(eta M/(2L))(e^{L k eta} - 1)", bound);
+            return Check.atMost("||x_k - x(k eta)||", t, err, bound, Tolerance.of(scale, d));
         });
-      }
-      case "euler-bound" -> {
-        Trajectory flow = Runner.run(new GradientFlow(eta), new ExactOracle(f), in.x0(), STEPS);
-        if (flow.steps() < STEPS) {
-          yield TrajectoryCheck.finish(new Evaluation.Builder(), flow, new TrajectoryCheck.Series());
+    }
+
+    private Evaluation halving(Instance in) {
+        double eta = in.eta();
+        Trajectory flow = Runner.run(new GradientFlow(eta / 2), new ExactOracle(in.f()), in.x0(), 2 * STEPS);
+        if (flow.steps() < 2 * STEPS) {
+            return TrajectoryCheck.finish(new Evaluation.Builder(), flow, new TrajectoryCheck.Series());
         }
-        yield eulerRun(in, eta, flow, 1, STEPS, new double[1]);
-      }
-      default -> halving(in);
-    };
-  }
+        double[] coarse = new double[1];
+        Evaluation e1 = eulerRun(in, eta, flow, 2, STEPS, coarse);
+        if (e1.violation() != null || e1.ending() != Evaluation.Ending.COMPLETED) {
+            return e1;
+        }
+        double[] fine = new double[1];
+        Evaluation e2 = eulerRun(in, eta / 2, flow, 1, 2 * STEPS, fine);
+        if (e2.violation() != null || e2.ending() != Evaluation.Ending.COMPLETED) {
+            return e2;
+        }
+        double ratio = coarse[0] / fine[0];
+        // With tightened bounds the window gets a wrong constant: 2 (1 -+ eps) instead of [1.8, 2.2].
+        double hi = tighten() == 0 ? 2.2 : 2 * (1 + tighten());
+        double lo = tighten() == 0 ? 1.8 : 2 * (1 - tighten());
+        double tol = Tolerance.of(ratio + hi, in.f().dimension());
+        Evaluation.Builder b = new Evaluation.Builder();
+        Map<String, double[]> series = new LinkedHashMap<>(e1.series());
+        series.put("max error ratio eta vs eta/2", new double[] {ratio});
+        if (!b.add(Check.atMost("max error(eta) / max error(eta/2)", STEPS, ratio, hi, tol))) {
+            b.add(Check.atLeast("max error(eta) / max error(eta/2)", STEPS, ratio, lo, tol));
+        }
+        return b.build(Evaluation.Ending.COMPLETED, null, -1, series);
+    }
 
-  /** GD with step eta for n steps against flow samples taken every eta / stride. */
-  private Evaluation eulerRun(Instance in, double eta, Trajectory flow, int stride, int n, double[] maxErr) {
-    Objective f = in.f();
-    int d = f.dimension();
-    double l = in.l();
-    double factor = eta * in.m() / (2 * l) * (1 - tighten());
-    return TrajectoryCheck.run(new GradientDescent(eta), f, in.x0(), n, (t, prev, cur, series) -> {
-      double[] ref = flow.x(t * stride);
-      double err = Vec.dist(cur, ref);
-      maxErr[0] = Math.max(maxErr[0], err);
-      double bound = factor * Math.expm1(l * eta * t);
-      // The GD iterate rounds x_{k-1} - eta g; the flow sample is accurate to a few ulps of ||x||.
-      double scale = err + bound + Vec.norm(prev) + eta * Vec.norm(f.gradient(prev)) + Vec.norm(ref);
-      series.point("||x_k - x(k eta)||", err);
-      series.point("(eta M/(2L))(e^{L k eta} - 1)", bound);
-      return Check.atMost("||x_k - x(k eta)||", t, err, bound, Tolerance.of(scale, d));
-    });
-  }
+    @Override
+    public List<String> labels(Instance in, Regime r) {
+        List<String> l = new ArrayList<>(3);
+        if (in.f().dimension() >= 10) {
+            l.add(QuadraticLabels.DIM_GE_10);
+        }
+        if (in.f() instanceof Ripple rp && !rp.certificate().convex().orElse(false)) {
+            l.add(NON_CONVEX);
+        }
+        if (in.f() instanceof Quadratic && in.l() / in.mu() >= 1e3) {
+            l.add(QuadraticLabels.KAPPA_GE_1E3);
+        }
+        return l;
+    }
 
-  private Evaluation halving(Instance in) {
-    double eta = in.eta();
-    Trajectory flow = Runner.run(new GradientFlow(eta / 2), new ExactOracle(in.f()), in.x0(), 2 * STEPS);
-    if (flow.steps() < 2 * STEPS) {
-      return TrajectoryCheck.finish(new Evaluation.Builder(), flow, new TrajectoryCheck.Series());
+    @Override
+    public List<Property.Coverage> coverage(Regime r) {
+        List<Property.Coverage> c = new ArrayList<>();
+        c.add(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1));
+        c.addAll(Cases.<List<Property.Coverage>>on(r)
+                .when("energy", () -> List.of(new Property.Coverage(NON_CONVEX, 20)))
+                .when(
+                        "euler",
+                        () -> List.of(
+                                new Property.Coverage(NON_CONVEX, 10),
+                                new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1)))
+                .when(
+                        List.of("strongly-convex", "halving"),
+                        () -> List.of(new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1)))
+                .get());
+        return c;
     }
-    double[] coarse = new double[1];
-    Evaluation e1 = eulerRun(in, eta, flow, 2, STEPS, coarse);
-    if (e1.violation() != null || e1.ending() != Evaluation.Ending.COMPLETED) {
-      return e1;
-    }
-    double[] fine = new double[1];
-    Evaluation e2 = eulerRun(in, eta / 2, flow, 1, 2 * STEPS, fine);
-    if (e2.violation() != null || e2.ending() != Evaluation.Ending.COMPLETED) {
-      return e2;
-    }
-    double ratio = coarse[0] / fine[0];
-    // With tightened bounds the window gets a wrong constant: 2 (1 -+ eps) instead of [1.8, 2.2].
-    double hi = tighten() == 0 ? 2.2 : 2 * (1 + tighten());
-    double lo = tighten() == 0 ? 1.8 : 2 * (1 - tighten());
-    double tol = Tolerance.of(ratio + hi, in.f().dimension());
-    Evaluation.Builder b = new Evaluation.Builder();
-    Map<String, double[]> series = new LinkedHashMap<>(e1.series());
-    series.put("max error ratio eta vs eta/2", new double[] {ratio});
-    if (!b.add(Check.atMost("max error(eta) / max error(eta/2)", STEPS, ratio, hi, tol))) {
-      b.add(Check.atLeast("max error(eta) / max error(eta/2)", STEPS, ratio, lo, tol));
-    }
-    return b.build(Evaluation.Ending.COMPLETED, null, -1, series);
-  }
-
-  @Override
-  public List<String> labels(Instance in, Regime r) {
-    List<String> l = new ArrayList<>(3);
-    if (in.f().dimension() >= 10) {
-      l.add(QuadraticLabels.DIM_GE_10);
-    }
-    if (in.f() instanceof Ripple rp && !rp.certificate().convex().orElse(false)) {
-      l.add(NON_CONVEX);
-    }
-    if (in.f() instanceof Quadratic && in.l() / in.mu() >= 1e3) {
-      l.add(QuadraticLabels.KAPPA_GE_1E3);
-    }
-    return l;
-  }
-
-  @Override
-  public List<Property.Coverage> coverage(Regime r) {
-    List<Property.Coverage> c = new ArrayList<>();
-    c.add(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1));
-    c.addAll(Cases.<List<Property.Coverage>>on(r)
-        .when("energy", () -> List.of(new Property.Coverage(NON_CONVEX, 20)))
-        .when("euler", () -> List.of(new Property.Coverage(NON_CONVEX, 10), new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1)))
-        .when(List.of("strongly-convex", "halving"), () -> List.of(new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1)))
-        .get());
-    return c;
-  }
 }

@@ -2,8 +2,6 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.theory.KindTheorem;
-import io.optcheck.theory.MethodBinding;
 import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
@@ -12,6 +10,8 @@ import io.optcheck.prop.Property;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
+import io.optcheck.theory.MethodBinding;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
@@ -33,107 +33,127 @@ import java.util.Map;
  */
 public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
 
-  /** The theorem as its spec declares it. */
-  public HeavyBallQuadratic() {
-    super("gd.heavy-ball-quadratic");
-  }
-
-  static final int STEPS = 100;
-
-  /** The fixed horizon N of the distance-at-horizon conclusion. */
-  static final int HORIZON = 3000;
-
-  @Override
-  public Gen<MomentumInstance> instances(Regime r) {
-    return Cases.<Gen<MomentumInstance>>on(r)
-        .when("holds", () -> MomentumProblems.problems(Problems.quadratics()).flatMap(p ->
-            Problems.points(p.objective().dimension(), 10)
-                .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow()))))
-        .when(List.of("drop:quadratic", "cycle"), () -> MomentumProblems.lessard().flatMap(p ->
-            MomentumProblems.knobStarts(1, 10)
-                .map(x0 -> new MomentumInstance(p, x0, Double.NaN, p.certificate().mu().orElseThrow()))))
-        .get();
-  }
-
-  /** rho = (sqrt L - sqrt mu)/(sqrt L + sqrt mu). */
-  static double rho(double l, double mu) {
-    double sl = Math.sqrt(l);
-    double sm = Math.sqrt(mu);
-    return (sl - sm) / (sl + sm);
-  }
-
-  /** The quadratic tuning of the theorem: lr = 4/(sqrt L + sqrt mu)^2, momentum = rho^2. */
-  static Hyperparameters tuned(double l, double mu) {
-    double s = Math.sqrt(l) + Math.sqrt(mu);
-    double rho = rho(l, mu);
-    return lrMomentum(4 / (s * s), rho * rho);
-  }
-
-  @Override
-  protected Evaluation checkOn(MomentumInstance in, Regime r) {
-    // The holds regime tunes on an enclosure of the stored spectrum (MomentumInstance#spectralMargin).
-    double margin = Cases.is(r, "holds") ? in.spectralMargin() : 0;
-    double l = in.l() + margin;
-    double mu = in.muUsed() - margin > 0 ? in.muUsed() - margin : in.muUsed();
-    Hyperparameters hp = tuned(l, mu);
-    Method<?> hb = method(hp);
-    double rho = rho(l, mu);
-    double[] xStar = in.certificate().xStar().orElseThrow();
-    double r0 = Vec.dist(in.x0(), xStar);
-    int d = in.dimension();
-    double[][] older = {in.x0()};
-    boolean atHorizon = r.conclusion().equals("distance-at-horizon");
-    return TrajectoryCheck.run(hb, in.f(), in.x0(), atHorizon ? HORIZON : STEPS, (t, prev, cur, series) -> {
-      double e = Vec.dist(cur, xStar);
-      if (atHorizon && t < HORIZON) {
-        // Only t = N is checked in this conclusion; earlier steps carry no bound, so no check.
-        older[0] = prev;
-        return null;
-      }
-      double bound = (1 + (1 + rho) * t) * Math.pow(rho, t) * r0 * (1 - tighten());
-      // x_t combines x_t-1, a grad f(x_t-1) and b (x_t-1 - x_t-2): their sizes enter the scale.
-      double scale = e + bound + Vec.norm(prev) + hp.get("lr") * Vec.norm(in.f().gradient(prev))
-          + hp.get("momentum") * Vec.dist(prev, older[0]);
-      if (bound == 0) {
-        scale = Math.max(scale, r0 + Vec.norm(in.x0()));
-      }
-      older[0] = prev;
-      series.point("||x_t - x*||", e);
-      series.point("bound", bound);
-      Check c = Check.atMost("||x_t - x*||", t, e, bound, Tolerance.of(scale, d));
-      if (c.marginal() && tighten() == 0 && in.f() instanceof Quadratic q) {
-        c = c.rechecked(MomentumRecheck.heavyBallQuadraticHolds(q, in.x0(), xStar, l, mu, t));
-      }
-      return c;
-    });
-  }
-
-  @Override
-  public Map<String, Object> describe(MomentumInstance in) {
-    Map<String, Object> m = in.describe();
-    double l = in.l();
-    double mu = in.muUsed();
-    Hyperparameters hp = tuned(l, mu);
-    m.put("a", hp.get("lr"));
-    m.put("b", hp.get("momentum"));
-    m.put("rho", rho(l, mu));
-    if (!(in.f() instanceof Quadratic)) {
-      try {
-        m.putAll(LimitBehaviour.of(method(hp), in.f(), in.x0(), in.certificate().xStar().orElseThrow()).fields());
-      } catch (MethodBinding.Rejected e) {
-        m.put("limit behaviour", "not measured: " + e.getMessage());
-      }
+    /** The theorem as its spec declares it. */
+    public HeavyBallQuadratic() {
+        super("gd.heavy-ball-quadratic");
     }
-    return m;
-  }
 
-  @Override
-  public List<String> labels(MomentumInstance in, Regime r) {
-    return MomentumLabels.of(in);
-  }
+    static final int STEPS = 100;
 
-  @Override
-  public List<Property.Coverage> coverage(Regime r) {
-    return Cases.is(r, "holds") ? MomentumLabels.quadraticCoverage() : List.of();
-  }
+    /** The fixed horizon N of the distance-at-horizon conclusion. */
+    static final int HORIZON = 3000;
+
+    @Override
+    public Gen<MomentumInstance> instances(Regime r) {
+        return Cases.<Gen<MomentumInstance>>on(r)
+                .when(
+                        "holds",
+                        () -> MomentumProblems.problems(Problems.quadratics())
+                                .flatMap(p -> Problems.points(p.objective().dimension(), 10)
+                                        .map(x0 -> new MomentumInstance(
+                                                p,
+                                                x0,
+                                                Double.NaN,
+                                                p.certificate().mu().orElseThrow()))))
+                .when(
+                        List.of("drop:quadratic", "cycle"),
+                        () -> MomentumProblems.lessard()
+                                .flatMap(p -> MomentumProblems.knobStarts(1, 10)
+                                        .map(x0 -> new MomentumInstance(
+                                                p,
+                                                x0,
+                                                Double.NaN,
+                                                p.certificate().mu().orElseThrow()))))
+                .get();
+    }
+
+    /** rho = (sqrt L - sqrt mu)/(sqrt L + sqrt mu). */
+    static double rho(double l, double mu) {
+        double sl = Math.sqrt(l);
+        double sm = Math.sqrt(mu);
+        return (sl - sm) / (sl + sm);
+    }
+
+    /** The quadratic tuning of the theorem: lr = 4/(sqrt L + sqrt mu)^2, momentum = rho^2. */
+    static Hyperparameters tuned(double l, double mu) {
+        double s = Math.sqrt(l) + Math.sqrt(mu);
+        double rho = rho(l, mu);
+        return lrMomentum(4 / (s * s), rho * rho);
+    }
+
+    @Override
+    protected Evaluation checkOn(MomentumInstance in, Regime r) {
+        // The holds regime tunes on an enclosure of the stored spectrum (MomentumInstance#spectralMargin).
+        double margin = Cases.is(r, "holds") ? in.spectralMargin() : 0;
+        double l = in.l() + margin;
+        double mu = in.muUsed() - margin > 0 ? in.muUsed() - margin : in.muUsed();
+        Hyperparameters hp = tuned(l, mu);
+        Method<?> hb = method(hp);
+        double rho = rho(l, mu);
+        double[] xStar = in.certificate().xStar().orElseThrow();
+        double r0 = Vec.dist(in.x0(), xStar);
+        int d = in.dimension();
+        double[][] older = {in.x0()};
+        boolean atHorizon = r.conclusion().equals("distance-at-horizon");
+        return TrajectoryCheck.run(hb, in.f(), in.x0(), atHorizon ? HORIZON : STEPS, (t, prev, cur, series) -> {
+            double e = Vec.dist(cur, xStar);
+            if (atHorizon && t < HORIZON) {
+                // Only t = N is checked in this conclusion; earlier steps carry no bound, so no check.
+                older[0] = prev;
+                return null;
+            }
+            double bound = (1 + (1 + rho) * t) * Math.pow(rho, t) * r0 * (1 - tighten());
+            // x_t combines x_t-1, a grad f(x_t-1) and b (x_t-1 - x_t-2): their sizes enter the scale.
+            double scale = e
+                    + bound
+                    + Vec.norm(prev)
+                    + hp.get("lr") * Vec.norm(in.f().gradient(prev))
+                    + hp.get("momentum") * Vec.dist(prev, older[0]);
+            if (bound == 0) {
+                scale = Math.max(scale, r0 + Vec.norm(in.x0()));
+            }
+            older[0] = prev;
+            series.point("||x_t - x*||", e);
+            series.point("bound", bound);
+            Check c = Check.atMost("||x_t - x*||", t, e, bound, Tolerance.of(scale, d));
+            if (c.marginal() && tighten() == 0 && in.f() instanceof Quadratic q) {
+                c = c.rechecked(MomentumRecheck.heavyBallQuadraticHolds(q, in.x0(), xStar, l, mu, t));
+            }
+            return c;
+        });
+    }
+
+    @Override
+    public Map<String, Object> describe(MomentumInstance in) {
+        Map<String, Object> m = in.describe();
+        double l = in.l();
+        double mu = in.muUsed();
+        Hyperparameters hp = tuned(l, mu);
+        m.put("a", hp.get("lr"));
+        m.put("b", hp.get("momentum"));
+        m.put("rho", rho(l, mu));
+        if (!(in.f() instanceof Quadratic)) {
+            try {
+                m.putAll(LimitBehaviour.of(
+                                method(hp),
+                                in.f(),
+                                in.x0(),
+                                in.certificate().xStar().orElseThrow())
+                        .fields());
+            } catch (MethodBinding.Rejected e) {
+                m.put("limit behaviour", "not measured: " + e.getMessage());
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public List<String> labels(MomentumInstance in, Regime r) {
+        return MomentumLabels.of(in);
+    }
+
+    @Override
+    public List<Property.Coverage> coverage(Regime r) {
+        return Cases.is(r, "holds") ? MomentumLabels.quadraticCoverage() : List.of();
+    }
 }

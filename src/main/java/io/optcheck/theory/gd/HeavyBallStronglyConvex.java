@@ -1,13 +1,13 @@
 package io.optcheck.theory.gd;
 
 import io.optcheck.api.Hyperparameters;
-import io.optcheck.theory.KindTheorem;
 import io.optcheck.problem.Problem;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
@@ -25,74 +25,76 @@ import java.util.Map;
  */
 public final class HeavyBallStronglyConvex extends KindTheorem<MomentumInstance> {
 
-  /** The theorem as its spec declares it. */
-  public HeavyBallStronglyConvex() {
-    super("gd.heavy-ball-strongly-convex");
-  }
+    /** The theorem as its spec declares it. */
+    public HeavyBallStronglyConvex() {
+        super("gd.heavy-ball-strongly-convex");
+    }
 
-  static final int STEPS = 100;
+    static final int STEPS = 100;
 
-  @Override
-  public Gen<MomentumInstance> instances(Regime r) {
-    Gen<Problem> family = MomentumInstance.stronglyConvexProblems();
-    Gen<Double> h = Gens.logDoubles(1e-6, 1).withSpecials(1.0).knob("a L");
-    return family.flatMap(p -> Gens.combine(Problems.points(p.objective().dimension(), 10), h)
-        .as((x0, hv) -> new MomentumInstance(p, x0, hv, p.certificate().mu().orElseThrow())));
-  }
+    @Override
+    public Gen<MomentumInstance> instances(Regime r) {
+        Gen<Problem> family = MomentumInstance.stronglyConvexProblems();
+        Gen<Double> h = Gens.logDoubles(1e-6, 1).withSpecials(1.0).knob("a L");
+        return family.flatMap(p -> Gens.combine(Problems.points(p.objective().dimension(), 10), h)
+                .as((x0, hv) ->
+                        new MomentumInstance(p, x0, hv, p.certificate().mu().orElseThrow())));
+    }
 
-  /** The hyperparameters of the theorem for a L = h: lr = a = h/L, momentum b = sqrt((1 - a mu)(1 - a L)). */
-  static Hyperparameters tuning(MomentumInstance in) {
-    double l = in.l();
-    double h = in.h();
-    // 1 - a L is computed as 1 - h, exactly 0 at h = 1, so b is never the sqrt of a negative number.
-    double b = Math.sqrt(oneMinusAMu(in) * (1 - h));
-    return lrMomentum(h / l, b);
-  }
+    /** The hyperparameters of the theorem for a L = h: lr = a = h/L, momentum b = sqrt((1 - a mu)(1 - a L)). */
+    static Hyperparameters tuning(MomentumInstance in) {
+        double l = in.l();
+        double h = in.h();
+        // 1 - a L is computed as 1 - h, exactly 0 at h = 1, so b is never the sqrt of a negative number.
+        double b = Math.sqrt(oneMinusAMu(in) * (1 - h));
+        return lrMomentum(h / l, b);
+    }
 
-  /**
-   * 1 - a mu as 1 - h (mu/L), mu/L formed first: the factor of b and the bound's rate, one value
-   * for both. At mu = L it is 1 - h exactly, equal to the other factor 1 - a L = 1 - h, as in exact
-   * arithmetic, where the bound is an equality to first order at n = 2. Quick seed 93 (mu = L,
-   * h = 1 - 2^-53) computed b's factor as 1 - (h mu)/L = 2.2e-16 and the rate as 1 - a mu =
-   * 1.1e-16: b^2 was twice the rate squared, and so was f(x_2) - f* against the bound (ratio 2).
-   */
-  static double oneMinusAMu(MomentumInstance in) {
-    return 1 - in.h() * (in.muUsed() / in.l());
-  }
+    /**
+     * 1 - a mu as 1 - h (mu/L), mu/L formed first: the factor of b and the bound's rate, one value
+     * for both. At mu = L it is 1 - h exactly, equal to the other factor 1 - a L = 1 - h, as in exact
+     * arithmetic, where the bound is an equality to first order at n = 2. Quick seed 93 (mu = L,
+     * h = 1 - 2^-53) computed b's factor as 1 - (h mu)/L = 2.2e-16 and the rate as 1 - a mu =
+     * 1.1e-16: b^2 was twice the rate squared, and so was f(x_2) - f* against the bound (ratio 2).
+     */
+    static double oneMinusAMu(MomentumInstance in) {
+        return 1 - in.h() * (in.muUsed() / in.l());
+    }
 
-  @Override
-  protected Evaluation checkOn(MomentumInstance in, Regime r) {
-    Hyperparameters hp = tuning(in);
-    double fStar = in.fStar();
-    double gap0 = in.f().value(in.x0()) - fStar;
-    double q = oneMinusAMu(in);
-    return TrajectoryCheck.run(method(hp), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
-      double bound = Math.pow(q, t) * gap0 * (1 - tighten());
-      series.point("f(x_t) - f*", in.f().value(cur) - fStar);
-      series.point("bound", bound);
-      return MomentumChecks.gapAtMost(in.f(), fStar, t, prev, cur, bound, Math.abs(gap0) + Math.abs(fStar));
-    });
-  }
+    @Override
+    protected Evaluation checkOn(MomentumInstance in, Regime r) {
+        Hyperparameters hp = tuning(in);
+        double fStar = in.fStar();
+        double gap0 = in.f().value(in.x0()) - fStar;
+        double q = oneMinusAMu(in);
+        return TrajectoryCheck.run(method(hp), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
+            double bound = Math.pow(q, t) * gap0 * (1 - tighten());
+            series.point("f(x_t) - f*", in.f().value(cur) - fStar);
+            series.point("bound", bound);
+            return MomentumChecks.gapAtMost(in.f(), fStar, t, prev, cur, bound, Math.abs(gap0) + Math.abs(fStar));
+        });
+    }
 
-  @Override
-  public Map<String, Object> describe(MomentumInstance in) {
-    Map<String, Object> m = in.describe();
-    Hyperparameters hp = tuning(in);
-    m.put("a", hp.get("lr"));
-    m.put("b", hp.get("momentum"));
-    return m;
-  }
+    @Override
+    public Map<String, Object> describe(MomentumInstance in) {
+        Map<String, Object> m = in.describe();
+        Hyperparameters hp = tuning(in);
+        m.put("a", hp.get("lr"));
+        m.put("b", hp.get("momentum"));
+        return m;
+    }
 
-  @Override
-  public List<String> labels(MomentumInstance in, Regime r) {
-    return MomentumLabels.of(in);
-  }
+    @Override
+    public List<String> labels(MomentumInstance in, Regime r) {
+        return MomentumLabels.of(in);
+    }
 
-  @Override
-  public List<Property.Coverage> coverage(Regime r) {
-    return List.of(new Property.Coverage(QuadraticLabels.DIM_GE_10, 1),
-        new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1),
-        new Property.Coverage(MomentumLabels.NOT_QUADRATIC, 5),
-        new Property.Coverage(MomentumLabels.STEP_AT_LIMIT, 1));
-  }
+    @Override
+    public List<Property.Coverage> coverage(Regime r) {
+        return List.of(
+                new Property.Coverage(QuadraticLabels.DIM_GE_10, 1),
+                new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1),
+                new Property.Coverage(MomentumLabels.NOT_QUADRATIC, 5),
+                new Property.Coverage(MomentumLabels.STEP_AT_LIMIT, 1));
+    }
 }

@@ -8,34 +8,37 @@ import io.optcheck.theory.Vec;
 /** Shared pieces of the momentum theorems' checks. */
 final class MomentumChecks {
 
-  private MomentumChecks() {
-  }
+    private MomentumChecks() {}
 
-  /**
-   * f(x_t) - f* &lt;= bound, with the tolerance scale valueScale(x_t) + |f*| + bound +
-   * ||grad f(x_t)|| (||x_t|| + ||x_t-1||): the last term is what the rounding of the iterate (which
-   * combines x_t-1, the step and the momentum term) can move f by.
-   */
-  static Check gapAtMost(Objective f, double fStar, int t, double[] prev, double[] cur, double bound,
-                         double runScale) {
-    double gap = f.value(cur) - fStar;
-    double scale = f.valueScale(cur) + Math.abs(fStar) + Math.abs(bound)
-        + Vec.norm(f.gradient(cur)) * (Vec.norm(cur) + Vec.norm(prev));
-    if (bound == 0) {
-      scale = Math.max(scale, runScale);
+    /**
+     * f(x_t) - f* &lt;= bound, with the tolerance scale valueScale(x_t) + |f*| + bound +
+     * ||grad f(x_t)|| (||x_t|| + ||x_t-1||): the last term is what the rounding of the iterate (which
+     * combines x_t-1, the step and the momentum term) can move f by.
+     */
+    static Check gapAtMost(
+            Objective f, double fStar, int t, double[] prev, double[] cur, double bound, double runScale) {
+        double gap = f.value(cur) - fStar;
+        double scale = f.valueScale(cur)
+                + Math.abs(fStar)
+                + Math.abs(bound)
+                + Vec.norm(f.gradient(cur)) * (Vec.norm(cur) + Vec.norm(prev));
+        if (bound == 0) {
+            scale = Math.max(scale, runScale);
+        }
+        return Check.atMost("f(x_t) - f*", t, gap, bound, Tolerance.of(scale, cur.length));
     }
-    return Check.atMost("f(x_t) - f*", t, gap, bound, Tolerance.of(scale, cur.length));
-  }
 
-  /**
-   * f(x_t) - f(x_t-1) &lt;= 0 (monotone decrease), with an absolute tolerance on the magnitudes f's
-   * evaluation adds up ({@link Objective#valueScale}) and the iterates' rounding.
-   */
-  static Check increaseAtMostZero(Objective f, int t, double[] prev, double[] cur, double runScale) {
-    double f1 = f.value(cur);
-    double f0 = f.value(prev);
-    double scale = f.valueScale(cur) + f.valueScale(prev) + Vec.norm(f.gradient(cur)) * (Vec.norm(cur) + Vec.norm(prev))
-        + Vec.norm(f.gradient(prev)) * Vec.norm(prev);
-    return Check.atMost("f(x_t) - f(x_t-1)", t, f1 - f0, 0, Tolerance.of(Math.max(scale, 0), cur.length));
-  }
+    /**
+     * f(x_t) - f(x_t-1) &lt;= 0 (monotone decrease), with an absolute tolerance on the magnitudes f's
+     * evaluation adds up ({@link Objective#valueScale}) and the iterates' rounding.
+     */
+    static Check increaseAtMostZero(Objective f, int t, double[] prev, double[] cur, double runScale) {
+        double f1 = f.value(cur);
+        double f0 = f.value(prev);
+        double scale = f.valueScale(cur)
+                + f.valueScale(prev)
+                + Vec.norm(f.gradient(cur)) * (Vec.norm(cur) + Vec.norm(prev))
+                + Vec.norm(f.gradient(prev)) * Vec.norm(prev);
+        return Check.atMost("f(x_t) - f(x_t-1)", t, f1 - f0, 0, Tolerance.of(Math.max(scale, 0), cur.length));
+    }
 }

@@ -14,59 +14,58 @@ import java.math.MathContext;
  */
 final class MomentumRecheck {
 
-  private MomentumRecheck() {
-  }
+    private MomentumRecheck() {}
 
-  static final MathContext MC = new MathContext(60);
+    static final MathContext MC = new MathContext(60);
 
-  /** ||x_t - x*|| &lt;= (1 + (1 + rho) t) rho^t R for heavy ball with the quadratic tuning. */
-  static boolean heavyBallQuadraticHolds(Quadratic q, double[] x0, double[] xStar, double l, double mu,
-                                         int steps) {
-    BigDecimal sl = new BigDecimal(l).sqrt(MC);
-    BigDecimal sm = new BigDecimal(mu).sqrt(MC);
-    BigDecimal sum = sl.add(sm);
-    BigDecimal rho = sl.subtract(sm).divide(sum, MC);
-    BigDecimal a = BigDecimal.valueOf(4).divide(sum.multiply(sum), MC);
-    BigDecimal b = rho.multiply(rho, MC);
-    int d = x0.length;
-    double[][] h = q.h();
-    double[] qb = q.b();
-    BigDecimal[] x = big(x0);
-    BigDecimal[] xp = big(x0);
-    for (int t = 1; t <= steps; t++) {
-      BigDecimal[] next = new BigDecimal[d];
-      for (int i = 0; i < d; i++) {
-        BigDecimal g = new BigDecimal(qb[i]).negate();
-        for (int j = 0; j < d; j++) {
-          if (h[i][j] != 0) {
-            g = g.add(new BigDecimal(h[i][j]).multiply(x[j]), MC);
-          }
+    /** ||x_t - x*|| &lt;= (1 + (1 + rho) t) rho^t R for heavy ball with the quadratic tuning. */
+    static boolean heavyBallQuadraticHolds(Quadratic q, double[] x0, double[] xStar, double l, double mu, int steps) {
+        BigDecimal sl = new BigDecimal(l).sqrt(MC);
+        BigDecimal sm = new BigDecimal(mu).sqrt(MC);
+        BigDecimal sum = sl.add(sm);
+        BigDecimal rho = sl.subtract(sm).divide(sum, MC);
+        BigDecimal a = BigDecimal.valueOf(4).divide(sum.multiply(sum), MC);
+        BigDecimal b = rho.multiply(rho, MC);
+        int d = x0.length;
+        double[][] h = q.h();
+        double[] qb = q.b();
+        BigDecimal[] x = big(x0);
+        BigDecimal[] xp = big(x0);
+        for (int t = 1; t <= steps; t++) {
+            BigDecimal[] next = new BigDecimal[d];
+            for (int i = 0; i < d; i++) {
+                BigDecimal g = new BigDecimal(qb[i]).negate();
+                for (int j = 0; j < d; j++) {
+                    if (h[i][j] != 0) {
+                        g = g.add(new BigDecimal(h[i][j]).multiply(x[j]), MC);
+                    }
+                }
+                next[i] = x[i].subtract(a.multiply(g, MC), MC).add(b.multiply(x[i].subtract(xp[i]), MC), MC);
+            }
+            xp = x;
+            x = next;
         }
-        next[i] = x[i].subtract(a.multiply(g, MC), MC).add(b.multiply(x[i].subtract(xp[i]), MC), MC);
-      }
-      xp = x;
-      x = next;
+        BigDecimal e2 = BigDecimal.ZERO;
+        BigDecimal r2 = BigDecimal.ZERO;
+        for (int i = 0; i < d; i++) {
+            BigDecimal e = x[i].subtract(new BigDecimal(xStar[i]));
+            e2 = e2.add(e.multiply(e), MC);
+            BigDecimal r = new BigDecimal(x0[i]).subtract(new BigDecimal(xStar[i]));
+            r2 = r2.add(r.multiply(r), MC);
+        }
+        BigDecimal factor = BigDecimal.ONE
+                .add(BigDecimal.ONE.add(rho).multiply(BigDecimal.valueOf(steps)))
+                .multiply(rho.pow(steps, MC), MC);
+        BigDecimal bound2 = factor.multiply(factor, MC).multiply(r2, MC);
+        // 60-digit rounding over at most 100 d^2 operations: allow 1e-45 R^2, far below any real excess.
+        return e2.compareTo(bound2.add(r2.multiply(new BigDecimal("1e-45")), MC)) <= 0;
     }
-    BigDecimal e2 = BigDecimal.ZERO;
-    BigDecimal r2 = BigDecimal.ZERO;
-    for (int i = 0; i < d; i++) {
-      BigDecimal e = x[i].subtract(new BigDecimal(xStar[i]));
-      e2 = e2.add(e.multiply(e), MC);
-      BigDecimal r = new BigDecimal(x0[i]).subtract(new BigDecimal(xStar[i]));
-      r2 = r2.add(r.multiply(r), MC);
-    }
-    BigDecimal factor = BigDecimal.ONE.add(BigDecimal.ONE.add(rho).multiply(BigDecimal.valueOf(steps)))
-        .multiply(rho.pow(steps, MC), MC);
-    BigDecimal bound2 = factor.multiply(factor, MC).multiply(r2, MC);
-    // 60-digit rounding over at most 100 d^2 operations: allow 1e-45 R^2, far below any real excess.
-    return e2.compareTo(bound2.add(r2.multiply(new BigDecimal("1e-45")), MC)) <= 0;
-  }
 
-  private static BigDecimal[] big(double[] v) {
-    BigDecimal[] out = new BigDecimal[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = new BigDecimal(v[i]);
+    private static BigDecimal[] big(double[] v) {
+        BigDecimal[] out = new BigDecimal[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = new BigDecimal(v[i]);
+        }
+        return out;
     }
-    return out;
-  }
 }

@@ -19,35 +19,35 @@ import java.util.List;
  */
 interface OnQuadratics<I> extends Theorem<I> {
 
-  /** The instance's quadratic. */
-  Quadratic quadratic(I instance);
+    /** The instance's quadratic. */
+    Quadratic quadratic(I instance);
 
-  /** The label of instances at the holds regime's boundary value, or null when there is none. */
-  default String boundaryLabel() {
-    return null;
-  }
-
-  /** Whether the instance is at the boundary value that {@link #boundaryLabel} names. */
-  default boolean atBoundary(I instance) {
-    return false;
-  }
-
-  @Override
-  default List<String> labels(I instance, Regime regime) {
-    List<String> l = LineSearchChecks.quadraticLabels(quadratic(instance));
-    if (boundaryLabel() != null && atBoundary(instance)) {
-      l.add(boundaryLabel());
+    /** The label of instances at the holds regime's boundary value, or null when there is none. */
+    default String boundaryLabel() {
+        return null;
     }
-    return l;
-  }
 
-  @Override
-  default List<Property.Coverage> coverage(Regime regime) {
-    if (boundaryLabel() == null || !Cases.is(regime, "holds")) {
-      return LineSearchChecks.COVERAGE;
+    /** Whether the instance is at the boundary value that {@link #boundaryLabel} names. */
+    default boolean atBoundary(I instance) {
+        return false;
     }
-    List<Property.Coverage> c = new ArrayList<>(LineSearchChecks.COVERAGE);
-    c.add(new Property.Coverage(boundaryLabel(), 1));
-    return c;
-  }
+
+    @Override
+    default List<String> labels(I instance, Regime regime) {
+        List<String> l = LineSearchChecks.quadraticLabels(quadratic(instance));
+        if (boundaryLabel() != null && atBoundary(instance)) {
+            l.add(boundaryLabel());
+        }
+        return l;
+    }
+
+    @Override
+    default List<Property.Coverage> coverage(Regime regime) {
+        if (boundaryLabel() == null || !Cases.is(regime, "holds")) {
+            return LineSearchChecks.COVERAGE;
+        }
+        List<Property.Coverage> c = new ArrayList<>(LineSearchChecks.COVERAGE);
+        c.add(new Property.Coverage(boundaryLabel(), 1));
+        return c;
+    }
 }

@@ -1,11 +1,13 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.method.Method;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
+import java.util.function.BiConsumer;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -20,67 +22,72 @@ import org.hipparchus.linear.MatrixUtils;
  */
 final class QuadraticContraction {
 
-  private QuadraticContraction() {
-  }
+    private QuadraticContraction() {}
 
-  /** max_i |1 - eta lambda_i|: the contraction factor of one GD step on the eigenvalues given. */
-  static double factor(double eta, double[] lambda) {
-    double qmax = 0;
-    for (double li : lambda) {
-      qmax = Math.max(qmax, Math.abs(1 - eta * li));
-    }
-    return qmax;
-  }
-
-  /**
-   * The sharpness lambda_max(hess f) of a quadratic, computed by the checker from the Hessian
-   * (not from a certificate): exactly the largest diagonal entry when H is diagonal, else
-   * Hipparchus {@link EigenDecompositionSymmetric} (rounded).
-   */
-  static double sharpness(Quadratic q) {
-    double[][] h = q.hessian(new double[q.dimension()]);
-    boolean diagonal = true;
-    double maxDiag = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < h.length; i++) {
-      maxDiag = Math.max(maxDiag, h[i][i]);
-      for (int j = 0; j < h.length; j++) {
-        if (i != j && h[i][j] != 0) {
-          diagonal = false;
+    /** max_i |1 - eta lambda_i|: the contraction factor of one GD step on the eigenvalues given. */
+    static double factor(double eta, double[] lambda) {
+        double qmax = 0;
+        for (double li : lambda) {
+            qmax = Math.max(qmax, Math.abs(1 - eta * li));
         }
-      }
+        return qmax;
     }
-    if (diagonal) {
-      return maxDiag;
-    }
-    double m = Double.NEGATIVE_INFINITY;
-    for (double e : new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(h)).getEigenvalues()) {
-      m = Math.max(m, e);
-    }
-    return m;
-  }
 
-  /**
-   * Runs {@code method} (GD with step {@code eta}) from {@code x0} for {@code steps} steps and checks
-   * ||x_t - x*|| &lt;= rate ||x_t-1 - x*|| at every step, with x* from the certificate.
-   *
-   * @param extra adds per-step series (e.g. eta times the sharpness), may be null
-   */
-  static Evaluation run(io.optcheck.method.Method<?> method, Quadratic q, double[] x0, double eta, double rate, int steps,
-                        java.util.function.BiConsumer<double[], TrajectoryCheck.Series> extra) {
-    int d = q.dimension();
-    double[] xStar = q.certificate().xStar().orElseThrow();
-    return TrajectoryCheck.run(method, q, x0, steps, (t, prev, cur, series) -> {
-      double e0 = Vec.dist(prev, xStar);
-      double e1 = Vec.dist(cur, xStar);
-      double bound = rate * e0;
-      // The iterate combines x_t-1 and eta grad f(x_t-1), so their size enters the scale.
-      double scale = e1 + bound + Vec.norm(prev) + eta * Vec.norm(q.gradient(prev));
-      series.point("||x_t - x*||", e1);
-      series.point("bound", bound);
-      if (extra != null) {
-        extra.accept(cur, series);
-      }
-      return Check.atMost("||x_t - x*||", t, e1, bound, Tolerance.of(scale, d));
-    });
-  }
+    /**
+     * The sharpness lambda_max(hess f) of a quadratic, computed by the checker from the Hessian
+     * (not from a certificate): exactly the largest diagonal entry when H is diagonal, else
+     * Hipparchus {@link EigenDecompositionSymmetric} (rounded).
+     */
+    static double sharpness(Quadratic q) {
+        double[][] h = q.hessian(new double[q.dimension()]);
+        boolean diagonal = true;
+        double maxDiag = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < h.length; i++) {
+            maxDiag = Math.max(maxDiag, h[i][i]);
+            for (int j = 0; j < h.length; j++) {
+                if (i != j && h[i][j] != 0) {
+                    diagonal = false;
+                }
+            }
+        }
+        if (diagonal) {
+            return maxDiag;
+        }
+        double m = Double.NEGATIVE_INFINITY;
+        for (double e : new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(h)).getEigenvalues()) {
+            m = Math.max(m, e);
+        }
+        return m;
+    }
+
+    /**
+     * Runs {@code method} (GD with step {@code eta}) from {@code x0} for {@code steps} steps and checks
+     * ||x_t - x*|| &lt;= rate ||x_t-1 - x*|| at every step, with x* from the certificate.
+     *
+     * @param extra adds per-step series (e.g. eta times the sharpness), may be null
+     */
+    static Evaluation run(
+            Method<?> method,
+            Quadratic q,
+            double[] x0,
+            double eta,
+            double rate,
+            int steps,
+            BiConsumer<double[], TrajectoryCheck.Series> extra) {
+        int d = q.dimension();
+        double[] xStar = q.certificate().xStar().orElseThrow();
+        return TrajectoryCheck.run(method, q, x0, steps, (t, prev, cur, series) -> {
+            double e0 = Vec.dist(prev, xStar);
+            double e1 = Vec.dist(cur, xStar);
+            double bound = rate * e0;
+            // The iterate combines x_t-1 and eta grad f(x_t-1), so their size enters the scale.
+            double scale = e1 + bound + Vec.norm(prev) + eta * Vec.norm(q.gradient(prev));
+            series.point("||x_t - x*||", e1);
+            series.point("bound", bound);
+            if (extra != null) {
+                extra.accept(cur, series);
+            }
+            return Check.atMost("||x_t - x*||", t, e1, bound, Tolerance.of(scale, d));
+        });
+    }
 }

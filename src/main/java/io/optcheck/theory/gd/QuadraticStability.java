@@ -1,6 +1,5 @@
 package io.optcheck.theory.gd;
 
-import io.optcheck.theory.KindTheorem;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
@@ -9,6 +8,7 @@ import io.optcheck.prop.Property;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
+import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
@@ -28,113 +28,116 @@ import java.util.function.Function;
  */
 public final class QuadraticStability extends KindTheorem<GdInstance> {
 
-  /** The theorem as its spec declares it. */
-  public QuadraticStability() {
-    super("gd.quadratic-stability");
-  }
+    /** The theorem as its spec declares it. */
+    public QuadraticStability() {
+        super("gd.quadratic-stability");
+    }
 
-  static final int STEPS = 50;
+    static final int STEPS = 50;
 
-  @Override
-  public Gen<GdInstance> instances(Regime r) {
-    Problems.QuadraticGen family = Problems.quadratics();
-    return Cases.<Gen<GdInstance>>on(r)
-        .when("holds", () -> instances(family, fixed(StepGens.between(0, 2, 1.0))))
-        .when("eta-gt-2-over-l", () -> instances(family, fixed(StepGens.above(2, 4))))
-        .when("eta-eq-2-over-l", () -> instances(family.diagonal().powerOfTwoTop(), fixed(Gens.just(2.0))))
-        .when("sign-flips", () -> instances(family.diagonal(), fixed(StepGens.above(0, 4, 1.0, 2.0))))
-        .when("optimal-step", () -> instances(family, q -> Gens.just(optimalH(q))))
-        .get();
-  }
+    @Override
+    public Gen<GdInstance> instances(Regime r) {
+        Problems.QuadraticGen family = Problems.quadratics();
+        return Cases.<Gen<GdInstance>>on(r)
+                .when("holds", () -> instances(family, fixed(StepGens.between(0, 2, 1.0))))
+                .when("eta-gt-2-over-l", () -> instances(family, fixed(StepGens.above(2, 4))))
+                .when("eta-eq-2-over-l", () -> instances(family.diagonal().powerOfTwoTop(), fixed(Gens.just(2.0))))
+                .when("sign-flips", () -> instances(family.diagonal(), fixed(StepGens.above(0, 4, 1.0, 2.0))))
+                .when("optimal-step", () -> instances(family, q -> Gens.just(optimalH(q))))
+                .get();
+    }
 
-  private static Function<Quadratic, Gen<Double>> fixed(Gen<Double> h) {
-    return q -> h;
-  }
+    private static Function<Quadratic, Gen<Double>> fixed(Gen<Double> h) {
+        return q -> h;
+    }
 
-  private static Gen<GdInstance> instances(Gen<Quadratic> family, Function<Quadratic, Gen<Double>> h) {
-    return family.flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h.apply(q))
-        .as((x0, hv) -> new GdInstance(q, x0, hv, 1.0)));
-  }
+    private static Gen<GdInstance> instances(Gen<Quadratic> family, Function<Quadratic, Gen<Double>> h) {
+        return family.flatMap(q -> Gens.combine(Problems.points(q.dimension(), 10), h.apply(q))
+                .as((x0, hv) -> new GdInstance(q, x0, hv, 1.0)));
+    }
 
-  /** h with h/L = 2/(mu + L). */
-  static double optimalH(Quadratic q) {
-    double l = q.certificate().L().orElseThrow();
-    double mu = q.certificate().mu().orElseThrow();
-    return 2 * l / (mu + l);
-  }
+    /** h with h/L = 2/(mu + L). */
+    static double optimalH(Quadratic q) {
+        double l = q.certificate().L().orElseThrow();
+        double mu = q.certificate().mu().orElseThrow();
+        return 2 * l / (mu + l);
+    }
 
-  @Override
-  protected Evaluation checkOn(GdInstance in, Regime r) {
-    Quadratic q = in.q();
-    int d = q.dimension();
-    double eta = in.eta();
-    double[] xStar = q.certificate().xStar().orElseThrow();
-    double[] lambda = q.eigenvalues();
-    double l = in.trueL();
-    return switch (r.conclusion()) {
-      case "converges", "optimal-step-rate" -> {
-        double rate;
-        if (r.conclusion().equals("converges")) {
-          rate = Math.min(QuadraticContraction.factor(eta, lambda), 1.0);
-        } else {
-          double kappa = l / q.certificate().mu().orElseThrow();
-          rate = (kappa - 1) / (kappa + 1);
-        }
-        yield QuadraticContraction.run(method(lr(eta)), q, in.x0(), eta, rate * (1 - tighten()), STEPS, null);
-      }
-      case "boundary-oscillation" -> TrajectoryCheck.run(method(lr(in.eta())), q, in.x0(), STEPS, (t, prev, cur, series) -> {
-        double worst = 0;
-        double amp = 0;
-        double now = 0;
-        for (int i = 0; i < d; i++) {
-          if (lambda[i] == l) {
-            double a0 = Math.abs(in.x0()[i] - xStar[i]);
-            worst = Math.max(worst, Math.abs(Math.abs(cur[i] - xStar[i]) - a0));
-            amp = Math.max(amp, a0);
-            now = Math.max(now, Math.abs(cur[i] - xStar[i]));
-          }
-        }
-        series.point("amplitude change along top eigenvectors", worst);
-        if (tighten() != 0) {
-          // Wrong constant: "the top amplitude decays by (1 - eps) per step".
-          return Check.atMost("|e_t,top|", t, now, amp * Math.pow(1 - tighten(), t), Tolerance.of(amp, d));
-        }
-        return Check.atMost("| |e_t,top| - |e_0,top| |", t, worst, 0, Tolerance.of(amp, d));
-      });
-      default -> TrajectoryCheck.run(method(lr(in.eta())), q, in.x0(), STEPS, (t, prev, cur, series) -> {
-        int mismatches = 0;
-        for (int i = 0; i < d; i++) {
-          double a = prev[i] - xStar[i];
-          double b = cur[i] - xStar[i];
-          double el = eta * lambda[i];
-          // Within 1e-12 of eta lambda_i = 1 the component is (numerically) zeroed: no sign to read.
-          if (a == 0 || b == 0 || Math.abs(el - 1) < 1e-12) {
-            continue;
-          }
-          boolean flipped = (a < 0) != (b < 0);
-          // With tightened bounds the threshold gets a wrong constant: 1 + 50 eps.
-          if (flipped != (el > 1 + 50 * tighten())) {
-            mismatches++;
-          }
-        }
-        series.point("components whose sign flip disagrees with eta lambda_i > 1", mismatches);
-        return Check.atMost("sign flips that disagree with eta lambda_i > 1", t, mismatches, 0, 0);
-      });
-    };
-  }
+    @Override
+    protected Evaluation checkOn(GdInstance in, Regime r) {
+        Quadratic q = in.q();
+        int d = q.dimension();
+        double eta = in.eta();
+        double[] xStar = q.certificate().xStar().orElseThrow();
+        double[] lambda = q.eigenvalues();
+        double l = in.trueL();
+        return switch (r.conclusion()) {
+            case "converges", "optimal-step-rate" -> {
+                double rate;
+                if (r.conclusion().equals("converges")) {
+                    rate = Math.min(QuadraticContraction.factor(eta, lambda), 1.0);
+                } else {
+                    double kappa = l / q.certificate().mu().orElseThrow();
+                    rate = (kappa - 1) / (kappa + 1);
+                }
+                yield QuadraticContraction.run(method(lr(eta)), q, in.x0(), eta, rate * (1 - tighten()), STEPS, null);
+            }
+            case "boundary-oscillation" ->
+                TrajectoryCheck.run(method(lr(in.eta())), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+                    double worst = 0;
+                    double amp = 0;
+                    double now = 0;
+                    for (int i = 0; i < d; i++) {
+                        if (lambda[i] == l) {
+                            double a0 = Math.abs(in.x0()[i] - xStar[i]);
+                            worst = Math.max(worst, Math.abs(Math.abs(cur[i] - xStar[i]) - a0));
+                            amp = Math.max(amp, a0);
+                            now = Math.max(now, Math.abs(cur[i] - xStar[i]));
+                        }
+                    }
+                    series.point("amplitude change along top eigenvectors", worst);
+                    if (tighten() != 0) {
+                        // Wrong constant: "the top amplitude decays by (1 - eps) per step".
+                        return Check.atMost(
+                                "|e_t,top|", t, now, amp * Math.pow(1 - tighten(), t), Tolerance.of(amp, d));
+                    }
+                    return Check.atMost("| |e_t,top| - |e_0,top| |", t, worst, 0, Tolerance.of(amp, d));
+                });
+            default ->
+                TrajectoryCheck.run(method(lr(in.eta())), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+                    int mismatches = 0;
+                    for (int i = 0; i < d; i++) {
+                        double a = prev[i] - xStar[i];
+                        double b = cur[i] - xStar[i];
+                        double el = eta * lambda[i];
+                        // Within 1e-12 of eta lambda_i = 1 the component is (numerically) zeroed: no sign to read.
+                        if (a == 0 || b == 0 || Math.abs(el - 1) < 1e-12) {
+                            continue;
+                        }
+                        boolean flipped = (a < 0) != (b < 0);
+                        // With tightened bounds the threshold gets a wrong constant: 1 + 50 eps.
+                        if (flipped != (el > 1 + 50 * tighten())) {
+                            mismatches++;
+                        }
+                    }
+                    series.point("components whose sign flip disagrees with eta lambda_i > 1", mismatches);
+                    return Check.atMost("sign flips that disagree with eta lambda_i > 1", t, mismatches, 0, 0);
+                });
+        };
+    }
 
-  @Override
-  public OptionalDouble thresholdValue(GdInstance in, Regime r) {
-    return OptionalDouble.of(in.eta() * in.trueL());
-  }
+    @Override
+    public OptionalDouble thresholdValue(GdInstance in, Regime r) {
+        return OptionalDouble.of(in.eta() * in.trueL());
+    }
 
-  @Override
-  public List<String> labels(GdInstance in, Regime r) {
-    return QuadraticLabels.of(in);
-  }
+    @Override
+    public List<String> labels(GdInstance in, Regime r) {
+        return QuadraticLabels.of(in);
+    }
 
-  @Override
-  public List<Property.Coverage> coverage(Regime r) {
-    return QuadraticLabels.COVERAGE;
-  }
+    @Override
+    public List<Property.Coverage> coverage(Regime r) {
+        return QuadraticLabels.COVERAGE;
+    }
 }

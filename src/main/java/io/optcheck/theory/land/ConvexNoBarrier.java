@@ -31,103 +31,112 @@ import org.hipparchus.dfp.Dfp;
  */
 public final class ConvexNoBarrier extends DeclaredTheorem<SegmentInstance> {
 
-  /** GD steps that train a network to (near) a minimum in the non-convex regime. */
-  static final int TRAIN_STEPS = 400;
-  static final double TRAIN_ETA = 0.05;
+    /** GD steps that train a network to (near) a minimum in the non-convex regime. */
+    static final int TRAIN_STEPS = 400;
 
-  /** The theorem as its spec declares it. */
-  public ConvexNoBarrier() {
-    super("land.convex-no-barrier");
-  }
+    static final double TRAIN_ETA = 0.05;
 
-  @Override
-  public Gen<SegmentInstance> instances(Regime r) {
-    Gen<Double> a = Gens.doubles(0, 1).withSpecials(0.5).knob("a");
-    return Cases.<Gen<SegmentInstance>>on(r)
-        .when("holds", () -> convexSegments(a))
-        .when("drop:convex", () -> swappedNetworkSegments(a))
-        .get();
-  }
-
-  /** Segments of convex families: x, y in [-5, 5]^d, or x = x* where the certificate has it. */
-  private static Gen<SegmentInstance> convexSegments(Gen<Double> a) {
-    Gen<Problem> family = Gens.oneOfGens(
-        MomentumProblems.problems(Problems.quadratics().dimensions(1, 10)),
-        Problems.leastSquares().map(ls -> ls.problem()),
-        Problems.logistic(false).map(l -> l.problem()),
-        MomentumProblems.huberSums());
-    return family.flatMap(pr -> Gens.named("segment", s -> {
-      int d = pr.objective().dimension();
-      double[] y = Problems.points(d, 5).generate(s);
-      double[] x;
-      String note;
-      if (pr.certificate().xStar().isPresent() && s.drawBoolean(0.3)) {
-        x = pr.certificate().xStar().get();
-        note = "x = x* (the certificate's minimizer), y random in [-5, 5]^d";
-      } else {
-        x = Problems.points(d, 5).generate(s);
-        note = "x, y random in [-5, 5]^d";
-      }
-      return new SegmentInstance(pr, x, y, a.generate(s), note);
-    }));
-  }
-
-  /** Segments of two-layer tanh networks from a GD-trained point x to x with two hidden units swapped. */
-  private static Gen<SegmentInstance> swappedNetworkSegments(Gen<Double> a) {
-    return LandscapeProblems.networks(TwoLayerNet.Activation.TANH).flatMap(net -> Gens.named("trained point", s -> {
-      double[] theta0 = LandscapeProblems.gaussianPoint(s, net.dimension(), 1);
-      // x is where GD stops after TRAIN_STEPS steps (a near-minimum; its gradient norm is reported).
-      Trajectory tr = Runner.run(new GradientDescent(TRAIN_ETA), new ExactOracle(net), theta0, TRAIN_STEPS);
-      double[] x = tr.x(tr.steps());
-      int u = s.draw(Gens.integers(0, net.hidden() - 2));
-      int v = s.draw(Gens.integers(u + 1, net.hidden() - 1));
-      double av = a.generate(s);
-      return new SegmentInstance(net.problem(), x, net.swapUnits(x, u, v), av,
-          "x = GD (eta " + TRAIN_ETA + ", " + TRAIN_STEPS + " steps) from a Gaussian init, y = x with units "
-              + u + " and " + v + " swapped");
-    }));
-  }
-
-  @Override
-  public Evaluation evaluate(SegmentInstance in, Regime r) {
-    Objective f = in.problem().objective();
-    int d = f.dimension();
-    double a = in.a();
-    double[] z = in.z();
-    double fx = f.value(in.x());
-    double fy = f.value(in.y());
-    double fz = f.value(z);
-    double chord = (1 - a) * fx + a * fy;
-    double bound = chord > 0 ? chord * (1 - tighten()) : chord * (1 + tighten());
-    // z carries rounding of order 2^-52 ((1-a)||x|| + a||y||); its effect on f is that times ||grad f(z)||.
-    double scale = Math.abs(fz) + (1 - a) * Math.abs(fx) + a * Math.abs(fy)
-        + Vec.norm(f.gradient(z)) * ((1 - a) * Vec.norm(in.x()) + a * Vec.norm(in.y()));
-    Evaluation.Builder b = new Evaluation.Builder();
-    Check c = Check.atMost("f((1-a) x + a y)", 1, fz, bound, Tolerance.of(scale, d));
-    if (c.marginal() && tighten() == 0 && f instanceof TwoLayerNet net) {
-      // 40 digits: f(x), f(y) and f at the exact point (1-a) x + a y.
-      Dfp ex = net.valueOnSegment(in.x(), in.y(), 0, 40);
-      Dfp ey = net.valueOnSegment(in.x(), in.y(), 1, 40);
-      Dfp ez = net.valueOnSegment(in.x(), in.y(), a, 40);
-      Dfp aa = ex.getField().newDfp(a);
-      Dfp chordExact = ex.getField().getOne().subtract(aa).multiply(ex).add(aa.multiply(ey));
-      c = c.rechecked(!ez.greaterThan(chordExact));
+    /** The theorem as its spec declares it. */
+    public ConvexNoBarrier() {
+        super("land.convex-no-barrier");
     }
-    b.add(c);
-    return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
-  }
 
-  /** The instance's fields and the barrier f(z) - chord. */
-  @Override
-  public Map<String, Object> describe(SegmentInstance in) {
-    Map<String, Object> m = in.describe();
-    Objective f = in.problem().objective();
-    m.put("barrier f(z) - chord", f.value(in.z()) - ((1 - in.a()) * f.value(in.x()) + in.a() * f.value(in.y())));
-    return m;
-  }
+    @Override
+    public Gen<SegmentInstance> instances(Regime r) {
+        Gen<Double> a = Gens.doubles(0, 1).withSpecials(0.5).knob("a");
+        return Cases.<Gen<SegmentInstance>>on(r)
+                .when("holds", () -> convexSegments(a))
+                .when("drop:convex", () -> swappedNetworkSegments(a))
+                .get();
+    }
 
-  @Override
-  public List<String> labels(SegmentInstance in, Regime r) {
-    return List.of(in.problem().family());
-  }
+    /** Segments of convex families: x, y in [-5, 5]^d, or x = x* where the certificate has it. */
+    private static Gen<SegmentInstance> convexSegments(Gen<Double> a) {
+        Gen<Problem> family = Gens.oneOfGens(
+                MomentumProblems.problems(Problems.quadratics().dimensions(1, 10)),
+                Problems.leastSquares().map(ls -> ls.problem()),
+                Problems.logistic(false).map(l -> l.problem()),
+                MomentumProblems.huberSums());
+        return family.flatMap(pr -> Gens.named("segment", s -> {
+            int d = pr.objective().dimension();
+            double[] y = Problems.points(d, 5).generate(s);
+            double[] x;
+            String note;
+            if (pr.certificate().xStar().isPresent() && s.drawBoolean(0.3)) {
+                x = pr.certificate().xStar().get();
+                note = "x = x* (the certificate's minimizer), y random in [-5, 5]^d";
+            } else {
+                x = Problems.points(d, 5).generate(s);
+                note = "x, y random in [-5, 5]^d";
+            }
+            return new SegmentInstance(pr, x, y, a.generate(s), note);
+        }));
+    }
+
+    /** Segments of two-layer tanh networks from a GD-trained point x to x with two hidden units swapped. */
+    private static Gen<SegmentInstance> swappedNetworkSegments(Gen<Double> a) {
+        return LandscapeProblems.networks(TwoLayerNet.Activation.TANH)
+                .flatMap(net -> Gens.named("trained point", s -> {
+                    double[] theta0 = LandscapeProblems.gaussianPoint(s, net.dimension(), 1);
+                    // x is where GD stops after TRAIN_STEPS steps (a near-minimum; its gradient norm is reported).
+                    Trajectory tr =
+                            Runner.run(new GradientDescent(TRAIN_ETA), new ExactOracle(net), theta0, TRAIN_STEPS);
+                    double[] x = tr.x(tr.steps());
+                    int u = s.draw(Gens.integers(0, net.hidden() - 2));
+                    int v = s.draw(Gens.integers(u + 1, net.hidden() - 1));
+                    double av = a.generate(s);
+                    return new SegmentInstance(
+                            net.problem(),
+                            x,
+                            net.swapUnits(x, u, v),
+                            av,
+                            "x = GD (eta " + TRAIN_ETA + ", " + TRAIN_STEPS
+                                    + " steps) from a Gaussian init, y = x with units " + u + " and " + v + " swapped");
+                }));
+    }
+
+    @Override
+    public Evaluation evaluate(SegmentInstance in, Regime r) {
+        Objective f = in.problem().objective();
+        int d = f.dimension();
+        double a = in.a();
+        double[] z = in.z();
+        double fx = f.value(in.x());
+        double fy = f.value(in.y());
+        double fz = f.value(z);
+        double chord = (1 - a) * fx + a * fy;
+        double bound = chord > 0 ? chord * (1 - tighten()) : chord * (1 + tighten());
+        // z carries rounding of order 2^-52 ((1-a)||x|| + a||y||); its effect on f is that times ||grad f(z)||.
+        double scale = Math.abs(fz)
+                + (1 - a) * Math.abs(fx)
+                + a * Math.abs(fy)
+                + Vec.norm(f.gradient(z)) * ((1 - a) * Vec.norm(in.x()) + a * Vec.norm(in.y()));
+        Evaluation.Builder b = new Evaluation.Builder();
+        Check c = Check.atMost("f((1-a) x + a y)", 1, fz, bound, Tolerance.of(scale, d));
+        if (c.marginal() && tighten() == 0 && f instanceof TwoLayerNet net) {
+            // 40 digits: f(x), f(y) and f at the exact point (1-a) x + a y.
+            Dfp ex = net.valueOnSegment(in.x(), in.y(), 0, 40);
+            Dfp ey = net.valueOnSegment(in.x(), in.y(), 1, 40);
+            Dfp ez = net.valueOnSegment(in.x(), in.y(), a, 40);
+            Dfp aa = ex.getField().newDfp(a);
+            Dfp chordExact = ex.getField().getOne().subtract(aa).multiply(ex).add(aa.multiply(ey));
+            c = c.rechecked(!ez.greaterThan(chordExact));
+        }
+        b.add(c);
+        return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
+    }
+
+    /** The instance's fields and the barrier f(z) - chord. */
+    @Override
+    public Map<String, Object> describe(SegmentInstance in) {
+        Map<String, Object> m = in.describe();
+        Objective f = in.problem().objective();
+        m.put("barrier f(z) - chord", f.value(in.z()) - ((1 - in.a()) * f.value(in.x()) + in.a() * f.value(in.y())));
+        return m;
+    }
+
+    @Override
+    public List<String> labels(SegmentInstance in, Regime r) {
+        return List.of(in.problem().family());
+    }
 }

@@ -12,15 +12,15 @@ import java.util.Map;
  */
 public record CriticalInstance(CubicCriticalPoint f, double[] u, double s) implements Described {
 
-  @Override
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("objective", f.describe());
-    m.put("dimension", f.dimension());
-    m.put("hessian eigenvalues at 0", Num.fmt(f.lambda()));
-    m.put("M3", f.thirdDerivativeBound());
-    m.put("direction u", Num.fmt(u));
-    m.put("s", s);
-    return m;
-  }
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("objective", f.describe());
+        m.put("dimension", f.dimension());
+        m.put("hessian eigenvalues at 0", Num.fmt(f.lambda()));
+        m.put("M3", f.thirdDerivativeBound());
+        m.put("direction u", Num.fmt(u));
+        m.put("s", s);
+        return m;
+    }
 }

@@ -35,177 +35,194 @@ import java.util.Map;
  */
 public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> {
 
-  /** The theorem as its spec declares it. */
-  public CriticalPointClass() {
-    super("land.critical-point-class");
-  }
-
-  /** The Hessian spectrum a regime draws at the critical point. */
-  private enum Spectrum {
-    /** Every eigenvalue positive. */
-    POSITIVE,
-    /** lambda_0 negative, each other eigenvalue negative with probability 1/2. */
-    NEGATIVE_EIGENVALUE,
-    /** lambda_0 = 0, each other eigenvalue 0 with probability 1/4 (the monkey saddle has H = 0). */
-    SINGULAR
-  }
-
-  private static double magnitude(Source s) {
-    return Gens.logDoubles(0.1, 10).draw(s);
-  }
-
-  @Override
-  public Gen<CriticalInstance> instances(Regime r) {
-    Spectrum spectrum = Cases.<Spectrum>on(r)
-        .when("holds", () -> Spectrum.POSITIVE)
-        .when("saddle", () -> Spectrum.NEGATIVE_EIGENVALUE)
-        // drop: the holds generator with lambda_min set to 0
-        .when(List.of("degenerate", "drop:hessian-positive-definite"), () -> Spectrum.SINGULAR)
-        .get();
-    Gen<CubicCriticalPoint> family = LandscapeProblems.cubicCriticalPoints((s, d) -> {
-      double[] lambda = new double[d];
-      for (int i = 0; i < d; i++) {
-        lambda[i] = magnitude(s);
-        if (spectrum == Spectrum.NEGATIVE_EIGENVALUE && i > 0 && s.drawBoolean(0.5)) {
-          lambda[i] = -lambda[i];
-        }
-      }
-      if (spectrum == Spectrum.NEGATIVE_EIGENVALUE) {
-        lambda[0] = -lambda[0];
-      } else if (spectrum == Spectrum.SINGULAR) {
-        lambda[0] = 0;
-        // Further zeros (the monkey saddle has H = 0) on some instances.
-        for (int i = 1; i < d; i++) {
-          if (s.drawBoolean(0.25)) {
-            lambda[i] = 0;
-          }
-        }
-      }
-      return lambda;
-    });
-    return family.flatMap(f -> Gens.named("direction and radius", s -> {
-      int d = f.dimension();
-      double[] u;
-      if (s.drawBoolean(0.5)) {
-        // The eigenvector of lambda_min, with a random sign.
-        u = f.eigenvector(argMin(f.lambda()));
-        if (s.drawBoolean(0.5)) {
-          for (int i = 0; i < d; i++) {
-            u[i] = -u[i];
-          }
-        }
-      } else {
-        u = new double[d];
-        for (int i = 0; i < d; i++) {
-          u[i] = Problems.gaussian(s);
-        }
-        double n = Vec.norm(u);
-        if (n == 0) {
-          u[0] = 1;
-        } else {
-          for (int i = 0; i < d; i++) {
-            u[i] /= n;
-          }
-        }
-      }
-      double sv = Gens.doubles(0, 1).withSpecials(1.0).knob("r / certified radius").filter("s > 0", v -> v > 0)
-          .generate(s);
-      return new CriticalInstance(f, u, sv);
-    }));
-  }
-
-  static int argMin(double[] v) {
-    int k = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (v[i] < v[k]) {
-        k = i;
-      }
+    /** The theorem as its spec declares it. */
+    public CriticalPointClass() {
+        super("land.critical-point-class");
     }
-    return k;
-  }
 
-  private static double[] scaled(double[] u, double r) {
-    double[] x = new double[u.length];
-    for (int i = 0; i < u.length; i++) {
-      x[i] = r * u[i];
+    /** The Hessian spectrum a regime draws at the critical point. */
+    private enum Spectrum {
+        /** Every eigenvalue positive. */
+        POSITIVE,
+        /** lambda_0 negative, each other eigenvalue negative with probability 1/2. */
+        NEGATIVE_EIGENVALUE,
+        /** lambda_0 = 0, each other eigenvalue 0 with probability 1/4 (the monkey saddle has H = 0). */
+        SINGULAR
     }
-    return x;
-  }
 
-  @Override
-  public Evaluation evaluate(CriticalInstance in, Regime r) {
-    CubicCriticalPoint f = in.f();
-    int d = f.dimension();
-    double[] lambda = f.lambda();
-    double lmin = lambda[argMin(lambda)];
-    double m3 = f.thirdDerivativeBound();
-    double f0 = f.value(new double[d]);
-    Evaluation.Builder b = new Evaluation.Builder();
-    if (r.conclusion().equals("psd-local-min")) {
-      double worst = Double.NEGATIVE_INFINITY;
-      double scale = Math.abs(f0);
-      for (double rr : new double[] {in.s(), in.s() / 10, in.s() / 100}) {
+    private static double magnitude(Source s) {
+        return Gens.logDoubles(0.1, 10).draw(s);
+    }
+
+    @Override
+    public Gen<CriticalInstance> instances(Regime r) {
+        Spectrum spectrum = Cases.<Spectrum>on(r)
+                .when("holds", () -> Spectrum.POSITIVE)
+                .when("saddle", () -> Spectrum.NEGATIVE_EIGENVALUE)
+                // drop: the holds generator with lambda_min set to 0
+                .when(List.of("degenerate", "drop:hessian-positive-definite"), () -> Spectrum.SINGULAR)
+                .get();
+        Gen<CubicCriticalPoint> family = LandscapeProblems.cubicCriticalPoints((s, d) -> {
+            double[] lambda = new double[d];
+            for (int i = 0; i < d; i++) {
+                lambda[i] = magnitude(s);
+                if (spectrum == Spectrum.NEGATIVE_EIGENVALUE && i > 0 && s.drawBoolean(0.5)) {
+                    lambda[i] = -lambda[i];
+                }
+            }
+            if (spectrum == Spectrum.NEGATIVE_EIGENVALUE) {
+                lambda[0] = -lambda[0];
+            } else if (spectrum == Spectrum.SINGULAR) {
+                lambda[0] = 0;
+                // Further zeros (the monkey saddle has H = 0) on some instances.
+                for (int i = 1; i < d; i++) {
+                    if (s.drawBoolean(0.25)) {
+                        lambda[i] = 0;
+                    }
+                }
+            }
+            return lambda;
+        });
+        return family.flatMap(f -> Gens.named("direction and radius", s -> {
+            int d = f.dimension();
+            double[] u;
+            if (s.drawBoolean(0.5)) {
+                // The eigenvector of lambda_min, with a random sign.
+                u = f.eigenvector(argMin(f.lambda()));
+                if (s.drawBoolean(0.5)) {
+                    for (int i = 0; i < d; i++) {
+                        u[i] = -u[i];
+                    }
+                }
+            } else {
+                u = new double[d];
+                for (int i = 0; i < d; i++) {
+                    u[i] = Problems.gaussian(s);
+                }
+                double n = Vec.norm(u);
+                if (n == 0) {
+                    u[0] = 1;
+                } else {
+                    for (int i = 0; i < d; i++) {
+                        u[i] /= n;
+                    }
+                }
+            }
+            double sv = Gens.doubles(0, 1)
+                    .withSpecials(1.0)
+                    .knob("r / certified radius")
+                    .filter("s > 0", v -> v > 0)
+                    .generate(s);
+            return new CriticalInstance(f, u, sv);
+        }));
+    }
+
+    static int argMin(double[] v) {
+        int k = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] < v[k]) {
+                k = i;
+            }
+        }
+        return k;
+    }
+
+    private static double[] scaled(double[] u, double r) {
+        double[] x = new double[u.length];
+        for (int i = 0; i < u.length; i++) {
+            x[i] = r * u[i];
+        }
+        return x;
+    }
+
+    @Override
+    public Evaluation evaluate(CriticalInstance in, Regime r) {
+        CubicCriticalPoint f = in.f();
+        int d = f.dimension();
+        double[] lambda = f.lambda();
+        double lmin = lambda[argMin(lambda)];
+        double m3 = f.thirdDerivativeBound();
+        double f0 = f.value(new double[d]);
+        Evaluation.Builder b = new Evaluation.Builder();
+        if (r.conclusion().equals("psd-local-min")) {
+            double worst = Double.NEGATIVE_INFINITY;
+            double scale = Math.abs(f0);
+            for (double rr : new double[] {in.s(), in.s() / 10, in.s() / 100}) {
+                double[] x = scaled(in.u(), rr);
+                double df = f.value(x) - f0;
+                worst = Math.max(worst, df);
+                scale += Math.abs(f.value(x)) + Vec.norm(f.gradient(x)) * rr;
+            }
+            b.add(Check.atLeast(
+                    "max over r' in {r, r/10, r/100} of f(r' u) - f(0)", 1, worst, 0, Tolerance.of(scale, d)));
+            return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
+        }
+        CriticalPoints.Kind expected = switch (r.conclusion()) {
+            case "strict-local-min" -> CriticalPoints.Kind.STRICT_MIN;
+            case "inconclusive" -> CriticalPoints.Kind.DEGENERATE;
+            default -> lambda[argMax(lambda)] < 0 ? CriticalPoints.Kind.STRICT_MAX : CriticalPoints.Kind.STRICT_SADDLE;
+        };
+        // Wrong constant for the sensitivity test of the degenerate class: tau 1e-3 times too small.
+        CriticalPoints.Classification cls = CriticalPoints.classify(
+                f,
+                new double[d],
+                0,
+                r.conclusion().equals("inconclusive") && tighten() != 0
+                        ? CriticalPoints.C * tighten()
+                        : CriticalPoints.C);
+        if (b.add(Check.atMost(
+                        "classifier disagrees with the construction (" + cls.kind() + " vs " + expected + ")",
+                        1,
+                        cls.kind() == expected ? 0 : 1,
+                        0,
+                        0))
+                || r.conclusion().equals("inconclusive")) {
+            return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
+        }
+        double lam = Math.abs(lmin);
+        double radius = m3 > 0 ? 3 * lam / m3 : 1;
+        double rr = in.s() * radius;
         double[] x = scaled(in.u(), rr);
         double df = f.value(x) - f0;
-        worst = Math.max(worst, df);
-        scale += Math.abs(f.value(x)) + Vec.norm(f.gradient(x)) * rr;
-      }
-      b.add(Check.atLeast("max over r' in {r, r/10, r/100} of f(r' u) - f(0)", 1, worst, 0, Tolerance.of(scale, d)));
-      return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
-    }
-    CriticalPoints.Kind expected = switch (r.conclusion()) {
-      case "strict-local-min" -> CriticalPoints.Kind.STRICT_MIN;
-      case "inconclusive" -> CriticalPoints.Kind.DEGENERATE;
-      default -> lambda[argMax(lambda)] < 0 ? CriticalPoints.Kind.STRICT_MAX : CriticalPoints.Kind.STRICT_SADDLE;
-    };
-    // Wrong constant for the sensitivity test of the degenerate class: tau 1e-3 times too small.
-    CriticalPoints.Classification cls = CriticalPoints.classify(f, new double[d], 0,
-        r.conclusion().equals("inconclusive") && tighten() != 0 ? CriticalPoints.C * tighten() : CriticalPoints.C);
-    if (b.add(Check.atMost("classifier disagrees with the construction (" + cls.kind() + " vs " + expected + ")",
-        1, cls.kind() == expected ? 0 : 1, 0, 0)) || r.conclusion().equals("inconclusive")) {
-      return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
-    }
-    double lam = Math.abs(lmin);
-    double radius = m3 > 0 ? 3 * lam / m3 : 1;
-    double rr = in.s() * radius;
-    double[] x = scaled(in.u(), rr);
-    double df = f.value(x) - f0;
-    double scale = Math.abs(f.value(x)) + Math.abs(f0) + 0.5 * lam * rr * rr + m3 * rr * rr * rr / 6
-        + Vec.norm(f.gradient(x)) * rr;
-    double tol = Tolerance.of(scale, d);
-    if (r.conclusion().equals("strict-local-min")) {
-      double bound = (0.5 * lmin * rr * rr - m3 * rr * rr * rr / 6);
-      bound = bound > 0 ? bound * (1 + tighten()) : bound;
-      b.add(Check.atLeast("f(r u) - f(0)", 1, df, bound, tol));
-    } else {
-      // u is the eigenvector of lambda_min in this regime's check.
-      double[] v = f.eigenvector(argMin(lambda));
-      if (Vec.dot(v, in.u()) < 0) {
-        for (int i = 0; i < d; i++) {
-          v[i] = -v[i];
+        double scale = Math.abs(f.value(x))
+                + Math.abs(f0)
+                + 0.5 * lam * rr * rr
+                + m3 * rr * rr * rr / 6
+                + Vec.norm(f.gradient(x)) * rr;
+        double tol = Tolerance.of(scale, d);
+        if (r.conclusion().equals("strict-local-min")) {
+            double bound = (0.5 * lmin * rr * rr - m3 * rr * rr * rr / 6);
+            bound = bound > 0 ? bound * (1 + tighten()) : bound;
+            b.add(Check.atLeast("f(r u) - f(0)", 1, df, bound, tol));
+        } else {
+            // u is the eigenvector of lambda_min in this regime's check.
+            double[] v = f.eigenvector(argMin(lambda));
+            if (Vec.dot(v, in.u()) < 0) {
+                for (int i = 0; i < d; i++) {
+                    v[i] = -v[i];
+                }
+            }
+            x = scaled(v, rr);
+            df = f.value(x) - f0;
+            double bound = 0.5 * lmin * rr * rr + m3 * rr * rr * rr / 6;
+            bound = bound < 0 ? bound * (1 + tighten()) : bound;
+            b.add(Check.atMost("f(r v_min) - f(0)", 1, df, bound, tol));
         }
-      }
-      x = scaled(v, rr);
-      df = f.value(x) - f0;
-      double bound = 0.5 * lmin * rr * rr + m3 * rr * rr * rr / 6;
-      bound = bound < 0 ? bound * (1 + tighten()) : bound;
-      b.add(Check.atMost("f(r v_min) - f(0)", 1, df, bound, tol));
+        return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
     }
-    return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
-  }
 
-  static int argMax(double[] v) {
-    int k = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (v[i] > v[k]) {
-        k = i;
-      }
+    static int argMax(double[] v) {
+        int k = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[k]) {
+                k = i;
+            }
+        }
+        return k;
     }
-    return k;
-  }
 
-  @Override
-  public List<String> labels(CriticalInstance in, Regime r) {
-    return List.of("dimension " + in.f().dimension() + (in.f().diagonal() ? "" : ", rotated"));
-  }
+    @Override
+    public List<String> labels(CriticalInstance in, Regime r) {
+        return List.of("dimension " + in.f().dimension() + (in.f().diagonal() ? "" : ", rotated"));
+    }
 }

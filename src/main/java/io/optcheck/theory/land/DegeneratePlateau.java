@@ -32,124 +32,145 @@ import org.hipparchus.dfp.DfpMath;
  */
 public final class DegeneratePlateau extends KindTheorem<PowerInstance> {
 
-  /** The theorem as its spec declares it. */
-  public DegeneratePlateau() {
-    super("land.degenerate-plateau");
-  }
-
-  static final int STEPS = 300;
-
-  @Override
-  public Gen<PowerInstance> instances(Regime r) {
-    Gen<Double> p = Gens.doubles(2, 6).withEdges(3.0, 4.0).shrinkDigits(1).knob("p").filter("p > 2", v -> v > 2);
-    Gen<Double> x0 = Gens.doubles(-2, 2).shrinkDigits(1).knob("x0").filter("x0 != 0", v -> v != 0);
-    Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).shrinkDigits(1).knob("eta L").filter("eta L > 0", v -> v > 0);
-    // mu as a fraction m of the contraction rate p |x0|^(p-2) of the first step, so that the
-    // linear claim is consistent with the first step and breaks only as the contraction weakens.
-    Gen<Double> mu = Gens.logDoubles(0.01, 1).knob("mu / curvature at x0");
-    Mu regimeMu = Cases.<Mu>on(r)
-        .when(List.of("holds", "sublinear-lower"), () -> Mu.NONE)
-        .when("linear-rate", () -> Mu.IN_OBJECTIVE)
-        .when("drop:mu-strongly-convex", () -> Mu.CLAIMED_ONLY)
-        .get();
-    boolean withMu = regimeMu != Mu.NONE;
-    boolean dropMu = regimeMu == Mu.CLAIMED_ONLY;
-    return Gens.combine(p, x0, h, withMu ? mu : Gens.just(0.0)).as((pv, xv, hv, mv) -> {
-      double muAbs = mv * pv * StrictMath.pow(Math.abs(xv), pv - 2);
-      PowerObjective f = new PowerObjective(pv, dropMu ? 0 : muAbs, Math.abs(xv));
-      return new PowerInstance(f, xv, hv, muAbs);
-    });
-  }
-
-  /**
-   * The mu of a regime: none (f = |x|^p), in the objective and the claimed rate, or in the claimed
-   * rate only (dropped from the objective).
-   */
-  private enum Mu { NONE, IN_OBJECTIVE, CLAIMED_ONLY }
-
-  @Override
-  protected Evaluation checkOn(PowerInstance in, Regime r) {
-    PowerObjective f = in.f();
-    double eta = in.eta();
-    double p = f.p();
-    double q = p - 2;
-    double c = eta * p;
-    double k = c * (p - 1) * Math.max(q, 1 / q);
-    String conclusion = r.conclusion();
-    return TrajectoryCheck.run(method(lr(eta)), f, new double[] {in.x0()}, STEPS, (t, prev, cur, series) -> {
-      Check ch = step(in, conclusion, q, c, k, t, prev, cur, series);
-      if (ch.marginal() && tighten() == 0) {
-        ch = ch.rechecked(exactHolds(in, conclusion, prev[0]));
-      }
-      return ch;
-    });
-  }
-
-  private Check step(PowerInstance in, String conclusion, double q, double c, double k, int t, double[] prev,
-                     double[] cur, TrajectoryCheck.Series series) {
-    PowerObjective f = in.f();
-    double eta = in.eta();
-    {
-      double a0 = Math.abs(prev[0]);
-      double a1 = Math.abs(cur[0]);
-      double z = StrictMath.pow(a0, q);
-      double g = Math.abs(f.gradient(prev)[0]);
-      series.point("|x_t|", a1);
-      return switch (conclusion) {
-        case "sublinear-upper" -> {
-          double bound = a0 * shrink(q * c * z, q) * (1 - tighten());
-          series.point("bound", bound);
-          yield Check.atMost("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
-        }
-        case "sublinear-lower" -> {
-          // Wrong constant for the sensitivity test: K replaced by the leading-order q c.
-          double kk = tighten() != 0 ? q * c : k;
-          double bound = a0 * shrink(kk * z, q);
-          series.point("bound", bound);
-          yield Check.atLeast("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
-        }
-        default -> {
-          double bound = (1 - eta * in.muClaimed()) * a0 * (1 - tighten());
-          series.point("bound", bound);
-          yield Check.atMost("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
-        }
-      };
+    /** The theorem as its spec declares it. */
+    public DegeneratePlateau() {
+        super("land.degenerate-plateau");
     }
-  }
 
-  /**
-   * The inequality for the exact GD step from the double x_t-1, in 40-digit Dfp arithmetic:
-   * x_t = x (1 - eta (p |x|^(p-2) + mu)) (sign-symmetric, so |x| is used).
-   */
-  static boolean exactHolds(PowerInstance in, String conclusion, double prev) {
-    DfpField field = new DfpField(40);
-    PowerObjective f = in.f();
-    Dfp a0 = field.newDfp(Math.abs(prev));
-    Dfp eta = field.newDfp(in.eta());
-    Dfp p = field.newDfp(f.p());
-    Dfp q = p.subtract(2);
-    Dfp z = DfpMath.pow(a0, q);
-    Dfp one = field.getOne();
-    Dfp a1 = a0.multiply(one.subtract(eta.multiply(p.multiply(z).add(field.newDfp(f.mu())))));
-    return switch (conclusion) {
-      case "sublinear-upper", "sublinear-lower" -> {
-        double qq = f.p() - 2;
-        double cc = in.eta() * f.p();
-        double kk = conclusion.equals("sublinear-upper") ? qq * cc : cc * (f.p() - 1) * Math.max(qq, 1 / qq);
-        // (1 + K z)^(-1/q) = exp(-log(1 + K z)/q)
-        Dfp bound = a0.multiply(DfpMath.exp(
-            DfpMath.log(one.add(field.newDfp(kk).multiply(z))).divide(q).negate()));
-        yield conclusion.equals("sublinear-upper") ? !a1.greaterThan(bound) : !a1.lessThan(bound);
-      }
-      default -> !a1.greaterThan(one.subtract(eta.multiply(field.newDfp(in.muClaimed()))).multiply(a0));
-    };
-  }
+    static final int STEPS = 300;
 
-  /**
-   * (1 + u)^(-1/q) as exp(-log1p(u)/q): accurate to a few ulps even for q near 0, where pow(1 + u,
-   * -1/q) would amplify the rounding of 1 + u by 1/q.
-   */
-  static double shrink(double u, double q) {
-    return StrictMath.exp(-StrictMath.log1p(u) / q);
-  }
+    @Override
+    public Gen<PowerInstance> instances(Regime r) {
+        Gen<Double> p =
+                Gens.doubles(2, 6).withEdges(3.0, 4.0).shrinkDigits(1).knob("p").filter("p > 2", v -> v > 2);
+        Gen<Double> x0 = Gens.doubles(-2, 2).shrinkDigits(1).knob("x0").filter("x0 != 0", v -> v != 0);
+        Gen<Double> h = Gens.doubles(0, 1)
+                .withSpecials(1.0)
+                .shrinkDigits(1)
+                .knob("eta L")
+                .filter("eta L > 0", v -> v > 0);
+        // mu as a fraction m of the contraction rate p |x0|^(p-2) of the first step, so that the
+        // linear claim is consistent with the first step and breaks only as the contraction weakens.
+        Gen<Double> mu = Gens.logDoubles(0.01, 1).knob("mu / curvature at x0");
+        Mu regimeMu = Cases.<Mu>on(r)
+                .when(List.of("holds", "sublinear-lower"), () -> Mu.NONE)
+                .when("linear-rate", () -> Mu.IN_OBJECTIVE)
+                .when("drop:mu-strongly-convex", () -> Mu.CLAIMED_ONLY)
+                .get();
+        boolean withMu = regimeMu != Mu.NONE;
+        boolean dropMu = regimeMu == Mu.CLAIMED_ONLY;
+        return Gens.combine(p, x0, h, withMu ? mu : Gens.just(0.0)).as((pv, xv, hv, mv) -> {
+            double muAbs = mv * pv * StrictMath.pow(Math.abs(xv), pv - 2);
+            PowerObjective f = new PowerObjective(pv, dropMu ? 0 : muAbs, Math.abs(xv));
+            return new PowerInstance(f, xv, hv, muAbs);
+        });
+    }
+
+    /**
+     * The mu of a regime: none (f = |x|^p), in the objective and the claimed rate, or in the claimed
+     * rate only (dropped from the objective).
+     */
+    private enum Mu {
+        NONE,
+        IN_OBJECTIVE,
+        CLAIMED_ONLY
+    }
+
+    @Override
+    protected Evaluation checkOn(PowerInstance in, Regime r) {
+        PowerObjective f = in.f();
+        double eta = in.eta();
+        double p = f.p();
+        double q = p - 2;
+        double c = eta * p;
+        double k = c * (p - 1) * Math.max(q, 1 / q);
+        String conclusion = r.conclusion();
+        return TrajectoryCheck.run(method(lr(eta)), f, new double[] {in.x0()}, STEPS, (t, prev, cur, series) -> {
+            Check ch = step(in, conclusion, q, c, k, t, prev, cur, series);
+            if (ch.marginal() && tighten() == 0) {
+                ch = ch.rechecked(exactHolds(in, conclusion, prev[0]));
+            }
+            return ch;
+        });
+    }
+
+    private Check step(
+            PowerInstance in,
+            String conclusion,
+            double q,
+            double c,
+            double k,
+            int t,
+            double[] prev,
+            double[] cur,
+            TrajectoryCheck.Series series) {
+        PowerObjective f = in.f();
+        double eta = in.eta();
+        {
+            double a0 = Math.abs(prev[0]);
+            double a1 = Math.abs(cur[0]);
+            double z = StrictMath.pow(a0, q);
+            double g = Math.abs(f.gradient(prev)[0]);
+            series.point("|x_t|", a1);
+            return switch (conclusion) {
+                case "sublinear-upper" -> {
+                    double bound = a0 * shrink(q * c * z, q) * (1 - tighten());
+                    series.point("bound", bound);
+                    yield Check.atMost("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
+                }
+                case "sublinear-lower" -> {
+                    // Wrong constant for the sensitivity test: K replaced by the leading-order q c.
+                    double kk = tighten() != 0 ? q * c : k;
+                    double bound = a0 * shrink(kk * z, q);
+                    series.point("bound", bound);
+                    yield Check.atLeast("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
+                }
+                default -> {
+                    double bound = (1 - eta * in.muClaimed()) * a0 * (1 - tighten());
+                    series.point("bound", bound);
+                    yield Check.atMost("|x_t|", t, a1, bound, Tolerance.of(a1 + bound + a0 + eta * g, 1));
+                }
+            };
+        }
+    }
+
+    /**
+     * The inequality for the exact GD step from the double x_t-1, in 40-digit Dfp arithmetic:
+     * x_t = x (1 - eta (p |x|^(p-2) + mu)) (sign-symmetric, so |x| is used).
+     */
+    static boolean exactHolds(PowerInstance in, String conclusion, double prev) {
+        DfpField field = new DfpField(40);
+        PowerObjective f = in.f();
+        Dfp a0 = field.newDfp(Math.abs(prev));
+        Dfp eta = field.newDfp(in.eta());
+        Dfp p = field.newDfp(f.p());
+        Dfp q = p.subtract(2);
+        Dfp z = DfpMath.pow(a0, q);
+        Dfp one = field.getOne();
+        Dfp a1 = a0.multiply(one.subtract(eta.multiply(p.multiply(z).add(field.newDfp(f.mu())))));
+        return switch (conclusion) {
+            case "sublinear-upper", "sublinear-lower" -> {
+                double qq = f.p() - 2;
+                double cc = in.eta() * f.p();
+                double kk = conclusion.equals("sublinear-upper") ? qq * cc : cc * (f.p() - 1) * Math.max(qq, 1 / qq);
+                // (1 + K z)^(-1/q) = exp(-log(1 + K z)/q)
+                Dfp bound = a0.multiply(
+                        DfpMath.exp(DfpMath.log(one.add(field.newDfp(kk).multiply(z)))
+                                .divide(q)
+                                .negate()));
+                yield conclusion.equals("sublinear-upper") ? !a1.greaterThan(bound) : !a1.lessThan(bound);
+            }
+            default ->
+                !a1.greaterThan(
+                        one.subtract(eta.multiply(field.newDfp(in.muClaimed()))).multiply(a0));
+        };
+    }
+
+    /**
+     * (1 + u)^(-1/q) as exp(-log1p(u)/q): accurate to a few ulps even for q near 0, where pow(1 + u,
+     * -1/q) would amplify the rounding of 1 + u by 1/q.
+     */
+    static double shrink(double u, double q) {
+        return StrictMath.exp(-StrictMath.log1p(u) / q);
+    }
 }

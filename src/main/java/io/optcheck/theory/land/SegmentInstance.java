@@ -14,27 +14,27 @@ import java.util.Map;
  */
 public record SegmentInstance(Problem problem, double[] x, double[] y, double a, String note) implements Described {
 
-  /** The point z = (1 - a) x + a y. */
-  double[] z() {
-    double[] z = new double[x.length];
-    for (int i = 0; i < z.length; i++) {
-      z[i] = (1 - a) * x[i] + a * y[i];
+    /** The point z = (1 - a) x + a y. */
+    double[] z() {
+        double[] z = new double[x.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (1 - a) * x[i] + a * y[i];
+        }
+        return z;
     }
-    return z;
-  }
 
-  @Override
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("objective", problem.describe());
-    m.put("dimension", x.length);
-    m.put("points", note);
-    m.put("x", Num.fmt(x));
-    m.put("y", Num.fmt(y));
-    m.put("a", a);
-    m.put("f(x)", problem.objective().value(x));
-    m.put("f(y)", problem.objective().value(y));
-    m.put("||grad f(x)||", Vec.norm(problem.objective().gradient(x)));
-    return m;
-  }
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("objective", problem.describe());
+        m.put("dimension", x.length);
+        m.put("points", note);
+        m.put("x", Num.fmt(x));
+        m.put("y", Num.fmt(y));
+        m.put("a", a);
+        m.put("f(x)", problem.objective().value(x));
+        m.put("f(y)", problem.objective().value(y));
+        m.put("||grad f(x)||", Vec.norm(problem.objective().gradient(x)));
+        return m;
+    }
 }

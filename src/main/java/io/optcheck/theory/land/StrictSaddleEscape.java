@@ -36,193 +36,212 @@ import java.util.Map;
  */
 public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
 
-  /** The theorem as its spec declares it. */
-  public StrictSaddleEscape() {
-    super("land.strict-saddle-escape");
-  }
-
-  /** The radius of the saddle's neighbourhood in the unstable direction. */
-  static final double RHO = 1;
-  /** Steps checked after the escape (it must last). */
-  static final int AFTER = 20;
-  /** Steps for the stable-manifold regime. */
-  static final int MANIFOLD_STEPS = 200;
-
-  @Override
-  public Gen<SaddleInstance> instances(Regime r) {
-    // eta L = h in [0.5, 1): eta < 1/L strictly; h >= 0.5 bounds T_max (see the class comment).
-    Gen<Double> h = Gens.doubles(0.5, 1).knob("eta L").filter("eta L < 1", v -> v < 1);
-    Gen<double[]> start = Cases.<Gen<double[]>>on(r)
-        .when("holds", () -> Gens.combine(Gens.doubles(-2, 2).shrinkDigits(0),
-                Gens.doubles(-2, 2).knob("y0").filter("y0 != 0 (a density puts no mass on y = 0)", v -> v != 0))
-            .as((x, y) -> new double[] {x, y}))
-        .when("stable-manifold", () -> Gens.doubles(-2, 2).shrinkDigits(0).map(x -> new double[] {x, 0}))
-        .when("drop:init-has-density", () -> Gens.combine(Gens.integers(-8, 8), Gens.integers(-8, 8))
-            .as((i, j) -> new double[] {i / 4.0, j / 4.0}))
-        .get();
-    return Gens.combine(LandscapeProblems.strictSaddles(), start, h).as(SaddleInstance::new);
-  }
-
-  /** s = eta b, the growth rate of |y| near the saddle. */
-  static double s(SaddleInstance in) {
-    return in.eta() * in.f().b();
-  }
-
-  /**
-   * T*(y0) = floor(log(rho/|y0|) / log(1 + s/2)) + 1, the first t with |y0| (1 + s/2)^t &gt; rho
-   * (strictly: |y| must leave [-1, 1]), 0 when |y0| &gt; rho. This is ceil(q) except when q is a
-   * whole number: a start at |y0| = rho exactly (q = 0) is still inside and needs one step (the
-   * ceil form gave 0 there). The quotient is raised by 1e-12 relative before floor so that
-   * rounding in the two logarithms cannot lower it.
-   */
-  static long escapeBound(double y0, double s) {
-    double ay = Math.max(Math.abs(y0), Double.MIN_VALUE);
-    if (ay > RHO) {
-      return 0;
+    /** The theorem as its spec declares it. */
+    public StrictSaddleEscape() {
+        super("land.strict-saddle-escape");
     }
-    // log(rho) - log|y0|, not log(rho/|y0|): the quotient overflows for subnormal y0.
-    double q = (StrictMath.log(RHO) - StrictMath.log(ay)) / StrictMath.log1p(s / 2);
-    return (long) Math.floor(q * (1 + 1e-12)) + 1;
-  }
 
-  @Override
-  protected Evaluation checkOn(SaddleInstance in, Regime r) {
-    StrictSaddle f = in.f();
-    double eta = in.eta();
-    Method<?> gd = method(lr(eta));
-    if (r.conclusion().equals("converges-to-saddle")) {
-      double rate = Math.abs(1 - eta * f.a()) * (1 - tighten());
-      return TrajectoryCheck.run(gd, f, in.x0(), MANIFOLD_STEPS, (t, prev, cur, series) -> {
-        series.point("|y_t|", Math.abs(cur[1]));
-        series.point("distance to the saddle", Vec.norm(cur));
-        if (cur[1] != 0) {
-          // Exactly on the manifold: y_t = y_t-1 - eta(-b y + (b/2) y^3) = 0 bit for bit.
-          return Check.atMost("|y_t| (must stay exactly 0)", t, Math.abs(cur[1]), 0, 0);
+    /** The radius of the saddle's neighbourhood in the unstable direction. */
+    static final double RHO = 1;
+    /** Steps checked after the escape (it must last). */
+    static final int AFTER = 20;
+    /** Steps for the stable-manifold regime. */
+    static final int MANIFOLD_STEPS = 200;
+
+    @Override
+    public Gen<SaddleInstance> instances(Regime r) {
+        // eta L = h in [0.5, 1): eta < 1/L strictly; h >= 0.5 bounds T_max (see the class comment).
+        Gen<Double> h = Gens.doubles(0.5, 1).knob("eta L").filter("eta L < 1", v -> v < 1);
+        Gen<double[]> start = Cases.<Gen<double[]>>on(r)
+                .when(
+                        "holds",
+                        () -> Gens.combine(
+                                        Gens.doubles(-2, 2).shrinkDigits(0),
+                                        Gens.doubles(-2, 2)
+                                                .knob("y0")
+                                                .filter("y0 != 0 (a density puts no mass on y = 0)", v -> v != 0))
+                                .as((x, y) -> new double[] {x, y}))
+                .when(
+                        "stable-manifold",
+                        () -> Gens.doubles(-2, 2).shrinkDigits(0).map(x -> new double[] {x, 0}))
+                .when(
+                        "drop:init-has-density",
+                        () -> Gens.combine(Gens.integers(-8, 8), Gens.integers(-8, 8))
+                                .as((i, j) -> new double[] {i / 4.0, j / 4.0}))
+                .get();
+        return Gens.combine(LandscapeProblems.strictSaddles(), start, h).as(SaddleInstance::new);
+    }
+
+    /** s = eta b, the growth rate of |y| near the saddle. */
+    static double s(SaddleInstance in) {
+        return in.eta() * in.f().b();
+    }
+
+    /**
+     * T*(y0) = floor(log(rho/|y0|) / log(1 + s/2)) + 1, the first t with |y0| (1 + s/2)^t &gt; rho
+     * (strictly: |y| must leave [-1, 1]), 0 when |y0| &gt; rho. This is ceil(q) except when q is a
+     * whole number: a start at |y0| = rho exactly (q = 0) is still inside and needs one step (the
+     * ceil form gave 0 there). The quotient is raised by 1e-12 relative before floor so that
+     * rounding in the two logarithms cannot lower it.
+     */
+    static long escapeBound(double y0, double s) {
+        double ay = Math.max(Math.abs(y0), Double.MIN_VALUE);
+        if (ay > RHO) {
+            return 0;
         }
-        double d0 = Vec.norm(prev);
-        double d1 = Vec.norm(cur);
-        double scale = d1 + rate * d0 + Vec.norm(prev) + eta * Vec.norm(f.gradient(prev));
-        return Check.atMost("distance to the saddle", t, d1, rate * d0, Tolerance.of(scale, 2));
-      });
+        // log(rho) - log|y0|, not log(rho/|y0|): the quotient overflows for subnormal y0.
+        double q = (StrictMath.log(RHO) - StrictMath.log(ay)) / StrictMath.log1p(s / 2);
+        return (long) Math.floor(q * (1 + 1e-12)) + 1;
     }
-    double s = s(in);
-    double y0 = in.x0()[1];
-    long tStar = y0 == 0 ? escapeBound(Double.MIN_VALUE, s) : escapeBound(y0, s);
-    double bound = tStar * (1 - tighten());
-    int steps = (int) Math.min(Integer.MAX_VALUE - AFTER, tStar) + AFTER;
-    double growth = 1 + s / 2;
-    long[] escaped = {Math.abs(y0) > RHO ? 0 : -1};
-    return TrajectoryCheck.run(gd, f, in.x0(), steps, (t, prev, cur, series) -> {
-      double y1 = Math.abs(cur[1]);
-      double yPrev = Math.abs(prev[1]);
-      series.point("|y_t|", y1);
-      double tol = Tolerance.of(y1 + growth * yPrev + eta * Math.abs(f.gradient(prev)[1]), 2);
-      if (escaped[0] >= 0) {
-        return Check.atLeast("|y_t| after the escape", t, y1, RHO, tol);
-      }
-      if (y1 > RHO) {
-        escaped[0] = t;
-        series.point("escape step", t);
-        return Check.atMost("steps to leave |y| <= 1", t, t, bound, 0);
-      }
-      if (t >= bound) {
-        // Still inside after T* steps: the escape takes at least t + 1 steps.
-        return Check.atMost("steps to leave |y| <= 1", t, t + 1, bound, 0);
-      }
-      // The lemma behind T*: |y| grows by at least 1 + s/2 per step while |y| <= 1.
-      return Check.atLeast("|y_t| (growth by 1 + eta b / 2 per step)", t, y1, growth * yPrev, tol);
-    });
-  }
 
-  /** The first step at which |y_t| &gt; rho from x0 = (1, delta), or -1 within the bound. */
-  static long escapeTime(double eta, double delta) {
-    StrictSaddle f = new StrictSaddle(2, 2);
-    SaddleInstance in = new SaddleInstance(f, new double[] {1, delta}, eta * f.certificate().L().orElseThrow());
-    Evaluation e = new StrictSaddleEscape().evaluate(in, new StrictSaddleEscape().regime("holds"));
-    double[] ys = e.series().get("|y_t|");
-    for (int t = 0; t < ys.length; t++) {
-      if (ys[t] > RHO) {
-        return t + 1;
-      }
+    @Override
+    protected Evaluation checkOn(SaddleInstance in, Regime r) {
+        StrictSaddle f = in.f();
+        double eta = in.eta();
+        Method<?> gd = method(lr(eta));
+        if (r.conclusion().equals("converges-to-saddle")) {
+            double rate = Math.abs(1 - eta * f.a()) * (1 - tighten());
+            return TrajectoryCheck.run(gd, f, in.x0(), MANIFOLD_STEPS, (t, prev, cur, series) -> {
+                series.point("|y_t|", Math.abs(cur[1]));
+                series.point("distance to the saddle", Vec.norm(cur));
+                if (cur[1] != 0) {
+                    // Exactly on the manifold: y_t = y_t-1 - eta(-b y + (b/2) y^3) = 0 bit for bit.
+                    return Check.atMost("|y_t| (must stay exactly 0)", t, Math.abs(cur[1]), 0, 0);
+                }
+                double d0 = Vec.norm(prev);
+                double d1 = Vec.norm(cur);
+                double scale = d1 + rate * d0 + Vec.norm(prev) + eta * Vec.norm(f.gradient(prev));
+                return Check.atMost("distance to the saddle", t, d1, rate * d0, Tolerance.of(scale, 2));
+            });
+        }
+        double s = s(in);
+        double y0 = in.x0()[1];
+        long tStar = y0 == 0 ? escapeBound(Double.MIN_VALUE, s) : escapeBound(y0, s);
+        double bound = tStar * (1 - tighten());
+        int steps = (int) Math.min(Integer.MAX_VALUE - AFTER, tStar) + AFTER;
+        double growth = 1 + s / 2;
+        long[] escaped = {Math.abs(y0) > RHO ? 0 : -1};
+        return TrajectoryCheck.run(gd, f, in.x0(), steps, (t, prev, cur, series) -> {
+            double y1 = Math.abs(cur[1]);
+            double yPrev = Math.abs(prev[1]);
+            series.point("|y_t|", y1);
+            double tol = Tolerance.of(y1 + growth * yPrev + eta * Math.abs(f.gradient(prev)[1]), 2);
+            if (escaped[0] >= 0) {
+                return Check.atLeast("|y_t| after the escape", t, y1, RHO, tol);
+            }
+            if (y1 > RHO) {
+                escaped[0] = t;
+                series.point("escape step", t);
+                return Check.atMost("steps to leave |y| <= 1", t, t, bound, 0);
+            }
+            if (t >= bound) {
+                // Still inside after T* steps: the escape takes at least t + 1 steps.
+                return Check.atMost("steps to leave |y| <= 1", t, t + 1, bound, 0);
+            }
+            // The lemma behind T*: |y| grows by at least 1 + s/2 per step while |y| <= 1.
+            return Check.atLeast("|y_t| (growth by 1 + eta b / 2 per step)", t, y1, growth * yPrev, tol);
+        });
     }
-    return -1;
-  }
 
-  /**
-   * The escape-time table over delta = 10^-1 .. 10^-12 for x^2 - y^2 + y^4/4 (lambda_min = -2)
-   * at three steps, with the least-squares slope of escape time against log(1/delta) and the
-   * theory's 1/log(1 + 2 eta).
-   */
-  public static Map<String, Object> escapeTable() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    List<Map<String, Object>> fits = new ArrayList<>();
-    for (double eta : new double[] {0.01, 0.05, 0.09}) {
-      int n = 12;
-      double[] lx = new double[n];
-      double[] ty = new double[n];
-      for (int k = 1; k <= n; k++) {
-        double delta = Math.pow(10, -k);
-        long te = escapeTime(eta, delta);
-        lx[k - 1] = Math.log(1 / delta);
-        ty[k - 1] = te;
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("eta", eta);
-        row.put("delta", delta);
-        row.put("escapeSteps", te);
-        rows.add(row);
-      }
-      double mx = 0;
-      double my = 0;
-      for (int i = 0; i < n; i++) {
-        mx += lx[i] / n;
-        my += ty[i] / n;
-      }
-      double sxy = 0;
-      double sxx = 0;
-      for (int i = 0; i < n; i++) {
-        sxy += (lx[i] - mx) * (ty[i] - my);
-        sxx += (lx[i] - mx) * (lx[i] - mx);
-      }
-      double slope = sxy / sxx;
-      double theory = 1 / Math.log1p(2 * eta);
-      Map<String, Object> fit = new LinkedHashMap<>();
-      fit.put("eta", eta);
-      fit.put("fittedSlope", slope);
-      fit.put("theorySlope", theory);
-      fit.put("relativeError", Math.abs(slope - theory) / theory);
-      fits.add(fit);
+    /** The first step at which |y_t| &gt; rho from x0 = (1, delta), or -1 within the bound. */
+    static long escapeTime(double eta, double delta) {
+        StrictSaddle f = new StrictSaddle(2, 2);
+        SaddleInstance in = new SaddleInstance(
+                f, new double[] {1, delta}, eta * f.certificate().L().orElseThrow());
+        Evaluation e = new StrictSaddleEscape().evaluate(in, new StrictSaddleEscape().regime("holds"));
+        double[] ys = e.series().get("|y_t|");
+        for (int t = 0; t < ys.length; t++) {
+            if (ys[t] > RHO) {
+                return t + 1;
+            }
+        }
+        return -1;
     }
-    out.put("escapeTable", rows);
-    out.put("escapeSlopes", fits);
-    out.put("escapeTableNote", String.format(Locale.ROOT,
-        "x^2 - y^2 + y^4/4 from (1, delta): steps until |y| > %s; slope of steps vs ln(1/delta) "
-            + "against 1/ln(1 + 2 eta)", RHO));
-    return out;
-  }
 
-  @Override
-  public Map<String, Object> figures(Regime r, int tries, long seed) {
-    return Cases.<Map<String, Object>>on(r).when("holds", StrictSaddleEscape::escapeTable).orElse(Map::of);
-  }
-
-  @Override
-  public Map<String, Object> describe(SaddleInstance in) {
-    Map<String, Object> m = in.describe();
-    m.put("T* (escape bound)", in.x0()[1] == 0 ? "T_max = " + escapeBound(Double.MIN_VALUE, s(in))
-        : String.valueOf(escapeBound(in.x0()[1], s(in))));
-    return m;
-  }
-
-  @Override
-  public List<String> labels(SaddleInstance in, Regime r) {
-    List<String> l = new ArrayList<>();
-    if (in.f().a() == 2 && in.f().b() == 2) {
-      l.add("x^2 - y^2 + y^4/4");
+    /**
+     * The escape-time table over delta = 10^-1 .. 10^-12 for x^2 - y^2 + y^4/4 (lambda_min = -2)
+     * at three steps, with the least-squares slope of escape time against log(1/delta) and the
+     * theory's 1/log(1 + 2 eta).
+     */
+    public static Map<String, Object> escapeTable() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> fits = new ArrayList<>();
+        for (double eta : new double[] {0.01, 0.05, 0.09}) {
+            int n = 12;
+            double[] lx = new double[n];
+            double[] ty = new double[n];
+            for (int k = 1; k <= n; k++) {
+                double delta = Math.pow(10, -k);
+                long te = escapeTime(eta, delta);
+                lx[k - 1] = Math.log(1 / delta);
+                ty[k - 1] = te;
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("eta", eta);
+                row.put("delta", delta);
+                row.put("escapeSteps", te);
+                rows.add(row);
+            }
+            double mx = 0;
+            double my = 0;
+            for (int i = 0; i < n; i++) {
+                mx += lx[i] / n;
+                my += ty[i] / n;
+            }
+            double sxy = 0;
+            double sxx = 0;
+            for (int i = 0; i < n; i++) {
+                sxy += (lx[i] - mx) * (ty[i] - my);
+                sxx += (lx[i] - mx) * (lx[i] - mx);
+            }
+            double slope = sxy / sxx;
+            double theory = 1 / Math.log1p(2 * eta);
+            Map<String, Object> fit = new LinkedHashMap<>();
+            fit.put("eta", eta);
+            fit.put("fittedSlope", slope);
+            fit.put("theorySlope", theory);
+            fit.put("relativeError", Math.abs(slope - theory) / theory);
+            fits.add(fit);
+        }
+        out.put("escapeTable", rows);
+        out.put("escapeSlopes", fits);
+        out.put(
+                "escapeTableNote",
+                String.format(
+                        Locale.ROOT,
+                        "x^2 - y^2 + y^4/4 from (1, delta): steps until |y| > %s; slope of steps vs ln(1/delta) "
+                                + "against 1/ln(1 + 2 eta)",
+                        RHO));
+        return out;
     }
-    if (in.x0()[1] == 0) {
-      l.add("start on the stable manifold");
+
+    @Override
+    public Map<String, Object> figures(Regime r, int tries, long seed) {
+        return Cases.<Map<String, Object>>on(r)
+                .when("holds", StrictSaddleEscape::escapeTable)
+                .orElse(Map::of);
     }
-    return l;
-  }
+
+    @Override
+    public Map<String, Object> describe(SaddleInstance in) {
+        Map<String, Object> m = in.describe();
+        m.put(
+                "T* (escape bound)",
+                in.x0()[1] == 0
+                        ? "T_max = " + escapeBound(Double.MIN_VALUE, s(in))
+                        : String.valueOf(escapeBound(in.x0()[1], s(in))));
+        return m;
+    }
+
+    @Override
+    public List<String> labels(SaddleInstance in, Regime r) {
+        List<String> l = new ArrayList<>();
+        if (in.f().a() == 2 && in.f().b() == 2) {
+            l.add("x^2 - y^2 + y^4/4");
+        }
+        if (in.x0()[1] == 0) {
+            l.add("start on the stable manifold");
+        }
+        return l;
+    }
 }

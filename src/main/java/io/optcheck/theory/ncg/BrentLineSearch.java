@@ -73,14 +73,14 @@ public final class BrentLineSearch extends DeclaredTheorem<QuadraticStart> {
     public Gen<QuadraticStart> instances(Regime r) {
         // The holds generator, with some eigenvalues negated where strict convexity is dropped.
         return LineSearchProblems.quadraticStarts(Cases.<Boolean>on(r)
-            .when(List.of("holds", "orthogonal"), () -> false)
-            .when("drop:strictly-convex-quadratic", () -> true)
-            .get());
+                .when(List.of("holds", "orthogonal"), () -> false)
+                .when("drop:strictly-convex-quadratic", () -> true)
+                .get());
     }
 
     static HipparchusConjugateGradient method() {
-        return new HipparchusConjugateGradient(NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, REL, ABS,
-            BRACKET, STEPS, 200_000);
+        return new HipparchusConjugateGradient(
+                NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, REL, ABS, BRACKET, STEPS, 200_000);
     }
 
     @Override
@@ -114,8 +114,8 @@ public final class BrentLineSearch extends DeclaredTheorem<QuadraticStart> {
             // g_t at a rounded iterate and the dot product: eps (|| |H| |x_t| || + L ||x_t-1||) ||s||.
             double l = q.certificate().L().orElse(0);
             double scale = (q.gradientScale(cur) + l * (Vec.norm(prev) + Vec.norm(s))) * Vec.norm(s);
-            return Check.atMost("|grad f(x_t)^T (x_t - x_t-1)| vs sqrt(2 s^T H s tau)", t, slope, bound,
-                Tolerance.of(scale, d));
+            return Check.atMost(
+                    "|grad f(x_t)^T (x_t - x_t-1)| vs sqrt(2 s^T H s tau)", t, slope, bound, Tolerance.of(scale, d));
         });
     }
 

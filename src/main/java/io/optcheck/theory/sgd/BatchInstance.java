@@ -1,18 +1,16 @@
 package io.optcheck.theory.sgd;
 
-import io.optcheck.theory.Described;
-
-import io.optcheck.oracle.ExampleRows;
-
+import io.optcheck.api.ExampleGradients;
 import io.optcheck.oracle.BatchEstimator;
 import io.optcheck.oracle.ClippedGradients;
-import io.optcheck.api.ExampleGradients;
+import io.optcheck.oracle.ExampleRows;
 import io.optcheck.oracle.ImportanceMinibatchUnweighted;
 import io.optcheck.oracle.ShardAverage;
 import io.optcheck.oracle.StaleGradients;
 import io.optcheck.oracle.UniformMinibatch;
 import io.optcheck.problem.FiniteSumLeastSquares;
 import io.optcheck.problem.Num;
+import io.optcheck.theory.Described;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,77 +23,85 @@ import java.util.Map;
  * equal; each breaking regime changes one thing: the sampling distribution (importance p), the
  * gradients (clipped at clip, or evaluated at x + delta), or the shard sizes.
  */
-public record BatchInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, int b, boolean replacement,
-                     double[][] importance, double clipFraction, double[] delta) implements Described {
+public record BatchInstance(
+        FiniteSumLeastSquares f,
+        double[] x,
+        int[] sizes,
+        int b,
+        boolean replacement,
+        double[][] importance,
+        double clipFraction,
+        double[] delta)
+        implements Described {
 
-  int n() {
-    return f.n();
-  }
-
-  int d() {
-    return f.dimension();
-  }
-
-  /** The per-example gradients the estimator combines (clipped or stale where the regime says). */
-  ExampleGradients table() {
-    ExampleGradients g = delta == null ? ExampleRows.at(f, x) : StaleGradients.at(f, x, delta);
-    if (clipFraction > 0) {
-      g = ClippedGradients.clip(g, clipThreshold(g));
+    int n() {
+        return f.n();
     }
-    return g;
-  }
 
-  /** c = clipFraction * max_i ||grad f_i(x)||, so fraction 1 clips nothing. */
-  double clipThreshold(ExampleGradients g) {
-    double m = 0;
-    for (int i = 0; i < g.n(); i++) {
-      double s = 0;
-      for (int j = 0; j < g.dimension(); j++) {
-        s = Math.hypot(s, g.get(i, j));
-      }
-      m = Math.max(m, s);
+    int d() {
+        return f.dimension();
     }
-    return m == 0 ? 1 : clipFraction * m;
-  }
 
-  int workerBatch(int k) {
-    return replacement ? b : Math.min(b, sizes[k]);
-  }
+    /** The per-example gradients the estimator combines (clipped or stale where the regime says). */
+    ExampleGradients table() {
+        ExampleGradients g = delta == null ? ExampleRows.at(f, x) : StaleGradients.at(f, x, delta);
+        if (clipFraction > 0) {
+            g = ClippedGradients.clip(g, clipThreshold(g));
+        }
+        return g;
+    }
 
-  BatchEstimator estimator() {
-    List<BatchEstimator> workers = new ArrayList<>();
-    int from = 0;
-    for (int k = 0; k < sizes.length; k++) {
-      if (importance != null) {
-        workers.add(new ImportanceMinibatchUnweighted(workerBatch(k), importance[k], from));
-      } else {
-        workers.add(new UniformMinibatch(workerBatch(k), replacement, from, from + sizes[k]));
-      }
-      from += sizes[k];
+    /** c = clipFraction * max_i ||grad f_i(x)||, so fraction 1 clips nothing. */
+    double clipThreshold(ExampleGradients g) {
+        double m = 0;
+        for (int i = 0; i < g.n(); i++) {
+            double s = 0;
+            for (int j = 0; j < g.dimension(); j++) {
+                s = Math.hypot(s, g.get(i, j));
+            }
+            m = Math.max(m, s);
+        }
+        return m == 0 ? 1 : clipFraction * m;
     }
-    return workers.size() == 1 ? workers.get(0) : ShardAverage.unweighted(workers);
-  }
 
-  @Override
-  public Map<String, Object> describe() {
-    Map<String, Object> m = EstimatorTheorems.described(f, x);
-    m.put("shardSizes", Arrays.toString(sizes));
-    m.put("batchPerWorker", b);
-    m.put("replacement", replacement);
-    if (importance != null) {
-      List<String> p = new ArrayList<>();
-      for (double[] q : importance) {
-        p.add(Num.fmt(q));
-      }
-      m.put("importanceProbabilities", String.join(" ", p));
+    int workerBatch(int k) {
+        return replacement ? b : Math.min(b, sizes[k]);
     }
-    if (clipFraction > 0) {
-      m.put("clipFraction", clipFraction);
+
+    BatchEstimator estimator() {
+        List<BatchEstimator> workers = new ArrayList<>();
+        int from = 0;
+        for (int k = 0; k < sizes.length; k++) {
+            if (importance != null) {
+                workers.add(new ImportanceMinibatchUnweighted(workerBatch(k), importance[k], from));
+            } else {
+                workers.add(new UniformMinibatch(workerBatch(k), replacement, from, from + sizes[k]));
+            }
+            from += sizes[k];
+        }
+        return workers.size() == 1 ? workers.get(0) : ShardAverage.unweighted(workers);
     }
-    if (delta != null) {
-      m.put("staleOffset", Num.fmt(delta));
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = EstimatorTheorems.described(f, x);
+        m.put("shardSizes", Arrays.toString(sizes));
+        m.put("batchPerWorker", b);
+        m.put("replacement", replacement);
+        if (importance != null) {
+            List<String> p = new ArrayList<>();
+            for (double[] q : importance) {
+                p.add(Num.fmt(q));
+            }
+            m.put("importanceProbabilities", String.join(" ", p));
+        }
+        if (clipFraction > 0) {
+            m.put("clipFraction", clipFraction);
+        }
+        if (delta != null) {
+            m.put("staleOffset", Num.fmt(delta));
+        }
+        m.put("estimator", estimator().describe());
+        return m;
     }
-    m.put("estimator", estimator().describe());
-    return m;
-  }
 }

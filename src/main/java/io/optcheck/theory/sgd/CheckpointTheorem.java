@@ -25,14 +25,13 @@ import java.util.function.IntToDoubleFunction;
  * @param <T> the subclass (so that withAlpha and withTightenedBounds keep their type)
  */
 abstract class CheckpointTheorem<I, T extends CheckpointTheorem<I, T>> extends DeclaredTheorem<I>
-    implements StatisticalTheorem<I> {
+        implements StatisticalTheorem<I> {
 
     /** The planted violation of {@link #withTightenedBounds}: the bound times this factor. */
     public static final double PLANTED = 0.8;
 
     /** An evaluation with the decision of every checkpoint behind it. */
-    record Run(Evaluation evaluation, List<ExpectationCheck.Decision> decisions) {
-    }
+    record Run(Evaluation evaluation, List<ExpectationCheck.Decision> decisions) {}
 
     /** The tolerance of checkpoint c's test, from its sample mean and its (checked) bound. */
     protected interface Tolerances {
@@ -132,8 +131,16 @@ abstract class CheckpointTheorem<I, T extends CheckpointTheorem<I, T>> extends D
      *
      * @param bounds the unplanted bound per checkpoint
      */
-    protected Run decide(I in, Regime r, boolean track, String quantity, String axis, String meanLabel,
-                         double[][] samples, double[] bounds, Tolerances tolerances) {
+    protected Run decide(
+            I in,
+            Regime r,
+            boolean track,
+            String quantity,
+            String axis,
+            String meanLabel,
+            double[][] samples,
+            double[] bounds,
+            Tolerances tolerances) {
         int m = checkpoints.length;
         Evaluation.Builder b = new Evaluation.Builder();
         boolean stopped = false;
@@ -151,8 +158,11 @@ abstract class CheckpointTheorem<I, T extends CheckpointTheorem<I, T>> extends D
                 stopped = b.add(dec.check());
             }
         }
-        Evaluation e = b.build(Evaluation.Ending.COMPLETED, "completed", -1,
-            Map.of(axis, toDoubles(checkpoints), meanLabel, means, "bound", checkedBounds));
+        Evaluation e = b.build(
+                Evaluation.Ending.COMPLETED,
+                "completed",
+                -1,
+                Map.of(axis, toDoubles(checkpoints), meanLabel, means, "bound", checkedBounds));
         if (track) {
             best.offer(r.id(), in, e.worstRatio());
         }
@@ -179,9 +189,12 @@ abstract class CheckpointTheorem<I, T extends CheckpointTheorem<I, T>> extends D
     /** The first violated decision of a run, else the one with the largest ratio. */
     static ExpectationCheck.Decision worstDecision(Run run) {
         return run.decisions().stream()
-            .filter(ExpectationCheck.Decision::violated).findFirst()
-            .orElse(run.decisions().stream().max((a, b) -> Double.compare(a.check().ratio(), b.check().ratio()))
-                .orElseThrow());
+                .filter(ExpectationCheck.Decision::violated)
+                .findFirst()
+                .orElse(run.decisions().stream()
+                        .max((a, b) ->
+                                Double.compare(a.check().ratio(), b.check().ratio()))
+                        .orElseThrow());
     }
 
     static double mean(double[] x) {

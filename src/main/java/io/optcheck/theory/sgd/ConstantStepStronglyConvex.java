@@ -39,7 +39,7 @@ import org.hipparchus.random.Well512a;
  * against a more generous bound than the formula's).
  */
 public final class ConstantStepStronglyConvex
-    extends CheckpointTheorem<ConstantStepInstance, ConstantStepStronglyConvex> {
+        extends CheckpointTheorem<ConstantStepInstance, ConstantStepStronglyConvex> {
 
     /** Runs per instance (see the spec: power &gt;= 0.99 against the bound x 0.8 at alpha 1e-12). */
     public static final int RUNS = 12000;
@@ -51,24 +51,29 @@ public final class ConstantStepStronglyConvex
 
     /** The theorem as its spec declares it. */
     public ConstantStepStronglyConvex() {
-        super("sgd.constant-step-strongly-convex", ExpectationCheck.empiricalBernstein(RUNS, 100, CHECKPOINTS.length), CHECKPOINTS);
+        super(
+                "sgd.constant-step-strongly-convex",
+                ExpectationCheck.empiricalBernstein(RUNS, 100, CHECKPOINTS.length),
+                CHECKPOINTS);
     }
 
     @Override
     public Gen<ConstantStepInstance> instances(Regime r) {
         Gen<Double> h = Cases.<Gen<Double>>on(r)
-            .when(List.of("holds", "heavy-tailed-noise"),
-                () -> Gens.doubles(0, 1).withSpecials(1.0).knob("eta L").filter("h > 0", v -> v > 0))
-            .when("eta-gt-2-over-l", () -> Gens.doubles(2, 4).knob("eta L").filter("h > 2", v -> v > 2))
-            .get();
+                .when(
+                        List.of("holds", "heavy-tailed-noise"),
+                        () -> Gens.doubles(0, 1).withSpecials(1.0).knob("eta L").filter("h > 0", v -> v > 0))
+                .when("eta-gt-2-over-l", () -> Gens.doubles(2, 4).knob("eta L").filter("h > 2", v -> v > 2))
+                .get();
         // Student-t noise with nu = 2 degrees of freedom in the heavy-tailed regime (0: Gaussian).
         int nu = Cases.<Integer>on(r)
-            .when("heavy-tailed-noise", () -> 2)
-            .when(List.of("holds", "eta-gt-2-over-l"), () -> 0)
-            .get();
+                .when("heavy-tailed-noise", () -> 2)
+                .when(List.of("holds", "eta-gt-2-over-l"), () -> 0)
+                .get();
         Gen<Double> s = Gens.doubles(0, 3).withSpecials(1.0).knob("s");
-        return quadratics().flatMap(q -> Gens.combine(Problems.points(q.dimension(), 3), h, s)
-            .as((x0, hv, sv) -> new ConstantStepInstance(q, x0, hv, sv, nu)));
+        return quadratics()
+                .flatMap(q -> Gens.combine(Problems.points(q.dimension(), 3), h, s)
+                        .as((x0, hv, sv) -> new ConstantStepInstance(q, x0, hv, sv, nu)));
     }
 
     /** Diagonal quadratics, d 1..3, eigenvalues in [0.1, 10] (kappa up to 100). */
@@ -114,8 +119,16 @@ public final class ConstantStepStronglyConvex
         });
         double[] bounds = bounds(k -> bound(in, k));
         // tol: the rounding of f at the computed iterates (|f| + its iterate-rounding term), in mean.
-        return decide(in, r, track, "E[f(x_k) - f*]", "k", "mean f(x_k) - f*", samples, bounds,
-            (c, xMean, bound) -> Tolerance.of((Double.isFinite(xMean) ? xMean : 0) + mean(samples[m + c]), d));
+        return decide(
+                in,
+                r,
+                track,
+                "E[f(x_k) - f*]",
+                "k",
+                "mean f(x_k) - f*",
+                samples,
+                bounds,
+                (c, xMean, bound) -> Tolerance.of((Double.isFinite(xMean) ? xMean : 0) + mean(samples[m + c]), d));
     }
 
     @Override

@@ -24,54 +24,65 @@ import java.util.Map;
  */
 final class EstimatorUnbiased extends EstimatorTheorem {
 
-  private final GradientEstimator estimator;
+    private final GradientEstimator estimator;
 
-  EstimatorUnbiased(GradientEstimator estimator) {
-    super("sgd.unbiased-minibatch", estimator.id(), estimator.sampling(), estimator.batchSize(), "exact enumeration");
-    this.estimator = estimator;
-  }
-
-  @Override
-  protected boolean keeps(Regime r) {
-    return Cases.is(r, "holds");
-  }
-
-  @Override
-  protected Regime statedFor(Regime r) {
-    boolean importance = sampling() == Sampling.IMPORTANCE;
-    return restated(r, r.assumptions().stream().map(a -> importance && a.equals(UNIFORM_BATCH) ? IMPORTANCE_REWEIGHTED : a)
-        .toList(), "declared " + sampling() + ", B = " + batchSize()
-            + ": E[estimate] = grad f(x) exactly (enumeration of the estimator's choice tree)");
-  }
-
-  @Override
-  public Evaluation evaluate(EstimatorInstance in, Regime r) {
-    try {
-      return UnbiasedMinibatch.meanCheck(new EstimatorChoiceTree(estimator), in.table(), in.f(), in.x(), tighten(),
-          "E[estimate]");
-    } catch (EstimatorChoiceTree.EstimatorFailure e) {
-      return EstimatorTheorems.error(e);
+    EstimatorUnbiased(GradientEstimator estimator) {
+        super(
+                "sgd.unbiased-minibatch",
+                estimator.id(),
+                estimator.sampling(),
+                estimator.batchSize(),
+                "exact enumeration");
+        this.estimator = estimator;
     }
-  }
 
-  @Override
-  public Map<String, Object> describe(EstimatorInstance in) {
-    // The bias first: the one-line summary of a counterexample shows the leading fields.
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("estimator", estimator.id());
-    m.put("n", in.n());
-    m.put("d", in.d());
-    try {
-      ExampleGradients g = in.table();
-      ExactMoments em = ExactMoments.mean(new EstimatorChoiceTree(estimator), g);
-      m.put("bias E[estimate] - grad f(x)", Num.fmt(Vec.minus(em.mean, in.f().gradient(in.x()))));
-      m.put("E[estimate] (exact)", Num.fmt(em.mean));
-      m.put("outcomes", em.outcomes);
-    } catch (EstimatorChoiceTree.EstimatorFailure e) {
-      m.put("E[estimate]", "not computed: " + e.getMessage());
+    @Override
+    protected boolean keeps(Regime r) {
+        return Cases.is(r, "holds");
     }
-    m.putAll(declaration());
-    m.putAll(in.describe());
-    return m;
-  }
+
+    @Override
+    protected Regime statedFor(Regime r) {
+        boolean importance = sampling() == Sampling.IMPORTANCE;
+        return restated(
+                r,
+                r.assumptions().stream()
+                        .map(a -> importance && a.equals(UNIFORM_BATCH) ? IMPORTANCE_REWEIGHTED : a)
+                        .toList(),
+                "declared " + sampling() + ", B = " + batchSize()
+                        + ": E[estimate] = grad f(x) exactly (enumeration of the estimator's choice tree)");
+    }
+
+    @Override
+    public Evaluation evaluate(EstimatorInstance in, Regime r) {
+        try {
+            return UnbiasedMinibatch.meanCheck(
+                    new EstimatorChoiceTree(estimator), in.table(), in.f(), in.x(), tighten(), "E[estimate]");
+        } catch (EstimatorChoiceTree.EstimatorFailure e) {
+            return EstimatorTheorems.error(e);
+        }
+    }
+
+    @Override
+    public Map<String, Object> describe(EstimatorInstance in) {
+        // The bias first: the one-line summary of a counterexample shows the leading fields.
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("estimator", estimator.id());
+        m.put("n", in.n());
+        m.put("d", in.d());
+        try {
+            ExampleGradients g = in.table();
+            ExactMoments em = ExactMoments.mean(new EstimatorChoiceTree(estimator), g);
+            m.put(
+                    "bias E[estimate] - grad f(x)",
+                    Num.fmt(Vec.minus(em.mean, in.f().gradient(in.x()))));
+            m.put("E[estimate] (exact)", Num.fmt(em.mean));
+            m.put("outcomes", em.outcomes);
+        } catch (EstimatorChoiceTree.EstimatorFailure e) {
+            m.put("E[estimate]", "not computed: " + e.getMessage());
+        }
+        m.putAll(declaration());
+        m.putAll(in.describe());
+        return m;
+    }
 }

@@ -40,186 +40,198 @@ import java.util.Optional;
  */
 public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
 
-  /** The theorem as its spec declares it. */
-  public ExpectedSmoothness() {
-    super("sgd.expected-smoothness");
-  }
+    /** The theorem as its spec declares it. */
+    public ExpectedSmoothness() {
+        super("sgd.expected-smoothness");
+    }
 
-  static final int STEPS = 60;
+    static final int STEPS = 60;
 
-  @Override
-  public Gen<SmoothnessInstance> instances(Regime r) {
-    boolean convex = Cases.<Boolean>on(r)
-        .when("holds", () -> true)
-        .when("drop:" + COMPONENTS_CONVEX, () -> false)
-        .get();
-    // n in 2..4 components in dimension 1..3, curvatures log-uniform in [1e-2, 10] (exactly 0
-    // allowed), centers in [-2, 2], x0 in [-3, 3]^d, gamma L_max = frac/2 with frac in (0, 1]
-    // (edge 1). drop: each curvature negative with probability 0.3, the average kept positive.
-    return Gens.named("diagonal quadratic sums", s -> {
-      int n = s.draw(Gens.integers(2, 4));
-      int d = s.draw(Gens.integers(1, 3));
-      double[][] h = new double[n][d];
-      double[][] c = new double[n][d];
-      for (int i = 0; i < n; i++) {
+    @Override
+    public Gen<SmoothnessInstance> instances(Regime r) {
+        boolean convex = Cases.<Boolean>on(r)
+                .when("holds", () -> true)
+                .when("drop:" + COMPONENTS_CONVEX, () -> false)
+                .get();
+        // n in 2..4 components in dimension 1..3, curvatures log-uniform in [1e-2, 10] (exactly 0
+        // allowed), centers in [-2, 2], x0 in [-3, 3]^d, gamma L_max = frac/2 with frac in (0, 1]
+        // (edge 1). drop: each curvature negative with probability 0.3, the average kept positive.
+        return Gens.named("diagonal quadratic sums", s -> {
+                    int n = s.draw(Gens.integers(2, 4));
+                    int d = s.draw(Gens.integers(1, 3));
+                    double[][] h = new double[n][d];
+                    double[][] c = new double[n][d];
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < d; j++) {
+                            double mag = s.draw(Gens.logDoubles(1e-2, 10)
+                                    .withSpecials(0.0)
+                                    .withEdges(1.0)
+                                    .knob("h"));
+                            h[i][j] = !convex && s.drawBoolean(0.3) ? -mag : mag;
+                            c[i][j] = s.draw(Gens.doubles(-2, 2).knob("c"));
+                        }
+                    }
+                    double[] x0 = s.draw(Problems.points(d, 3));
+                    double frac = s.draw(Gens.doubles(0, 1).withEdges(1.0).knob("2 gamma L_max"));
+                    return new SmoothnessInstance(new DiagonalQuadraticSum(h, c), x0, frac);
+                })
+                .filter(
+                        "mu > 0, gamma > 0" + (convex ? "" : ", a component not convex"),
+                        in -> in.mu() > 0 && in.frac() > 0 && in.componentsConvex() == convex);
+    }
+
+    /** A constant step: p = 0 (then b does not change the step). */
+    private static final DeclaredRanges.Needed CONSTANT_STEP =
+            DeclaredRanges.Needed.exactly("p", 0, "a constant step gamma");
+
+    /** Every regime needs a constant step (p = 0); a method whose declared p excludes 0 is not checked. */
+    @Override
+    protected Optional<String> applicability(Regime r) {
+        return DeclaredRanges.regimeNeeds(binding().provider(), id() + "/" + r.id(), List.of(CONSTANT_STEP));
+    }
+
+    /** b for the constant step: 1, or the declared value of b nearest to 1 (at p = 0 any b gives the step a). */
+    private double constantStepB() {
+        PluggableOptimizer.Range b = DeclaredRanges.of(binding().provider()).get("b");
+        return b == null ? 1 : Math.min(Math.max(1, b.min()), b.max());
+    }
+
+    @Override
+    protected Evaluation checkOn(SmoothnessInstance in, Regime r) {
+        DiagonalQuadraticSum f = in.f();
+        int n = f.n();
+        int d = in.x0().length;
+        double gamma = in.gamma();
+        double mu = in.mu();
+        double[] xs = f.minimizer();
+        Hyperparameters hp =
+                Hyperparameters.of("a", gamma).with("b", constantStepB()).with("p", 0);
+        double[][][] a = new double[n][d][d];
+        double[][] rr = new double[n][d];
+        double sigma2 = 0;
+        double[] gi = new double[d];
+        for (int i = 0; i < n; i++) {
+            f.exampleGradient(i, xs, gi);
+            sigma2 += Vec.dot(gi, gi) / n;
+            double[] y0 = oneStep(method(hp), xs, new SingleExampleOracle(f, i));
+            for (int j = 0; j < d; j++) {
+                rr[i][j] = y0[j] - xs[j];
+            }
+            for (int k = 0; k < d; k++) {
+                double[] xk = xs.clone();
+                xk[k] += 1;
+                double[] yk = oneStep(method(hp), xk, new SingleExampleOracle(f, i));
+                for (int j = 0; j < d; j++) {
+                    a[i][j][k] = yk[j] - y0[j];
+                }
+            }
+            // the step must be affine: compare the identified map with a run from x0
+            double[] y = oneStep(method(hp), in.x0(), new SingleExampleOracle(f, i));
+            for (int j = 0; j < d; j++) {
+                double pred = xs[j] + rr[i][j];
+                for (int k = 0; k < d; k++) {
+                    pred += a[i][j][k] * (in.x0()[k] - xs[k]);
+                }
+                if (!(Math.abs(pred - y[j]) <= 1e-9 * (1 + Math.abs(y[j]) + Math.abs(in.x0()[j])))) {
+                    return new Evaluation.Builder()
+                            .build(
+                                    Evaluation.Ending.ERROR,
+                                    "the method's step under component " + i
+                                            + " is not the affine map of a constant-step SGD step (at x0: " + y[j]
+                                            + " vs " + pred + ")",
+                                    1,
+                                    Map.of());
+                }
+            }
+        }
+        double[] m = new double[d];
+        double[][] s = new double[d][d];
         for (int j = 0; j < d; j++) {
-          double mag = s.draw(Gens.logDoubles(1e-2, 10).withSpecials(0.0).withEdges(1.0).knob("h"));
-          h[i][j] = !convex && s.drawBoolean(0.3) ? -mag : mag;
-          c[i][j] = s.draw(Gens.doubles(-2, 2).knob("c"));
+            m[j] = in.x0()[j] - xs[j];
         }
-      }
-      double[] x0 = s.draw(Problems.points(d, 3));
-      double frac = s.draw(Gens.doubles(0, 1).withEdges(1.0).knob("2 gamma L_max"));
-      return new SmoothnessInstance(new DiagonalQuadraticSum(h, c), x0, frac);
-    }).filter("mu > 0, gamma > 0" + (convex ? "" : ", a component not convex"), in -> in.mu() > 0 && in.frac() > 0
-        && in.componentsConvex() == convex);
-  }
-
-  /** A constant step: p = 0 (then b does not change the step). */
-  private static final DeclaredRanges.Needed CONSTANT_STEP =
-      DeclaredRanges.Needed.exactly("p", 0, "a constant step gamma");
-
-  /** Every regime needs a constant step (p = 0); a method whose declared p excludes 0 is not checked. */
-  @Override
-  protected Optional<String> applicability(Regime r) {
-    return DeclaredRanges.regimeNeeds(binding().provider(), id() + "/" + r.id(), List.of(CONSTANT_STEP));
-  }
-
-  /** b for the constant step: 1, or the declared value of b nearest to 1 (at p = 0 any b gives the step a). */
-  private double constantStepB() {
-    PluggableOptimizer.Range b = DeclaredRanges.of(binding().provider()).get("b");
-    return b == null ? 1 : Math.min(Math.max(1, b.min()), b.max());
-  }
-
-  @Override
-  protected Evaluation checkOn(SmoothnessInstance in, Regime r) {
-    DiagonalQuadraticSum f = in.f();
-    int n = f.n();
-    int d = in.x0().length;
-    double gamma = in.gamma();
-    double mu = in.mu();
-    double[] xs = f.minimizer();
-    Hyperparameters hp = Hyperparameters.of("a", gamma).with("b", constantStepB()).with("p", 0);
-    double[][][] a = new double[n][d][d];
-    double[][] rr = new double[n][d];
-    double sigma2 = 0;
-    double[] gi = new double[d];
-    for (int i = 0; i < n; i++) {
-      f.exampleGradient(i, xs, gi);
-      sigma2 += Vec.dot(gi, gi) / n;
-      double[] y0 = oneStep(method(hp), xs, new SingleExampleOracle(f, i));
-      for (int j = 0; j < d; j++) {
-        rr[i][j] = y0[j] - xs[j];
-      }
-      for (int k = 0; k < d; k++) {
-        double[] xk = xs.clone();
-        xk[k] += 1;
-        double[] yk = oneStep(method(hp), xk, new SingleExampleOracle(f, i));
         for (int j = 0; j < d; j++) {
-          a[i][j][k] = yk[j] - y0[j];
+            for (int k = 0; k < d; k++) {
+                s[j][k] = m[j] * m[k];
+            }
         }
-      }
-      // the step must be affine: compare the identified map with a run from x0
-      double[] y = oneStep(method(hp), in.x0(), new SingleExampleOracle(f, i));
-      for (int j = 0; j < d; j++) {
-        double pred = xs[j] + rr[i][j];
-        for (int k = 0; k < d; k++) {
-          pred += a[i][j][k] * (in.x0()[k] - xs[k]);
+        double r0 = trace(s);
+        double floor = 2 * gamma * sigma2 / mu;
+        double q = 1 - gamma * mu;
+        double spread = 1 + Math.abs(xs[0]) + Math.sqrt(r0);
+        Evaluation.Builder b = new Evaluation.Builder();
+        TrajectoryCheck.Series series = new TrajectoryCheck.Series();
+        for (int k = 1; k <= STEPS; k++) {
+            double[] m2 = new double[d];
+            double[][] s2 = new double[d][d];
+            for (int i = 0; i < n; i++) {
+                double[] am = mul(a[i], m);
+                double[][] asa = mul(mul(a[i], s), transpose(a[i]));
+                for (int j = 0; j < d; j++) {
+                    m2[j] += (am[j] + rr[i][j]) / n;
+                    for (int l = 0; l < d; l++) {
+                        s2[j][l] += (asa[j][l] + am[j] * rr[i][l] + rr[i][j] * am[l] + rr[i][j] * rr[i][l]) / n;
+                    }
+                }
+            }
+            m = m2;
+            s = s2;
+            double observed = trace(s);
+            double bound = (Math.pow(q, k) * r0 + floor) * (1 - tighten());
+            series.point("E||x_k - x*||^2", observed);
+            series.point("bound", bound);
+            // scale: the two sides, and the rounding of the identified maps (about 2^-52 (1 + |x*|) per
+            // entry) carried through k steps of the recursion
+            double tol = Tolerance.of(observed + bound + k * spread * Math.sqrt(observed + bound), d);
+            if (b.add(Check.atMost("E||x_k - x*||^2 (exact second-moment recursion)", k, observed, bound, tol))) {
+                break;
+            }
         }
-        if (!(Math.abs(pred - y[j]) <= 1e-9 * (1 + Math.abs(y[j]) + Math.abs(in.x0()[j])))) {
-          return new Evaluation.Builder().build(Evaluation.Ending.ERROR, "the method's step under component " + i
-              + " is not the affine map of a constant-step SGD step (at x0: " + y[j] + " vs " + pred + ")", 1, Map.of());
+        return b.build(Evaluation.Ending.COMPLETED, null, -1, series.toArrays());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static double[] oneStep(Method m, double[] x, GradientOracle o) {
+        MethodState st = m.init(x);
+        return ((MethodState) m.step(st, o)).x();
+    }
+
+    private static double trace(double[][] s) {
+        double t = 0;
+        for (int i = 0; i < s.length; i++) {
+            t += s[i][i];
         }
-      }
+        return t;
     }
-    double[] m = new double[d];
-    double[][] s = new double[d][d];
-    for (int j = 0; j < d; j++) {
-      m[j] = in.x0()[j] - xs[j];
-    }
-    for (int j = 0; j < d; j++) {
-      for (int k = 0; k < d; k++) {
-        s[j][k] = m[j] * m[k];
-      }
-    }
-    double r0 = trace(s);
-    double floor = 2 * gamma * sigma2 / mu;
-    double q = 1 - gamma * mu;
-    double spread = 1 + Math.abs(xs[0]) + Math.sqrt(r0);
-    Evaluation.Builder b = new Evaluation.Builder();
-    TrajectoryCheck.Series series = new TrajectoryCheck.Series();
-    for (int k = 1; k <= STEPS; k++) {
-      double[] m2 = new double[d];
-      double[][] s2 = new double[d][d];
-      for (int i = 0; i < n; i++) {
-        double[] am = mul(a[i], m);
-        double[][] asa = mul(mul(a[i], s), transpose(a[i]));
-        for (int j = 0; j < d; j++) {
-          m2[j] += (am[j] + rr[i][j]) / n;
-          for (int l = 0; l < d; l++) {
-            s2[j][l] += (asa[j][l] + am[j] * rr[i][l] + rr[i][j] * am[l] + rr[i][j] * rr[i][l]) / n;
-          }
+
+    private static double[] mul(double[][] a, double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Vec.dot(a[i], v);
         }
-      }
-      m = m2;
-      s = s2;
-      double observed = trace(s);
-      double bound = (Math.pow(q, k) * r0 + floor) * (1 - tighten());
-      series.point("E||x_k - x*||^2", observed);
-      series.point("bound", bound);
-      // scale: the two sides, and the rounding of the identified maps (about 2^-52 (1 + |x*|) per
-      // entry) carried through k steps of the recursion
-      double tol = Tolerance.of(observed + bound + k * spread * Math.sqrt(observed + bound), d);
-      if (b.add(Check.atMost("E||x_k - x*||^2 (exact second-moment recursion)", k, observed, bound, tol))) {
-        break;
-      }
+        return out;
     }
-    return b.build(Evaluation.Ending.COMPLETED, null, -1, series.toArrays());
-  }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static double[] oneStep(Method m, double[] x, GradientOracle o) {
-    MethodState st = m.init(x);
-    return ((MethodState) m.step(st, o)).x();
-  }
-
-  private static double trace(double[][] s) {
-    double t = 0;
-    for (int i = 0; i < s.length; i++) {
-      t += s[i][i];
-    }
-    return t;
-  }
-
-  private static double[] mul(double[][] a, double[] v) {
-    double[] out = new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = Vec.dot(a[i], v);
-    }
-    return out;
-  }
-
-  private static double[][] mul(double[][] a, double[][] b) {
-    int d = a.length;
-    double[][] out = new double[d][d];
-    for (int i = 0; i < d; i++) {
-      for (int j = 0; j < d; j++) {
-        for (int k = 0; k < d; k++) {
-          out[i][j] += a[i][k] * b[k][j];
+    private static double[][] mul(double[][] a, double[][] b) {
+        int d = a.length;
+        double[][] out = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                for (int k = 0; k < d; k++) {
+                    out[i][j] += a[i][k] * b[k][j];
+                }
+            }
         }
-      }
+        return out;
     }
-    return out;
-  }
 
-  private static double[][] transpose(double[][] a) {
-    int d = a.length;
-    double[][] out = new double[d][d];
-    for (int i = 0; i < d; i++) {
-      for (int j = 0; j < d; j++) {
-        out[j][i] = a[i][j];
-      }
+    private static double[][] transpose(double[][] a) {
+        int d = a.length;
+        double[][] out = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                out[j][i] = a[i][j];
+            }
+        }
+        return out;
     }
-    return out;
-  }
 }

@@ -31,8 +31,7 @@ public final class NoiseFloor {
     static final int RUNS = 4000;
     static final int K = 200;
 
-    private NoiseFloor() {
-    }
+    private NoiseFloor() {}
 
     /** Exact E[f(x_k) - f*] from x0 = x* on diag(lambda) with step eta and noise scale s. */
     public static double exactAt(double[] lambda, double eta, double s, int k) {
@@ -101,10 +100,17 @@ public final class NoiseFloor {
             row.put("exactAtK", exactAt(lambda, eta, 1, K));
             row.put("exactStationary", exactStationary(lambda, eta, 1));
             row.put("formula eta L sigma^2/(2 mu)", formula(lambda, eta, 1));
-            row.put("summary", String.format(Locale.ROOT,
-                "lambda %s, eta L %.2f: measured %.4f +- %.4f, exact %.4f, formula %.4f",
-                Arrays.toString(lambda), hs[i], m[0], m[1], exactAt(lambda, eta, 1, K),
-                formula(lambda, eta, 1)));
+            row.put(
+                    "summary",
+                    String.format(
+                            Locale.ROOT,
+                            "lambda %s, eta L %.2f: measured %.4f +- %.4f, exact %.4f, formula %.4f",
+                            Arrays.toString(lambda),
+                            hs[i],
+                            m[0],
+                            m[1],
+                            exactAt(lambda, eta, 1, K),
+                            formula(lambda, eta, 1)));
             rows.add(row);
         }
         return rows;

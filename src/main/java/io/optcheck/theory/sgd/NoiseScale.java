@@ -29,89 +29,94 @@ import java.util.Map;
  */
 public final class NoiseScale extends DeclaredTheorem<NoiseInstance> {
 
-  /** The theorem as its spec declares it. */
-  public NoiseScale() {
-    super("sgd.noise-scale");
-  }
+    /** The theorem as its spec declares it. */
+    public NoiseScale() {
+        super("sgd.noise-scale");
+    }
 
-  @Override
-  public Gen<NoiseInstance> instances(Regime r) {
-    boolean replacement = Cases.<Boolean>on(r)
-        .when(List.of("holds", "trace-with-replacement"), () -> true)
-        .when(List.of("drop:" + WITH_REPLACEMENT, "trace-without-replacement", "g2-bias-without-replacement",
-            "trace-bias-without-replacement"), () -> false)
-        .get();
-    return Gens.combine(Gens.integers(2, 8), Gens.integers(1, 3), Gens.integers(1, 7), Gens.integers(1, 7))
-        .as((n, d, b0, gap) -> new int[] {n, d, b0, gap})
-        .flatMap(p -> {
-          int n = p[0];
-          int d = p[1];
-          // b < B <= 8, and B <= n without replacement
-          int cap = replacement ? 8 : n;
-          int small = Math.min(p[2], cap - 1);
-          int big = Math.min(small + p[3], cap);
-          return Gens.combine(FiniteSums.leastSquares(n, d), Problems.points(d, 2))
-              .as((f, x) -> new NoiseInstance(f, x, small, big, replacement));
-        });
-  }
+    @Override
+    public Gen<NoiseInstance> instances(Regime r) {
+        boolean replacement = Cases.<Boolean>on(r)
+                .when(List.of("holds", "trace-with-replacement"), () -> true)
+                .when(
+                        List.of(
+                                "drop:" + WITH_REPLACEMENT,
+                                "trace-without-replacement",
+                                "g2-bias-without-replacement",
+                                "trace-bias-without-replacement"),
+                        () -> false)
+                .get();
+        return Gens.combine(Gens.integers(2, 8), Gens.integers(1, 3), Gens.integers(1, 7), Gens.integers(1, 7))
+                .as((n, d, b0, gap) -> new int[] {n, d, b0, gap})
+                .flatMap(p -> {
+                    int n = p[0];
+                    int d = p[1];
+                    // b < B <= 8, and B <= n without replacement
+                    int cap = replacement ? 8 : n;
+                    int small = Math.min(p[2], cap - 1);
+                    int big = Math.min(small + p[3], cap);
+                    return Gens.combine(FiniteSums.leastSquares(n, d), Problems.points(d, 2))
+                            .as((f, x) -> new NoiseInstance(f, x, small, big, replacement));
+                });
+    }
 
-  @Override
-  public Evaluation evaluate(NoiseInstance in, Regime r) {
-    ExampleGradients g = ExampleRows.at(in.f(), in.x());
-    int n = in.f().n();
-    int d = in.f().dimension();
-    double[] zero = new double[d];
-    ExactMoments mb = ExactMoments.of(in.sampler(in.small()), g, zero);
-    ExactMoments mB = ExactMoments.of(in.sampler(in.big()), g, zero);
-    double eb = 0;
-    double eB = 0;
-    for (int j = 0; j < d; j++) {
-      eb += mb.second[j][j];
-      eB += mB.second[j][j];
+    @Override
+    public Evaluation evaluate(NoiseInstance in, Regime r) {
+        ExampleGradients g = ExampleRows.at(in.f(), in.x());
+        int n = in.f().n();
+        int d = in.f().dimension();
+        double[] zero = new double[d];
+        ExactMoments mb = ExactMoments.of(in.sampler(in.small()), g, zero);
+        ExactMoments mB = ExactMoments.of(in.sampler(in.big()), g, zero);
+        double eb = 0;
+        double eB = 0;
+        for (int j = 0; j < d; j++) {
+            eb += mb.second[j][j];
+            eB += mB.second[j][j];
+        }
+        // The checker's own |G|^2 and tr Sigma, from the objective's gradient and the examples.
+        double[] full = in.f().gradient(in.x());
+        double g2 = 0;
+        double tr = 0;
+        for (int j = 0; j < d; j++) {
+            g2 += full[j] * full[j];
+            for (int i = 0; i < n; i++) {
+                double dev = g.get(i, j) - full[j];
+                tr += dev * dev / n;
+            }
+        }
+        int b = in.small();
+        int bigB = in.big();
+        double m2 = d * g.maxAbs() * g.maxAbs();
+        double observed;
+        double target;
+        double scale;
+        String what;
+        if (r.conclusion().startsWith("g2")) {
+            observed = (bigB * eB - b * eb) / (bigB - b);
+            target = r.conclusion().equals("g2-unbiased") ? g2 : g2 - tr / (n - 1);
+            // magnitudes combined: B E|g_B|^2 + b E|g_b|^2 over (B - b), |G|^2 and tr Sigma
+            scale = (double) (bigB + b) / (bigB - b) * m2 + 5 * m2;
+            what = "E[(B|g_B|^2 - b|g_b|^2)/(B - b)]";
+        } else {
+            double inv = 1.0 / b - 1.0 / bigB;
+            observed = (eb - eB) / inv;
+            target = r.conclusion().equals("trace-unbiased") ? tr : (double) n / (n - 1) * tr;
+            scale = 2 * m2 / inv + 5 * m2;
+            what = "E[(|g_b|^2 - |g_B|^2)/(1/b - 1/B)]";
+        }
+        // Teeth: a wrong constant, target (1 + eps).
+        double bound = target * (1 + tighten());
+        double tol = Tolerance.of(scale, d);
+        Evaluation.Builder e = new Evaluation.Builder();
+        if (!e.add(Check.atMost(what + " (exact)", 1, observed, bound, tol))) {
+            e.add(Check.atLeast(what + " (exact)", 1, observed, bound, tol));
+        }
+        return e.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
     }
-    // The checker's own |G|^2 and tr Sigma, from the objective's gradient and the examples.
-    double[] full = in.f().gradient(in.x());
-    double g2 = 0;
-    double tr = 0;
-    for (int j = 0; j < d; j++) {
-      g2 += full[j] * full[j];
-      for (int i = 0; i < n; i++) {
-        double dev = g.get(i, j) - full[j];
-        tr += dev * dev / n;
-      }
-    }
-    int b = in.small();
-    int bigB = in.big();
-    double m2 = d * g.maxAbs() * g.maxAbs();
-    double observed;
-    double target;
-    double scale;
-    String what;
-    if (r.conclusion().startsWith("g2")) {
-      observed = (bigB * eB - b * eb) / (bigB - b);
-      target = r.conclusion().equals("g2-unbiased") ? g2 : g2 - tr / (n - 1);
-      // magnitudes combined: B E|g_B|^2 + b E|g_b|^2 over (B - b), |G|^2 and tr Sigma
-      scale = (double) (bigB + b) / (bigB - b) * m2 + 5 * m2;
-      what = "E[(B|g_B|^2 - b|g_b|^2)/(B - b)]";
-    } else {
-      double inv = 1.0 / b - 1.0 / bigB;
-      observed = (eb - eB) / inv;
-      target = r.conclusion().equals("trace-unbiased") ? tr : (double) n / (n - 1) * tr;
-      scale = 2 * m2 / inv + 5 * m2;
-      what = "E[(|g_b|^2 - |g_B|^2)/(1/b - 1/B)]";
-    }
-    // Teeth: a wrong constant, target (1 + eps).
-    double bound = target * (1 + tighten());
-    double tol = Tolerance.of(scale, d);
-    Evaluation.Builder e = new Evaluation.Builder();
-    if (!e.add(Check.atMost(what + " (exact)", 1, observed, bound, tol))) {
-      e.add(Check.atLeast(what + " (exact)", 1, observed, bound, tol));
-    }
-    return e.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
-  }
 
-  @Override
-  public List<String> labels(NoiseInstance in, Regime r) {
-    return List.of(in.big() == in.f().n() ? "B = n" : "B < n");
-  }
+    @Override
+    public List<String> labels(NoiseInstance in, Regime r) {
+        return List.of(in.big() == in.f().n() ? "B = n" : "B < n");
+    }
 }

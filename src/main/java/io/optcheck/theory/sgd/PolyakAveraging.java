@@ -46,7 +46,7 @@ public final class PolyakAveraging extends CheckpointTheorem<PolyakInstance, Pol
         Gen<Double> p = Gens.doubles(0, 1).withSpecials(0.0, 0.5, 1.0).knob("decay p");
         Gen<Double> s = Gens.doubles(0, 3).withSpecials(0.0, 1.0).knob("s");
         return fs.flatMap(f -> Gens.combine(HuberProblems.starts(f), h, p, s)
-            .as((x0, hv, pv, sv) -> new PolyakInstance(f, x0, hv, pv, sv)));
+                .as((x0, hv, pv, sv) -> new PolyakInstance(f, x0, hv, pv, sv)));
     }
 
     @Override
@@ -95,12 +95,16 @@ public final class PolyakAveraging extends CheckpointTheorem<PolyakInstance, Pol
             }
         });
         double[] bounds = bounds(t -> (in.r2() + in.g2() * sumEta2[t]) / (2 * sumEta[t]));
-        return decide(in, r, track, "E[f(x_bar_T)] - f*", "T", "mean f(x_bar_T) - f*", samples, bounds,
-            (c, xMean, bound) -> {
-                double scale = mean(samples[m + c]);
-                return Tolerance.of((Double.isFinite(scale) ? scale : 0) + Math.abs(fStar) + bound
-                    + (Double.isFinite(xMean) ? xMean : 0), d);
-            });
+        return decide(
+                in, r, track, "E[f(x_bar_T)] - f*", "T", "mean f(x_bar_T) - f*", samples, bounds, (c, xMean, bound) -> {
+                    double scale = mean(samples[m + c]);
+                    return Tolerance.of(
+                            (Double.isFinite(scale) ? scale : 0)
+                                    + Math.abs(fStar)
+                                    + bound
+                                    + (Double.isFinite(xMean) ? xMean : 0),
+                            d);
+                });
     }
 
     @Override

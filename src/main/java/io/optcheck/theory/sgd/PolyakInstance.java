@@ -52,7 +52,7 @@ public record PolyakInstance(CenteredHuberSum f, double[] x0, double h, double p
         Arrays.fill(slope, BigDecimal.ZERO);
         for (CenteredHuberSum.Term t : f.terms()) {
             slope[t.coordinate()] = slope[t.coordinate()].add(
-                new BigDecimal(Math.abs(t.curvature())).multiply(new BigDecimal(t.kink())));
+                    new BigDecimal(Math.abs(t.curvature())).multiply(new BigDecimal(t.kink())));
         }
         BigDecimal sum = new BigDecimal(s).multiply(new BigDecimal(s)).multiply(BigDecimal.valueOf(d()));
         for (BigDecimal v : slope) {

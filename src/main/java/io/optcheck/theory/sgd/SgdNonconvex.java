@@ -44,8 +44,9 @@ public final class SgdNonconvex extends CheckpointTheorem<NonconvexInstance, Sgd
     public Gen<NonconvexInstance> instances(Regime r) {
         Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).knob("eta L").filter("h > 0", v -> v > 0);
         Gen<Double> s = Gens.doubles(0, 3).withSpecials(0.0, 1.0).knob("s");
-        return NonconvexProblems.ripples().flatMap(f -> Gens.combine(Problems.points(f.dimension(), 3), h, s)
-            .as((x0, hv, sv) -> new NonconvexInstance(f, x0, hv, sv)));
+        return NonconvexProblems.ripples()
+                .flatMap(f -> Gens.combine(Problems.points(f.dimension(), 3), h, s)
+                        .as((x0, hv, sv) -> new NonconvexInstance(f, x0, hv, sv)));
     }
 
     double bound(NonconvexInstance in, int t) {
@@ -83,9 +84,20 @@ public final class SgdNonconvex extends CheckpointTheorem<NonconvexInstance, Sgd
         });
         double[] bounds = bounds(t -> bound(in, t));
         // Rounding of the squared gradient norms and of the bound's terms.
-        return decide(in, r, track, "(1/T) sum_{t<T} E||grad f(x_t)||^2", "T", "mean average ||grad f||^2",
-            samples, bounds, (c, xMean, bound) -> Tolerance.of((Double.isFinite(xMean) ? xMean : 0) + bound
-                + 2 * (Math.abs(in.f().value(in.x0())) + Math.abs(in.fLow())) / (eta * CHECKPOINTS[c]), d));
+        return decide(
+                in,
+                r,
+                track,
+                "(1/T) sum_{t<T} E||grad f(x_t)||^2",
+                "T",
+                "mean average ||grad f||^2",
+                samples,
+                bounds,
+                (c, xMean, bound) -> Tolerance.of(
+                        (Double.isFinite(xMean) ? xMean : 0)
+                                + bound
+                                + 2 * (Math.abs(in.f().value(in.x0())) + Math.abs(in.fLow())) / (eta * CHECKPOINTS[c]),
+                        d));
     }
 
     @Override

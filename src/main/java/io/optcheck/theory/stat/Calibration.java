@@ -44,7 +44,14 @@ public record Calibration(int n, int x, double rate, double lower, double upper,
 
     /** "x/n = rate [lower, upper]". */
     public String describe() {
-        return String.format(Locale.ROOT, "%d/%d = %.4f [%.4f, %.4f] (%.0f%% Clopper-Pearson)",
-            x, n, rate, lower, upper, 100 * confidence);
+        return String.format(
+                Locale.ROOT,
+                "%d/%d = %.4f [%.4f, %.4f] (%.0f%% Clopper-Pearson)",
+                x,
+                n,
+                rate,
+                lower,
+                upper,
+                100 * confidence);
     }
 }

@@ -72,8 +72,7 @@ public final class ExpectationCheck {
 
         /** One line for reports. */
         public String describe() {
-            return check.describe() + String.format(Locale.ROOT, " [truncated at %.6g; %s]", cap,
-                meanBound.describe());
+            return check.describe() + String.format(Locale.ROOT, " [truncated at %.6g; %s]", cap, meanBound.describe());
         }
     }
 
@@ -107,8 +106,11 @@ public final class ExpectationCheck {
 
     /** Empirical Bernstein with the default truncation, at the budget's alpha for a lone regime. */
     public static ExpectationCheck empiricalBernstein(int runs, int tries, int testsPerEvaluation) {
-        return new ExpectationCheck(MeanBound.Test.EMPIRICAL_BERNSTEIN, runs, DEFAULT_TRUNCATION,
-            FalseAlarmBudget.perTest(tries, testsPerEvaluation, 0));
+        return new ExpectationCheck(
+                MeanBound.Test.EMPIRICAL_BERNSTEIN,
+                runs,
+                DEFAULT_TRUNCATION,
+                FalseAlarmBudget.perTest(tries, testsPerEvaluation, 0));
     }
 
     public ExpectationCheck withAlpha(double a) {
@@ -205,8 +207,11 @@ public final class ExpectationCheck {
 
     /** The statistics record of a result (test, alpha per test, R, the regime's seed). */
     public StatisticalTest statistics(long seed) {
-        return new StatisticalTest(test.id() + " (one-sided lower bound of the mean truncated at "
-            + Num.g(truncation) + " x bound)", alpha, runs, seed);
+        return new StatisticalTest(
+                test.id() + " (one-sided lower bound of the mean truncated at " + Num.g(truncation) + " x bound)",
+                alpha,
+                runs,
+                seed);
     }
 
     /** Locale-independent formatting. */

@@ -27,8 +27,7 @@ public final class FalseAlarmBudget {
      */
     public static final int EXTRA_EVALUATIONS = 16;
 
-    private FalseAlarmBudget() {
-    }
+    private FalseAlarmBudget() {}
 
     /**
      * The false-alarm rate of one regime run.
@@ -50,8 +49,8 @@ public final class FalseAlarmBudget {
      */
     public static double perTest(int tries, int testsPerEvaluation, int statisticalRegimeRuns) {
         if (tries < 1 || testsPerEvaluation < 1) {
-            throw new IllegalArgumentException("need tries >= 1 and tests per evaluation >= 1, got "
-                + tries + ", " + testsPerEvaluation);
+            throw new IllegalArgumentException(
+                    "need tries >= 1 and tests per evaluation >= 1, got " + tries + ", " + testsPerEvaluation);
         }
         return perRegime(statisticalRegimeRuns) / ((double) (tries + EXTRA_EVALUATIONS) * testsPerEvaluation);
     }

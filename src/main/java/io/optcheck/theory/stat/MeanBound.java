@@ -29,12 +29,21 @@ import java.util.Locale;
  * @param lower the lower confidence bound: P(E[X] &lt; lower) &lt;= alpha
  * @param upper the upper confidence bound: P(E[X] &gt; upper) &lt;= alpha
  */
-public record MeanBound(Test test, double alpha, int runs, double lo, double hi, double mean,
-                        double variance, double lower, double upper) {
+public record MeanBound(
+        Test test,
+        double alpha,
+        int runs,
+        double lo,
+        double hi,
+        double mean,
+        double variance,
+        double lower,
+        double upper) {
 
     /** The concentration inequality. */
     public enum Test {
-        HOEFFDING("hoeffding"), EMPIRICAL_BERNSTEIN("empirical-bernstein");
+        HOEFFDING("hoeffding"),
+        EMPIRICAL_BERNSTEIN("empirical-bernstein");
 
         private final String id;
 
@@ -84,11 +93,10 @@ public record MeanBound(Test test, double alpha, int runs, double lo, double hi,
         double range = hi - lo;
         double width = switch (test) {
             case HOEFFDING -> range * Math.sqrt(Math.log(1 / alpha) / (2.0 * r));
-            case EMPIRICAL_BERNSTEIN -> Math.sqrt(2 * var * Math.log(2 / alpha) / r)
-                + 7 * range * Math.log(2 / alpha) / (3.0 * (r - 1));
+            case EMPIRICAL_BERNSTEIN ->
+                Math.sqrt(2 * var * Math.log(2 / alpha) / r) + 7 * range * Math.log(2 / alpha) / (3.0 * (r - 1));
         };
-        return new MeanBound(test, alpha, r, lo, hi, mean, var,
-            Math.max(lo, mean - width), Math.min(hi, mean + width));
+        return new MeanBound(test, alpha, r, lo, hi, mean, var, Math.max(lo, mean - width), Math.min(hi, mean + width));
     }
 
     private static double clamp(double v, double lo, double hi) {
@@ -107,7 +115,16 @@ public record MeanBound(Test test, double alpha, int runs, double lo, double hi,
 
     /** A one-line description for reports. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s, alpha = %.3g, R = %d, support [%.6g, %.6g], mean %.6g in [%.6g, %.6g]",
-            test.id(), alpha, runs, lo, hi, mean, lower, upper);
+        return String.format(
+                Locale.ROOT,
+                "%s, alpha = %.3g, R = %d, support [%.6g, %.6g], mean %.6g in [%.6g, %.6g]",
+                test.id(),
+                alpha,
+                runs,
+                lo,
+                hi,
+                mean,
+                lower,
+                upper);
     }
 }

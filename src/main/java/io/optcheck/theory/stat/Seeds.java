@@ -16,8 +16,7 @@ public final class Seeds {
     /** The salt of the fresh-seed recheck of the best instance (independent of {@link #SEARCH}). */
     public static final long FRESH = 0x5EED_F2E5_0000_0001L;
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /**
      * A key of an instance from the numbers that define it (bit patterns, so -0.0 and 0.0 differ

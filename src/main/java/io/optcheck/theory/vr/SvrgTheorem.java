@@ -36,168 +36,204 @@ import java.util.Map;
  */
 public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
 
-  /** The sum (L = 1), mu, eta, m, x~_0, and a scripted index path for the unbiasedness check. */
-  public record Instance(DiagonalQuadraticSum f, double mu, double eta, int m, double[] x0, int[] path)
-      implements Described {
+    /** The sum (L = 1), mu, eta, m, x~_0, and a scripted index path for the unbiasedness check. */
+    public record Instance(DiagonalQuadraticSum f, double mu, double eta, int m, double[] x0, int[] path)
+            implements Described {
 
-    double a() {
-      return 1 / (mu * eta * (1 - 2 * eta) * m) + 2 * eta / (1 - 2 * eta);
+        double a() {
+            return 1 / (mu * eta * (1 - 2 * eta) * m) + 2 * eta / (1 - 2 * eta);
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            Map<String, Object> d = VrGens.described(f, mu, eta);
+            d.put("m", m);
+            d.put("a", a());
+            d.put("x0", Num.fmt(x0));
+            d.put("x*", Num.fmt(f.minimizer()));
+            return d;
+        }
+    }
+
+    static final int EPOCHS = 10;
+    static final double MU_MIN = 0.05;
+
+    /** True on the copy made by {@link #withTightenedBounds}. */
+    private boolean wrongConstant;
+
+    /** The theorem as its spec declares it. */
+    public SvrgTheorem() {
+        super("vr.svrg");
+    }
+
+    /**
+     * The rate is not tight (measured worst ratio well below 1), so the sensitivity version uses a
+     * wrong constant: a without its variance term 2 L eta/(1 - 2 L eta) (the rate of the estimator
+     * if it had no variance); unbiasedness is compared with (1 + eps) grad f.
+     */
+    @Override
+    public Theorem<Instance> withTightenedBounds(double eps) {
+        SvrgTheorem t = (SvrgTheorem) super.withTightenedBounds(eps);
+        t.wrongConstant = true;
+        return t;
     }
 
     @Override
-    public Map<String, Object> describe() {
-      Map<String, Object> d = VrGens.described(f, mu, eta);
-      d.put("m", m);
-      d.put("a", a());
-      d.put("x0", Num.fmt(x0));
-      d.put("x*", Num.fmt(f.minimizer()));
-      return d;
+    public Gen<Instance> instances(Regime r) {
+        List<String> convexRateLt1 = List.of("holds", "unbiased", "drop:" + SVRG_SNAPSHOT_REFRESHED);
+        VrGens.Components kind = Cases.<VrGens.Components>on(r)
+                .when(convexRateLt1, () -> VrGens.Components.CONVEX)
+                .when("drop:" + COMPONENTS_CONVEX, () -> VrGens.Components.ANY)
+                .when("drop:" + SVRG_RATE_LT_1, () -> VrGens.Components.CONVEX)
+                .get();
+        boolean rateLt1 = Cases.<Boolean>on(r)
+                .when(convexRateLt1, () -> true)
+                .when("drop:" + COMPONENTS_CONVEX, () -> true)
+                .when("drop:" + SVRG_RATE_LT_1, () -> false)
+                .get();
+        return VrGens.sums(kind, false, 1, 4, 2, MU_MIN)
+                .flatMap(s -> Gens.combine(
+                                Gens.doubles(0.02, 0.2)
+                                        .shrinkDigits(2)
+                                        .withEdges(0.2)
+                                        .knob("eta L"),
+                                rateLt1
+                                        ? Gens.doubles(1, 4).shrinkDigits(1).knob("m / m_min")
+                                        : Gens.doubles(0.2, 1).shrinkDigits(1).knob("m / m_min"),
+                                VrGens.offsets(s.f().dimension()),
+                                Gens.lists(Gens.integers(0, s.f().n() - 1), 0, 3))
+                        .as((eta, ratio, e0, path) -> {
+                            // a < 1  <=>  m > m_min = 1/(mu eta (1 - 4 L eta))
+                            double mMin = 1 / (s.mu() * eta * (1 - 4 * eta));
+                            int m = rateLt1
+                                    ? (int) Math.floor(mMin * ratio) + 1
+                                    : Math.max(1, (int) Math.floor(mMin * ratio));
+                            double[] xs = s.f().minimizer();
+                            double[] x0 = new double[e0.length];
+                            for (int j = 0; j < x0.length; j++) {
+                                x0[j] = xs[j] + e0[j];
+                            }
+                            return new Instance(
+                                    s.f(),
+                                    s.mu(),
+                                    eta,
+                                    m,
+                                    x0,
+                                    path.stream().mapToInt(Integer::intValue).toArray());
+                        }))
+                .filter("a < 1 exactly as the regime says", in -> (in.a() < 1) == rateLt1);
     }
-  }
 
-  static final int EPOCHS = 10;
-  static final double MU_MIN = 0.05;
-
-  /** True on the copy made by {@link #withTightenedBounds}. */
-  private boolean wrongConstant;
-
-  /** The theorem as its spec declares it. */
-  public SvrgTheorem() {
-    super("vr.svrg");
-  }
-
-  /**
-   * The rate is not tight (measured worst ratio well below 1), so the sensitivity version uses a
-   * wrong constant: a without its variance term 2 L eta/(1 - 2 L eta) (the rate of the estimator
-   * if it had no variance); unbiasedness is compared with (1 + eps) grad f.
-   */
-  @Override
-  public Theorem<Instance> withTightenedBounds(double eps) {
-    SvrgTheorem t = (SvrgTheorem) super.withTightenedBounds(eps);
-    t.wrongConstant = true;
-    return t;
-  }
-
-  @Override
-  public Gen<Instance> instances(Regime r) {
-    List<String> convexRateLt1 = List.of("holds", "unbiased", "drop:" + SVRG_SNAPSHOT_REFRESHED);
-    VrGens.Components kind = Cases.<VrGens.Components>on(r)
-        .when(convexRateLt1, () -> VrGens.Components.CONVEX)
-        .when("drop:" + COMPONENTS_CONVEX, () -> VrGens.Components.ANY)
-        .when("drop:" + SVRG_RATE_LT_1, () -> VrGens.Components.CONVEX)
-        .get();
-    boolean rateLt1 = Cases.<Boolean>on(r)
-        .when(convexRateLt1, () -> true)
-        .when("drop:" + COMPONENTS_CONVEX, () -> true)
-        .when("drop:" + SVRG_RATE_LT_1, () -> false)
-        .get();
-    return VrGens.sums(kind, false, 1, 4, 2, MU_MIN).flatMap(s -> Gens.combine(
-        Gens.doubles(0.02, 0.2).shrinkDigits(2).withEdges(0.2).knob("eta L"),
-        rateLt1 ? Gens.doubles(1, 4).shrinkDigits(1).knob("m / m_min") : Gens.doubles(0.2, 1).shrinkDigits(1).knob("m / m_min"),
-        VrGens.offsets(s.f().dimension()),
-        Gens.lists(Gens.integers(0, s.f().n() - 1), 0, 3)).as((eta, ratio, e0, path) -> {
-          // a < 1  <=>  m > m_min = 1/(mu eta (1 - 4 L eta))
-          double mMin = 1 / (s.mu() * eta * (1 - 4 * eta));
-          int m = rateLt1 ? (int) Math.floor(mMin * ratio) + 1 : Math.max(1, (int) Math.floor(mMin * ratio));
-          double[] xs = s.f().minimizer();
-          double[] x0 = new double[e0.length];
-          for (int j = 0; j < x0.length; j++) {
-            x0[j] = xs[j] + e0[j];
-          }
-          return new Instance(s.f(), s.mu(), eta, m, x0, path.stream().mapToInt(Integer::intValue).toArray());
-        })).filter("a < 1 exactly as the regime says", in -> (in.a() < 1) == rateLt1);
-  }
-
-  @Override
-  public Evaluation evaluate(Instance in, Regime r) {
-    if (r.conclusion().equals("unbiased")) {
-      return unbiased(in);
+    @Override
+    public Evaluation evaluate(Instance in, Regime r) {
+        if (r.conclusion().equals("unbiased")) {
+            return unbiased(in);
+        }
+        boolean frozen = !r.assumptions().contains(SVRG_SNAPSHOT_REFRESHED);
+        DiagonalQuadraticSum f = in.f();
+        int d = f.dimension();
+        double[] xs = f.minimizer();
+        SvrgMoments mo = SvrgMoments.propagate(f, in.eta(), in.m(), xs, in.x0(), frozen, EPOCHS);
+        double a = wrongConstant ? 1 / (in.mu() * in.eta() * (1 - 2 * in.eta()) * in.m()) : in.a();
+        double g0 = mo.gap[0];
+        Evaluation.Builder b = new Evaluation.Builder();
+        double[] obs = new double[EPOCHS];
+        double[] bnd = new double[EPOCHS];
+        double pow = 1;
+        int shown = 0;
+        for (int s = 1; s <= EPOCHS; s++) {
+            pow *= a;
+            double bound = pow * g0;
+            obs[s - 1] = mo.gap[s];
+            bnd[s - 1] = bound;
+            shown = s;
+            // magnitudes of the propagated terms times the s m operations that combined them, the
+            // bound's own inputs, and the rounding of x* (2 ||x*|| sqrt(hbar E e^2) <= 2 ||x*|| sqrt(2 gap))
+            double scale = mo.gapScale[s] * s
+                    + bound
+                    + pow * mo.gapScale[0]
+                    + 2 * f.n() * Vec.norm(xs) * Math.sqrt(2 * Math.abs(mo.gap[s]));
+            if (b.add(Check.atMost(
+                    "E[f(x~_s) - f*] vs a^s (f(x~_0) - f*), a = " + Num.fmt(a)
+                            + " (exact over all index paths and snapshot picks)",
+                    s,
+                    mo.gap[s],
+                    bound,
+                    Tolerance.of(scale, d)))) {
+                break;
+            }
+        }
+        return b.build(
+                Evaluation.Ending.COMPLETED,
+                "completed",
+                -1,
+                Map.of("E[f(x~_s) - f*]", Arrays.copyOf(obs, shown), "bound", Arrays.copyOf(bnd, shown)));
     }
-    boolean frozen = !r.assumptions().contains(SVRG_SNAPSHOT_REFRESHED);
-    DiagonalQuadraticSum f = in.f();
-    int d = f.dimension();
-    double[] xs = f.minimizer();
-    SvrgMoments mo = SvrgMoments.propagate(f, in.eta(), in.m(), xs, in.x0(), frozen, EPOCHS);
-    double a = wrongConstant ? 1 / (in.mu() * in.eta() * (1 - 2 * in.eta()) * in.m()) : in.a();
-    double g0 = mo.gap[0];
-    Evaluation.Builder b = new Evaluation.Builder();
-    double[] obs = new double[EPOCHS];
-    double[] bnd = new double[EPOCHS];
-    double pow = 1;
-    int shown = 0;
-    for (int s = 1; s <= EPOCHS; s++) {
-      pow *= a;
-      double bound = pow * g0;
-      obs[s - 1] = mo.gap[s];
-      bnd[s - 1] = bound;
-      shown = s;
-      // magnitudes of the propagated terms times the s m operations that combined them, the
-      // bound's own inputs, and the rounding of x* (2 ||x*|| sqrt(hbar E e^2) <= 2 ||x*|| sqrt(2 gap))
-      double scale = mo.gapScale[s] * s + bound + pow * mo.gapScale[0]
-          + 2 * f.n() * Vec.norm(xs) * Math.sqrt(2 * Math.abs(mo.gap[s]));
-      if (b.add(Check.atMost("E[f(x~_s) - f*] vs a^s (f(x~_0) - f*), a = " + Num.fmt(a)
-          + " (exact over all index paths and snapshot picks)", s, mo.gap[s], bound, Tolerance.of(scale, d)))) {
-        break;
-      }
-    }
-    return b.build(Evaluation.Ending.COMPLETED, "completed", -1,
-        Map.of("E[f(x~_s) - f*]", Arrays.copyOf(obs, shown), "bound", Arrays.copyOf(bnd, shown)));
-  }
 
-  private Evaluation unbiased(Instance in) {
-    DiagonalQuadraticSum f = in.f();
-    int n = f.n();
-    int d = f.dimension();
-    Svrg svrg = Svrg.of(in.eta(), Math.min(in.m(), 2));
-    // a short inner length so that the scripted path also crosses an epoch boundary: the script
-    // holds the Option II pick (index 0) before each epoch's inner indices
-    int[] script = new int[3 * in.path().length + 2];
-    int len = 0;
-    Svrg.State s = svrg.init(in.x0());
-    for (int k = 0; k < in.path().length; k++) {
-      if ((k % svrg.innerLength()) == 0) {
-        script[len++] = 0;
-      }
-      script[len++] = in.path()[k];
+    private Evaluation unbiased(Instance in) {
+        DiagonalQuadraticSum f = in.f();
+        int n = f.n();
+        int d = f.dimension();
+        Svrg svrg = Svrg.of(in.eta(), Math.min(in.m(), 2));
+        // a short inner length so that the scripted path also crosses an epoch boundary: the script
+        // holds the Option II pick (index 0) before each epoch's inner indices
+        int[] script = new int[3 * in.path().length + 2];
+        int len = 0;
+        Svrg.State s = svrg.init(in.x0());
+        for (int k = 0; k < in.path().length; k++) {
+            if ((k % svrg.innerLength()) == 0) {
+                script[len++] = 0;
+            }
+            script[len++] = in.path()[k];
+        }
+        FiniteSumIndexOracle walk = FiniteSumIndexOracle.scripted(f, Arrays.copyOf(script, len));
+        for (int k = 0; k < in.path().length; k++) {
+            s = svrg.step(s, walk);
+        }
+        double[] x = s.x();
+        double[] mean = new double[d];
+        double mag = 0;
+        for (int i = 0; i < n; i++) {
+            double[] v = svrg.estimate(s, FiniteSumIndexOracle.scripted(f), i);
+            for (int k = 0; k < d; k++) {
+                mean[k] += v[k] / n;
+                mag = Math.max(mag, 3 * Math.abs(v[k]));
+            }
+            double[] g = new double[d];
+            f.exampleGradient(i, x, g);
+            for (double gk : g) {
+                mag = Math.max(mag, 3 * Math.abs(gk));
+            }
+            f.exampleGradient(i, s.snapshot(), g);
+            for (double gk : g) {
+                mag = Math.max(mag, 3 * Math.abs(gk));
+            }
+        }
+        return VrChecks.unbiased(
+                "max_k |E_i[v_i]_k - grad f(x)_k| (exact over " + n + " indices, after " + in.path().length
+                        + " inner steps)",
+                mean,
+                f.gradient(x),
+                mag,
+                tighten(),
+                n);
     }
-    FiniteSumIndexOracle walk = FiniteSumIndexOracle.scripted(f, Arrays.copyOf(script, len));
-    for (int k = 0; k < in.path().length; k++) {
-      s = svrg.step(s, walk);
-    }
-    double[] x = s.x();
-    double[] mean = new double[d];
-    double mag = 0;
-    for (int i = 0; i < n; i++) {
-      double[] v = svrg.estimate(s, FiniteSumIndexOracle.scripted(f), i);
-      for (int k = 0; k < d; k++) {
-        mean[k] += v[k] / n;
-        mag = Math.max(mag, 3 * Math.abs(v[k]));
-      }
-      double[] g = new double[d];
-      f.exampleGradient(i, x, g);
-      for (double gk : g) {
-        mag = Math.max(mag, 3 * Math.abs(gk));
-      }
-      f.exampleGradient(i, s.snapshot(), g);
-      for (double gk : g) {
-        mag = Math.max(mag, 3 * Math.abs(gk));
-      }
-    }
-    return VrChecks.unbiased("max_k |E_i[v_i]_k - grad f(x)_k| (exact over " + n + " indices, after "
-        + in.path().length + " inner steps)", mean, f.gradient(x), mag, tighten(), n);
-  }
 
-  @Override
-  public List<String> labels(Instance in, Regime r) {
-    return List.of("n = " + in.f().n(), in.f().n() >= 2 ? "n >= 2" : "n = 1",
-        in.a() < 0.5 ? "a < 0.5" : in.a() < 1 ? "a in [0.5, 1)" : "a >= 1");
-  }
+    @Override
+    public List<String> labels(Instance in, Regime r) {
+        return List.of(
+                "n = " + in.f().n(),
+                in.f().n() >= 2 ? "n >= 2" : "n = 1",
+                in.a() < 0.5 ? "a < 0.5" : in.a() < 1 ? "a in [0.5, 1)" : "a >= 1");
+    }
 
-  @Override
-  public List<Property.Coverage> coverage(Regime r) {
-    return r.expected() == Expected.HOLDS
-        ? List.of(new Property.Coverage("n >= 2", 20), new Property.Coverage("a < 0.5", 5),
-            new Property.Coverage("a in [0.5, 1)", 5))
-        : List.of();
-  }
+    @Override
+    public List<Property.Coverage> coverage(Regime r) {
+        return r.expected() == Expected.HOLDS
+                ? List.of(
+                        new Property.Coverage("n >= 2", 20),
+                        new Property.Coverage("a < 0.5", 5),
+                        new Property.Coverage("a in [0.5, 1)", 5))
+                : List.of();
+    }
 }

@@ -22,73 +22,85 @@ import java.util.Map;
  */
 public final class VrGens {
 
-  private VrGens() {
-  }
+    private VrGens() {}
 
-  /** A drawn sum with its certified constants (L = 1). */
-  public record Sum(DiagonalQuadraticSum f, double mu, CertifiedSum general) {
+    /** A drawn sum with its certified constants (L = 1). */
+    public record Sum(DiagonalQuadraticSum f, double mu, CertifiedSum general) {
 
-    Sum(DiagonalQuadraticSum f, double mu) {
-      this(f, mu, f);
+        Sum(DiagonalQuadraticSum f, double mu) {
+            this(f, mu, f);
+        }
     }
-  }
 
-  public static final double MU_MIN = 0.01;
+    public static final double MU_MIN = 0.01;
 
-  /**
-   * The leading fields of a counterexample on a sum with L = 1: n, d, the objective, L, mu and
-   * the step; the caller adds its own (start, table, path) in order.
-   */
-  public static Map<String, Object> described(CertifiedSum f, double mu, double eta) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("n", f.n());
-    m.put("d", f.dimension());
-    m.put("objective", f.describe());
-    m.put("L", 1.0);
-    m.put("mu", mu);
-    m.put("eta", eta);
-    return m;
-  }
+    /**
+     * The leading fields of a counterexample on a sum with L = 1: n, d, the objective, L, mu and
+     * the step; the caller adds its own (start, table, path) in order.
+     */
+    public static Map<String, Object> described(CertifiedSum f, double mu, double eta) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", f.n());
+        m.put("d", f.dimension());
+        m.put("objective", f.describe());
+        m.put("L", 1.0);
+        m.put("mu", mu);
+        m.put("eta", eta);
+        return m;
+    }
 
-  /** How the component curvatures are drawn. */
-  public enum Components {
-    /** h_ij in [mu, 1], mu drawn: every component mu-strongly convex. */
-    STRONGLY_CONVEX,
-    /** h_ij in [0, 1]: every component convex; mu is the average's. */
-    CONVEX,
-    /** h_ij in [-1, 1]: components may be concave; mu is the average's. */
-    ANY
-  }
+    /** How the component curvatures are drawn. */
+    public enum Components {
+        /** h_ij in [mu, 1], mu drawn: every component mu-strongly convex. */
+        STRONGLY_CONVEX,
+        /** h_ij in [0, 1]: every component convex; mu is the average's. */
+        CONVEX,
+        /** h_ij in [-1, 1]: components may be concave; mu is the average's. */
+        ANY
+    }
 
-  public static Gen<Sum> sums(boolean componentsStronglyConvex, boolean commonMinimizer, int nMin, int nMax, int dMax) {
-    return sums(componentsStronglyConvex ? Components.STRONGLY_CONVEX : Components.ANY, commonMinimizer,
-        nMin, nMax, dMax, MU_MIN);
-  }
+    public static Gen<Sum> sums(
+            boolean componentsStronglyConvex, boolean commonMinimizer, int nMin, int nMax, int dMax) {
+        return sums(
+                componentsStronglyConvex ? Components.STRONGLY_CONVEX : Components.ANY,
+                commonMinimizer,
+                nMin,
+                nMax,
+                dMax,
+                MU_MIN);
+    }
 
-  public static Gen<Sum> sums(Components kind, boolean commonMinimizer, int nMin, int nMax, int dMax, double muMin) {
-    boolean componentsStronglyConvex = kind == Components.STRONGLY_CONVEX;
-    return Gens.combine(Gens.integers(nMin, nMax), Gens.integers(1, dMax),
-        Gens.logDoubles(muMin, 1).knob("mu / L")).as((n, d, mu) -> new Object[] {n, d, mu})
-        .flatMap(o -> {
-          int n = (Integer) o[0];
-          int d = (Integer) o[1];
-          double mu = (Double) o[2];
-          Gen<double[]> row = componentsStronglyConvex
-              ? Gens.doubleArrays(Gens.doubles(mu, 1).shrinkDigits(2), d)
-              : Gens.doubleArrays(Gens.doubles(kind == Components.CONVEX ? 0 : -1, 1).shrinkDigits(1), d);
-          Gen<double[]> center = Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(0), d);
-          Gen<List<double[]>> centers = commonMinimizer
-              ? center.map(c -> Collections.nCopies(n, c))
-              : Gens.listsOfSize(center, n);
-          return Gens.combine(Gens.listsOfSize(row, n), centers).as((hs, cs) -> {
-            DiagonalQuadraticSum f = new DiagonalQuadraticSum(hs.toArray(new double[0][]), cs.toArray(new double[0][]));
-            return new Sum(f, componentsStronglyConvex ? mu : f.averageMuLowerBound());
-          });
-        }).filter("average mu-strongly convex with mu >= " + muMin, s -> s.mu() >= muMin);
-  }
+    public static Gen<Sum> sums(Components kind, boolean commonMinimizer, int nMin, int nMax, int dMax, double muMin) {
+        boolean componentsStronglyConvex = kind == Components.STRONGLY_CONVEX;
+        return Gens.combine(
+                        Gens.integers(nMin, nMax),
+                        Gens.integers(1, dMax),
+                        Gens.logDoubles(muMin, 1).knob("mu / L"))
+                .as((n, d, mu) -> new Object[] {n, d, mu})
+                .flatMap(o -> {
+                    int n = (Integer) o[0];
+                    int d = (Integer) o[1];
+                    double mu = (Double) o[2];
+                    Gen<double[]> row = componentsStronglyConvex
+                            ? Gens.doubleArrays(Gens.doubles(mu, 1).shrinkDigits(2), d)
+                            : Gens.doubleArrays(
+                                    Gens.doubles(kind == Components.CONVEX ? 0 : -1, 1)
+                                            .shrinkDigits(1),
+                                    d);
+                    Gen<double[]> center = Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(0), d);
+                    Gen<List<double[]>> centers =
+                            commonMinimizer ? center.map(c -> Collections.nCopies(n, c)) : Gens.listsOfSize(center, n);
+                    return Gens.combine(Gens.listsOfSize(row, n), centers).as((hs, cs) -> {
+                        DiagonalQuadraticSum f =
+                                new DiagonalQuadraticSum(hs.toArray(new double[0][]), cs.toArray(new double[0][]));
+                        return new Sum(f, componentsStronglyConvex ? mu : f.averageMuLowerBound());
+                    });
+                })
+                .filter("average mu-strongly convex with mu >= " + muMin, s -> s.mu() >= muMin);
+    }
 
-  /** A point in [-2, 2]^d, shrinking toward 0 (so toward the offset it is added to). */
-  public static Gen<double[]> offsets(int d) {
-    return Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(1), d);
-  }
+    /** A point in [-2, 2]^d, shrinking toward 0 (so toward the offset it is added to). */
+    public static Gen<double[]> offsets(int d) {
+        return Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(1), d);
+    }
 }

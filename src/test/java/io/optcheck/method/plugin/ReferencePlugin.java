@@ -1,12 +1,11 @@
 package io.optcheck.method.plugin;
 
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.Oracle;
 import io.optcheck.api.PluggableOptimizer;
-
-import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.method.MethodState;
 import io.optcheck.oracle.GradientOracle;

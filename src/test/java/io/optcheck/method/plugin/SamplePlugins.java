@@ -1,18 +1,16 @@
 package io.optcheck.method.plugin;
 
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.Oracle;
 import io.optcheck.api.PluggableOptimizer;
-
-import io.optcheck.api.Hyperparameters;
-import io.optcheck.api.MethodKind;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** Small plug-ins written the way a user would, correct and deliberately broken. */
 public final class SamplePlugins {
-    private SamplePlugins() {
-    }
+    private SamplePlugins() {}
 
     /** Gradient descent with an immutable double[] state; {@code lrFactor} and {@code sign} plant bugs. */
     public static class Gd implements PluggableOptimizer {

@@ -1,11 +1,10 @@
 package io.optcheck.method.plugin;
 
+import io.optcheck.api.ExampleGradients;
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.Randomness;
 import io.optcheck.api.Sampling;
 import io.optcheck.api.SelfRandomEstimator;
-
-import io.optcheck.api.ExampleGradients;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -17,8 +16,7 @@ import java.util.SplittableRandom;
  */
 public final class UserEstimators {
 
-    private UserEstimators() {
-    }
+    private UserEstimators() {}
 
     static double[] meanOf(ExampleGradients g, int[] idx) {
         double[] out = new double[g.dimension()];

@@ -42,203 +42,223 @@ import org.hipparchus.linear.RealMatrix;
  */
 public final class DescentLemmaBench {
 
-  static final int STEPS = 50;
-  static volatile double sink;
+    static final int STEPS = 50;
+    static volatile double sink;
 
-  /** One generated problem. */
-  record Problem(int d, double[] h, double[] x0, double eta) {
-  }
+    /** One generated problem. */
+    record Problem(int d, double[] h, double[] x0, double eta) {}
 
-  // Draw order, shared by the engine generator and the hand-written loop: d, the d eigenvalues,
-  // a seed for the Gaussian matrix, the d start coordinates, h.
-  static final Gen<Problem> PROBLEMS = Gens.integers(1, 20).flatMap(d -> Gens.combine(
-      Gens.doubleArrays(Gens.logDoubles(1e-3, 1e3), d),
-      Gens.longs(0, Integer.MAX_VALUE),
-      Gens.doubleArrays(Gens.doubles(-10, 10), d),
-      Gens.doubles(1e-3, 1.0)).as((lambda, qSeed, x0, h) -> build(d, lambda, qSeed, x0, h)));
+    // Draw order, shared by the engine generator and the hand-written loop: d, the d eigenvalues,
+    // a seed for the Gaussian matrix, the d start coordinates, h.
+    static final Gen<Problem> PROBLEMS = Gens.integers(1, 20)
+            .flatMap(d -> Gens.combine(
+                            Gens.doubleArrays(Gens.logDoubles(1e-3, 1e3), d),
+                            Gens.longs(0, Integer.MAX_VALUE),
+                            Gens.doubleArrays(Gens.doubles(-10, 10), d),
+                            Gens.doubles(1e-3, 1.0))
+                    .as((lambda, qSeed, x0, h) -> build(d, lambda, qSeed, x0, h)));
 
-  static Problem build(int d, double[] lambda, long qSeed, double[] x0, double h) {
-    SplittableRandom g = new SplittableRandom(qSeed);
-    double[][] z = new double[d][d];
-    for (double[] row : z) {
-      for (int j = 0; j < d; j++) {
-        row[j] = g.nextGaussian();
-      }
-    }
-    RealMatrix q = new QRDecomposition(MatrixUtils.createRealMatrix(z)).getQ();
-    double lmax = 0;
-    for (double l : lambda) {
-      lmax = Math.max(lmax, l);
-    }
-    double[] hm = new double[d * d]; // H = Q diag(lambda) Q^T, row-major
-    for (int i = 0; i < d; i++) {
-      for (int j = 0; j <= i; j++) {
-        double s = 0;
-        for (int k = 0; k < d; k++) {
-          s += q.getEntry(i, k) * lambda[k] * q.getEntry(j, k);
+    static Problem build(int d, double[] lambda, long qSeed, double[] x0, double h) {
+        SplittableRandom g = new SplittableRandom(qSeed);
+        double[][] z = new double[d][d];
+        for (double[] row : z) {
+            for (int j = 0; j < d; j++) {
+                row[j] = g.nextGaussian();
+            }
         }
-        hm[i * d + j] = s;
-        hm[j * d + i] = s;
-      }
+        RealMatrix q = new QRDecomposition(MatrixUtils.createRealMatrix(z)).getQ();
+        double lmax = 0;
+        for (double l : lambda) {
+            lmax = Math.max(lmax, l);
+        }
+        double[] hm = new double[d * d]; // H = Q diag(lambda) Q^T, row-major
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) {
+                    s += q.getEntry(i, k) * lambda[k] * q.getEntry(j, k);
+                }
+                hm[i * d + j] = s;
+                hm[j * d + i] = s;
+            }
+        }
+        return new Problem(d, hm, x0, h / lmax);
     }
-    return new Problem(d, hm, x0, h / lmax);
-  }
 
-  /** 50 GD steps; throws at the first step that breaks the descent lemma. */
-  static double check(Problem p) {
-    int d = p.d();
-    double[] h = p.h();
-    double[] x = p.x0().clone();
-    double[] g = new double[d];
-    matVec(h, x, g, d);
-    double f = 0.5 * dot(x, g, d);
-    for (int t = 0; t < STEPS; t++) {
-      double gg = dot(g, g, d);
-      for (int i = 0; i < d; i++) {
-        x[i] -= p.eta() * g[i];
-      }
-      matVec(h, x, g, d);
-      double f1 = 0.5 * dot(x, g, d);
-      double rhs = f - 0.5 * p.eta() * gg;
-      // Relative rounding tolerance, plus an absolute floor: once f underflows into the
-      // subnormal range (eta L near 1 contracts f by (1 - eta L)^2 per step) relative precision
-      // is gone, and the engine's edge cases found exactly that (f = 0.0 vs -1.2e-321).
-      double tol = 16 * d * Math.ulp(1.0) * (Math.abs(f) + Math.abs(f1) + p.eta() * gg)
-          + Double.MIN_NORMAL;
-      if (f1 > rhs + tol) {
-        throw new AssertionError(String.format(Locale.ROOT,
-            "step %d: f(x+) = %s > f(x) - eta/2 |g|^2 = %s (tol %s)", t, f1, rhs, tol));
-      }
-      f = f1;
+    /** 50 GD steps; throws at the first step that breaks the descent lemma. */
+    static double check(Problem p) {
+        int d = p.d();
+        double[] h = p.h();
+        double[] x = p.x0().clone();
+        double[] g = new double[d];
+        matVec(h, x, g, d);
+        double f = 0.5 * dot(x, g, d);
+        for (int t = 0; t < STEPS; t++) {
+            double gg = dot(g, g, d);
+            for (int i = 0; i < d; i++) {
+                x[i] -= p.eta() * g[i];
+            }
+            matVec(h, x, g, d);
+            double f1 = 0.5 * dot(x, g, d);
+            double rhs = f - 0.5 * p.eta() * gg;
+            // Relative rounding tolerance, plus an absolute floor: once f underflows into the
+            // subnormal range (eta L near 1 contracts f by (1 - eta L)^2 per step) relative precision
+            // is gone, and the engine's edge cases found exactly that (f = 0.0 vs -1.2e-321).
+            double tol = 16 * d * Math.ulp(1.0) * (Math.abs(f) + Math.abs(f1) + p.eta() * gg) + Double.MIN_NORMAL;
+            if (f1 > rhs + tol) {
+                throw new AssertionError(String.format(
+                        Locale.ROOT, "step %d: f(x+) = %s > f(x) - eta/2 |g|^2 = %s (tol %s)", t, f1, rhs, tol));
+            }
+            f = f1;
+        }
+        return f;
     }
-    return f;
-  }
 
-  static void matVec(double[] h, double[] x, double[] out, int d) {
-    for (int i = 0; i < d; i++) {
-      double s = 0;
-      int row = i * d;
-      for (int j = 0; j < d; j++) {
-        s += h[row + j] * x[j];
-      }
-      out[i] = s;
+    static void matVec(double[] h, double[] x, double[] out, int d) {
+        for (int i = 0; i < d; i++) {
+            double s = 0;
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                s += h[row + j] * x[j];
+            }
+            out[i] = s;
+        }
     }
-  }
 
-  static double dot(double[] a, double[] b, int d) {
-    double s = 0;
-    for (int i = 0; i < d; i++) {
-      s += a[i] * b[i];
+    static double dot(double[] a, double[] b, int d) {
+        double s = 0;
+        for (int i = 0; i < d; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
-    return s;
-  }
 
-  /** (a) through the engine; returns elapsed nanoseconds. */
-  static long engine(int tries, long seed) {
-    long t0 = System.nanoTime();
-    PropertyResult<Problem> r = Property.forAll("gd.descent-lemma", PROBLEMS,
-        (p, trial) -> sink += check(p)).tries(tries).seed(seed).run();
-    long dt = System.nanoTime() - t0;
-    if (!r.passed() || r.tries() != tries) {
-      throw new IllegalStateException(FailureReport.message(r));
+    /** (a) through the engine; returns elapsed nanoseconds. */
+    static long engine(int tries, long seed) {
+        long t0 = System.nanoTime();
+        PropertyResult<Problem> r = Property.forAll("gd.descent-lemma", PROBLEMS, (p, trial) -> sink += check(p))
+                .tries(tries)
+                .seed(seed)
+                .run();
+        long dt = System.nanoTime() - t0;
+        if (!r.passed() || r.tries() != tries) {
+            throw new IllegalStateException(FailureReport.message(r));
+        }
+        return dt;
     }
-    return dt;
-  }
 
-  /** (b) the same work by hand: same draws from a SplittableRandom per try, same math. */
-  static long handWritten(int tries, long seed) {
-    long t0 = System.nanoTime();
-    double la = StrictMath.log(1e-3);
-    double lb = StrictMath.log(1e3);
-    for (int k = 0; k < tries; k++) {
-      SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + k);
-      int d = 1 + rng.nextInt(20);
-      double[] lambda = new double[d];
-      for (int i = 0; i < d; i++) {
-        lambda[i] = StrictMath.exp(la + rng.nextDouble() * (lb - la));
-      }
-      long qSeed = rng.nextLong(Integer.MAX_VALUE + 1L);
-      double[] x0 = new double[d];
-      for (int i = 0; i < d; i++) {
-        x0[i] = -10 + 20 * rng.nextDouble();
-      }
-      double h = 1e-3 + rng.nextDouble() * (1 - 1e-3);
-      sink += check(build(d, lambda, qSeed, x0, h));
+    /** (b) the same work by hand: same draws from a SplittableRandom per try, same math. */
+    static long handWritten(int tries, long seed) {
+        long t0 = System.nanoTime();
+        double la = StrictMath.log(1e-3);
+        double lb = StrictMath.log(1e3);
+        for (int k = 0; k < tries; k++) {
+            SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + k);
+            int d = 1 + rng.nextInt(20);
+            double[] lambda = new double[d];
+            for (int i = 0; i < d; i++) {
+                lambda[i] = StrictMath.exp(la + rng.nextDouble() * (lb - la));
+            }
+            long qSeed = rng.nextLong(Integer.MAX_VALUE + 1L);
+            double[] x0 = new double[d];
+            for (int i = 0; i < d; i++) {
+                x0[i] = -10 + 20 * rng.nextDouble();
+            }
+            double h = 1e-3 + rng.nextDouble() * (1 - 1e-3);
+            sink += check(build(d, lambda, qSeed, x0, h));
+        }
+        return System.nanoTime() - t0;
     }
-    return System.nanoTime() - t0;
-  }
 
-  static double median(List<Long> xs) {
-    long[] a = xs.stream().mapToLong(Long::longValue).sorted().toArray();
-    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2.0;
-  }
+    static double median(List<Long> xs) {
+        long[] a = xs.stream().mapToLong(Long::longValue).sorted().toArray();
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2.0;
+    }
 
-  /** Runs the peer script and returns its tries/s, or NaN with a message on stderr. */
-  static double hypothesis(String script, int tries) throws Exception {
-    Process p = new ProcessBuilder("python3", script, Integer.toString(tries))
-        .redirectErrorStream(true).start();
-    StringBuilder out = new StringBuilder();
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        out.append(line).append('\n');
-      }
+    /** Runs the peer script and returns its tries/s, or NaN with a message on stderr. */
+    static double hypothesis(String script, int tries) throws Exception {
+        Process p = new ProcessBuilder("python3", script, Integer.toString(tries))
+                .redirectErrorStream(true)
+                .start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.append(line).append('\n');
+            }
+        }
+        int code = p.waitFor();
+        System.out.print("  peer output: " + out);
+        Matcher m = Pattern.compile("=\\s*([0-9.]+)\\s*tries/s").matcher(out);
+        if (code != 0 || !m.find()) {
+            System.err.println("  could not read a 'N tries/s' figure from the peer (exit code " + code + ")");
+            return Double.NaN;
+        }
+        return Double.parseDouble(m.group(1));
     }
-    int code = p.waitFor();
-    System.out.print("  peer output: " + out);
-    Matcher m = Pattern.compile("=\\s*([0-9.]+)\\s*tries/s").matcher(out);
-    if (code != 0 || !m.find()) {
-      System.err.println("  could not read a 'N tries/s' figure from the peer (exit code " + code + ")");
-      return Double.NaN;
-    }
-    return Double.parseDouble(m.group(1));
-  }
 
-  public static void main(String[] args) throws Exception {
-    String script = null;
-    int tries = 20_000;
-    int rounds = 7;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--tries" -> tries = Integer.parseInt(args[++i]);
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        default -> script = args[i];
-      }
+    public static void main(String[] args) throws Exception {
+        String script = null;
+        int tries = 20_000;
+        int rounds = 7;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--tries" -> tries = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                default -> script = args[i];
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "descent-lemma workload: dim 1..20, 50 GD steps per try; %d tries per round, %d rounds after warm-up (Java %s)%n",
+                tries,
+                rounds,
+                System.getProperty("java.version"));
+        for (int w = 0; w < 3; w++) { // warm-up: JIT both paths
+            engine(tries / 2, 1000 + w);
+            handWritten(tries / 2, 1000 + w);
+        }
+        List<Long> eng = new ArrayList<>();
+        List<Long> hand = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) { // interleaved, alternating which goes first
+            if (r % 2 == 0) {
+                eng.add(engine(tries, r));
+                hand.add(handWritten(tries, r));
+            } else {
+                hand.add(handWritten(tries, r));
+                eng.add(engine(tries, r));
+            }
+        }
+        double engRate = tries / (median(eng) / 1e9);
+        double handRate = tries / (median(hand) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "(a) engine:       %,.0f tries/s (median of %d rounds; rounds in ms: %s)%n",
+                engRate,
+                rounds,
+                Arrays.toString(eng.stream().mapToLong(x -> x / 1_000_000).toArray()));
+        System.out.printf(
+                Locale.ROOT,
+                "(b) hand-written: %,.0f tries/s (median of %d rounds; rounds in ms: %s)%n",
+                handRate,
+                rounds,
+                Arrays.toString(hand.stream().mapToLong(x -> x / 1_000_000).toArray()));
+        System.out.printf(
+                Locale.ROOT,
+                "engine overhead: engine time / hand-written time = %.2fx (target <= 1.5x)%n",
+                median(eng) / median(hand));
+        if (script != null) {
+            double hyp = hypothesis(script, 2000);
+            if (!Double.isNaN(hyp)) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "(c) hypothesis:   %,.0f tries/s; engine / hypothesis = %.1fx (target >= 20x)%n",
+                        hyp,
+                        engRate / hyp);
+            }
+        } else {
+            System.out.println("(c) hypothesis: not run (pass the peer script's path as the first argument)");
+        }
     }
-    System.out.printf(Locale.ROOT, "descent-lemma workload: dim 1..20, 50 GD steps per try; %d tries per round, %d rounds after warm-up (Java %s)%n",
-        tries, rounds, System.getProperty("java.version"));
-    for (int w = 0; w < 3; w++) { // warm-up: JIT both paths
-      engine(tries / 2, 1000 + w);
-      handWritten(tries / 2, 1000 + w);
-    }
-    List<Long> eng = new ArrayList<>();
-    List<Long> hand = new ArrayList<>();
-    for (int r = 0; r < rounds; r++) { // interleaved, alternating which goes first
-      if (r % 2 == 0) {
-        eng.add(engine(tries, r));
-        hand.add(handWritten(tries, r));
-      } else {
-        hand.add(handWritten(tries, r));
-        eng.add(engine(tries, r));
-      }
-    }
-    double engRate = tries / (median(eng) / 1e9);
-    double handRate = tries / (median(hand) / 1e9);
-    System.out.printf(Locale.ROOT, "(a) engine:       %,.0f tries/s (median of %d rounds; rounds in ms: %s)%n",
-        engRate, rounds, Arrays.toString(eng.stream().mapToLong(x -> x / 1_000_000).toArray()));
-    System.out.printf(Locale.ROOT, "(b) hand-written: %,.0f tries/s (median of %d rounds; rounds in ms: %s)%n",
-        handRate, rounds, Arrays.toString(hand.stream().mapToLong(x -> x / 1_000_000).toArray()));
-    System.out.printf(Locale.ROOT, "engine overhead: engine time / hand-written time = %.2fx (target <= 1.5x)%n",
-        median(eng) / median(hand));
-    if (script != null) {
-      double hyp = hypothesis(script, 2000);
-      if (!Double.isNaN(hyp)) {
-        System.out.printf(Locale.ROOT, "(c) hypothesis:   %,.0f tries/s; engine / hypothesis = %.1fx (target >= 20x)%n",
-            hyp, engRate / hyp);
-      }
-    } else {
-      System.out.println("(c) hypothesis: not run (pass the peer script's path as the first argument)");
-    }
-  }
 }

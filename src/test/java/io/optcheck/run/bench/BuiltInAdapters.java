@@ -1,14 +1,14 @@
 package io.optcheck.run.bench;
 
 import io.optcheck.api.Hyperparameters;
-import io.optcheck.method.Method;
 import io.optcheck.api.MethodKind;
-import io.optcheck.method.MethodProviders;
-import io.optcheck.method.MethodState;
-import io.optcheck.oracle.GradientOracle;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.Oracle;
 import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.method.Method;
+import io.optcheck.method.MethodProviders;
+import io.optcheck.method.MethodState;
+import io.optcheck.oracle.GradientOracle;
 
 /**
  * Plug-ins that wrap optcheck's own reference methods (GD, heavy ball, Adam), written as a user
@@ -17,8 +17,7 @@ import io.optcheck.api.PluggableOptimizer;
  */
 public final class BuiltInAdapters {
 
-    private BuiltInAdapters() {
-    }
+    private BuiltInAdapters() {}
 
     /** A reference method of {@code kind} behind the plug-in interface. */
     abstract static class Adapter implements PluggableOptimizer {
@@ -41,7 +40,8 @@ public final class BuiltInAdapters {
         @Override
         @SuppressWarnings("unchecked")
         public Optimizer<?> create(Hyperparameters h) {
-            Method<MethodState> m = (Method<MethodState>) MethodProviders.reference(kind).create(h);
+            Method<MethodState> m =
+                    (Method<MethodState>) MethodProviders.reference(kind).create(h);
             return new Optimizer<MethodState>() {
                 @Override
                 public MethodState init(double[] x0) {

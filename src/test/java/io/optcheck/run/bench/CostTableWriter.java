@@ -23,8 +23,7 @@ import java.util.TreeMap;
  */
 public final class CostTableWriter {
 
-    private CostTableWriter() {
-    }
+    private CostTableWriter() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
@@ -34,12 +33,18 @@ public final class CostTableWriter {
         RunReport r = JsonReport.read(Path.of(args[0]));
         Map<String, int[]> rows = new TreeMap<>();
         for (Result x : r.results()) {
-            rows.put(CostTable.key(x.theorem(), x.regime(), x.method()),
-                new int[] {x.tries(), (int) Math.min(Integer.MAX_VALUE, x.durationMs())});
+            rows.put(CostTable.key(x.theorem(), x.regime(), x.method()), new int[] {
+                x.tries(), (int) Math.min(Integer.MAX_VALUE, x.durationMs())
+            });
         }
-        String comment = String.format(Locale.ROOT, "Measured regime costs: key<TAB>tries<TAB>ms, from one ./optcheck run "
-            + "(optcheck %s, seed %d, wall %.0f s, %d results). Regenerate with CostTableWriter (see its javadoc).",
-            r.version(), r.seed(), r.wallMs() / 1000.0, r.results().size());
+        String comment = String.format(
+                Locale.ROOT,
+                "Measured regime costs: key<TAB>tries<TAB>ms, from one ./optcheck run "
+                        + "(optcheck %s, seed %d, wall %.0f s, %d results). Regenerate with CostTableWriter (see its javadoc).",
+                r.version(),
+                r.seed(),
+                r.wallMs() / 1000.0,
+                r.results().size());
         Files.writeString(Path.of(args[1]), CostTable.format(rows, comment), StandardCharsets.UTF_8);
         System.out.println("wrote " + rows.size() + " rows to " + args[1]);
     }

@@ -6,6 +6,7 @@ import io.optcheck.method.StopCondition;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Logistic;
+import io.optcheck.prop.Property;
 import io.optcheck.result.Result;
 import io.optcheck.run.CatalogRun;
 import io.optcheck.run.CostTable;
@@ -16,6 +17,7 @@ import io.optcheck.theory.Spec;
 import io.optcheck.theory.Specs;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -23,6 +25,7 @@ import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Speed and scale of a catalog run, printed side by side in one JVM (a benchmark, not a test;
@@ -42,21 +45,24 @@ import java.util.Locale;
  */
 public final class RunScaleBench {
 
-    private RunScaleBench() {
-    }
+    private RunScaleBench() {}
 
     public static void main(String[] args) {
         String depth = args.length > 0 ? args[0] : "quick";
         PrintStream out = System.out;
         RunSettings base = switch (depth) {
-            case "quick" -> new RunSettings(RunSettings.Depth.QUICK, 0, io.optcheck.prop.Property.DEFAULT_SEED, true);
+            case "quick" -> new RunSettings(RunSettings.Depth.QUICK, 0, Property.DEFAULT_SEED, true);
             case "ci" -> RunSettings.ci();
             case "full" -> RunSettings.full();
             default -> throw new IllegalArgumentException("depth is quick, ci or full, got " + depth);
         };
         List<Theorem<?>> all = Catalog.builtIn().theorems();
-        out.printf(Locale.ROOT, "cores %d, max heap %d MB, depth %s%n", Runtime.getRuntime().availableProcessors(),
-            Runtime.getRuntime().maxMemory() >> 20, depth);
+        out.printf(
+                Locale.ROOT,
+                "cores %d, max heap %d MB, depth %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                depth);
 
         // 1. The built-in catalog at 1 and 2 threads.
         List<Result> one = null;
@@ -72,24 +78,41 @@ public final class RunScaleBench {
                 one = res;
                 t1 = s;
             } else {
-                same = String.format(Locale.ROOT, ", speed-up %.2fx, results equal to 1 thread (durations aside): %b",
-                    t1 / s, strip(res).equals(strip(one)));
+                same = String.format(
+                        Locale.ROOT,
+                        ", speed-up %.2fx, results equal to 1 thread (durations aside): %b",
+                        t1 / s,
+                        strip(res).equals(strip(one)));
             }
-            out.printf(Locale.ROOT, "catalog (%d results) on %d thread(s): %.1f s, peak heap %d MB%s%n", res.size(),
-                threads, s, peak >> 20, same);
+            out.printf(
+                    Locale.ROOT,
+                    "catalog (%d results) on %d thread(s): %.1f s, peak heap %d MB%s%n",
+                    res.size(),
+                    threads,
+                    s,
+                    peak >> 20,
+                    same);
         }
 
         // 2. Time against tries.
-        List<Theorem<?>> few = all.stream().filter(t -> List.of("gd.descent-lemma", "gd.strongly-convex-rate",
-            "gd.armijo").contains(t.id())).toList();
+        List<Theorem<?>> few = all.stream()
+                .filter(t -> List.of("gd.descent-lemma", "gd.strongly-convex-rate", "gd.armijo")
+                        .contains(t.id()))
+                .toList();
         double first = 0;
         for (int mult : new int[] {1, 2, 4}) {
             long t0 = System.nanoTime();
             List<Result> res = run(few, base, 1, 100 * mult);
             double s = (System.nanoTime() - t0) / 1e9;
             first = mult == 1 ? s : first;
-            out.printf(Locale.ROOT, "tries x%d (%d per regime, %d regimes, 1 thread): %.2f s (%.2fx of x1)%n", mult,
-                100 * mult, res.size(), s, s / first);
+            out.printf(
+                    Locale.ROOT,
+                    "tries x%d (%d per regime, %d regimes, 1 thread): %.2f s (%.2fx of x1)%n",
+                    mult,
+                    100 * mult,
+                    res.size(),
+                    s,
+                    s / first);
         }
 
         // 3. Heap held against steps, GD on a separable logistic problem with eta = 1.
@@ -97,17 +120,22 @@ public final class RunScaleBench {
         for (int log = 14; log <= 20; log += 2) {
             int steps = 1 << log;
             long rec = held(() -> Runner.run(new GradientDescent(1.0), new ExactOracle(f), new double[] {0, 0}, steps));
-            long str = held(() -> Runner.stream(new GradientDescent(1.0), new ExactOracle(f), new double[] {0, 0}, steps,
-                StopCondition.NEVER));
-            out.printf(Locale.ROOT, "2^%d steps: recorded run holds %.1f MB, streamed run %.3f MB%n", log,
-                rec / 1048576.0, str / 1048576.0);
+            long str = held(() -> Runner.stream(
+                    new GradientDescent(1.0), new ExactOracle(f), new double[] {0, 0}, steps, StopCondition.NEVER));
+            out.printf(
+                    Locale.ROOT,
+                    "2^%d steps: recorded run holds %.1f MB, streamed run %.3f MB%n",
+                    log,
+                    rec / 1048576.0,
+                    str / 1048576.0);
         }
     }
 
     private static List<Result> run(List<Theorem<?>> theorems, RunSettings base, int threads, int tries) {
         RunSettings settings = tries > 0 ? base.withTries(tries) : base;
         settings = settings.withStatisticalRegimeRuns((int) theorems.stream()
-            .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
+                .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r)))
+                .count());
         List<CatalogRun.Job> jobs = new ArrayList<>();
         for (Theorem<?> t : theorems) {
             Spec spec = Specs.load(t.id());
@@ -115,9 +143,9 @@ public final class RunScaleBench {
                 jobs.add(new CatalogRun.Job(t, r, settings.triesFor(r, spec.ciTries(), spec.fullTries()), false));
             }
         }
-        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-        try (CatalogRun run = new CatalogRun(jobs, List.of(), settings, threads, null, CostTable.measured(), r -> r,
-            quiet, false)) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        try (CatalogRun run =
+                new CatalogRun(jobs, List.of(), settings, threads, null, CostTable.measured(), r -> r, quiet, false)) {
             return run.run();
         }
     }
@@ -126,7 +154,7 @@ public final class RunScaleBench {
         return rs.stream().map(r -> r.toBuilder().durationMs(0).build()).toList();
     }
 
-    private static long held(java.util.function.Supplier<Trajectory> run) {
+    private static long held(Supplier<Trajectory> run) {
         long before = used();
         Trajectory tr = run.get();
         long after = used();

@@ -1,6 +1,7 @@
 package io.optcheck.theory.bench;
 
 import io.optcheck.result.Expected;
+import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
 import io.optcheck.result.Verdict;
 import io.optcheck.theory.Catalog;
@@ -13,6 +14,8 @@ import io.optcheck.theory.TheoremRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The seed sweep: the built-in catalog at {@code --quick} depth (the same settings and tries as
@@ -39,68 +42,81 @@ import java.util.Locale;
  */
 public final class SeedSweepBench {
 
-  private SeedSweepBench() {
-  }
+    private SeedSweepBench() {}
 
-  public static void main(String[] args) {
-    long from = args.length > 0 ? Long.parseLong(args[0]) : 1;
-    long to = args.length > 1 ? Long.parseLong(args[1]) : 100;
-    // Optional: comma-separated theorem-id prefixes (re-sweep only the theorems a change touched).
-    List<String> prefixes = args.length > 2 ? List.of(args[2].split(",")) : List.of("");
-    // Per breaking regime: on how many seeds the break was caught (broken or refused), as in BreakPowerBench.
-    java.util.Map<String, Integer> caught = new java.util.TreeMap<>();
-    int totalFails = 0;
-    int totalResults = 0;
-    long t0 = System.nanoTime();
-    for (long seed = from; seed <= to; seed++) {
-      long s0 = System.nanoTime();
-      List<String> fails = new ArrayList<>();
-      int results = 0;
-      List<Theorem<?>> theorems = Catalog.builtIn().theorems();
-      RunSettings settings = new RunSettings(RunSettings.Depth.QUICK, 0, seed, true)
-          .withStatisticalRegimeRuns((int) theorems.stream()
-              .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r))).count());
-      for (Theorem<?> t : theorems) {
-        if (prefixes.stream().noneMatch(t.id()::startsWith)) {
-          continue;
-        }
-        Spec spec = Specs.load(t.id());
-        for (Regime r : t.regimes()) {
-          if (r.expected() == Expected.NONE) {
-            continue;
-          }
-          results++;
-          String id = t.id() + "/" + r.id();
-          try {
-            Result res = TheoremRunner.run(t, r, settings.triesFor(r, spec.ciTries(), spec.fullTries()), settings);
-            if (r.expected() == Expected.BREAKS) {
-              boolean broke = res.outcome() == io.optcheck.result.Outcome.BROKEN
-                  || res.outcome() == io.optcheck.result.Outcome.REFUSED;
-              caught.merge(id, broke ? 1 : 0, Integer::sum);
+    public static void main(String[] args) {
+        long from = args.length > 0 ? Long.parseLong(args[0]) : 1;
+        long to = args.length > 1 ? Long.parseLong(args[1]) : 100;
+        // Optional: comma-separated theorem-id prefixes (re-sweep only the theorems a change touched).
+        List<String> prefixes = args.length > 2 ? List.of(args[2].split(",")) : List.of("");
+        // Per breaking regime: on how many seeds the break was caught (broken or refused), as in BreakPowerBench.
+        Map<String, Integer> caught = new TreeMap<>();
+        int totalFails = 0;
+        int totalResults = 0;
+        long t0 = System.nanoTime();
+        for (long seed = from; seed <= to; seed++) {
+            long s0 = System.nanoTime();
+            List<String> fails = new ArrayList<>();
+            int results = 0;
+            List<Theorem<?>> theorems = Catalog.builtIn().theorems();
+            RunSettings settings = new RunSettings(RunSettings.Depth.QUICK, 0, seed, true)
+                    .withStatisticalRegimeRuns((int) theorems.stream()
+                            .flatMap(t -> t.regimes().stream().filter(r -> TheoremRunner.isStatistical(t, r)))
+                            .count());
+            for (Theorem<?> t : theorems) {
+                if (prefixes.stream().noneMatch(t.id()::startsWith)) {
+                    continue;
+                }
+                Spec spec = Specs.load(t.id());
+                for (Regime r : t.regimes()) {
+                    if (r.expected() == Expected.NONE) {
+                        continue;
+                    }
+                    results++;
+                    String id = t.id() + "/" + r.id();
+                    try {
+                        Result res = TheoremRunner.run(
+                                t, r, settings.triesFor(r, spec.ciTries(), spec.fullTries()), settings);
+                        if (r.expected() == Expected.BREAKS) {
+                            boolean broke = res.outcome() == Outcome.BROKEN || res.outcome() == Outcome.REFUSED;
+                            caught.merge(id, broke ? 1 : 0, Integer::sum);
+                        }
+                        if (res.verdict() == Verdict.FAIL) {
+                            fails.add(id + " " + res.outcome().json()
+                                    + (res.counterexample() != null
+                                            ? " [" + res.counterexample().replay() + "]"
+                                            : "")
+                                    + (res.error() != null ? " (" + res.error().message() + ")" : ""));
+                        }
+                    } catch (RuntimeException | StackOverflowError e) {
+                        fails.add(id + " threw " + e);
+                    }
+                }
             }
-            if (res.verdict() == Verdict.FAIL) {
-              fails.add(id + " " + res.outcome().json()
-                  + (res.counterexample() != null ? " [" + res.counterexample().replay() + "]" : "")
-                  + (res.error() != null ? " (" + res.error().message() + ")" : ""));
+            totalFails += fails.size();
+            totalResults += results;
+            System.out.printf(
+                    Locale.ROOT,
+                    "seed %d: %d fail of %d verdicts in %.1f s%n",
+                    seed,
+                    fails.size(),
+                    results,
+                    (System.nanoTime() - s0) / 1e9);
+            for (String f : fails) {
+                System.out.println("  FAIL " + f);
             }
-          } catch (RuntimeException | StackOverflowError e) {
-            fails.add(id + " threw " + e);
-          }
+            System.out.flush();
         }
-      }
-      totalFails += fails.size();
-      totalResults += results;
-      System.out.printf(Locale.ROOT, "seed %d: %d fail of %d verdicts in %.1f s%n", seed, fails.size(), results,
-          (System.nanoTime() - s0) / 1e9);
-      for (String f : fails) {
-        System.out.println("  FAIL " + f);
-      }
-      System.out.flush();
+        long n = to - from + 1;
+        System.out.println("breaking regimes, seeds on which the break was caught:");
+        caught.forEach((id, c) -> System.out.printf(Locale.ROOT, "  %-70s %d/%d%n", id, c, n));
+        System.out.printf(
+                Locale.ROOT,
+                "seeds %d..%d: %d fail verdicts in %d results, %.1f s%n",
+                from,
+                to,
+                totalFails,
+                totalResults,
+                (System.nanoTime() - t0) / 1e9);
     }
-    long n = to - from + 1;
-    System.out.println("breaking regimes, seeds on which the break was caught:");
-    caught.forEach((id, c) -> System.out.printf(Locale.ROOT, "  %-70s %d/%d%n", id, c, n));
-    System.out.printf(Locale.ROOT, "seeds %d..%d: %d fail verdicts in %d results, %.1f s%n", from, to, totalFails,
-        totalResults, (System.nanoTime() - t0) / 1e9);
-  }
 }

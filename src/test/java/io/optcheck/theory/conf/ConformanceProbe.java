@@ -18,10 +18,18 @@ public final class ConformanceProbe {
                 for (Regime r : c.regimes()) {
                     long t0 = System.nanoTime();
                     Result res = TheoremRunner.run(c, r, tries, RunSettings.ci());
-                    System.out.printf("%-12s %-32s %-24s %-14s %-6s worst=%s %dms %s%n", k.id(), c.id(), r.id(), res.outcome(),
-                        res.verdict(), res.worstRatio(), (System.nanoTime() - t0) / 1_000_000,
-                        res.counterexample() != null ? res.counterexample().summary()
-                            : res.error() != null ? res.error().message() : "");
+                    System.out.printf(
+                            "%-12s %-32s %-24s %-14s %-6s worst=%s %dms %s%n",
+                            k.id(),
+                            c.id(),
+                            r.id(),
+                            res.outcome(),
+                            res.verdict(),
+                            res.worstRatio(),
+                            (System.nanoTime() - t0) / 1_000_000,
+                            res.counterexample() != null
+                                    ? res.counterexample().summary()
+                                    : res.error() != null ? res.error().message() : "");
                 }
             }
         }

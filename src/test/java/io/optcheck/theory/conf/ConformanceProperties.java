@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.optcheck.api.MethodKind;
 import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.method.plugin.ReferencePlugin;
-import io.optcheck.result.Expected;
 import io.optcheck.prop.Phase;
+import io.optcheck.result.Expected;
 import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
 import io.optcheck.result.Verdict;
@@ -39,53 +39,75 @@ class ConformanceProperties {
 
     @TestFactory
     Stream<DynamicTest> everyRegimeAtCiDepth() {
-        return properties().flatMap(c -> c.regimes().stream().map(r -> DynamicTest.dynamicTest(
-            c.id() + " " + c.kind().id() + " / " + r.id(), () -> {
-                Spec spec = Specs.load(c.id());
-                Result res = TheoremRunner.run(c, r, spec.ciTries(), RunSettings.ci());
-                System.out.println(res.id() + " -> " + res.outcome() + " worst=" + res.worstRatio()
-                    + (res.counterexample() != null ? "\n   " + res.counterexample().summary() : "")
-                    + (res.error() != null ? "\n   ERROR " + res.error().message() : "")
-                    + (res.extra().containsKey("notApplicable") ? "\n   n/a: " + res.extra().get("notApplicable") : ""));
-                if (c.notApplicable(r).isPresent()) {
-                    assertThat(res.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
-                    assertThat(res.verdict()).isEqualTo(Verdict.INFO);
-                    assertThat((String) res.extra().get("notApplicable")).isNotBlank();
-                } else {
-                    assertThat(res.verdict()).as(res.id()).isEqualTo(Verdict.PASS);
-                }
-            })));
+        return properties()
+                .flatMap(c -> c.regimes().stream()
+                        .map(r ->
+                                DynamicTest.dynamicTest(c.id() + " " + c.kind().id() + " / " + r.id(), () -> {
+                                    Spec spec = Specs.load(c.id());
+                                    Result res = TheoremRunner.run(c, r, spec.ciTries(), RunSettings.ci());
+                                    System.out.println(res.id() + " -> " + res.outcome() + " worst=" + res.worstRatio()
+                                            + (res.counterexample() != null
+                                                    ? "\n   "
+                                                            + res.counterexample()
+                                                                    .summary()
+                                                    : "")
+                                            + (res.error() != null
+                                                    ? "\n   ERROR "
+                                                            + res.error().message()
+                                                    : "")
+                                            + (res.extra().containsKey("notApplicable")
+                                                    ? "\n   n/a: " + res.extra().get("notApplicable")
+                                                    : ""));
+                                    if (c.notApplicable(r).isPresent()) {
+                                        assertThat(res.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+                                        assertThat(res.verdict()).isEqualTo(Verdict.INFO);
+                                        assertThat((String) res.extra().get("notApplicable"))
+                                                .isNotBlank();
+                                    } else {
+                                        assertThat(res.verdict()).as(res.id()).isEqualTo(Verdict.PASS);
+                                    }
+                                })));
     }
 
     @TestFactory
     Stream<DynamicTest> teeth() {
-        return properties().flatMap(c -> c.regimes().stream().filter(r -> c.notApplicable(r).isEmpty()).map(r ->
-            DynamicTest.dynamicTest(c.id() + " " + c.kind().id() + " / " + r.id()
-                + (r.expected() == Expected.HOLDS ? " tightened by 1e-3" : " without edge cases"), () -> {
-                    if (r.expected() == Expected.HOLDS) {
-                        Result res = TheoremRunner.run(c.withTightenedBounds(1e-3), r, 200, RunSettings.ci());
-                        assertThat(res.outcome()).as(res.id()).isEqualTo(Outcome.BROKEN);
-                    } else {
-                        Result res = TheoremRunner.run(c, r, 200, RunSettings.ci().withEdgeCases(false));
-                        assertThat(res.outcome()).as(res.id()).isEqualTo(Outcome.BROKEN);
-                        assertThat(res.foundBy()).isNotEqualTo(Phase.EDGE);
-                        assertThat(res.counterexample()).isNotNull();
-                    }
-                })));
+        return properties()
+                .flatMap(c -> c.regimes().stream()
+                        .filter(r -> c.notApplicable(r).isEmpty())
+                        .map(r -> DynamicTest.dynamicTest(
+                                c.id() + " " + c.kind().id() + " / " + r.id()
+                                        + (r.expected() == Expected.HOLDS
+                                                ? " tightened by 1e-3"
+                                                : " without edge cases"),
+                                () -> {
+                                    if (r.expected() == Expected.HOLDS) {
+                                        Result res = TheoremRunner.run(
+                                                c.withTightenedBounds(1e-3), r, 200, RunSettings.ci());
+                                        assertThat(res.outcome()).as(res.id()).isEqualTo(Outcome.BROKEN);
+                                    } else {
+                                        Result res = TheoremRunner.run(
+                                                c, r, 200, RunSettings.ci().withEdgeCases(false));
+                                        assertThat(res.outcome()).as(res.id()).isEqualTo(Outcome.BROKEN);
+                                        assertThat(res.foundBy()).isNotEqualTo(Phase.EDGE);
+                                        assertThat(res.counterexample()).isNotNull();
+                                    }
+                                })));
     }
 
     @TestFactory
     Stream<DynamicTest> specsAgree() {
-        return Conformance.all(PluginProvider.of(new ReferencePlugin(MethodKind.GD))).stream().map(c ->
-            DynamicTest.dynamicTest(c.id(), () -> {
-                Spec spec = Specs.load(c.id());
-                assertThat(spec.method()).isEqualTo("any");
-                assertThatCode(c::validate).doesNotThrowAnyException();
-                assertThat(c.spec()).isSameAs(spec);
-                assertThat(c.regimes().stream().map(Regime::id).toList())
-                    .isEqualTo(spec.regimes().stream().map(Spec.RegimeSpec::id).toList());
-                assertThat(Specs.pathOf(c.id())).startsWith("specs/conf/");
-            }));
+        return Conformance.all(PluginProvider.of(new ReferencePlugin(MethodKind.GD))).stream()
+                .map(c -> DynamicTest.dynamicTest(c.id(), () -> {
+                    Spec spec = Specs.load(c.id());
+                    assertThat(spec.method()).isEqualTo("any");
+                    assertThatCode(c::validate).doesNotThrowAnyException();
+                    assertThat(c.spec()).isSameAs(spec);
+                    assertThat(c.regimes().stream().map(Regime::id).toList())
+                            .isEqualTo(spec.regimes().stream()
+                                    .map(Spec.RegimeSpec::id)
+                                    .toList());
+                    assertThat(Specs.pathOf(c.id())).startsWith("specs/conf/");
+                }));
     }
 
     static Regime holds(ConformanceProperty c) {

@@ -42,8 +42,7 @@ class PluginConformanceTest {
             return ranges;
         }
 
-        record S(double[] x, double[] m, double[] v, int t) {
-        }
+        record S(double[] x, double[] m, double[] v, int t) {}
 
         @Override
         public Optimizer<?> create(Hyperparameters h) {
@@ -100,7 +99,8 @@ class PluginConformanceTest {
         assertThat(run(new Robustness(p), 200).outcome()).isEqualTo(Outcome.HELD);
         Result si = run(new GradientScaleInvariance(p), 200);
         assertThat(si.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
-        assertThat((String) si.extra().get("notApplicable")).contains("declares eps in [1.0E-8, 1.0E-8]", "excludes eps = 0.0");
+        assertThat((String) si.extra().get("notApplicable"))
+                .contains("declares eps in [1.0E-8, 1.0E-8]", "excludes eps = 0.0");
         // the naive formula is Kingma & Ba's, so with eps > 0 it matches the reference
         assertThat(run(new ReferenceEquivalence(p), 200).outcome()).isEqualTo(Outcome.HELD);
     }
@@ -116,8 +116,8 @@ class PluginConformanceTest {
     @Test
     void aDeclaredConventionIsAnOptionNotAFailure() {
         // eps inside the square root, declared: matches the reference under that convention ...
-        PluginProvider inside = PluginProvider.of(new ReferencePlugin(MethodKind.ADAM, Map.of("eps", "inside-sqrt"), 1,
-            "adam-eps-inside"));
+        PluginProvider inside = PluginProvider.of(
+                new ReferencePlugin(MethodKind.ADAM, Map.of("eps", "inside-sqrt"), 1, "adam-eps-inside"));
         Result ok = run(new ReferenceEquivalence(inside), 100);
         assertThat(ok.outcome()).isEqualTo(Outcome.HELD);
         assertThat(ok.conventions()).containsEntry("eps", "inside-sqrt");

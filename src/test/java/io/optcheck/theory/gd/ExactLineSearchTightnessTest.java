@@ -20,43 +20,50 @@ import org.junit.jupiter.api.Test;
  */
 class ExactLineSearchTightnessTest {
 
-  static final int TRIES = 1000;
+    static final int TRIES = 1000;
 
-  static double search(double targetedShare) {
-    ExactLineSearch theorem = new ExactLineSearch();
-    Regime holds = theorem.regime("holds");
-    Property<QuadraticStart> p = Property.forAll("exact-ls tightness",
-        LineSearchProblems.quadraticStarts(false).filter("d >= 2 and kappa >= 10", in -> {
-          double[] ev = in.q().eigenvalues();
-          double lo = Double.POSITIVE_INFINITY;
-          double hi = 0;
-          for (double e : ev) {
-            lo = Math.min(lo, e);
-            hi = Math.max(hi, e);
-          }
-          return ev.length >= 2 && hi >= 10 * lo;
-        }),
-        (in, trial) -> {
-          Evaluation e = theorem.evaluate(in, holds);
-          if (!Double.isNaN(e.worstRatio())) {
-            trial.target(e.worstRatio());
-          }
-          if (e.violation() != null) {
-            throw new AssertionError(e.violation().describe());
-          }
-        }).tries(TRIES).edgeCases(false).targetedShare(targetedShare);
-    PropertyResult<QuadraticStart> r = p.run();
-    assertThat(r.status()).as(String.valueOf(r.message())).isEqualTo(PropertyResult.Status.PASSED);
-    return r.bestScore();
-  }
+    static double search(double targetedShare) {
+        ExactLineSearch theorem = new ExactLineSearch();
+        Regime holds = theorem.regime("holds");
+        Property<QuadraticStart> p = Property.forAll(
+                        "exact-ls tightness",
+                        LineSearchProblems.quadraticStarts(false).filter("d >= 2 and kappa >= 10", in -> {
+                            double[] ev = in.q().eigenvalues();
+                            double lo = Double.POSITIVE_INFINITY;
+                            double hi = 0;
+                            for (double e : ev) {
+                                lo = Math.min(lo, e);
+                                hi = Math.max(hi, e);
+                            }
+                            return ev.length >= 2 && hi >= 10 * lo;
+                        }),
+                        (in, trial) -> {
+                            Evaluation e = theorem.evaluate(in, holds);
+                            if (!Double.isNaN(e.worstRatio())) {
+                                trial.target(e.worstRatio());
+                            }
+                            if (e.violation() != null) {
+                                throw new AssertionError(e.violation().describe());
+                            }
+                        })
+                .tries(TRIES)
+                .edgeCases(false)
+                .targetedShare(targetedShare);
+        PropertyResult<QuadraticStart> r = p.run();
+        assertThat(r.status()).as(String.valueOf(r.message())).isEqualTo(PropertyResult.Status.PASSED);
+        return r.bestScore();
+    }
 
-  @Test
-  void targetedSearchReachesTheKantorovichWorstCase() {
-    double random = search(0.0);
-    double targeted = search(0.5);
-    System.out.println(String.format(Locale.ROOT,
-        "gd.exact-line-search rate tightness, %d tries each: random %.6f, targeted %.6f", TRIES, random,
-        targeted));
-    assertThat(targeted).isGreaterThanOrEqualTo(0.99).isLessThanOrEqualTo(1 + 1e-6);
-  }
+    @Test
+    void targetedSearchReachesTheKantorovichWorstCase() {
+        double random = search(0.0);
+        double targeted = search(0.5);
+        System.out.println(String.format(
+                Locale.ROOT,
+                "gd.exact-line-search rate tightness, %d tries each: random %.6f, targeted %.6f",
+                TRIES,
+                random,
+                targeted));
+        assertThat(targeted).isGreaterThanOrEqualTo(0.99).isLessThanOrEqualTo(1 + 1e-6);
+    }
 }

@@ -3,6 +3,7 @@ package io.optcheck.theory.gd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.optcheck.method.GradientDescent;
+import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
@@ -13,6 +14,7 @@ import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,63 +33,68 @@ import org.junit.jupiter.api.Test;
  */
 class RotatedQuadraticRoundingTest {
 
-  private static final double[][] H = {
-      {42.80572985574966, 67.45284937874526},
-      {67.45284937874526, 106.29537014425023}};
-  private static final double[] X0 = {9.0, -5.794329004761253};
+    private static final double[][] H = {
+        {42.80572985574966, 67.45284937874526},
+        {67.45284937874526, 106.29537014425023}
+    };
+    private static final double[] X0 = {9.0, -5.794329004761253};
 
-  private static Quadratic q() {
-    return Quadratic.of(H, new double[2]);
-  }
-
-  @Test
-  void aRotatedQuadraticsValueScaleIsTheSumOfTheMagnitudesOfItsTerms() {
-    Quadratic q = q();
-    // 1/2 sum_ij |H_ij x_i x_j| written out for d = 2 (b = 0).
-    double terms = 0.5 * (Math.abs(H[0][0] * X0[0] * X0[0]) + 2 * Math.abs(H[0][1] * X0[0] * X0[1])
-        + Math.abs(H[1][1] * X0[1] * X0[1]));
-    assertThat(q.valueScale(X0)).isCloseTo(terms, org.assertj.core.data.Percentage.withPercentage(1e-12));
-    assertThat(q.valueScale(X0)).isGreaterThan(5000 * Math.abs(q.value(X0)));
-    // The gradient's terms cancel too: |H| |x| against H x.
-    assertThat(q.gradientScale(X0)).isGreaterThan(50 * Vec.norm(q.gradient(X0)));
-    // Diagonal, b = 0: the scale is |f|.
-    Quadratic diag = Quadratic.diagonal(new double[] {2, 3});
-    assertThat(diag.valueScale(new double[] {1, -2})).isEqualTo(Math.abs(diag.value(new double[] {1, -2})));
-  }
-
-  @Test
-  void theComputedIteratesMissTheBoundExactlyAndTheIterateRoundingAllowanceCoversIt() {
-    Quadratic q = q();
-    double l = q.certificate().L().orElseThrow();
-    double eta = 1e-4 / l;
-    GradientDescent gd = new GradientDescent(eta);
-    GradientDescent.State s = gd.init(X0);
-    int missedExactly = 0;
-    for (int t = 1; t <= DescentLemma.STEPS; t++) {
-      double[] prev = s.x();
-      s = gd.step(s, new io.optcheck.oracle.ExactOracle(q));
-      double[] cur = s.x();
-      double gg = Vec.normSq(q.gradient(prev));
-      double allowance = Tolerance.of(Tolerance.iterateRounding(Vec.norm(q.gradient(cur)), Vec.norm(prev),
-          eta * Math.sqrt(gg)), 2);
-      if (!DescentLemma.exactHolds(q, prev, cur, eta, l, "general-form", 0)) {
-        missedExactly++;
-      }
-      assertThat(DescentLemma.exactHolds(q, prev, cur, eta, l, "general-form", allowance))
-          .as("step %d, exactly with the iterate-rounding allowance", t).isTrue();
+    private static Quadratic q() {
+        return Quadratic.of(H, new double[2]);
     }
-    assertThat(missedExactly).as("steps whose computed iterates miss the bound in exact arithmetic")
-        .isPositive();
-  }
 
-  @Test
-  void theInstanceHoldsAndTheRegimeHoldsAtTheFullRunsSeedAndTries() {
-    DescentLemma theorem = new DescentLemma();
-    Regime general = theorem.regime("general-form");
-    Evaluation e = theorem.evaluate(new GdInstance(q(), X0, 1e-4, 1), general);
-    assertThat(e.violation()).isNull();
-    Result r = TheoremRunner.run(theorem, general, 5000, RunSettings.full().withSeed(42));
-    assertThat(r.outcome()).isEqualTo(Outcome.HELD);
-    assertThat(r.verdict()).isEqualTo(Verdict.PASS);
-  }
+    @Test
+    void aRotatedQuadraticsValueScaleIsTheSumOfTheMagnitudesOfItsTerms() {
+        Quadratic q = q();
+        // 1/2 sum_ij |H_ij x_i x_j| written out for d = 2 (b = 0).
+        double terms = 0.5
+                * (Math.abs(H[0][0] * X0[0] * X0[0])
+                        + 2 * Math.abs(H[0][1] * X0[0] * X0[1])
+                        + Math.abs(H[1][1] * X0[1] * X0[1]));
+        assertThat(q.valueScale(X0)).isCloseTo(terms, Percentage.withPercentage(1e-12));
+        assertThat(q.valueScale(X0)).isGreaterThan(5000 * Math.abs(q.value(X0)));
+        // The gradient's terms cancel too: |H| |x| against H x.
+        assertThat(q.gradientScale(X0)).isGreaterThan(50 * Vec.norm(q.gradient(X0)));
+        // Diagonal, b = 0: the scale is |f|.
+        Quadratic diag = Quadratic.diagonal(new double[] {2, 3});
+        assertThat(diag.valueScale(new double[] {1, -2})).isEqualTo(Math.abs(diag.value(new double[] {1, -2})));
+    }
+
+    @Test
+    void theComputedIteratesMissTheBoundExactlyAndTheIterateRoundingAllowanceCoversIt() {
+        Quadratic q = q();
+        double l = q.certificate().L().orElseThrow();
+        double eta = 1e-4 / l;
+        GradientDescent gd = new GradientDescent(eta);
+        GradientDescent.State s = gd.init(X0);
+        int missedExactly = 0;
+        for (int t = 1; t <= DescentLemma.STEPS; t++) {
+            double[] prev = s.x();
+            s = gd.step(s, new ExactOracle(q));
+            double[] cur = s.x();
+            double gg = Vec.normSq(q.gradient(prev));
+            double allowance = Tolerance.of(
+                    Tolerance.iterateRounding(Vec.norm(q.gradient(cur)), Vec.norm(prev), eta * Math.sqrt(gg)), 2);
+            if (!DescentLemma.exactHolds(q, prev, cur, eta, l, "general-form", 0)) {
+                missedExactly++;
+            }
+            assertThat(DescentLemma.exactHolds(q, prev, cur, eta, l, "general-form", allowance))
+                    .as("step %d, exactly with the iterate-rounding allowance", t)
+                    .isTrue();
+        }
+        assertThat(missedExactly)
+                .as("steps whose computed iterates miss the bound in exact arithmetic")
+                .isPositive();
+    }
+
+    @Test
+    void theInstanceHoldsAndTheRegimeHoldsAtTheFullRunsSeedAndTries() {
+        DescentLemma theorem = new DescentLemma();
+        Regime general = theorem.regime("general-form");
+        Evaluation e = theorem.evaluate(new GdInstance(q(), X0, 1e-4, 1), general);
+        assertThat(e.violation()).isNull();
+        Result r = TheoremRunner.run(theorem, general, 5000, RunSettings.full().withSeed(42));
+        assertThat(r.outcome()).isEqualTo(Outcome.HELD);
+        assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+    }
 }

@@ -19,36 +19,40 @@ import org.junit.jupiter.api.Test;
  */
 class SearchBudgetProperties {
 
-  static final int BUDGET = 1000;
+    static final int BUDGET = 1000;
 
-  record Figures(double random, double targeted) {
-  }
+    record Figures(double random, double targeted) {}
 
-  static <I> Figures measure(Theorem<I> t, String regimeId) {
-    Regime r = t.regime(regimeId);
-    Property<I> p = TheoremRunner.property(t, r, BUDGET, Property.DEFAULT_SEED, false);
-    PropertyResult<I> random = p.targetedShare(0).run();
-    PropertyResult<I> targeted = p.run();
-    assertThat(random.passed()).as(random.message()).isTrue();
-    assertThat(targeted.passed()).as(targeted.message()).isTrue();
-    assertThat(random.tries()).isEqualTo(BUDGET);
-    assertThat(targeted.tries()).isEqualTo(BUDGET);
-    Figures f = new Figures(random.bestScore(), targeted.bestScore());
-    System.out.println(String.format(Locale.ROOT,
-        "%s/%s worst ratio with %d tries: random %.10f, targeted %.10f", t.id(), regimeId, BUDGET,
-        f.random(), f.targeted()));
-    return f;
-  }
+    static <I> Figures measure(Theorem<I> t, String regimeId) {
+        Regime r = t.regime(regimeId);
+        Property<I> p = TheoremRunner.property(t, r, BUDGET, Property.DEFAULT_SEED, false);
+        PropertyResult<I> random = p.targetedShare(0).run();
+        PropertyResult<I> targeted = p.run();
+        assertThat(random.passed()).as(random.message()).isTrue();
+        assertThat(targeted.passed()).as(targeted.message()).isTrue();
+        assertThat(random.tries()).isEqualTo(BUDGET);
+        assertThat(targeted.tries()).isEqualTo(BUDGET);
+        Figures f = new Figures(random.bestScore(), targeted.bestScore());
+        System.out.println(String.format(
+                Locale.ROOT,
+                "%s/%s worst ratio with %d tries: random %.10f, targeted %.10f",
+                t.id(),
+                regimeId,
+                BUDGET,
+                f.random(),
+                f.targeted()));
+        return f;
+    }
 
-  @Test
-  void convexRateAtHEqualsOneApproachesTheHuberWorstCase() {
-    Figures f = measure(new ConvexRate(), "h-eq-1");
-    assertThat(f.targeted()).isGreaterThanOrEqualTo(0.95).isLessThanOrEqualTo(1 + 1e-9);
-  }
+    @Test
+    void convexRateAtHEqualsOneApproachesTheHuberWorstCase() {
+        Figures f = measure(new ConvexRate(), "h-eq-1");
+        assertThat(f.targeted()).isGreaterThanOrEqualTo(0.95).isLessThanOrEqualTo(1 + 1e-9);
+    }
 
-  @Test
-  void contractionIsApproachedAtNAtLeastOne() {
-    Figures f = measure(new Contraction(), "holds");
-    assertThat(f.targeted()).isGreaterThanOrEqualTo(0.99).isLessThanOrEqualTo(1 + 1e-6);
-  }
+    @Test
+    void contractionIsApproachedAtNAtLeastOne() {
+        Figures f = measure(new Contraction(), "holds");
+        assertThat(f.targeted()).isGreaterThanOrEqualTo(0.99).isLessThanOrEqualTo(1 + 1e-6);
+    }
 }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class FalseAlarmBudgetCatalogTest {
 
-    record Stat(Theorem<?> theorem, Regime regime, Spec spec) {
-    }
+    record Stat(Theorem<?> theorem, Regime regime, Spec spec) {}
 
     static List<Stat> statisticalRegimes() {
         List<Stat> out = new ArrayList<>();
@@ -44,12 +43,14 @@ class FalseAlarmBudgetCatalogTest {
     static double familyWise(List<Stat> regimes, RunSettings settings, int triesFactor) {
         double sum = 0;
         for (Stat s : regimes) {
-            int tries = settings.triesFor(s.regime(), s.spec().ciTries(), s.spec().fullTries()) * triesFactor;
+            int tries =
+                    settings.triesFor(s.regime(), s.spec().ciTries(), s.spec().fullTries()) * triesFactor;
             Theorem<?> budgeted = TheoremRunner.withBudget(s.theorem(), s.regime(), tries, settings);
             int tests = ((StatisticalTheorem<?>) s.theorem()).testsPerEvaluation(s.regime());
             double alpha = ((StatisticalTheorem<?>) budgeted).alpha();
-            assertThat(alpha).as(s.theorem().id() + "/" + s.regime().id() + " gets the budget's alpha")
-                .isEqualTo(FalseAlarmBudget.perTest(tries, tests, settings.statisticalRegimeRuns()));
+            assertThat(alpha)
+                    .as(s.theorem().id() + "/" + s.regime().id() + " gets the budget's alpha")
+                    .isEqualTo(FalseAlarmBudget.perTest(tries, tests, settings.statisticalRegimeRuns()));
             sum += (tries + FalseAlarmBudget.EXTRA_EVALUATIONS) * (double) tests * alpha;
         }
         return sum;
@@ -58,21 +59,24 @@ class FalseAlarmBudgetCatalogTest {
     @Test
     void theStochasticCatalogStaysBelowOneInAMillionAtEveryDepth() {
         List<Stat> regimes = statisticalRegimes();
-        assertThat(regimes).extracting(s -> s.theorem().id())
-            .contains("sgd.constant-step-strongly-convex", "sgd.nonconvex", "sgd.polyak-averaging");
+        assertThat(regimes)
+                .extracting(s -> s.theorem().id())
+                .contains("sgd.constant-step-strongly-convex", "sgd.nonconvex", "sgd.polyak-averaging");
         for (RunSettings base : List.of(RunSettings.ci(), RunSettings.full())) {
             for (int factor : new int[] {1, 10, 100}) {
                 // As the CLI runs it: split over the statistical regimes it actually runs.
                 RunSettings cli = base.withStatisticalRegimeRuns(regimes.size());
-                assertThat(familyWise(regimes, cli, factor)).as(base.depth() + " x" + factor + " (CLI)")
-                    .isLessThanOrEqualTo(FalseAlarmBudget.FAMILY_WISE * (1 + 1e-12));
+                assertThat(familyWise(regimes, cli, factor))
+                        .as(base.depth() + " x" + factor + " (CLI)")
+                        .isLessThanOrEqualTo(FalseAlarmBudget.FAMILY_WISE * (1 + 1e-12));
                 // As single runs from tests get it: one default slot per regime run. The test
                 // suite runs each statistical regime at most four times (CatalogProperties,
                 // TeethProperties, and at most twice more from power or plug-in tests), so it
                 // stays below 1e-6 while regimes <= 50.
                 double perRun = familyWise(regimes, base, factor);
-                assertThat(4 * perRun).as(base.depth() + " x" + factor + " (tests)")
-                    .isLessThanOrEqualTo(FalseAlarmBudget.FAMILY_WISE);
+                assertThat(4 * perRun)
+                        .as(base.depth() + " x" + factor + " (tests)")
+                        .isLessThanOrEqualTo(FalseAlarmBudget.FAMILY_WISE);
             }
         }
     }

@@ -44,8 +44,7 @@ import java.util.Locale;
  */
 public final class StatisticalRatesBench {
 
-    private StatisticalRatesBench() {
-    }
+    private StatisticalRatesBench() {}
 
     /** One theorem's tight instance, evaluated on a seed set, with per-checkpoint decisions. */
     interface Tight {
@@ -58,26 +57,55 @@ public final class StatisticalRatesBench {
         long t0 = System.nanoTime();
 
         ConstantStepStronglyConvex cs = new ConstantStepStronglyConvex();
-        ConstantStepInstance csIn = new ConstantStepInstance(Quadratic.diagonal(new double[] {2}),
-            new double[] {1.5}, 1.0, 0.7, 0);
+        ConstantStepInstance csIn =
+                new ConstantStepInstance(Quadratic.diagonal(new double[] {2}), new double[] {1.5}, 1.0, 0.7, 0);
         SgdNonconvex nc = new SgdNonconvex();
         NonconvexInstance ncIn = new NonconvexInstance(
-            Ripple.of(new double[] {1}, new double[] {0}, new double[] {1}, null), new double[] {2}, 1.0, 0.1);
+                Ripple.of(new double[] {1}, new double[] {0}, new double[] {1}, null), new double[] {2}, 1.0, 0.1);
         PolyakAveraging pa = new PolyakAveraging();
         PolyakInstance paIn = new PolyakInstance(
-            new CenteredHuberSum(1, 0, List.of(new CenteredHuberSum.Term(0, 10, 0.1, 0))), new double[] {100}, 1.0, 0.0, 0.0);
+                new CenteredHuberSum(1, 0, List.of(new CenteredHuberSum.Term(0, 10, 0.1, 0))),
+                new double[] {100},
+                1.0,
+                0.0,
+                0.0);
 
         Object[][] rows = {
-            {"sgd.constant-step-strongly-convex", "d = 1, L = mu = 2, eta = 1/L, s = 0.7 (E[X] = bound at every k)",
-                5, (Tight) (p, a, salt) -> (p ? cs.withTightenedBounds(0) : cs).withAlpha(a).evaluate(csIn, cs.regime("holds"), salt, false)},
-            {"sgd.nonconvex", "(1/2)x^2, x0 = 2, eta = 1, s = 0.1 (ratio 4/4.01 at T = 1)",
-                5, (Tight) (p, a, salt) -> (p ? nc.withTightenedBounds(0) : nc).withAlpha(a).evaluate(ncIn, nc.regime("holds"), salt, false)},
-            {"sgd.polyak-averaging", "huber slope 1, kink 0.1, x0 = 100, eta = R/G, s = 0 (ratio 0.9995 at T = 1)",
-                5, (Tight) (p, a, salt) -> (p ? pa.withTightenedBounds(0) : pa).withAlpha(a).evaluate(paIn, pa.regime("holds"), salt, false)},
+            {
+                "sgd.constant-step-strongly-convex",
+                "d = 1, L = mu = 2, eta = 1/L, s = 0.7 (E[X] = bound at every k)",
+                5,
+                (Tight) (p, a, salt) -> (p ? cs.withTightenedBounds(0) : cs)
+                        .withAlpha(a)
+                        .evaluate(csIn, cs.regime("holds"), salt, false)
+            },
+            {
+                "sgd.nonconvex",
+                "(1/2)x^2, x0 = 2, eta = 1, s = 0.1 (ratio 4/4.01 at T = 1)",
+                5,
+                (Tight) (p, a, salt) -> (p ? nc.withTightenedBounds(0) : nc)
+                        .withAlpha(a)
+                        .evaluate(ncIn, nc.regime("holds"), salt, false)
+            },
+            {
+                "sgd.polyak-averaging",
+                "huber slope 1, kink 0.1, x0 = 100, eta = R/G, s = 0 (ratio 0.9995 at T = 1)",
+                5,
+                (Tight) (p, a, salt) -> (p ? pa.withTightenedBounds(0) : pa)
+                        .withAlpha(a)
+                        .evaluate(paIn, pa.regime("holds"), salt, false)
+            },
         };
 
         System.out.println("== 1. False alarms of each test on its own at alpha = 0.05 (" + sets + " seed sets) ==");
-        System.out.println(String.format(Locale.ROOT, "%-36s %-4s %-10s %-44s %s", "theorem", "k", "mean/bnd", "false alarms (95% CP)", "ok (lower <= 0.05)"));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "%-36s %-4s %-10s %-44s %s",
+                "theorem",
+                "k",
+                "mean/bnd",
+                "false alarms (95% CP)",
+                "ok (lower <= 0.05)"));
         for (Object[] row : rows) {
             Tight tight = (Tight) row[3];
             int m = (int) row[2];
@@ -94,14 +122,21 @@ public final class StatisticalRatesBench {
             }
             for (int c = 0; c < m; c++) {
                 Calibration cal = Calibration.of(sets, alarms[c], 0.95);
-                System.out.println(String.format(Locale.ROOT, "%-36s %-4d %-10.4f %-44s %s", row[0],
-                    ConstantStepStronglyConvex.CHECKPOINTS[c], ratio[c], cal.describe(), cal.lower() <= 0.05));
+                System.out.println(String.format(
+                        Locale.ROOT,
+                        "%-36s %-4d %-10.4f %-44s %s",
+                        row[0],
+                        ConstantStepStronglyConvex.CHECKPOINTS[c],
+                        ratio[c],
+                        cal.describe(),
+                        cal.lower() <= 0.05));
             }
             System.out.println("   instance: " + row[1]);
         }
 
         System.out.println();
-        System.out.println("== 2. Power against bound x 0.8 at the production alpha (full depth) (" + sets + " seed sets) ==");
+        System.out.println(
+                "== 2. Power against bound x 0.8 at the production alpha (full depth) (" + sets + " seed sets) ==");
         for (Object[] row : rows) {
             Tight tight = (Tight) row[3];
             double alpha = FalseAlarmBudget.perTest(1000, (int) row[2], 0);
@@ -111,12 +146,17 @@ public final class StatisticalRatesBench {
                     detected++;
                 }
             }
-            System.out.println(String.format(Locale.ROOT, "%-36s alpha %.3g: detected %s", row[0], alpha,
-                Calibration.of(sets, detected, 0.95).describe()));
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "%-36s alpha %.3g: detected %s",
+                    row[0],
+                    alpha,
+                    Calibration.of(sets, detected, 0.95).describe()));
         }
 
         System.out.println();
-        System.out.println("== 3. Breaking regimes caught (" + seeds + " property seeds, CI tries, edge cases off, production alpha) ==");
+        System.out.println("== 3. Breaking regimes caught (" + seeds
+                + " property seeds, CI tries, edge cases off, production alpha) ==");
         for (Theorem<?> t : Catalog.builtIn().theorems()) {
             if (!(t.id().startsWith("sgd.") || t.id().startsWith("dist.") || t.id().startsWith("vr."))) {
                 continue;
@@ -127,9 +167,13 @@ public final class StatisticalRatesBench {
                     continue;
                 }
                 int caught = caught(t, r, spec.ciTries(), seeds);
-                System.out.println(String.format(Locale.ROOT, "%-36s %-28s %s%s", t.id(), r.id(),
-                    Calibration.of(seeds, caught, 0.95).describe(),
-                    TheoremRunner.isStatistical(t, r) ? "  [statistical]" : "  [exact]"));
+                System.out.println(String.format(
+                        Locale.ROOT,
+                        "%-36s %-28s %s%s",
+                        t.id(),
+                        r.id(),
+                        Calibration.of(seeds, caught, 0.95).describe(),
+                        TheoremRunner.isStatistical(t, r) ? "  [statistical]" : "  [exact]"));
             }
         }
         System.out.println(String.format(Locale.ROOT, "%nwall time %.1f s", (System.nanoTime() - t0) / 1e9));
@@ -140,12 +184,13 @@ public final class StatisticalRatesBench {
         for (int seed = 1; seed <= seeds; seed++) {
             RunSettings settings = RunSettings.ci().withSeed(seed).withEdgeCases(false);
             Theorem<I> budgeted = TheoremRunner.withBudget(t, r, tries, settings);
-            PropertyResult<I> res = TheoremRunner.property(budgeted, r, tries, seed, false).shrinkBudget(0).run();
+            PropertyResult<I> res = TheoremRunner.property(budgeted, r, tries, seed, false)
+                    .shrinkBudget(0)
+                    .run();
             if (res.status() == PropertyResult.Status.FAILED) {
                 caught++;
             }
         }
         return caught;
     }
-
 }

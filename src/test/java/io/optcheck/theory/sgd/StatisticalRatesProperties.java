@@ -28,12 +28,12 @@ class StatisticalRatesProperties {
     @Test
     void constantStepDetectsThePlantedViolationOnEverySeedSet() {
         ConstantStepStronglyConvex truth = new ConstantStepStronglyConvex()
-            .withAlpha(productionAlpha(ConstantStepStronglyConvex.CHECKPOINTS.length));
+                .withAlpha(productionAlpha(ConstantStepStronglyConvex.CHECKPOINTS.length));
         ConstantStepStronglyConvex planted = truth.withTightenedBounds(1e-3);
         Regime holds = truth.regime("holds");
         // d = 1, mu = L = 2, eta = 1/L: E[f(x_k)] = s^2/(2L) = bound at every k >= 1.
-        ConstantStepInstance tight = new ConstantStepInstance(Quadratic.diagonal(new double[] {2}),
-            new double[] {1.5}, 1.0, 0.7, 0);
+        ConstantStepInstance tight =
+                new ConstantStepInstance(Quadratic.diagonal(new double[] {2}), new double[] {1.5}, 1.0, 0.7, 0);
         assertDetectsOnEverySeedSet(truth, planted, tight, holds);
     }
 
@@ -44,7 +44,7 @@ class StatisticalRatesProperties {
         Regime holds = truth.regime("holds");
         // (1/2) x^2 (a rippled quadratic with a = 0), eta = 1/L = 1, T = 1: X = 4, bound 4 + s^2.
         NonconvexInstance tight = new NonconvexInstance(
-            Ripple.of(new double[] {1}, new double[] {0}, new double[] {1}, null), new double[] {2}, 1.0, 0.1);
+                Ripple.of(new double[] {1}, new double[] {0}, new double[] {1}, null), new double[] {2}, 1.0, 0.1);
         assertDetectsOnEverySeedSet(truth, planted, tight, holds);
     }
 
@@ -61,8 +61,8 @@ class StatisticalRatesProperties {
     }
 
     /** The planted bound is rejected on every seed set, the true bound on none. */
-    private static <I, T extends CheckpointTheorem<I, T>> void assertDetectsOnEverySeedSet(T truth, T planted,
-                                                                                         I tight, Regime holds) {
+    private static <I, T extends CheckpointTheorem<I, T>> void assertDetectsOnEverySeedSet(
+            T truth, T planted, I tight, Regime holds) {
         int detected = 0;
         int falseAlarms = 0;
         for (int set = 1; set <= SEED_SETS; set++) {

@@ -3,8 +3,10 @@ package io.optcheck.theory.stat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +49,7 @@ class ExpectationCheckTest {
     void infiniteSamplesAreTruncatedNotAnError() {
         ExpectationCheck c = ExpectationCheck.empiricalBernstein(100, 10, 1);
         double[] x = new double[100];
-        java.util.Arrays.fill(x, Double.POSITIVE_INFINITY);
+        Arrays.fill(x, Double.POSITIVE_INFINITY);
         ExpectationCheck.Decision d = c.atMost("E[X]", 1, x, 1.0, 0);
         assertThat(d.violated()).isTrue();
         assertThat(d.check().observed()).isInfinite();
@@ -62,7 +64,7 @@ class ExpectationCheckTest {
         ExpectationCheck wide = ExpectationCheck.empiricalBernstein(500, 10, 1).withTruncation(100);
         ExpectationCheck narrow = wide.withTruncation(2);
         assertThat(narrow.atMost("E[X]", 1, x, 1.0, 0).meanBound().mean())
-            .isLessThan(wide.atMost("E[X]", 1, x, 1.0, 0).meanBound().mean());
+                .isLessThan(wide.atMost("E[X]", 1, x, 1.0, 0).meanBound().mean());
     }
 
     @Test
@@ -93,11 +95,11 @@ class ExpectationCheckTest {
     @Test
     void invalidConfigurationIsRejected() {
         assertThatThrownBy(() -> new ExpectationCheck(MeanBound.Test.HOEFFDING, 1, 8, 0.1))
-            .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ExpectationCheck(MeanBound.Test.HOEFFDING, 10, 1, 0.1))
-            .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ExpectationCheck(MeanBound.Test.HOEFFDING, 10, 8, 0))
-            .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class);
         ExpectationCheck c = new ExpectationCheck(MeanBound.Test.HOEFFDING, 10, 8, 0.1);
         assertThatThrownBy(() -> c.atMost("x", 1, new double[9], 1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> c.atMost("x", 1, new double[10], -1, 0)).isInstanceOf(IllegalArgumentException.class);
@@ -106,9 +108,9 @@ class ExpectationCheckTest {
     @Test
     void clopperPearsonMatchesClosedFormsAtTheEnds() {
         Calibration none = Calibration.of(10, 0, 0.95);
-        assertThat(none.upper()).isCloseTo(1 - Math.pow(0.025, 0.1), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(none.upper()).isCloseTo(1 - Math.pow(0.025, 0.1), Offset.offset(1e-12));
         Calibration all = Calibration.of(100, 100, 0.95);
-        assertThat(all.lower()).isCloseTo(Math.pow(0.025, 0.01), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(all.lower()).isCloseTo(Math.pow(0.025, 0.01), Offset.offset(1e-12));
         Calibration mid = Calibration.of(1000, 50, 0.95);
         assertThat(mid.lower()).isLessThan(0.05);
         assertThat(mid.upper()).isGreaterThan(0.05);

@@ -17,47 +17,46 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SagaMomentsTest {
 
-  @ParameterizedTest
-  @ValueSource(booleans = {false, true})
-  void propagationEqualsEnumerationOfEveryPath(boolean frozen) {
-    DiagonalQuadraticSum f = new DiagonalQuadraticSum(
-        new double[][] {{1, 0.3}, {-0.4, 0.9}, {0.6, 0.2}},
-        new double[][] {{1, -2}, {0.5, 1}, {-1, 0.25}});
-    double mu = f.averageMuLowerBound();
-    double eta = 1 / (2 * (mu * 3 + 1));
-    double[] xs = f.minimizer();
-    double[] x0 = {1.7, -0.3};
-    double[][] phi = {{0.2, 1.1}, {-1.3, 0.4}, {0.9, -0.8}};
-    int steps = 4;
-    SagaMoments m = SagaMoments.propagate(f, eta, mu, xs, x0, phi, frozen, steps);
-    Saga saga = frozen ? Saga.frozenTable(eta) : Saga.of(eta);
-    for (int t = 1; t <= steps; t++) {
-      double dist = 0;
-      double v = 0;
-      int paths = (int) Math.pow(3, t);
-      for (int p = 0; p < paths; p++) {
-        int[] path = new int[t];
-        int code = p;
-        for (int k = 0; k < t; k++) {
-          path[k] = code % 3;
-          code /= 3;
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void propagationEqualsEnumerationOfEveryPath(boolean frozen) {
+        DiagonalQuadraticSum f = new DiagonalQuadraticSum(
+                new double[][] {{1, 0.3}, {-0.4, 0.9}, {0.6, 0.2}}, new double[][] {{1, -2}, {0.5, 1}, {-1, 0.25}});
+        double mu = f.averageMuLowerBound();
+        double eta = 1 / (2 * (mu * 3 + 1));
+        double[] xs = f.minimizer();
+        double[] x0 = {1.7, -0.3};
+        double[][] phi = {{0.2, 1.1}, {-1.3, 0.4}, {0.9, -0.8}};
+        int steps = 4;
+        SagaMoments m = SagaMoments.propagate(f, eta, mu, xs, x0, phi, frozen, steps);
+        Saga saga = frozen ? Saga.frozenTable(eta) : Saga.of(eta);
+        for (int t = 1; t <= steps; t++) {
+            double dist = 0;
+            double v = 0;
+            int paths = (int) Math.pow(3, t);
+            for (int p = 0; p < paths; p++) {
+                int[] path = new int[t];
+                int code = p;
+                for (int k = 0; k < t; k++) {
+                    path[k] = code % 3;
+                    code /= 3;
+                }
+                Saga.State s = saga.init(x0, SagaTheorem.table(f, phi));
+                FiniteSumIndexOracle o = FiniteSumIndexOracle.scripted(f, path);
+                double[][] ph = phi.clone();
+                for (int k = 0; k < t; k++) {
+                    double[] before = s.x();
+                    s = saga.step(s, o);
+                    if (!frozen) {
+                        ph[path[k]] = before;
+                    }
+                }
+                double e = Vec.dist(s.x(), xs);
+                dist += e * e / paths;
+                v += SagaTheorem.lyapunov(f, mu, eta, xs, s.x(), ph) / paths;
+            }
+            assertThat(m.distSq[t]).as("E||x_t - x*||^2 at t = %d", t).isCloseTo(dist, within(1e-13));
+            assertThat(m.lyapunov[t]).as("E V_t at t = %d", t).isCloseTo(v, within(1e-13));
         }
-        Saga.State s = saga.init(x0, SagaTheorem.table(f, phi));
-        FiniteSumIndexOracle o = FiniteSumIndexOracle.scripted(f, path);
-        double[][] ph = phi.clone();
-        for (int k = 0; k < t; k++) {
-          double[] before = s.x();
-          s = saga.step(s, o);
-          if (!frozen) {
-            ph[path[k]] = before;
-          }
-        }
-        double e = Vec.dist(s.x(), xs);
-        dist += e * e / paths;
-        v += SagaTheorem.lyapunov(f, mu, eta, xs, s.x(), ph) / paths;
-      }
-      assertThat(m.distSq[t]).as("E||x_t - x*||^2 at t = %d", t).isCloseTo(dist, within(1e-13));
-      assertThat(m.lyapunov[t]).as("E V_t at t = %d", t).isCloseTo(v, within(1e-13));
     }
-  }
 }

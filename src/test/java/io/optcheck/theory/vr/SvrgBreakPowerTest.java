@@ -19,23 +19,27 @@ import org.junit.jupiter.api.Test;
  */
 class SvrgBreakPowerTest {
 
-  @Test
-  void theSeedsThatMissedTheBreakAt300TriesFindIt() {
-    SvrgTheorem t = new SvrgTheorem();
-    int tries = Specs.load(t.id()).ciTries();
-    assertThat(tries).isGreaterThanOrEqualTo(1000);
-    for (long seed : new long[] {4, 29}) {
-      Result r = TheoremRunner.run(t, t.regime("drop:components-convex"), tries, RunSettings.ci().withSeed(seed));
-      assertThat(r.outcome()).as("seed " + seed).isEqualTo(Outcome.BROKEN);
-      assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+    @Test
+    void theSeedsThatMissedTheBreakAt300TriesFindIt() {
+        SvrgTheorem t = new SvrgTheorem();
+        int tries = Specs.load(t.id()).ciTries();
+        assertThat(tries).isGreaterThanOrEqualTo(1000);
+        for (long seed : new long[] {4, 29}) {
+            Result r = TheoremRunner.run(
+                    t,
+                    t.regime("drop:components-convex"),
+                    tries,
+                    RunSettings.ci().withSeed(seed));
+            assertThat(r.outcome()).as("seed " + seed).isEqualTo(Outcome.BROKEN);
+            assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+        }
     }
-  }
 
-  @Test
-  void threeTriesOnTheHoldsRegimeAreInconclusiveNotFail() {
-    SvrgTheorem t = new SvrgTheorem();
-    Result r = TheoremRunner.run(t, t.regime("holds"), 3, RunSettings.ci().withTries(3));
-    assertThat(r.outcome()).isIn(Outcome.HELD, Outcome.INCONCLUSIVE);
-    assertThat(r.verdict()).isNotEqualTo(Verdict.FAIL);
-  }
+    @Test
+    void threeTriesOnTheHoldsRegimeAreInconclusiveNotFail() {
+        SvrgTheorem t = new SvrgTheorem();
+        Result r = TheoremRunner.run(t, t.regime("holds"), 3, RunSettings.ci().withTries(3));
+        assertThat(r.outcome()).isIn(Outcome.HELD, Outcome.INCONCLUSIVE);
+        assertThat(r.verdict()).isNotEqualTo(Verdict.FAIL);
+    }
 }

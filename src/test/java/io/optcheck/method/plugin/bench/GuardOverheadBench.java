@@ -1,16 +1,21 @@
 package io.optcheck.method.plugin.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.Optimizer;
+import io.optcheck.api.Oracle;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodState;
 import io.optcheck.method.Runner;
-import io.optcheck.oracle.ExactOracle;
-import io.optcheck.api.Optimizer;
-import io.optcheck.api.Oracle;
 import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.method.plugin.SamplePlugins;
+import io.optcheck.oracle.ExactOracle;
+import io.optcheck.oracle.GradientOracle;
 import io.optcheck.problem.Quadratic;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * Benchmark (a main, not a test): the same GD plug-in run (a) directly, calling its step function
@@ -31,7 +36,7 @@ public final class GuardOverheadBench {
             }
             Quadratic q = Quadratic.diagonal(lambda);
             double[] x0 = new double[d];
-            java.util.Arrays.fill(x0, 1);
+            Arrays.fill(x0, 1);
             Hyperparameters h = Hyperparameters.of("lr", 0.5);
             SamplePlugins.Gd plugin = new SamplePlugins.Gd();
             PluginProvider provider = PluginProvider.of(plugin);
@@ -64,18 +69,29 @@ public final class GuardOverheadBench {
                 }
             }
             double n = 50.0 * steps;
-            System.out.printf(Locale.ROOT, "d = %3d: wall ns/step: direct %.0f, guarded now %.0f (%.1fx), old hand-off"
-                + " path %.0f (%.1fx); process CPU ns/step: direct %.0f, guarded now %.0f (%.1fx), old %.0f (%.1fx)"
-                + " (sink %s)%n", d, direct / n, guarded / n, (double) guarded / direct, old / n, (double) old / direct,
-                directCpu / n, guardedCpu / n, (double) guardedCpu / directCpu, oldCpu / n, (double) oldCpu / directCpu,
-                sink != 0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "d = %3d: wall ns/step: direct %.0f, guarded now %.0f (%.1fx), old hand-off"
+                            + " path %.0f (%.1fx); process CPU ns/step: direct %.0f, guarded now %.0f (%.1fx), old %.0f (%.1fx)"
+                            + " (sink %s)%n",
+                    d,
+                    direct / n,
+                    guarded / n,
+                    (double) guarded / direct,
+                    old / n,
+                    (double) old / direct,
+                    directCpu / n,
+                    guardedCpu / n,
+                    (double) guardedCpu / directCpu,
+                    oldCpu / n,
+                    (double) oldCpu / directCpu,
+                    sink != 0);
         }
     }
 
     /** CPU time of the whole process (all threads, so the worker's share counts too). */
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-            .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     @SuppressWarnings("unchecked")
@@ -121,12 +137,12 @@ public final class GuardOverheadBench {
             }
 
             @Override
-            public S step(S state, io.optcheck.oracle.GradientOracle oracle) {
+            public S step(S state, GradientOracle oracle) {
                 return call(() -> m.step(state, oracle));
             }
 
             @SuppressWarnings("unchecked")
-            private S call(java.util.concurrent.Callable<S> body) {
+            private S call(Callable<S> body) {
                 LegacyHandOff.Outcome o = LegacyHandOff.call(body, 10_000_000_000L);
                 if (o.error instanceof RuntimeException e) {
                     throw e;

@@ -17,8 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LegacyHandOff {
 
-    private LegacyHandOff() {
-    }
+    private LegacyHandOff() {}
 
     /**
      * How long a waiting side spins (Thread.onSpinWait) before it parks: long enough to cover a
@@ -94,7 +93,7 @@ final class LegacyHandOff {
 
         @Override
         public void run() {
-            for (;;) {
+            for (; ; ) {
                 Callable<?> t;
                 int spins = 0;
                 long idleSince = System.nanoTime();
