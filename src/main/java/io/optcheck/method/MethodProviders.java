@@ -30,6 +30,11 @@ import java.util.TreeMap;
  *       non-negative decimal number such as {@code 0.1} (TensorFlow and Keras);</li>
  *   <li>{@code max-over} (AMSGRAD): {@code raw} (default: vhat = max(vhat, v), divided by
  *       1 - b2^t afterwards, PyTorch) or {@code corrected} (vhat = max(vhat, v / (1 - b2^t)));</li>
+ *   <li>{@code eps} (AMSGRAD) may also be {@code eps-hat}: the reordered form with the maximum over
+ *       the raw v, lr_t = lr sqrt(1 - b2^t) / (1 - b1^t) and eps added to sqrt(vhat) (ND4J;
+ *       {@link AdamEpsHat#amsGrad}); it needs {@code max-over = raw};</li>
+ *   <li>{@code initial-accumulator} (RMSPROP): v_0 as for ADAGRAD, {@code 0} (default, Tieleman
+ *       &amp; Hinton, PyTorch), {@code eps} (ND4J) or a number (TensorFlow 1's RMSPropOptimizer: 1);</li>
  *   <li>NADAM: {@code eps}, {@code bias-correction} as for Adam, and {@code momentum-correction}
  *       {@code next-power} (default, Dozat 2016) or {@code same-power} (Ruder 2016);</li>
  *   <li>ADAMAX: {@code eps} {@code outside-max} (default, u + eps) or {@code inside-max}
@@ -130,7 +135,7 @@ public final class MethodProviders {
         }
         // Additive: Kingma & Ba's reordered form (eps added to sqrt of the uncorrected v; TensorFlow,
         // Tribuo) for ADAM, and the lookahead form of constant-momentum Nesterov (PyTorch, Tribuo).
-        if (kind == MethodKind.ADAM) {
+        if (kind == MethodKind.ADAM || kind == MethodKind.AMSGRAD) {
             allowed.put("eps", new String[] {"outside-sqrt", "inside-sqrt", "eps-hat"});
         }
         if (kind == MethodKind.NESTEROV_CONSTANT) {
@@ -138,7 +143,7 @@ public final class MethodProviders {
         }
         switch (kind) {
             case NESTEROV -> allowed.put("nesterov-form", new String[] {"lambda", "simplified", "simplified-t-from-1"});
-            case ADAGRAD -> allowed.put("initial-accumulator", new String[] {"0", "eps", NUMBER});
+            case ADAGRAD, RMSPROP -> allowed.put("initial-accumulator", new String[] {"0", "eps", NUMBER});
             case AMSGRAD -> allowed.put("max-over", new String[] {"raw", "corrected"});
             case NADAM -> {
                 allowed.put("eps", new String[] {"outside-sqrt", "inside-sqrt"});
@@ -186,7 +191,7 @@ public final class MethodProviders {
         }
     }
 
-    /** AdaGrad's v_0 under the initial-accumulator convention. */
+    /** AdaGrad's and RMSProp's v_0 under the initial-accumulator convention. */
     private static double initialAccumulator(Hyperparameters h, Map<String, String> conv) {
         String v = conv.getOrDefault("initial-accumulator", "0");
         return v.equals("eps") ? h.get("eps") : Double.parseDouble(v);
@@ -212,14 +217,22 @@ public final class MethodProviders {
                 "eps-hat".equals(conv.get("eps"))
                         ? new AdamEpsHat(h.get("lr"), h.get("b1"), h.get("b2"), h.get("eps"))
                         : new Adam(h.get("lr"), adaptive(h, conv));
-            case AMSGRAD -> new AmsGrad(h.get("lr"), adaptive(h, conv), "corrected".equals(conv.get("max-over")));
+            case AMSGRAD ->
+                "eps-hat".equals(conv.get("eps"))
+                        ? AdamEpsHat.amsGrad(
+                                h.get("lr"),
+                                h.get("b1"),
+                                h.get("b2"),
+                                h.get("eps"),
+                                "corrected".equals(conv.get("max-over")))
+                        : new AmsGrad(h.get("lr"), adaptive(h, conv), "corrected".equals(conv.get("max-over")));
             case ADAMW ->
                 "coupled-l2".equals(conv.get("weight-decay"))
                         ? new Adam(h.get("lr"), adaptive(h, conv).withWeightDecay(h.get("wd"), false, false))
                         : new AdamW(
                                 h.get("lr"), h.get("wd"), "yes".equals(conv.get("decay-times-lr")), adaptive(h, conv));
             case ADAGRAD -> new AdaGrad(h.get("lr"), h.get("eps"), initialAccumulator(h, conv));
-            case RMSPROP -> new RmsProp(h.get("lr"), h.get("rho"), h.get("eps"));
+            case RMSPROP -> new RmsProp(h.get("lr"), h.get("rho"), h.get("eps"), initialAccumulator(h, conv));
             case SIGN_SGD -> new SignSgd(h.get("lr"));
             case SGD -> new StochasticGradientDescent(h.get("a"), h.get("b"), h.get("p"));
             case NADAM ->

@@ -122,4 +122,53 @@ class NewAdaptiveKindsTest {
                         MethodProviders.resolvedConventions(MethodKind.ADAGRAD, Map.of("initial-accumulator", "-1")))
                 .hasMessageContaining("initial-accumulator");
     }
+    /**
+     * RMSProp's initial accumulator (ND4J starts it at eps): g_1 = 4, lr = 1, rho = 0.5. v_0 = 0:
+     * v_1 = 8, x_1 = 1 - 4/sqrt(8); v_0 = 9 (a number): v_1 = 4.5 + 8 = 12.5; v_0 = eps = 9 with
+     * eps = 9 outside the root as well: x_1 = 1 - 4/(sqrt(12.5) + 9).
+     */
+    @Test
+    void rmsPropsInitialAccumulatorIsParsedAndChecked() {
+        Hyperparameters h = Hyperparameters.of("lr", 1).with("rho", 0.5).with("eps", 0);
+        Offset<Double> ulps = Offset.offset(1e-15);
+        assertThat(firstStep(MethodKind.RMSPROP, Map.of(), h)).isEqualTo(1 - 4 / Math.sqrt(8), ulps);
+        assertThat(firstStep(MethodKind.RMSPROP, Map.of("initial-accumulator", "9"), h))
+                .isEqualTo(1 - 4 / Math.sqrt(12.5), ulps);
+        assertThat(firstStep(MethodKind.RMSPROP, Map.of("initial-accumulator", "eps"), h.with("eps", 9)))
+                .isEqualTo(1 - 4 / (Math.sqrt(12.5) + 9), ulps);
+        assertThat(MethodProviders.resolvedConventions(MethodKind.RMSPROP, Map.of()))
+                .containsEntry("initial-accumulator", "0");
+        assertThatThrownBy(() ->
+                        MethodProviders.resolvedConventions(MethodKind.RMSPROP, Map.of("initial-accumulator", "x")))
+                .hasMessageContaining("initial-accumulator");
+    }
+
+    /**
+     * AMSGrad in the reordered (eps-hat) form, two steps on f = 2 x^2 from x0 = 1 with lr = 0.5,
+     * b1 = 0, b2 = 0.5, eps = 0. Step 1: g = 4, v = vhat = 8, lr_1 = 0.5 sqrt(0.5), x_1 = 1 -
+     * lr_1 4/sqrt(8) = 0.5. Step 2: g = 2, v = 4 + 2 = 6, vhat = max(8, 6) = 8, lr_2 = 0.5
+     * sqrt(0.75), x_2 = 0.5 - lr_2 2/sqrt(8) = 0.19381 (without the maximum: 0.5 - lr_2 2/sqrt(6)
+     * = 0.14645).
+     */
+    @Test
+    void amsGradEpsHatTakesTheMaximumOverTheRawSecondMoment() {
+        Method<?> m = MethodProviders.reference(MethodKind.AMSGRAD, Map.of("eps", "eps-hat"))
+                .create(adamLike(0.5, 0, 0.5, 0));
+        assertThat(m.id()).isEqualTo("amsgrad");
+        assertThat(twoStepsOnFourXSquaredHalf(m))
+                .isEqualTo(0.5 - 0.5 * Math.sqrt(0.75) * 2 / Math.sqrt(8), Offset.offset(1e-15));
+        assertThat(0.5 - 0.5 * Math.sqrt(0.75) * 2 / Math.sqrt(8)).isEqualTo(0.19381, Offset.offset(1e-5));
+        assertThatThrownBy(() -> MethodProviders.reference(
+                                MethodKind.AMSGRAD, Map.of("eps", "eps-hat", "max-over", "corrected"))
+                        .create(adamLike(0.5, 0, 0.5, 0)))
+                .hasMessageContaining("max-over = raw");
+    }
+
+    private static <S extends MethodState> double twoStepsOnFourXSquaredHalf(Method<S> m) {
+        ExactOracle o = new ExactOracle(Quadratic.diagonal(new double[] {4}));
+        S s = m.init(new double[] {1});
+        s = m.step(s, o);
+        assertThat(s.x()[0]).isEqualTo(0.5, Offset.offset(1e-15));
+        return m.step(s, o).x()[0];
+    }
 }

@@ -186,4 +186,59 @@ public final class HostilePlugins {
             return x;
         }
     }
+    /**
+     * Cannot even be built: create() fails as a library whose class initializer failed does (an
+     * ND4J updater whose native backend is missing throws ExceptionInInitializerError from Nd4j's
+     * class initializer). An Error, not an exception: the command line calls create() in its own
+     * process to list what applies, and must not end there.
+     */
+    public static final class CannotBeBuilt implements PluggableOptimizer {
+        @Override
+        public String id() {
+            return "hostile.cannot-be-built";
+        }
+
+        @Override
+        public MethodKind kind() {
+            return MethodKind.GD;
+        }
+
+        @Override
+        public Optimizer<?> create(Hyperparameters h) {
+            throw new ExceptionInInitializerError(new IllegalStateException("hostile plug-in: no native backend"));
+        }
+    }
+
+    /** Built, but its init() fails as {@link CannotBeBuilt}'s create() does. */
+    public static final class InitFails extends HostileGd {
+        public InitFails() {
+            super("hostile.init-fails");
+        }
+
+        @Override
+        public Optimizer<?> create(Hyperparameters h) {
+            return new Optimizer<Object>() {
+                @Override
+                public Object init(double[] x0) {
+                    throw new ExceptionInInitializerError(
+                            new IllegalStateException("hostile plug-in: no native backend"));
+                }
+
+                @Override
+                public Object step(Object state, Oracle oracle) {
+                    throw new AssertionError("never reached");
+                }
+
+                @Override
+                public double[] position(Object state) {
+                    throw new AssertionError("never reached");
+                }
+            };
+        }
+
+        @Override
+        double[] misbehave(double[] x) {
+            return x;
+        }
+    }
 }

@@ -232,8 +232,22 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         }
         throw fail(
                 k,
-                call + " threw " + c.getClass().getName() + ": " + c.getMessage(),
+                call + " threw " + describe(c),
                 "fix the exception; throw io.optcheck.method.MethodRefusal instead when the method cannot proceed by design");
+    }
+
+    /**
+     * The class and message of what a plug-in threw, and its cause when the throwable has no message
+     * of its own (ExceptionInInitializerError, as a library whose native code is missing throws it,
+     * carries only its cause).
+     */
+    static String describe(Throwable c) {
+        String s = c.getClass().getName() + ": " + c.getMessage();
+        if (c.getMessage() == null && c.getCause() != null) {
+            s = c.getClass().getName() + " (caused by "
+                    + c.getCause().getClass().getName() + ": " + c.getCause().getMessage() + ")";
+        }
+        return s;
     }
 
     private static boolean bitEqual(double[] a, double[] b) {

@@ -80,6 +80,9 @@ public final class PluginProvider implements MethodProvider {
      *
      * @throws IllegalArgumentException naming the method and the hyperparameters when the plug-in
      *     rejects them or returns null
+     * @throws IllegalStateException naming the error when create() throws a LinkageError (a
+     *     library that cannot be loaded: ExceptionInInitializerError, NoClassDefFoundError,
+     *     UnsatisfiedLinkError): an error result of the regime, never the end of the run
      */
     @Override
     public PluginMethod<?> create(Hyperparameters h) {
@@ -89,6 +92,10 @@ public final class PluginProvider implements MethodProvider {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "method " + id() + " rejected hyperparameters " + h.values() + ": " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            throw new IllegalStateException(
+                    "method " + id() + " cannot be built: create(" + h.values() + ") threw " + PluginMethod.describe(e),
+                    e);
         }
         if (o == null) {
             throw new IllegalArgumentException("method " + id() + ": create(" + h.values() + ") returned null");
