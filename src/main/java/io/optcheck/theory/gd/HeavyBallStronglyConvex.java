@@ -6,6 +6,7 @@ import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
@@ -34,6 +35,11 @@ public final class HeavyBallStronglyConvex extends KindTheorem<MomentumInstance>
 
     @Override
     public Gen<MomentumInstance> instances(Regime r) {
+        // The spec's one regime, named so that a regime added to the spec without code is a load error.
+        return Cases.<Gen<MomentumInstance>>on(r).when("holds", () -> holds()).get();
+    }
+
+    private static Gen<MomentumInstance> holds() {
         Gen<Problem> family = MomentumInstance.stronglyConvexProblems();
         Gen<Double> h = Gens.logDoubles(1e-6, 1).withSpecials(1.0).knob("a L");
         return family.flatMap(p -> Gens.combine(Problems.points(p.objective().dimension(), 10), h)

@@ -6,6 +6,7 @@ import io.optcheck.problem.CenteredHuberSum;
 import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
@@ -41,6 +42,11 @@ public final class PolyakAveraging extends CheckpointTheorem<PolyakInstance, Pol
 
     @Override
     public Gen<PolyakInstance> instances(Regime r) {
+        // The spec's one regime, named so that a regime added to the spec without code is a load error.
+        return Cases.<Gen<PolyakInstance>>on(r).when("holds", () -> holds()).get();
+    }
+
+    private static Gen<PolyakInstance> holds() {
         Gen<CenteredHuberSum> fs = HuberProblems.huberSums().filter("q = 0 (f Lipschitz)", f -> f.q() == 0);
         Gen<Double> h = Gens.logDoubles(0.01, 10).withSpecials(1.0).knob("step scale h");
         Gen<Double> p = Gens.doubles(0, 1).withSpecials(0.0, 0.5, 1.0).knob("decay p");

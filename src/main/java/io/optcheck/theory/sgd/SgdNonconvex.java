@@ -8,6 +8,7 @@ import io.optcheck.problem.Ripple;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
+import io.optcheck.theory.Cases;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
@@ -42,6 +43,11 @@ public final class SgdNonconvex extends CheckpointTheorem<NonconvexInstance, Sgd
 
     @Override
     public Gen<NonconvexInstance> instances(Regime r) {
+        // The spec's one regime, named so that a regime added to the spec without code is a load error.
+        return Cases.<Gen<NonconvexInstance>>on(r).when("holds", () -> holds()).get();
+    }
+
+    private static Gen<NonconvexInstance> holds() {
         Gen<Double> h = Gens.doubles(0, 1).withSpecials(1.0).knob("eta L").filter("h > 0", v -> v > 0);
         Gen<Double> s = Gens.doubles(0, 3).withSpecials(0.0, 1.0).knob("s");
         return NonconvexProblems.ripples()
