@@ -49,6 +49,6 @@ record CheckSettings(List<String> filters, Integer tries, long seed, Duration tr
 
     /** True when the filters are empty or one of them matches {@code theoremId}. */
     boolean selects(String theoremId) {
-        return filters.isEmpty() || filters.stream().anyMatch(f -> PluginTheorems.matches(f, theoremId));
+        return PluginTheorems.selects(filters, theoremId);
     }
 }

@@ -4,7 +4,6 @@ import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
 import io.optcheck.api.PluggableOptimizer.Range;
 import io.optcheck.method.MethodProviders;
-import io.optcheck.problem.Orthogonal;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.DoubleGen;
 import io.optcheck.prop.Gen;
@@ -124,7 +123,7 @@ final class ConfGens {
         }
         double[][] basis = null;
         if (d >= 2 && s.drawBoolean(0.5)) {
-            basis = orthogonal(s, d);
+            basis = Problems.orthogonal(s, d);
         }
         double[] xs = s.draw(Problems.points(d, 10));
         double[] x0;
@@ -163,17 +162,9 @@ final class ConfGens {
                         Math.round(s.draw(Gens.doubles(-10, 10).shrinkDigits(0).knob("log2 d"))));
             }
         }
-        double[][] rot = o.rotation() ? orthogonal(s, d) : null;
+        double[][] rot = o.rotation() ? Problems.orthogonal(s, d) : null;
         int k = o.checkpoint() ? s.draw(Gens.integers(1, steps - 1)) : 0;
         return new ConfInstance(lambda, basis, xs, x0, h, vec, rot, k);
-    }
-
-    static double[][] orthogonal(Source s, int d) {
-        double[] z = new double[d * d];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = Problems.gaussian(s);
-        }
-        return Orthogonal.fromGaussian(z, d);
     }
 
     /** Hyperparameters that the provider accepts for a non-applicability probe: defaults clamped to the ranges. */

@@ -38,9 +38,8 @@ public final class PluginTheorems {
         List<Theorem<?>> all = new ArrayList<>(Conformance.all(provider));
         all.addAll(catalog.applicableTo(provider));
         all.sort((a, b) -> a.id().compareTo(b.id()));
-        List<Theorem<?>> out = all.stream()
-                .filter(t -> filters.isEmpty() || filters.stream().anyMatch(f -> matches(f, t.id())))
-                .toList();
+        List<Theorem<?>> out =
+                all.stream().filter(t -> selects(filters, t.id())).toList();
         // Theorems whose every regime is not applicable are kept (the run shows why) but do not count.
         if (out.stream()
                 .noneMatch(t ->
@@ -52,6 +51,11 @@ public final class PluginTheorems {
                     + ". Zero applicable theorems is an error, not a pass: check the declared kind and the filters.");
         }
         return out;
+    }
+
+    /** True when {@code filters} is empty or one of them selects the theorem {@code id}. */
+    public static boolean selects(Collection<String> filters, String id) {
+        return filters.isEmpty() || filters.stream().anyMatch(f -> matches(f, id));
     }
 
     /** True when a theorem filter (an id, or a prefix ending in '*') selects the theorem {@code id}. */
