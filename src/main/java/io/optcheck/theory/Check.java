@@ -1,6 +1,8 @@
 package io.optcheck.theory;
 
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * One inequality checked at one step, with the numbers that decided it. Never a bare boolean.
@@ -18,6 +20,8 @@ import java.util.Locale;
  * @param tol the tolerance from {@link Tolerance}
  * @param rechecked true when the verdict came from the exact recheck
  * @param ok whether the inequality held (false when the check is not {@link #decidable()})
+ * @param exact how to re-evaluate this check in higher precision, or null when the check site
+ *     gives none (then the theorem's {@link Theorem#exactlyHolds} is asked); not part of equality
  */
 public record Check(
         String quantity,
@@ -27,7 +31,63 @@ public record Check(
         Direction direction,
         double tol,
         boolean rechecked,
-        boolean ok) {
+        boolean ok,
+        Exact exact) {
+
+    /**
+     * A higher-precision re-evaluation of one check (THEOREMS.md, Numerics, "Recheck"), made only
+     * when the check turns out marginal ({@link MarginalRecheck}).
+     *
+     * @param precision how it evaluates, for the report (e.g. "Dfp, 64 decimal digits, on the
+     *     real-number step from the recorded x_t-1")
+     * @param holds whether the inequality holds in that arithmetic
+     */
+    public record Exact(String precision, BooleanSupplier holds) {
+        public Exact {
+            Objects.requireNonNull(precision, "precision");
+            Objects.requireNonNull(holds, "holds");
+        }
+    }
+
+    /** A check without a higher-precision re-evaluation of its own. */
+    public Check(
+            String quantity,
+            int step,
+            double observed,
+            double bound,
+            Direction direction,
+            double tol,
+            boolean rechecked,
+            boolean ok) {
+        this(quantity, step, observed, bound, direction, tol, rechecked, ok, null);
+    }
+
+    /**
+     * The same check, with the higher-precision re-evaluation its site knows how to make: the
+     * closure sees what the check saw (copies of the iterates), so it can recompute the real-number
+     * quantities. It runs only if the check is marginal.
+     */
+    public Check withExact(String precision, BooleanSupplier holds) {
+        return new Check(quantity, step, observed, bound, direction, tol, rechecked, ok, new Exact(precision, holds));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Check c
+                && quantity.equals(c.quantity)
+                && step == c.step
+                && Double.compare(observed, c.observed) == 0
+                && Double.compare(bound, c.bound) == 0
+                && direction == c.direction
+                && Double.compare(tol, c.tol) == 0
+                && rechecked == c.rechecked
+                && ok == c.ok;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(quantity, step, observed, bound, direction, tol, rechecked, ok);
+    }
 
     /** Which side of the bound is allowed. */
     public enum Direction {
@@ -64,7 +124,7 @@ public record Check(
 
     /** The same check with the verdict of an exact recomputation. */
     public Check rechecked(boolean exactOk) {
-        return new Check(quantity, step, observed, bound, direction, tol, true, exactOk);
+        return new Check(quantity, step, observed, bound, direction, tol, true, exactOk, exact);
     }
 
     /** True when the check failed by less than {@link Tolerance#RECHECK_FACTOR} tolerances. */

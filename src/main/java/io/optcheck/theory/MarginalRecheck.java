@@ -16,8 +16,9 @@ import java.util.Optional;
  *   <li>{@code not rechecked}: the theorem has no higher-precision model of this instance
  *       (the record says so, with the reason), so the double verdict stands unconfirmed.</li>
  * </ul>
- * The theorem supplies the evaluation ({@link Theorem#exactlyHolds}); this class decides what is
- * marginal and how the outcome is recorded. Checks already decided by an exact recheck (the
+ * The evaluation comes from the check's own site ({@link Check#withExact}, which sees the
+ * iterates the check saw) or else from the theorem ({@link Theorem#exactlyHolds}, which reruns the
+ * instance); this class decides what is marginal and how the outcome is recorded. Checks already decided by an exact recheck (the
  * within-tolerance rule of {@link Check#marginal()}) are recorded the same way.
  */
 public final class MarginalRecheck {
@@ -62,10 +63,23 @@ public final class MarginalRecheck {
                 : decisive.observed() >= decisive.bound();
         m.put("doubleVerdict", floatHolds ? "holds" : "violated");
         Optional<Boolean> exact;
+        String precision;
         try {
-            exact = theorem.exactlyHolds(instance, regime, decisive);
+            if (decisive.rechecked()) {
+                // Decided at its site by the exact recheck (the within-tolerance rule): its verdict is
+                // the higher-precision one.
+                exact = Optional.of(decisive.ok());
+                precision = decisive.exact() != null ? decisive.exact().precision() : theorem.recheckPrecision();
+            } else if (decisive.exact() != null) {
+                exact = Optional.of(decisive.exact().holds().getAsBoolean());
+                precision = decisive.exact().precision();
+            } else {
+                exact = theorem.exactlyHolds(instance, regime, decisive);
+                precision = theorem.recheckPrecision();
+            }
         } catch (RuntimeException e) {
             exact = Optional.empty();
+            precision = null;
             m.put("reason", "the higher-precision evaluation failed: " + e);
         }
         if (exact.isEmpty()) {
@@ -73,7 +87,7 @@ public final class MarginalRecheck {
             m.putIfAbsent("reason", "no higher-precision model of this theorem's instances");
             return m;
         }
-        m.put("precision", theorem.recheckPrecision());
+        m.put("precision", precision);
         m.put("exactVerdict", exact.get() ? "holds" : "violated");
         m.put("classification", exact.get() == floatHolds ? "real" : "rounding");
         return m;

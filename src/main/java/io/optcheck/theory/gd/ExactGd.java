@@ -1,9 +1,9 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Quadratic;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 
 /**
  * Gradient descent in exact (or 300-digit) decimal arithmetic, for rechecking a marginal
@@ -15,7 +15,7 @@ final class ExactGd {
     private ExactGd() {}
 
     /** Working precision of the recheck; rounding at 1e-300 cannot decide a 1e-16 question. */
-    static final MathContext MC = new MathContext(300, RoundingMode.HALF_EVEN);
+    static final MathContext MC = HighPrecision.MC;
 
     /** An objective evaluated in decimal arithmetic. */
     interface Model {
@@ -43,20 +43,11 @@ final class ExactGd {
     }
 
     static BigDecimal[] big(double[] v) {
-        BigDecimal[] out = new BigDecimal[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = new BigDecimal(v[i]);
-        }
-        return out;
+        return HighPrecision.big(v);
     }
 
     static BigDecimal distSq(BigDecimal[] a, BigDecimal[] b) {
-        BigDecimal s = BigDecimal.ZERO;
-        for (int i = 0; i < a.length; i++) {
-            BigDecimal d = a[i].subtract(b[i]);
-            s = s.add(d.multiply(d), MC);
-        }
-        return s;
+        return HighPrecision.distSq(a, b);
     }
 
     /** The exact model of a quadratic (H and b as stored); its minimizer is the certificate's x*. */
