@@ -3,6 +3,8 @@ package io.optcheck.problem;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.hipparchus.analysis.differentiation.FDSFactory;
+import org.hipparchus.analysis.differentiation.FieldDerivativeStructure;
 import org.hipparchus.dfp.Dfp;
 import org.hipparchus.dfp.DfpField;
 
@@ -84,9 +86,76 @@ public final class HighPrecision {
         return out;
     }
 
+    /** e^a to {@link #MC}, by its Taylor series (for a &lt; 0 as 1 / e^-a, which does not cancel). */
+    public static BigDecimal exp(BigDecimal a) {
+        if (a.signum() < 0) {
+            return BigDecimal.ONE.divide(exp(a.negate()), MC);
+        }
+        MathContext mc = new MathContext(MC.getPrecision() + 20 + (int) Math.ceil(a.doubleValue() * 0.4343));
+        BigDecimal sum = BigDecimal.ONE;
+        BigDecimal term = BigDecimal.ONE;
+        BigDecimal eps = BigDecimal.ONE.movePointLeft(mc.getPrecision());
+        for (int k = 1; term.compareTo(eps.multiply(sum)) > 0; k++) {
+            term = term.multiply(a).divide(BigDecimal.valueOf(k), mc);
+            sum = sum.add(term, mc);
+        }
+        return sum.round(MC);
+    }
+
     /** The Dfp of a double, to at least 76 significant digits (a Dfp of {@value #DFP_DIGITS} digits keeps 20 base-10000 limbs, the first of which may hold a single decimal digit). */
     public static Dfp dfp(double v) {
         return dfp(new BigDecimal(v));
+    }
+
+    /** The Dfps of doubles. */
+    public static Dfp[] dfp(double[] v) {
+        Dfp[] out = new Dfp[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = dfp(v[i]);
+        }
+        return out;
+    }
+
+    /** ||v||^2 in Dfp. */
+    public static Dfp normSq(Dfp[] v) {
+        Dfp s = DFP.getZero();
+        for (Dfp c : v) {
+            s = s.add(c.multiply(c));
+        }
+        return s;
+    }
+
+    /** f(x) in Dfp, from the objective's field formula. */
+    public static Dfp value(FieldFormula f, Dfp[] x) {
+        return f.apply(x);
+    }
+
+    /** grad f(x) in Dfp, by automatic differentiation of the objective's field formula. */
+    public static Dfp[] gradient(FieldFormula f, Dfp[] x) {
+        FDSFactory<Dfp> factory = new FDSFactory<>(x[0].getField(), x.length, 1);
+        @SuppressWarnings("unchecked")
+        FieldDerivativeStructure<Dfp>[] v = new FieldDerivativeStructure[x.length];
+        for (int i = 0; i < x.length; i++) {
+            v[i] = factory.variable(i, x[i]);
+        }
+        FieldDerivativeStructure<Dfp> y = f.apply(v);
+        Dfp[] g = new Dfp[x.length];
+        int[] orders = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            orders[i] = 1;
+            g[i] = y.getPartialDerivative(orders);
+            orders[i] = 0;
+        }
+        return g;
+    }
+
+    /** a . b in Dfp. */
+    public static Dfp dot(Dfp[] a, Dfp[] b) {
+        Dfp s = DFP.getZero();
+        for (int i = 0; i < a.length; i++) {
+            s = s.add(a[i].multiply(b[i]));
+        }
+        return s;
     }
 
     /** A 300-digit decimal as a Dfp (rounded to {@value #DFP_DIGITS} digits). */

@@ -1,6 +1,6 @@
 package io.optcheck.problem;
 
-import org.hipparchus.analysis.differentiation.DerivativeStructure;
+import org.hipparchus.CalculusFieldElement;
 
 /**
  * A one-dimensional convex function with a continuous derivative and a flat stretch of slope,
@@ -22,7 +22,7 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  * <p>NaN arguments propagate (they take the last branch). Arrays of the wrong length throw
  * {@link IllegalArgumentException}.
  */
-public final class KinkedSlope implements Objective, HasFormula {
+public final class KinkedSlope implements Objective, FieldFormula.Source {
     private final double m;
     private final double s;
     private final double a;
@@ -123,25 +123,22 @@ public final class KinkedSlope implements Objective, HasFormula {
     }
 
     @Override
-    public Formula formula() {
-        final double mm = m;
-        final double ss = s;
-        final double aa = a;
-        final double k = a1;
-        final double fk = f1;
-        final double fa = fA;
-        return x -> {
-            DerivativeStructure v = x[0];
-            double at = v.getValue();
-            if (at <= k) {
-                return v.negate().add(v.multiply(v).multiply(0.5 * mm));
-            }
-            if (at <= aa) {
-                return v.subtract(k).multiply(-ss).add(fk);
-            }
-            DerivativeStructure u = v.subtract(aa);
-            return u.multiply(-ss).add(u.multiply(u).multiply(0.5)).add(fa);
-        };
+    public FieldFormula fieldFormula() {
+        return this::valueOf;
+    }
+
+    /** f in any field (derivative structures for {@link #formula()}, Dfp for the recheck). */
+    private <T extends CalculusFieldElement<T>> T valueOf(T[] x) {
+        T v = x[0];
+        double at = v.getReal();
+        if (at <= a1) {
+            return v.negate().add(v.multiply(v).multiply(0.5 * m));
+        }
+        if (at <= a) {
+            return v.subtract(a1).multiply(-s).add(f1);
+        }
+        T u = v.subtract(a);
+        return u.multiply(-s).add(u.multiply(u).multiply(0.5)).add(fA);
     }
 
     @Override

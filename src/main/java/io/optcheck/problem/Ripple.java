@@ -1,7 +1,7 @@
 package io.optcheck.problem;
 
 import java.util.Locale;
-import org.hipparchus.analysis.differentiation.DerivativeStructure;
+import org.hipparchus.CalculusFieldElement;
 
 /**
  * A smooth non-convex "rippled quadratic":
@@ -23,7 +23,7 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  * Trigonometric functions use {@link StrictMath} so that runs replay bit for bit. NaN or
  * infinite arguments propagate (IEEE); wrong lengths throw {@link IllegalArgumentException}.
  */
-public final class Ripple implements Objective, HasFormula {
+public final class Ripple implements Objective, FieldFormula.Source {
     private final int n;
     private final double[] lambda;
     private final double[] a;
@@ -205,28 +205,30 @@ public final class Ripple implements Objective, HasFormula {
     }
 
     @Override
-    public Formula formula() {
-        double[] lam = lambda.clone();
-        double[] am = a.clone();
-        double[] om = omega.clone();
-        double[][] qq = q == null ? null : Vectors.deepCopy(q);
-        return x -> {
-            DerivativeStructure sum = x[0].getField().getZero();
-            for (int i = 0; i < lam.length; i++) {
-                DerivativeStructure y;
-                if (qq == null) {
-                    y = x[i];
-                } else {
-                    y = x[0].getField().getZero();
-                    for (int j = 0; j < lam.length; j++) {
-                        y = y.add(x[j].multiply(qq[j][i]));
-                    }
+    public FieldFormula fieldFormula() {
+        return this::valueOf;
+    }
+
+    /**
+     * f in any field: the formula behind {@link #formula()} (derivative structures) and behind the
+     * higher-precision recheck (Dfp, {@link HighPrecision}).
+     */
+    private <T extends CalculusFieldElement<T>> T valueOf(T[] x) {
+        T sum = x[0].getField().getZero();
+        for (int i = 0; i < lambda.length; i++) {
+            T y;
+            if (q == null) {
+                y = x[i];
+            } else {
+                y = x[0].getField().getZero();
+                for (int j = 0; j < lambda.length; j++) {
+                    y = y.add(x[j].multiply(q[j][i]));
                 }
-                sum = sum.add(y.multiply(y).multiply(0.5 * lam[i]))
-                        .add(y.multiply(om[i]).cos().multiply(am[i]));
             }
-            return sum;
-        };
+            sum = sum.add(y.multiply(y).multiply(0.5 * lambda[i]))
+                    .add(y.multiply(omega[i]).cos().multiply(a[i]));
+        }
+        return sum;
     }
 
     @Override

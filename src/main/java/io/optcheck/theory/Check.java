@@ -71,6 +71,14 @@ public record Check(
         return new Check(quantity, step, observed, bound, direction, tol, rechecked, ok, new Exact(precision, holds));
     }
 
+    /**
+     * This check, or, when it failed within its tolerance ({@link #marginal()}) and carries an
+     * {@link Exact} re-evaluation, the same check with that verdict (the within-tolerance rule).
+     */
+    public Check decideMarginal() {
+        return marginal() && exact != null ? rechecked(exact.holds().getAsBoolean()) : this;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Check c

@@ -2,6 +2,7 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.method.ClippedGradientDescent;
 import io.optcheck.oracle.AffineGradientOracle;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.hipparchus.dfp.Dfp;
 
 /**
  * gd.clipping (Zhang, He, Sra and Jadbabaie 2020). Clipped GD, x+ = x - eta clip(g, c) with
@@ -134,6 +136,32 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
                 });
     }
 
+    /** How the descent recheck evaluates, for the report. */
+    static final String DFP_STEP =
+            HighPrecision.DFP_DESCRIPTION + ", on the real-number clipped step from the recorded x_t-1";
+
+    /**
+     * The real-number clipped step from {@code prev} in Dfp: f(x) - f(x - eta' g) &gt;= (eta'/2)
+     * ||g||^2 (1 + tighten), with eta' = eta min(1, c/||g||).
+     */
+    static boolean exactClippedDecrease(Ripple f, double[] prev, double eta, double c, double tighten) {
+        Dfp[] x = HighPrecision.dfp(prev);
+        Dfp[] g = HighPrecision.gradient(f.fieldFormula(), x);
+        Dfp gg = HighPrecision.normSq(g);
+        Dfp gn = gg.sqrt();
+        Dfp dc = HighPrecision.dfp(c);
+        Dfp step = HighPrecision.dfp(eta).multiply(gn.greaterThan(dc) ? dc.divide(gn) : HighPrecision.DFP.getOne());
+        Dfp[] y = new Dfp[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i].subtract(step.multiply(g[i]));
+        }
+        Dfp drop = HighPrecision.value(f.fieldFormula(), x).subtract(HighPrecision.value(f.fieldFormula(), y));
+        Dfp bound = step.multiply(gg)
+                .multiply(0.5)
+                .multiply(HighPrecision.dfp(tighten).add(1));
+        return !drop.lessThan(bound);
+    }
+
     @Override
     public Evaluation evaluate(Instance in, Regime r) {
         RippleInstance b = in.base();
@@ -158,7 +186,9 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
                         d);
                 series.point("f(x_t)", f1);
                 series.point("f(x_t-1) - (eta'/2)||g||^2", f0 - bound);
-                return Check.atLeast("decrease f(x_t-1) - f(x_t)", t, f0 - f1, bound, tol);
+                double eps = tighten();
+                return Check.atLeast("decrease f(x_t-1) - f(x_t)", t, f0 - f1, bound, tol)
+                        .withExact(DFP_STEP, () -> exactClippedDecrease(f, prev, eta, c, eps));
             });
         }
         // One step: at x0 the expectation of the clipped step is enumerated over the noise support.

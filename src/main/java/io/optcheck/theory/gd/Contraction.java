@@ -79,10 +79,9 @@ public final class Contraction extends KindTheorem<RateInstance> {
             double bound = root * root;
             // e_t carries the run's drift A_t and the rounding of x*; the bound that of R.
             double scale = e * e + bound + 2 * (e + root) * (a + inputs);
-            Check c = Check.atMost("||x_t - x*||^2", t, e * e, bound, Tolerance.of(scale, d));
-            if (c.marginal()) {
-                c = c.rechecked(exactHolds(in, t));
-            }
+            Check c = Check.atMost("||x_t - x*||^2", t, e * e, bound, Tolerance.of(scale, d))
+                    .withExact(ExactGd.TRAJECTORY, () -> exactHolds(in, t))
+                    .decideMarginal();
             series.point("||x_t - x*||^2", e * e);
             series.point("factor^t R^2", bound);
             return c;

@@ -1,6 +1,7 @@
 package io.optcheck.theory.gd;
 
 import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
@@ -94,7 +95,9 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
                 scale = Math.max(scale, q.valueScale(in.x0()));
             }
             double tol = Tolerance.of(scale, d);
-            Check c = Check.atLeast("decrease f(x_t-1) - f(x_t)", t, decrease, bound, tol);
+            double eps = tighten();
+            Check c = Check.atLeast("decrease f(x_t-1) - f(x_t)", t, decrease, bound, tol)
+                    .withExact(ExactGd.STEP, () -> realStepHolds(q, prev, eta, lTrue, conclusion, eps));
             if (c.marginal() && tighten() == 0) {
                 c = c.rechecked(exactHolds(q, prev, cur, eta, lTrue, conclusion, Tolerance.of(iterate, d)));
             }
@@ -124,6 +127,38 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
             default -> BigDecimal.ZERO;
         };
         return f0.subtract(f1).compareTo(bound.subtract(new BigDecimal(allowance))) >= 0;
+    }
+
+    /**
+     * The conclusion for the real-number step from {@code prev}: x+ = prev - eta grad f(prev) and
+     * f(x+) in 300-digit arithmetic, against the (tightened) bound, with no tolerance. The lemma holds
+     * at every point, so this is the statement itself at x_t-1.
+     */
+    static boolean realStepHolds(
+            Quadratic q, double[] prev, double eta, double lTrue, String conclusion, double tighten) {
+        BigDecimal[] x = HighPrecision.big(prev);
+        BigDecimal[] g = ExactQuadratic.gradient(q, x);
+        BigDecimal e = new BigDecimal(eta);
+        BigDecimal decrease = ExactQuadratic.value(q, x).subtract(ExactQuadratic.value(q, HighPrecision.axpy(x, e, g)));
+        BigDecimal gg = HighPrecision.normSq(g);
+        BigDecimal half = new BigDecimal("0.5");
+        BigDecimal bound = switch (conclusion) {
+            case "eta-half-form" -> half.multiply(e).multiply(gg);
+            case "general-form" ->
+                e.multiply(BigDecimal.ONE.subtract(
+                                new BigDecimal(lTrue).multiply(e).multiply(half)))
+                        .multiply(gg);
+            default -> BigDecimal.ZERO;
+        };
+        if (tighten != 0) {
+            BigDecimal eps = new BigDecimal(tighten);
+            bound = bound.signum() > 0
+                    ? bound.multiply(BigDecimal.ONE.add(eps))
+                    : bound.signum() < 0
+                            ? bound.multiply(BigDecimal.ONE.subtract(eps))
+                            : eps.multiply(e).multiply(gg);
+        }
+        return decrease.compareTo(bound) >= 0;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
@@ -13,6 +15,7 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -63,12 +66,14 @@ public final class EdgeOfStability extends KindTheorem<GdInstance> {
         if (r.conclusion().equals("stable-below-2-over-eta")) {
             double[] lambda = q.eigenvalues();
             double rate = QuadraticContraction.factor(eta, lambda) * (1 - tighten());
+            BigDecimal keep = BigDecimal.ONE.subtract(new BigDecimal(tighten()));
             return QuadraticContraction.run(
                     method(lr(eta)),
                     q,
                     in.x0(),
                     eta,
                     rate,
+                    () -> QuadraticContraction.exactFactor(eta, lambda).multiply(keep),
                     STEPS,
                     (x, series) -> series.point("eta * sharpness", eta * s));
         }
@@ -89,8 +94,39 @@ public final class EdgeOfStability extends KindTheorem<GdInstance> {
             series.point("||P_top (x_t - x*)||", a1);
             series.point("bound", bound);
             series.point("eta * sharpness", eta * s);
-            return Check.atLeast("||P_top (x_t - x*)||", t, a1, bound, Tolerance.of(scale, d));
+            double eps = tighten();
+            return Check.atLeast("||P_top (x_t - x*)||", t, a1, bound, Tolerance.of(scale, d))
+                    .withExact(ExactGd.STEP, () -> realStepGrows(q, prev, eta, xStar, diag, s, eps));
         });
+    }
+
+    /**
+     * The real-number GD step from {@code prev}: ||P_top (x+ - x*)|| &gt;= (eta s - 1)(1 + tighten)
+     * ||P_top (prev - x*)||, exactly (compared squared; the claimed growth is positive here).
+     */
+    static boolean realStepGrows(
+            Quadratic q, double[] prev, double eta, double[] xStar, double[] diag, double s, double tighten) {
+        BigDecimal[] x = HighPrecision.big(prev);
+        BigDecimal[] next = HighPrecision.axpy(x, new BigDecimal(eta), ExactQuadratic.gradient(q, x));
+        BigDecimal a0 = BigDecimal.ZERO;
+        BigDecimal a1 = BigDecimal.ZERO;
+        for (int i = 0; i < prev.length; i++) {
+            if (diag[i] == s) {
+                BigDecimal xs = new BigDecimal(xStar[i]);
+                BigDecimal e0 = x[i].subtract(xs);
+                BigDecimal e1 = next[i].subtract(xs);
+                a0 = a0.add(e0.multiply(e0));
+                a1 = a1.add(e1.multiply(e1));
+            }
+        }
+        BigDecimal claimed = new BigDecimal(eta)
+                .multiply(new BigDecimal(s))
+                .subtract(BigDecimal.ONE)
+                .multiply(BigDecimal.ONE.add(new BigDecimal(tighten)));
+        if (claimed.signum() <= 0) {
+            return true;
+        }
+        return a1.compareTo(claimed.multiply(claimed).multiply(a0)) >= 0;
     }
 
     /** The norm of the error in the coordinates whose curvature is the sharpness (diagonal H). */

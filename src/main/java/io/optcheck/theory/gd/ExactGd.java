@@ -17,6 +17,12 @@ final class ExactGd {
     /** Working precision of the recheck; rounding at 1e-300 cannot decide a 1e-16 question. */
     static final MathContext MC = HighPrecision.MC;
 
+    /** How a recheck on the real-number GD trajectory evaluates, for the report. */
+    static final String TRAJECTORY = HighPrecision.DECIMAL + " on the real-number trajectory";
+
+    /** How a recheck of a one-step statement evaluates, for the report. */
+    static final String STEP = HighPrecision.DECIMAL + " on the real-number step from the recorded x_t-1";
+
     /** An objective evaluated in decimal arithmetic. */
     interface Model {
         BigDecimal value(BigDecimal[] x);

@@ -2,6 +2,8 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.method.DirectionDescent;
 import io.optcheck.method.DirectionRule;
+import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
@@ -15,6 +17,7 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.StepSize;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -102,6 +105,7 @@ public final class GradientDirection extends DeclaredTheorem<GradientDirection.I
                     slope,
                     0,
                     LineSearchChecks.tol(gn * (xn + dn) + gn * dn, d));
+            s = s.withExact(AT_POINTS, () -> exactSlope(q, prev, delta).signum() <= 0);
             if (!s.ok()) {
                 return s;
             }
@@ -125,12 +129,36 @@ public final class GradientDirection extends DeclaredTheorem<GradientDirection.I
                         f0 - f1,
                         bound,
                         LineSearchChecks.tol(scale, d));
+                double eps = tighten();
+                last = last.withExact(AT_POINTS, () -> exactDecreaseHolds(q, prev, delta, tk, eps));
                 if (last.ok()) {
                     break;
                 }
             }
             return last;
         });
+    }
+
+    /** How the rechecks evaluate, for the report. */
+    static final String AT_POINTS = HighPrecision.DECIMAL
+            + " at the recorded x_t-1 and direction Delta = x_t - x_t-1 (the statement holds at every point)";
+
+    /** grad f(x)^T Delta, exactly. */
+    private static BigDecimal exactSlope(Quadratic q, double[] x, double[] delta) {
+        return HighPrecision.dot(ExactQuadratic.gradient(q, HighPrecision.big(x)), HighPrecision.big(delta));
+    }
+
+    /** f(x) - f(x + s Delta) &gt;= C s |g^T Delta| (1 + tighten), exactly. */
+    static boolean exactDecreaseHolds(Quadratic q, double[] x, double[] delta, double s, double tighten) {
+        BigDecimal[] bx = HighPrecision.big(x);
+        BigDecimal bs = new BigDecimal(s);
+        BigDecimal[] y = HighPrecision.axpy(bx, bs.negate(), HighPrecision.big(delta));
+        BigDecimal decrease = ExactQuadratic.value(q, bx).subtract(ExactQuadratic.value(q, y));
+        BigDecimal bound = new BigDecimal(C)
+                .multiply(bs)
+                .multiply(exactSlope(q, x, delta).abs())
+                .multiply(BigDecimal.ONE.add(new BigDecimal(tighten)));
+        return decrease.compareTo(bound) >= 0;
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.optcheck.method.GradientFlow;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
+import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
@@ -24,6 +26,7 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,12 +194,16 @@ public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds
                     double integrator = 2
                             * GradientFlow.REL_TOL
                             * (gn * Vec.norm(prev) + Vec.norm(f.gradient(cur)) * Vec.norm(cur));
-                    return Check.atLeast(
+                    Check c = Check.atLeast(
                             "f(x(t_k-1)) - f(x(t_k))",
                             t,
                             fa - fb,
                             bound,
                             Tolerance.of(f.valueScale(prev) + f.valueScale(cur) + bound, d) + integrator);
+                    double eps = tighten();
+                    return f instanceof Quadratic q
+                            ? c.withExact(FLOW, () -> exactDissipates(q, prev, eta, l, eps))
+                            : c;
                 });
             case "exp-rate" -> {
                 double rate = Math.exp(-2 * in.mu() * eta) * (1 - tighten());
@@ -209,12 +216,16 @@ public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds
                     // f of a rotated quadratic is a sum of terms that cancel (quick seed 11: f = 97 from
                     // terms of size 9700 along the mu-eigenvector, where the bound is an equality), so the
                     // scale is what the evaluation adds up, not |f|.
-                    return Check.atMost(
+                    Check c = Check.atMost(
                             "f(x(t_k)) - f*",
                             t,
                             gb,
                             bound,
                             Tolerance.of(f.valueScale(cur) + f.valueScale(prev) + Math.abs(in.fStar()), d));
+                    double eps = tighten();
+                    return f instanceof Quadratic q
+                            ? c.withExact(FLOW, () -> exactContracts(q, prev, eta, in.mu(), eps))
+                            : c;
                 });
             }
             case "euler-bound" -> {
@@ -243,8 +254,73 @@ public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds
             double scale = err + bound + Vec.norm(prev) + eta * Vec.norm(f.gradient(prev)) + Vec.norm(ref);
             series.point("||x_k - x(k eta)||", err);
             series.point("(eta M/(2L))(e^{L k eta} - 1)", bound);
-            return Check.atMost("||x_k - x(k eta)||", t, err, bound, Tolerance.of(scale, d));
+            Check c = Check.atMost("||x_k - x(k eta)||", t, err, bound, Tolerance.of(scale, d));
+            double eps = tighten();
+            return f instanceof Quadratic q ? c.withExact(EULER, () -> exactEulerHolds(q, in, eta, t, eps)) : c;
         });
+    }
+
+    /** How the flow rechecks evaluate, for the report. */
+    static final String FLOW = HighPrecision.DECIMAL
+            + " on the real-number flow from the recorded x(t_k-1) (e^{-eta H} by its Taylor series), to 1e-250 relative";
+
+    /** How the Euler recheck evaluates, for the report. */
+    static final String EULER = HighPrecision.DECIMAL
+            + " on the real-number GD trajectory and flow from x0 (e^{-k eta H} by its Taylor series), to 1e-250 relative";
+
+    private static final BigDecimal SLACK = new BigDecimal("1e-250");
+
+    private static BigDecimal[] flowFrom(Quadratic q, BigDecimal[] x, double time) {
+        return ExactQuadratic.flow(
+                        q, x, HighPrecision.big(q.certificate().xStar().orElseThrow()), time)
+                .orElseThrow(() -> new ArithmeticException("||eta H|| above 2000: no series model of the flow"));
+    }
+
+    /** f(x) - f(x(eta)) &gt;= (1 - e^{-2 L eta})/(2L) ||grad f(x)||^2 (1 + tighten) on the real flow. */
+    static boolean exactDissipates(Quadratic q, double[] prev, double eta, double l, double tighten) {
+        BigDecimal[] x = HighPrecision.big(prev);
+        BigDecimal fa = ExactQuadratic.value(q, x);
+        BigDecimal drop = fa.subtract(ExactQuadratic.value(q, flowFrom(q, x, eta)));
+        BigDecimal bl = new BigDecimal(l);
+        BigDecimal bound = BigDecimal.ONE
+                .subtract(HighPrecision.exp(bl.multiply(new BigDecimal(eta)).multiply(BigDecimal.valueOf(-2))))
+                .divide(bl.multiply(BigDecimal.valueOf(2)), HighPrecision.MC)
+                .multiply(HighPrecision.normSq(ExactQuadratic.gradient(q, x)))
+                .multiply(BigDecimal.ONE.add(new BigDecimal(tighten)));
+        return drop.compareTo(bound.subtract(SLACK.multiply(fa.abs().add(bound)))) >= 0;
+    }
+
+    /** f(x(eta)) - f* &lt;= e^{-2 mu eta} (1 - tighten) (f(x) - f*) on the real flow. */
+    static boolean exactContracts(Quadratic q, double[] prev, double eta, double mu, double tighten) {
+        BigDecimal[] x = HighPrecision.big(prev);
+        BigDecimal fStar = ExactQuadratic.value(q, q.certificate().xStar().orElseThrow());
+        BigDecimal gb = ExactQuadratic.value(q, flowFrom(q, x, eta)).subtract(fStar);
+        BigDecimal ga = ExactQuadratic.value(q, x).subtract(fStar);
+        BigDecimal bound = HighPrecision.exp(
+                        new BigDecimal(mu).multiply(new BigDecimal(eta)).multiply(BigDecimal.valueOf(-2)))
+                .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten)))
+                .multiply(ga);
+        return gb.compareTo(bound.add(SLACK.multiply(ga.abs().add(fStar.abs())))) <= 0;
+    }
+
+    /** ||x_t - x(t eta)|| &lt;= (eta M/(2L)) (1 - tighten) (e^{L eta t} - 1), GD and flow both real. */
+    private static boolean exactEulerHolds(Quadratic q, Instance in, double eta, int t, double tighten) {
+        BigDecimal[] x0 = HighPrecision.big(in.x0());
+        BigDecimal[] gd = x0;
+        for (int s = 0; s < t; s++) {
+            gd = HighPrecision.axpy(gd, new BigDecimal(eta), ExactQuadratic.gradient(q, gd));
+        }
+        BigDecimal[] flow = flowFrom(q, x0, t * eta);
+        BigDecimal bl = new BigDecimal(in.l());
+        BigDecimal be = new BigDecimal(eta);
+        BigDecimal bound = be.multiply(new BigDecimal(in.m()))
+                .divide(bl.multiply(BigDecimal.valueOf(2)), HighPrecision.MC)
+                .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten)))
+                .multiply(HighPrecision.exp(bl.multiply(be).multiply(BigDecimal.valueOf(t)))
+                        .subtract(BigDecimal.ONE));
+        BigDecimal lhs = HighPrecision.distSq(gd, flow);
+        BigDecimal rhs = bound.multiply(bound);
+        return lhs.compareTo(rhs.add(SLACK.multiply(rhs.add(HighPrecision.normSq(x0))))) <= 0;
     }
 
     private Evaluation halving(Instance in) {

@@ -1,5 +1,8 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.FieldFormula;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
 import io.optcheck.problem.Quadratic;
@@ -7,9 +10,11 @@ import io.optcheck.prop.Property;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.dfp.Dfp;
 
 /** Helpers shared by the line-search theorems: rounding scales, vectors, labels. */
 final class LineSearchChecks {
@@ -98,7 +103,61 @@ final class LineSearchChecks {
         double cScale = slope1 + cBound + dn * (f.gradientScale(cur) + l * (xn + cn)) + c2 * gn * (xn + cn);
         Check curvature =
                 Check.atMost("curvature |phi'(a)| vs c2 |phi'(0)| (times a)", t, slope1, cBound, tol(cScale, d));
+        if (f instanceof Quadratic q) {
+            armijo = armijo.withExact(AT_STEP, () -> exactWolfe(q, prev, cur, c1, c2, tighten, true));
+            curvature = curvature.withExact(AT_STEP, () -> exactWolfe(q, prev, cur, c1, c2, tighten, false));
+        } else if (f instanceof FieldFormula.Source src) {
+            FieldFormula ff = src.fieldFormula();
+            armijo = armijo.withExact(AT_STEP_DFP, () -> dfpWolfe(ff, prev, cur, c1, c2, tighten, true));
+            curvature = curvature.withExact(AT_STEP_DFP, () -> dfpWolfe(ff, prev, cur, c1, c2, tighten, false));
+        }
         return worstOf(armijo, curvature);
+    }
+
+    /** How the line-search rechecks evaluate, for the report. */
+    static final String AT_STEP = HighPrecision.DECIMAL
+            + " at the recorded x_t-1 and x_t (the conditions are about the step the search accepted)";
+
+    /** How the line-search rechecks of a non-quadratic objective evaluate, for the report. */
+    static final String AT_STEP_DFP = HighPrecision.DFP_DESCRIPTION
+            + " at the recorded x_t-1 and x_t (the conditions are about the step the search accepted)";
+
+    /** One strong Wolfe condition at the recorded step, in Dfp (an objective's field formula). */
+    static boolean dfpWolfe(
+            FieldFormula f, double[] prev, double[] cur, double c1, double c2, double tighten, boolean sufficient) {
+        Dfp[] x = HighPrecision.dfp(prev);
+        Dfp[] y = HighPrecision.dfp(cur);
+        Dfp[] delta = new Dfp[x.length];
+        for (int i = 0; i < x.length; i++) {
+            delta[i] = y[i].subtract(x[i]);
+        }
+        Dfp slope0 = HighPrecision.dot(HighPrecision.gradient(f, x), delta).abs();
+        Dfp eps = HighPrecision.dfp(tighten);
+        if (sufficient) {
+            Dfp drop = HighPrecision.value(f, x).subtract(HighPrecision.value(f, y));
+            return !drop.lessThan(HighPrecision.dfp(c1).multiply(slope0).multiply(eps.add(1)));
+        }
+        Dfp slope1 = HighPrecision.dot(HighPrecision.gradient(f, y), delta).abs();
+        Dfp one = HighPrecision.DFP.getOne();
+        return !slope1.greaterThan(HighPrecision.dfp(c2).multiply(slope0).multiply(one.subtract(eps)));
+    }
+
+    /** One strong Wolfe condition at the recorded step, exactly (a quadratic's value and gradient). */
+    static boolean exactWolfe(
+            Quadratic q, double[] prev, double[] cur, double c1, double c2, double tighten, boolean sufficient) {
+        BigDecimal[] x = HighPrecision.big(prev);
+        BigDecimal[] y = HighPrecision.big(cur);
+        BigDecimal[] delta = HighPrecision.axpy(y, BigDecimal.ONE, x);
+        BigDecimal slope0 =
+                HighPrecision.dot(ExactQuadratic.gradient(q, x), delta).abs();
+        BigDecimal eps = new BigDecimal(tighten);
+        if (sufficient) {
+            BigDecimal drop = ExactQuadratic.value(q, x).subtract(ExactQuadratic.value(q, y));
+            return drop.compareTo(new BigDecimal(c1).multiply(slope0).multiply(BigDecimal.ONE.add(eps))) >= 0;
+        }
+        BigDecimal slope1 =
+                HighPrecision.dot(ExactQuadratic.gradient(q, y), delta).abs();
+        return slope1.compareTo(new BigDecimal(c2).multiply(slope0).multiply(BigDecimal.ONE.subtract(eps))) <= 0;
     }
 
     /** Tolerance shorthand. */

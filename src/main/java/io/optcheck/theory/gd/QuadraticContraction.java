@@ -1,13 +1,17 @@
 package io.optcheck.theory.gd;
 
 import io.optcheck.method.Method;
+import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -64,6 +68,7 @@ final class QuadraticContraction {
      * Runs {@code method} (GD with step {@code eta}) from {@code x0} for {@code steps} steps and checks
      * ||x_t - x*|| &lt;= rate ||x_t-1 - x*|| at every step, with x* from the certificate.
      *
+     * @param exactRate the same rate in 300-digit arithmetic, for the recheck of a marginal step
      * @param extra adds per-step series (e.g. eta times the sharpness), may be null
      */
     static Evaluation run(
@@ -72,6 +77,7 @@ final class QuadraticContraction {
             double[] x0,
             double eta,
             double rate,
+            Supplier<BigDecimal> exactRate,
             int steps,
             BiConsumer<double[], TrajectoryCheck.Series> extra) {
         int d = q.dimension();
@@ -87,7 +93,27 @@ final class QuadraticContraction {
             if (extra != null) {
                 extra.accept(cur, series);
             }
-            return Check.atMost("||x_t - x*||", t, e1, bound, Tolerance.of(scale, d));
+            return Check.atMost("||x_t - x*||", t, e1, bound, Tolerance.of(scale, d))
+                    .withExact(ExactGd.STEP, () -> realStepContracts(q, prev, eta, xStar, exactRate.get()));
         });
+    }
+
+    /** The real-number GD step from {@code prev}: ||x+ - x*||^2 &lt;= rate^2 ||prev - x*||^2, exactly. */
+    static boolean realStepContracts(Quadratic q, double[] prev, double eta, double[] xStar, BigDecimal rate) {
+        BigDecimal[] x = HighPrecision.big(prev);
+        BigDecimal[] next = HighPrecision.axpy(x, new BigDecimal(eta), ExactQuadratic.gradient(q, x));
+        BigDecimal[] xs = HighPrecision.big(xStar);
+        BigDecimal bound = rate.multiply(rate).multiply(HighPrecision.distSq(x, xs), HighPrecision.MC);
+        return HighPrecision.distSq(next, xs).compareTo(bound) <= 0;
+    }
+
+    /** max_i |1 - eta lambda_i| in decimal arithmetic (exact for the stored doubles). */
+    static BigDecimal exactFactor(double eta, double[] lambda) {
+        BigDecimal e = new BigDecimal(eta);
+        BigDecimal m = BigDecimal.ZERO;
+        for (double li : lambda) {
+            m = m.max(BigDecimal.ONE.subtract(e.multiply(new BigDecimal(li))).abs());
+        }
+        return m;
     }
 }

@@ -1,5 +1,6 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
@@ -12,9 +13,11 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * gd.quadratic-stability. On f = 1/2 x^T H x - b^T x with eigenvalues in [mu, L], the error along
@@ -74,13 +77,25 @@ public final class QuadraticStability extends KindTheorem<GdInstance> {
         return switch (r.conclusion()) {
             case "converges", "optimal-step-rate" -> {
                 double rate;
+                Supplier<BigDecimal> exact;
+                BigDecimal keep = BigDecimal.ONE.subtract(new BigDecimal(tighten()));
                 if (r.conclusion().equals("converges")) {
                     rate = Math.min(QuadraticContraction.factor(eta, lambda), 1.0);
+                    exact = () -> QuadraticContraction.exactFactor(eta, lambda)
+                            .min(BigDecimal.ONE)
+                            .multiply(keep);
                 } else {
-                    double kappa = l / q.certificate().mu().orElseThrow();
+                    double mu = q.certificate().mu().orElseThrow();
+                    double kappa = l / mu;
                     rate = (kappa - 1) / (kappa + 1);
+                    // (kappa - 1)/(kappa + 1) = (L - mu)/(L + mu), with L and mu the stored doubles.
+                    exact = () -> new BigDecimal(l)
+                            .subtract(new BigDecimal(mu))
+                            .divide(new BigDecimal(l).add(new BigDecimal(mu)), HighPrecision.MC)
+                            .multiply(keep);
                 }
-                yield QuadraticContraction.run(method(lr(eta)), q, in.x0(), eta, rate * (1 - tighten()), STEPS, null);
+                yield QuadraticContraction.run(
+                        method(lr(eta)), q, in.x0(), eta, rate * (1 - tighten()), exact, STEPS, null);
             }
             case "boundary-oscillation" ->
                 TrajectoryCheck.run(method(lr(in.eta())), q, in.x0(), STEPS, (t, prev, cur, series) -> {
