@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.hipparchus.analysis.differentiation.DerivativeStructure;
+import org.hipparchus.CalculusFieldElement;
 
 /**
  * A separable sum of Huber terms plus an optional quadratic:
@@ -42,7 +42,7 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  * <p>NaN or infinite arguments propagate (NaN in, NaN out). Wrong lengths throw
  * {@link IllegalArgumentException}. Immutable.
  */
-public final class CenteredHuberSum implements Objective, HasFormula {
+public final class CenteredHuberSum implements Objective, FieldFormula.Source {
 
     /** Precision of the exact minimizer computation (one division per root). */
     static final MathContext MC = new MathContext(200, RoundingMode.HALF_EVEN);
@@ -480,24 +480,25 @@ public final class CenteredHuberSum implements Objective, HasFormula {
     }
 
     @Override
-    public Formula formula() {
-        final double qq = q;
-        final Term[] ts = terms.clone();
-        return x -> {
-            DerivativeStructure s = x[0].getField().getZero();
-            for (DerivativeStructure xi : x) {
-                s = s.add(xi.multiply(xi).multiply(0.5 * qq));
-            }
-            for (Term t : ts) {
-                DerivativeStructure r = x[t.coordinate()].subtract(t.centre());
-                double dl = t.kink();
-                DerivativeStructure psi = Math.abs(r.getValue()) <= dl
-                        ? r.multiply(r).multiply(0.5)
-                        : r.abs().multiply(dl).subtract(0.5 * dl * dl);
-                s = s.add(psi.multiply(t.curvature()));
-            }
-            return s;
-        };
+    public FieldFormula fieldFormula() {
+        return this::valueOf;
+    }
+
+    /** f in any field (derivative structures for {@link #formula()}, Dfp for the recheck). */
+    private <T extends CalculusFieldElement<T>> T valueOf(T[] x) {
+        T s = x[0].getField().getZero();
+        for (T xi : x) {
+            s = s.add(xi.multiply(xi).multiply(0.5 * q));
+        }
+        for (Term t : terms) {
+            T r = x[t.coordinate()].subtract(t.centre());
+            double dl = t.kink();
+            T psi = Math.abs(r.getReal()) <= dl
+                    ? r.multiply(r).multiply(0.5)
+                    : r.abs().multiply(dl).subtract(0.5 * dl * dl);
+            s = s.add(psi.multiply(t.curvature()));
+        }
+        return s;
     }
 
     @Override

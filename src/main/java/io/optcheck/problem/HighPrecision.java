@@ -3,6 +3,8 @@ package io.optcheck.problem;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Optional;
+import java.util.function.Function;
 import org.hipparchus.analysis.differentiation.FDSFactory;
 import org.hipparchus.analysis.differentiation.FieldDerivativeStructure;
 import org.hipparchus.dfp.Dfp;
@@ -33,6 +35,30 @@ public final class HighPrecision {
 
     /** How a Dfp recheck is described in the report. */
     public static final String DFP_DESCRIPTION = "Hipparchus Dfp, " + DFP_DIGITS + " decimal digits";
+
+    /**
+     * An objective's value at double points in higher precision.
+     *
+     * @param precision how it evaluates, for the report
+     * @param value f(x) as a decimal
+     */
+    public record ValueModel(String precision, Function<double[], BigDecimal> value) {}
+
+    /**
+     * The higher-precision value of {@code f}: exact for a {@link Quadratic}, Dfp for an objective
+     * defined by a {@link FieldFormula}; empty for any other objective.
+     */
+    public static Optional<ValueModel> valueModel(Objective f) {
+        if (f instanceof Quadratic q) {
+            return Optional.of(
+                    new ValueModel("exact rational arithmetic (BigDecimal)", x -> ExactQuadratic.value(q, x)));
+        }
+        if (f instanceof FieldFormula.Source s) {
+            FieldFormula ff = s.fieldFormula();
+            return Optional.of(new ValueModel(DFP_DESCRIPTION, x -> big(ff.apply(dfp(x)))));
+        }
+        return Optional.empty();
+    }
 
     /** The exact value of each double. */
     public static BigDecimal[] big(double[] v) {

@@ -1,6 +1,6 @@
 package io.optcheck.problem;
 
-import org.hipparchus.analysis.differentiation.DerivativeStructure;
+import org.hipparchus.CalculusFieldElement;
 
 /**
  * A separable sum of weighted Huber functions, f(x) = sum_i w_i h_{delta_i}(x_i), with
@@ -12,7 +12,7 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  * <p>Certificate, all EXACT: L = max w_i; mu = 0; x* = 0 (the unique minimizer); f* = f_low = 0;
  * convex. NaN/infinite arguments propagate; wrong lengths throw {@link IllegalArgumentException}.
  */
-public final class HuberSum implements Objective, HasFormula {
+public final class HuberSum implements Objective, FieldFormula.Source {
     private final double[] w;
     private final double[] delta;
     private final Certificate certificate;
@@ -101,20 +101,21 @@ public final class HuberSum implements Objective, HasFormula {
     }
 
     @Override
-    public Formula formula() {
-        final double[] ww = w.clone();
-        final double[] dd = delta.clone();
-        return x -> {
-            DerivativeStructure s = x[0].getField().getZero();
-            for (int i = 0; i < ww.length; i++) {
-                DerivativeStructure u = x[i].abs();
-                DerivativeStructure hi = u.getValue() <= dd[i]
-                        ? u.multiply(u).multiply(0.5)
-                        : u.subtract(0.5 * dd[i]).multiply(dd[i]);
-                s = s.add(hi.multiply(ww[i]));
-            }
-            return s;
-        };
+    public FieldFormula fieldFormula() {
+        return this::valueOf;
+    }
+
+    /** f in any field (derivative structures for {@link #formula()}, Dfp for the recheck). */
+    private <T extends CalculusFieldElement<T>> T valueOf(T[] x) {
+        T s = x[0].getField().getZero();
+        for (int i = 0; i < w.length; i++) {
+            T u = x[i].abs();
+            T hi = u.getReal() <= delta[i]
+                    ? u.multiply(u).multiply(0.5)
+                    : u.subtract(0.5 * delta[i]).multiply(delta[i]);
+            s = s.add(hi.multiply(w[i]));
+        }
+        return s;
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Objective;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
 
 /** Shared pieces of the momentum theorems' checks. */
 final class MomentumChecks {
@@ -25,8 +27,21 @@ final class MomentumChecks {
         if (bound == 0) {
             scale = Math.max(scale, runScale);
         }
-        return Check.atMost("f(x_t) - f*", t, gap, bound, Tolerance.of(scale, cur.length));
+        Check c = Check.atMost("f(x_t) - f*", t, gap, bound, Tolerance.of(scale, cur.length));
+        return HighPrecision.valueModel(f)
+                .map(m -> c.withExact(
+                        m.precision() + AT_ITERATES,
+                        () -> m.value()
+                                        .apply(cur)
+                                        .subtract(new BigDecimal(fStar))
+                                        .compareTo(new BigDecimal(bound))
+                                <= 0))
+                .orElse(c);
     }
+
+    /** What a recheck on the recorded iterates rules out, for the report. */
+    static final String AT_ITERATES =
+            ", f at the recorded iterates against the bound as computed: the check's rounding is ruled out, the method's is not";
 
     /**
      * f(x_t) - f(x_t-1) &lt;= 0 (monotone decrease), with an absolute tolerance on the magnitudes f's
@@ -39,6 +54,11 @@ final class MomentumChecks {
                 + f.valueScale(prev)
                 + Vec.norm(f.gradient(cur)) * (Vec.norm(cur) + Vec.norm(prev))
                 + Vec.norm(f.gradient(prev)) * Vec.norm(prev);
-        return Check.atMost("f(x_t) - f(x_t-1)", t, f1 - f0, 0, Tolerance.of(Math.max(scale, 0), cur.length));
+        Check c = Check.atMost("f(x_t) - f(x_t-1)", t, f1 - f0, 0, Tolerance.of(Math.max(scale, 0), cur.length));
+        return HighPrecision.valueModel(f)
+                .map(m -> c.withExact(
+                        m.precision() + AT_ITERATES,
+                        () -> m.value().apply(cur).compareTo(m.value().apply(prev)) <= 0))
+                .orElse(c);
     }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
+import io.optcheck.problem.HuberSum;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.problem.Ripple;
+import io.optcheck.theory.Check;
 import java.math.BigDecimal;
 import org.hipparchus.dfp.Dfp;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,24 @@ class HigherPrecisionRecheckTest {
                 .isTrue();
         assertThat(LineSearchChecks.dfpWolfe(flat.fieldFormula(), x, y, 1e-4, Math.nextDown(0.5), 0, false))
                 .isFalse();
+    }
+
+    @Test
+    void valueModelsAreExactForQuadraticsAndDfpForFieldFormulas() {
+        // f = x^2/2 at the double 0.1: exactly 0.1^2/2 of its binary value, not the double result.
+        BigDecimal tenth = new BigDecimal(0.1);
+        assertThat(HighPrecision.valueModel(ONE).orElseThrow().value().apply(new double[] {0.1}))
+                .isEqualByComparingTo(tenth.multiply(tenth).divide(BigDecimal.valueOf(2)));
+        // Huber with w = 2, delta = 1 at 3: 2 (1 * 3 - 1/2) = 5; at 0.5: 2 * 0.125 = 0.25.
+        HuberSum h = new HuberSum(new double[] {2}, new double[] {1});
+        var m = HighPrecision.valueModel(h).orElseThrow();
+        assertThat(m.value().apply(new double[] {3}).doubleValue()).isEqualTo(5.0);
+        assertThat(m.value().apply(new double[] {0.5}).doubleValue()).isEqualTo(0.25);
+        // A check of f(x_t) - f* <= bound decided by the exact value: 0.1^2/2 lies above the double 0.005.
+        Check c = MomentumChecks.gapAtMost(ONE, 0, 1, new double[] {1}, new double[] {0.1}, 0.005, 1);
+        assertThat(c.exact().holds().getAsBoolean()).isFalse();
+        Check d = MomentumChecks.gapAtMost(ONE, 0, 1, new double[] {1}, new double[] {0.1}, 0.00500000000000001, 1);
+        assertThat(d.exact().holds().getAsBoolean()).isTrue();
     }
 
     @Test
