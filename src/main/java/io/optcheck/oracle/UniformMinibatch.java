@@ -1,9 +1,12 @@
 package io.optcheck.oracle;
 
 import io.optcheck.api.ExampleGradients;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Num;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.hipparchus.random.RandomGenerator;
 
 /**
@@ -62,6 +65,48 @@ public final class UniformMinibatch implements BatchEstimator {
                     ExampleRows.addRow(g, from + i, est);
                 }
                 ExampleRows.divide(g, est, b);
+                visitor.accept(p, est);
+            }
+        }
+    }
+
+    /**
+     * The same outcomes in decimal arithmetic, for the recheck of a marginal result: each batch's
+     * probability and real-number mean (1/b) sum_i g_i of the example gradients as stored, to
+     * {@link HighPrecision#MC}.
+     */
+    public void enumerateExact(ExampleGradients g, BiConsumer<BigDecimal, BigDecimal[]> visitor) {
+        int m = to - from;
+        int d = g.dimension();
+        BigDecimal bb = BigDecimal.valueOf(b);
+        if (replacement) {
+            BigDecimal mb = BigDecimal.valueOf(m).pow(b);
+            for (Enumeration.Multiset ms : Enumeration.multisets(m, b)) {
+                BigDecimal[] est = new BigDecimal[d];
+                for (int j = 0; j < d; j++) {
+                    BigDecimal s = BigDecimal.ZERO;
+                    for (int i = 0; i < m; i++) {
+                        int c = ms.counts()[i];
+                        if (c > 0) {
+                            s = s.add(BigDecimal.valueOf(c).multiply(new BigDecimal(g.get(from + i, j))));
+                        }
+                    }
+                    est[j] = s.divide(bb, HighPrecision.MC);
+                }
+                visitor.accept(new BigDecimal(ms.multinomial()).divide(mb, HighPrecision.MC), est);
+            }
+        } else {
+            List<int[]> subsets = Enumeration.subsets(m, b);
+            BigDecimal p = BigDecimal.ONE.divide(BigDecimal.valueOf(subsets.size()), HighPrecision.MC);
+            for (int[] sub : subsets) {
+                BigDecimal[] est = new BigDecimal[d];
+                for (int j = 0; j < d; j++) {
+                    BigDecimal s = BigDecimal.ZERO;
+                    for (int i : sub) {
+                        s = s.add(new BigDecimal(g.get(from + i, j)));
+                    }
+                    est[j] = s.divide(bb, HighPrecision.MC);
+                }
                 visitor.accept(p, est);
             }
         }

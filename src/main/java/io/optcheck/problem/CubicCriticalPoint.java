@@ -1,6 +1,7 @@
 package io.optcheck.problem;
 
-import org.hipparchus.analysis.differentiation.DerivativeStructure;
+import org.hipparchus.CalculusFieldElement;
+import org.hipparchus.util.MathArrays;
 
 /**
  * A polynomial with a critical point at 0 whose Hessian there is chosen:
@@ -21,7 +22,7 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  * <p>Value, gradient and Hessian come from the formula by automatic differentiation
  * ({@link FormulaObjective}). NaN/infinite arguments propagate.
  */
-public final class CubicCriticalPoint implements Objective, HasFormula {
+public final class CubicCriticalPoint implements Objective, FieldFormula.Source {
     private final double[] lambda;
     private final double[] a;
     private final double c;
@@ -46,36 +47,9 @@ public final class CubicCriticalPoint implements Objective, HasFormula {
         this.a = a.clone();
         this.c = c;
         this.q = q == null ? null : Vectors.copyRectangular(q, "q");
-        final double[] lam = this.lambda;
-        final double[] aa = this.a;
-        final double[][] qq = this.q;
-        Formula formula = x -> {
-            DerivativeStructure[] u = new DerivativeStructure[d];
-            for (int i = 0; i < d; i++) {
-                if (qq == null) {
-                    u[i] = x[i];
-                } else {
-                    DerivativeStructure s = x[0].getField().getZero();
-                    for (int j = 0; j < d; j++) {
-                        s = s.add(x[j].multiply(qq[j][i]));
-                    }
-                    u[i] = s;
-                }
-            }
-            DerivativeStructure s = x[0].getField().getZero();
-            for (int i = 0; i < d; i++) {
-                DerivativeStructure u2 = u[i].multiply(u[i]);
-                s = s.add(u2.multiply(0.5 * lam[i])).add(u2.multiply(u[i]).multiply(aa[i]));
-            }
-            if (d >= 2 && c != 0) {
-                s = s.add(u[0].multiply(u[0])
-                        .multiply(u[0])
-                        .subtract(u[0].multiply(u[1]).multiply(u[1]).multiply(3))
-                        .multiply(c));
-            }
-            return s;
-        };
-        this.f = new FormulaObjective(d, formula, describe(lam, aa, c, qq != null));
+        FieldFormula ff = this::valueOf;
+        Formula formula = ff::apply;
+        this.f = new FormulaObjective(d, formula, describe(this.lambda, this.a, c, this.q != null));
     }
 
     private static String describe(double[] lam, double[] a, double c, boolean rotated) {
@@ -145,6 +119,40 @@ public final class CubicCriticalPoint implements Objective, HasFormula {
     @Override
     public Formula formula() {
         return f.formula();
+    }
+
+    @Override
+    public FieldFormula fieldFormula() {
+        return this::valueOf;
+    }
+
+    /** f in any field (derivative structures for the objective, Dfp for the recheck). */
+    private <T extends CalculusFieldElement<T>> T valueOf(T[] x) {
+        int d = lambda.length;
+        T[] u = MathArrays.buildArray(x[0].getField(), d);
+        for (int i = 0; i < d; i++) {
+            if (q == null) {
+                u[i] = x[i];
+            } else {
+                T s = x[0].getField().getZero();
+                for (int j = 0; j < d; j++) {
+                    s = s.add(x[j].multiply(q[j][i]));
+                }
+                u[i] = s;
+            }
+        }
+        T s = x[0].getField().getZero();
+        for (int i = 0; i < d; i++) {
+            T u2 = u[i].multiply(u[i]);
+            s = s.add(u2.multiply(0.5 * lambda[i])).add(u2.multiply(u[i]).multiply(a[i]));
+        }
+        if (d >= 2 && c != 0) {
+            s = s.add(u[0].multiply(u[0])
+                    .multiply(u[0])
+                    .subtract(u[0].multiply(u[1]).multiply(u[1]).multiply(3))
+                    .multiply(c));
+        }
+        return s;
     }
 
     @Override

@@ -60,6 +60,21 @@ public final class HighPrecision {
         return Optional.empty();
     }
 
+    /**
+     * Relative slack of {@link #holds}: what 300-digit rounding of a few thousand operations can
+     * move a quantity by, far below any violation a double computation could show.
+     */
+    public static final BigDecimal SLACK = new BigDecimal("1e-250");
+
+    /**
+     * observed &lt;= bound (atMost) or observed &gt;= bound, up to {@link #SLACK} times the larger
+     * magnitude: an equality of real numbers computed to 300 digits holds either way.
+     */
+    public static boolean holds(boolean atMost, BigDecimal observed, BigDecimal bound) {
+        BigDecimal allow = SLACK.multiply(observed.abs().max(bound.abs()));
+        return atMost ? observed.compareTo(bound.add(allow)) <= 0 : observed.compareTo(bound.subtract(allow)) >= 0;
+    }
+
     /** The exact value of each double. */
     public static BigDecimal[] big(double[] v) {
         BigDecimal[] out = new BigDecimal[v.length];

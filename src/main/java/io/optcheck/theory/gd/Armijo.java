@@ -3,6 +3,7 @@ package io.optcheck.theory.gd;
 import io.optcheck.method.ArmijoBacktracking;
 import io.optcheck.method.DirectionRule;
 import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
@@ -30,6 +31,31 @@ import java.util.OptionalDouble;
 public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements OnQuadratics<Armijo.Instance> {
 
     static final int STEPS = 30;
+
+    /** alpha0 beta^k &gt;= min(alpha0, beta abar) (1 + tighten), abar = 2(1-c)|g^T p|/(L ||p||^2), exactly. */
+    static boolean exactStepLongEnough(
+            Quadratic q,
+            double[] x,
+            double[] p,
+            double l,
+            double c,
+            double alpha0,
+            double beta,
+            long k,
+            double tighten) {
+        BigDecimal[] bp = HighPrecision.big(p);
+        BigDecimal slope = HighPrecision.dot(ExactQuadratic.gradient(q, HighPrecision.big(x)), bp)
+                .abs();
+        BigDecimal abar = BigDecimal.valueOf(2)
+                .multiply(BigDecimal.ONE.subtract(new BigDecimal(c)))
+                .multiply(slope)
+                .divide(new BigDecimal(l).multiply(HighPrecision.normSq(bp)), HighPrecision.MC);
+        BigDecimal a0 = new BigDecimal(alpha0);
+        BigDecimal b = new BigDecimal(beta);
+        BigDecimal accepted = a0.multiply(b.pow((int) k));
+        BigDecimal lower = a0.min(b.multiply(abar)).multiply(BigDecimal.ONE.add(new BigDecimal(tighten)));
+        return accepted.compareTo(lower) >= 0;
+    }
 
     /**
      * A quadratic, a start, alpha0 = rho/L, beta, c, the fraction s of 2(1-c)/L at which the
@@ -161,6 +187,10 @@ public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements On
                     LineSearchChecks.tol(aObs + Math.abs(lower) + (xn + Vec.norm(cur)) / pn, d));
             // (3) The number of shrinks, recovered as the k with a = alpha0 beta^k.
             long k = Math.max(0, Math.round(Math.log(aObs / in.alpha0()) / Math.log(in.beta())));
+            step = step.withExact(
+                    HighPrecision.DECIMAL
+                            + " on the accepted step alpha0 beta^k (k read from the iterates), with abar from the exact gradient",
+                    () -> exactStepLongEnough(q, prev, p, l, c, in.alpha0(), in.beta(), k, tighten));
             double kBound = c < 1
                     ? Math.max(0, Math.ceil(Math.log(in.alpha0() / abar) / Math.log(1 / in.beta())))
                     : Double.POSITIVE_INFINITY;

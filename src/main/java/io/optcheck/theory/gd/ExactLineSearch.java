@@ -2,6 +2,7 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.method.ExactLineSearchGd;
 import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LineSearchProblems;
 import io.optcheck.problem.LineSearchProblems.QuadraticStart;
 import io.optcheck.problem.Num;
@@ -144,6 +145,11 @@ public final class ExactLineSearch extends DeclaredTheorem<QuadraticStart> imple
                 decrease,
                 bound,
                 LineSearchChecks.tol(scale, d));
+        double eps = tighten();
+        c = c.withExact(
+                HighPrecision.DECIMAL
+                        + " on the real-number exact line-search step from the recorded x_t-1, to 1e-250 relative",
+                () -> realStepRate(q, prev, l, mu, fs, eps));
         if (c.marginal() && tighten() == 0) {
             BigDecimal e0 = ExactQuadratic.value(q, prev);
             BigDecimal e1 = ExactQuadratic.value(q, cur);
@@ -151,6 +157,33 @@ public final class ExactLineSearch extends DeclaredTheorem<QuadraticStart> imple
             c = c.rechecked(e0.subtract(e1).compareTo(eb) >= 0);
         }
         return c;
+    }
+
+    /**
+     * The real-number step x+ = x - alpha g with alpha = g^T g / g^T H g from {@code prev}:
+     * f(x) - f(x+) &gt;= 4 mu L/(mu + L)^2 (1 + tighten) (f(x) - f*).
+     */
+    static boolean realStepRate(Quadratic q, double[] prev, double l, double mu, double fs, double tighten) {
+        BigDecimal[] x = HighPrecision.big(prev);
+        BigDecimal[] g = ExactQuadratic.gradient(q, x);
+        BigDecimal gg = HighPrecision.normSq(g);
+        // g^T H g = g^T (grad f(x + g) - grad f(x)) for a quadratic.
+        BigDecimal[] gPlus = ExactQuadratic.gradient(q, HighPrecision.axpy(x, BigDecimal.ONE.negate(), g));
+        BigDecimal ghg = HighPrecision.dot(g, HighPrecision.axpy(gPlus, BigDecimal.ONE, g));
+        if (ghg.signum() <= 0) {
+            return gg.signum() == 0;
+        }
+        BigDecimal alpha = gg.divide(ghg, HighPrecision.MC);
+        BigDecimal f0 = ExactQuadratic.value(q, x);
+        BigDecimal decrease = f0.subtract(ExactQuadratic.value(q, HighPrecision.axpy(x, alpha, g)));
+        BigDecimal bl = new BigDecimal(l);
+        BigDecimal bm = new BigDecimal(mu);
+        BigDecimal factor = BigDecimal.valueOf(4)
+                .multiply(bm)
+                .multiply(bl)
+                .divide(bm.add(bl).pow(2), HighPrecision.MC)
+                .multiply(BigDecimal.ONE.add(new BigDecimal(tighten)));
+        return HighPrecision.holds(false, decrease, factor.multiply(f0.subtract(new BigDecimal(fs))));
     }
 
     @Override

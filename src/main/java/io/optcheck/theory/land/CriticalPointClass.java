@@ -2,6 +2,8 @@ package io.optcheck.theory.land;
 
 import io.optcheck.problem.CriticalPoints;
 import io.optcheck.problem.CubicCriticalPoint;
+import io.optcheck.problem.FieldFormula;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
@@ -16,6 +18,7 @@ import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.dfp.Dfp;
 
 /**
  * land.critical-point-class. At a critical point x* (grad f(x*) = 0) of a twice differentiable f:
@@ -153,8 +156,17 @@ public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> 
                 worst = Math.max(worst, df);
                 scale += Math.abs(f.value(x)) + Vec.norm(f.gradient(x)) * rr;
             }
+            double s0 = in.s();
             b.add(Check.atLeast(
-                    "max over r' in {r, r/10, r/100} of f(r' u) - f(0)", 1, worst, 0, Tolerance.of(scale, d)));
+                            "max over r' in {r, r/10, r/100} of f(r' u) - f(0)", 1, worst, 0, Tolerance.of(scale, d))
+                    .withExact(AT_POINTS, () -> {
+                        Dfp best = null;
+                        for (double rr : new double[] {s0, s0 / 10, s0 / 100}) {
+                            Dfp df = rise(f, scaled(in.u(), rr));
+                            best = best == null || df.greaterThan(best) ? df : best;
+                        }
+                        return !best.negativeOrNull() || best.isZero();
+                    }));
             return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
         }
         CriticalPoints.Kind expected = switch (r.conclusion()) {
@@ -193,7 +205,10 @@ public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> 
         if (r.conclusion().equals("strict-local-min")) {
             double bound = (0.5 * lmin * rr * rr - m3 * rr * rr * rr / 6);
             bound = bound > 0 ? bound * (1 + tighten()) : bound;
-            b.add(Check.atLeast("f(r u) - f(0)", 1, df, bound, tol));
+            double[] at = x;
+            double eps = tighten();
+            b.add(Check.atLeast("f(r u) - f(0)", 1, df, bound, tol)
+                    .withExact(AT_POINTS, () -> !rise(f, at).lessThan(cubicBound(lmin, m3, rr, -1, eps))));
         } else {
             // u is the eigenvector of lambda_min in this regime's check.
             double[] v = f.eigenvector(argMin(lambda));
@@ -206,7 +221,10 @@ public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> 
             df = f.value(x) - f0;
             double bound = 0.5 * lmin * rr * rr + m3 * rr * rr * rr / 6;
             bound = bound < 0 ? bound * (1 + tighten()) : bound;
-            b.add(Check.atMost("f(r v_min) - f(0)", 1, df, bound, tol));
+            double[] at = x;
+            double eps = tighten();
+            b.add(Check.atMost("f(r v_min) - f(0)", 1, df, bound, tol)
+                    .withExact(AT_POINTS, () -> !rise(f, at).greaterThan(cubicBound(lmin, m3, rr, 1, eps))));
         }
         return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
     }
@@ -219,6 +237,30 @@ public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> 
             }
         }
         return k;
+    }
+
+    /** How the rechecks evaluate, for the report. */
+    static final String AT_POINTS =
+            HighPrecision.DFP_DESCRIPTION + ", f at the checked points (the statement is about f there)";
+
+    /** f(x) - f(0) in Dfp. */
+    private static Dfp rise(CubicCriticalPoint f, double[] x) {
+        FieldFormula ff = f.fieldFormula();
+        return HighPrecision.value(ff, HighPrecision.dfp(x))
+                .subtract(HighPrecision.value(ff, HighPrecision.dfp(new double[x.length])));
+    }
+
+    /**
+     * lambda r^2/2 + sign M3 r^3/6 in Dfp, a negative bound (saddle, sign +1) or a positive one
+     * (local min, sign -1) scaled by 1 + tighten as the double check does.
+     */
+    private static Dfp cubicBound(double lambda, double m3, double r, int sign, double tighten) {
+        Dfp dr = HighPrecision.dfp(r);
+        Dfp b = HighPrecision.dfp(lambda).multiply(dr).multiply(dr).multiply(0.5);
+        Dfp c = HighPrecision.dfp(m3).multiply(dr).multiply(dr).multiply(dr).divide(6);
+        b = sign > 0 ? b.add(c) : b.subtract(c);
+        boolean scaled = sign > 0 ? b.negativeOrNull() && !b.isZero() : b.greaterThan(HighPrecision.DFP.getZero());
+        return scaled ? b.multiply(HighPrecision.dfp(tighten).add(1)) : b;
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.optcheck.theory.sgd;
 
 import io.optcheck.api.ExampleGradients;
 import io.optcheck.oracle.BatchEstimator;
+import io.optcheck.oracle.UniformMinibatch;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.prop.Gen;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
@@ -9,6 +11,7 @@ import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,18 +99,17 @@ public final class MinibatchVariance extends DeclaredTheorem<BatchInstance> {
             }
             double bound = c * tr;
             // two-sided equality: check both directions, ratio read from the upper one
-            if (!eb.add(Check.atMost(
-                    "E||g_B - grad f||^2 (exact, " + m.outcomes + " batches)",
-                    1,
-                    mse,
-                    bound,
-                    Tolerance.of(4 * mg * mg * d, d)))) {
-                eb.add(Check.atLeast(
-                        "E||g_B - grad f||^2 (exact, " + m.outcomes + " batches)",
-                        1,
-                        mse,
-                        bound,
-                        Tolerance.of(4 * mg * mg * d, d)));
+            String what = "E||g_B - grad f||^2 (exact, " + m.outcomes + " batches)";
+            double tolMse = Tolerance.of(4 * mg * mg * d, d);
+            Check upper = Check.atMost(what, 1, mse, bound, tolMse);
+            Check lower = Check.atLeast(what, 1, mse, bound, tolMse);
+            if (estimator instanceof UniformMinibatch u) {
+                upper = upper.withExact(ExactMoments.PRECISION, () -> exactMse(u, g, n, b, replacement, tighten, true));
+                lower = lower.withExact(
+                        ExactMoments.PRECISION, () -> exactMse(u, g, n, b, replacement, tighten, false));
+            }
+            if (!eb.add(upper)) {
+                eb.add(lower);
             }
         } else {
             double worst = 0;
@@ -125,6 +127,23 @@ public final class MinibatchVariance extends DeclaredTheorem<BatchInstance> {
                     tol));
         }
         return eb.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
+    }
+
+    /** E||g_B - G||^2 against factor (1 - tighten) tr Sigma, from the real-number batch means. */
+    private static boolean exactMse(
+            UniformMinibatch u, ExampleGradients g, int n, int b, boolean replacement, double tighten, boolean atMost) {
+        BigDecimal[] full = ExactMoments.exactFullGradient(g);
+        BigDecimal mse = ExactMoments.exact(u, g, full).trace();
+        BigDecimal[][] sigma = ExactMoments.exactCovariance(g);
+        BigDecimal tr = BigDecimal.ZERO;
+        for (int j = 0; j < sigma.length; j++) {
+            tr = tr.add(sigma[j][j]);
+        }
+        BigDecimal factor = replacement
+                ? BigDecimal.ONE.divide(BigDecimal.valueOf(b), HighPrecision.MC)
+                : BigDecimal.valueOf(n - b).divide(BigDecimal.valueOf((long) b * (n - 1)), HighPrecision.MC);
+        BigDecimal bound = factor.multiply(tr).multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten)));
+        return HighPrecision.holds(atMost, mse, bound);
     }
 
     @Override

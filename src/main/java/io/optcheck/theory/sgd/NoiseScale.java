@@ -5,6 +5,7 @@ import static io.optcheck.theory.Assumptions.WITH_REPLACEMENT;
 import io.optcheck.api.ExampleGradients;
 import io.optcheck.oracle.ExampleRows;
 import io.optcheck.problem.FiniteSums;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
@@ -14,6 +15,7 @@ import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -109,10 +111,51 @@ public final class NoiseScale extends DeclaredTheorem<NoiseInstance> {
         double bound = target * (1 + tighten());
         double tol = Tolerance.of(scale, d);
         Evaluation.Builder e = new Evaluation.Builder();
-        if (!e.add(Check.atMost(what + " (exact)", 1, observed, bound, tol))) {
-            e.add(Check.atLeast(what + " (exact)", 1, observed, bound, tol));
+        String conclusion = r.conclusion();
+        double eps = tighten();
+        Check upper = Check.atMost(what + " (exact)", 1, observed, bound, tol)
+                .withExact(ExactMoments.PRECISION, () -> exactHolds(in, conclusion, eps, true));
+        if (!e.add(upper)) {
+            e.add(Check.atLeast(what + " (exact)", 1, observed, bound, tol)
+                    .withExact(ExactMoments.PRECISION, () -> exactHolds(in, conclusion, eps, false)));
         }
         return e.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
+    }
+
+    /** The same estimator identity from the real-number batch means, to 300 digits. */
+    private static boolean exactHolds(NoiseInstance in, String conclusion, double tighten, boolean atMost) {
+        ExampleGradients g = ExampleRows.at(in.f(), in.x());
+        int n = in.f().n();
+        int d = in.f().dimension();
+        BigDecimal[] zero = new BigDecimal[d];
+        java.util.Arrays.fill(zero, BigDecimal.ZERO);
+        BigDecimal eb = ExactMoments.exact(in.sampler(in.small()), g, zero).trace();
+        BigDecimal eB = ExactMoments.exact(in.sampler(in.big()), g, zero).trace();
+        BigDecimal g2 = HighPrecision.normSq(ExactMoments.exactFullGradient(g));
+        BigDecimal[][] sigma = ExactMoments.exactCovariance(g);
+        BigDecimal tr = BigDecimal.ZERO;
+        for (int j = 0; j < d; j++) {
+            tr = tr.add(sigma[j][j]);
+        }
+        BigDecimal b = BigDecimal.valueOf(in.small());
+        BigDecimal bigB = BigDecimal.valueOf(in.big());
+        BigDecimal nn = BigDecimal.valueOf(n);
+        BigDecimal observed;
+        BigDecimal target;
+        if (conclusion.startsWith("g2")) {
+            observed = bigB.multiply(eB).subtract(b.multiply(eb)).divide(bigB.subtract(b), HighPrecision.MC);
+            target = conclusion.equals("g2-unbiased")
+                    ? g2
+                    : g2.subtract(tr.divide(nn.subtract(BigDecimal.ONE), HighPrecision.MC));
+        } else {
+            // 1/b - 1/B = (B - b)/(b B)
+            observed = eb.subtract(eB).multiply(b).multiply(bigB).divide(bigB.subtract(b), HighPrecision.MC);
+            target = conclusion.equals("trace-unbiased")
+                    ? tr
+                    : nn.multiply(tr).divide(nn.subtract(BigDecimal.ONE), HighPrecision.MC);
+        }
+        BigDecimal bound = target.multiply(BigDecimal.ONE.add(new BigDecimal(tighten)));
+        return HighPrecision.holds(atMost, observed, bound);
     }
 
     @Override
