@@ -483,6 +483,9 @@ public final class HtmlReport {
             }
             fig("found by", x.foundBy() == null ? DASH : x.foundBy().json());
             fig("tol/|rhs|", Fmt.ratio(x.toleranceRatio(), INF));
+            if (x.recheck() != null) {
+                fig("higher-precision recheck", recheckText(x.recheck()));
+            }
             if (x.statistics() != null) {
                 StatisticalTest s = x.statistics();
                 fig(
@@ -511,6 +514,22 @@ public final class HtmlReport {
                 sb.append("</dl></details>");
             }
             sb.append("</div>");
+        }
+
+        /**
+         * "rounding: double says violated, 300-digit ... says holds (3 ulps from the bound, step 4)",
+         * or "not rechecked: reason".
+         */
+        private String recheckText(Map<String, Object> r) {
+            Object cls = r.get("classification");
+            Object ulps = r.get("ulpsFromBound");
+            String where = " (" + (ulps instanceof Number n ? Fmt.sig(n.doubleValue(), Fmt.FIGURE_DIGITS, INF) : "?")
+                    + " ulps from the bound, step " + r.get("step") + ")";
+            if (!r.containsKey("exactVerdict")) {
+                return cls + ": " + r.get("reason") + where;
+            }
+            return cls + ": double says " + r.get("doubleVerdict") + ", " + r.get("precision") + " says "
+                    + r.get("exactVerdict") + where;
         }
 
         private void fig(String k, String v) {

@@ -41,9 +41,18 @@ class HtmlReportTest {
                         fields, "eta L = 2.0001", "./optcheck run --replay gd.t/eta-gt-2-over-l/oc1-x", 5))
                 .conventions(Map.of("lr", "eta = h / L"))
                 .build();
+        Map<String, Object> recheck = new LinkedHashMap<>();
+        recheck.put("quantity", "f(x_t) - f*");
+        recheck.put("step", 4);
+        recheck.put("ulpsFromBound", 3.0);
+        recheck.put("doubleVerdict", "violated");
+        recheck.put("precision", "300-digit decimals");
+        recheck.put("exactVerdict", "holds");
+        recheck.put("classification", "rounding");
         Result held = Fixtures.held("gd.t", "holds").toBuilder()
                 .worstRatio(0.97351)
                 .tightReference(0.97097)
+                .recheck(recheck)
                 .build();
         Result failing = Fixtures.failing("gd.u", "holds")
                 .withWaiver(new WaiverMark("known off-by-one, fixed in #12", LocalDate.of(2027, 1, 31)));
@@ -103,6 +112,14 @@ class HtmlReportTest {
         assertThat(h)
                 .containsPattern("<ul class=\"failing\"><li><a href=\"#r-[^\"]+\">gd.u / holds</a>: expected holds, "
                         + "outcome broken \\(waived until 2027-01-31\\)</li></ul>");
+    }
+
+    @Test
+    void aMarginalResultSaysHowItsRecheckClassifiedIt() {
+        assertThat(HtmlReport.render(sample(), texts()))
+                .contains("higher-precision recheck")
+                .contains(
+                        "rounding: double says violated, 300-digit decimals says holds (3 ulps from the bound, step 4)");
     }
 
     @Test
