@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -132,6 +133,24 @@ final class RunCommand implements Callable<Integer> {
                     + "implementing io.optcheck.api.PluggableOptimizer with a public no-argument constructor (repeatable). "
                     + "Runs the conformance properties and the theorems of its declared kind; --theorem filters them.")
     List<String> methodClasses = new ArrayList<>();
+
+    @Option(
+            names = "--ci-method-class",
+            paramLabel = "CLASS",
+            description = "Like --method-class, but the optimizer's theorems run at CI depth (each spec's 'tries.ci') "
+                    + "whatever the run's depth; each of its results says so (depth: ci, in its figures). Repeatable. "
+                    + "The launcher's default run checks ND4J's updaters this way.")
+    List<String> ciMethodClasses = new ArrayList<>();
+
+    /** The --method-class and --ci-method-class optimizers, in that order. */
+    private List<String> allMethodClasses() {
+        List<String> all = new ArrayList<>(methodClasses);
+        all.addAll(ciMethodClasses);
+        return all;
+    }
+
+    /** The method ids of the --ci-method-class plug-ins, once loaded. */
+    private final Set<String> ciMethodIds = new HashSet<>();
 
     @Option(
             names = "--estimator-class",
@@ -240,7 +259,11 @@ final class RunCommand implements Callable<Integer> {
         selected.addAll(pluginTheorems);
         Set<Theorem<?>> inWorker = Collections.newSetFromMap(new IdentityHashMap<>());
         inWorker.addAll(pluginTheorems);
-        RunPlan plan = RunPlan.of(selected, settings, inWorker::contains);
+        RunPlan plan = RunPlan.of(
+                selected,
+                settings,
+                inWorker::contains,
+                t -> ciMethodIds.contains(t.methodId()) ? RunSettings.Depth.CI : null);
         Path outDir = Outputs.prepare(out == null ? "reports" : out);
         Waivers w = loadWaivers();
         Outputs.retire(outDir);
@@ -362,12 +385,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Plugins.Spec pluginSpec() {
-        return new Plugins.Spec(methodClasses, estimatorClasses, classpath, theorems, seed, lineSearchClasses);
+        return new Plugins.Spec(allMethodClasses(), estimatorClasses, classpath, theorems, seed, lineSearchClasses);
     }
 
     /** True when a plug-in (optimizer, estimator or line search) is named. */
     private boolean pluginsNamed() {
-        return !methodClasses.isEmpty() || !estimatorClasses.isEmpty() || !lineSearchClasses.isEmpty();
+        return !allMethodClasses().isEmpty() || !estimatorClasses.isEmpty() || !lineSearchClasses.isEmpty();
     }
 
     /**
@@ -429,12 +452,12 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInput("--estimator-class runs the theorems that apply to your estimator; drop --method "
                     + "(select theorems with --theorem).");
         }
-        if (replay != null && methodClasses.size() + estimatorClasses.size() + lineSearchClasses.size() > 1) {
+        if (replay != null && allMethodClasses().size() + estimatorClasses.size() + lineSearchClasses.size() > 1) {
             throw new BadInput(
                     "--replay reruns one case of one plug-in; give a single --method-class, --estimator-class or"
                             + " --line-search-class.");
         }
-        if (withCatalog && methodClasses.isEmpty()) {
+        if (withCatalog && allMethodClasses().isEmpty()) {
             throw new BadInput(
                     "--with-catalog adds the built-in catalog to a --method-class run; without --method-class "
                             + "the catalog runs anyway, so drop --with-catalog.");
@@ -454,11 +477,11 @@ final class RunCommand implements Callable<Integer> {
                     "--try-timeout and --worker-jvm-args are for plug-ins, which run in a worker process; "
                             + "name the plug-in with --method-class or --estimator-class, or drop them (built-in methods run in-process).");
         }
-        if (!methodClasses.isEmpty() && !methods.isEmpty()) {
+        if (!allMethodClasses().isEmpty() && !methods.isEmpty()) {
             throw new BadInput("--method-class runs the theorems that apply to your optimizer; drop --method "
                     + "(select theorems with --theorem).");
         }
-        if (replay != null && methodClasses.size() > 1) {
+        if (replay != null && allMethodClasses().size() > 1) {
             throw new BadInput("--replay reruns one case of one optimizer; give a single --method-class.");
         }
         if (replay != null && (!theorems.isEmpty() || !methods.isEmpty())) {
@@ -482,6 +505,11 @@ final class RunCommand implements Callable<Integer> {
      * printed (the engine's line names only theorem, regime and token).
      */
     private Result withPluginReplay(Result res) {
+        if (ciMethodIds.contains(res.method())) {
+            Map<String, Object> extra = new LinkedHashMap<>(res.extra());
+            extra.put("depth", "ci (--ci-method-class)");
+            res = res.toBuilder().extra(extra).build();
+        }
         String option = pluginOptions.get(res.method());
         Counterexample c = res.counterexample();
         if (option == null || c == null || c.replay() == null) {
@@ -510,6 +538,9 @@ final class RunCommand implements Callable<Integer> {
         for (Plugins.Plugin p : loaded) {
             p.listing().forEach(line -> ctx.err().println(TerminalText.oneLine(line)));
             pluginOptions.put(p.id(), p.option());
+            if (ciMethodClasses.stream().anyMatch(c -> p.option().equals("--method-class " + c))) {
+                ciMethodIds.add(p.id());
+            }
             out.addAll(p.theorems());
         }
         return out;
@@ -640,8 +671,8 @@ final class RunCommand implements Callable<Integer> {
                     .findFirst()
                     .orElseThrow(() -> new BadInput("theorem '" + target.theorem()
                             + "' in the replay token does not apply to "
-                            + (!methodClasses.isEmpty()
-                                            ? methodClasses
+                            + (!allMethodClasses().isEmpty()
+                                            ? allMethodClasses()
                                             : !estimatorClasses.isEmpty() ? estimatorClasses : lineSearchClasses)
                                     .get(0)
                             + "; theorems that apply: "

@@ -8,6 +8,7 @@ import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +34,18 @@ public final class RunPlan {
      * @throws Specs.SpecException when a theorem's spec is missing or malformed
      */
     public static RunPlan of(List<Theorem<?>> theorems, RunSettings settings, Predicate<Theorem<?>> inWorker) {
+        return of(theorems, settings, inWorker, t -> null);
+    }
+
+    /**
+     * The same, with a depth of its own for some theorems ({@code depthOf} gives it, or null for the
+     * run's depth): the launcher's default run checks ND4J's updaters at CI depth beside a full run.
+     */
+    public static RunPlan of(
+            List<Theorem<?>> theorems,
+            RunSettings settings,
+            Predicate<Theorem<?>> inWorker,
+            Function<Theorem<?>, RunSettings.Depth> depthOf) {
         List<Spec> specs = new ArrayList<>();
         for (Theorem<?> t : theorems) {
             specs.add(Specs.load(t.id()));
@@ -44,9 +57,10 @@ public final class RunPlan {
         for (int i = 0; i < theorems.size(); i++) {
             Theorem<?> t = theorems.get(i);
             Spec spec = specs.get(i);
+            RunSettings.Depth own = depthOf.apply(t);
+            RunSettings at = own == null ? budgeted : budgeted.withDepth(own);
             for (Regime r : t.regimes()) {
-                jobs.add(new CatalogRun.Job(
-                        t, r, budgeted.triesFor(r, spec.ciTries(), spec.fullTries()), inWorker.test(t)));
+                jobs.add(new CatalogRun.Job(t, r, at.triesFor(r, spec.ciTries(), spec.fullTries()), inWorker.test(t)));
             }
         }
         return new RunPlan(budgeted, jobs);

@@ -41,6 +41,11 @@ public record RunSettings(Depth depth, int tries, long seed, boolean edgeCases, 
         return new RunSettings(Depth.FULL, 0, Property.DEFAULT_SEED, true);
     }
 
+    /** The same settings at another depth (explicit --tries still win). */
+    public RunSettings withDepth(Depth d) {
+        return new RunSettings(d, tries, seed, edgeCases, statisticalRegimeRuns);
+    }
+
     public RunSettings withTries(int n) {
         return new RunSettings(depth, n, seed, edgeCases, statisticalRegimeRuns);
     }

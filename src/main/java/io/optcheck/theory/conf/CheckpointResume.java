@@ -8,6 +8,7 @@ import io.optcheck.method.plugin.PluginMethod;
 import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
+import io.optcheck.theory.TrajectoryCheck;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,14 @@ public final class CheckpointResume extends ConformanceProperty {
         Trajectory whole = run(method(in.h()), oracle(in), in.x0(), steps());
         Method<?> m = method(in.h());
         Trajectory head = run(m, oracle(in), in.x0(), Math.min(in.k(), whole.steps()));
+        // A run that failed before the checkpoint (the optimizer cannot even be started) has no state
+        // to copy: the result is that run's error or refusal, naming what the optimizer threw.
+        if (failed(head)) {
+            return TrajectoryCheck.finish(new Evaluation.Builder(), head, new TrajectoryCheck.Series());
+        }
+        if (failed(whole) && whole.steps() <= in.k()) {
+            return TrajectoryCheck.finish(new Evaluation.Builder(), whole, new TrajectoryCheck.Series());
+        }
         int k = head.steps();
         MethodState copy = copy(m, head.finalState());
         return resumeAndCheck(
@@ -58,6 +67,10 @@ public final class CheckpointResume extends ConformanceProperty {
                 whole.steps() - k,
                 (t, prev, cur, series) -> bitIdentity(
                         "max_i |x_k+t,i(resumed from copy) - x_k+t,i(uninterrupted)|", t, cur, moved(whole.x(k + t))));
+    }
+
+    private static boolean failed(Trajectory tr) {
+        return tr.status() == Trajectory.Status.ERROR || tr.status() == Trajectory.Status.REFUSED;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
