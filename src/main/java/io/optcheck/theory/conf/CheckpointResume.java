@@ -50,13 +50,12 @@ public final class CheckpointResume extends ConformanceProperty {
         Trajectory whole = run(method(in.h()), oracle(in), in.x0(), steps());
         Method<?> m = method(in.h());
         Trajectory head = run(m, oracle(in), in.x0(), Math.min(in.k(), whole.steps()));
-        // A run that failed before the checkpoint (the optimizer cannot even be started) has no state
-        // to copy: the result is that run's error or refusal, naming what the optimizer threw.
-        if (failed(head)) {
-            return TrajectoryCheck.finish(new Evaluation.Builder(), head, new TrajectoryCheck.Series());
-        }
-        if (failed(whole) && whole.steps() <= in.k()) {
-            return TrajectoryCheck.finish(new Evaluation.Builder(), whole, new TrajectoryCheck.Series());
+        // An optimizer that could not even be started leaves no state to copy: the result is that run's
+        // error or refusal, naming what the optimizer threw. (A run that fails later, e.g. overflows,
+        // is still compared with its resumed copy up to where it stopped.)
+        if (head.finalState() == null && (failed(head) || failed(whole))) {
+            return TrajectoryCheck.finish(
+                    new Evaluation.Builder(), failed(head) ? head : whole, new TrajectoryCheck.Series());
         }
         int k = head.steps();
         MethodState copy = copy(m, head.finalState());
