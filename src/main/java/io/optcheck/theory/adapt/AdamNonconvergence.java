@@ -8,6 +8,7 @@ import io.optcheck.method.Method;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.CyclicLinearOracle;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -17,6 +18,8 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
+import java.math.BigDecimal;
+import java.math.MathContext;
 
 /**
  * adapt.adam-nonconvergence (Reddi, Kale &amp; Kumar 2018, Theorem 1). On the online problem
@@ -53,9 +56,9 @@ public final class AdamNonconvergence extends DeclaredTheorem<ReddiInstance> {
     }
 
     /** The method a regime runs on Reddi's problem: AMSGrad, or Adam with or without bias correction. */
-    private record Variant(boolean amsgrad, boolean biasCorrection) {}
+    record Variant(boolean amsgrad, boolean biasCorrection) {}
 
-    private static Variant variant(Regime r) {
+    static Variant variant(Regime r) {
         return Cases.<Variant>on(r)
                 .when("holds", () -> new Variant(false, false))
                 .when("bias-corrected", () -> new Variant(false, true))
@@ -93,6 +96,9 @@ public final class AdamNonconvergence extends DeclaredTheorem<ReddiInstance> {
         double c = in.c();
         Evaluation.Builder b = new Evaluation.Builder();
         TrajectoryCheck.Series series = new TrajectoryCheck.Series();
+        String precision = HighPrecision.DECIMAL + " on the real-number trajectory of the reference update ("
+                + (ams ? "amsgrad, max over the raw v" : "adam, bias correction " + (v.biasCorrection() ? "on" : "off"))
+                + ", b1 = 0, eps = 0, lr_t = alpha/sqrt(t), projection onto [-1, 1]) and the bound";
         double[] cycleStart = {in.x0()};
         double[] sum = {0};
         Trajectory tr = Runner.run(m, new CyclicLinearOracle(c), new double[] {in.x0()}, 3 * CYCLES, (t, prev, cur) -> {
@@ -119,9 +125,80 @@ public final class AdamNonconvergence extends DeclaredTheorem<ReddiInstance> {
                 double gain = tighten() != 0 ? ADAM_GAIN_WRONG * a : cycleGain(in, k, v.biasCorrection());
                 ch = Check.atLeast("x_3k+3 vs min(1, x_3k + G_k)", t, x3, Math.min(1, x0 + gain), tol);
             }
-            return b.add(ch);
+            // The recheck captures t only: it replays the instance on the real-number algorithm.
+            return b.add(ch.withExact(precision, () -> exactCycleHolds(in, v, t)));
         });
         return TrajectoryCheck.finish(b, tr, series);
+    }
+
+    /**
+     * The cycle check that ends at step t (a multiple of 3) on the real-number trajectory: Adam or
+     * AMSGrad with b1 = 0, eps = 0, lr_t = alpha/sqrt(t) and the projection onto [-1, 1], from x0,
+     * on the gradients C, -1, -1, ..., and the bound in the same arithmetic (300-digit decimals;
+     * no tolerance).
+     */
+    boolean exactCycleHolds(ReddiInstance in, Variant v, int t) {
+        ExactAdaptive.Update u = new ExactAdaptive.Update(
+                in.alpha(),
+                in.b2(),
+                0,
+                false,
+                false,
+                v.biasCorrection(),
+                v.amsgrad() ? ExactAdaptive.Max.RAW : ExactAdaptive.Max.NONE,
+                0,
+                true,
+                -1,
+                1);
+        ExactAdaptive.Run run = new ExactAdaptive.Run(u, 1);
+        BigDecimal c = HighPrecision.big(in.c());
+        BigDecimal[] x = {HighPrecision.big(in.x0())};
+        BigDecimal x3k = x[0];
+        for (int s = 1; s <= t; s++) {
+            if (s == t - 2) {
+                x3k = x[0];
+            }
+            x = run.step(x, new BigDecimal[] {s % 3 == 1 ? c : BigDecimal.ONE.negate()});
+        }
+        int k = t / 3 - 1;
+        BigDecimal a = HighPrecision.big(in.alpha()).divide(HighPrecision.sqrt(BigDecimal.valueOf(3L * k + 1)), MC);
+        if (v.amsgrad()) {
+            BigDecimal decrease = tighten() != 0
+                    ? a
+                    : c.subtract(BigDecimal.valueOf(2)).multiply(a).divide(c, MC);
+            BigDecimal c2 = c.multiply(c);
+            BigDecimal band = BigDecimal.valueOf(2)
+                    .multiply(a)
+                    .multiply(HighPrecision.sqrt(BigDecimal.ONE.add(c2)), MC)
+                    .divide(c2, MC)
+                    .subtract(BigDecimal.ONE);
+            return x[0].compareTo(x3k.subtract(decrease).max(band)) <= 0;
+        }
+        BigDecimal gain = tighten() != 0
+                ? HighPrecision.big(ADAM_GAIN_WRONG).multiply(a)
+                : exactCycleGain(in, k, v.biasCorrection());
+        return x[0].compareTo(BigDecimal.ONE.min(x3k.add(gain))) >= 0;
+    }
+
+    private static final MathContext MC = HighPrecision.MC;
+
+    /** {@link #cycleGain} in 300-digit decimals. */
+    static BigDecimal exactCycleGain(ReddiInstance in, int k, boolean biasCorrection) {
+        BigDecimal b2 = HighPrecision.big(in.b2());
+        BigDecimal oneMinusB2 = BigDecimal.ONE.subtract(b2);
+        BigDecimal c = HighPrecision.big(in.c());
+        BigDecimal alpha = HighPrecision.big(in.alpha());
+        BigDecimal v2 = b2.multiply(c).multiply(c).add(oneMinusB2);
+        BigDecimal v3 = b2.multiply(v2, MC).add(oneMinusB2);
+        BigDecimal[] a = new BigDecimal[4];
+        BigDecimal[] corr = new BigDecimal[4];
+        for (int i = 1; i <= 3; i++) {
+            a[i] = alpha.divide(HighPrecision.sqrt(BigDecimal.valueOf(3L * k + i)), MC);
+            corr[i] = biasCorrection ? BigDecimal.ONE.subtract(b2.pow(3 * k + i, MC)) : BigDecimal.ONE;
+        }
+        return a[2].multiply(HighPrecision.sqrt(corr[2].divide(v2, MC)), MC)
+                .add(a[3].multiply(HighPrecision.sqrt(corr[3].divide(v3, MC)), MC))
+                .subtract(a[1].divide(HighPrecision.sqrt(oneMinusB2), MC));
     }
 
     /**

@@ -65,13 +65,15 @@ public final class AmsGradRegret extends KindTheorem<OnlineInstance> {
                 .with("b1", 0)
                 .with("b2", in.b2())
                 .with("eps", in.eps());
+        DenominatorBound bound = new DenominatorBound(
+                in.dimension(), in.lr(), in.b2(), in.eps(), "inside-sqrt".equals(conv.get("eps")), second);
         return RegretCheck.run(
                 b.create(h),
                 in,
-                0,
-                true,
                 1 - tighten(),
-                new DenominatorBound(
-                        in.dimension(), in.lr(), in.b2(), in.eps(), "inside-sqrt".equals(conv.get("eps")), second));
+                bound,
+                ExactAdaptive.Update.amsGrad(in.lr(), in.b2(), in.eps(), conv),
+                bound.exact(),
+                "amsgrad, b1 = 0, conventions " + conv);
     }
 }

@@ -47,6 +47,29 @@ final class DenominatorBound implements RegretCheck.Bound {
         h = new double[d];
     }
 
+    /**
+     * The denominators of this bound as a real-number update (for the exact recheck): the same q_t
+     * and den_t in 300-digit decimals, v_0 = 0, a constant lr.
+     */
+    ExactAdaptive.Update exact() {
+        return new ExactAdaptive.Update(
+                lr,
+                b2,
+                eps,
+                epsInside,
+                false,
+                second == Second.MAX_RAW_THEN_CORRECTED || second == Second.MAX_CORRECTED,
+                switch (second) {
+                    case RAW_V -> ExactAdaptive.Max.NONE;
+                    case MAX_RAW, MAX_RAW_THEN_CORRECTED -> ExactAdaptive.Max.RAW;
+                    case MAX_CORRECTED -> ExactAdaptive.Max.CORRECTED;
+                },
+                0,
+                false,
+                Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
+    }
+
     @Override
     public double at(int t, double[] g, double[] sumG2, double[] maxD2, double[] d02) {
         double bc = 1 - Math.pow(b2, t);

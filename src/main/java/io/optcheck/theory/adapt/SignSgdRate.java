@@ -6,6 +6,7 @@ import io.optcheck.method.MethodState;
 import io.optcheck.oracle.GradientOracle;
 import io.optcheck.oracle.SingleExampleOracle;
 import io.optcheck.problem.DiagonalQuadraticSum;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
@@ -18,7 +19,11 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,12 +121,15 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
             double b = bound(in, gap0, t);
             series.point("mean ||grad f||_1", sum[0] / t);
             series.point("bound", b);
+            // The recheck captures t only: it replays the instance on the real-number algorithm.
             return Check.atMost(
-                    "(1/K) sum_k<K ||grad f(x_k)||_1",
-                    t,
-                    sum[0] / t,
-                    b,
-                    Tolerance.of(sum[0] / t + b + gap0 / (t * delta) + rounding[0] / (t * delta), in.x0().length));
+                            "(1/K) sum_k<K ||grad f(x_k)||_1",
+                            t,
+                            sum[0] / t,
+                            b,
+                            Tolerance.of(
+                                    sum[0] / t + b + gap0 / (t * delta) + rounding[0] / (t * delta), in.x0().length))
+                    .withExact(FULL_PRECISION, () -> exactFullHolds(in, t));
         });
     }
 
@@ -151,11 +159,12 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
             series.point("E mean ||grad f||_1", sum / kk);
             series.point("bound", bd);
             if (b.add(Check.atMost(
-                    "E (1/K) sum_k<K ||grad f(x_k)||_1 (exact over the lattice)",
-                    kk,
-                    sum / kk,
-                    bd,
-                    Tolerance.of(sum / kk + bd + gap0 / (kk * delta), d)))) {
+                            "E (1/K) sum_k<K ||grad f(x_k)||_1 (exact over the lattice)",
+                            kk,
+                            sum / kk,
+                            bd,
+                            Tolerance.of(sum / kk + bd + gap0 / (kk * delta), d))
+                    .withExact(BATCH_ONE_PRECISION, () -> exactBatchOneHolds(in, kk)))) {
                 break;
             }
             Map<List<Long>, Double> next = new LinkedHashMap<>();
@@ -197,6 +206,127 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
             }
         }
         return b.build(Evaluation.Ending.COMPLETED, null, -1, series.toArrays());
+    }
+
+    /**
+     * The bound at K on the real-number full-gradient trajectory x_k+1 = x_k - delta sign(grad f(x_k))
+     * from x0 (sign(0) = 0), with f* = f(x*) and ||L||_1 exact, in 300-digit decimals, no tolerance.
+     */
+    boolean exactFullHolds(SignInstance in, int steps) {
+        DiagonalQuadraticSum f = in.f();
+        BigDecimal[] x = HighPrecision.big(in.x0());
+        BigDecimal delta = HighPrecision.big(in.delta());
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int k = 0; k < steps; k++) {
+            BigDecimal[] s = nGradient(f, x);
+            for (int j = 0; j < x.length; j++) {
+                sum = sum.add(s[j].abs());
+                x[j] = x[j].subtract(delta.multiply(BigDecimal.valueOf(s[j].signum())));
+            }
+        }
+        BigDecimal n = BigDecimal.valueOf(f.n());
+        return sum.divide(n.multiply(BigDecimal.valueOf(steps)), MC).compareTo(exactBound(in, steps)) <= 0;
+    }
+
+    /**
+     * The bound at K on the exact distribution of batch-1 signSGD in real numbers: from each lattice
+     * point x0 + delta z, component i (probability 1/n) moves to z - sign(grad f_i(x)); the path
+     * counts are integers, E ||grad f(x_k)||_1 is their weighted sum over n^k, in 300-digit decimals.
+     */
+    boolean exactBatchOneHolds(SignInstance in, int steps) {
+        DiagonalQuadraticSum f = in.f();
+        int n = f.n();
+        int d = in.x0().length;
+        BigDecimal[] x0 = HighPrecision.big(in.x0());
+        BigDecimal delta = HighPrecision.big(in.delta());
+        Map<List<Long>, BigInteger> dist = new LinkedHashMap<>();
+        dist.put(Collections.nCopies(d, 0L), BigInteger.ONE);
+        BigDecimal sum = BigDecimal.ZERO;
+        BigInteger paths = BigInteger.ONE;
+        for (int k = 0; k < steps; k++) {
+            BigDecimal e = BigDecimal.ZERO;
+            Map<List<Long>, BigInteger> next = new HashMap<>();
+            for (Map.Entry<List<Long>, BigInteger> p : dist.entrySet()) {
+                BigDecimal[] x = new BigDecimal[d];
+                for (int j = 0; j < d; j++) {
+                    x[j] = x0[j].add(
+                            delta.multiply(BigDecimal.valueOf(p.getKey().get(j))));
+                }
+                BigDecimal norm = BigDecimal.ZERO;
+                for (BigDecimal s : nGradient(f, x)) {
+                    norm = norm.add(s.abs());
+                }
+                e = e.add(norm.multiply(new BigDecimal(p.getValue())));
+                if (k + 1 < steps) {
+                    for (int i = 0; i < n; i++) {
+                        List<Long> z = new ArrayList<>(d);
+                        for (int j = 0; j < d; j++) {
+                            BigDecimal gij = HighPrecision.big(f.curvature(i, j))
+                                    .multiply(x[j].subtract(HighPrecision.big(f.center(i, j))));
+                            z.add(p.getKey().get(j) - gij.signum());
+                        }
+                        next.merge(List.copyOf(z), p.getValue(), BigInteger::add);
+                    }
+                }
+            }
+            // e / n: the sum's 1/n; paths = n^k: the probability of each path
+            sum = sum.add(e.divide(new BigDecimal(paths.multiply(BigInteger.valueOf(n))), MC), MC);
+            paths = paths.multiply(BigInteger.valueOf(n));
+            dist = next;
+        }
+        return sum.divide(BigDecimal.valueOf(steps), MC).compareTo(exactBound(in, steps)) <= 0;
+    }
+
+    private static final MathContext MC = HighPrecision.MC;
+
+    static final String FULL_PRECISION = HighPrecision.DECIMAL
+            + " on the real-number trajectory of the reference update (signsgd, full gradients) and the bound"
+            + " with the exact f* and ||L||_1";
+
+    static final String BATCH_ONE_PRECISION = HighPrecision.DECIMAL
+            + " on the exact distribution of the real-number batch-1 reference update (signsgd) over the lattice"
+            + " x0 + delta Z^d, and the bound with the exact f* and ||L||_1";
+
+    /** n grad f(x) = sum_i h_i (x - c_i), exact (its signs are those of grad f). */
+    private static BigDecimal[] nGradient(DiagonalQuadraticSum f, BigDecimal[] x) {
+        BigDecimal[] s = new BigDecimal[x.length];
+        for (int j = 0; j < x.length; j++) {
+            s[j] = BigDecimal.ZERO;
+            for (int i = 0; i < f.n(); i++) {
+                s[j] = s[j].add(HighPrecision.big(f.curvature(i, j))
+                        .multiply(x[j].subtract(HighPrecision.big(f.center(i, j)))));
+            }
+        }
+        return s;
+    }
+
+    /**
+     * ((f(x0) - f*)/(K delta) + delta ||L||_1/2)(1 - tightening) with the real-number constants:
+     * L_j = hbar_j = (1/n) sum_i h_ij, x*_j = sum_i h_ij c_ij / sum_i h_ij and
+     * f(x0) - f* = (1/2) sum_j hbar_j (x0_j - x*_j)^2 (exact for a separable quadratic sum).
+     */
+    private BigDecimal exactBound(SignInstance in, int steps) {
+        DiagonalQuadraticSum f = in.f();
+        BigDecimal n = BigDecimal.valueOf(f.n());
+        BigDecimal delta = HighPrecision.big(in.delta());
+        BigDecimal gap0 = BigDecimal.ZERO;
+        BigDecimal l1 = BigDecimal.ZERO;
+        for (int j = 0; j < in.x0().length; j++) {
+            BigDecimal hs = BigDecimal.ZERO;
+            BigDecimal hc = BigDecimal.ZERO;
+            for (int i = 0; i < f.n(); i++) {
+                BigDecimal h = HighPrecision.big(f.curvature(i, j));
+                hs = hs.add(h);
+                hc = hc.add(h.multiply(HighPrecision.big(f.center(i, j))));
+            }
+            BigDecimal hbar = hs.divide(n, MC);
+            BigDecimal r = HighPrecision.big(in.x0()[j]).subtract(hc.divide(hs, MC));
+            gap0 = gap0.add(hbar.multiply(r.multiply(r, MC), MC).divide(BigDecimal.valueOf(2)), MC);
+            l1 = l1.add(hbar);
+        }
+        return gap0.divide(delta.multiply(BigDecimal.valueOf(steps)), MC)
+                .add(delta.multiply(l1, MC).divide(BigDecimal.valueOf(2)), MC)
+                .multiply(HighPrecision.big(1 - tighten()), MC);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
