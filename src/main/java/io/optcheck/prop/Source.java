@@ -41,7 +41,8 @@ public final class Source {
     private final List<Choice> choices = new ArrayList<>();
     private final List<ChoiceSequence.Span> spans = new ArrayList<>();
     private final Deque<Integer> openSpans = new ArrayDeque<>();
-    private final Deque<String> openLabels = new ArrayDeque<>();
+    /** The label of each open span: a String, or the generator that names it (see {@link ChoiceSequence.Span}). */
+    private final Deque<Object> openLabels = new ArrayDeque<>();
 
     Source(long[] prefix, Mode mode, long seed) {
         this.prefix = prefix;
@@ -56,7 +57,7 @@ public final class Source {
 
     /** Draws a value from a generator inside a span of its own, so the shrinker can see it. */
     public <T> T draw(Gen<T> gen) {
-        startSpan(gen.toString());
+        openSpan(gen);
         try {
             return gen.generate(this);
         } finally {
@@ -65,15 +66,23 @@ public final class Source {
     }
 
     void startSpan(String label) {
+        openSpan(label);
+    }
+
+    /** Opens a span labelled by a String or by a generator's {@code toString()}, built when read. */
+    private void openSpan(Object label) {
         openSpans.push(choices.size());
         openLabels.push(label);
     }
 
     void endSpan() {
         int start = openSpans.pop();
-        String label = openLabels.pop();
+        Object label = openLabels.pop();
         if (choices.size() - start > 0) {
-            spans.add(new ChoiceSequence.Span(start, choices.size(), openSpans.size(), label));
+            spans.add(
+                    label instanceof Gen<?> g
+                            ? new ChoiceSequence.Span(start, choices.size(), openSpans.size(), g)
+                            : new ChoiceSequence.Span(start, choices.size(), openSpans.size(), (String) label));
         }
     }
 
