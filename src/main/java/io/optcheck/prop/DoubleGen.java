@@ -32,6 +32,10 @@ public final class DoubleGen implements Gen<Double> {
     private final int digits;
     private final String knob;
     private final boolean unbiased;
+    /** StrictMath.log of min and max on a log scale (NaN otherwise), for the log-uniform draw. */
+    private final double logMin;
+
+    private final double logMax;
     /** The edge values, computed on first use; the record's final fields publish them safely. */
     private Edges edges;
     /** {@link #describe()}, computed on first use (a String is safe to publish without a lock). */
@@ -78,6 +82,8 @@ public final class DoubleGen implements Gen<Double> {
         this.digits = digits;
         this.knob = knob;
         this.unbiased = unbiased;
+        this.logMin = log ? StrictMath.log(min) : Double.NaN;
+        this.logMax = log ? StrictMath.log(max) : Double.NaN;
     }
 
     /**
@@ -268,9 +274,7 @@ public final class DoubleGen implements Gen<Double> {
         double u = rng.nextDouble();
         double v;
         if (log) {
-            double a = StrictMath.log(min);
-            double b = StrictMath.log(max);
-            v = StrictMath.exp(a + u * (b - a));
+            v = StrictMath.exp(logMin + u * (logMax - logMin));
         } else {
             v = min + u * (max - min);
         }

@@ -87,9 +87,12 @@ public final class Gens {
                 () -> String.format(Locale.ROOT, "longs[%d, %d]", min, max), s -> s.drawLong(min, max, target));
     }
 
+    /** No specials, no extra edges; shared, as DoubleGen never writes to these arrays. */
+    private static final double[] NO_DOUBLES = {};
+
     /** Doubles uniform in [min, max]; see {@link DoubleGen} for options and the shrinking rule. */
     public static DoubleGen doubles(double min, double max) {
-        return new DoubleGen(min, max, false, new double[0], 0, new double[0], 4, null);
+        return new DoubleGen(min, max, false, NO_DOUBLES, 0, NO_DOUBLES, 4, null);
     }
 
     /** Doubles log-uniform in [min, max], min > 0. */

@@ -1,9 +1,10 @@
 package io.optcheck.prop;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -38,11 +39,13 @@ public final class Source {
     private final long[] prefix;
     private final Mode mode;
     private final SplittableRandom rng;
-    private final List<Choice> choices = new ArrayList<>();
-    private final List<ChoiceSequence.Span> spans = new ArrayList<>();
-    private final Deque<Integer> openSpans = new ArrayDeque<>();
-    /** The label of each open span: a String, or the generator that names it (see {@link ChoiceSequence.Span}). */
-    private final Deque<Object> openLabels = new ArrayDeque<>();
+    private final List<Choice> choices = new ArrayList<>(32);
+    private final List<ChoiceSequence.Span> spans = new ArrayList<>(16);
+    /** The open spans, innermost last: where each starts, and its label (a String, or the generator that names it). */
+    private int[] openStarts = new int[8];
+
+    private Object[] openLabels = new Object[8];
+    private int open;
 
     Source(long[] prefix, Mode mode, long seed) {
         this.prefix = prefix;
@@ -71,18 +74,27 @@ public final class Source {
 
     /** Opens a span labelled by a String or by a generator's {@code toString()}, built when read. */
     private void openSpan(Object label) {
-        openSpans.push(choices.size());
-        openLabels.push(label);
+        Objects.requireNonNull(label, "span label");
+        if (open == openStarts.length) {
+            openStarts = Arrays.copyOf(openStarts, 2 * open);
+            openLabels = Arrays.copyOf(openLabels, 2 * open);
+        }
+        openStarts[open] = choices.size();
+        openLabels[open++] = label;
     }
 
     void endSpan() {
-        int start = openSpans.pop();
-        Object label = openLabels.pop();
+        if (open == 0) {
+            throw new NoSuchElementException("no open span");
+        }
+        int start = openStarts[--open];
+        Object label = openLabels[open];
+        openLabels[open] = null;
         if (choices.size() - start > 0) {
             spans.add(
                     label instanceof Gen<?> g
-                            ? new ChoiceSequence.Span(start, choices.size(), openSpans.size(), g)
-                            : new ChoiceSequence.Span(start, choices.size(), openSpans.size(), (String) label));
+                            ? new ChoiceSequence.Span(start, choices.size(), open, g)
+                            : new ChoiceSequence.Span(start, choices.size(), open, (String) label));
         }
     }
 
