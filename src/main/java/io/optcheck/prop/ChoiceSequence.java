@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The recorded choices of one try, in draw order, together with the spans that generators
@@ -15,11 +16,81 @@ import java.util.List;
  */
 public final class ChoiceSequence implements Comparable<ChoiceSequence> {
 
-    /** A span of choices [start, end) drawn by one generator call; depth is its nesting level. */
-    public record Span(int start, int end, int depth, String label) {
+    /**
+     * A span of choices [start, end) drawn by one generator call; depth is its nesting level, and
+     * the label names the generator (its {@code toString()}). Only the shrinker reads labels, so a
+     * span made for a generator builds its label on first use: a name such as "longs[0, 9]" costs
+     * more to format than the draws it labels, and most tries are never shrunk.
+     */
+    public static final class Span {
+        private final int start;
+        private final int end;
+        private final int depth;
+        /** The generator whose {@code toString()} is the label, until the label is built. */
+        private final Object labelOf;
+        /** Set on construction or on first use; a String is safe to publish without a lock. */
+        private String label;
+
+        public Span(int start, int end, int depth, String label) {
+            this(start, end, depth, null, label);
+        }
+
+        /** A span labelled by {@code gen.toString()}, built when {@link #label()} is first called. */
+        Span(int start, int end, int depth, Gen<?> gen) {
+            this(start, end, depth, gen, null);
+        }
+
+        private Span(int start, int end, int depth, Object labelOf, String label) {
+            this.start = start;
+            this.end = end;
+            this.depth = depth;
+            this.labelOf = labelOf;
+            this.label = label;
+        }
+
+        public int start() {
+            return start;
+        }
+
+        public int end() {
+            return end;
+        }
+
+        public int depth() {
+            return depth;
+        }
+
+        public String label() {
+            String l = label;
+            if (l == null && labelOf != null) {
+                l = labelOf.toString();
+                label = l;
+            }
+            return l;
+        }
+
         /** Number of choices in the span. */
         public int length() {
             return end - start;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Span s
+                    && start == s.start
+                    && end == s.end
+                    && depth == s.depth
+                    && Objects.equals(label(), s.label());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(start, end, depth, label());
+        }
+
+        @Override
+        public String toString() {
+            return "Span[start=" + start + ", end=" + end + ", depth=" + depth + ", label=" + label() + "]";
         }
     }
 

@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.DoubleStream;
 
 /**
  * Doubles in a closed range [min, max], uniform or log-uniform, with optional special values
@@ -33,6 +32,17 @@ public final class DoubleGen implements Gen<Double> {
     private final int digits;
     private final String knob;
     private final boolean unbiased;
+    /** StrictMath.log of min and max on a log scale (NaN otherwise), for the log-uniform draw. */
+    private final double logMin;
+
+    private final double logMax;
+    /** The edge values, computed on first use; the record's final fields publish them safely. */
+    private Edges edges;
+    /** {@link #describe()}, computed on first use (a String is safe to publish without a lock). */
+    private String description;
+
+    /** The edge values inside the range, and those with the specials appended. */
+    private record Edges(double[] range, double[] all) {}
 
     DoubleGen(
             double min,
@@ -72,6 +82,8 @@ public final class DoubleGen implements Gen<Double> {
         this.digits = digits;
         this.knob = knob;
         this.unbiased = unbiased;
+        this.logMin = log ? StrictMath.log(min) : Double.NaN;
+        this.logMax = log ? StrictMath.log(max) : Double.NaN;
     }
 
     /**
@@ -149,8 +161,8 @@ public final class DoubleGen implements Gen<Double> {
         }
         double b = rng.nextDouble();
         if (b < 1.0 / Source.EDGE_ODDS) {
-            double[] edges = rangeEdges();
-            return edges[rng.nextInt(edges.length)];
+            double[] e = rangeEdges();
+            return e[rng.nextInt(e.length)];
         }
         if (b < 1.0 / Source.EDGE_ODDS + 1.0 / Source.REPEAT_ODDS) {
             double earlier = source.earlierDouble(min, max);
@@ -160,9 +172,7 @@ public final class DoubleGen implements Gen<Double> {
         }
         double v = uniform(rng);
         if (b > 1 - 1.0 / SHORT_ODDS && v != 0 && Double.isFinite(v)) {
-            double shortValue = new BigDecimal(v)
-                    .round(new MathContext(1 + rng.nextInt(2), RoundingMode.HALF_EVEN))
-                    .doubleValue();
+            double shortValue = roundToSignificant(v, 1 + rng.nextInt(2));
             if (shortValue >= min && shortValue <= max) {
                 return shortValue;
             }
@@ -173,21 +183,98 @@ public final class DoubleGen implements Gen<Double> {
     /** One in this many random doubles is rounded to one or two significant digits. */
     static final int SHORT_ODDS = 16;
 
+    /** 10^0 .. 10^22, the powers of ten that are exact doubles. */
+    private static final double[] EXACT_POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
+
+    /**
+     * {@code new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN)).doubleValue()}
+     * for a finite v != 0 and digits in 1..2, bit for bit, without building the exact decimal
+     * expansion of v (about 50 digits; it cost more than the rest of a try's draws together).
+     *
+     * <p>Write |v| = t 10^k with t in [10^(digits-1), 10^digits). Where both factors of the quotient
+     * q = |v| / 10^k are exact doubles (|k| &lt;= 22), q is t correctly rounded, so |q - t| &lt;=
+     * 100 * 2^-53. When q lies clear of the ends of its decade and its fraction clear of one half
+     * (margins 1e-12 and 1e-9, far above that error), k is the exponent BigDecimal rounds at and
+     * round(q) is round(t), the same integer m. Then m * 10^k (or m / 10^-k) is one operation on
+     * exact doubles, so it is m 10^k correctly rounded: the one double BigDecimal's conversion,
+     * also correctly rounded, gives. Ties, values next to a power of ten and far exponents go the
+     * exact way.
+     */
+    static double roundToSignificant(double v, int digits) {
+        double a = Math.abs(v);
+        int k = (int) Math.floor(Math.log10(a)) - digits + 1;
+        if (digits >= 1 && digits <= 2 && k >= -22 && k <= 22) {
+            double p = EXACT_POWERS_OF_TEN[Math.abs(k)];
+            double q = k >= 0 ? a / p : a * p;
+            if (q >= EXACT_POWERS_OF_TEN[digits - 1] * (1 + 1e-12) && q < EXACT_POWERS_OF_TEN[digits] * (1 - 1e-12)) {
+                double floor = Math.floor(q);
+                double fraction = q - floor; // exact: floor <= q < 2 floor
+                if (Math.abs(fraction - 0.5) > 1e-9) {
+                    double m = fraction > 0.5 ? floor + 1 : floor;
+                    return Math.copySign(k >= 0 ? m * p : m / p, v);
+                }
+            }
+        }
+        return new BigDecimal(v)
+                .round(new MathContext(digits, RoundingMode.HALF_EVEN))
+                .doubleValue();
+    }
+
     /** The edge values inside the range: ends, target (or 1 on a log scale) and declared edges. */
-    private double[] rangeEdges() {
-        DoubleStream base = log
-                ? DoubleStream.of(min, max, 1.0).filter(v -> v >= min && v <= max)
-                : DoubleStream.of(min, max, target());
-        return DoubleStream.concat(base, Arrays.stream(extraEdges)).distinct().toArray();
+    double[] rangeEdges() {
+        return edges().range();
+    }
+
+    private Edges edges() {
+        Edges e = edges;
+        if (e == null) {
+            double[] base = log ? new double[] {min, max, 1.0} : new double[] {min, max, target()};
+            double[] range = new double[base.length + extraEdges.length];
+            int n = 0;
+            for (double v : base) {
+                if (!log || v >= min && v <= max) {
+                    n = addDistinct(range, n, v);
+                }
+            }
+            for (double v : extraEdges) {
+                n = addDistinct(range, n, v);
+            }
+            range = Arrays.copyOf(range, n);
+            double[] all = Arrays.copyOf(range, n + specials.length);
+            int m = n;
+            for (double v : specials) {
+                m = addDistinct(all, m, v);
+            }
+            e = new Edges(range, Arrays.copyOf(all, m));
+            edges = e;
+        }
+        return e;
+    }
+
+    /**
+     * Appends v to the first n values of out unless it is among them, with the equality of
+     * {@code DoubleStream.distinct()} ({@link Double#equals}: -0.0 differs from 0.0, NaN equals
+     * NaN); returns the new count.
+     */
+    private static int addDistinct(double[] out, int n, double v) {
+        long bits = Double.doubleToLongBits(v);
+        for (int i = 0; i < n; i++) {
+            if (Double.doubleToLongBits(out[i]) == bits) {
+                return n;
+            }
+        }
+        out[n] = v;
+        return n + 1;
     }
 
     private double uniform(SplittableRandom rng) {
         double u = rng.nextDouble();
         double v;
         if (log) {
-            double a = StrictMath.log(min);
-            double b = StrictMath.log(max);
-            v = StrictMath.exp(a + u * (b - a));
+            v = StrictMath.exp(logMin + u * (logMax - logMin));
         } else {
             v = min + u * (max - min);
         }
@@ -207,10 +294,9 @@ public final class DoubleGen implements Gen<Double> {
         return Math.max(min, Math.min(max, v));
     }
 
+    /** The range's edge values, then the specials; shared, so callers must not change it. */
     double[] edgeValues() {
-        return DoubleStream.concat(Arrays.stream(rangeEdges()), Arrays.stream(specials))
-                .distinct()
-                .toArray();
+        return edges().all();
     }
 
     /** The simplest value: 0 if in range, otherwise min; for log-uniform doubles 1, or the end nearer to 1. */
@@ -243,7 +329,12 @@ public final class DoubleGen implements Gen<Double> {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "doubles[%s, %s]%s", min, max, log ? " log" : "");
+        String d = description;
+        if (d == null) {
+            d = String.format(Locale.ROOT, "doubles[%s, %s]%s", min, max, log ? " log" : "");
+            description = d;
+        }
+        return d;
     }
 
     @Override

@@ -23,14 +23,14 @@ public interface Gen<T> {
     default <R> Gen<R> map(Function<? super T, ? extends R> f) {
         Objects.requireNonNull(f);
         Gen<T> self = this;
-        return Gens.named(describe() + ".map", s -> f.apply(s.draw(self)));
+        return Gens.lazilyNamed(() -> describe() + ".map", s -> f.apply(s.draw(self)));
     }
 
     /** A generator that depends on a generated value, e.g. a dimension, then a vector of it. */
     default <R> Gen<R> flatMap(Function<? super T, ? extends Gen<? extends R>> f) {
         Objects.requireNonNull(f);
         Gen<T> self = this;
-        return Gens.named(describe() + ".flatMap", s -> s.draw(f.apply(s.draw(self))));
+        return Gens.lazilyNamed(() -> describe() + ".flatMap", s -> s.draw(f.apply(s.draw(self))));
     }
 
     /**
@@ -50,7 +50,7 @@ public interface Gen<T> {
     /** Combines with another generator's value. */
     default <U, R> Gen<R> zip(Gen<U> other, BiFunction<? super T, ? super U, ? extends R> f) {
         Gen<T> self = this;
-        return Gens.named(describe() + ".zip", s -> f.apply(s.draw(self), s.draw(other)));
+        return Gens.lazilyNamed(() -> describe() + ".zip", s -> f.apply(s.draw(self), s.draw(other)));
     }
 
     /** The same generator, described by {@code name} in messages and spans. */

@@ -21,23 +21,51 @@ public final class Gens {
 
     /** A generator with a name, used in messages, spans and filter errors. */
     public static <T> Gen<T> named(String name, Gen<T> gen) {
-        Objects.requireNonNull(gen);
-        return new Gen<>() {
-            @Override
-            public T generate(Source source) {
-                return gen.generate(source);
-            }
+        return new Named<>(null, name, gen);
+    }
 
-            @Override
-            public String describe() {
-                return name;
-            }
+    /**
+     * {@link #named(String, Gen)} with the name built on first use. A name built with
+     * {@code String.format} costs more than a draw, and a generator made inside {@link Gen#flatMap}
+     * is made on every try; a try needs the name only when the generator draws through
+     * {@link Source#draw}, which labels its span with it.
+     */
+    static <T> Gen<T> lazilyNamed(Supplier<String> name, Gen<T> gen) {
+        return new Named<>(Objects.requireNonNull(name), null, gen);
+    }
 
-            @Override
-            public String toString() {
-                return name;
+    /** A named generator; its name is given, or built once from a supplier. */
+    private static final class Named<T> implements Gen<T> {
+        private final Supplier<String> nameSupplier;
+        private final Gen<T> gen;
+        /** Set on construction or on first use; a String is safe to publish without a lock. */
+        private String name;
+
+        Named(Supplier<String> nameSupplier, String name, Gen<T> gen) {
+            this.nameSupplier = nameSupplier;
+            this.name = name;
+            this.gen = Objects.requireNonNull(gen);
+        }
+
+        @Override
+        public T generate(Source source) {
+            return gen.generate(source);
+        }
+
+        @Override
+        public String describe() {
+            String n = name;
+            if (n == null && nameSupplier != null) {
+                n = nameSupplier.get();
+                name = n;
             }
-        };
+            return n;
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
     /** Always the same value; draws nothing. */
@@ -48,18 +76,23 @@ public final class Gens {
     /** Integers uniform in [min, max], shrinking toward 0 if in range, else toward min. */
     public static Gen<Integer> integers(int min, int max) {
         long target = (min <= 0 && 0 <= max) ? 0 : min;
-        return named(String.format(Locale.ROOT, "integers[%d, %d]", min, max), s -> (int) s.drawLong(min, max, target));
+        return lazilyNamed(() -> String.format(Locale.ROOT, "integers[%d, %d]", min, max), s ->
+                (int) s.drawLong(min, max, target));
     }
 
     /** Longs uniform in [min, max], shrinking toward 0 if in range, else toward min. */
     public static Gen<Long> longs(long min, long max) {
         long target = (min <= 0 && 0 <= max) ? 0 : min;
-        return named(String.format(Locale.ROOT, "longs[%d, %d]", min, max), s -> s.drawLong(min, max, target));
+        return lazilyNamed(
+                () -> String.format(Locale.ROOT, "longs[%d, %d]", min, max), s -> s.drawLong(min, max, target));
     }
+
+    /** No specials, no extra edges; shared, as DoubleGen never writes to these arrays. */
+    private static final double[] NO_DOUBLES = {};
 
     /** Doubles uniform in [min, max]; see {@link DoubleGen} for options and the shrinking rule. */
     public static DoubleGen doubles(double min, double max) {
-        return new DoubleGen(min, max, false, new double[0], 0, new double[0], 4, null);
+        return new DoubleGen(min, max, false, NO_DOUBLES, 0, NO_DOUBLES, 4, null);
     }
 
     /** Doubles log-uniform in [min, max], min > 0. */
@@ -166,7 +199,7 @@ public final class Gens {
 
     /** Lists of exactly n elements. */
     public static <T> Gen<List<T>> listsOfSize(Gen<T> element, int n) {
-        return named("listsOfSize(" + n + ")", s -> {
+        return lazilyNamed(() -> "listsOfSize(" + n + ")", s -> {
             List<T> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 out.add(s.draw(element));
@@ -177,7 +210,7 @@ public final class Gens {
 
     /** Double arrays of exactly n elements. */
     public static Gen<double[]> doubleArrays(DoubleGen element, int n) {
-        return named("doubleArrays(" + n + ")", s -> {
+        return lazilyNamed(() -> "doubleArrays(" + n + ")", s -> {
             double[] out = new double[n];
             for (int i = 0; i < n; i++) {
                 out[i] = element.draw(s);

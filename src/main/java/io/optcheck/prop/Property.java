@@ -446,11 +446,11 @@ public final class Property<T> {
 
     /**
      * The accept step: every try of the edge-case, random and targeted phases passes here once,
-     * with its phase and its duration, right after the body ran. It counts the try (valid or
+     * with its phase, right after the body ran. It counts the try (valid or
      * discarded, with the reason), records its labels, keeps the best-scored tries, and notes the
      * first failure with the phase that found it.
      */
-    private void accept(Run run, Phase phase, TryResult<T> r, long tryNanos) {
+    private void accept(Run run, Phase phase, TryResult<T> r) {
         if (!r.valid()) {
             run.rejected++;
             run.rejectReasons.merge(String.valueOf(r.rejectReason()), 1, Integer::sum);
@@ -468,9 +468,8 @@ public final class Property<T> {
 
     /** Makes one try from a source and hands it to {@link #accept}. */
     private TryResult<T> tryOnce(Run run, Phase phase, Source source) {
-        long t0 = System.nanoTime();
         TryResult<T> r = execute(source, run.obs);
-        accept(run, phase, r, System.nanoTime() - t0);
+        accept(run, phase, r);
         return r;
     }
 
@@ -489,13 +488,12 @@ public final class Property<T> {
             Source src = attempts == 0
                     ? new Source(new long[0], Source.Mode.SIMPLEST, 0)
                     : new Source(new long[0], Source.Mode.EDGE, trySeed(cfg.seed ^ 0x5EED_ED6EL, attempts));
-            long t0 = System.nanoTime();
             TryResult<T> r = execute(src, run.obs);
             if (!seen.add(r.sequence())) {
                 continue; // the same case again: not a try
             }
             e++;
-            accept(run, Phase.EDGE, r, System.nanoTime() - t0);
+            accept(run, Phase.EDGE, r);
         }
     }
 

@@ -1,9 +1,10 @@
 package io.optcheck.prop;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -38,10 +39,13 @@ public final class Source {
     private final long[] prefix;
     private final Mode mode;
     private final SplittableRandom rng;
-    private final List<Choice> choices = new ArrayList<>();
-    private final List<ChoiceSequence.Span> spans = new ArrayList<>();
-    private final Deque<Integer> openSpans = new ArrayDeque<>();
-    private final Deque<String> openLabels = new ArrayDeque<>();
+    private final List<Choice> choices = new ArrayList<>(32);
+    private final List<ChoiceSequence.Span> spans = new ArrayList<>(16);
+    /** The open spans, innermost last: where each starts, and its label (a String, or the generator that names it). */
+    private int[] openStarts = new int[8];
+
+    private Object[] openLabels = new Object[8];
+    private int open;
 
     Source(long[] prefix, Mode mode, long seed) {
         this.prefix = prefix;
@@ -56,7 +60,7 @@ public final class Source {
 
     /** Draws a value from a generator inside a span of its own, so the shrinker can see it. */
     public <T> T draw(Gen<T> gen) {
-        startSpan(gen.toString());
+        openSpan(gen);
         try {
             return gen.generate(this);
         } finally {
@@ -65,15 +69,32 @@ public final class Source {
     }
 
     void startSpan(String label) {
-        openSpans.push(choices.size());
-        openLabels.push(label);
+        openSpan(label);
+    }
+
+    /** Opens a span labelled by a String or by a generator's {@code toString()}, built when read. */
+    private void openSpan(Object label) {
+        Objects.requireNonNull(label, "span label");
+        if (open == openStarts.length) {
+            openStarts = Arrays.copyOf(openStarts, 2 * open);
+            openLabels = Arrays.copyOf(openLabels, 2 * open);
+        }
+        openStarts[open] = choices.size();
+        openLabels[open++] = label;
     }
 
     void endSpan() {
-        int start = openSpans.pop();
-        String label = openLabels.pop();
+        if (open == 0) {
+            throw new NoSuchElementException("no open span");
+        }
+        int start = openStarts[--open];
+        Object label = openLabels[open];
+        openLabels[open] = null;
         if (choices.size() - start > 0) {
-            spans.add(new ChoiceSequence.Span(start, choices.size(), openSpans.size(), label));
+            spans.add(
+                    label instanceof Gen<?> g
+                            ? new ChoiceSequence.Span(start, choices.size(), open, g)
+                            : new ChoiceSequence.Span(start, choices.size(), open, (String) label));
         }
     }
 

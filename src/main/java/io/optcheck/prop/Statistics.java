@@ -24,8 +24,12 @@ public record Statistics(Map<String, Integer> counts, int total) {
     static Statistics of(List<List<String>> labelsPerTry) {
         Map<String, Integer> c = new LinkedHashMap<>();
         for (List<String> labels : labelsPerTry) {
-            for (String l : new LinkedHashSet<>(labels)) {
-                c.merge(l, 1, Integer::sum);
+            if (labels.size() == 1) {
+                c.merge(labels.get(0), 1, Integer::sum);
+            } else if (labels.size() > 1) {
+                for (String l : new LinkedHashSet<>(labels)) { // a label counts once per try
+                    c.merge(l, 1, Integer::sum);
+                }
             }
         }
         return new Statistics(c, labelsPerTry.size());

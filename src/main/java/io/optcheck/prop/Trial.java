@@ -20,24 +20,26 @@ public final class Trial {
         }
     }
 
-    private final List<String> labels = new ArrayList<>(2);
-    private final List<String> notes = new ArrayList<>(2);
+    /** The labels and notes, made on the first one: most tries have none. */
+    private List<String> labels;
+
+    private List<String> notes;
     private double score = Double.NaN;
 
     Trial() {}
 
     /** Counts this try under {@code label} in the statistics. */
     public Trial label(String label) {
+        if (labels == null) {
+            labels = new ArrayList<>(2);
+        }
         labels.add(label);
         return this;
     }
 
     /** Labels the try when {@code condition} holds. */
     public Trial classify(boolean condition, String label) {
-        if (condition) {
-            labels.add(label);
-        }
-        return this;
+        return condition ? label(label) : this;
     }
 
     /**
@@ -53,6 +55,9 @@ public final class Trial {
 
     /** Adds a line to the failure report of this try. */
     public Trial note(String line) {
+        if (notes == null) {
+            notes = new ArrayList<>(2);
+        }
         notes.add(line);
         return this;
     }
@@ -63,11 +68,11 @@ public final class Trial {
     }
 
     List<String> labels() {
-        return Collections.unmodifiableList(labels);
+        return labels == null ? List.of() : Collections.unmodifiableList(labels);
     }
 
     List<String> notes() {
-        return Collections.unmodifiableList(notes);
+        return notes == null ? List.of() : Collections.unmodifiableList(notes);
     }
 
     double score() {

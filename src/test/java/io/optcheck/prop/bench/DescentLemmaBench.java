@@ -7,6 +7,8 @@ import io.optcheck.prop.Property;
 import io.optcheck.prop.PropertyResult;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +40,9 @@ import org.hipparchus.linear.RealMatrix;
  *   -Dexec.args="../shared/peers/hypothesis_descent_lemma.py"
  * </pre>
  * Arguments (all optional): the path of the Hypothesis peer script, then
- * {@code --tries N} (per round, default 20000) and {@code --rounds R} (default 7).
+ * {@code --tries N} (per round, default 20000) and {@code --rounds R} (default 7). With
+ * {@code --paired R} it only alternates the two sides R times (200 tries each) and compares their
+ * thread CPU times (see {@link #paired}).
  */
 public final class DescentLemmaBench {
 
@@ -198,6 +202,45 @@ public final class DescentLemmaBench {
         return Double.parseDouble(m.group(1));
     }
 
+    /**
+     * Engine and hand-written loop alternately, {@code rounds} times 200 tries each, timed by the
+     * thread's CPU time, which other processes on a loaded machine do not inflate the way they
+     * inflate wall time; prints the medians of the last two thirds and the median ratio.
+     */
+    static void paired(int rounds) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long[] eng = new long[rounds];
+        long[] hand = new long[rounds];
+        double[] ratio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            engine(200, 42);
+            long c1 = mx.getCurrentThreadCpuTime();
+            handWritten(200, 42);
+            long c2 = mx.getCurrentThreadCpuTime();
+            eng[r] = c1 - c0;
+            hand[r] = c2 - c1;
+            ratio[r] = (double) eng[r] / hand[r];
+        }
+        int from = rounds / 3; // the first third warms up
+        long[] e = Arrays.copyOfRange(eng, from, rounds);
+        long[] h = Arrays.copyOfRange(hand, from, rounds);
+        double[] q = Arrays.copyOfRange(ratio, from, rounds);
+        Arrays.sort(e);
+        Arrays.sort(h);
+        Arrays.sort(q);
+        System.out.printf(
+                Locale.ROOT,
+                "paired, thread CPU time, 200 tries per round, median of %d rounds: engine %.3f ms, hand-written %.3f ms, "
+                        + "median ratio %.3fx (quartiles %.3f to %.3f)%n",
+                e.length,
+                e[e.length / 2] / 1e6,
+                h[h.length / 2] / 1e6,
+                q[q.length / 2],
+                q[q.length / 4],
+                q[3 * q.length / 4]);
+    }
+
     public static void main(String[] args) throws Exception {
         String script = null;
         int tries = 20_000;
@@ -206,6 +249,10 @@ public final class DescentLemmaBench {
             switch (args[i]) {
                 case "--tries" -> tries = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--paired" -> {
+                    paired(Integer.parseInt(args[++i]));
+                    return;
+                }
                 default -> script = args[i];
             }
         }
