@@ -199,7 +199,9 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
 
     private static BigDecimal yStep(BigDecimal eta, BigDecimal b, BigDecimal y) {
         BigDecimal g = b.negate().multiply(y).add(b.multiply(y.pow(3)).divide(BigDecimal.valueOf(2)), HighPrecision.MC);
-        return y.subtract(eta.multiply(g), HighPrecision.MC);
+        BigDecimal next = y.subtract(eta.multiply(g), HighPrecision.MC);
+        // a zero keeps the scales of its factors: reset it, or they grow without bound along y = 0
+        return next.signum() == 0 ? BigDecimal.ZERO : next;
     }
 
     /**
