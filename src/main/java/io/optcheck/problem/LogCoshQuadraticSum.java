@@ -56,6 +56,26 @@ public final class LogCoshQuadraticSum implements CertifiedSum, HasFormula {
         return r;
     }
 
+    /** m_ij, the quadratic weight (for the high-precision recheck). */
+    public double quadraticWeight(int i, int j) {
+        return m[i][j];
+    }
+
+    /** s_ij, the log cosh weight. */
+    public double logCoshWeight(int i, int j) {
+        return s[i][j];
+    }
+
+    /** c_ij, the quadratic's center. */
+    public double center(int i, int j) {
+        return c[i][j];
+    }
+
+    /** b_ij, the log cosh offset. */
+    public double offset(int i, int j) {
+        return b[i][j];
+    }
+
     static double logCosh(double z) {
         double a = Math.abs(z);
         return a + Math.log1p(Math.exp(-2 * a)) - Math.log(2);

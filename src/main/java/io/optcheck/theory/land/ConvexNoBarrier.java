@@ -4,11 +4,17 @@ import io.optcheck.method.GradientDescent;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
+import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.HighPrecision;
+import io.optcheck.problem.HuberSum;
 import io.optcheck.problem.LandscapeProblems;
+import io.optcheck.problem.LeastSquares;
+import io.optcheck.problem.Logistic;
 import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Objective;
 import io.optcheck.problem.Problem;
 import io.optcheck.problem.Problems;
+import io.optcheck.problem.Quadratic;
 import io.optcheck.problem.TwoLayerNet;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
@@ -19,9 +25,12 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 import org.hipparchus.dfp.Dfp;
+import org.hipparchus.dfp.DfpMath;
 
 /**
  * land.convex-no-barrier (Garipov et al. 2018; Frankle et al. 2020 for the non-convex side).
@@ -122,8 +131,95 @@ public final class ConvexNoBarrier extends DeclaredTheorem<SegmentInstance> {
             Dfp chordExact = ex.getField().getOne().subtract(aa).multiply(ex).add(aa.multiply(ey));
             c = c.rechecked(!ez.greaterThan(chordExact));
         }
-        b.add(c);
+        double tight = tighten();
+        b.add(c.withExact(PRECISION, () -> exactHolds(f, in.x(), in.y(), a, tight)));
         return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
+    }
+
+    /** How {@link #exactHolds} evaluates. */
+    static final String PRECISION = HighPrecision.DECIMAL + " (" + HighPrecision.DFP_DESCRIPTION
+            + " for exp, log and tanh) of f at x, y and the exact point (1-a) x + a y";
+
+    /**
+     * f((1-a) x + a y) &lt;= chord (1 -+ tight), chord = (1-a) f(x) + a f(y), in real numbers: z is
+     * the exact point of the segment, not its rounding. Every family the regimes draw has an exact
+     * model (quadratics, least squares, Huber sums in decimals; logistic losses and tanh networks
+     * in Dfp); another objective throws, which the recheck records as not rechecked.
+     */
+    static boolean exactHolds(Objective f, double[] x, double[] y, double a, double tight) {
+        BigDecimal aa = HighPrecision.big(a);
+        BigDecimal one = BigDecimal.ONE;
+        BigDecimal fx;
+        BigDecimal fy;
+        BigDecimal fz;
+        if (f instanceof TwoLayerNet net) {
+            fx = HighPrecision.big(net.valueOnSegment(x, y, 0, HighPrecision.DFP_DIGITS));
+            fy = HighPrecision.big(net.valueOnSegment(x, y, 1, HighPrecision.DFP_DIGITS));
+            fz = HighPrecision.big(net.valueOnSegment(x, y, a, HighPrecision.DFP_DIGITS));
+        } else {
+            BigDecimal[] bx = HighPrecision.big(x);
+            BigDecimal[] by = HighPrecision.big(y);
+            BigDecimal[] bz = new BigDecimal[x.length];
+            for (int i = 0; i < x.length; i++) {
+                bz[i] = one.subtract(aa).multiply(bx[i]).add(aa.multiply(by[i]));
+            }
+            fx = value(f, bx);
+            fy = value(f, by);
+            fz = value(f, bz);
+        }
+        BigDecimal chord = one.subtract(aa).multiply(fx, HighPrecision.MC).add(aa.multiply(fy, HighPrecision.MC));
+        BigDecimal t = HighPrecision.big(tight);
+        BigDecimal bound = chord.multiply(chord.signum() > 0 ? one.subtract(t) : one.add(t), HighPrecision.MC);
+        return fz.compareTo(bound) <= 0;
+    }
+
+    /** f at a decimal point, for the convex families of the holds regime. */
+    private static BigDecimal value(Objective f, BigDecimal[] w) {
+        MathContext mc = HighPrecision.MC;
+        if (f instanceof Quadratic q) {
+            return ExactQuadratic.value(q, w);
+        }
+        if (f instanceof HuberSum h) {
+            double[] wt = h.weights();
+            double[] dl = h.deltas();
+            BigDecimal s = BigDecimal.ZERO;
+            BigDecimal half = new BigDecimal("0.5");
+            for (int i = 0; i < w.length; i++) {
+                BigDecimal u = w[i].abs();
+                BigDecimal d = HighPrecision.big(dl[i]);
+                BigDecimal piece = u.compareTo(d) <= 0
+                        ? half.multiply(u).multiply(u, mc)
+                        : d.multiply(u.subtract(half.multiply(d)), mc);
+                s = s.add(HighPrecision.big(wt[i]).multiply(piece, mc), mc);
+            }
+            return s;
+        }
+        if (f instanceof LeastSquares ls) {
+            double[][] xs = ls.features();
+            double[] ys = ls.targets();
+            BigDecimal s = BigDecimal.ZERO;
+            for (int k = 0; k < xs.length; k++) {
+                BigDecimal r = HighPrecision.dot(HighPrecision.big(xs[k]), w).subtract(HighPrecision.big(ys[k]));
+                s = s.add(r.multiply(r, mc), mc);
+            }
+            return s.divide(BigDecimal.valueOf(2L * xs.length), mc);
+        }
+        if (f instanceof Logistic lg) {
+            double[][] xs = lg.features();
+            double[] ys = lg.labels();
+            Dfp s = HighPrecision.DFP.getZero();
+            Dfp one = HighPrecision.DFP.getOne();
+            for (int k = 0; k < xs.length; k++) {
+                // softplus(m) = log(1 + e^m) = max(m, 0) + log(1 + e^-|m|), m = -y_k x_k^T w
+                Dfp m = HighPrecision.dfp(HighPrecision.dot(HighPrecision.big(xs[k]), w)
+                        .multiply(HighPrecision.big(ys[k]))
+                        .negate());
+                Dfp pos = m.greaterThan(HighPrecision.DFP.getZero()) ? m : HighPrecision.DFP.getZero();
+                s = s.add(pos.add(DfpMath.log(one.add(DfpMath.exp(m.abs().negate())))));
+            }
+            return HighPrecision.big(s).divide(BigDecimal.valueOf(xs.length), mc);
+        }
+        throw new IllegalArgumentException("no decimal model of " + f.getClass().getSimpleName());
     }
 
     /** The instance's fields and the barrier f(z) - chord. */

@@ -1,5 +1,6 @@
 package io.optcheck.theory.land;
 
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.PowerObjective;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
@@ -87,10 +88,12 @@ public final class DegeneratePlateau extends KindTheorem<PowerInstance> {
         String conclusion = r.conclusion();
         return TrajectoryCheck.run(method(lr(eta)), f, new double[] {in.x0()}, STEPS, (t, prev, cur, series) -> {
             Check ch = step(in, conclusion, q, c, k, t, prev, cur, series);
-            if (ch.marginal() && tighten() == 0) {
-                ch = ch.rechecked(exactHolds(in, conclusion, prev[0]));
+            double x = prev[0];
+            double tight = tighten();
+            if (ch.marginal() && tight == 0) {
+                ch = ch.rechecked(exactHolds(in, conclusion, x, 0));
             }
-            return ch;
+            return ch.withExact(PRECISION, () -> exactHolds(in, conclusion, x, tight));
         });
     }
 
@@ -134,35 +137,44 @@ public final class DegeneratePlateau extends KindTheorem<PowerInstance> {
         }
     }
 
+    /** How {@link #exactHolds} evaluates, for the recheck record. */
+    static final String PRECISION = HighPrecision.DFP_DESCRIPTION
+            + ", on the real-number GD step x - eta f'(x) from the recorded x_t-1 (a one-step bound)";
+
     /**
-     * The inequality for the exact GD step from the double x_t-1, in 40-digit Dfp arithmetic:
-     * x_t = x (1 - eta (p |x|^(p-2) + mu)) (sign-symmetric, so |x| is used).
+     * The inequality for the exact GD step from the double x_t-1, in {@link HighPrecision#DFP}
+     * arithmetic: x_t = x (1 - eta (p |x|^(p-2) + mu)) (sign-symmetric, so |x| is used), and the
+     * bound as the check states it, with the sensitivity tests' tightening {@code tight}.
      */
-    static boolean exactHolds(PowerInstance in, String conclusion, double prev) {
-        DfpField field = new DfpField(40);
+    static boolean exactHolds(PowerInstance in, String conclusion, double prev, double tight) {
+        DfpField field = HighPrecision.DFP;
         PowerObjective f = in.f();
-        Dfp a0 = field.newDfp(Math.abs(prev));
-        Dfp eta = field.newDfp(in.eta());
-        Dfp p = field.newDfp(f.p());
+        Dfp a0 = HighPrecision.dfp(Math.abs(prev));
+        Dfp eta = HighPrecision.dfp(in.eta());
+        Dfp p = HighPrecision.dfp(f.p());
         Dfp q = p.subtract(2);
-        Dfp z = DfpMath.pow(a0, q);
+        Dfp z = a0.isZero() ? field.getZero() : DfpMath.pow(a0, q);
         Dfp one = field.getOne();
-        Dfp a1 = a0.multiply(one.subtract(eta.multiply(p.multiply(z).add(field.newDfp(f.mu())))));
+        Dfp a1 = a0.multiply(one.subtract(eta.multiply(p.multiply(z).add(HighPrecision.dfp(f.mu())))))
+                .abs();
+        Dfp shrunk = one.subtract(HighPrecision.dfp(tight));
         return switch (conclusion) {
             case "sublinear-upper", "sublinear-lower" -> {
-                double qq = f.p() - 2;
-                double cc = in.eta() * f.p();
-                double kk = conclusion.equals("sublinear-upper") ? qq * cc : cc * (f.p() - 1) * Math.max(qq, 1 / qq);
+                boolean upper = conclusion.equals("sublinear-upper");
+                Dfp cc = eta.multiply(p);
+                // K = c (p - 1) max(q, 1/q) for the lower bound; the sensitivity test's wrong constant q c
+                Dfp kk = upper || tight != 0
+                        ? q.multiply(cc)
+                        : cc.multiply(p.subtract(1)).multiply(q.greaterThan(one) ? q : one.divide(q));
                 // (1 + K z)^(-1/q) = exp(-log(1 + K z)/q)
-                Dfp bound = a0.multiply(
-                        DfpMath.exp(DfpMath.log(one.add(field.newDfp(kk).multiply(z)))
-                                .divide(q)
-                                .negate()));
-                yield conclusion.equals("sublinear-upper") ? !a1.greaterThan(bound) : !a1.lessThan(bound);
+                Dfp bound = a0.multiply(DfpMath.exp(
+                        DfpMath.log(one.add(kk.multiply(z))).divide(q).negate()));
+                yield upper ? !a1.greaterThan(bound.multiply(shrunk)) : !a1.lessThan(bound);
             }
             default ->
-                !a1.greaterThan(
-                        one.subtract(eta.multiply(field.newDfp(in.muClaimed()))).multiply(a0));
+                !a1.greaterThan(one.subtract(eta.multiply(HighPrecision.dfp(in.muClaimed())))
+                        .multiply(a0)
+                        .multiply(shrunk));
         };
     }
 

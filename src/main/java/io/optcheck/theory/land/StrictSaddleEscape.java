@@ -1,6 +1,7 @@
 package io.optcheck.theory.land;
 
 import io.optcheck.method.Method;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.StrictSaddle;
 import io.optcheck.prop.Gen;
@@ -13,11 +14,14 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hipparchus.dfp.Dfp;
+import org.hipparchus.dfp.DfpMath;
 
 /**
  * land.strict-saddle-escape (Lee, Simchowitz, Jordan &amp; Recht 2016). GD with eta &lt; 1/L on
@@ -104,14 +108,29 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
             return TrajectoryCheck.run(gd, f, in.x0(), MANIFOLD_STEPS, (t, prev, cur, series) -> {
                 series.point("|y_t|", Math.abs(cur[1]));
                 series.point("distance to the saddle", Vec.norm(cur));
+                double[] p = prev.clone();
                 if (cur[1] != 0) {
                     // Exactly on the manifold: y_t = y_t-1 - eta(-b y + (b/2) y^3) = 0 bit for bit.
-                    return Check.atMost("|y_t| (must stay exactly 0)", t, Math.abs(cur[1]), 0, 0);
+                    return Check.atMost("|y_t| (must stay exactly 0)", t, Math.abs(cur[1]), 0, 0)
+                            .withExact(STEP_PRECISION, () -> exactStep(f, eta, p)[1].signum() == 0);
                 }
                 double d0 = Vec.norm(prev);
                 double d1 = Vec.norm(cur);
                 double scale = d1 + rate * d0 + Vec.norm(prev) + eta * Vec.norm(f.gradient(prev));
-                return Check.atMost("distance to the saddle", t, d1, rate * d0, Tolerance.of(scale, 2));
+                double tight = tighten();
+                return Check.atMost("distance to the saddle", t, d1, rate * d0, Tolerance.of(scale, 2))
+                        .withExact(STEP_PRECISION, () -> {
+                            // ||x_t|| <= |1 - eta a| (1 - tight) ||x_t-1||, squared (both sides are >= 0)
+                            BigDecimal k = HighPrecision.big(1)
+                                    .subtract(HighPrecision.big(eta).multiply(HighPrecision.big(f.a())))
+                                    .abs()
+                                    .multiply(HighPrecision.big(1).subtract(HighPrecision.big(tight)));
+                            BigDecimal[] x1 = exactStep(f, eta, p);
+                            return HighPrecision.normSq(x1)
+                                            .compareTo(
+                                                    k.multiply(k).multiply(HighPrecision.normSq(HighPrecision.big(p))))
+                                    <= 0;
+                        });
             });
         }
         double s = s(in);
@@ -121,26 +140,100 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
         int steps = (int) Math.min(Integer.MAX_VALUE - AFTER, tStar) + AFTER;
         double growth = 1 + s / 2;
         long[] escaped = {Math.abs(y0) > RHO ? 0 : -1};
+        double tight = tighten();
         return TrajectoryCheck.run(gd, f, in.x0(), steps, (t, prev, cur, series) -> {
             double y1 = Math.abs(cur[1]);
             double yPrev = Math.abs(prev[1]);
+            double[] p = prev.clone();
             series.point("|y_t|", y1);
             double tol = Tolerance.of(y1 + growth * yPrev + eta * Math.abs(f.gradient(prev)[1]), 2);
             if (escaped[0] >= 0) {
-                return Check.atLeast("|y_t| after the escape", t, y1, RHO, tol);
+                return Check.atLeast("|y_t| after the escape", t, y1, RHO, tol)
+                        .withExact(
+                                STEP_PRECISION,
+                                () -> exactStep(f, eta, p)[1].abs().compareTo(BigDecimal.ONE) >= 0);
             }
             if (y1 > RHO) {
                 escaped[0] = t;
                 series.point("escape step", t);
-                return Check.atMost("steps to leave |y| <= 1", t, t, bound, 0);
+                return Check.atMost("steps to leave |y| <= 1", t, t, bound, 0)
+                        .withExact(COUNT_PRECISION, () -> exactEscapeHolds(f, eta, y0, tight));
             }
             if (t >= bound) {
                 // Still inside after T* steps: the escape takes at least t + 1 steps.
-                return Check.atMost("steps to leave |y| <= 1", t, t + 1, bound, 0);
+                return Check.atMost("steps to leave |y| <= 1", t, t + 1, bound, 0)
+                        .withExact(COUNT_PRECISION, () -> exactEscapeHolds(f, eta, y0, tight));
             }
             // The lemma behind T*: |y| grows by at least 1 + s/2 per step while |y| <= 1.
-            return Check.atLeast("|y_t| (growth by 1 + eta b / 2 per step)", t, y1, growth * yPrev, tol);
+            return Check.atLeast("|y_t| (growth by 1 + eta b / 2 per step)", t, y1, growth * yPrev, tol)
+                    .withExact(STEP_PRECISION, () -> {
+                        BigDecimal g = BigDecimal.ONE.add(HighPrecision.big(eta)
+                                .multiply(HighPrecision.big(f.b()))
+                                .divide(BigDecimal.valueOf(2)));
+                        return exactStep(f, eta, p)[1]
+                                        .abs()
+                                        .compareTo(g.multiply(
+                                                HighPrecision.big(p[1]).abs()))
+                                >= 0;
+                    });
         });
+    }
+
+    /** How a one-step check is re-evaluated. */
+    static final String STEP_PRECISION = HighPrecision.DECIMAL
+            + " on the real-number GD step x - eta grad f(x) from the recorded x_t-1 (a one-step bound)";
+
+    /** How the escape count is re-evaluated. */
+    static final String COUNT_PRECISION = HighPrecision.DECIMAL
+            + " on the real-number GD trajectory from x0 (the escape step), and T*(y0) in "
+            + HighPrecision.DFP_DESCRIPTION;
+
+    /** The real-number GD step from x: (x - eta a x, y - eta(-b y + (b/2) y^3)), exact (polynomial). */
+    static BigDecimal[] exactStep(StrictSaddle f, double eta, double[] x) {
+        BigDecimal e = HighPrecision.big(eta);
+        BigDecimal a = HighPrecision.big(f.a());
+        BigDecimal b = HighPrecision.big(f.b());
+        BigDecimal[] p = HighPrecision.big(x);
+        return new BigDecimal[] {p[0].subtract(e.multiply(a).multiply(p[0])), yStep(e, b, p[1])};
+    }
+
+    private static BigDecimal yStep(BigDecimal eta, BigDecimal b, BigDecimal y) {
+        BigDecimal g = b.negate().multiply(y).add(b.multiply(y.pow(3)).divide(BigDecimal.valueOf(2)), HighPrecision.MC);
+        BigDecimal next = y.subtract(eta.multiply(g), HighPrecision.MC);
+        // a zero keeps the scales of its factors: reset it, or they grow without bound along y = 0
+        return next.signum() == 0 ? BigDecimal.ZERO : next;
+    }
+
+    /**
+     * The count check in real numbers: the first step at which the real-number trajectory's |y_t|
+     * exceeds rho (the y update does not depend on x), against T*(y0) = floor(log(rho/|y0|) /
+     * log(1 + eta b/2)) + 1 with eta b exact (no 1e-12 allowance), times 1 - tight. |y0| is raised to
+     * 2^-1074 as in {@link #escapeBound} (a start on the manifold is held to T_max); such a start
+     * never escapes in real numbers, which violates the bound.
+     */
+    static boolean exactEscapeHolds(StrictSaddle f, double eta, double y0, double tight) {
+        Dfp ay = HighPrecision.dfp(Math.max(Math.abs(y0), Double.MIN_VALUE));
+        Dfp one = HighPrecision.DFP.getOne();
+        BigDecimal bound;
+        if (ay.greaterThan(one)) {
+            bound = BigDecimal.ZERO;
+        } else {
+            Dfp s = HighPrecision.dfp(eta).multiply(HighPrecision.dfp(f.b()));
+            Dfp q = DfpMath.log(ay).negate().divide(DfpMath.log(one.add(s.divide(2))));
+            bound = HighPrecision.big(q.floor()).add(BigDecimal.ONE);
+        }
+        bound = bound.multiply(BigDecimal.ONE.subtract(HighPrecision.big(tight)));
+        BigDecimal e = HighPrecision.big(eta);
+        BigDecimal b = HighPrecision.big(f.b());
+        BigDecimal y = HighPrecision.big(y0);
+        long limit = bound.longValue() + 1;
+        for (long t = 1; t <= limit; t++) {
+            y = yStep(e, b, y);
+            if (y.abs().compareTo(BigDecimal.ONE) > 0) {
+                return BigDecimal.valueOf(t).compareTo(bound) <= 0;
+            }
+        }
+        return false;
     }
 
     /** The first step at which |y_t| &gt; rho from x0 = (1, delta), or -1 within the bound. */

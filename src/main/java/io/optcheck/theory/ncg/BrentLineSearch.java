@@ -1,6 +1,8 @@
 package io.optcheck.theory.ncg;
 
 import io.optcheck.method.HipparchusConjugateGradient;
+import io.optcheck.problem.ExactQuadratic;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LineSearchProblems;
 import io.optcheck.problem.LineSearchProblems.QuadraticStart;
 import io.optcheck.problem.Num;
@@ -14,6 +16,7 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +91,10 @@ public final class BrentLineSearch extends DeclaredTheorem<QuadraticStart> {
         Quadratic q = in.q();
         int d = q.dimension();
         double fs = q.certificate().fStar().orElse(0);
+        double tight = tighten();
         return TrajectoryCheck.run(method(), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+            double[] p0 = prev.clone();
+            double[] p1 = cur.clone();
             double f0 = q.value(prev);
             double f1 = q.value(cur);
             series.point("f(x_t)", f1);
@@ -97,7 +103,8 @@ public final class BrentLineSearch extends DeclaredTheorem<QuadraticStart> {
                 // by a fixed fraction), which a stalled or terminated run violates.
                 double bound = f0 - tighten() * (f0 - fs);
                 double scale = q.valueScale(prev) + q.valueScale(cur) + Math.abs(fs);
-                return Check.atMost("f(x_t) vs f(x_t-1)", t, f1, bound, Tolerance.of(scale, d));
+                return Check.atMost("f(x_t) vs f(x_t-1)", t, f1, bound, Tolerance.of(scale, d))
+                        .withExact(PRECISION, () -> monotoneHolds(q, fs, p0, p1, tight));
             }
             double[] s = new double[d];
             for (int i = 0; i < d; i++) {
@@ -115,8 +122,56 @@ public final class BrentLineSearch extends DeclaredTheorem<QuadraticStart> {
             double l = q.certificate().L().orElse(0);
             double scale = (q.gradientScale(cur) + l * (Vec.norm(prev) + Vec.norm(s))) * Vec.norm(s);
             return Check.atMost(
-                    "|grad f(x_t)^T (x_t - x_t-1)| vs sqrt(2 s^T H s tau)", t, slope, bound, Tolerance.of(scale, d));
+                            "|grad f(x_t)^T (x_t - x_t-1)| vs sqrt(2 s^T H s tau)",
+                            t,
+                            slope,
+                            bound,
+                            Tolerance.of(scale, d))
+                    .withExact(PRECISION, () -> orthogonalHolds(q, p0, p1));
         });
+    }
+
+    /**
+     * How the checks are re-evaluated: Hipparchus's line search cannot be reproduced in exact
+     * arithmetic, so the inequality is evaluated exactly on the iterates the run recorded.
+     */
+    static final String PRECISION = HighPrecision.DECIMAL + " on the recorded iterates: "
+            + "the check's rounding is ruled out, the method's is not";
+
+    /** f(x_t) &lt;= f(x_t-1) - tight (f(x_t-1) - f*), exactly at the recorded doubles. */
+    static boolean monotoneHolds(Quadratic q, double fs, double[] prev, double[] cur, double tight) {
+        BigDecimal f0 = ExactQuadratic.value(q, prev);
+        BigDecimal f1 = ExactQuadratic.value(q, cur);
+        BigDecimal bound = f0.subtract(HighPrecision.big(tight).multiply(f0.subtract(HighPrecision.big(fs))));
+        return f1.compareTo(bound) <= 0;
+    }
+
+    /**
+     * |grad f(x_t)^T s|^2 &lt;= 2 max(0, s^T H s) tau, s = x_t - x_t-1, exactly at the recorded doubles
+     * (the check's inequality squared; both sides are non-negative). H s = grad f(x_t) - grad f(x_t-1)
+     * exactly for a quadratic.
+     */
+    static boolean orthogonalHolds(Quadratic q, double[] prev, double[] cur) {
+        BigDecimal[] x0 = HighPrecision.big(prev);
+        BigDecimal[] x1 = HighPrecision.big(cur);
+        BigDecimal[] s = new BigDecimal[x0.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = x1[i].subtract(x0[i]);
+        }
+        BigDecimal[] g0 = ExactQuadratic.gradient(q, prev);
+        BigDecimal[] g1 = ExactQuadratic.gradient(q, cur);
+        BigDecimal[] hs = new BigDecimal[s.length];
+        for (int i = 0; i < s.length; i++) {
+            hs[i] = g1[i].subtract(g0[i]);
+        }
+        BigDecimal slope = HighPrecision.dot(g1, s);
+        BigDecimal curv = HighPrecision.dot(s, hs).max(BigDecimal.ZERO);
+        BigDecimal f0 = ExactQuadratic.value(q, prev).abs();
+        BigDecimal f1 = ExactQuadratic.value(q, cur).abs();
+        BigDecimal tau = HighPrecision.big(REL).multiply(f0.max(f1)).max(HighPrecision.big(ABS));
+        return slope.multiply(slope)
+                        .compareTo(BigDecimal.valueOf(2).multiply(curv).multiply(tau))
+                <= 0;
     }
 
     @Override

@@ -208,8 +208,14 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
         double bound = (1 - eta * mu) * v0 * (1 - tighten());
         scale += Math.abs(bound) + 2 * c * Vec.dist(in.x0(), xs) * (Vec.norm(in.x0()) + xsn) + breg(f, in.phi(), xs);
         Evaluation.Builder b = new Evaluation.Builder();
+        double tight = tighten();
         b.add(Check.atMost(
-                "E[V_1] vs (1 - eta mu) V_0 (exact over " + n + " indices)", 1, ev1, bound, Tolerance.of(scale, d)));
+                        "E[V_1] vs (1 - eta mu) V_0 (exact over " + n + " indices)",
+                        1,
+                        ev1,
+                        bound,
+                        Tolerance.of(scale, d))
+                .withExact(SagaExact.PRECISION, () -> SagaExact.oneStepHolds(f, mu, eta, in.x0(), in.phi(), tight)));
         return b.build(
                 Evaluation.Ending.COMPLETED,
                 "completed",
