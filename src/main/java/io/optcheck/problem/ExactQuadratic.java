@@ -34,31 +34,6 @@ public final class ExactQuadratic {
         return s;
     }
 
-    /**
-     * f(x) = 1/2 x^T H x - b^T x at a decimal point (for example a point of a segment that is not
-     * a double), to {@link HighPrecision#MC}.
-     */
-    public static BigDecimal value(Quadratic q, BigDecimal[] x) {
-        double[][] h = q.h();
-        double[] b = q.b();
-        MathContext mc = HighPrecision.MC;
-        BigDecimal s = BigDecimal.ZERO;
-        for (int i = 0; i < x.length; i++) {
-            BigDecimal row = BigDecimal.ZERO;
-            for (int j = 0; j < x.length; j++) {
-                if (h[i][j] != 0) {
-                    row = row.add(new BigDecimal(h[i][j]).multiply(x[j], mc), mc);
-                }
-            }
-            s = s.add(x[i].multiply(row, mc), mc);
-        }
-        s = s.divide(BigDecimal.valueOf(2));
-        for (int i = 0; i < x.length; i++) {
-            s = s.subtract(new BigDecimal(b[i]).multiply(x[i], mc), mc);
-        }
-        return s;
-    }
-
     /** grad f(x) = H x - b, exactly. */
     public static BigDecimal[] gradient(Quadratic q, double[] x) {
         double[][] h = q.h();
@@ -76,7 +51,10 @@ public final class ExactQuadratic {
         return g;
     }
 
-    /** f(x) = 1/2 x^T H x - b^T x at a decimal point, to {@link HighPrecision#MC}. */
+    /**
+     * f(x) = 1/2 x^T H x - b^T x at a decimal point (an iterate of a real-number run, or a point of
+     * a segment that is not a double), to {@link HighPrecision#MC}.
+     */
     public static BigDecimal value(Quadratic q, BigDecimal[] x) {
         BigDecimal[] hx = product(q, x);
         BigDecimal s = BigDecimal.ZERO;
