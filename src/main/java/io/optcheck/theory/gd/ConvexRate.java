@@ -1,5 +1,6 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.HuberProblems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
@@ -159,7 +160,7 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
                     .divide(BigDecimal.valueOf(2), ExactGd.MC);
             bound = bound.max(q);
         }
-        return gap.compareTo(bound) <= 0;
+        return HighPrecision.holds(true, gap, bound); // 300-digit trajectory: equalities get 1e-250
     }
 
     /**

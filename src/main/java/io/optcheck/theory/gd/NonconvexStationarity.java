@@ -1,5 +1,6 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Interpolations;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Problems;
@@ -234,7 +235,7 @@ public final class NonconvexStationarity extends KindTheorem<StationarityInstanc
                 .multiply(gap)
                 .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten())))
                 .divide(den, mc);
-        return Optional.of(min.compareTo(bound) <= 0);
+        return Optional.of(HighPrecision.holds(true, min, bound));
     }
 
     @Override

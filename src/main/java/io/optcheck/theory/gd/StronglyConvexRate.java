@@ -1,5 +1,6 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -188,13 +189,13 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
             BigDecimal rhs =
                     rt.multiply(rho.pow(t, ExactGd.MC)).multiply(ExactGd.distSq(ExactGd.big(in.x0()), xs), ExactGd.MC);
             rhs = rhs.add(new BigDecimal(distanceAllowance(Math.pow(rhoD, t) * in.radius(), rhoD, t, delta)));
-            return ExactGd.distSq(xt, xs).compareTo(rhs) <= 0;
+            return HighPrecision.holds(true, ExactGd.distSq(xt, xs), rhs);
         }
         BigDecimal fs = m.fStar();
         BigDecimal r = tighten() == 0 ? rt : rt.multiply(rho.pow(t, ExactGd.MC));
         BigDecimal rhs = r.multiply(m.value(ExactGd.big(in.x0())).subtract(fs), ExactGd.MC);
         rhs = rhs.add(new BigDecimal(valueAllowance(in, delta)));
-        return m.value(xt).subtract(fs).compareTo(rhs) <= 0;
+        return HighPrecision.holds(true, m.value(xt).subtract(fs), rhs);
     }
 
     @Override
