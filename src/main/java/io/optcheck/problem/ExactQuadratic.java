@@ -2,6 +2,7 @@ package io.optcheck.problem;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Optional;
 
 /**
  * Exact rational evaluation of a quadratic at double points, for rechecking a marginal
@@ -97,7 +98,7 @@ public final class ExactQuadratic {
      * its largest term needs (cancellation), to {@link HighPrecision#MC}. Empty when ||time H||
      * (max row sum) exceeds 2000, where the series would need more than 1,200 digits.
      */
-    public static java.util.Optional<BigDecimal[]> flow(Quadratic q, BigDecimal[] x, BigDecimal[] xStar, double time) {
+    public static Optional<BigDecimal[]> flow(Quadratic q, BigDecimal[] x, BigDecimal[] xStar, double time) {
         double[][] h = q.h();
         double norm = 0;
         for (double[] row : h) {
@@ -108,7 +109,7 @@ public final class ExactQuadratic {
             norm = Math.max(norm, r * time);
         }
         if (!(norm <= 2000)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         MathContext mc = new MathContext(HighPrecision.MC.getPrecision() + 20 + (int) Math.ceil(norm * 0.4343));
         int d = x.length;
@@ -145,7 +146,7 @@ public final class ExactQuadratic {
         for (int i = 0; i < d; i++) {
             out[i] = xStar[i].add(sum[i]).round(HighPrecision.MC);
         }
-        return java.util.Optional.of(out);
+        return Optional.of(out);
     }
 
     /** ||v||^2, exactly. */

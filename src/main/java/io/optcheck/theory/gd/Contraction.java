@@ -96,8 +96,9 @@ public final class Contraction extends KindTheorem<RateInstance> {
         BigDecimal b = BigDecimal.ONE.subtract(eta.multiply(new BigDecimal(in.lTrue())));
         BigDecimal q = a.multiply(a).max(b.multiply(b)).multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten())));
         BigDecimal[] xs = m.xStar();
-        BigDecimal lhs = ExactGd.distSq(ExactGd.iterate(m, in.x0(), in.eta(), t), xs);
-        BigDecimal rhs = q.pow(t, ExactGd.MC).multiply(ExactGd.distSq(ExactGd.big(in.x0()), xs), ExactGd.MC);
+        BigDecimal lhs = HighPrecision.distSq(ExactGd.iterate(m, in.x0(), in.eta(), t), xs);
+        BigDecimal rhs =
+                q.pow(t, ExactGd.MC).multiply(HighPrecision.distSq(HighPrecision.big(in.x0()), xs), ExactGd.MC);
         // The trajectory is rounded to 300 digits at every step, so a bound that is an equality in real
         // arithmetic (x0 along the eigenvector that sets the factor) is allowed 1e-250 relative.
         return HighPrecision.holds(true, lhs, rhs);

@@ -143,11 +143,11 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
     /** The bound on the real-number trajectory, in 300-digit arithmetic. */
     private boolean exactHolds(RateInstance in, int t, boolean conjectured) {
         ExactGd.Model m = in.exact();
-        BigDecimal[] x0 = ExactGd.big(in.x0());
+        BigDecimal[] x0 = HighPrecision.big(in.x0());
         BigDecimal[] xs = m.xStar();
         BigDecimal gap = m.value(ExactGd.iterate(m, in.x0(), in.eta(), t)).subtract(m.fStar());
         BigDecimal bound = new BigDecimal(in.lTrue())
-                .multiply(ExactGd.distSq(x0, xs))
+                .multiply(HighPrecision.distSq(x0, xs))
                 .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten())))
                 .divide(new BigDecimal(4 * t).multiply(new BigDecimal(in.h())).add(BigDecimal.valueOf(2)), ExactGd.MC);
         if (conjectured) {
@@ -155,7 +155,7 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
                     .subtract(new BigDecimal(in.h()))
                     .pow(2 * t, ExactGd.MC)
                     .multiply(new BigDecimal(in.lTrue()))
-                    .multiply(ExactGd.distSq(x0, xs))
+                    .multiply(HighPrecision.distSq(x0, xs))
                     .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten())))
                     .divide(BigDecimal.valueOf(2), ExactGd.MC);
             bound = bound.max(q);

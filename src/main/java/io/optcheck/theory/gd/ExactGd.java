@@ -38,7 +38,7 @@ final class ExactGd {
     /** x_t of GD with step eta from x0, in 300-digit arithmetic. */
     static BigDecimal[] iterate(Model m, double[] x0, double eta, int t) {
         BigDecimal e = new BigDecimal(eta);
-        BigDecimal[] x = big(x0);
+        BigDecimal[] x = HighPrecision.big(x0);
         for (int s = 0; s < t; s++) {
             BigDecimal[] g = m.gradient(x);
             for (int i = 0; i < x.length; i++) {
@@ -46,14 +46,6 @@ final class ExactGd {
             }
         }
         return x;
-    }
-
-    static BigDecimal[] big(double[] v) {
-        return HighPrecision.big(v);
-    }
-
-    static BigDecimal distSq(BigDecimal[] a, BigDecimal[] b) {
-        return HighPrecision.distSq(a, b);
     }
 
     /** The exact model of a quadratic (H and b as stored); its minimizer is the certificate's x*. */
@@ -96,12 +88,12 @@ final class ExactGd {
             @Override
             public BigDecimal[] xStar() {
                 // Exact only where grad f(x*) = 0 exactly; the families used here have b = 0, x* = 0.
-                return big(xs);
+                return HighPrecision.big(xs);
             }
 
             @Override
             public BigDecimal fStar() {
-                return value(big(xs));
+                return value(HighPrecision.big(xs));
             }
         };
     }

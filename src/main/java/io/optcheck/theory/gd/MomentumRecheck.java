@@ -37,8 +37,8 @@ final class MomentumRecheck {
         int d = x0.length;
         double[][] h = q.h();
         double[] qb = q.b();
-        BigDecimal[] x = big(x0);
-        BigDecimal[] xp = big(x0);
+        BigDecimal[] x = HighPrecision.big(x0);
+        BigDecimal[] xp = HighPrecision.big(x0);
         for (int t = 1; t <= steps; t++) {
             BigDecimal[] next = new BigDecimal[d];
             for (int i = 0; i < d; i++) {
@@ -68,9 +68,5 @@ final class MomentumRecheck {
         BigDecimal bound2 = factor.multiply(factor, MC).multiply(r2, MC);
         // 300-digit rounding over at most 100 d^2 operations: allow 1e-250 R^2, far below any real excess.
         return e2.compareTo(bound2.add(r2.multiply(new BigDecimal("1e-250")), MC)) <= 0;
-    }
-
-    private static BigDecimal[] big(double[] v) {
-        return HighPrecision.big(v);
     }
 }

@@ -200,7 +200,7 @@ public final class NonconvexStationarity extends KindTheorem<StationarityInstanc
         MathContext mc = ExactGd.MC;
         int k = check.step();
         BigDecimal eta = new BigDecimal(in.eta());
-        BigDecimal[] x = ExactGd.big(in.x0());
+        BigDecimal[] x = HighPrecision.big(in.x0());
         BigDecimal min = null;
         for (int s = 0; s <= k; s++) {
             BigDecimal[] g = si.exactGradient(x, mc);
@@ -229,7 +229,7 @@ public final class NonconvexStationarity extends KindTheorem<StationarityInstanc
                                                 .divide(BigDecimal.valueOf(2))));
             default -> BigDecimal.valueOf(k + 1);
         };
-        BigDecimal gap = si.exactValue(ExactGd.big(in.x0()), mc).subtract(si.exactLow(mc), mc);
+        BigDecimal gap = si.exactValue(HighPrecision.big(in.x0()), mc).subtract(si.exactLow(mc), mc);
         BigDecimal bound = BigDecimal.valueOf(2)
                 .multiply(new BigDecimal(in.l()))
                 .multiply(gap)

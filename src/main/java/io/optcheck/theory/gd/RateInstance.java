@@ -1,6 +1,7 @@
 package io.optcheck.theory.gd;
 
 import io.optcheck.problem.CenteredHuberSum;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Interpolations;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
@@ -169,7 +170,7 @@ public record RateInstance(
         if (!(f instanceof SmoothInterpolant si)) {
             return 0;
         }
-        BigDecimal[] g = si.exactGradient(ExactGd.big(xStar), ExactGd.MC);
+        BigDecimal[] g = si.exactGradient(HighPrecision.big(xStar), ExactGd.MC);
         double gg = 0;
         for (BigDecimal v : g) {
             gg += v.doubleValue() * v.doubleValue();
@@ -218,12 +219,12 @@ public record RateInstance(
 
                 @Override
                 public BigDecimal[] xStar() {
-                    return ExactGd.big(xs);
+                    return HighPrecision.big(xs);
                 }
 
                 @Override
                 public BigDecimal fStar() {
-                    return si.exactValue(ExactGd.big(xs), ExactGd.MC);
+                    return si.exactValue(HighPrecision.big(xs), ExactGd.MC);
                 }
             };
         }

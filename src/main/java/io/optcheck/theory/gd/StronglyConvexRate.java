@@ -186,14 +186,14 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
         BigDecimal[] xt = ExactGd.iterate(m, in.x0(), in.eta(), t);
         if (distance) {
             BigDecimal[] xs = m.xStar();
-            BigDecimal rhs =
-                    rt.multiply(rho.pow(t, ExactGd.MC)).multiply(ExactGd.distSq(ExactGd.big(in.x0()), xs), ExactGd.MC);
+            BigDecimal rhs = rt.multiply(rho.pow(t, ExactGd.MC))
+                    .multiply(HighPrecision.distSq(HighPrecision.big(in.x0()), xs), ExactGd.MC);
             rhs = rhs.add(new BigDecimal(distanceAllowance(Math.pow(rhoD, t) * in.radius(), rhoD, t, delta)));
-            return HighPrecision.holds(true, ExactGd.distSq(xt, xs), rhs);
+            return HighPrecision.holds(true, HighPrecision.distSq(xt, xs), rhs);
         }
         BigDecimal fs = m.fStar();
         BigDecimal r = tighten() == 0 ? rt : rt.multiply(rho.pow(t, ExactGd.MC));
-        BigDecimal rhs = r.multiply(m.value(ExactGd.big(in.x0())).subtract(fs), ExactGd.MC);
+        BigDecimal rhs = r.multiply(m.value(HighPrecision.big(in.x0())).subtract(fs), ExactGd.MC);
         rhs = rhs.add(new BigDecimal(valueAllowance(in, delta)));
         return HighPrecision.holds(true, m.value(xt).subtract(fs), rhs);
     }

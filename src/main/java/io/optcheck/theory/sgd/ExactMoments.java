@@ -155,6 +155,16 @@ final class ExactMoments {
         return out;
     }
 
+    /** tr Sigma, in decimal arithmetic. */
+    static BigDecimal exactTrace(ExampleGradients g) {
+        BigDecimal[][] sigma = exactCovariance(g);
+        BigDecimal t = BigDecimal.ZERO;
+        for (int j = 0; j < sigma.length; j++) {
+            t = t.add(sigma[j][j]);
+        }
+        return t;
+    }
+
     /** How these rechecks evaluate, for the report. */
     static final String PRECISION = HighPrecision.DECIMAL
             + " on the real-number batch means of the built-in sampler, enumerated exactly, to 1e-250 relative";

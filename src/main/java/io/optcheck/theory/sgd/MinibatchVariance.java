@@ -134,11 +134,7 @@ public final class MinibatchVariance extends DeclaredTheorem<BatchInstance> {
             UniformMinibatch u, ExampleGradients g, int n, int b, boolean replacement, double tighten, boolean atMost) {
         BigDecimal[] full = ExactMoments.exactFullGradient(g);
         BigDecimal mse = ExactMoments.exact(u, g, full).trace();
-        BigDecimal[][] sigma = ExactMoments.exactCovariance(g);
-        BigDecimal tr = BigDecimal.ZERO;
-        for (int j = 0; j < sigma.length; j++) {
-            tr = tr.add(sigma[j][j]);
-        }
+        BigDecimal tr = ExactMoments.exactTrace(g);
         BigDecimal factor = replacement
                 ? BigDecimal.ONE.divide(BigDecimal.valueOf(b), HighPrecision.MC)
                 : BigDecimal.valueOf(n - b).divide(BigDecimal.valueOf((long) b * (n - 1)), HighPrecision.MC);

@@ -16,6 +16,7 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -128,15 +129,11 @@ public final class NoiseScale extends DeclaredTheorem<NoiseInstance> {
         int n = in.f().n();
         int d = in.f().dimension();
         BigDecimal[] zero = new BigDecimal[d];
-        java.util.Arrays.fill(zero, BigDecimal.ZERO);
+        Arrays.fill(zero, BigDecimal.ZERO);
         BigDecimal eb = ExactMoments.exact(in.sampler(in.small()), g, zero).trace();
         BigDecimal eB = ExactMoments.exact(in.sampler(in.big()), g, zero).trace();
         BigDecimal g2 = HighPrecision.normSq(ExactMoments.exactFullGradient(g));
-        BigDecimal[][] sigma = ExactMoments.exactCovariance(g);
-        BigDecimal tr = BigDecimal.ZERO;
-        for (int j = 0; j < d; j++) {
-            tr = tr.add(sigma[j][j]);
-        }
+        BigDecimal tr = ExactMoments.exactTrace(g);
         BigDecimal b = BigDecimal.valueOf(in.small());
         BigDecimal bigB = BigDecimal.valueOf(in.big());
         BigDecimal nn = BigDecimal.valueOf(n);

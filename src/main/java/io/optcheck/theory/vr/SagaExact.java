@@ -72,14 +72,6 @@ final class SagaExact {
         return xs;
     }
 
-    private static Dfp[] dfp(double[] v) {
-        Dfp[] out = new Dfp[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = HighPrecision.dfp(v[i]);
-        }
-        return out;
-    }
-
     private static Dfp[] grad(CertifiedSum f, int i, Dfp[] x) {
         Dfp[] g = new Dfp[x.length];
         for (int j = 0; j < x.length; j++) {
@@ -125,10 +117,10 @@ final class SagaExact {
         Dfp e = HighPrecision.dfp(eta);
         Dfp m = HighPrecision.dfp(mu);
         Dfp[] xs = xStar(f);
-        Dfp[] x = dfp(x0);
+        Dfp[] x = HighPrecision.dfp(x0);
         Dfp[][] p = new Dfp[n][];
         for (int i = 0; i < n; i++) {
-            p[i] = dfp(phi[i]);
+            p[i] = HighPrecision.dfp(phi[i]);
         }
         Dfp[] mean = new Dfp[d];
         for (int k = 0; k < d; k++) {

@@ -1,6 +1,7 @@
 package io.optcheck.theory.gd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
@@ -163,7 +164,7 @@ class HigherPrecisionRecheckTest {
                 .isEqualTo(0.5);
         double x = 0.37;
         Dfp g = HighPrecision.gradient(r.fieldFormula(), new Dfp[] {HighPrecision.dfp(x)})[0];
-        assertThat(g.toDouble()).isCloseTo(2 * x - 1.5 * Math.sin(3 * x), org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(g.toDouble()).isCloseTo(2 * x - 1.5 * Math.sin(3 * x), offset(1e-15));
         // Clipped GD on the ripple: f(x) - f(x - eta g) against (eta/2) g^2 at a tiny step holds (the
         // decrease is eta g^2 (1 - O(eta))), at a huge one fails.
         assertThat(Clipping.exactClippedDecrease(r, new double[] {x}, 1e-3, 1e9, 0))
