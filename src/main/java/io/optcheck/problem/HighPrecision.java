@@ -75,6 +75,23 @@ public final class HighPrecision {
         return atMost ? observed.compareTo(bound.add(allow)) <= 0 : observed.compareTo(bound.subtract(allow)) >= 0;
     }
 
+    /**
+     * Relative slack of the Dfp form of {@link #holds}: what {@value #DFP_DIGITS}-digit rounding of
+     * some 10^5 operations can move a quantity by, far below any violation a double computation
+     * could show.
+     */
+    public static final Dfp DFP_SLACK = DFP.newDfp("1e-60");
+
+    /**
+     * observed &lt;= bound (atMost) or observed &gt;= bound in Dfp, up to {@link #DFP_SLACK} times the
+     * larger magnitude: an equality of real numbers computed to {@value #DFP_DIGITS} digits holds
+     * either way.
+     */
+    public static boolean holds(boolean atMost, Dfp observed, Dfp bound) {
+        Dfp allow = DFP_SLACK.multiply(observed.abs().greaterThan(bound.abs()) ? observed.abs() : bound.abs());
+        return atMost ? !observed.greaterThan(bound.add(allow)) : !observed.lessThan(bound.subtract(allow));
+    }
+
     /** The exact value of each double. */
     public static BigDecimal[] big(double[] v) {
         BigDecimal[] out = new BigDecimal[v.length];

@@ -169,6 +169,37 @@ public final class TwoLayerNet implements Objective, HasFormula {
         for (int i = 0; i < t.length; i++) {
             t[i] = one.subtract(aa).multiply(field.newDfp(x[i])).add(aa.multiply(field.newDfp(y[i])));
         }
+        return valueAt(t);
+    }
+
+    /**
+     * f at the real-number rescaling (alpha W1, w2 / alpha) of theta, in {@code digits}-digit Dfp
+     * arithmetic: the point {@link #rescaleLayers} rounds, unrounded.
+     */
+    public Dfp valueRescaled(double[] theta, double alpha, int digits) {
+        Vectors.requireLength(theta, dimension(), "theta");
+        DfpField field = new DfpField(digits);
+        Dfp a = field.newDfp(alpha);
+        Dfp[] t = new Dfp[dimension()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = field.newDfp(theta[i]);
+        }
+        for (int i = 0; i < m * k; i++) {
+            t[i] = t[i].multiply(a);
+        }
+        for (int u = 0; u < m; u++) {
+            t[w2(u)] = t[w2(u)].divide(a);
+        }
+        return valueAt(t);
+    }
+
+    /** f at Dfp parameters, in their field's arithmetic (tanh as (e^(2z) - 1)/(e^(2z) + 1)). */
+    public Dfp valueAt(Dfp[] t) {
+        if (t.length != dimension()) {
+            throw new IllegalArgumentException("theta must have length " + dimension() + ", got " + t.length);
+        }
+        DfpField field = t[0].getField();
+        Dfp one = field.getOne();
         Dfp loss = field.getZero();
         for (int i = 0; i < n; i++) {
             Dfp out = field.getZero();

@@ -172,12 +172,12 @@ public final class AdamNonconvergence extends DeclaredTheorem<ReddiInstance> {
                     .multiply(HighPrecision.sqrt(BigDecimal.ONE.add(c2)), MC)
                     .divide(c2, MC)
                     .subtract(BigDecimal.ONE);
-            return x[0].compareTo(x3k.subtract(decrease).max(band)) <= 0;
+            return HighPrecision.holds(true, x[0], x3k.subtract(decrease).max(band));
         }
         BigDecimal gain = tighten() != 0
                 ? HighPrecision.big(ADAM_GAIN_WRONG).multiply(a)
                 : exactCycleGain(in, k, v.biasCorrection());
-        return x[0].compareTo(BigDecimal.ONE.min(x3k.add(gain))) >= 0;
+        return HighPrecision.holds(false, x[0], BigDecimal.ONE.min(x3k.add(gain)));
     }
 
     private static final MathContext MC = HighPrecision.MC;

@@ -166,7 +166,7 @@ final class RegretCheck {
         }
         bound = bound.multiply(HighPrecision.big(factor), HighPrecision.MC)
                 .divide(BigDecimal.valueOf(2), HighPrecision.MC);
-        return regret.compareTo(bound) <= 0;
+        return HighPrecision.holds(true, regret, bound);
     }
 
     /** Hands out g_1, g_2, ... one per gradient call, whatever x is; counts calls. */

@@ -225,7 +225,7 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
             }
         }
         BigDecimal n = BigDecimal.valueOf(f.n());
-        return sum.divide(n.multiply(BigDecimal.valueOf(steps)), MC).compareTo(exactBound(in, steps)) <= 0;
+        return HighPrecision.holds(true, sum.divide(n.multiply(BigDecimal.valueOf(steps)), MC), exactBound(in, steps));
     }
 
     /**
@@ -274,7 +274,7 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
             paths = paths.multiply(BigInteger.valueOf(n));
             dist = next;
         }
-        return sum.divide(BigDecimal.valueOf(steps), MC).compareTo(exactBound(in, steps)) <= 0;
+        return HighPrecision.holds(true, sum.divide(BigDecimal.valueOf(steps), MC), exactBound(in, steps));
     }
 
     private static final MathContext MC = HighPrecision.MC;

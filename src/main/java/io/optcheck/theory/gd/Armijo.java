@@ -54,7 +54,7 @@ public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements On
         BigDecimal b = new BigDecimal(beta);
         BigDecimal accepted = a0.multiply(b.pow((int) k));
         BigDecimal lower = a0.min(b.multiply(abar)).multiply(BigDecimal.ONE.add(new BigDecimal(tighten)));
-        return accepted.compareTo(lower) >= 0;
+        return HighPrecision.holds(false, accepted, lower);
     }
 
     /**
@@ -263,7 +263,8 @@ public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements On
         if (ch.marginal() && tighten == 0) {
             BigDecimal e0 = ExactQuadratic.value(q, x);
             BigDecimal e1 = ExactQuadratic.value(q, y);
-            ch = ch.rechecked(e0.subtract(e1).compareTo(new BigDecimal(c).multiply(new BigDecimal(slope))) >= 0);
+            ch = ch.rechecked(
+                    HighPrecision.holds(false, e0.subtract(e1), new BigDecimal(c).multiply(new BigDecimal(slope))));
         }
         return ch;
     }

@@ -159,7 +159,7 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
         Dfp bound = step.multiply(gg)
                 .multiply(0.5)
                 .multiply(HighPrecision.dfp(tighten).add(1));
-        return !drop.lessThan(bound);
+        return HighPrecision.holds(false, drop, bound);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.optcheck.theory.gd;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
@@ -196,8 +197,7 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
         BigDecimal bound = new BigDecimal(c.bound())
                 .divide(new BigDecimal(in.q().value(in.x0())), mc)
                 .multiply(f0, mc);
-        int cmp = ft.compareTo(bound);
-        return c.direction() == Check.Direction.AT_MOST ? cmp <= 0 : cmp >= 0;
+        return HighPrecision.holds(c.direction() == Check.Direction.AT_MOST, ft, bound);
     }
 
     @Override

@@ -158,7 +158,7 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
                             ? bound.multiply(BigDecimal.ONE.subtract(eps))
                             : eps.multiply(e).multiply(gg);
         }
-        return decrease.compareTo(bound) >= 0;
+        return HighPrecision.holds(false, decrease, bound);
     }
 
     @Override

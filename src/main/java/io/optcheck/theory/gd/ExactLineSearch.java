@@ -154,7 +154,7 @@ public final class ExactLineSearch extends DeclaredTheorem<QuadraticStart> imple
             BigDecimal e0 = ExactQuadratic.value(q, prev);
             BigDecimal e1 = ExactQuadratic.value(q, cur);
             BigDecimal eb = new BigDecimal(factor).multiply(e0.subtract(new BigDecimal(fs)));
-            c = c.rechecked(e0.subtract(e1).compareTo(eb) >= 0);
+            c = c.rechecked(HighPrecision.holds(false, e0.subtract(e1), eb));
         }
         return c;
     }

@@ -67,6 +67,6 @@ final class MomentumRecheck {
                 .multiply(BigDecimal.ONE.subtract(new BigDecimal(tighten)), MC);
         BigDecimal bound2 = factor.multiply(factor, MC).multiply(r2, MC);
         // 300-digit rounding over at most 100 d^2 operations: allow 1e-250 R^2, far below any real excess.
-        return e2.compareTo(bound2.add(r2.multiply(new BigDecimal("1e-250")), MC)) <= 0;
+        return e2.compareTo(bound2.add(r2.multiply(HighPrecision.SLACK), MC)) <= 0;
     }
 }

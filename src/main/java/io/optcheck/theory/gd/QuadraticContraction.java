@@ -104,7 +104,7 @@ final class QuadraticContraction {
         BigDecimal[] next = HighPrecision.axpy(x, new BigDecimal(eta), ExactQuadratic.gradient(q, x));
         BigDecimal[] xs = HighPrecision.big(xStar);
         BigDecimal bound = rate.multiply(rate).multiply(HighPrecision.distSq(x, xs), HighPrecision.MC);
-        return HighPrecision.distSq(next, xs).compareTo(bound) <= 0;
+        return HighPrecision.holds(true, HighPrecision.distSq(next, xs), bound);
     }
 
     /** max_i |1 - eta lambda_i| in decimal arithmetic (exact for the stored doubles). */

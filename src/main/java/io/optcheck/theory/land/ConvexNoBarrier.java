@@ -129,7 +129,7 @@ public final class ConvexNoBarrier extends DeclaredTheorem<SegmentInstance> {
             Dfp ez = net.valueOnSegment(in.x(), in.y(), a, 40);
             Dfp aa = ex.getField().newDfp(a);
             Dfp chordExact = ex.getField().getOne().subtract(aa).multiply(ex).add(aa.multiply(ey));
-            c = c.rechecked(!ez.greaterThan(chordExact));
+            c = c.rechecked(HighPrecision.holds(true, ez, chordExact));
         }
         double tight = tighten();
         b.add(c.withExact(PRECISION, () -> exactHolds(f, in.x(), in.y(), a, tight)));
@@ -170,7 +170,10 @@ public final class ConvexNoBarrier extends DeclaredTheorem<SegmentInstance> {
         BigDecimal chord = one.subtract(aa).multiply(fx, HighPrecision.MC).add(aa.multiply(fy, HighPrecision.MC));
         BigDecimal t = HighPrecision.big(tight);
         BigDecimal bound = chord.multiply(chord.signum() > 0 ? one.subtract(t) : one.add(t), HighPrecision.MC);
-        return fz.compareTo(bound) <= 0;
+        // values of the network are rounded at the Dfp's digits: compare with the Dfp's slack
+        return f instanceof TwoLayerNet
+                ? HighPrecision.holds(true, HighPrecision.dfp(fz), HighPrecision.dfp(bound))
+                : HighPrecision.holds(true, fz, bound);
     }
 
     /** f at a decimal point, for the convex families of the holds regime. */

@@ -208,7 +208,9 @@ public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> 
             double[] at = x;
             double eps = tighten();
             b.add(Check.atLeast("f(r u) - f(0)", 1, df, bound, tol)
-                    .withExact(AT_POINTS, () -> !rise(f, at).lessThan(cubicBound(lmin, m3, rr, -1, eps))));
+                    .withExact(
+                            AT_POINTS,
+                            () -> HighPrecision.holds(false, rise(f, at), cubicBound(lmin, m3, rr, -1, eps))));
         } else {
             // u is the eigenvector of lambda_min in this regime's check.
             double[] v = f.eigenvector(argMin(lambda));
@@ -224,7 +226,8 @@ public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> 
             double[] at = x;
             double eps = tighten();
             b.add(Check.atMost("f(r v_min) - f(0)", 1, df, bound, tol)
-                    .withExact(AT_POINTS, () -> !rise(f, at).greaterThan(cubicBound(lmin, m3, rr, 1, eps))));
+                    .withExact(
+                            AT_POINTS, () -> HighPrecision.holds(true, rise(f, at), cubicBound(lmin, m3, rr, 1, eps))));
         }
         return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
     }

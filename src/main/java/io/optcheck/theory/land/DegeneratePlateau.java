@@ -169,12 +169,17 @@ public final class DegeneratePlateau extends KindTheorem<PowerInstance> {
                 // (1 + K z)^(-1/q) = exp(-log(1 + K z)/q)
                 Dfp bound = a0.multiply(DfpMath.exp(
                         DfpMath.log(one.add(kk.multiply(z))).divide(q).negate()));
-                yield upper ? !a1.greaterThan(bound.multiply(shrunk)) : !a1.lessThan(bound);
+                yield upper
+                        ? HighPrecision.holds(true, a1, bound.multiply(shrunk))
+                        : HighPrecision.holds(false, a1, bound);
             }
             default ->
-                !a1.greaterThan(one.subtract(eta.multiply(HighPrecision.dfp(in.muClaimed())))
-                        .multiply(a0)
-                        .multiply(shrunk));
+                HighPrecision.holds(
+                        true,
+                        a1,
+                        one.subtract(eta.multiply(HighPrecision.dfp(in.muClaimed())))
+                                .multiply(a0)
+                                .multiply(shrunk));
         };
     }
 

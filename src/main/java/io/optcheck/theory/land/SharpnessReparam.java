@@ -1,6 +1,7 @@
 package io.optcheck.theory.land;
 
 import io.optcheck.problem.ExtremeEigenvalues;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.TwoLayerNet;
 import io.optcheck.prop.Gen;
@@ -14,6 +15,7 @@ import io.optcheck.theory.Tolerance;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.hipparchus.dfp.Dfp;
 
 /**
  * land.sharpness-reparam (Dinh, Pascanu, Bengio &amp; Bengio 2017). For a ReLU network
@@ -73,10 +75,13 @@ public final class SharpnessReparam extends DeclaredTheorem<ReparamInstance> {
             }
             double scale = f0 + f1 + s / m0.length;
             double tol = Tolerance.of(scale, d);
-            if (b.add(Check.atMost("f(alpha W1, w2/alpha)", 1, f1, f0 * (1 - tighten()), tol))) {
+            double tight = tighten();
+            if (b.add(Check.atMost("f(alpha W1, w2/alpha)", 1, f1, f0 * (1 - tight), tol)
+                    .withExact(PRECISION, () -> exactHolds(in, true, tight)))) {
                 return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
             }
-            b.add(Check.atLeast("f(alpha W1, w2/alpha)", 1, f1, f0 * (1 + tighten()), tol));
+            b.add(Check.atLeast("f(alpha W1, w2/alpha)", 1, f1, f0 * (1 + tight), tol)
+                    .withExact(PRECISION, () -> exactHolds(in, false, tight)));
             return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of());
         }
         ExtremeEigenvalues.Result e0 = ExtremeEigenvalues.ofHessian(net, th, d, 7);
@@ -91,6 +96,22 @@ public final class SharpnessReparam extends DeclaredTheorem<ReparamInstance> {
                 0,
                 tol));
         return b.build(Evaluation.Ending.COMPLETED, null, -1, Map.of("lambda_max", new double[] {e0.max(), e1.max()}));
+    }
+
+    /** How the loss-invariance checks are re-evaluated. */
+    static final String PRECISION = HighPrecision.DFP_DESCRIPTION
+            + ", f at theta and at the real-number rescaling (alpha W1, w2 / alpha), not its rounding";
+
+    /**
+     * The loss-invariance check in Dfp: f(alpha W1, w2 / alpha) &lt;= f(W1, w2) (1 - tight), or
+     * &gt;= f(W1, w2) (1 + tight), at the exact rescaled parameters.
+     */
+    static boolean exactHolds(ReparamInstance in, boolean atMost, double tight) {
+        TwoLayerNet net = in.net();
+        Dfp f0 = net.valueRescaled(in.theta(), 1, HighPrecision.DFP_DIGITS);
+        Dfp f1 = net.valueRescaled(in.theta(), in.alpha(), HighPrecision.DFP_DIGITS);
+        Dfp bound = f0.multiply(f0.getField().newDfp(atMost ? 1 - tight : 1 + tight));
+        return HighPrecision.holds(atMost, f1, bound);
     }
 
     /** The instance's fields and both sharpnesses. */

@@ -126,10 +126,10 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
                                     .abs()
                                     .multiply(HighPrecision.big(1).subtract(HighPrecision.big(tight)));
                             BigDecimal[] x1 = exactStep(f, eta, p);
-                            return HighPrecision.normSq(x1)
-                                            .compareTo(
-                                                    k.multiply(k).multiply(HighPrecision.normSq(HighPrecision.big(p))))
-                                    <= 0;
+                            return HighPrecision.holds(
+                                    true,
+                                    HighPrecision.normSq(x1),
+                                    k.multiply(k).multiply(HighPrecision.normSq(HighPrecision.big(p))));
                         });
             });
         }
@@ -151,7 +151,7 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
                 return Check.atLeast("|y_t| after the escape", t, y1, RHO, tol)
                         .withExact(
                                 STEP_PRECISION,
-                                () -> exactStep(f, eta, p)[1].abs().compareTo(BigDecimal.ONE) >= 0);
+                                () -> HighPrecision.holds(false, exactStep(f, eta, p)[1].abs(), BigDecimal.ONE));
             }
             if (y1 > RHO) {
                 escaped[0] = t;
@@ -170,11 +170,10 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
                         BigDecimal g = BigDecimal.ONE.add(HighPrecision.big(eta)
                                 .multiply(HighPrecision.big(f.b()))
                                 .divide(BigDecimal.valueOf(2)));
-                        return exactStep(f, eta, p)[1]
-                                        .abs()
-                                        .compareTo(g.multiply(
-                                                HighPrecision.big(p[1]).abs()))
-                                >= 0;
+                        return HighPrecision.holds(
+                                false,
+                                exactStep(f, eta, p)[1].abs(),
+                                g.multiply(HighPrecision.big(p[1]).abs()));
                     });
         });
     }

@@ -143,7 +143,7 @@ public final class BrentLineSearch extends DeclaredTheorem<QuadraticStart> {
         BigDecimal f0 = ExactQuadratic.value(q, prev);
         BigDecimal f1 = ExactQuadratic.value(q, cur);
         BigDecimal bound = f0.subtract(HighPrecision.big(tight).multiply(f0.subtract(HighPrecision.big(fs))));
-        return f1.compareTo(bound) <= 0;
+        return HighPrecision.holds(true, f1, bound);
     }
 
     /**
@@ -169,9 +169,10 @@ public final class BrentLineSearch extends DeclaredTheorem<QuadraticStart> {
         BigDecimal f0 = ExactQuadratic.value(q, prev).abs();
         BigDecimal f1 = ExactQuadratic.value(q, cur).abs();
         BigDecimal tau = HighPrecision.big(REL).multiply(f0.max(f1)).max(HighPrecision.big(ABS));
-        return slope.multiply(slope)
-                        .compareTo(BigDecimal.valueOf(2).multiply(curv).multiply(tau))
-                <= 0;
+        return HighPrecision.holds(
+                true,
+                slope.multiply(slope),
+                BigDecimal.valueOf(2).multiply(curv).multiply(tau));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.optcheck.theory.sgd;
 
 import io.optcheck.method.StochasticGradientDescent;
 import io.optcheck.oracle.NoisyOracle;
+import io.optcheck.problem.FieldFormula;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Ripple;
@@ -13,8 +15,10 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.ExpectationCheck;
+import io.optcheck.theory.stat.Seeds;
 import java.util.ArrayList;
 import java.util.List;
+import org.hipparchus.dfp.Dfp;
 import org.hipparchus.random.Well512a;
 
 /**
@@ -103,7 +107,66 @@ public final class SgdNonconvex extends CheckpointTheorem<NonconvexInstance, Sgd
                         (Double.isFinite(xMean) ? xMean : 0)
                                 + bound
                                 + 2 * (Math.abs(in.f().value(in.x0())) + Math.abs(in.fLow())) / (eta * CHECKPOINTS[c]),
-                        d));
+                        d),
+                new Exacts() {
+                    @Override
+                    public boolean holds(int c, boolean planted) {
+                        return exactHolds(in, salt, c, planted);
+                    }
+
+                    @Override
+                    public String precision() {
+                        return PRECISION;
+                    }
+                });
+    }
+
+    static final String PRECISION = HighPrecision.DFP_DESCRIPTION
+            + ", on the real-number SGD runs from the same start with the same noise draws (one run when the"
+            + " quantity is deterministic: no noise, or T = 1), their mean against the bound";
+
+    /**
+     * Checkpoint c's comparison in Dfp: the R runs replayed on the real-number update x_t+1 = x_t -
+     * eta (grad f(x_t) + xi_t), with xi_t the double draws of the run's seed, and the mean of
+     * (1/T) sum_{t<T} ||grad f(x_t)||^2 against the bound (times the planted factor).
+     */
+    boolean exactHolds(NonconvexInstance in, long salt, int c, boolean planted) {
+        int t = CHECKPOINTS[c];
+        FieldFormula ff = in.f().fieldFormula();
+        int d = in.d();
+        // Without noise, or at T = 1 (only x_0 counts), every run's quantity is the same real number.
+        int runs = in.s() == 0 || t == 1 ? 1 : test().runs();
+        Dfp eta = HighPrecision.dfp(in.eta());
+        Dfp sum = HighPrecision.DFP.getZero();
+        for (int r = 0; r < runs; r++) {
+            Well512a rng = new Well512a(Seeds.of(in.key(), salt, r));
+            NoisyOracle.Noise noise = NoisyOracle.gaussian(in.s());
+            Dfp[] x = HighPrecision.dfp(in.x0());
+            Dfp acc = HighPrecision.DFP.getZero();
+            for (int k = 0; k < t; k++) {
+                Dfp[] g = HighPrecision.gradient(ff, x);
+                acc = acc.add(HighPrecision.normSq(g));
+                if (k + 1 < t) {
+                    for (int i = 0; i < d; i++) {
+                        x[i] = x[i].subtract(eta.multiply(g[i].add(HighPrecision.dfp(noise.draw(rng)))));
+                    }
+                }
+            }
+            sum = sum.add(acc.divide(t));
+        }
+        Dfp mean = sum.divide(runs);
+        Dfp f0 = HighPrecision.value(ff, HighPrecision.dfp(in.x0()));
+        Dfp bound = f0.subtract(HighPrecision.dfp(in.fLow()))
+                .multiply(2)
+                .divide(eta.multiply(t))
+                .add(HighPrecision.dfp(in.l())
+                        .multiply(eta)
+                        .multiply(HighPrecision.dfp(in.s()).multiply(HighPrecision.dfp(in.s())))
+                        .multiply(d));
+        if (planted) {
+            bound = bound.multiply(HighPrecision.dfp(PLANTED));
+        }
+        return HighPrecision.holds(true, mean, bound);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LogCoshQuadraticSum;
+import java.util.Arrays;
 import org.hipparchus.dfp.Dfp;
 import org.hipparchus.dfp.DfpMath;
 
@@ -148,6 +149,145 @@ final class SagaExact {
         Dfp bound = one.subtract(e.multiply(m))
                 .multiply(lyapunov(f, e, m, xs, x, p))
                 .multiply(one.subtract(HighPrecision.dfp(tight)));
-        return !ev1.greaterThan(bound);
+        return HighPrecision.holds(true, ev1, bound);
+    }
+
+    static final String MOMENTS_PRECISION = HighPrecision.DFP_DESCRIPTION
+            + ", exact second moments over all index paths (the same moment propagation) from the real x*";
+
+    /**
+     * E||x_t - x*||^2 and E[V_t] for t = 0..steps, over every index path, in Dfp from the real
+     * x*: {@link SagaMoments}'s propagation S_t+1 = (1/n) sum_s A_s S_t A_s^T per coordinate, with
+     * dense products (it runs only for a marginal check).
+     *
+     * @return {distSq, lyapunov}, each of length steps + 1
+     */
+    static Dfp[][] moments(
+            DiagonalQuadraticSum f, double eta, double mu, double[] x0, double[][] phi, boolean frozen, int steps) {
+        int n = f.n();
+        int k = n + 2;
+        Dfp zero = HighPrecision.DFP.getZero();
+        Dfp one = HighPrecision.DFP.getOne();
+        Dfp e = HighPrecision.dfp(eta);
+        Dfp c = one.divide(
+                e.multiply(2 * n).multiply(one.subtract(HighPrecision.dfp(mu).multiply(e))));
+        Dfp[] xs = xStar(f);
+        Dfp[][] out = new Dfp[2][steps + 1];
+        for (Dfp[] o : out) {
+            Arrays.fill(o, zero);
+        }
+        for (int j = 0; j < f.dimension(); j++) {
+            Dfp[] h = new Dfp[n];
+            Dfp gStar = zero;
+            for (int i = 0; i < n; i++) {
+                h[i] = HighPrecision.dfp(f.curvature(i, j));
+                gStar = gStar.add(h[i].multiply(xs[j].subtract(HighPrecision.dfp(f.center(i, j)))));
+            }
+            gStar = gStar.divide(n);
+            Dfp[][][] a = new Dfp[n][k][k];
+            for (int s = 0; s < n; s++) {
+                Dfp[][] m = a[s];
+                for (Dfp[] row : m) {
+                    Arrays.fill(row, zero);
+                }
+                m[0][0] = one.subtract(e.multiply(h[s]));
+                m[0][1 + s] = e.multiply(h[s]);
+                for (int i = 0; i < n; i++) {
+                    m[0][1 + i] = m[0][1 + i].subtract(e.multiply(h[i]).divide(n));
+                }
+                m[0][k - 1] = e.multiply(gStar).negate();
+                for (int i = 0; i < n; i++) {
+                    m[1 + i][i == s && !frozen ? 0 : 1 + i] = one;
+                }
+                m[k - 1][k - 1] = one;
+            }
+            Dfp[] u = new Dfp[k];
+            u[0] = HighPrecision.dfp(x0[j]).subtract(xs[j]);
+            for (int i = 0; i < n; i++) {
+                u[1 + i] = HighPrecision.dfp(phi[i][j]).subtract(xs[j]);
+            }
+            u[k - 1] = one;
+            Dfp[][] sm = new Dfp[k][k];
+            for (int p = 0; p < k; p++) {
+                for (int q = 0; q < k; q++) {
+                    sm[p][q] = u[p].multiply(u[q]);
+                }
+            }
+            for (int t = 0; t <= steps; t++) {
+                if (t > 0) {
+                    sm = step(a, sm);
+                }
+                out[0][t] = out[0][t].add(sm[0][0]);
+                Dfp v = c.multiply(sm[0][0]);
+                for (int i = 0; i < n; i++) {
+                    v = v.add(h[i].multiply(sm[1 + i][1 + i]).divide(2 * n));
+                }
+                out[1][t] = out[1][t].add(v);
+            }
+        }
+        return out;
+    }
+
+    /** (1/n) sum_s A_s S A_s^T, dense. */
+    private static Dfp[][] step(Dfp[][][] a, Dfp[][] s) {
+        int n = a.length;
+        int k = s.length;
+        Dfp zero = HighPrecision.DFP.getZero();
+        Dfp[][] out = new Dfp[k][k];
+        for (Dfp[] row : out) {
+            Arrays.fill(row, zero);
+        }
+        for (Dfp[][] am : a) {
+            Dfp[][] as = new Dfp[k][k];
+            for (int p = 0; p < k; p++) {
+                for (int q = 0; q < k; q++) {
+                    Dfp v = zero;
+                    for (int r = 0; r < k; r++) {
+                        if (!am[p][r].isZero()) {
+                            v = v.add(am[p][r].multiply(s[r][q]));
+                        }
+                    }
+                    as[p][q] = v;
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                for (int q = 0; q < k; q++) {
+                    Dfp v = zero;
+                    for (int r = 0; r < k; r++) {
+                        if (!am[q][r].isZero()) {
+                            v = v.add(as[p][r].multiply(am[q][r]));
+                        }
+                    }
+                    out[p][q] = out[p][q].add(v.divide(n));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * vr.saga's iterate-rate checks at step t in Dfp: E||x_t - x*||^2 &lt;= 2 n eta (1 - mu eta)
+     * (1 - eta mu)^t V_0 ({@code lyapunovCheck} false), or E[V_t] &lt;= (1 - eta mu)^t V_0 (1 - tight).
+     */
+    static boolean iterateRateHolds(
+            DiagonalQuadraticSum f,
+            double eta,
+            double mu,
+            double[] x0,
+            double[][] phi,
+            boolean frozen,
+            int t,
+            boolean lyapunovCheck,
+            double tight) {
+        Dfp[][] m = moments(f, eta, mu, x0, phi, frozen, t);
+        Dfp one = HighPrecision.DFP.getOne();
+        Dfp e = HighPrecision.dfp(eta);
+        Dfp rate = one.subtract(e.multiply(HighPrecision.dfp(mu)));
+        Dfp bound = rate.pow(t).multiply(m[1][0]);
+        if (lyapunovCheck) {
+            return HighPrecision.holds(true, m[1][t], bound.multiply(one.subtract(HighPrecision.dfp(tight))));
+        }
+        Dfp k = e.multiply(2 * f.n()).multiply(rate);
+        return HighPrecision.holds(true, m[0][t], k.multiply(bound));
     }
 }

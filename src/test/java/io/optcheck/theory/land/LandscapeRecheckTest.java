@@ -1,10 +1,12 @@
 package io.optcheck.theory.land;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.optcheck.problem.HuberSum;
 import io.optcheck.problem.PowerObjective;
 import io.optcheck.problem.StrictSaddle;
+import io.optcheck.problem.TwoLayerNet;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.MarginalRecheck;
@@ -113,5 +115,28 @@ class LandscapeRecheckTest {
             }
         }
         assertThat(real).isPositive();
+    }
+
+    @Test
+    void theRescaledLossIsRecheckedAtTheRealRescalingNotItsRounding() {
+        // One ReLU unit, one input, one example x = 1, y = 0: f = (w2 relu(w1))^2 / 2. With w1 = 0.7,
+        // w2 = 0.9 and alpha = 3, w2/alpha = 0.3 is not a double, but (3 w1)(w2/3) = w1 w2 in real
+        // numbers, so f is invariant: both inequalities of the check hold exactly, and both fail
+        // when tightened by 1e-3.
+        TwoLayerNet net = new TwoLayerNet(TwoLayerNet.Activation.RELU, 1, new double[][] {{1}}, new double[] {0});
+        ReparamInstance in = new ReparamInstance(net, new double[] {0.7, 0.9}, 3);
+        assertThat(SharpnessReparam.exactHolds(in, true, 0)).isTrue();
+        assertThat(SharpnessReparam.exactHolds(in, false, 0)).isTrue();
+        assertThat(SharpnessReparam.exactHolds(in, true, 1e-3)).isFalse();
+        assertThat(SharpnessReparam.exactHolds(in, false, 1e-3)).isFalse();
+        // the exact loss is (0.7 * 0.9)^2 / 2 = 0.19845 (up to the doubles' representation of 0.7 and 0.9)
+        assertThat(net.valueRescaled(in.theta(), 3, 80).toDouble()).isCloseTo(0.19845, within(1e-15));
+        SharpnessReparam th = new SharpnessReparam();
+        Regime r = th.regime("holds");
+        Check c = th.evaluate(in, r).worst();
+        assertThat(MarginalRecheck.of(th, in, r, c))
+                .isNotNull()
+                .containsEntry("exactVerdict", "holds")
+                .containsEntry("precision", SharpnessReparam.PRECISION);
     }
 }
