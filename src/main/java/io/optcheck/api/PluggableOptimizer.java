@@ -34,6 +34,16 @@ public interface PluggableOptimizer {
     }
 
     /**
+     * The floating-point format the optimizer computes its update in. optcheck's tolerances and
+     * the precision-aware bounds follow it, and the declared-precision conformance check compares
+     * it with what the iterates show (a float64 declaration whose every iterate is a float32
+     * number fails). Default: {@link Precision#FLOAT64}.
+     */
+    default Precision precision() {
+        return Precision.FLOAT64;
+    }
+
+    /**
      * A fresh optimizer with these hyperparameters.
      *
      * @throws IllegalArgumentException when a value is outside what the optimizer supports; the

@@ -1,5 +1,6 @@
 package io.optcheck.method;
 
+import io.optcheck.api.Precision;
 import io.optcheck.oracle.GradientOracle;
 import io.optcheck.problem.Num;
 import java.util.Arrays;
@@ -13,14 +14,34 @@ import java.util.OptionalDouble;
  */
 public final class GradientDescent implements Method<GradientDescent.State> {
     private final double eta;
+    private final Precision precision;
 
     /**
      * @param eta step size, finite and {@code > 0}
      * @throws IllegalArgumentException otherwise
      */
     public GradientDescent(double eta) {
+        this(eta, Precision.FLOAT64);
+    }
+
+    /**
+     * Gradient descent computed in {@code precision}: the start, eta and each gradient are stored in
+     * the format, and both operations of the update x_i - eta g_i are rounded to it (the product,
+     * then the difference), as a training loop in that format does.
+     *
+     * @param eta step size, finite and {@code > 0}
+     * @throws IllegalArgumentException otherwise, or when eta rounds to 0 or infinity in the format
+     */
+    public GradientDescent(double eta, Precision precision) {
         MethodArgs.requirePositiveFinite(eta, "eta");
+        this.precision = Objects.requireNonNull(precision, "precision");
+        MethodArgs.requirePositiveFinite(precision.round(eta), "eta in " + precision.id());
         this.eta = eta;
+    }
+
+    /** The format the update is computed in. */
+    public Precision precision() {
+        return precision;
     }
 
     /** The step size eta. */
@@ -36,7 +57,7 @@ public final class GradientDescent implements Method<GradientDescent.State> {
     @Override
     public State init(double[] x0) {
         MethodArgs.requireStart(x0);
-        return new State(x0, 0, Double.NaN);
+        return new State(precision == Precision.FLOAT64 ? x0 : precision.round(x0), 0, Double.NaN);
     }
 
     @Override
@@ -45,15 +66,25 @@ public final class GradientDescent implements Method<GradientDescent.State> {
         double[] g = new double[x.length];
         oracle.gradient(x, g);
         double[] next = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            next[i] = x[i] - eta * g[i];
+        if (precision == Precision.FLOAT64) {
+            for (int i = 0; i < x.length; i++) {
+                next[i] = x[i] - eta * g[i];
+            }
+            return new State(next, s.t + 1, eta, false);
         }
-        return new State(next, s.t + 1, eta, false);
+        Precision p = precision;
+        double e = p.round(eta);
+        for (int i = 0; i < x.length; i++) {
+            next[i] = p.round(x[i] - p.round(e * p.round(g[i])));
+        }
+        return new State(next, s.t + 1, e, false);
     }
 
     @Override
     public String toString() {
-        return "gd(eta = " + Num.fmt(eta) + ")";
+        return precision == Precision.FLOAT64
+                ? "gd(eta = " + Num.fmt(eta) + ")"
+                : "gd(eta = " + Num.fmt(eta) + ", " + precision.id() + ")";
     }
 
     /** The state of gradient descent: the iterate, t, and the step used to reach it. */

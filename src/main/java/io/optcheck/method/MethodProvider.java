@@ -2,6 +2,7 @@ package io.optcheck.method;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
+import io.optcheck.api.Precision;
 import java.util.Map;
 
 /**
@@ -24,6 +25,11 @@ public interface MethodProvider {
      */
     default Map<String, String> conventions() {
         return Map.of();
+    }
+
+    /** The floating-point format the method computes in. Default: float64. */
+    default Precision precision() {
+        return Precision.FLOAT64;
     }
 
     /**

@@ -2,10 +2,12 @@ package io.optcheck.method;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
+import io.optcheck.api.Precision;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -61,8 +63,31 @@ public final class MethodProviders {
      *     a reference implementation
      */
     public static MethodProvider reference(MethodKind kind, Map<String, String> conventions) {
+        return reference(kind, conventions, Precision.FLOAT64);
+    }
+
+    /** The kinds whose reference implementation can compute in float32 and bfloat16. */
+    public static final Set<MethodKind> LOW_PRECISION_KINDS = Set.of(MethodKind.GD);
+
+    /**
+     * The reference implementation of a kind computing in {@code precision}.
+     *
+     * @throws IllegalArgumentException as {@link #reference(MethodKind, Map)}, and for a format
+     *     other than float64 on a kind outside {@link #LOW_PRECISION_KINDS}
+     */
+    public static MethodProvider reference(MethodKind kind, Map<String, String> conventions, Precision precision) {
         Map<String, String> conv = resolvedConventions(kind, conventions);
+        if (precision != Precision.FLOAT64 && !LOW_PRECISION_KINDS.contains(kind)) {
+            throw new IllegalArgumentException("the built-in " + kind.id() + " computes in float64 only; "
+                    + precision.id() + " is available for "
+                    + LOW_PRECISION_KINDS.stream().map(MethodKind::id).sorted().toList());
+        }
         return new MethodProvider() {
+            @Override
+            public Precision precision() {
+                return precision;
+            }
+
             @Override
             public String id() {
                 return create(defaults(kind)).id();
@@ -80,12 +105,15 @@ public final class MethodProviders {
 
             @Override
             public Method<?> create(Hyperparameters h) {
-                return build(kind, h, conv);
+                return precision == Precision.FLOAT64
+                        ? build(kind, h, conv)
+                        : new GradientDescent(h.get("lr"), precision);
             }
 
             @Override
             public String toString() {
-                return "reference " + kind.id() + " " + conv;
+                return "reference " + kind.id() + " " + conv
+                        + (precision == Precision.FLOAT64 ? "" : " in " + precision.id());
             }
         };
     }

@@ -49,6 +49,7 @@ public final class Assumptions {
     public static final String L_SMOOTH_ON_REGION = "l-smooth-on-region";
     public static final String STRICT_SADDLES = "strict-saddles";
     public static final String STEP_LT_1_OVER_L = "step-lt-1-over-l";
+    public static final String EXACT_UPDATE = "exact-update";
     public static final String INIT_HAS_DENSITY = "init-has-density";
     public static final String POWER_P_GT_2 = "power-p-gt-2";
     public static final String PERMUTATION_INVARIANT = "permutation-invariant";
@@ -182,6 +183,10 @@ public final class Assumptions {
         m.put(L_SMOOTH_ON_REGION, "f is L-smooth on a region that contains every iterate (a box where L is known)");
         m.put(STRICT_SADDLES, "every saddle point of f is strict: the Hessian there has a negative eigenvalue");
         m.put(STEP_LT_1_OVER_L, "the step satisfies 0 < eta < 1/L");
+        m.put(
+                EXACT_UPDATE,
+                "the update is computed in real (or float64) arithmetic: the iterate is not rounded to a"
+                        + " low-precision format after each operation");
         m.put(INIT_HAS_DENSITY, "x0 is drawn from a distribution with a density (no mass on a lower-dimensional set)");
         m.put(POWER_P_GT_2, "f = |x|^p with p > 2: no strong convexity, no PL inequality");
         m.put(PERMUTATION_INVARIANT, "f(P x) = f(x) for a permutation P of the parameters (swapping two hidden units)");

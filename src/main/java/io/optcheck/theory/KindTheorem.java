@@ -2,6 +2,7 @@ package io.optcheck.theory;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
+import io.optcheck.api.Precision;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
 import java.util.Arrays;
@@ -96,11 +97,24 @@ public abstract class KindTheorem<I> extends DeclaredTheorem<I> implements Retar
      */
     @Override
     public final Evaluation evaluate(I instance, Regime regime) {
+        Optional<Precision> low = regime.lowPrecision();
+        // A regime that names a format runs the built-in method in it, and its bounds account for
+        // the method's rounding themselves: the checker's own arithmetic is float64. Any other regime
+        // checks the bound method with the tolerance of the format it computes in.
+        KindTheorem<I> t = low.isPresent() && binding.isBuiltIn() && binding.precision() != low.get()
+                ? withBinding(binding.inPrecision(low.get()))
+                : this;
+        Precision tolerance = low.isPresent() ? Precision.FLOAT64 : binding.precision();
         try {
-            return checkOn(instance, regime);
+            return Tolerance.in(tolerance, () -> t.checkOn(instance, regime));
         } catch (MethodBinding.Rejected e) {
             return MethodBinding.rejected(e);
         }
+    }
+
+    /** The format the bound method computes in, in the regime (a precision regime's, for the built-in). */
+    protected final Precision precision(Regime regime) {
+        return regime.lowPrecision().filter(p -> binding.isBuiltIn()).orElse(binding.precision());
     }
 
     /**
@@ -111,6 +125,14 @@ public abstract class KindTheorem<I> extends DeclaredTheorem<I> implements Retar
     @Override
     public final Optional<String> notApplicable(Regime regime) {
         Optional<String> r = binding.rangeExcludes(regime);
+        if (r.isEmpty()
+                && regime.lowPrecision().isPresent()
+                && !binding.isBuiltIn()
+                && binding.precision() != regime.lowPrecision().get()) {
+            r = Optional.of("the regime runs the method in "
+                    + regime.lowPrecision().get().id() + "; " + binding.id() + " declares "
+                    + binding.precision().id());
+        }
         return r.isPresent() ? r : applicability(regime);
     }
 

@@ -2,6 +2,7 @@ package io.optcheck.theory;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
+import io.optcheck.api.Precision;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
@@ -42,6 +43,28 @@ public final class MethodBinding {
      */
     public static MethodBinding builtIn(MethodKind kind, String methodId) {
         return new MethodBinding(MethodProviders.reference(kind), methodId, Map.of(), true);
+    }
+
+    /** The format the bound method computes in. */
+    public Precision precision() {
+        return provider.precision();
+    }
+
+    /**
+     * The built-in binding computing in {@code p} (the same binding when it already does).
+     *
+     * @throws IllegalStateException on a plug-in's binding: a plug-in computes in the format it
+     *     declares
+     */
+    public MethodBinding inPrecision(Precision p) {
+        if (provider.precision() == p) {
+            return this;
+        }
+        if (!builtIn) {
+            throw new IllegalStateException(
+                    id + " declares " + provider.precision().id() + ", not " + p.id());
+        }
+        return new MethodBinding(MethodProviders.reference(kind(), Map.of(), p), id, conventions, true);
     }
 
     /**

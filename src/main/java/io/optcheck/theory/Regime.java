@@ -1,7 +1,9 @@
 package io.optcheck.theory;
 
+import io.optcheck.api.Precision;
 import io.optcheck.result.Expected;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A regime of a theorem: which conclusion is checked, under which assumptions, and what the
@@ -26,7 +28,21 @@ public record Regime(
         String dropped,
         String description,
         ThresholdSpec threshold,
-        List<String> declared) {
+        List<String> declared,
+        Precision precision) {
+
+    /** A declared regime in float64 (no 'precision' in its spec). */
+    public Regime(
+            String id,
+            String conclusion,
+            Expected expected,
+            List<String> assumptions,
+            String dropped,
+            String description,
+            ThresholdSpec threshold,
+            List<String> declared) {
+        this(id, conclusion, expected, assumptions, dropped, description, threshold, declared, null);
+    }
 
     /** A regime outside any spec (a user's theorem or a test's): {@link #declared} is empty. */
     public Regime(
@@ -45,6 +61,9 @@ public record Regime(
 
     public Regime {
         assumptions = List.copyOf(assumptions);
+        if (precision == Precision.FLOAT64) {
+            precision = null;
+        }
         declared = List.copyOf(declared);
         for (String a : assumptions) {
             Assumptions.statement(a);
@@ -52,6 +71,14 @@ public record Regime(
         if (dropped != null) {
             Assumptions.statement(dropped);
         }
+    }
+
+    /**
+     * The floating-point format the regime runs the method in, when its spec names one other than
+     * float64 ('precision: float32' or 'bfloat16'); empty for a float64 regime.
+     */
+    public Optional<Precision> lowPrecision() {
+        return Optional.ofNullable(precision);
     }
 
     /** True when the theory expects a counterexample. */

@@ -1,5 +1,6 @@
 package io.optcheck.theory;
 
+import io.optcheck.api.Precision;
 import io.optcheck.result.Expected;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -62,14 +63,15 @@ public record Spec(
             String drops,
             List<String> assumptions,
             Regime.ThresholdSpec threshold,
-            String description) {
+            String description,
+            Precision precision) {
         public RegimeSpec {
             assumptions = assumptions == null ? null : List.copyOf(assumptions);
         }
 
         /** A regime with the default assumptions, no threshold and the id as description. */
         public RegimeSpec(String id, String conclusion, String expected) {
-            this(id, conclusion, expected, null, null, null, id);
+            this(id, conclusion, expected, null, null, null, id, null);
         }
     }
 
@@ -92,7 +94,8 @@ public record Spec(
                             r.drops(),
                             r.description(),
                             r.threshold(),
-                            ids);
+                            ids,
+                            r.precision());
                 })
                 .toList();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.optcheck.api.MethodKind;
+import io.optcheck.api.Precision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -182,8 +183,24 @@ public final class Specs {
                         th.get("parameter").asText(), th.get("theory").asDouble());
             }
             String description = optionalText(r, "description", where);
+            String precisionId = optionalText(r, "precision", where);
+            Precision precision = null;
+            if (precisionId != null) {
+                try {
+                    precision = Precision.of(precisionId);
+                } catch (IllegalArgumentException e) {
+                    throw new SpecException(where + ": " + e.getMessage() + ".");
+                }
+            }
             regimes.add(new Spec.RegimeSpec(
-                    rid, conclusion, expected, drops, in, threshold, description == null ? rid : description));
+                    rid,
+                    conclusion,
+                    expected,
+                    drops,
+                    in,
+                    threshold,
+                    description == null ? rid : description,
+                    precision));
         }
         JsonNode tries = n.get("tries");
         if (tries == null

@@ -1,7 +1,9 @@
 package io.optcheck.theory;
 
+import io.optcheck.api.Precision;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The tolerance model, written once. Every inequality lhs &lt;= rhs is checked as
@@ -52,8 +54,36 @@ public final class Tolerance {
      * comment).
      */
     public static double of(double scale, int d) {
+        return of(scale, d, SCOPE.get());
+    }
+
+    /** The format of the method under check, for the evaluation running on this thread. */
+    private static final ThreadLocal<Precision> SCOPE = ThreadLocal.withInitial(() -> Precision.FLOAT64);
+
+    /**
+     * Runs {@code body} with every {@link #of(double, int)} of this thread in the model of
+     * {@code p}: how a theorem's checks follow the format its method computes in, without each check
+     * site passing it. Nested scopes restore the outer one.
+     */
+    public static <T> T in(Precision p, Supplier<T> body) {
+        Precision outer = SCOPE.get();
+        SCOPE.set(p);
+        try {
+            return body.get();
+        } finally {
+            SCOPE.set(outer);
+        }
+    }
+
+    /**
+     * The tolerance for quantities computed in {@code p}: the same model with p's machine epsilon in
+     * place of 2^-52 and p's smallest normal number as the floor (tol = C d eps_p scale + C d
+     * minNormal_p). A check on a method that computes in float32 or bfloat16 uses this, through the
+     * precision of the method it checks.
+     */
+    public static double of(double scale, int d, Precision p) {
         int n = Math.max(1, d);
-        return C * n * 0x1p-52 * Math.abs(scale) + C * n * SUBNORMAL_FLOOR;
+        return C * n * p.epsilon() * Math.abs(scale) + C * n * p.minNormal();
     }
 
     /**
@@ -83,6 +113,10 @@ public final class Tolerance {
                 "representable",
                 "a check whose bound or tolerance is NaN or infinite has no verdict on that instance: "
                         + "the try is rejected and counted (noVerdictTries), never reported as violated");
+        m.put(
+                "precision",
+                "a method that computes in float32 or bfloat16 is checked with that format's machine epsilon "
+                        + "(2^-23, 2^-7) in place of 2^-52 and its smallest normal number (2^-126) as the floor");
         m.put("zeroBound", "a bound of 0 uses the scale of the run (absolute tolerance)");
         m.put(
                 "recheck",

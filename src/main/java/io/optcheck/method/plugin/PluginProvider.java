@@ -4,6 +4,7 @@ import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.PluggableOptimizer;
+import io.optcheck.api.Precision;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class PluginProvider implements MethodProvider {
 
     private final PluggableOptimizer plugin;
     private final Map<String, String> conventions;
+    private final Precision precision;
 
     private PluginProvider(PluggableOptimizer plugin) {
         this.plugin = Objects.requireNonNull(plugin, "plugin");
@@ -30,6 +32,12 @@ public final class PluginProvider implements MethodProvider {
         if (plugin.kind() == null) {
             throw new IllegalArgumentException(plugin.getClass().getName()
                     + ".kind() returned null; declare what the optimizer" + " claims to be, e.g. MethodKind.GD");
+        }
+        this.precision = plugin.precision();
+        if (precision == null) {
+            throw new IllegalArgumentException(plugin.getClass().getName()
+                    + ".precision() returned null; declare the format the optimizer computes in, e.g. Precision.FLOAT32,"
+                    + " or leave the default (FLOAT64)");
         }
         try {
             this.conventions = MethodProviders.resolvedConventions(plugin.kind(), plugin.conventions());
@@ -67,6 +75,12 @@ public final class PluginProvider implements MethodProvider {
     @Override
     public Map<String, String> conventions() {
         return conventions;
+    }
+
+    /** The declared format. */
+    @Override
+    public Precision precision() {
+        return precision;
     }
 
     /** The declared hyperparameter ranges. */

@@ -1,5 +1,6 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.api.Precision;
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
@@ -35,11 +36,19 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
 
     static final int STEPS = 50;
 
+    /** The regimes of one step of GD in a low-precision format (the stagnation threshold). */
+    static final List<String> STAGNATION = List.of("float32-stagnation", "bfloat16-stagnation");
+
     @Override
     public Gen<GdInstance> instances(Regime r) {
+        if (STAGNATION.contains(r.id())) {
+            return stagnation(precision(r));
+        }
         // h = eta L, with the boundary values of each range (eta exactly 1/L in the holds regime).
         Gen<Double> h = Cases.<Gen<Double>>on(r)
-                .when(List.of("holds", "drop:l-smooth"), () -> StepGens.above(0, 1, 1.0))
+                .when(
+                        List.of("holds", "drop:l-smooth", "float32-rounded", "bfloat16-rounded"),
+                        () -> StepGens.above(0, 1, 1.0))
                 .when("eta-in-1-2-over-l", () -> StepGens.above(1, 2, 2.0))
                 .when("general-form", () -> StepGens.above(0, 4, 1.0, 2.0))
                 .when("eta-le-2-over-l", () -> StepGens.above(0, 2, 1.0, 2.0))
@@ -60,6 +69,54 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
                 .filter("eta = h / L is a positive normal double", in -> in.eta() >= Double.MIN_NORMAL);
     }
 
+    /**
+     * One step toward 0 on f = (L/2)(x - c)^2 from x0 = +-m 2^k on p's grid, with c placed so that
+     * eta |g(x0)| = r gap (gap: x0's distance to its neighbour toward 0) and eta L in (0, 1/2]. The
+     * knob "2 - r" shrinks toward 0, so shrinking raises r toward where the lemma stops breaking.
+     */
+    private static Gen<GdInstance> stagnation(Precision p) {
+        Gen<Double> m = Gens.doubles(1, 2).knob("mantissa of x0");
+        Gen<Integer> k = Gens.integers(-8, 8);
+        Gen<Double> l = Gens.logDoubles(1e-2, 1e2).knob("L");
+        Gen<Double> h = StepGens.above(0, 0.5, 0.5);
+        Gen<Double> back = Gens.doubles(0, 2).knob("2 - r").filter("r > 0", v -> v < 2);
+        Gen<Integer> sign = Gens.integers(0, 1);
+        return Gens.combine(m, k, l, h, back, sign).as((mv, kv, lv, hv, bv, sv) -> {
+            double x0 = p.round((sv == 0 ? 1 : -1) * mv * Math.scalb(1.0, kv));
+            double step = (2 - bv) * p.gapTowardZero(x0);
+            // eta g = h (x0 - c) = step toward 0
+            double c = x0 - Math.signum(x0) * step / hv;
+            return new GdInstance(Quadratic.diagonal(new double[] {lv}, new double[] {c}), new double[] {x0}, hv, 1.0);
+        });
+    }
+
+    /** eta |g(x0)| / gap, for the stagnation regimes (one dimension). */
+    static double stepOverGap(GdInstance in, Precision p) {
+        double x0 = in.x0()[0];
+        return in.eta() * Math.abs(in.q().gradient(in.x0())[0]) / p.gapTowardZero(x0);
+    }
+
+    /**
+     * The rounding error bound E of one update computed in p from x (a number of the format) with
+     * the double gradient g: E_i = u |x_i| + (u (1 + gamma3) + gamma3) eta |g_i| + 2 ulp(0), with u
+     * the unit roundoff ({@code uScale} times it for the teeth test's wrong constant).
+     */
+    static double[] updateError(Precision p, double uScale, double[] x, double[] g, double eta) {
+        double u = p.unitRoundoff() * uScale;
+        double gamma3 = 3 * u / (1 - 3 * u);
+        double floor = 2 * p.ulp(0);
+        double[] e = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            e[i] = u * Math.abs(x[i]) + (u * (1 + gamma3) + gamma3) * eta * Math.abs(g[i]) + floor;
+        }
+        return e;
+    }
+
+    /** The rounded-update bound on the decrease: eta (1 - L eta/2)||g||^2 - (1 + L eta)||g|| ||E|| - (L/2)||E||^2. */
+    static double roundedBound(double eta, double l, double gg, double en) {
+        return eta * (1 - l * eta / 2) * gg - (1 + l * eta) * Math.sqrt(gg) * en - 0.5 * l * en * en;
+    }
+
     @Override
     protected Evaluation checkOn(GdInstance in, Regime r) {
         Quadratic q = in.q();
@@ -67,7 +124,12 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
         double eta = in.eta();
         double lTrue = in.trueL();
         String conclusion = r.conclusion();
-        return TrajectoryCheck.run(method(lr(in.eta())), in.q(), in.x0(), STEPS, (t, prev, cur, series) -> {
+        Precision p = precision(r);
+        int steps = STAGNATION.contains(r.id()) ? 1 : STEPS;
+        if (conclusion.equals("rounded-update")) {
+            return roundedUpdate(in, p);
+        }
+        return TrajectoryCheck.run(method(lr(in.eta())), in.q(), in.x0(), steps, (t, prev, cur, series) -> {
             double f0 = q.value(prev);
             double f1 = q.value(cur);
             double[] g = q.gradient(prev);
@@ -104,6 +166,41 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
             series.point("f(x_t) - f*", f1);
             series.point("bound on f(x_t) - f*", f0 - bound);
             return c;
+        });
+    }
+
+    /** How the rounded-update check is rechecked. */
+    static final String ROUNDED_PRECISION =
+            "exact rational arithmetic (BigDecimal) of f at the recorded iterates, against the bound as computed";
+
+    private Evaluation roundedUpdate(GdInstance in, Precision p) {
+        Quadratic q = in.q();
+        int d = q.dimension();
+        double eta = in.eta();
+        double lTrue = in.trueL();
+        // The teeth: the wrong constant u/4 in E, which an update that stalls at the bottom of a binade violates.
+        double uScale = tighten() != 0 ? 0.25 : 1;
+        return TrajectoryCheck.run(method(lr(eta)), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+            double f0 = q.value(prev);
+            double f1 = q.value(cur);
+            double[] g = q.gradient(prev);
+            double gg = Vec.normSq(g);
+            double en = Vec.norm(updateError(p, uScale, prev, g, eta));
+            double bound = roundedBound(eta, lTrue, gg, en);
+            // f's own float64 evaluation at the two stored iterates (the update's rounding is in the bound)
+            double scale = q.valueScale(prev) + q.valueScale(cur) + Math.abs(bound) + eta * gg;
+            double tol = Tolerance.of(scale, d);
+            double[] x0 = prev.clone();
+            double[] x1 = cur.clone();
+            series.point("f(x_t) - f*", f1);
+            series.point("bound on f(x_t) - f*", f0 - bound);
+            return Check.atLeast("decrease f(x_t-1) - f(x_t) (update in " + p.id() + ")", t, f0 - f1, bound, tol)
+                    .withExact(
+                            ROUNDED_PRECISION,
+                            () -> HighPrecision.holds(
+                                    false,
+                                    ExactQuadratic.value(q, x0).subtract(ExactQuadratic.value(q, x1)),
+                                    new BigDecimal(bound)));
         });
     }
 
@@ -163,16 +260,25 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
 
     @Override
     public OptionalDouble thresholdValue(GdInstance in, Regime r) {
+        if (STAGNATION.contains(r.id())) {
+            return OptionalDouble.of(stepOverGap(in, precision(r)));
+        }
         return OptionalDouble.of(in.eta() * in.trueL());
     }
 
     @Override
     public List<String> labels(GdInstance in, Regime r) {
+        if (STAGNATION.contains(r.id())) {
+            return List.of(stepOverGap(in, precision(r)) < 0.5 ? "eta |g| < gap/2" : "eta |g| >= gap/2");
+        }
         return QuadraticLabels.of(in);
     }
 
     @Override
     public List<Property.Coverage> coverage(Regime r) {
+        if (STAGNATION.contains(r.id())) {
+            return List.of(new Property.Coverage("eta |g| < gap/2", 10), new Property.Coverage("eta |g| >= gap/2", 10));
+        }
         List<Property.Coverage> c = new ArrayList<>(QuadraticLabels.COVERAGE);
         if (Cases.is(r, "holds")) {
             c.add(new Property.Coverage(QuadraticLabels.ETA_AT_LIMIT, 1));
