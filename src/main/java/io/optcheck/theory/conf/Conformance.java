@@ -30,6 +30,7 @@ public final class Conformance {
     private static List<ConformanceProperty> build(MethodProvider provider) {
         return List.of(
                 new CheckpointResume(provider),
+                new DeclaredPrecision(provider),
                 new Determinism(provider),
                 new GradientScaleInvariance(provider),
                 new ReferenceEquivalence(provider),

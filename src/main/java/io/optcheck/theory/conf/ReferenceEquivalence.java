@@ -1,6 +1,7 @@
 package io.optcheck.theory.conf;
 
 import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.Precision;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodProviders;
@@ -58,6 +59,8 @@ public final class ReferenceEquivalence extends ConformanceProperty {
         GradientOracle player = tape.player();
         Lockstep<?> ref = Lockstep.of(reference.create(href), in.x0());
         double[] path = new double[1];
+        // The allowance follows the declared format: four orders of magnitude above its rounding.
+        double rel = REL * provider().precision().epsilon() / Precision.FLOAT64.epsilon();
         return check(method(in.h()), tape.recorder(), in.q(), in.x0(), STEPS, (t, prev, cur, series) -> {
             double[] xrPrev = ref.x();
             double[] xr;
@@ -88,7 +91,7 @@ public final class ReferenceEquivalence extends ConformanceProperty {
             }
             path[0] += normInf(xrPrev) + step;
             series.point("max |x_t - x_t(reference)|", dev);
-            return Check.atMost("max_i |x_t,i - x_t,i(reference on the same gradients)|", t, dev, REL * path[0], 0);
+            return Check.atMost("max_i |x_t,i - x_t,i(reference on the same gradients)|", t, dev, rel * path[0], 0);
         });
     }
 
