@@ -239,7 +239,38 @@ public final class HtmlReport {
         }
 
         private void matrix() {
+            // The precision filter: radio buttons before the section, CSS sibling rules hide the other
+            // formats' cells (no script). Shown only when the run has results in more than one format.
+            List<String> formats = r.results().stream()
+                    .map(Result::precision)
+                    .distinct()
+                    .sorted((a, b) -> Result.PRECISIONS.indexOf(a) - Result.PRECISIONS.indexOf(b))
+                    .toList();
+            if (formats.size() > 1) {
+                sb.append("<input type=\"radio\" name=\"precision\" id=\"precision-all\" class=\"pf\" checked>");
+                for (String f : formats) {
+                    sb.append("<input type=\"radio\" name=\"precision\" id=\"precision-")
+                            .append(f)
+                            .append("\" class=\"pf\">");
+                }
+            }
             sb.append("<section id=\"matrix\">\n<h2>Regime matrix</h2>\n");
+            if (formats.size() > 1) {
+                sb.append("<p class=\"precision-filter\">Precision: <label for=\"precision-all\">all</label>");
+                for (String f : formats) {
+                    long n = r.results().stream()
+                            .filter(x -> x.precision().equals(f))
+                            .count();
+                    sb.append(" · <label for=\"precision-")
+                            .append(f)
+                            .append("\">")
+                            .append(f)
+                            .append(" (")
+                            .append(n)
+                            .append(")</label>");
+                }
+                sb.append("</p>\n");
+            }
             if (r.results().isEmpty()) {
                 sb.append("<p>No results.</p>\n</section>\n");
                 return;
@@ -281,8 +312,13 @@ public final class HtmlReport {
                     .append(x.verdict().json())
                     .append("\" data-tries=\"")
                     .append(x.tries())
+                    .append("\" data-precision=\"")
+                    .append(x.precision())
                     .append("\">");
             sb.append("<span class=\"regime\">").append(Html.text(x.regime())).append("</span>");
+            if (!x.precision().equals("float64")) {
+                sb.append("<span class=\"precision\">").append(x.precision()).append("</span>");
+            }
             sb.append("<span class=\"state\">").append(Html.text(stateText(x))).append("</span>");
             sb.append("<span class=\"expect\">expected ")
                     .append(x.expected().json())
@@ -493,6 +529,7 @@ public final class HtmlReport {
                         s.test() + ", alpha " + Fmt.sig(s.alpha(), Fmt.FIGURE_DIGITS, INF) + ", " + s.runs()
                                 + " runs, seed " + s.seed());
             }
+            fig("precision", x.precision());
             fig("seed", Long.toString(x.seed()));
             fig("time", Fmt.seconds(x.durationMs()));
             if (!x.conventions().isEmpty()) {
@@ -833,6 +870,14 @@ public final class HtmlReport {
             "a.cell{display:flex;flex-direction:column;min-width:150px;padding:5px 8px;border-radius:5px;border-left:6px solid;text-decoration:none;color:#1d1d1f;font-size:12.5px;line-height:1.3}",
             "a.cell:hover{outline:2px solid #888}a.cell .regime{font-family:'DejaVu Sans Mono',monospace;font-weight:600;font-size:12px}",
             "a.cell .state{font-weight:700;font-size:14px}a.cell .expect,a.cell .nums{color:#333}",
+            "a.cell .precision{font-size:11px;font-weight:600;color:#5a3e8a}input.pf{display:none}",
+            ".precision-filter label{cursor:pointer;text-decoration:underline;color:#1a4f8b}",
+            "#precision-all:checked~#matrix label[for=precision-all],#precision-float64:checked~#matrix label[for=precision-float64],"
+                    + "#precision-float32:checked~#matrix label[for=precision-float32],"
+                    + "#precision-bfloat16:checked~#matrix label[for=precision-bfloat16]{font-weight:700;text-decoration:none;color:#1d1d1f}",
+            "#precision-float64:checked~#matrix a.cell:not([data-precision=float64]),"
+                    + "#precision-float32:checked~#matrix a.cell:not([data-precision=float32]),"
+                    + "#precision-bfloat16:checked~#matrix a.cell:not([data-precision=bfloat16]){display:none}",
             ".v-held{background:var(--held-bg);border-color:var(--held)}.v-held .state{color:var(--held)}",
             ".v-broke{background:var(--broke-bg);border-color:var(--broke)}.v-broke .state{color:var(--broke)}",
             ".v-fail{background:var(--fail-bg);border-color:var(--fail)}.v-fail .state{color:var(--fail)}",

@@ -197,6 +197,7 @@ public final class JsonReport {
         o.set("extra", free(r.extra()));
         o.set("series", curves(r.series().curves()));
         o.set("recheck", r.recheck() == null ? F.nullNode() : free(r.recheck()));
+        o.put("precision", r.precision());
         return o;
     }
 
@@ -399,7 +400,8 @@ public final class JsonReport {
                 r.longValue("durationMs"),
                 r.freeMap("extra"),
                 new Series(r.curves("series")),
-                r.has("recheck") ? r.freeMap("recheck") : null);
+                r.has("recheck") ? r.freeMap("recheck") : null,
+                r.has("precision") ? r.text("precision") : "float64");
     }
 
     /** A node with its JSON path, for error messages. */

@@ -175,6 +175,9 @@ public final class MarkdownSummary {
                                 .map(e -> esc(e.getKey()) + " = " + esc(e.getValue()))
                                 .collect(Collectors.joining(", ")));
             }
+            if (!x.precision().equals("float64")) {
+                markdownItem(sb, "Precision", x.precision());
+            }
             if (x.recheck() != null) {
                 markdownItem(sb, "Recheck", esc(Fmt.value(x.recheck(), INF)));
             }

@@ -43,6 +43,9 @@ import java.util.Objects;
  * @param durationMs     wall time of this check in milliseconds (&gt;= 0); informational, not compared by tests
  * @param extra          further per-theorem figures (e.g. random vs. targeted worst ratio); may be empty
  * @param series         per-step curves for plots; may be empty, never null
+ * @param precision      the floating-point format the checked method computes in (schemaVersion 5):
+ *                       float64, float32 or bfloat16; a precision regime's for the built-in method, the
+ *                       declared one for a plug-in
  * @param recheck        the higher-precision recheck of a marginal decisive check (schemaVersion 3):
  *                       classification "real", "rounding" or "not rechecked", with the numbers; null
  *                       when the decisive check was not within 1e3 ulps of its bound
@@ -71,7 +74,65 @@ public record Result(
         long durationMs,
         Map<String, Object> extra,
         Series series,
-        Map<String, Object> recheck) {
+        Map<String, Object> recheck,
+        String precision) {
+
+    /** The floating-point formats a result can name ({@code io.optcheck.api.Precision} ids). */
+    public static final List<String> PRECISIONS = List.of("float64", "float32", "bfloat16");
+
+    /** A result of a method computing in float64 (what results.json before schemaVersion 5 held). */
+    public Result(
+            String theorem,
+            String conclusion,
+            String method,
+            String regime,
+            List<String> assumptions,
+            Expected expected,
+            Outcome outcome,
+            Verdict verdict,
+            WaiverMark waiver,
+            int tries,
+            long seed,
+            Phase foundBy,
+            Double worstRatio,
+            Double tightReference,
+            double toleranceRatio,
+            Threshold threshold,
+            StatisticalTest statistics,
+            Map<String, String> conventions,
+            Counterexample counterexample,
+            ErrorInfo error,
+            long durationMs,
+            Map<String, Object> extra,
+            Series series,
+            Map<String, Object> recheck) {
+        this(
+                theorem,
+                conclusion,
+                method,
+                regime,
+                assumptions,
+                expected,
+                outcome,
+                verdict,
+                waiver,
+                tries,
+                seed,
+                foundBy,
+                worstRatio,
+                tightReference,
+                toleranceRatio,
+                threshold,
+                statistics,
+                conventions,
+                counterexample,
+                error,
+                durationMs,
+                extra,
+                series,
+                recheck,
+                "float64");
+    }
 
     public Result {
         idPart(theorem, "theorem");
@@ -106,6 +167,10 @@ public record Result(
         extra = Values.freeMap(extra, "extra");
         series = series == null ? Series.empty() : series;
         recheck = recheck == null ? null : Values.freeMap(recheck, "recheck");
+        precision = precision == null ? "float64" : precision;
+        if (!PRECISIONS.contains(precision)) {
+            throw new IllegalArgumentException("precision must be one of " + PRECISIONS + ", got " + precision);
+        }
     }
 
     private static void idPart(String s, String what) {
@@ -166,7 +231,8 @@ public record Result(
                 durationMs,
                 extra,
                 series,
-                recheck);
+                recheck,
+                precision);
     }
 
     /** A builder pre-filled with this result's values (the verdict is recomputed on build). */
@@ -191,6 +257,7 @@ public record Result(
         b.extra = extra;
         b.series = series;
         b.recheck = recheck;
+        b.precision = precision;
         return b;
     }
 
@@ -227,6 +294,7 @@ public record Result(
         private Map<String, Object> extra = Map.of();
         private Series series = Series.empty();
         private Map<String, Object> recheck;
+        private String precision = "float64";
 
         private Builder(String theorem, String conclusion, String method, String regime) {
             this.theorem = theorem;
@@ -330,6 +398,12 @@ public record Result(
             return this;
         }
 
+        /** The format the checked method computes in: float64 (default), float32 or bfloat16. */
+        public Builder precision(String v) {
+            this.precision = v;
+            return this;
+        }
+
         /** Builds the result with {@code verdict = Verdicts.of(expected, outcome)}. */
         public Result build() {
             Objects.requireNonNull(expected, "expected must be set");
@@ -358,7 +432,8 @@ public record Result(
                     durationMs,
                     extra,
                     series,
-                    recheck);
+                    recheck,
+                    precision);
         }
     }
 }

@@ -48,7 +48,7 @@ public record RunReport(
     /** The tool name written into every report. */
     public static final String TOOL = "optcheck";
     /** The schema version this code writes. Bump it with every (additive) change to results.json. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     static final Comparator<Result> RESULT_ORDER = Comparator.comparing(Result::theorem)
             .thenComparing(Result::conclusion)

@@ -33,6 +33,7 @@ public final class Results {
                 .conventions(t.conventions())
                 .error(new ErrorInfo(message, null))
                 .durationMs(Math.max(0, durationMs))
+                .precision(t.precision(r).id())
                 .build();
     }
 

@@ -113,7 +113,8 @@ public abstract class KindTheorem<I> extends DeclaredTheorem<I> implements Retar
     }
 
     /** The format the bound method computes in, in the regime (a precision regime's, for the built-in). */
-    protected final Precision precision(Regime regime) {
+    @Override
+    public final Precision precision(Regime regime) {
         return regime.lowPrecision().filter(p -> binding.isBuiltIn()).orElse(binding.precision());
     }
 

@@ -1,5 +1,6 @@
 package io.optcheck.theory;
 
+import io.optcheck.api.Precision;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Property;
 import io.optcheck.result.StatisticalTest;
@@ -48,6 +49,14 @@ public interface Theorem<I> {
 
     /** Human-readable fields of an instance, for the counterexample. */
     Map<String, Object> describe(I instance);
+
+    /**
+     * The floating-point format the checked method computes in, in this regime (shown with every
+     * result). Default: float64, optcheck's built-in methods.
+     */
+    default Precision precision(Regime regime) {
+        return Precision.FLOAT64;
+    }
 
     /** The value of the regime's threshold parameter on an instance (e.g. eta L). */
     default OptionalDouble thresholdValue(I instance, Regime regime) {

@@ -185,6 +185,7 @@ public final class TheoremRunner {
                 .seed(seed)
                 .conventions(theorem.conventions())
                 .extra(Map.of("notApplicable", reason))
+                .precision(theorem.precision(regime).id())
                 .build();
     }
 
@@ -335,7 +336,8 @@ public final class TheoremRunner {
                 r.durationMs(),
                 extra,
                 shown == null ? Series.empty() : new Series(shown.series()),
-                recheck);
+                recheck,
+                theorem.precision(regime).id());
     }
 
     private static String oneLine(Map<String, Object> fields, Check v) {

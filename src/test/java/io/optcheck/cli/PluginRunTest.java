@@ -119,7 +119,7 @@ class PluginRunTest {
                         "\"method\": \"com.acme.OffGd\"",
                         "\"outcome\": \"not_applicable\"",
                         "\"notApplicable\"",
-                        "\"schemaVersion\": 4");
+                        "\"schemaVersion\": 5");
         String md = Files.readString(out.resolve("summary.md"), StandardCharsets.UTF_8);
         assertThat(md).contains("com.acme.OffGd", "supportsCopy() = false");
         assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8))

@@ -31,7 +31,7 @@ class InconclusiveDisplayTest {
         assertThat(r.verdict()).isEqualTo(Verdict.INFO);
         RunReport report = Fixtures.report(List.of(r, Fixtures.held("t.y", "holds")));
         String json = JsonReport.toJson(report);
-        assertThat(json).contains("\"outcome\": \"inconclusive\"", "\"verdict\": \"info\"", "\"schemaVersion\": 4");
+        assertThat(json).contains("\"outcome\": \"inconclusive\"", "\"verdict\": \"info\"", "\"schemaVersion\": 5");
         assertThat(JsonReport.fromJson(json).results().get(0).outcome()).isEqualTo(Outcome.INCONCLUSIVE);
         assertThat(TerminalTable.render(report)).contains("inconclusive");
         assertThat(MarkdownSummary.render(report)).contains("| inconclusive |");

@@ -202,7 +202,7 @@ class JsonReportTest {
                 "\n",
                 "{",
                 "  \"tool\": \"optcheck\",",
-                "  \"schemaVersion\": 4,",
+                "  \"schemaVersion\": 5,",
                 "  \"version\": \"0.1.0\",",
                 "  \"seed\": 42,",
                 "  \"startedAt\": \"2025-01-31T12:00:00Z\",",
@@ -239,7 +239,8 @@ class JsonReportTest {
                 "      \"durationMs\": 7,",
                 "      \"extra\": {},",
                 "      \"series\": {},",
-                "      \"recheck\": null",
+                "      \"recheck\": null,",
+                "      \"precision\": \"float64\"",
                 "    }",
                 "  ],",
                 "  \"observations\": []",
@@ -247,6 +248,11 @@ class JsonReportTest {
                 "");
         assertThat(JsonReport.toJson(report)).isEqualTo(expected);
         assertThat(JsonReport.fromJson(expected)).isEqualTo(report);
+        // a schemaVersion 4 file has no precision: its results computed in float64
+        String v4 = expected.replace("\"schemaVersion\": 5", "\"schemaVersion\": 4")
+                .replace("\"recheck\": null,\n      \"precision\": \"float64\"", "\"recheck\": null");
+        assertThat(v4).doesNotContain("precision");
+        assertThat(JsonReport.fromJson(v4).results()).isEqualTo(report.results());
     }
 
     @Test

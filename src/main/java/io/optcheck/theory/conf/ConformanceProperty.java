@@ -3,6 +3,7 @@ package io.optcheck.theory.conf;
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
 import io.optcheck.api.PluggableOptimizer.Range;
+import io.optcheck.api.Precision;
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.MethodState;
@@ -68,6 +69,11 @@ public abstract class ConformanceProperty extends DeclaredTheorem<ConfInstance> 
     /** The declared hyperparameter ranges (optcheck's defaults for names not declared). */
     protected Map<String, Range> ranges() {
         return provider instanceof PluginProvider p ? p.ranges() : Map.of();
+    }
+
+    @Override
+    public Precision precision(Regime regime) {
+        return provider.precision();
     }
 
     /** Steps per run. */
