@@ -74,7 +74,7 @@ public abstract class KindTheorem<I> extends DeclaredTheorem<I> implements Retar
         for (String key : STEP_SIZES) {
             Double v = h.values().get(key);
             if (v != null) {
-                StepSize.requireRepresentable(key, v);
+                StepSize.requireRepresentable(key, v, binding.precision());
             }
         }
         return binding.create(h);

@@ -1,5 +1,6 @@
 package io.optcheck.theory;
 
+import io.optcheck.api.Precision;
 import java.math.BigDecimal;
 
 /** Step sizes given as a fraction of 1/L, rounded so that the assumption they encode holds exactly. */
@@ -36,17 +37,27 @@ public final class StepSize {
      * @throws Unrepresentable when {@code eta} is 0 (either sign) or subnormal
      */
     public static void requireRepresentable(String name, double eta) {
-        if (eta >= 0 && eta < Double.MIN_NORMAL) {
-            throw new Unrepresentable(name, eta);
+        requireRepresentable(name, eta, Precision.FLOAT64);
+    }
+
+    /**
+     * As {@link #requireRepresentable(String, double)}, for a method computing in {@code p}: a step
+     * size below p's smallest normal number (2^-126 for float32 and bfloat16) is not a step of that
+     * method either.
+     */
+    public static void requireRepresentable(String name, double eta, Precision p) {
+        if (eta >= 0 && eta < p.minNormal()) {
+            throw new Unrepresentable(name, eta, p);
         }
     }
 
     /** A chosen step size that is 0 or subnormal: the try has no verdict. */
     public static final class Unrepresentable extends RuntimeException {
-        Unrepresentable(String name, double eta) {
+        Unrepresentable(String name, double eta, Precision p) {
             super(
-                    "step size " + name + " = " + eta + " is not a positive normal double (THEOREMS.md Numerics, "
-                            + "representable instances)",
+                    "step size " + name + " = " + eta + " is not a positive normal "
+                            + (p == Precision.FLOAT64 ? "double" : p.id() + " number")
+                            + " (THEOREMS.md Numerics, representable instances)",
                     null,
                     false,
                     false);

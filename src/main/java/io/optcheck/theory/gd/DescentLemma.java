@@ -96,22 +96,6 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
         return in.eta() * Math.abs(in.q().gradient(in.x0())[0]) / p.gapTowardZero(x0);
     }
 
-    /**
-     * The rounding error bound E of one update computed in p from x (a number of the format) with
-     * the double gradient g: E_i = u |x_i| + (u (1 + gamma3) + gamma3) eta |g_i| + 2 ulp(0), with u
-     * the unit roundoff ({@code uScale} times it for the teeth test's wrong constant).
-     */
-    static double[] updateError(Precision p, double uScale, double[] x, double[] g, double eta) {
-        double u = p.unitRoundoff() * uScale;
-        double gamma3 = 3 * u / (1 - 3 * u);
-        double floor = 2 * p.ulp(0);
-        double[] e = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            e[i] = u * Math.abs(x[i]) + (u * (1 + gamma3) + gamma3) * eta * Math.abs(g[i]) + floor;
-        }
-        return e;
-    }
-
     /** The rounded-update bound on the decrease: eta (1 - L eta/2)||g||^2 - (1 + L eta)||g|| ||E|| - (L/2)||E||^2. */
     static double roundedBound(double eta, double l, double gg, double en) {
         return eta * (1 - l * eta / 2) * gg - (1 + l * eta) * Math.sqrt(gg) * en - 0.5 * l * en * en;
@@ -185,7 +169,7 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
             double f1 = q.value(cur);
             double[] g = q.gradient(prev);
             double gg = Vec.normSq(g);
-            double en = Vec.norm(updateError(p, uScale, prev, g, eta));
+            double en = Vec.norm(RoundedUpdate.error(p, uScale, prev, g, eta));
             double bound = roundedBound(eta, lTrue, gg, en);
             // f's own float64 evaluation at the two stored iterates (the update's rounding is in the bound)
             double scale = q.valueScale(prev) + q.valueScale(cur) + Math.abs(bound) + eta * gg;

@@ -1,5 +1,6 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.api.Precision;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
@@ -13,6 +14,7 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
+import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -42,12 +44,54 @@ public final class QuadraticStability extends KindTheorem<GdInstance> {
     public Gen<GdInstance> instances(Regime r) {
         Problems.QuadraticGen family = Problems.quadratics();
         return Cases.<Gen<GdInstance>>on(r)
-                .when("holds", () -> instances(family, fixed(StepGens.between(0, 2, 1.0))))
+                .when(
+                        List.of(
+                                "holds",
+                                "float32-rounded",
+                                "bfloat16-rounded",
+                                "float32-contraction",
+                                "bfloat16-contraction"),
+                        () -> instances(family, fixed(StepGens.between(0, 2, 1.0))))
                 .when("eta-gt-2-over-l", () -> instances(family, fixed(StepGens.above(2, 4))))
                 .when("eta-eq-2-over-l", () -> instances(family.diagonal().powerOfTwoTop(), fixed(Gens.just(2.0))))
                 .when("sign-flips", () -> instances(family.diagonal(), fixed(StepGens.above(0, 4, 1.0, 2.0))))
                 .when("optimal-step", () -> instances(family, q -> Gens.just(optimalH(q))))
                 .get();
+    }
+
+    /** How the rounded-contraction check is rechecked. */
+    static final String ROUNDED_PRECISION =
+            HighPrecision.DECIMAL + " distances of the recorded iterates to x*, against the bound as computed";
+
+    /**
+     * ||x_t - x*|| &lt;= max_i |1 - eta lambda_i| ||x_t-1 - x*|| + ||E|| for GD computed in p: the
+     * real step contracts exactly, and the computed iterate is within E of it ({@link
+     * RoundedUpdate}). The teeth: the wrong constant u/4 in E.
+     */
+    private Evaluation roundedContraction(GdInstance in, Precision p, double[] xStar, double[] lambda) {
+        Quadratic q = in.q();
+        int d = q.dimension();
+        double eta = in.eta();
+        double rate = Math.min(QuadraticContraction.factor(eta, lambda), 1.0);
+        double uScale = tighten() != 0 ? 0.25 : 1;
+        return TrajectoryCheck.run(method(lr(eta)), q, in.x0(), STEPS, (t, prev, cur, series) -> {
+            double[] g = q.gradient(prev);
+            double e0 = Vec.dist(prev, xStar);
+            double e1 = Vec.dist(cur, xStar);
+            double bound = rate * e0 + Vec.norm(RoundedUpdate.error(p, uScale, prev, g, eta));
+            double scale = e1 + bound + Vec.norm(prev) + eta * Vec.norm(g);
+            series.point("||x_t - x*||", e1);
+            series.point("bound", bound);
+            double[] x0 = prev.clone();
+            double[] x1 = cur.clone();
+            return Check.atMost("||x_t - x*|| (update in " + p.id() + ")", t, e1, bound, Tolerance.of(scale, d))
+                    .withExact(
+                            ROUNDED_PRECISION,
+                            () -> HighPrecision.holds(
+                                    true,
+                                    HighPrecision.distSq(HighPrecision.big(x1), HighPrecision.big(xStar)),
+                                    new BigDecimal(bound).pow(2)));
+        });
     }
 
     private static Function<Quadratic, Gen<Double>> fixed(Gen<Double> h) {
@@ -75,6 +119,7 @@ public final class QuadraticStability extends KindTheorem<GdInstance> {
         double[] lambda = q.eigenvalues();
         double l = in.trueL();
         return switch (r.conclusion()) {
+            case "rounded-contraction" -> roundedContraction(in, precision(r), xStar, lambda);
             case "converges", "optimal-step-rate" -> {
                 double rate;
                 Supplier<BigDecimal> exact;
