@@ -1,5 +1,7 @@
 package io.optcheck.method;
 
+import io.optcheck.api.Precision;
+
 /**
  * What the methods whose step is {@link AdamCore}'s share ({@link Adam}, {@link AdamW},
  * {@link AmsGrad}): the declared conventions, their accessor, and Adam's update with them. AMSGrad
@@ -21,6 +23,13 @@ abstract sealed class AdamCoreMethod extends AdaptiveMethod permits Adam, AdamW,
     /** The declared conventions. */
     public AdaptiveOptions options() {
         return options;
+    }
+
+    /** The start, stored in the format the options compute in. */
+    @Override
+    public AdaptiveState init(double[] x0) {
+        Precision p = options.precision();
+        return super.init(p == Precision.FLOAT64 ? x0 : p.round(x0));
     }
 
     /** Adam's step with the declared conventions. */

@@ -1,7 +1,9 @@
 package io.optcheck.method;
 
+import io.optcheck.api.Precision;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Declared conventions shared by the adaptive methods. Immutable; every {@code with...} returns a
@@ -34,9 +36,11 @@ public record AdaptiveOptions(
         boolean decayTimesLr,
         boolean inverseSqrtSchedule,
         double lo,
-        double hi) {
+        double hi,
+        Precision precision) {
 
     public AdaptiveOptions {
+        Objects.requireNonNull(precision, "precision");
         if (!(b1 >= 0 && b1 < 1) || !(b2 >= 0 && b2 < 1)) {
             throw new IllegalArgumentException("b1, b2 must be in [0, 1), got " + b1 + ", " + b2);
         }
@@ -58,7 +62,8 @@ public record AdaptiveOptions(
                 true,
                 false,
                 Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY);
+                Double.POSITIVE_INFINITY,
+                Precision.FLOAT64);
     }
 
     public AdaptiveOptions withBetas(double nb1, double nb2) {
@@ -73,27 +78,61 @@ public record AdaptiveOptions(
                 decayTimesLr,
                 inverseSqrtSchedule,
                 lo,
-                hi);
+                hi,
+                precision);
     }
 
     public AdaptiveOptions withEps(double e, boolean inside) {
         return new AdaptiveOptions(
-                b1, b2, e, inside, biasCorrection, weightDecay, decoupled, decayTimesLr, inverseSqrtSchedule, lo, hi);
+                b1,
+                b2,
+                e,
+                inside,
+                biasCorrection,
+                weightDecay,
+                decoupled,
+                decayTimesLr,
+                inverseSqrtSchedule,
+                lo,
+                hi,
+                precision);
     }
 
     public AdaptiveOptions withBiasCorrection(boolean on) {
         return new AdaptiveOptions(
-                b1, b2, eps, epsInsideSqrt, on, weightDecay, decoupled, decayTimesLr, inverseSqrtSchedule, lo, hi);
+                b1,
+                b2,
+                eps,
+                epsInsideSqrt,
+                on,
+                weightDecay,
+                decoupled,
+                decayTimesLr,
+                inverseSqrtSchedule,
+                lo,
+                hi,
+                precision);
     }
 
     public AdaptiveOptions withWeightDecay(double wd, boolean dec, boolean timesLr) {
         return new AdaptiveOptions(
-                b1, b2, eps, epsInsideSqrt, biasCorrection, wd, dec, timesLr, inverseSqrtSchedule, lo, hi);
+                b1, b2, eps, epsInsideSqrt, biasCorrection, wd, dec, timesLr, inverseSqrtSchedule, lo, hi, precision);
     }
 
     public AdaptiveOptions withInverseSqrtSchedule(boolean on) {
         return new AdaptiveOptions(
-                b1, b2, eps, epsInsideSqrt, biasCorrection, weightDecay, decoupled, decayTimesLr, on, lo, hi);
+                b1,
+                b2,
+                eps,
+                epsInsideSqrt,
+                biasCorrection,
+                weightDecay,
+                decoupled,
+                decayTimesLr,
+                on,
+                lo,
+                hi,
+                precision);
     }
 
     public AdaptiveOptions withBox(double l, double h) {
@@ -108,7 +147,28 @@ public record AdaptiveOptions(
                 decayTimesLr,
                 inverseSqrtSchedule,
                 l,
-                h);
+                h,
+                precision);
+    }
+
+    /**
+     * The same options, with the update computed in {@code p}: the hyperparameters, the gradient,
+     * both moments and every operation of the step rounded to the format.
+     */
+    public AdaptiveOptions withPrecision(Precision p) {
+        return new AdaptiveOptions(
+                b1,
+                b2,
+                eps,
+                epsInsideSqrt,
+                biasCorrection,
+                weightDecay,
+                decoupled,
+                decayTimesLr,
+                inverseSqrtSchedule,
+                lo,
+                hi,
+                p);
     }
 
     /** lr_t for step t >= 1. */
@@ -151,6 +211,9 @@ public record AdaptiveOptions(
         m.put("lrSchedule", inverseSqrtSchedule ? "lr / sqrt(t)" : "constant");
         if (Double.isFinite(lo) || Double.isFinite(hi)) {
             m.put("projection", "[" + lo + ", " + hi + "]");
+        }
+        if (precision != Precision.FLOAT64) {
+            m.put("precision", precision.id());
         }
         return m;
     }

@@ -67,7 +67,7 @@ public final class MethodProviders {
     }
 
     /** The kinds whose reference implementation can compute in float32 and bfloat16. */
-    public static final Set<MethodKind> LOW_PRECISION_KINDS = Set.of(MethodKind.GD);
+    public static final Set<MethodKind> LOW_PRECISION_KINDS = Set.of(MethodKind.GD, MethodKind.ADAM, MethodKind.ADAMW);
 
     /**
      * The reference implementation of a kind computing in {@code precision}.
@@ -105,9 +105,7 @@ public final class MethodProviders {
 
             @Override
             public Method<?> create(Hyperparameters h) {
-                return precision == Precision.FLOAT64
-                        ? build(kind, h, conv)
-                        : new GradientDescent(h.get("lr"), precision);
+                return precision == Precision.FLOAT64 ? build(kind, h, conv) : buildIn(kind, h, conv, precision);
             }
 
             @Override
@@ -223,6 +221,28 @@ public final class MethodProviders {
     private static double initialAccumulator(Hyperparameters h, Map<String, String> conv) {
         String v = conv.getOrDefault("initial-accumulator", "0");
         return v.equals("eps") ? h.get("eps") : Double.parseDouble(v);
+    }
+
+    /** The reference of a {@link #LOW_PRECISION_KINDS} kind computing in {@code p}. */
+    private static Method<?> buildIn(MethodKind kind, Hyperparameters h, Map<String, String> conv, Precision p) {
+        if ("eps-hat".equals(conv.get("eps"))) {
+            throw new IllegalArgumentException("the eps-hat form computes in float64 only");
+        }
+        return switch (kind) {
+            case GD -> new GradientDescent(h.get("lr"), p);
+            case ADAM -> new Adam(h.get("lr"), adaptive(h, conv).withPrecision(p));
+            case ADAMW ->
+                "coupled-l2".equals(conv.get("weight-decay"))
+                        ? new Adam(
+                                h.get("lr"),
+                                adaptive(h, conv).withPrecision(p).withWeightDecay(h.get("wd"), false, false))
+                        : new AdamW(
+                                h.get("lr"),
+                                h.get("wd"),
+                                "yes".equals(conv.get("decay-times-lr")),
+                                adaptive(h, conv).withPrecision(p));
+            default -> throw new IllegalArgumentException("the built-in " + kind.id() + " computes in float64 only");
+        };
     }
 
     private static Method<?> build(MethodKind kind, Hyperparameters h, Map<String, String> conv) {

@@ -50,6 +50,7 @@ public final class Assumptions {
     public static final String STRICT_SADDLES = "strict-saddles";
     public static final String STEP_LT_1_OVER_L = "step-lt-1-over-l";
     public static final String EXACT_UPDATE = "exact-update";
+    public static final String EPS_ABOVE_ULP = "eps-above-ulp";
     public static final String INIT_HAS_DENSITY = "init-has-density";
     public static final String POWER_P_GT_2 = "power-p-gt-2";
     public static final String PERMUTATION_INVARIANT = "permutation-invariant";
@@ -183,6 +184,9 @@ public final class Assumptions {
         m.put(L_SMOOTH_ON_REGION, "f is L-smooth on a region that contains every iterate (a box where L is known)");
         m.put(STRICT_SADDLES, "every saddle point of f is strict: the Hessian there has a negative eigenvalue");
         m.put(STEP_LT_1_OVER_L, "the step satisfies 0 < eta < 1/L");
+        m.put(
+                EPS_ABOVE_ULP,
+                "eps >= 8 ulp(|g_1|) in the format the method computes in: eps survives the sum sqrt(v^) + eps");
         m.put(
                 EXACT_UPDATE,
                 "the update is computed in real (or float64) arithmetic: the iterate is not rounded to a"

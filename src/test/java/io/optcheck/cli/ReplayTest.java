@@ -32,7 +32,7 @@ class ReplayTest {
                 .filter(r -> r.expected() == Expected.BREAKS)
                 .toList();
         assertThat(breaking)
-                .hasSize(3)
+                .hasSize(5)
                 .allSatisfy(r -> assertThat(r.counterexample()).isNotNull());
 
         for (Result original : breaking) {

@@ -1,7 +1,11 @@
 package io.optcheck.theory.adapt;
 
 import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.Precision;
 import io.optcheck.method.Method;
+import io.optcheck.method.Runner;
+import io.optcheck.method.Trajectory;
+import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.DoubleGen;
@@ -9,12 +13,15 @@ import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredRanges;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -51,8 +58,59 @@ public final class AdamReference extends KindTheorem<AdamInstance> {
         return binding().follows(FORMULA_CONVENTIONS);
     }
 
+    /** The regimes of eps against the ulp of sqrt(v) (one step from x_0 = 0). */
+    static final List<String> EPS_ULP =
+            List.of("eps-in-first-step", "float32-eps-in-first-step", "float32-eps-absorbed", "bfloat16-eps-absorbed");
+
+    /** They compare the method with itself at eps = 0: a method whose declared eps range excludes 0 cannot be asked. */
+    @Override
+    protected Optional<String> applicability(Regime regime) {
+        return EPS_ULP.contains(regime.id())
+                ? DeclaredRanges.regimeNeeds(
+                        binding().provider(),
+                        regime.id(),
+                        List.of(DeclaredRanges.Needed.exactly("eps", 0.0, "the comparison step at eps = 0")))
+                : Optional.empty();
+    }
+
+    /**
+     * f = (1/2)(x - c)^2 from x_0 = 0, |c| = m 2^k on p's grid (so g_1 = -c), wd = 0, and
+     * eps = r ulp_p(|c|): r in [8, 2^20] for the holds regimes, r in (0, 2] through the knob
+     * "2 - r" for the breaking ones.
+     */
+    private static Gen<AdamInstance> epsUlp(Precision p, boolean absorbed) {
+        DoubleGen lr = Gens.logDoubles(1e-4, 1).withEdges(1.0).knob("lr");
+        Gen<Double> b1 = Gens.doubles(0, 0.99).withEdges(0.0, 0.9).knob("b1");
+        Gen<Double> b2 = Gens.doubles(0, 0.9999).withEdges(0.0, 0.999).knob("b2");
+        Gen<Double> m = Gens.doubles(1, 2).knob("mantissa of |g|");
+        Gen<Integer> k = Gens.integers(-10, 10);
+        Gen<Double> r = absorbed
+                ? Gens.doubles(0, 2).knob("2 - r").filter("r > 0", v -> v < 2).map(v -> 2 - v)
+                : Gens.logDoubles(8, 0x1p20).knob("eps / ulp(|g|)");
+        Gen<Integer> sign = Gens.integers(0, 1);
+        return Gens.combine(Gens.combine(lr, b1, b2).as((a, b, c) -> new double[] {a, b, c}), m, k, r, sign)
+                .as((h, mv, kv, rv, sv) -> {
+                    double c = p.round((sv == 0 ? 1 : -1) * mv * Math.scalb(1.0, kv));
+                    double eps = rv * p.ulp(c);
+                    return new AdamInstance(
+                            Quadratic.diagonal(new double[] {1}, new double[] {c}),
+                            new double[] {0},
+                            h[0],
+                            h[1],
+                            h[2],
+                            eps,
+                            0);
+                })
+                // In bfloat16, b2 = 0.999 rounds to 1: 1 - b2^t = 0 and v^ = 0/0. Such betas are not
+                // Adam's in that format (b < 1 - 2^-9 stays below 1), so the try is discarded.
+                .filter("b1, b2 < 1 in the format", in -> p.round(in.b1()) < 1 && p.round(in.b2()) < 1);
+    }
+
     @Override
     public Gen<AdamInstance> instances(Regime r) {
+        if (EPS_ULP.contains(r.id())) {
+            return epsUlp(precision(r), r.breaking());
+        }
         DoubleGen lr = Gens.logDoubles(1e-4, 1).withEdges(1.0).knob("lr");
         Gen<Double> b1 = Gens.doubles(0, 0.99).withEdges(0.0, 0.9).knob("b1");
         Gen<Double> b2 = Gens.doubles(0, 0.9999).withEdges(0.0, 0.999).knob("b2");
@@ -86,8 +144,44 @@ public final class AdamReference extends KindTheorem<AdamInstance> {
     /** The draws of eps and wd of a regime, and whether it starts at a minimizer. */
     private record Draws(Gen<Double> eps, Gen<Double> wd, boolean atMinimizer) {}
 
+    /** eps / ulp(|g_1|) in the format, for the eps-ulp regimes. */
+    static double epsOverUlp(AdamInstance in, Precision p) {
+        return in.eps() / p.ulp(in.q().gradient(in.x0())[0]);
+    }
+
+    /**
+     * One step at eps against one step at eps = 0 from the same x_0: |x_1(eps) - x_1(0)| &gt; 0 (the
+     * teeth: at least 1.001 lr eps / (|g| + eps), the real difference times 1.001).
+     */
+    private Evaluation epsInFirstStep(AdamInstance in) {
+        Quadratic q = in.q();
+        Hyperparameters h = Hyperparameters.of("lr", in.lr())
+                .with("b1", in.b1())
+                .with("b2", in.b2())
+                .with("wd", 0.0);
+        double[] without = oneStep(method(h.with("eps", 0.0)), q, in.x0());
+        double g = Math.abs(q.gradient(in.x0())[0]);
+        double real = in.lr() * in.eps() / (g + in.eps());
+        double bound = tighten() != 0 ? (1 + tighten()) * real : Double.MIN_VALUE;
+        return TrajectoryCheck.run(method(h.with("eps", in.eps())), q, in.x0(), 1, (t, prev, cur, series) -> {
+            double delta = Math.abs(cur[0] - without[0]);
+            series.point("|x_1(eps) - x_1(0)|", delta);
+            series.point("lr eps / (|g| + eps)", real);
+            return Check.atLeast("|x_1(eps) - x_1(eps = 0)|", t, delta, bound, 0);
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static double[] oneStep(Method<?> m, Quadratic q, double[] x0) {
+        Trajectory tr = Runner.run((Method) m, new ExactOracle(q), x0, 1);
+        return tr.x(tr.steps());
+    }
+
     @Override
     protected Evaluation checkOn(AdamInstance in, Regime r) {
+        if (r.conclusion().equals("eps-in-first-step")) {
+            return epsInFirstStep(in);
+        }
         Quadratic q = in.q();
         int d = q.dimension();
         String conclusion = r.conclusion();
@@ -136,8 +230,18 @@ public final class AdamReference extends KindTheorem<AdamInstance> {
 
     @Override
     public OptionalDouble thresholdValue(AdamInstance in, Regime r) {
+        if (EPS_ULP.contains(r.id())) {
+            return OptionalDouble.of(epsOverUlp(in, precision(r)));
+        }
         return Cases.<OptionalDouble>on(r)
                 .when("drop:no-weight-decay", () -> OptionalDouble.of(in.wd()))
                 .orElse(OptionalDouble::empty);
+    }
+
+    @Override
+    public List<String> labels(AdamInstance in, Regime r) {
+        return EPS_ULP.contains(r.id())
+                ? List.of(epsOverUlp(in, precision(r)) < 0.5 ? "eps < ulp/2" : "eps >= ulp/2")
+                : List.of();
     }
 }
