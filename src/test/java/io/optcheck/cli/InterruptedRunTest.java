@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.optcheck.result.RunReport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -97,7 +98,7 @@ class InterruptedRunTest {
         }
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertThat(json.get("partial").asBoolean()).isTrue();
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(4);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(RunReport.SCHEMA_VERSION);
         int written = json.get("results").size();
         assertThat(written).isEqualTo(2);
         assertThat(Files.readString(out.resolve("summary.md"), StandardCharsets.UTF_8))
