@@ -6,6 +6,7 @@ import io.optcheck.method.Method;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
+import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.DoubleGen;
@@ -19,6 +20,7 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,9 +169,21 @@ public final class AdamReference extends KindTheorem<AdamInstance> {
             double delta = Math.abs(cur[0] - without[0]);
             series.point("|x_1(eps) - x_1(0)|", delta);
             series.point("lr eps / (|g| + eps)", real);
-            return Check.atLeast("|x_1(eps) - x_1(eps = 0)|", t, delta, bound, 0);
+            double x1 = cur[0];
+            return Check.atLeast("|x_1(eps) - x_1(eps = 0)|", t, delta, bound, 0)
+                    .withExact(
+                            EXACT_DIFFERENCE,
+                            () -> HighPrecision.holds(
+                                    false,
+                                    new BigDecimal(x1)
+                                            .subtract(new BigDecimal(without[0]))
+                                            .abs(),
+                                    new BigDecimal(bound)));
         });
     }
+
+    /** How the eps-in-first-step check is rechecked: the two recorded iterates' difference, exactly. */
+    static final String EXACT_DIFFERENCE = "exact decimal difference of the two recorded iterates";
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static double[] oneStep(Method<?> m, Quadratic q, double[] x0) {
