@@ -25,6 +25,7 @@ import io.optcheck.theory.Vec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.random.Well19937c;
 
 /**
  * vr.saga (Defazio, Bach &amp; Lacoste-Julien 2014, Thm 1; PEPit example saga.py): with EVERY f_i
@@ -38,8 +39,21 @@ import java.util.Map;
  */
 public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
 
-    /** The sum, mu (L = 1), x_0, the table points phi_i, and a short index path for the unbiasedness check. */
-    public record Instance(CertifiedSum f, double mu, double[] x0, double[][] phi, int[] path) implements Described {
+    /**
+     * The sum, mu (L = 1), x_0, the table points phi_i, a short index path for the unbiasedness
+     * check, and for the checks from a reached state the seed and length of the drawn index path
+     * (prefix -1 when the regime has none; the table then starts at phi_i = x_0).
+     */
+    public record Instance(CertifiedSum f, double mu, double[] x0, double[][] phi, int[] path, long seed, int prefix)
+            implements Described {
+
+        Instance(CertifiedSum f, double mu, double[] x0, double[][] phi, int[] path) {
+            this(f, mu, x0, phi, path, 0, -1);
+        }
+
+        VrPathChecks.Path reached() {
+            return new VrPathChecks.Path(f, mu, eta(), 1, x0, seed, prefix);
+        }
 
         double eta() {
             return 1 / (2 * (mu * f.n() + 1));
@@ -53,6 +67,10 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
             m.put("x*", Num.fmt(f.minimizer()));
             if (path.length > 0) {
                 m.put("path", Arrays.toString(path));
+            }
+            if (prefix >= 0) {
+                m.put("reached along", prefix + " drawn indices, seed " + seed + " (table phi_i = x0 before)");
+                m.remove("phi");
             }
             return m;
         }
@@ -70,8 +88,33 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
         return !r.assumptions().contains(SAGA_TABLE_UPDATED);
     }
 
+    /** Longest drawn index path of the checks from a reached state. */
+    static final int MAX_PREFIX = 12;
+
+    /**
+     * The instances of the checks from a reached state: the holds family, x_0 = x* + offset, and a
+     * drawn index path of 0 to {@value #MAX_PREFIX} steps from the table phi_i = x_0.
+     */
+    static Gen<Instance> reachedStates() {
+        return VrGens.sums(true, false, 1, 4, 2).flatMap(s -> {
+            double[] xs = s.general().minimizer();
+            int d = s.general().dimension();
+            return Gens.combine(VrGens.offsets(d), Gens.integers(0, MAX_PREFIX), Gens.longs(0, Integer.MAX_VALUE))
+                    .as((e0, prefix, seed) -> {
+                        double[] x0 = new double[d];
+                        for (int j = 0; j < d; j++) {
+                            x0[j] = xs[j] + e0[j];
+                        }
+                        return new Instance(s.general(), s.mu(), x0, new double[0][], new int[0], seed, prefix);
+                    });
+        });
+    }
+
     @Override
     public Gen<Instance> instances(Regime r) {
+        if (Cases.is(r, "stale-table-lyapunov")) {
+            return reachedStates();
+        }
         Gen<VrGens.Sum> sums = Cases.<Gen<VrGens.Sum>>on(r)
                 .when(
                         List.of(
@@ -158,6 +201,10 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
 
     @Override
     public Evaluation evaluate(Instance in, Regime r) {
+        if (in.prefix() >= 0) {
+            Saga saga = frozen(r) ? Saga.frozenTable(in.eta()) : Saga.of(in.eta());
+            return VrPathChecks.sagaOneStep(saga, in.reached(), tighten());
+        }
         return switch (r.conclusion()) {
             case "unbiased" -> unbiased(in, frozen(r));
             case "iterate-rate" -> iterateRate(in, frozen(r));
@@ -183,9 +230,7 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
         double eta = in.eta();
         double mu = in.mu();
         double[] xs = f.minimizer();
-        // x* is certified to within ||grad f(x*)|| / mu of the true minimizer; that uncertainty
-        // enters the rounding terms like a norm of x* (in units of 2^-52)
-        double xsn = Vec.norm(xs) + Vec.norm(f.gradient(xs)) / (mu * 0x1p-52);
+        double xsn = xStarScale(f, mu, xs);
         double c = 1 / (2 * n * eta * (1 - mu * eta));
         Saga saga = Saga.of(eta);
         Saga.State s0 = saga.init(in.x0(), table(f, in.phi()));
@@ -199,14 +244,10 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
             double[] x1 = s1.x();
             double v1 = lyapunov(f, mu, eta, xs, x1, phi1);
             ev1 += v1 / n;
-            double e1 = Vec.dist(x1, xs);
-            double step = Vec.dist(x1, in.x0());
-            // The rounding of x_1 (inputs ||x_0|| + eta ||v||) and of x* moves c ||x_1 - x*||^2 by
-            // 2 c ||x_1 - x*|| times them; the Bregman terms move by h ||phi_i - x*|| ||x*||.
-            scale += (Math.abs(v1) + 2 * c * e1 * (Vec.norm(in.x0()) + step + xsn) + breg(f, phi1, xs)) / n;
+            scale += leafScale(f, c, xs, xsn, in.x0(), x1, phi1, v1) / n;
         }
         double bound = (1 - eta * mu) * v0 * (1 - tighten());
-        scale += Math.abs(bound) + 2 * c * Vec.dist(in.x0(), xs) * (Vec.norm(in.x0()) + xsn) + breg(f, in.phi(), xs);
+        scale += startScale(f, c, xs, xsn, in.x0(), in.phi(), bound);
         Evaluation.Builder b = new Evaluation.Builder();
         double tight = tighten();
         b.add(Check.atMost(
@@ -223,7 +264,34 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
                 Map.of("E[V_t]", new double[] {v0, ev1}, "bound", new double[] {v0, bound}));
     }
 
-    private static double breg(CertifiedSum f, double[][] phi, double[] xs) {
+    /**
+     * The magnitudes one outcome x_1 (with table points phi1 and Lyapunov value v1) of a step from
+     * x_0 adds to the one-step check's scale, where c = 1/(2 n eta (1 - mu eta)) and xsn is the
+     * scale of x*: the rounding of x_1 (inputs ||x_0|| + eta ||v||) and of x* moves
+     * c ||x_1 - x*||^2 by 2 c ||x_1 - x*|| times them; the Bregman terms move by h ||phi_i - x*|| ||x*||.
+     */
+    static double leafScale(
+            CertifiedSum f, double c, double[] xs, double xsn, double[] x0, double[] x1, double[][] phi1, double v1) {
+        double e1 = Vec.dist(x1, xs);
+        double step = Vec.dist(x1, x0);
+        return Math.abs(v1) + 2 * c * e1 * (Vec.norm(x0) + step + xsn) + breg(f, phi1, xs);
+    }
+
+    /** The start's share of the one-step check's scale: the bound, c ||x_0 - x*||^2's rounding, the Bregman terms. */
+    static double startScale(
+            CertifiedSum f, double c, double[] xs, double xsn, double[] x0, double[][] phi, double bound) {
+        return Math.abs(bound) + 2 * c * Vec.dist(x0, xs) * (Vec.norm(x0) + xsn) + breg(f, phi, xs);
+    }
+
+    /**
+     * The scale of x* in the rounding terms: x* is certified to within ||grad f(x*)|| / mu of the
+     * true minimizer, and that uncertainty enters like a norm of x* (in units of 2^-52).
+     */
+    static double xStarScale(CertifiedSum f, double mu, double[] xs) {
+        return Vec.norm(xs) + Vec.norm(f.gradient(xs)) / (mu * 0x1p-52);
+    }
+
+    static double breg(CertifiedSum f, double[][] phi, double[] xs) {
         double s = 0;
         double[] g = new double[f.dimension()];
         for (int i = 0; i < f.n(); i++) {
@@ -273,7 +341,7 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
                 n);
     }
 
-    private static double maxAbs(double[] v) {
+    static double maxAbs(double[] v) {
         double m = 0;
         for (double x : v) {
             m = Math.max(m, Math.abs(x));
@@ -360,10 +428,51 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
 
     @Override
     public List<String> labels(Instance in, Regime r) {
+        if (in.prefix() >= 0) {
+            return reachedLabels(in);
+        }
         return List.of(
                 "n = " + in.f().n(),
                 in.f().n() >= 2 ? "n >= 2" : "n = 1",
                 in.mu() <= 0.1 ? "kappa >= 10" : "kappa < 10");
+    }
+
+    static final String TABLE_REFRESHED = "every table entry refreshed";
+
+    /**
+     * Table staleness along the drawn path (the indices a SAGA step draws, one per step): whether
+     * every entry was refreshed, and the age of the oldest entry in steps; and the curvature spread.
+     */
+    static List<String> reachedLabels(Instance in) {
+        int n = in.f().n();
+        int[] last = new int[n];
+        Arrays.fill(last, -1);
+        Well19937c rng = new Well19937c(in.seed());
+        for (int t = 0; t < in.prefix(); t++) {
+            last[rng.nextInt(n)] = t;
+        }
+        int oldest = Integer.MAX_VALUE;
+        for (int t : last) {
+            oldest = Math.min(oldest, t);
+        }
+        int age = in.prefix() - oldest;
+        return List.of(
+                "n = " + n,
+                n >= 2 ? "n >= 2" : "n = 1",
+                oldest >= 0 ? TABLE_REFRESHED : "some table entry at x_0",
+                oldest < 0
+                        ? "table staleness: never refreshed"
+                        : age >= 4 ? "table staleness >= 4 steps" : "table staleness < 4 steps",
+                VrGens.spreadLabel(in.f()));
+    }
+
+    /** The coverage rules of a holds regime checked from reached states. */
+    static List<Property.Coverage> reachedCoverage() {
+        return List.of(
+                new Property.Coverage("n >= 2", 20),
+                new Property.Coverage(TABLE_REFRESHED, 20),
+                new Property.Coverage("table staleness >= 4 steps", 5),
+                new Property.Coverage(VrGens.SPREAD, 10));
     }
 
     @Override

@@ -103,4 +103,40 @@ public final class VrGens {
     public static Gen<double[]> offsets(int d) {
         return Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(1), d);
     }
+
+    /**
+     * How much the components' curvatures differ: max_j (max_i h_ij - min_i h_ij) for a diagonal
+     * sum, max_i L_i - min_i mu_i for any other. With spread 0 (every component with the same
+     * curvature) a stale SVRG snapshot or SAGA table still gives the exact gradient up to a constant,
+     * so the coverage rules of the checks from a reached state ask for spread &gt;= 0.5.
+     */
+    static double curvatureSpread(CertifiedSum f) {
+        double spread = 0;
+        if (f instanceof DiagonalQuadraticSum q) {
+            for (int j = 0; j < q.dimension(); j++) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < q.n(); i++) {
+                    lo = Math.min(lo, q.curvature(i, j));
+                    hi = Math.max(hi, q.curvature(i, j));
+                }
+                spread = Math.max(spread, hi - lo);
+            }
+            return spread;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < f.n(); i++) {
+            lo = Math.min(lo, f.componentMu(i));
+            hi = Math.max(hi, f.componentL(i));
+        }
+        return hi - lo;
+    }
+
+    /** The coverage label of {@link #curvatureSpread}. */
+    static final String SPREAD = "curvature spread >= 0.5";
+
+    static String spreadLabel(CertifiedSum f) {
+        return curvatureSpread(f) >= 0.5 ? SPREAD : "curvature spread < 0.5";
+    }
 }
