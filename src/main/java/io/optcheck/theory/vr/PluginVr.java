@@ -95,7 +95,7 @@ public final class PluginVr {
 
         @Override
         protected boolean keeps(Regime r) {
-            return Cases.is(r, "unbiased") || Cases.is(r, "variance-bound");
+            return Cases.is(r, "unbiased") || Cases.is(r, "variance-bound") || Cases.is(r, "variance-bound-rotated");
         }
 
         @Override
@@ -115,7 +115,7 @@ public final class PluginVr {
 
         @Override
         public Gen<SvrgTheorem.Instance> instances(Regime r) {
-            return SvrgTheorem.reachedStates();
+            return SvrgTheorem.reachedStates(Cases.is(r, "variance-bound-rotated"));
         }
 
         @Override
@@ -145,7 +145,7 @@ public final class PluginVr {
 
         @Override
         public List<Property.Coverage> coverage(Regime r) {
-            return SvrgTheorem.reachedCoverage();
+            return SvrgTheorem.reachedCoverage(Cases.is(r, "variance-bound-rotated"));
         }
     }
 
@@ -160,7 +160,7 @@ public final class PluginVr {
 
         @Override
         protected boolean keeps(Regime r) {
-            return Cases.is(r, "holds") || Cases.is(r, "unbiased");
+            return Cases.is(r, "holds") || Cases.is(r, "unbiased") || Cases.is(r, "rotated");
         }
 
         @Override
@@ -180,7 +180,7 @@ public final class PluginVr {
 
         @Override
         public Gen<SagaTheorem.Instance> instances(Regime r) {
-            return SagaTheorem.reachedStates();
+            return SagaTheorem.reachedStates(Cases.is(r, "rotated"));
         }
 
         @Override
@@ -210,7 +210,7 @@ public final class PluginVr {
 
         @Override
         public List<Property.Coverage> coverage(Regime r) {
-            return SagaTheorem.reachedCoverage();
+            return SagaTheorem.reachedCoverage(Cases.is(r, "rotated"));
         }
     }
 }

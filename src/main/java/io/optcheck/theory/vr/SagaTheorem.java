@@ -22,6 +22,7 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +96,8 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
      * The instances of the checks from a reached state: the holds family, x_0 = x* + offset, and a
      * drawn index path of 0 to {@value #MAX_PREFIX} steps from the table phi_i = x_0.
      */
-    static Gen<Instance> reachedStates() {
-        return VrGens.sums(true, false, 1, 4, 2).flatMap(s -> {
+    static Gen<Instance> reachedStates(boolean rotated) {
+        return (rotated ? VrGens.rotatedSums(1, 4, 10, 1e-4, 1) : VrGens.sums(true, false, 1, 4, 2)).flatMap(s -> {
             double[] xs = s.general().minimizer();
             int d = s.general().dimension();
             return Gens.combine(VrGens.offsets(d), Gens.integers(0, MAX_PREFIX), Gens.longs(0, Integer.MAX_VALUE))
@@ -112,8 +113,12 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
 
     @Override
     public Gen<Instance> instances(Regime r) {
-        if (Cases.is(r, "stale-table-lyapunov")) {
-            return reachedStates();
+        Gen<Instance> reached = Cases.<Gen<Instance>>on(r)
+                .when("stale-table-lyapunov", () -> reachedStates(false))
+                .when(List.of("rotated", "stale-table-rotated"), () -> reachedStates(true))
+                .orElse(() -> null);
+        if (reached != null) {
+            return reached;
         }
         Gen<VrGens.Sum> sums = Cases.<Gen<VrGens.Sum>>on(r)
                 .when(
@@ -459,6 +464,8 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
         return List.of(
                 "n = " + n,
                 n >= 2 ? "n >= 2" : "n = 1",
+                in.f().dimension() >= 5 ? "d >= 5" : "d < 5",
+                in.mu() <= 1e-3 ? "kappa >= 1e3" : in.mu() <= 0.1 ? "kappa in [10, 1e3)" : "kappa < 10",
                 oldest >= 0 ? TABLE_REFRESHED : "some table entry at x_0",
                 oldest < 0
                         ? "table staleness: never refreshed"
@@ -467,16 +474,24 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
     }
 
     /** The coverage rules of a holds regime checked from reached states. */
-    static List<Property.Coverage> reachedCoverage() {
-        return List.of(
+    static List<Property.Coverage> reachedCoverage(boolean rotated) {
+        List<Property.Coverage> c = new ArrayList<>(List.of(
                 new Property.Coverage("n >= 2", 20),
                 new Property.Coverage(TABLE_REFRESHED, 20),
                 new Property.Coverage("table staleness >= 4 steps", 5),
-                new Property.Coverage(VrGens.SPREAD, 10));
+                new Property.Coverage(VrGens.SPREAD, 10)));
+        if (rotated) {
+            c.add(new Property.Coverage("d >= 5", 20));
+            c.add(new Property.Coverage("kappa >= 1e3", 5));
+        }
+        return c;
     }
 
     @Override
     public List<Property.Coverage> coverage(Regime r) {
+        if (Cases.is(r, "rotated")) {
+            return reachedCoverage(true);
+        }
         return r.expected() == Expected.HOLDS
                 ? List.of(new Property.Coverage("n >= 2", 20), new Property.Coverage("kappa >= 10", 10))
                 : List.of();

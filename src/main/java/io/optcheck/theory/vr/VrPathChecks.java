@@ -2,7 +2,6 @@ package io.optcheck.theory.vr;
 
 import io.optcheck.method.Method;
 import io.optcheck.problem.CertifiedSum;
-import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Tolerance;
@@ -106,15 +105,15 @@ final class VrPathChecks {
         } catch (IndexPaths.Failure e) {
             return failed(e);
         }
-        DiagonalQuadraticSum f = (DiagonalQuadraticSum) p.f();
+        CertifiedSum f = p.f();
         int k = p.prefix();
         int d = f.dimension();
         double[][] x = leaves.get(0).x();
         double[] xk = x[k];
         double[] snap = x[(k / p.m()) * p.m()];
         double[] xs = f.minimizer();
-        double gx = f.gap(xk, xs);
-        double gs = f.gap(snap, xs);
+        double gx = gap(f, xk, xs);
+        double gs = gap(f, snap, xs);
         double ev = 0;
         double scale = 0;
         for (IndexPaths.Leaf l : leaves) {
@@ -129,8 +128,9 @@ final class VrPathChecks {
             scale += l.probability() * (vn * vn + 2 * vn * (Vec.norm(xk) + Vec.norm(x1)) / p.eta());
         }
         double bound = (wrongConstant ? 0.5 : 4) * (gx + gs);
-        // the gaps are measured from the rounded x*: 2 n ||x*|| sqrt(2 gap) each (as in SvrgTheorem)
-        scale += bound + 8 * f.n() * Vec.norm(xs) * (Math.sqrt(2 * gx) + Math.sqrt(2 * gs));
+        // the gaps are measured from the rounded x*: 2 n ||x*|| sqrt(2 gap) each (as in SvrgTheorem),
+        // with x*'s uncertainty ||grad f(x*)|| / mu counted as part of its norm (SagaTheorem.xStarScale)
+        scale += bound + 8 * f.n() * SagaTheorem.xStarScale(f, p.mu(), xs) * (Math.sqrt(2 * gx) + Math.sqrt(2 * gs));
         Evaluation.Builder b = new Evaluation.Builder();
         b.add(Check.atMost(
                 "E_i||v||^2 vs " + (wrongConstant ? "L/2" : "4L") + " (f(x) - f* + f(x~) - f*) (exact over the "
@@ -144,6 +144,15 @@ final class VrPathChecks {
                 "completed",
                 -1,
                 Map.of("E||v||^2", new double[] {ev}, "bound", new double[] {bound}));
+    }
+
+    /** f(x) - f* of a quadratic sum: (1/n) sum_i of the Bregman terms of f_i between x and x*, without cancellation. */
+    private static double gap(CertifiedSum f, double[] x, double[] xs) {
+        double s = 0;
+        for (int i = 0; i < f.n(); i++) {
+            s += f.bregman(i, x, xs);
+        }
+        return s / f.n();
     }
 
     /**
