@@ -2,6 +2,10 @@ package io.optcheck.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.optcheck.api.FiniteSumKind;
+import io.optcheck.api.FiniteSumOptimizer;
+import io.optcheck.api.Hyperparameters;
+import io.optcheck.api.PluggableFiniteSum;
 import io.optcheck.result.Outcome;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
@@ -100,5 +104,31 @@ class FiniteSumCheckTest {
         Map<String, CheckPlan.Outcome> stale =
                 run(FiniteSumCheck.of(new FiniteSumPlugins.SvrgEstimator(true)).tries(TRIES));
         assertThat(stale.get("vr.svrg / variance-bound").kind()).isEqualTo(CheckPlan.Kind.FAILED);
+    }
+
+    @Test
+    void aSagaEstimatorSteppedByOptcheckPasses() {
+        Map<String, CheckPlan.Outcome> m =
+                run(FiniteSumCheck.of(new FiniteSumPlugins.SagaEstimator()).tries(TRIES));
+        assertThat(m).containsKeys("vr.saga / holds", "vr.saga / unbiased", "vr.saga / rotated");
+        allPass(m);
+    }
+
+    @Test
+    void anUnusableDeclarationIsNamedNotRun() {
+        CheckPlan plan = FiniteSumCheck.of(new PluggableFiniteSum() {
+                    @Override
+                    public FiniteSumKind kind() {
+                        return null;
+                    }
+
+                    @Override
+                    public FiniteSumOptimizer<?> create(Hyperparameters h) {
+                        return null;
+                    }
+                })
+                .plan();
+        assertThat(plan.problem()).contains("kind() returned null", "FiniteSumKind.SVRG or FiniteSumKind.SAGA");
+        assertThat(plan.theorems()).isEmpty();
     }
 }

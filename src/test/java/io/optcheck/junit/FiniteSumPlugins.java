@@ -6,6 +6,7 @@ import io.optcheck.api.FiniteSumOracle;
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.PluggableFiniteSum;
 import io.optcheck.api.VarianceReducedEstimator;
+import java.util.Arrays;
 
 /**
  * Users' finite-sum plug-ins written from the papers, not from optcheck's classes: a SAGA and an
@@ -158,8 +159,7 @@ final class FiniteSumPlugins {
         @Override
         public Estimate<Cache> estimate(Cache c, double[] x, double[] snapshot, FiniteSumOracle o) {
             Cache cache = c;
-            boolean fresh =
-                    cache.snapshot() != null && (staleCache || java.util.Arrays.equals(cache.snapshot(), snapshot));
+            boolean fresh = cache.snapshot() != null && (staleCache || Arrays.equals(cache.snapshot(), snapshot));
             if (!fresh) {
                 cache = new Cache(snapshot.clone(), o.gradient(snapshot));
             }
@@ -171,6 +171,49 @@ final class FiniteSumPlugins {
                 v[k] = gi[k] - gs[k] + cache.mu()[k];
             }
             return new Estimate<>(v, cache);
+        }
+    }
+
+    /** A SAGA estimator: its state is the table (filled at the first call, from x_0). */
+    record SagaEstimator() implements VarianceReducedEstimator<double[][]> {
+        @Override
+        public String id() {
+            return "test.saga-estimator";
+        }
+
+        @Override
+        public FiniteSumKind kind() {
+            return FiniteSumKind.SAGA;
+        }
+
+        @Override
+        public double[][] init(double[] x0, int n) {
+            return null;
+        }
+
+        @Override
+        public Estimate<double[][]> estimate(double[][] table, double[] x, double[] snapshot, FiniteSumOracle o) {
+            int n = o.n();
+            double[][] t = table;
+            if (t == null) {
+                t = new double[n][];
+                for (int i = 0; i < n; i++) {
+                    t[i] = o.exampleGradient(i, x);
+                }
+            }
+            int j = o.nextIndex(n);
+            double[] gj = o.exampleGradient(j, x);
+            double[] v = new double[x.length];
+            for (int k = 0; k < v.length; k++) {
+                double mean = 0;
+                for (double[] g : t) {
+                    mean += g[k];
+                }
+                v[k] = gj[k] - t[j][k] + mean / n;
+            }
+            double[][] next = t.clone();
+            next[j] = gj;
+            return new Estimate<>(v, next);
         }
     }
 }
