@@ -10,6 +10,7 @@ import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.FiniteSum;
 import io.optcheck.problem.LogCoshQuadraticSum;
 import io.optcheck.problem.Num;
+import io.optcheck.problem.RotatedQuadraticSum;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -301,9 +302,10 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
         double[] g = new double[f.dimension()];
         for (int i = 0; i < f.n(); i++) {
             s += f.componentL(i) * Vec.dist(phi[i], xs) * (Vec.norm(phi[i]) + Vec.norm(xs)) / f.n();
-            if (!(f instanceof DiagonalQuadraticSum)) {
+            if (!(f instanceof DiagonalQuadraticSum) && !(f instanceof RotatedQuadraticSum)) {
                 // the general Bregman term f_i(p) - f_i(x*) - g^T (p - x*) cancels: its rounding is
-                // relative to the magnitudes of the three terms
+                // relative to the magnitudes of the three terms (a quadratic's is (1/2) r^T H_i r,
+                // computed without cancellation)
                 f.exampleGradient(i, xs, g);
                 s += (Math.abs(f.exampleValue(i, phi[i]))
                                 + Math.abs(f.exampleValue(i, xs))
