@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.optcheck.api.FiniteSumKind;
 import io.optcheck.api.FiniteSumOptimizer;
+import io.optcheck.api.FiniteSumOracle;
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.PluggableFiniteSum;
+import io.optcheck.api.VarianceReducedEstimator;
 import io.optcheck.result.Outcome;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
@@ -130,5 +132,36 @@ class FiniteSumCheckTest {
                 .plan();
         assertThat(plan.problem()).contains("kind() returned null", "FiniteSumKind.SVRG or FiniteSumKind.SAGA");
         assertThat(plan.theorems()).isEmpty();
+    }
+
+    /** An estimator that returns an estimate of the wrong length: an error naming it, not a crash. */
+    @Test
+    void anEstimatorThatBreaksItsContractIsAnErrorNamingIt() {
+        FiniteSumPlugins.SagaEstimator good = new FiniteSumPlugins.SagaEstimator();
+        VarianceReducedEstimator<double[][]> shortOne = new VarianceReducedEstimator<>() {
+            @Override
+            public String id() {
+                return "test.short-estimate";
+            }
+
+            @Override
+            public FiniteSumKind kind() {
+                return FiniteSumKind.SAGA;
+            }
+
+            @Override
+            public double[][] init(double[] x0, int n) {
+                return good.init(x0, n);
+            }
+
+            @Override
+            public Estimate<double[][]> estimate(double[][] t, double[] x, double[] snapshot, FiniteSumOracle o) {
+                Estimate<double[][]> e = good.estimate(t, x, snapshot, o);
+                return new Estimate<>(new double[x.length + 1], e.state());
+            }
+        };
+        CheckPlan.Outcome o = run(FiniteSumCheck.of(shortOne).tries(20)).get("vr.saga / holds");
+        assertThat(o.result().outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(o.text()).contains("test.short-estimate", "returned an estimate of length");
     }
 }

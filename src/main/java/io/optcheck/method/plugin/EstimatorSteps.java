@@ -17,8 +17,11 @@ import java.util.Arrays;
  */
 final class EstimatorSteps<U> implements FiniteSumOptimizer<EstimatorSteps.State<U>> {
 
-    /** The iterate, the snapshot, the inner index k, the epoch's pick (-1 before it is drawn) and the picked iterate, the estimator's state. */
-    record State<U>(double[] x, double[] snapshot, int k, int pick, double[] picked, U user) {}
+    /**
+     * The iterate, the snapshot, the inner index k, the epoch's pick (-1 before it is drawn) and the
+     * picked iterate, whether the estimator has been initialised, and its state (which may be null).
+     */
+    record State<U>(double[] x, double[] snapshot, int k, int pick, double[] picked, boolean started, U user) {}
 
     private final VarianceReducedEstimator<U> estimator;
     private final double lr;
@@ -32,15 +35,12 @@ final class EstimatorSteps<U> implements FiniteSumOptimizer<EstimatorSteps.State
 
     @Override
     public State<U> init(double[] x0) {
-        return new State<>(x0.clone(), x0.clone(), 0, -1, null, null);
+        return new State<>(x0.clone(), x0.clone(), 0, -1, null, false, null);
     }
 
     @Override
     public State<U> step(State<U> s, FiniteSumOracle oracle) {
-        U user = s.user();
-        if (user == null) {
-            user = estimator.init(s.x().clone(), oracle.n());
-        }
+        U user = s.started() ? s.user() : estimator.init(s.x().clone(), oracle.n());
         boolean svrg = estimator.kind() == FiniteSumKind.SVRG;
         int pick = s.pick();
         if (svrg && s.k() == 0) {
@@ -65,14 +65,14 @@ final class EstimatorSteps<U> implements FiniteSumOptimizer<EstimatorSteps.State
             next[j] = s.x()[j] - lr * v[j];
         }
         if (!svrg) {
-            return new State<>(next, s.snapshot(), s.k() + 1, -1, null, e.state());
+            return new State<>(next, s.snapshot(), s.k() + 1, -1, null, true, e.state());
         }
         double[] picked = s.k() == pick ? s.x() : s.picked();
         int k = s.k() + 1;
         if (k < m) {
-            return new State<>(next, s.snapshot(), k, pick, picked, e.state());
+            return new State<>(next, s.snapshot(), k, pick, picked, true, e.state());
         }
-        return new State<>(picked.clone(), picked.clone(), 0, -1, null, e.state());
+        return new State<>(picked.clone(), picked.clone(), 0, -1, null, true, e.state());
     }
 
     @Override
