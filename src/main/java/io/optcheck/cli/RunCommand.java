@@ -172,10 +172,20 @@ final class RunCommand implements Callable<Integer> {
     List<String> lineSearchClasses = new ArrayList<>();
 
     @Option(
+            names = "--finite-sum-class",
+            paramLabel = "CLASS",
+            description =
+                    "Check your own SVRG or SAGA: a class implementing io.optcheck.api.PluggableFiniteSum (a whole"
+                            + " method) or io.optcheck.api.VarianceReducedEstimator (a stateful estimator, stepped by optcheck) with"
+                            + " a public no-argument constructor (repeatable). Runs vr.svrg or vr.saga, exact over the indices of"
+                            + " each step from the states it reaches; --theorem filters them.")
+    List<String> finiteSumClasses = new ArrayList<>();
+
+    @Option(
             names = "--classpath",
             paramLabel = "PATH",
-            description = "Jars and directories holding the --method-class, "
-                    + "--estimator-class and --line-search-class classes, separated by the platform's path separator.")
+            description = "Jars and directories holding the --method-class, --estimator-class, "
+                    + "--line-search-class and --finite-sum-class classes, separated by the platform's path separator.")
     String classpath;
 
     @Option(
@@ -385,12 +395,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Plugins.Spec pluginSpec() {
-        return new Plugins.Spec(allMethodClasses(), estimatorClasses, classpath, theorems, seed, lineSearchClasses);
+        return new Plugins.Spec(
+                allMethodClasses(), estimatorClasses, classpath, theorems, seed, lineSearchClasses, finiteSumClasses);
     }
 
-    /** True when a plug-in (optimizer, estimator or line search) is named. */
+    /** True when a plug-in (optimizer, estimator, line search or finite-sum method) is named. */
     private boolean pluginsNamed() {
-        return !allMethodClasses().isEmpty() || !estimatorClasses.isEmpty() || !lineSearchClasses.isEmpty();
+        return !allMethodClasses().isEmpty()
+                || !estimatorClasses.isEmpty()
+                || !lineSearchClasses.isEmpty()
+                || !finiteSumClasses.isEmpty();
     }
 
     /**
@@ -448,14 +462,24 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInput("--line-search-class runs the theorems that apply to your line search; drop --method "
                     + "(select theorems with --theorem).");
         }
+        if (!finiteSumClasses.isEmpty() && !methods.isEmpty()) {
+            throw new BadInput(
+                    "--finite-sum-class runs the theorems that apply to your finite-sum method; drop --method "
+                            + "(select theorems with --theorem).");
+        }
         if (!estimatorClasses.isEmpty() && !methods.isEmpty()) {
             throw new BadInput("--estimator-class runs the theorems that apply to your estimator; drop --method "
                     + "(select theorems with --theorem).");
         }
-        if (replay != null && allMethodClasses().size() + estimatorClasses.size() + lineSearchClasses.size() > 1) {
+        if (replay != null
+                && allMethodClasses().size()
+                                + estimatorClasses.size()
+                                + lineSearchClasses.size()
+                                + finiteSumClasses.size()
+                        > 1) {
             throw new BadInput(
-                    "--replay reruns one case of one plug-in; give a single --method-class, --estimator-class or"
-                            + " --line-search-class.");
+                    "--replay reruns one case of one plug-in; give a single --method-class, --estimator-class,"
+                            + " --line-search-class or --finite-sum-class.");
         }
         if (withCatalog && allMethodClasses().isEmpty()) {
             throw new BadInput(
@@ -673,7 +697,11 @@ final class RunCommand implements Callable<Integer> {
                             + "' in the replay token does not apply to "
                             + (!allMethodClasses().isEmpty()
                                             ? allMethodClasses()
-                                            : !estimatorClasses.isEmpty() ? estimatorClasses : lineSearchClasses)
+                                            : !estimatorClasses.isEmpty()
+                                                    ? estimatorClasses
+                                                    : !lineSearchClasses.isEmpty()
+                                                            ? lineSearchClasses
+                                                            : finiteSumClasses)
                                     .get(0)
                             + "; theorems that apply: "
                             + forPlugin.stream().map(Theorem::id).toList()));

@@ -2,8 +2,10 @@ package io.optcheck.run;
 
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.LineSearch;
+import io.optcheck.api.PluggableFiniteSum;
 import io.optcheck.api.PluggableOptimizer;
 import io.optcheck.api.SelfRandomEstimator;
+import io.optcheck.api.VarianceReducedEstimator;
 import java.io.File;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -44,6 +46,15 @@ final class PluginLoader {
             out.add((LineSearch) o);
         }
         return out;
+    }
+
+    /**
+     * The classes named by {@code --finite-sum-class}: each a {@link PluggableFiniteSum} (a whole
+     * method) or a {@link VarianceReducedEstimator} (a stateful estimator optcheck steps with).
+     */
+    static List<Object> loadFiniteSums(List<String> classNames, String classpath) {
+        return load(
+                classNames, classpath, "--finite-sum-class", PluggableFiniteSum.class, VarianceReducedEstimator.class);
     }
 
     /**
@@ -116,7 +127,10 @@ final class PluginLoader {
                                     ? ". Implement that interface: it declares the method's kind and builds it from hyperparameters."
                                     : accepted[0] == LineSearch.class
                                             ? ". Implement that interface: it declares the condition it claims and its constants, and returns a step."
-                                            : ". Implement one of them: it declares the sampling and batch size and returns an estimate."));
+                                            : accepted[0] == PluggableFiniteSum.class
+                                                    ? ". Implement one of them: it declares SVRG or SAGA and builds the method"
+                                                            + " (or returns the estimates) from per-example gradients."
+                                                    : ". Implement one of them: it declares the sampling and batch size and returns an estimate."));
         }
         if (Modifier.isAbstract(c.getModifiers()) || c.isInterface()) {
             throw new RunInputException(option + " " + name

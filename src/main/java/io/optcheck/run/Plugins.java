@@ -2,8 +2,11 @@ package io.optcheck.run;
 
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.LineSearch;
+import io.optcheck.api.PluggableFiniteSum;
 import io.optcheck.api.PluggableOptimizer;
 import io.optcheck.api.SelfRandomEstimator;
+import io.optcheck.api.VarianceReducedEstimator;
+import io.optcheck.method.plugin.FiniteSumPlugin;
 import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.report.TerminalText;
 import io.optcheck.theory.Catalog;
@@ -11,6 +14,7 @@ import io.optcheck.theory.Theorem;
 import io.optcheck.theory.conf.PluginTheorems;
 import io.optcheck.theory.gd.PluginLineSearch;
 import io.optcheck.theory.sgd.EstimatorTheorems;
+import io.optcheck.theory.vr.PluginVr;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The plug-ins of a run ({@code --method-class}, {@code --estimator-class}) and the theorems that
+ * The plug-ins of a run ({@code --method-class}, {@code --estimator-class}, {@code --line-search-class},
+ * {@code --finite-sum-class}) and the theorems that
  * apply to each. The command line builds them to list what applies and to refuse bad input before
  * anything runs; a worker process builds them again from the same {@link Spec} to run them.
  */
@@ -36,6 +41,7 @@ public final class Plugins {
      * @param filters          the {@code --theorem} filters (ids, or prefixes ending in '*'); empty: all
      * @param seed             the run's seed (a self-random estimator's statistical check uses it)
      * @param lineSearchClasses the {@code --line-search-class} class names
+     * @param finiteSumClasses the {@code --finite-sum-class} class names
      */
     public record Spec(
             List<String> methodClasses,
@@ -43,12 +49,25 @@ public final class Plugins {
             String classpath,
             List<String> filters,
             long seed,
-            List<String> lineSearchClasses) {
+            List<String> lineSearchClasses,
+            List<String> finiteSumClasses) {
         public Spec {
             methodClasses = List.copyOf(methodClasses);
             estimatorClasses = List.copyOf(estimatorClasses);
             filters = List.copyOf(filters);
             lineSearchClasses = List.copyOf(lineSearchClasses);
+            finiteSumClasses = List.copyOf(finiteSumClasses);
+        }
+
+        /** Optimizers, estimators and line searches. */
+        public Spec(
+                List<String> methodClasses,
+                List<String> estimatorClasses,
+                String classpath,
+                List<String> filters,
+                long seed,
+                List<String> lineSearchClasses) {
+            this(methodClasses, estimatorClasses, classpath, filters, seed, lineSearchClasses, List.of());
         }
 
         /** Optimizers and estimators only. */
@@ -58,12 +77,15 @@ public final class Plugins {
                 String classpath,
                 List<String> filters,
                 long seed) {
-            this(methodClasses, estimatorClasses, classpath, filters, seed, List.of());
+            this(methodClasses, estimatorClasses, classpath, filters, seed, List.of(), List.of());
         }
 
         /** True when no plug-in is named. */
         public boolean isEmpty() {
-            return methodClasses.isEmpty() && estimatorClasses.isEmpty() && lineSearchClasses.isEmpty();
+            return methodClasses.isEmpty()
+                    && estimatorClasses.isEmpty()
+                    && lineSearchClasses.isEmpty()
+                    && finiteSumClasses.isEmpty();
         }
     }
 
@@ -160,6 +182,27 @@ public final class Plugins {
                                             .map(r -> ": not applicable: " + r)
                                             .orElse(""))
                             .toList()));
+        }
+        for (Object o : PluginLoader.loadFiniteSums(spec.finiteSumClasses(), spec.classpath())) {
+            String option = "--finite-sum-class " + o.getClass().getName();
+            FiniteSumPlugin p;
+            List<Theorem<?>> ts;
+            try {
+                p = o instanceof PluggableFiniteSum m
+                        ? FiniteSumPlugin.of(m)
+                        : FiniteSumPlugin.of((VarianceReducedEstimator<?>) o);
+                ts = PluginVr.of(p).stream()
+                        .filter(t -> PluginTheorems.selects(spec.filters(), t.id()))
+                        .toList();
+            } catch (IllegalArgumentException ex) {
+                throw new RunInputException(option + ": " + ex.getMessage());
+            }
+            if (ts.isEmpty()) {
+                throw new RunInputException(option + ": no theorem applies with the theorem filters " + spec.filters()
+                        + ". Theorems for finite-sum methods: vr.svrg (SVRG), vr.saga (SAGA). Zero applicable theorems"
+                        + " is an error, not a pass.");
+            }
+            out.add(new Plugin(option, p.id(), ts, PluginVr.listing(ts)));
         }
         refuseDuplicates(out);
         return out;

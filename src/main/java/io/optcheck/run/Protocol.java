@@ -62,6 +62,7 @@ final class Protocol {
         strings(o.putArray("filters"), s.filters());
         o.put("seed", s.seed());
         strings(o.putArray("lineSearchClasses"), s.lineSearchClasses());
+        strings(o.putArray("finiteSumClasses"), s.finiteSumClasses());
         return o.toString();
     }
 
@@ -73,7 +74,8 @@ final class Protocol {
                 n.get("classpath").isNull() ? null : n.get("classpath").asText(),
                 strings(n.get("filters")),
                 n.get("seed").asLong(),
-                strings(n.get("lineSearchClasses")));
+                strings(n.get("lineSearchClasses")),
+                strings(n.get("finiteSumClasses")));
     }
 
     static String job(Job j) {

@@ -1,5 +1,6 @@
 package io.optcheck.method.plugin;
 
+import io.optcheck.api.FiniteSumOracle;
 import io.optcheck.api.Optimizer;
 import io.optcheck.api.Oracle;
 import io.optcheck.method.IterateState;
@@ -7,6 +8,7 @@ import io.optcheck.method.Method;
 import io.optcheck.method.MethodFailure;
 import io.optcheck.method.MethodRefusal;
 import io.optcheck.oracle.GradientOracle;
+import io.optcheck.oracle.IndexOracle;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -117,7 +119,7 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
     @Override
     public State<U> step(State<U> state, GradientOracle oracle) {
         int k = state.t() + 1;
-        GuardedOracle o = new GuardedOracle(oracle);
+        GuardedOracle o = oracle instanceof IndexOracle io ? new GuardedIndexOracle(io) : new GuardedOracle(oracle);
         Object[] out = guarded(k, "step", () -> {
             try {
                 U next = optimizer.step(state.user, o);
@@ -282,8 +284,11 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
         }
     }
 
-    /** The user's view of the oracle: fresh arrays, dimension checks. */
-    private static final class GuardedOracle implements Oracle {
+    /**
+     * The user's view of the oracle: fresh arrays, dimension checks. Over an {@link IndexOracle}
+     * it is a {@link FiniteSumOracle} ({@link GuardedIndexOracle}), which a finite-sum method needs.
+     */
+    private static class GuardedOracle implements Oracle {
         private final GradientOracle inner;
         volatile RuntimeException passedThrough;
 
@@ -296,7 +301,7 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
             return inner.dimension();
         }
 
-        private void requireLength(double[] x) {
+        void requireLength(double[] x) {
             if (x == null || x.length != inner.dimension()) {
                 throw new IllegalArgumentException("x must have length " + inner.dimension() + ", got "
                         + (x == null ? "null" : Integer.toString(x.length)));
@@ -325,6 +330,50 @@ public final class PluginMethod<U> implements Method<PluginMethod.State<U>> {
                 throw new OracleFailure(e);
             }
             return out;
+        }
+    }
+
+    /** The finite-sum view: per-example gradients and indices of the index oracle, guarded the same way. */
+    private static final class GuardedIndexOracle extends GuardedOracle implements FiniteSumOracle {
+        private final IndexOracle index;
+
+        GuardedIndexOracle(IndexOracle index) {
+            super(index);
+            this.index = index;
+        }
+
+        @Override
+        public int n() {
+            return index.n();
+        }
+
+        @Override
+        public double[] exampleGradient(int i, double[] x) {
+            requireLength(x);
+            if (i < 0 || i >= index.n()) {
+                throw new IllegalArgumentException("example index " + i + " outside [0, " + index.n() + ")");
+            }
+            double[] out = new double[x.length];
+            try {
+                index.exampleGradient(i, x, out);
+            } catch (RuntimeException e) {
+                passedThrough = e;
+                throw new OracleFailure(e);
+            }
+            return out;
+        }
+
+        @Override
+        public int nextIndex(int bound) {
+            if (bound < 1) {
+                throw new IllegalArgumentException("nextIndex bound must be >= 1, got " + bound);
+            }
+            try {
+                return index.nextIndex(bound);
+            } catch (RuntimeException e) {
+                passedThrough = e;
+                throw new OracleFailure(e);
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.FiniteSum;
 import io.optcheck.problem.LogCoshQuadraticSum;
 import io.optcheck.problem.Num;
+import io.optcheck.problem.RotatedQuadraticSum;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -22,9 +23,11 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.random.Well19937c;
 
 /**
  * vr.saga (Defazio, Bach &amp; Lacoste-Julien 2014, Thm 1; PEPit example saga.py): with EVERY f_i
@@ -38,8 +41,21 @@ import java.util.Map;
  */
 public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
 
-    /** The sum, mu (L = 1), x_0, the table points phi_i, and a short index path for the unbiasedness check. */
-    public record Instance(CertifiedSum f, double mu, double[] x0, double[][] phi, int[] path) implements Described {
+    /**
+     * The sum, mu (L = 1), x_0, the table points phi_i, a short index path for the unbiasedness
+     * check, and for the checks from a reached state the seed and length of the drawn index path
+     * (prefix -1 when the regime has none; the table then starts at phi_i = x_0).
+     */
+    public record Instance(CertifiedSum f, double mu, double[] x0, double[][] phi, int[] path, long seed, int prefix)
+            implements Described {
+
+        Instance(CertifiedSum f, double mu, double[] x0, double[][] phi, int[] path) {
+            this(f, mu, x0, phi, path, 0, -1);
+        }
+
+        VrPathChecks.Path reached() {
+            return new VrPathChecks.Path(f, mu, eta(), 1, x0, seed, prefix);
+        }
 
         double eta() {
             return 1 / (2 * (mu * f.n() + 1));
@@ -53,6 +69,10 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
             m.put("x*", Num.fmt(f.minimizer()));
             if (path.length > 0) {
                 m.put("path", Arrays.toString(path));
+            }
+            if (prefix >= 0) {
+                m.put("reached along", prefix + " drawn indices, seed " + seed + " (table phi_i = x0 before)");
+                m.remove("phi");
             }
             return m;
         }
@@ -70,8 +90,37 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
         return !r.assumptions().contains(SAGA_TABLE_UPDATED);
     }
 
+    /** Longest drawn index path of the checks from a reached state. */
+    static final int MAX_PREFIX = 12;
+
+    /**
+     * The instances of the checks from a reached state: the holds family, x_0 = x* + offset, and a
+     * drawn index path of 0 to {@value #MAX_PREFIX} steps from the table phi_i = x_0.
+     */
+    static Gen<Instance> reachedStates(boolean rotated) {
+        return (rotated ? VrGens.rotatedSums(1, 4, 10, 1e-4, 1) : VrGens.sums(true, false, 1, 4, 2)).flatMap(s -> {
+            double[] xs = s.general().minimizer();
+            int d = s.general().dimension();
+            return Gens.combine(VrGens.offsets(d), Gens.integers(0, MAX_PREFIX), Gens.longs(0, Integer.MAX_VALUE))
+                    .as((e0, prefix, seed) -> {
+                        double[] x0 = new double[d];
+                        for (int j = 0; j < d; j++) {
+                            x0[j] = xs[j] + e0[j];
+                        }
+                        return new Instance(s.general(), s.mu(), x0, new double[0][], new int[0], seed, prefix);
+                    });
+        });
+    }
+
     @Override
     public Gen<Instance> instances(Regime r) {
+        Gen<Instance> reached = Cases.<Gen<Instance>>on(r)
+                .when("stale-table-lyapunov", () -> reachedStates(false))
+                .when(List.of("rotated", "stale-table-rotated"), () -> reachedStates(true))
+                .orElse(() -> null);
+        if (reached != null) {
+            return reached;
+        }
         Gen<VrGens.Sum> sums = Cases.<Gen<VrGens.Sum>>on(r)
                 .when(
                         List.of(
@@ -158,6 +207,10 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
 
     @Override
     public Evaluation evaluate(Instance in, Regime r) {
+        if (in.prefix() >= 0) {
+            Saga saga = frozen(r) ? Saga.frozenTable(in.eta()) : Saga.of(in.eta());
+            return VrPathChecks.sagaOneStep(saga, in.reached(), tighten());
+        }
         return switch (r.conclusion()) {
             case "unbiased" -> unbiased(in, frozen(r));
             case "iterate-rate" -> iterateRate(in, frozen(r));
@@ -183,9 +236,7 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
         double eta = in.eta();
         double mu = in.mu();
         double[] xs = f.minimizer();
-        // x* is certified to within ||grad f(x*)|| / mu of the true minimizer; that uncertainty
-        // enters the rounding terms like a norm of x* (in units of 2^-52)
-        double xsn = Vec.norm(xs) + Vec.norm(f.gradient(xs)) / (mu * 0x1p-52);
+        double xsn = xStarScale(f, mu, xs);
         double c = 1 / (2 * n * eta * (1 - mu * eta));
         Saga saga = Saga.of(eta);
         Saga.State s0 = saga.init(in.x0(), table(f, in.phi()));
@@ -199,14 +250,10 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
             double[] x1 = s1.x();
             double v1 = lyapunov(f, mu, eta, xs, x1, phi1);
             ev1 += v1 / n;
-            double e1 = Vec.dist(x1, xs);
-            double step = Vec.dist(x1, in.x0());
-            // The rounding of x_1 (inputs ||x_0|| + eta ||v||) and of x* moves c ||x_1 - x*||^2 by
-            // 2 c ||x_1 - x*|| times them; the Bregman terms move by h ||phi_i - x*|| ||x*||.
-            scale += (Math.abs(v1) + 2 * c * e1 * (Vec.norm(in.x0()) + step + xsn) + breg(f, phi1, xs)) / n;
+            scale += leafScale(f, c, xs, xsn, in.x0(), x1, phi1, v1) / n;
         }
         double bound = (1 - eta * mu) * v0 * (1 - tighten());
-        scale += Math.abs(bound) + 2 * c * Vec.dist(in.x0(), xs) * (Vec.norm(in.x0()) + xsn) + breg(f, in.phi(), xs);
+        scale += startScale(f, c, xs, xsn, in.x0(), in.phi(), bound);
         Evaluation.Builder b = new Evaluation.Builder();
         double tight = tighten();
         b.add(Check.atMost(
@@ -223,14 +270,42 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
                 Map.of("E[V_t]", new double[] {v0, ev1}, "bound", new double[] {v0, bound}));
     }
 
-    private static double breg(CertifiedSum f, double[][] phi, double[] xs) {
+    /**
+     * The magnitudes one outcome x_1 (with table points phi1 and Lyapunov value v1) of a step from
+     * x_0 adds to the one-step check's scale, where c = 1/(2 n eta (1 - mu eta)) and xsn is the
+     * scale of x*: the rounding of x_1 (inputs ||x_0|| + eta ||v||) and of x* moves
+     * c ||x_1 - x*||^2 by 2 c ||x_1 - x*|| times them; the Bregman terms move by h ||phi_i - x*|| ||x*||.
+     */
+    static double leafScale(
+            CertifiedSum f, double c, double[] xs, double xsn, double[] x0, double[] x1, double[][] phi1, double v1) {
+        double e1 = Vec.dist(x1, xs);
+        double step = Vec.dist(x1, x0);
+        return Math.abs(v1) + 2 * c * e1 * (Vec.norm(x0) + step + xsn) + breg(f, phi1, xs);
+    }
+
+    /** The start's share of the one-step check's scale: the bound, c ||x_0 - x*||^2's rounding, the Bregman terms. */
+    static double startScale(
+            CertifiedSum f, double c, double[] xs, double xsn, double[] x0, double[][] phi, double bound) {
+        return Math.abs(bound) + 2 * c * Vec.dist(x0, xs) * (Vec.norm(x0) + xsn) + breg(f, phi, xs);
+    }
+
+    /**
+     * The scale of x* in the rounding terms: x* is certified to within ||grad f(x*)|| / mu of the
+     * true minimizer, and that uncertainty enters like a norm of x* (in units of 2^-52).
+     */
+    static double xStarScale(CertifiedSum f, double mu, double[] xs) {
+        return Vec.norm(xs) + Vec.norm(f.gradient(xs)) / (mu * 0x1p-52);
+    }
+
+    static double breg(CertifiedSum f, double[][] phi, double[] xs) {
         double s = 0;
         double[] g = new double[f.dimension()];
         for (int i = 0; i < f.n(); i++) {
             s += f.componentL(i) * Vec.dist(phi[i], xs) * (Vec.norm(phi[i]) + Vec.norm(xs)) / f.n();
-            if (!(f instanceof DiagonalQuadraticSum)) {
+            if (!(f instanceof DiagonalQuadraticSum) && !(f instanceof RotatedQuadraticSum)) {
                 // the general Bregman term f_i(p) - f_i(x*) - g^T (p - x*) cancels: its rounding is
-                // relative to the magnitudes of the three terms
+                // relative to the magnitudes of the three terms (a quadratic's is (1/2) r^T H_i r,
+                // computed without cancellation)
                 f.exampleGradient(i, xs, g);
                 s += (Math.abs(f.exampleValue(i, phi[i]))
                                 + Math.abs(f.exampleValue(i, xs))
@@ -273,7 +348,7 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
                 n);
     }
 
-    private static double maxAbs(double[] v) {
+    static double maxAbs(double[] v) {
         double m = 0;
         for (double x : v) {
             m = Math.max(m, Math.abs(x));
@@ -360,14 +435,65 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
 
     @Override
     public List<String> labels(Instance in, Regime r) {
+        if (in.prefix() >= 0) {
+            return reachedLabels(in);
+        }
         return List.of(
                 "n = " + in.f().n(),
                 in.f().n() >= 2 ? "n >= 2" : "n = 1",
                 in.mu() <= 0.1 ? "kappa >= 10" : "kappa < 10");
     }
 
+    static final String TABLE_REFRESHED = "every table entry refreshed";
+
+    /**
+     * Table staleness along the drawn path (the indices a SAGA step draws, one per step): whether
+     * every entry was refreshed, and the age of the oldest entry in steps; and the curvature spread.
+     */
+    static List<String> reachedLabels(Instance in) {
+        int n = in.f().n();
+        int[] last = new int[n];
+        Arrays.fill(last, -1);
+        Well19937c rng = new Well19937c(in.seed());
+        for (int t = 0; t < in.prefix(); t++) {
+            last[rng.nextInt(n)] = t;
+        }
+        int oldest = Integer.MAX_VALUE;
+        for (int t : last) {
+            oldest = Math.min(oldest, t);
+        }
+        int age = in.prefix() - oldest;
+        return List.of(
+                "n = " + n,
+                n >= 2 ? "n >= 2" : "n = 1",
+                in.f().dimension() >= 5 ? "d >= 5" : "d < 5",
+                in.mu() <= 1e-3 ? "kappa >= 1e3" : in.mu() <= 0.1 ? "kappa in [10, 1e3)" : "kappa < 10",
+                oldest >= 0 ? TABLE_REFRESHED : "some table entry at x_0",
+                oldest < 0
+                        ? "table staleness: never refreshed"
+                        : age >= 4 ? "table staleness >= 4 steps" : "table staleness < 4 steps",
+                VrGens.spreadLabel(in.f()));
+    }
+
+    /** The coverage rules of a holds regime checked from reached states. */
+    static List<Property.Coverage> reachedCoverage(boolean rotated) {
+        List<Property.Coverage> c = new ArrayList<>(List.of(
+                new Property.Coverage("n >= 2", 20),
+                new Property.Coverage(TABLE_REFRESHED, 20),
+                new Property.Coverage("table staleness >= 4 steps", 5),
+                new Property.Coverage(VrGens.SPREAD, 10)));
+        if (rotated) {
+            c.add(new Property.Coverage("d >= 5", 20));
+            c.add(new Property.Coverage("kappa >= 1e3", 5));
+        }
+        return c;
+    }
+
     @Override
     public List<Property.Coverage> coverage(Regime r) {
+        if (Cases.is(r, "rotated")) {
+            return reachedCoverage(true);
+        }
         return r.expected() == Expected.HOLDS
                 ? List.of(new Property.Coverage("n >= 2", 20), new Property.Coverage("kappa >= 10", 10))
                 : List.of();

@@ -6,6 +6,7 @@ import static io.optcheck.theory.Assumptions.SVRG_SNAPSHOT_REFRESHED;
 
 import io.optcheck.method.Svrg;
 import io.optcheck.oracle.FiniteSumIndexOracle;
+import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Gen;
@@ -21,6 +22,7 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +38,31 @@ import java.util.Map;
  */
 public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
 
-    /** The sum (L = 1), mu, eta, m, x~_0, and a scripted index path for the unbiasedness check. */
-    public record Instance(DiagonalQuadraticSum f, double mu, double eta, int m, double[] x0, int[] path)
+    /**
+     * The sum (L = 1), mu, eta, m, x~_0, a scripted index path for the unbiasedness check, and for
+     * the checks from a reached state the seed and length of the drawn index path (prefix -1 when
+     * the regime has none) and the sum they run on ({@code f} itself, or a rotated sum, with f
+     * null).
+     */
+    public record Instance(
+            DiagonalQuadraticSum f,
+            double mu,
+            double eta,
+            int m,
+            double[] x0,
+            int[] path,
+            long seed,
+            int prefix,
+            CertifiedSum sum)
             implements Described {
+
+        Instance(DiagonalQuadraticSum f, double mu, double eta, int m, double[] x0, int[] path) {
+            this(f, mu, eta, m, x0, path, 0, -1, f);
+        }
+
+        VrPathChecks.Path reached() {
+            return new VrPathChecks.Path(sum, mu, eta, m, x0, seed, prefix);
+        }
 
         double a() {
             return 1 / (mu * eta * (1 - 2 * eta) * m) + 2 * eta / (1 - 2 * eta);
@@ -46,16 +70,20 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
 
         @Override
         public Map<String, Object> describe() {
-            Map<String, Object> d = VrGens.described(f, mu, eta);
+            Map<String, Object> d = VrGens.described(sum, mu, eta);
             d.put("m", m);
             d.put("a", a());
             d.put("x0", Num.fmt(x0));
-            d.put("x*", Num.fmt(f.minimizer()));
+            d.put("x*", Num.fmt(sum.minimizer()));
+            if (prefix >= 0) {
+                d.put("path", prefix + " steps (" + prefix / m + " epochs + " + prefix % m + "), index seed " + seed);
+            }
             return d;
         }
     }
 
     static final int EPOCHS = 10;
+    static final String SNAPSHOT_REFRESHED = "snapshot refreshed >= 1 time";
     static final double MU_MIN = 0.05;
 
     /** True on the copy made by {@link #withTightenedBounds}. */
@@ -78,8 +106,50 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
         return t;
     }
 
+    /**
+     * The instances of the checks from a reached state: the holds family with mu &gt;= 0.2 and
+     * eta L in [0.05, 0.2] (so m = floor(r m_min) + 1 &lt;= 251 for r in [1, 2], a &lt; 1), and a
+     * drawn index path of e in [0, 3] whole epochs plus k in [0, m - 2] inner steps, so that the
+     * next step is an inner one.
+     */
+    static Gen<Instance> reachedStates(boolean rotated) {
+        return (rotated
+                        ? VrGens.rotatedSums(1, 4, 10, 0.2, 0)
+                        : VrGens.sums(VrGens.Components.CONVEX, false, 1, 4, 2, 0.2))
+                .filter("average mu >= 0.2", s -> s.mu() >= 0.2)
+                .flatMap(s -> Gens.combine(
+                                Gens.doubles(0.05, 0.2)
+                                        .shrinkDigits(2)
+                                        .withEdges(0.2)
+                                        .knob("eta L"),
+                                Gens.doubles(1, 2).shrinkDigits(1).knob("m / m_min"),
+                                VrGens.offsets(s.general().dimension()),
+                                Gens.integers(0, 3),
+                                Gens.doubles(0, 1).shrinkDigits(1).knob("inner position"),
+                                Gens.longs(0, Integer.MAX_VALUE))
+                        .as((eta, ratio, e0, epochs, u, seed) -> {
+                            int m = (int) Math.floor(ratio / (s.mu() * eta * (1 - 4 * eta))) + 1;
+                            double[] xs = s.general().minimizer();
+                            double[] x0 = new double[e0.length];
+                            for (int j = 0; j < x0.length; j++) {
+                                x0[j] = xs[j] + e0[j];
+                            }
+                            int k = Math.min(m - 2, (int) Math.floor(u * (m - 1)));
+                            return new Instance(
+                                    s.f(), s.mu(), eta, m, x0, new int[0], seed, epochs * m + k, s.general());
+                        }))
+                .filter("a < 1", in -> in.a() < 1);
+    }
+
     @Override
     public Gen<Instance> instances(Regime r) {
+        Gen<Instance> reached = Cases.<Gen<Instance>>on(r)
+                .when(List.of("variance-bound", "stale-snapshot-variance"), () -> reachedStates(false))
+                .when(List.of("variance-bound-rotated", "stale-snapshot-rotated"), () -> reachedStates(true))
+                .orElse(() -> null);
+        if (reached != null) {
+            return reached;
+        }
         List<String> convexRateLt1 = List.of("holds", "unbiased", "drop:" + SVRG_SNAPSHOT_REFRESHED);
         VrGens.Components kind = Cases.<VrGens.Components>on(r)
                 .when(convexRateLt1, () -> VrGens.Components.CONVEX)
@@ -130,6 +200,10 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
             return unbiased(in);
         }
         boolean frozen = !r.assumptions().contains(SVRG_SNAPSHOT_REFRESHED);
+        if (r.conclusion().equals("variance-bound")) {
+            Svrg svrg = frozen ? Svrg.frozenSnapshot(in.eta(), in.m()) : Svrg.of(in.eta(), in.m());
+            return VrPathChecks.varianceBound(svrg, in.reached(), wrongConstant);
+        }
         DiagonalQuadraticSum f = in.f();
         int d = f.dimension();
         double[] xs = f.minimizer();
@@ -221,6 +295,24 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
 
     @Override
     public List<String> labels(Instance in, Regime r) {
+        return labelsOf(in);
+    }
+
+    /** The labels of an instance (for reached states: snapshot age and curvature spread). */
+    static List<String> labelsOf(Instance in) {
+        if (in.prefix() >= 0) {
+            // snapshot age: the epochs the path completed (the snapshot was refreshed that often) and
+            // the inner steps since the last refresh
+            int k = in.prefix() % in.m();
+            return List.of(
+                    "n = " + in.sum().n(),
+                    in.sum().n() >= 2 ? "n >= 2" : "n = 1",
+                    in.sum().dimension() >= 5 ? "d >= 5" : "d < 5",
+                    "snapshot refreshed " + in.prefix() / in.m() + " times",
+                    in.prefix() >= in.m() ? SNAPSHOT_REFRESHED : "snapshot = x~_0",
+                    k == 0 ? "snapshot age 0" : k < in.m() / 2 ? "snapshot age in [1, m/2)" : "snapshot age >= m/2",
+                    VrGens.spreadLabel(in.sum()));
+        }
         return List.of(
                 "n = " + in.f().n(),
                 in.f().n() >= 2 ? "n >= 2" : "n = 1",
@@ -229,11 +321,30 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
 
     @Override
     public List<Property.Coverage> coverage(Regime r) {
+        if (Cases.is(r, "variance-bound")) {
+            return reachedCoverage(false);
+        }
+        if (Cases.is(r, "variance-bound-rotated")) {
+            return reachedCoverage(true);
+        }
         return r.expected() == Expected.HOLDS
                 ? List.of(
                         new Property.Coverage("n >= 2", 20),
                         new Property.Coverage("a < 0.5", 5),
                         new Property.Coverage("a in [0.5, 1)", 5))
                 : List.of();
+    }
+
+    /** The coverage rules of a holds regime checked from reached states. */
+    static List<Property.Coverage> reachedCoverage(boolean rotated) {
+        List<Property.Coverage> c = new ArrayList<>(List.of(
+                new Property.Coverage("n >= 2", 20),
+                new Property.Coverage(SNAPSHOT_REFRESHED, 40),
+                new Property.Coverage("snapshot age >= m/2", 20),
+                new Property.Coverage(VrGens.SPREAD, 10)));
+        if (rotated) {
+            c.add(new Property.Coverage("d >= 5", 20));
+        }
+        return c;
     }
 }

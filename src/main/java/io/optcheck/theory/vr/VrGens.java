@@ -2,6 +2,8 @@ package io.optcheck.theory.vr;
 
 import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
+import io.optcheck.problem.Problems;
+import io.optcheck.problem.RotatedQuadraticSum;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import java.util.Collections;
@@ -99,8 +101,84 @@ public final class VrGens {
                 .filter("average mu-strongly convex with mu >= " + muMin, s -> s.mu() >= muMin);
     }
 
+    /**
+     * Rotated sums (item: heterogeneous, non-commuting curvatures): f_i(x) = (1/2) (x - c_i)^T
+     * Q_i diag(l_i) Q_i^T (x - c_i) with a random orthogonal Q_i per component
+     * ({@link RotatedQuadraticSum}), n in [nMin, nMax], d in [1, dMax], centers in [-2, 2]^d (whole
+     * numbers after shrinking), L = 1. With {@code muMax} &gt; 0 every eigenvalue l_ij is drawn in
+     * [mu, 1] with mu = 1/kappa log-uniform in [muMin, muMax] (a knob): every component is
+     * mu-strongly convex, and the certified mu is min_i mu_i. Otherwise (muMax = 0) l_ij is in
+     * [muMin, 1] and mu is the certified lambda_min of the average.
+     */
+    public static Gen<Sum> rotatedSums(int nMin, int nMax, int dMax, double muMin, double muMax) {
+        return Gens.combine(
+                        Gens.integers(nMin, nMax),
+                        Gens.integers(1, dMax),
+                        muMax > 0 ? Gens.logDoubles(muMin, muMax).knob("mu / L") : Gens.doubles(muMin, muMin))
+                .as((n, d, mu) -> new Object[] {n, d, mu})
+                .flatMap(o -> {
+                    int n = (Integer) o[0];
+                    int d = (Integer) o[1];
+                    double mu = (Double) o[2];
+                    Gen<double[]> eig = Gens.doubleArrays(Gens.doubles(mu, 1).shrinkDigits(2), d);
+                    Gen<double[]> center = Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(0), d);
+                    Gen<double[][]> rotation = src -> Problems.orthogonal(src, d);
+                    return Gens.combine(
+                                    Gens.listsOfSize(eig, n),
+                                    Gens.listsOfSize(rotation, n),
+                                    Gens.listsOfSize(center, n))
+                            .as((ls, qs, cs) -> {
+                                RotatedQuadraticSum f = new RotatedQuadraticSum(
+                                        ls.toArray(new double[0][]),
+                                        qs.toArray(new double[0][][]),
+                                        cs.toArray(new double[0][]));
+                                double certified = Double.POSITIVE_INFINITY;
+                                for (int i = 0; i < n; i++) {
+                                    certified = Math.min(certified, f.componentMu(i));
+                                }
+                                return new Sum(null, muMax > 0 ? certified : f.averageMuLowerBound(), f);
+                            });
+                });
+    }
+
     /** A point in [-2, 2]^d, shrinking toward 0 (so toward the offset it is added to). */
     public static Gen<double[]> offsets(int d) {
         return Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(1), d);
+    }
+
+    /**
+     * How much the components' curvatures differ: max_j (max_i h_ij - min_i h_ij) for a diagonal
+     * sum, max_i L_i - min_i mu_i for any other. With spread 0 (every component with the same
+     * curvature) a stale SVRG snapshot or SAGA table still gives the exact gradient up to a constant,
+     * so the coverage rules of the checks from a reached state ask for spread &gt;= 0.5.
+     */
+    static double curvatureSpread(CertifiedSum f) {
+        double spread = 0;
+        if (f instanceof DiagonalQuadraticSum q) {
+            for (int j = 0; j < q.dimension(); j++) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < q.n(); i++) {
+                    lo = Math.min(lo, q.curvature(i, j));
+                    hi = Math.max(hi, q.curvature(i, j));
+                }
+                spread = Math.max(spread, hi - lo);
+            }
+            return spread;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < f.n(); i++) {
+            lo = Math.min(lo, f.componentMu(i));
+            hi = Math.max(hi, f.componentL(i));
+        }
+        return hi - lo;
+    }
+
+    /** The coverage label of {@link #curvatureSpread}. */
+    static final String SPREAD = "curvature spread >= 0.5";
+
+    static String spreadLabel(CertifiedSum f) {
+        return curvatureSpread(f) >= 0.5 ? SPREAD : "curvature spread < 0.5";
     }
 }
