@@ -105,4 +105,46 @@ class DeclaredPrecisionTest {
         assertThat(run(new ReferencePlugin(MethodKind.GD)).verdict()).isEqualTo(Verdict.PASS);
         assertThat(run(new FloatGd(Precision.BFLOAT16)).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
     }
+
+    /** "GD" that jumps to 0 in one step: its iterates are float32 numbers for another reason than float arithmetic. */
+    static final class JumpToZero implements PluggableOptimizer {
+        @Override
+        public String id() {
+            return "jump-to-zero";
+        }
+
+        @Override
+        public MethodKind kind() {
+            return MethodKind.GD;
+        }
+
+        @Override
+        public Optimizer<?> create(Hyperparameters h) {
+            return new Optimizer<double[]>() {
+                @Override
+                public double[] init(double[] x0) {
+                    return x0.clone();
+                }
+
+                @Override
+                public double[] step(double[] x, Oracle oracle) {
+                    oracle.gradient(x);
+                    return new double[x.length];
+                }
+
+                @Override
+                public double[] position(double[] x) {
+                    return x.clone();
+                }
+            };
+        }
+    }
+
+    @Test
+    void iteratesOnTheFloat32GridThatDoNotFollowTheReferenceAreNotTakenForFloatArithmetic() {
+        // Every iterate is 0, a float32 number, but far from GD's: another update, which
+        // conf.reference-equivalence reports; the precision check holds.
+        Result res = run(new JumpToZero());
+        assertThat(res.outcome()).isEqualTo(Outcome.HELD);
+    }
 }
