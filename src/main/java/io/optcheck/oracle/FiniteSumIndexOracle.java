@@ -11,7 +11,7 @@ import org.hipparchus.random.Well19937c;
  * from a script ({@link #scripted}), so that exact enumeration can run a method along every index
  * path with its probability. Counts its calls. Not thread-safe: one oracle per run.
  */
-public final class FiniteSumIndexOracle extends CountingOracle<FiniteSum> implements IndexOracle {
+public class FiniteSumIndexOracle extends CountingOracle<FiniteSum> implements IndexOracle {
 
     private final RandomGenerator rng;
     private final int[] script;
@@ -21,6 +21,21 @@ public final class FiniteSumIndexOracle extends CountingOracle<FiniteSum> implem
         super(f);
         this.rng = rng;
         this.script = script;
+    }
+
+    /**
+     * The gradients of {@code f} for a subclass that answers {@link #nextIndex} itself (an
+     * enumeration that replays index paths).
+     */
+    protected FiniteSumIndexOracle(FiniteSum f) {
+        this(f, null, null);
+    }
+
+    /** @throws IllegalArgumentException unless bound &gt;= 1 */
+    protected static void requireBound(int bound) {
+        if (bound < 1) {
+            throw new IllegalArgumentException("index bound must be >= 1, got " + bound);
+        }
     }
 
     /** Indices drawn uniformly from a Well19937c seeded with {@code seed}. */
@@ -56,9 +71,7 @@ public final class FiniteSumIndexOracle extends CountingOracle<FiniteSum> implem
 
     @Override
     public int nextIndex(int bound) {
-        if (bound < 1) {
-            throw new IllegalArgumentException("index bound must be >= 1, got " + bound);
-        }
+        requireBound(bound);
         if (script == null) {
             return rng.nextInt(bound);
         }

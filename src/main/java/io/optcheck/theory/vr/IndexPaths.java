@@ -4,7 +4,7 @@ import io.optcheck.method.Method;
 import io.optcheck.method.MethodFailure;
 import io.optcheck.method.MethodRefusal;
 import io.optcheck.method.MethodState;
-import io.optcheck.oracle.CountingOracle;
+import io.optcheck.oracle.FiniteSumIndexOracle;
 import io.optcheck.oracle.IndexOracle;
 import io.optcheck.problem.FiniteSum;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ final class IndexPaths {
     private record Node(int bound, int choice) {}
 
     /** The oracle of one leaf: exact gradients of f, answers from the drawn path, then from the walk. */
-    private static final class Replay extends CountingOracle<FiniteSum> implements IndexOracle {
+    private static final class Replay extends FiniteSumIndexOracle {
         private final RandomGenerator path;
         private final int prefix;
         private final List<Node> walk;
@@ -81,26 +81,8 @@ final class IndexPaths {
         }
 
         @Override
-        public int n() {
-            return f.n();
-        }
-
-        @Override
-        protected void estimate(double[] x, double[] out) {
-            f.gradient(x, out);
-        }
-
-        @Override
-        public void exampleGradient(int i, double[] x, double[] out) {
-            countGradientCall();
-            f.exampleGradient(i, x, out);
-        }
-
-        @Override
         public int nextIndex(int bound) {
-            if (bound < 1) {
-                throw new IllegalArgumentException("index bound must be >= 1, got " + bound);
-            }
+            requireBound(bound);
             List<Integer> here = perStep.get(perStep.size() - 1);
             if (here.size() >= MAX_QUESTIONS) {
                 failure = "step " + step + " asked more than " + MAX_QUESTIONS + " random indices";

@@ -8,6 +8,7 @@ import io.optcheck.prop.Gen;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.DeclaredTheorem;
+import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * vr.svrg and vr.saga retargeted to a user's finite-sum plug-in ({@link FiniteSumPlugin}): the
@@ -75,27 +77,16 @@ public final class PluginVr {
                 r.declared());
     }
 
-    /** The method with these hyperparameters, or the error evaluation naming why it cannot be built. */
-    static Object build(FiniteSumPlugin p, Hyperparameters h) {
-        try {
-            return p.create(h);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return new Evaluation.Builder().build(Evaluation.Ending.ERROR, e.getMessage(), 0, Map.of());
-        }
-    }
+    /**
+     * What vr.svrg and vr.saga on a plug-in share: the plug-in, its id and conventions, the
+     * restated regimes, the instance's fields under the plug-in's id, and building its method.
+     */
+    abstract static class OnPlugin<I extends Described> extends DeclaredTheorem<I> {
+        final FiniteSumPlugin plugin;
 
-    /** vr.svrg on an SVRG plug-in. */
-    static final class OnSvrg extends DeclaredTheorem<SvrgTheorem.Instance> {
-        private final FiniteSumPlugin plugin;
-
-        OnSvrg(FiniteSumPlugin plugin) {
-            super("vr.svrg");
+        OnPlugin(String id, FiniteSumPlugin plugin) {
+            super(id);
             this.plugin = plugin;
-        }
-
-        @Override
-        protected boolean keeps(Regime r) {
-            return Cases.is(r, "unbiased") || Cases.is(r, "variance-bound") || Cases.is(r, "variance-bound-rotated");
         }
 
         @Override
@@ -114,28 +105,48 @@ public final class PluginVr {
         }
 
         @Override
+        public Map<String, Object> describe(I in) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("method", plugin.id());
+            d.putAll(in.describe());
+            return d;
+        }
+
+        /** {@code check} on the method with these hyperparameters, or the error evaluation naming why it cannot be built. */
+        Evaluation withMethod(Hyperparameters h, Function<Method<?>, Evaluation> check) {
+            Method<?> m;
+            try {
+                m = plugin.create(h);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                return new Evaluation.Builder().build(Evaluation.Ending.ERROR, e.getMessage(), 0, Map.of());
+            }
+            return check.apply(m);
+        }
+    }
+
+    /** vr.svrg on an SVRG plug-in. */
+    static final class OnSvrg extends OnPlugin<SvrgTheorem.Instance> {
+        OnSvrg(FiniteSumPlugin plugin) {
+            super("vr.svrg", plugin);
+        }
+
+        @Override
+        protected boolean keeps(Regime r) {
+            return Cases.is(r, "unbiased") || Cases.is(r, "variance-bound") || Cases.is(r, "variance-bound-rotated");
+        }
+
+        @Override
         public Gen<SvrgTheorem.Instance> instances(Regime r) {
             return SvrgTheorem.reachedStates(Cases.is(r, "variance-bound-rotated"));
         }
 
         @Override
         public Evaluation evaluate(SvrgTheorem.Instance in, Regime r) {
-            Object m = build(plugin, Hyperparameters.of("lr", in.eta()).with("m", in.m()));
-            if (m instanceof Evaluation e) {
-                return e;
-            }
-            Method<?> method = (Method<?>) m;
-            return Cases.is(r, "unbiased")
-                    ? VrPathChecks.unbiased(method, in.reached(), tighten())
-                    : VrPathChecks.varianceBound(method, in.reached(), tighten() > 0);
-        }
-
-        @Override
-        public Map<String, Object> describe(SvrgTheorem.Instance in) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("method", plugin.id());
-            d.putAll(in.describe());
-            return d;
+            return withMethod(
+                    Hyperparameters.of("lr", in.eta()).with("m", in.m()),
+                    method -> Cases.is(r, "unbiased")
+                            ? VrPathChecks.unbiased(method, in.reached(), tighten())
+                            : VrPathChecks.varianceBound(method, in.reached(), tighten() > 0));
         }
 
         @Override
@@ -150,32 +161,14 @@ public final class PluginVr {
     }
 
     /** vr.saga on a SAGA plug-in. */
-    static final class OnSaga extends DeclaredTheorem<SagaTheorem.Instance> {
-        private final FiniteSumPlugin plugin;
-
+    static final class OnSaga extends OnPlugin<SagaTheorem.Instance> {
         OnSaga(FiniteSumPlugin plugin) {
-            super("vr.saga");
-            this.plugin = plugin;
+            super("vr.saga", plugin);
         }
 
         @Override
         protected boolean keeps(Regime r) {
             return Cases.is(r, "holds") || Cases.is(r, "unbiased") || Cases.is(r, "rotated");
-        }
-
-        @Override
-        protected Regime statedFor(Regime r) {
-            return restated(r, plugin);
-        }
-
-        @Override
-        public String methodId() {
-            return plugin.id();
-        }
-
-        @Override
-        public Map<String, String> conventions() {
-            return PluginVr.conventions(plugin);
         }
 
         @Override
@@ -185,22 +178,11 @@ public final class PluginVr {
 
         @Override
         public Evaluation evaluate(SagaTheorem.Instance in, Regime r) {
-            Object m = build(plugin, Hyperparameters.of("lr", in.eta()));
-            if (m instanceof Evaluation e) {
-                return e;
-            }
-            Method<?> method = (Method<?>) m;
-            return Cases.is(r, "unbiased")
-                    ? VrPathChecks.unbiased(method, in.reached(), tighten())
-                    : VrPathChecks.sagaOneStep(method, in.reached(), tighten());
-        }
-
-        @Override
-        public Map<String, Object> describe(SagaTheorem.Instance in) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("method", plugin.id());
-            d.putAll(in.describe());
-            return d;
+            return withMethod(
+                    Hyperparameters.of("lr", in.eta()),
+                    method -> Cases.is(r, "unbiased")
+                            ? VrPathChecks.unbiased(method, in.reached(), tighten())
+                            : VrPathChecks.sagaOneStep(method, in.reached(), tighten()));
         }
 
         @Override
