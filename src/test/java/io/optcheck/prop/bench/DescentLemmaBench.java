@@ -62,6 +62,50 @@ public final class DescentLemmaBench {
                             Gens.doubles(1e-3, 1.0))
                     .as((lambda, qSeed, x0, h) -> build(d, lambda, qSeed, x0, h)));
 
+    /** The draws of one try, before the problem is built from them. */
+    record Draws(int d, double[] lambda, long qSeed, double[] x0, double h) {
+        Problem build() {
+            return DescentLemmaBench.build(d, lambda, qSeed, x0, h);
+        }
+    }
+
+    /** The same generator as {@link #PROBLEMS}, stopping before {@link #build}: the same draws. */
+    static final Gen<Draws> DRAWS = Gens.integers(1, 20)
+            .flatMap(d -> Gens.combine(
+                            Gens.doubleArrays(Gens.logDoubles(1e-3, 1e3), d),
+                            Gens.longs(0, Integer.MAX_VALUE),
+                            Gens.doubleArrays(Gens.doubles(-10, 10), d),
+                            Gens.doubles(1e-3, 1.0))
+                    .as((lambda, qSeed, x0, h) -> new Draws(d, lambda, qSeed, x0, h)));
+
+    /**
+     * The draws of every try that {@link #engine} checks with these arguments, in order: the
+     * engine's own inputs, for timing the check alone on exactly them ({@link #byHandOn}).
+     */
+    static List<Draws> engineDraws(int tries, long seed) {
+        List<Draws> out = new ArrayList<>();
+        PropertyResult<Draws> r = Property.forAll("gd.descent-lemma", DRAWS, (p, trial) -> {
+                    out.add(p);
+                    sink += check(p.build());
+                })
+                .tries(tries)
+                .seed(seed)
+                .run();
+        if (!r.passed() || r.tries() != tries) {
+            throw new IllegalStateException(FailureReport.message(r));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The hand-written loop's work on given draws: build and check each; returns elapsed nanoseconds. */
+    static long byHandOn(List<Draws> draws) {
+        long t0 = System.nanoTime();
+        for (Draws p : draws) {
+            sink += check(p.build());
+        }
+        return System.nanoTime() - t0;
+    }
+
     static Problem build(int d, double[] lambda, long qSeed, double[] x0, double h) {
         SplittableRandom g = new SplittableRandom(qSeed);
         double[][] z = new double[d][d];
@@ -203,42 +247,68 @@ public final class DescentLemmaBench {
     }
 
     /**
-     * Engine and hand-written loop alternately, {@code rounds} times 200 tries each, timed by the
-     * thread's CPU time, which other processes on a loaded machine do not inflate the way they
-     * inflate wall time; prints the medians of the last two thirds and the median ratio.
+     * Engine, hand-written loop, and the hand-written check on the engine's own inputs
+     * ({@link #byHandOn}), alternately, {@code rounds} times 200 tries each, timed by the thread's
+     * CPU time, which other processes on a loaded machine do not inflate the way they inflate wall
+     * time; prints the medians of the last two thirds and the median per-round ratios. The ratio to
+     * the check on the engine's inputs is the engine's overhead with the inputs' cost held equal.
      */
     static void paired(int rounds) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        List<Draws> same = engineDraws(200, 42);
         long[] eng = new long[rounds];
         long[] hand = new long[rounds];
+        long[] onSame = new long[rounds];
         double[] ratio = new double[rounds];
+        double[] ratioSame = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long c0 = mx.getCurrentThreadCpuTime();
             engine(200, 42);
             long c1 = mx.getCurrentThreadCpuTime();
             handWritten(200, 42);
             long c2 = mx.getCurrentThreadCpuTime();
+            byHandOn(same);
+            long c3 = mx.getCurrentThreadCpuTime();
             eng[r] = c1 - c0;
             hand[r] = c2 - c1;
+            onSame[r] = c3 - c2;
             ratio[r] = (double) eng[r] / hand[r];
+            ratioSame[r] = (double) eng[r] / onSame[r];
         }
         int from = rounds / 3; // the first third warms up
-        long[] e = Arrays.copyOfRange(eng, from, rounds);
-        long[] h = Arrays.copyOfRange(hand, from, rounds);
-        double[] q = Arrays.copyOfRange(ratio, from, rounds);
-        Arrays.sort(e);
-        Arrays.sort(h);
-        Arrays.sort(q);
+        double[] e = sortedTail(eng, from);
+        double[] h = sortedTail(hand, from);
+        double[] s = sortedTail(onSame, from);
+        double[] q = sortedTail(ratio, from);
+        double[] qs = sortedTail(ratioSame, from);
         System.out.printf(
                 Locale.ROOT,
-                "paired, thread CPU time, 200 tries per round, median of %d rounds: engine %.3f ms, hand-written %.3f ms, "
-                        + "median ratio %.3fx (quartiles %.3f to %.3f)%n",
+                "paired, thread CPU time, 200 tries per round, median of %d rounds: engine %.3f ms, hand-written %.3f ms,"
+                        + " hand-written check on the engine's inputs %.3f ms%n"
+                        + "  engine / hand-written: median ratio %.3fx (quartiles %.3f to %.3f)%n"
+                        + "  engine / check on the engine's inputs: median ratio %.3fx (quartiles %.3f to %.3f)%n",
                 e.length,
                 e[e.length / 2] / 1e6,
                 h[h.length / 2] / 1e6,
+                s[s.length / 2] / 1e6,
                 q[q.length / 2],
                 q[q.length / 4],
-                q[3 * q.length / 4]);
+                q[3 * q.length / 4],
+                qs[qs.length / 2],
+                qs[qs.length / 4],
+                qs[3 * qs.length / 4]);
+    }
+
+    private static double[] sortedTail(long[] xs, int from) {
+        double[] out = Arrays.stream(xs, from, xs.length).asDoubleStream().toArray();
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static double[] sortedTail(double[] xs, int from) {
+        double[] out = Arrays.copyOfRange(xs, from, xs.length);
+        Arrays.sort(out);
+        return out;
     }
 
     public static void main(String[] args) throws Exception {
