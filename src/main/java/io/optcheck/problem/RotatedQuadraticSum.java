@@ -248,6 +248,11 @@ public final class RotatedQuadraticSum implements CertifiedSum {
         return min - d * Math.sqrt(fro) * 0x1p-48;
     }
 
+    /** The center c_i of component i, as a copy. */
+    public double[] center(int i) {
+        return c[requireExample(i)].clone();
+    }
+
     /** The eigenvalues of component i as given (before the 1 - 2^-30 margin). */
     public double[] eigenvalues(int i) {
         return l[requireExample(i)].clone();

@@ -2,7 +2,7 @@ package io.optcheck.theory.dist;
 
 import io.optcheck.oracle.ExampleRows;
 import io.optcheck.oracle.MicroBatchAccumulation;
-import io.optcheck.problem.FiniteSumLeastSquares;
+import io.optcheck.problem.FiniteSum;
 import io.optcheck.problem.Num;
 import io.optcheck.theory.Described;
 import io.optcheck.theory.sgd.EstimatorTheorems;
@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 /** A large batch (all n examples) split into micro-batches of the given sizes, and a normalisation. */
-record AccumInstance(FiniteSumLeastSquares f, double[] x, int[] sizes, MicroBatchAccumulation.Normalisation norm)
+record AccumInstance(FiniteSum f, double[] x, int[] sizes, MicroBatchAccumulation.Normalisation norm)
         implements Described {
 
     MicroBatchAccumulation estimator() {

@@ -1,9 +1,13 @@
 package io.optcheck.theory.dist;
 
 import io.optcheck.method.FedAvg;
+import io.optcheck.method.IterateState;
+import io.optcheck.method.Method;
 import io.optcheck.oracle.FiniteSumIndexOracle;
+import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
+import io.optcheck.problem.RotatedQuadraticSum;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -25,6 +29,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.MatrixUtils;
 
 /**
  * dist.fedavg-drift (Charles &amp; Konecny 2021, "Convergence and accuracy trade-offs in federated
@@ -39,7 +46,7 @@ import java.util.TreeMap;
 public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
 
     /** Clients (the terms of the sum), local step, local steps E, start. */
-    public record Instance(DiagonalQuadraticSum clients, double eta, int localSteps, double[] x0) implements Described {
+    public record Instance(CertifiedSum clients, double eta, int localSteps, double[] x0) implements Described {
 
         @Override
         public Map<String, Object> describe() {
@@ -51,7 +58,9 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
             m.put("E", localSteps);
             m.put("x0", Num.fmt(x0));
             m.put("x*", Num.fmt(clients.minimizer()));
-            m.put("x_fp", Num.fmt(fixedPoint(this)));
+            double[] fp = fixedPoint(this);
+            m.put("x_fp", Num.fmt(fp));
+            m.put("drift ||x_fp - x*||", Vec.dist(fp, clients.minimizer()));
             return m;
         }
     }
@@ -61,9 +70,21 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
 
     static final double CONTRACT_TO = 1e-9;
 
+    /** Rounds run at most on rotated clients (a round costs K E d^2 there, and kappa up to 1e4 contracts slowly). */
+    static final int MAX_ROUNDS_ROTATED = 500;
+
+    /** Builds the FedAvg under check from (eta, E): the built-in one, or a planted variant in a test. */
+    private final BiFunction<Double, Integer, Method<? extends IterateState>> method;
+
     /** The theorem as its spec declares it. */
     public FedAvgDrift() {
+        this(FedAvg::new);
+    }
+
+    /** The theorem run on another FedAvg (a planted variant in a test). */
+    FedAvgDrift(BiFunction<Double, Integer, Method<? extends IterateState>> method) {
         super("dist.fedavg-drift");
+        this.method = method;
     }
 
     /**
@@ -74,6 +95,15 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
 
     @Override
     public Gen<Instance> instances(Regime r) {
+        Shape rotated = Cases.<Shape>on(r)
+                .when("drift-rotated", () -> new Shape(true, false, false, false))
+                .when("one-local-step-rotated", () -> new Shape(false, true, false, false))
+                .when("identical-clients-rotated", () -> new Shape(false, false, true, true))
+                .when("shared-curvature-rotated", () -> new Shape(false, false, true, false))
+                .orElse(() -> null);
+        if (rotated != null) {
+            return rotatedInstances(rotated);
+        }
         Shape shape = Cases.<Shape>on(r)
                 .when("holds", () -> new Shape(true, false, false, false))
                 .when("one-local-step", () -> new Shape(false, true, false, false))
@@ -110,7 +140,47 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                 })
                 .filter(
                         "two clients differing in curvature and center in one coordinate",
-                        in -> !drift || differs(in.clients()));
+                        in -> !drift || differs((DiagonalQuadraticSum) in.clients()));
+    }
+
+    /**
+     * Rotated clients ({@link VrGens#rotatedSums}, the family of the variance-reduction theorems):
+     * K in [2, 4] clients H_k = Q_k diag(l_k) Q_k^T in d in [1, 10], mu = 1/kappa log-uniform in
+     * [1e-4, 1] (kappa up to 1e4), l_kj in [mu, 1], centers in [-2, 2]^d; E in [2, 8] (1 where the
+     * shape says), eta L in [0.05, 1], x_0 in [-2, 2]^d. The drift shape keeps clients whose first
+     * two Hessians differ by at least 1e-3 in some entry and whose centers differ by at least 1e-3.
+     */
+    private static Gen<Instance> rotatedInstances(Shape shape) {
+        Gen<Integer> local = shape.oneLocalStep() ? Gens.just(1) : Gens.integers(2, 8);
+        return Gens.combine(
+                        Gens.integers(2, 4),
+                        local,
+                        Gens.doubles(0.05, 1).shrinkDigits(2).withEdges(1.0).knob("eta L"))
+                .as((k, e, eta) -> new Object[] {k, e, eta})
+                .flatMap(o -> {
+                    int k = (Integer) o[0];
+                    int e = (Integer) o[1];
+                    double eta = (Double) o[2];
+                    return VrGens.rotatedSums(k, k, 10, 1e-4, 1, shape.sharedCurvature(), shape.sharedCenter())
+                            .flatMap(s -> VrGens.offsets(s.general().dimension())
+                                    .map(x0 -> new Instance(s.general(), eta, e, x0)));
+                })
+                .filter(
+                        "two clients differing in curvature and center by >= 1e-3",
+                        in -> !shape.drift() || rotatedDiffer((RotatedQuadraticSum) in.clients()));
+    }
+
+    private static boolean rotatedDiffer(RotatedQuadraticSum f) {
+        double[][] h0 = f.componentHessian(0);
+        double[][] h1 = f.componentHessian(1);
+        double dh = 0;
+        for (int a = 0; a < h0.length; a++) {
+            for (int b = 0; b < h0.length; b++) {
+                dh = Math.max(dh, Math.abs(h0[a][b] - h1[a][b]));
+            }
+        }
+        double dc = Vec.norm(Vec.minus(f.center(0), f.center(1)));
+        return dh >= 1e-3 && dc >= 1e-3;
     }
 
     /**
@@ -136,9 +206,12 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
         return -StrictMath.expm1(e * StrictMath.log1p(-eta * h));
     }
 
-    /** The fixed point of the FedAvg map, coordinate by coordinate. */
+    /** The fixed point of the FedAvg map: coordinate by coordinate, or by the matrix equation for rotated clients. */
     static double[] fixedPoint(Instance in) {
-        DiagonalQuadraticSum f = in.clients();
+        if (in.clients() instanceof RotatedQuadraticSum) {
+            return RotatedMap.of(in).fixedPoint;
+        }
+        DiagonalQuadraticSum f = (DiagonalQuadraticSum) in.clients();
         double[] x = new double[f.dimension()];
         for (int j = 0; j < x.length; j++) {
             double num = 0;
@@ -155,7 +228,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
 
     /** avg_k (1 - eta h_kj)^E per coordinate: the contraction of the FedAvg map. */
     static double[] contraction(Instance in) {
-        DiagonalQuadraticSum f = in.clients();
+        DiagonalQuadraticSum f = (DiagonalQuadraticSum) in.clients();
         double[] a = new double[f.dimension()];
         for (int j = 0; j < a.length; j++) {
             for (int k = 0; k < f.n(); k++) {
@@ -167,7 +240,10 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
 
     @Override
     public Evaluation evaluate(Instance in, Regime r) {
-        DiagonalQuadraticSum f = in.clients();
+        if (in.clients() instanceof RotatedQuadraticSum) {
+            return evaluateRotated(in, r);
+        }
+        DiagonalQuadraticSum f = (DiagonalQuadraticSum) in.clients();
         int d = f.dimension();
         double[] xs = f.minimizer();
         double[] fp = fixedPoint(in);
@@ -208,7 +284,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
      * contracted by 1e-9 or after MAX_ROUNDS rounds.
      */
     private void roundsCheck(Instance in, double[] fp, Evaluation.Builder b, List<Double> obs, List<Double> bnd) {
-        DiagonalQuadraticSum f = in.clients();
+        DiagonalQuadraticSum f = (DiagonalQuadraticSum) in.clients();
         int d = f.dimension();
         double[] abar = contraction(in);
         double rho = 0;
@@ -223,9 +299,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                 cMax = Math.max(cMax, Math.abs(f.center(k, j)));
             }
         }
-        FedAvg method = new FedAvg(in.eta(), in.localSteps());
-        FiniteSumIndexOracle oracle = FiniteSumIndexOracle.uniform(f, 0);
-        FedAvg.State s = method.init(in.x0());
+        Rounds run = new Rounds(method.apply(in.eta(), in.localSteps()), f, in.x0());
         double[] pw = new double[d];
         Arrays.fill(pw, 1);
         // Rounding: each round adds about E K ulps of (|x| + |c|), and earlier errors are contracted
@@ -233,8 +307,8 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
         // rounds' worth; the fixed point's own rounding adds its scale.
         double memory = rho < 1 ? 1 / (1 - rho) : Double.POSITIVE_INFINITY;
         for (int t = 1; t <= MAX_ROUNDS; t++) {
-            double xPrev = Vec.norm(s.x());
-            s = method.step(s, oracle);
+            double xPrev = Vec.norm(run.x());
+            run.step();
             double sq = 0;
             for (int j = 0; j < d; j++) {
                 pw[j] *= abar[j];
@@ -242,7 +316,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                 sq += v * v;
             }
             double bound = Math.sqrt(sq) * (1 - tighten());
-            double observed = Vec.dist(s.x(), fp);
+            double observed = Vec.dist(run.x(), fp);
             double scale = Math.min(t, memory) * in.localSteps() * f.n() * (xPrev + cMax) + 2 * cMax * f.n() + bound;
             obs.add(observed);
             bnd.add(bound);
@@ -258,6 +332,279 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                 return;
             }
         }
+    }
+
+    /** A FedAvg run on the clients' index oracle, whatever the method's state type. */
+    private static final class Rounds {
+        private final Runner<?> runner;
+
+        <S extends IterateState> Rounds(Method<S> m, CertifiedSum f, double[] x0) {
+            this.runner = new Runner<>(m, FiniteSumIndexOracle.uniform(f, 0), m.init(x0));
+        }
+
+        void step() {
+            runner.step();
+        }
+
+        double[] x() {
+            return runner.state.x();
+        }
+
+        private static final class Runner<S extends IterateState> {
+            private final Method<S> m;
+            private final FiniteSumIndexOracle oracle;
+            private S state;
+
+            Runner(Method<S> m, FiniteSumIndexOracle oracle, S state) {
+                this.m = m;
+                this.oracle = oracle;
+                this.state = state;
+            }
+
+            void step() {
+                state = m.step(state, oracle);
+            }
+        }
+    }
+
+    /**
+     * The FedAvg map of rotated clients, x -&gt; x - Bbar x + avg_k B_k c_k with
+     * B_k = I - (I - eta H_k)^E = eta H_k sum_{s&lt;E} (I - eta H_k)^s (symmetric, commuting with H_k;
+     * no cancellation for small eta H_k), and what is certified about it.
+     *
+     * <ul>
+     *   <li>{@code r} = T(x*) - x* = -avg_k sum_s eta grad f_k(y_s), the sum of the local steps
+     *       from x* (computed step by step, no cancellation); x* is a fixed point iff r = 0, and
+     *       x_fp - x* = Bbar^{-1} r exactly (the fixed-point equation).</li>
+     *   <li>{@code lam} = 1 - (1 - eta mu)^E &lt;= lambda_min(Bbar), from the certificate (every
+     *       eigenvalue of H_k is in [mu, L = 1], eta L &lt;= 1, and 1 - (1 - u)^E is increasing):
+     *       so ||Bbar^{-1}|| &lt;= 1/lam, and the map contracts by at least 1 - lam.</li>
+     * </ul>
+     */
+    static final class RotatedMap {
+        final double[][] bbar;
+        final double[] r;
+        /** Rounding scale of r: the magnitudes of the local steps and iterates it sums. */
+        final double rScale;
+
+        final double lam;
+        final double[] fixedPoint;
+        /** Certified bound on ||computed x_fp - exact x_fp||: (residual + rounding of r and Bbar) / lam. */
+        final double fixedPointError;
+
+        private RotatedMap(
+                double[][] bbar, double[] r, double rScale, double lam, double[] fixedPoint, double fixedPointError) {
+            this.bbar = bbar;
+            this.r = r;
+            this.rScale = rScale;
+            this.lam = lam;
+            this.fixedPoint = fixedPoint;
+            this.fixedPointError = fixedPointError;
+        }
+
+        static RotatedMap of(Instance in) {
+            RotatedQuadraticSum f = (RotatedQuadraticSum) in.clients();
+            int d = f.dimension();
+            int k = f.n();
+            int e = in.localSteps();
+            double eta = in.eta();
+            double[] xs = f.minimizer();
+            double[] r = new double[d];
+            double rScale = 0;
+            double[][] bbar = new double[d][d];
+            double[] g = new double[d];
+            double mu = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                mu = Math.min(mu, f.componentMu(c));
+                double[][] h = f.componentHessian(c);
+                double[] y = xs.clone();
+                for (int s = 0; s < e; s++) {
+                    f.exampleGradient(c, y, g);
+                    double[] absStep = absTimes(h, Vec.minus(y, f.center(c)));
+                    for (int j = 0; j < d; j++) {
+                        double step = eta * g[j];
+                        r[j] -= step / k;
+                        y[j] -= step;
+                        rScale = Math.max(rScale, (eta * absStep[j] + (s + 1) * Math.abs(y[j])) * e);
+                    }
+                }
+                // B_c = eta H_c G_c, G_c = sum_{s<E} M^s, M = I - eta H_c (Horner: G = I + M G).
+                double[][] m = new double[d][d];
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b < d; b++) {
+                        m[a][b] = (a == b ? 1 : 0) - eta * h[a][b];
+                    }
+                }
+                double[][] gm = identity(d);
+                for (int s = 1; s < e; s++) {
+                    gm = times(m, gm);
+                    for (int a = 0; a < d; a++) {
+                        gm[a][a] += 1;
+                    }
+                }
+                double[][] bc = times(h, gm);
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b < d; b++) {
+                        bbar[a][b] += eta * bc[a][b] / k;
+                    }
+                }
+            }
+            double lam = oneMinusA(eta, mu, e);
+            double[] delta = new LUDecomposition(MatrixUtils.createRealMatrix(bbar))
+                    .getSolver()
+                    .solve(MatrixUtils.createRealVector(r))
+                    .toArray();
+            double[] fp = new double[d];
+            for (int j = 0; j < d; j++) {
+                fp[j] = xs[j] + delta[j];
+            }
+            double[] bd = times(bbar, delta);
+            double[] absBd = absTimes(bbar, delta);
+            double res = Vec.dist(bd, r);
+            double bScale = 0;
+            for (double v : absBd) {
+                bScale = Math.max(bScale, v * e * d);
+            }
+            double err = (res + Tolerance.of(rScale + bScale, d)) / lam;
+            return new RotatedMap(bbar, r, rScale, lam, fp, err);
+        }
+
+        /** Abar v = v - Bbar v. */
+        double[] contract(double[] v) {
+            double[] bv = times(bbar, v);
+            double[] out = new double[v.length];
+            for (int j = 0; j < v.length; j++) {
+                out[j] = v[j] - bv[j];
+            }
+            return out;
+        }
+
+        private static double[][] identity(int d) {
+            double[][] m = new double[d][d];
+            for (int a = 0; a < d; a++) {
+                m[a][a] = 1;
+            }
+            return m;
+        }
+
+        private static double[][] times(double[][] p, double[][] q) {
+            int d = p.length;
+            double[][] out = new double[d][d];
+            for (int a = 0; a < d; a++) {
+                for (int c = 0; c < d; c++) {
+                    double v = p[a][c];
+                    for (int b = 0; b < d; b++) {
+                        out[a][b] += v * q[c][b];
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static double[] times(double[][] p, double[] v) {
+            double[] out = new double[v.length];
+            for (int a = 0; a < v.length; a++) {
+                for (int b = 0; b < v.length; b++) {
+                    out[a] += p[a][b] * v[b];
+                }
+            }
+            return out;
+        }
+
+        private static double[] absTimes(double[][] p, double[] v) {
+            double[] out = new double[v.length];
+            for (int a = 0; a < v.length; a++) {
+                for (int b = 0; b < v.length; b++) {
+                    out[a] += Math.abs(p[a][b] * v[b]);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Rotated clients. Check 1 on r = T(x*) - x* (the FedAvg map's displacement at the certified
+     * x*): the drift conclusion asks ||r|| &gt; tol, the no-drift one ||r|| &lt;= tol, with
+     * tol = Tolerance.of(rScale, d) plus x*'s uncertainty: x* is rounded (LU), and
+     * r(x*_c) - r(x*) = -Bbar (x*_c - x*) with ||Bbar|| &lt;= 1, ||x*_c - x*|| &lt;= ||grad f(x*_c)|| / mu_bar.
+     * The drift's size ||x_fp - x*|| = ||Bbar^{-1} r|| is reported. Check 2 runs the method and
+     * compares ||x_t - x_fp|| with ||Abar^t (x_0 - x_fp)||, an equality in exact arithmetic.
+     */
+    private Evaluation evaluateRotated(Instance in, Regime r) {
+        RotatedQuadraticSum f = (RotatedQuadraticSum) in.clients();
+        int d = f.dimension();
+        int k = f.n();
+        RotatedMap map = RotatedMap.of(in);
+        double[] xs = f.minimizer();
+        double[] gs = f.gradient(xs);
+        double gScale = 0;
+        double cMax = 0;
+        for (int c = 0; c < k; c++) {
+            double[] res = Vec.minus(xs, f.center(c));
+            for (double v : RotatedMap.absTimes(f.componentHessian(c), res)) {
+                gScale = Math.max(gScale, v);
+            }
+            for (double v : f.center(c)) {
+                cMax = Math.max(cMax, Math.abs(v));
+            }
+        }
+        double xsUncertainty = (Vec.norm(gs) + Tolerance.of(gScale, d)) / f.averageMuLowerBound();
+        double tolR = Tolerance.of(map.rScale, d) + xsUncertainty;
+        double rn = Vec.norm(map.r);
+        double drift = Vec.dist(map.fixedPoint, xs);
+        Evaluation.Builder b = new Evaluation.Builder();
+        String what = "||T(x*) - x*|| (the FedAvg map's displacement at x*; x_fp = x* iff 0)";
+        if (r.conclusion().equals("drift")) {
+            b.add(Check.atLeast(what + " vs the rounding and x*'s uncertainty", 1, rn, tolR, 0));
+        } else {
+            b.add(Check.atMost(what, 1, rn, 0, tolR));
+        }
+        List<Double> obs = new ArrayList<>();
+        List<Double> bnd = new ArrayList<>();
+        if (!b.violated()) {
+            Rounds run = new Rounds(method.apply(in.eta(), in.localSteps()), f, in.x0());
+            double[] e = Vec.minus(in.x0(), map.fixedPoint);
+            double e0n = Vec.norm(e);
+            double e0Max = 0;
+            for (double v : e) {
+                e0Max = Math.max(e0Max, Math.abs(v));
+            }
+            double memory = 1 / map.lam;
+            for (int t = 1; t <= MAX_ROUNDS_ROTATED; t++) {
+                double xPrev = Vec.norm(run.x());
+                run.step();
+                e = map.contract(e);
+                double exact = Vec.norm(e);
+                double bound = exact * (1 - tighten());
+                double observed = Vec.dist(run.x(), map.fixedPoint);
+                // As for diagonal clients, plus the propagation of e_t (d products per round, contracted)
+                // and the certified error of the computed x_fp, which enters observed and e_0 once each.
+                double scale =
+                        Math.min(t, memory) * (in.localSteps() * k * (xPrev + cMax) + d * e0Max) + 2 * cMax * k + bound;
+                obs.add(observed);
+                bnd.add(bound);
+                if (b.add(Check.atMost(
+                        "||x_t - x_fp|| (FedAvg rounds vs the exact affine map)",
+                        t,
+                        observed,
+                        bound,
+                        Tolerance.of(scale, d) + 2 * map.fixedPointError))) {
+                    break;
+                }
+                if (exact <= CONTRACT_TO * e0n || !(exact > 0)) {
+                    break;
+                }
+            }
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put(
+                "||x_t - x_fp||", obs.stream().mapToDouble(Double::doubleValue).toArray());
+        series.put(
+                "exact affine-map value",
+                bnd.stream().mapToDouble(Double::doubleValue).toArray());
+        series.put("||x_fp - x*||", new double[] {drift});
+        series.put("||T(x*) - x*||", new double[] {rn});
+        return b.build(Evaluation.Ending.COMPLETED, "completed", -1, series);
     }
 
     /**
@@ -295,11 +642,24 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
 
     @Override
     public List<String> labels(Instance in, Regime r) {
+        if (in.clients() instanceof RotatedQuadraticSum f) {
+            List<String> l = new ArrayList<>(DistGens.labels(f, null));
+            l.add("E = " + in.localSteps());
+            l.add(in.localSteps() >= 4 ? "E >= 4" : "E < 4");
+            return l;
+        }
         return List.of("E = " + in.localSteps(), "K = " + in.clients().n(), in.localSteps() >= 4 ? "E >= 4" : "E < 4");
     }
 
     @Override
     public List<Property.Coverage> coverage(Regime r) {
-        return Cases.is(r, "one-local-step") ? List.of() : List.of(new Property.Coverage("E >= 4", 10));
+        List<Property.Coverage> c = new ArrayList<>();
+        if (!Cases.is(r, "one-local-step") && !Cases.is(r, "one-local-step-rotated")) {
+            c.add(new Property.Coverage("E >= 4", 10));
+        }
+        if (r.id().endsWith("-rotated")) {
+            c.addAll(DistGens.coverage(false));
+        }
+        return c;
     }
 }

@@ -4,10 +4,12 @@ import static io.optcheck.theory.Assumptions.NORMALISED_BY_TOTAL;
 
 import io.optcheck.oracle.ExampleRows;
 import io.optcheck.oracle.MicroBatchAccumulation;
+import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.FiniteSums;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import io.optcheck.prop.Property;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.DeclaredTheorem;
@@ -35,9 +37,15 @@ public final class GradAccumulation extends DeclaredTheorem<AccumInstance> {
     @Override
     public Gen<AccumInstance> instances(Regime r) {
         MicroBatchAccumulation.Normalisation norm = Cases.<MicroBatchAccumulation.Normalisation>on(r)
-                .when("holds", () -> MicroBatchAccumulation.Normalisation.TOTAL)
-                .when("drop:" + NORMALISED_BY_TOTAL, () -> MicroBatchAccumulation.Normalisation.OWN)
+                .when(List.of("holds", "holds-rotated"), () -> MicroBatchAccumulation.Normalisation.TOTAL)
+                .when(
+                        List.of("drop:" + NORMALISED_BY_TOTAL, "own-size-rotated"),
+                        () -> MicroBatchAccumulation.Normalisation.OWN)
                 .get();
+        if (Cases.is(r, "holds-rotated") || Cases.is(r, "own-size-rotated")) {
+            // Micro-batches of any sizes in both: only the normalisation differs, as in the diagonal pair.
+            return DistGens.rotatedSplits(false).map(s -> new AccumInstance(s.f(), s.x(), s.sizes(), norm));
+        }
         return Gens.integers(1, 4)
                 .flatMap(k -> Gens.combine(Gens.listsOfSize(Gens.integers(1, 4), k), Gens.integers(1, 3))
                         .as((sz, d) -> new Object[] {
@@ -71,7 +79,15 @@ public final class GradAccumulation extends DeclaredTheorem<AccumInstance> {
 
     @Override
     public List<String> labels(AccumInstance in, Regime r) {
+        if (in.f() instanceof CertifiedSum f) {
+            return DistGens.labels(f, in.sizes());
+        }
         boolean equal = Arrays.stream(in.sizes()).allMatch(s -> s == in.sizes()[0]);
         return List.of(equal ? "equal micro-batches" : "unequal micro-batches");
+    }
+
+    @Override
+    public List<Property.Coverage> coverage(Regime r) {
+        return Cases.is(r, "holds-rotated") || Cases.is(r, "own-size-rotated") ? DistGens.coverage(true) : List.of();
     }
 }

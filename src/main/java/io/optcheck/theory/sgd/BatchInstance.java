@@ -8,7 +8,7 @@ import io.optcheck.oracle.ImportanceMinibatchUnweighted;
 import io.optcheck.oracle.ShardAverage;
 import io.optcheck.oracle.StaleGradients;
 import io.optcheck.oracle.UniformMinibatch;
-import io.optcheck.problem.FiniteSumLeastSquares;
+import io.optcheck.problem.FiniteSum;
 import io.optcheck.problem.Num;
 import io.optcheck.theory.Described;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import java.util.Map;
  * gradients (clipped at clip, or evaluated at x + delta), or the shard sizes.
  */
 public record BatchInstance(
-        FiniteSumLeastSquares f,
+        FiniteSum f,
         double[] x,
         int[] sizes,
         int b,

@@ -3,7 +3,7 @@ package io.optcheck.theory.sgd;
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.Sampling;
 import io.optcheck.api.SelfRandomEstimator;
-import io.optcheck.problem.FiniteSumLeastSquares;
+import io.optcheck.problem.FiniteSum;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Evaluation;
@@ -92,7 +92,7 @@ public final class EstimatorTheorems {
     }
 
     /** The fields every minibatch instance shows first: n, d, the objective and the point x. */
-    public static Map<String, Object> described(FiniteSumLeastSquares f, double[] x) {
+    public static Map<String, Object> described(FiniteSum f, double[] x) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("n", f.n());
         m.put("d", f.dimension());

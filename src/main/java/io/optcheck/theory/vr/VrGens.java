@@ -111,6 +111,17 @@ public final class VrGens {
      * [muMin, 1] and mu is the certified lambda_min of the average.
      */
     public static Gen<Sum> rotatedSums(int nMin, int nMax, int dMax, double muMin, double muMax) {
+        return rotatedSums(nMin, nMax, dMax, muMin, muMax, false, false);
+    }
+
+    /**
+     * As {@link #rotatedSums(int, int, int, double, double)}, with one drawn curvature (eigenvalues
+     * and rotation) shared by every component ({@code sharedCurvature}) and one drawn center shared
+     * by every component ({@code sharedCenter}); both false draws exactly what the five-argument form
+     * draws.
+     */
+    public static Gen<Sum> rotatedSums(
+            int nMin, int nMax, int dMax, double muMin, double muMax, boolean sharedCurvature, boolean sharedCenter) {
         return Gens.combine(
                         Gens.integers(nMin, nMax),
                         Gens.integers(1, dMax),
@@ -124,9 +135,15 @@ public final class VrGens {
                     Gen<double[]> center = Gens.doubleArrays(Gens.doubles(-2, 2).shrinkDigits(0), d);
                     Gen<double[][]> rotation = src -> Problems.orthogonal(src, d);
                     return Gens.combine(
-                                    Gens.listsOfSize(eig, n),
-                                    Gens.listsOfSize(rotation, n),
-                                    Gens.listsOfSize(center, n))
+                                    sharedCurvature
+                                            ? eig.map(l -> Collections.nCopies(n, l))
+                                            : Gens.listsOfSize(eig, n),
+                                    sharedCurvature
+                                            ? rotation.map(q -> Collections.nCopies(n, q))
+                                            : Gens.listsOfSize(rotation, n),
+                                    sharedCenter
+                                            ? center.map(c -> Collections.nCopies(n, c))
+                                            : Gens.listsOfSize(center, n))
                             .as((ls, qs, cs) -> {
                                 RotatedQuadraticSum f = new RotatedQuadraticSum(
                                         ls.toArray(new double[0][]),
@@ -152,7 +169,7 @@ public final class VrGens {
      * curvature) a stale SVRG snapshot or SAGA table still gives the exact gradient up to a constant,
      * so the coverage rules of the checks from a reached state ask for spread &gt;= 0.5.
      */
-    static double curvatureSpread(CertifiedSum f) {
+    public static double curvatureSpread(CertifiedSum f) {
         double spread = 0;
         if (f instanceof DiagonalQuadraticSum q) {
             for (int j = 0; j < q.dimension(); j++) {
@@ -176,9 +193,9 @@ public final class VrGens {
     }
 
     /** The coverage label of {@link #curvatureSpread}. */
-    static final String SPREAD = "curvature spread >= 0.5";
+    public static final String SPREAD = "curvature spread >= 0.5";
 
-    static String spreadLabel(CertifiedSum f) {
+    public static String spreadLabel(CertifiedSum f) {
         return curvatureSpread(f) >= 0.5 ? SPREAD : "curvature spread < 0.5";
     }
 }
