@@ -94,6 +94,8 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
         double r0 = Vec.dist(in.x0(), xStar);
         int d = in.dimension();
         double[][] older = {in.x0()};
+        // One 300-digit run per trajectory, advanced to each marginal step's t (not re-run from x0).
+        MomentumRecheck.HeavyBallQuadraticRun[] exact = {null};
         boolean atHorizon = r.conclusion().equals("distance-at-horizon");
         return TrajectoryCheck.run(hb, in.f(), in.x0(), atHorizon ? HORIZON : STEPS, (t, prev, cur, series) -> {
             double e = Vec.dist(cur, xStar);
@@ -118,9 +120,12 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
             Check c = Check.atMost("||x_t - x*||", t, e, bound, Tolerance.of(scale, d));
             if (in.f() instanceof Quadratic q) {
                 double eps = tighten();
-                c = c.withExact(
-                        MomentumRecheck.PRECISION,
-                        () -> MomentumRecheck.heavyBallQuadraticHolds(q, in.x0(), xStar, l, mu, t, eps));
+                c = c.withExact(MomentumRecheck.PRECISION, () -> {
+                    if (exact[0] == null) {
+                        exact[0] = new MomentumRecheck.HeavyBallQuadraticRun(q, in.x0(), xStar, l, mu);
+                    }
+                    return exact[0].holdsAt(t, eps);
+                });
                 if (eps == 0) {
                     c = c.decideMarginal();
                 }

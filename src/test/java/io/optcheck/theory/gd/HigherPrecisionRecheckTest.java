@@ -172,4 +172,24 @@ class HigherPrecisionRecheckTest {
         assertThat(Clipping.exactClippedDecrease(r, new double[] {x}, 10, 1e9, 0))
                 .isFalse();
     }
+
+    @Test
+    void heavyBallRecheckRunKeptAcrossStepsDecidesTheTightBoundAtEveryStepInAnyOrder() {
+        // Along the top eigenvector (lambda = L = 100, mu = 1) the heavy-ball error is exactly the
+        // bound (1 + (1 + rho) t) rho^t R at every t: the 300-digit run holds it with tighten 0 and
+        // breaks it with tighten 1e-30. One run object, asked for ascending, repeated and earlier
+        // steps, must answer as a fresh run does; a run that did not advance to step t (its error
+        // still R) would fail the untightened bound at every t >= 1.
+        Quadratic q = Quadratic.diagonal(new double[] {1, 100});
+        double[] x0 = {0, 10};
+        double[] xStar = {0, 0};
+        MomentumRecheck.HeavyBallQuadraticRun run = new MomentumRecheck.HeavyBallQuadraticRun(q, x0, xStar, 100, 1);
+        int[] order = {1, 2, 3, 3, 10, 57, 100, 99, 40, 1, 100};
+        for (int t : order) {
+            assertThat(run.holdsAt(t, 0)).as("t = %d, tighten 0", t).isTrue();
+            assertThat(run.holdsAt(t, 1e-30)).as("t = %d, tighten 1e-30", t).isFalse();
+            assertThat(MomentumRecheck.heavyBallQuadraticHolds(q, x0, xStar, 100, 1, t, 0))
+                    .isTrue();
+        }
+    }
 }
