@@ -5,6 +5,7 @@ import io.optcheck.result.Result;
 import io.optcheck.result.Verdict;
 import io.optcheck.run.RunPlan;
 import io.optcheck.run.TimeBox;
+import io.optcheck.theory.PluginSelection;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Theorem;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What a plug-in check runs and how one regime of it is run, without JUnit: the selection made
@@ -75,6 +77,21 @@ final class CheckPlan {
         this.tryTimeout = check.tryTimeout() == null ? TimeBox.defaultTimeout() : check.tryTimeout();
         this.option = option;
         this.pluginClass = pluginClass;
+    }
+
+    /**
+     * The plan of one plug-in: {@code select} builds its selection after the filters (an unusable
+     * declaration, or filters that leave nothing, throw IllegalArgumentException, which becomes
+     * the plan's {@link #problem}).
+     */
+    static CheckPlan of(Supplier<PluginSelection> select, CheckSettings check, String option, String pluginClass) {
+        PluginSelection s;
+        try {
+            s = select.get();
+        } catch (IllegalArgumentException e) {
+            return new CheckPlan(List.of(), e.getMessage(), List.of(), check, option, pluginClass);
+        }
+        return new CheckPlan(s.theorems(), null, s.listing(), check, option, pluginClass);
     }
 
     List<Theorem<?>> theorems() {

@@ -2,13 +2,10 @@ package io.optcheck.junit;
 
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.SelfRandomEstimator;
+import io.optcheck.theory.PluginSelection;
 import io.optcheck.theory.Theorem;
-import io.optcheck.theory.sgd.EstimatorTheorems;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicNode;
 
 /**
  * Checks your minibatch sampler or gradient estimator from JUnit 5. Write one test class:
@@ -37,16 +34,15 @@ import org.junit.jupiter.api.DynamicNode;
  * <p>Immutable; the options return a new object. Tries default to each spec's CI count, the seed
  * to optcheck's fixed default; {@link #theorems} restricts the check to some theorems.
  */
-public final class EstimatorCheck {
+public final class EstimatorCheck extends PluginCheck<EstimatorCheck> {
 
     private final GradientEstimator exact;
     private final SelfRandomEstimator selfRandom;
-    private final CheckSettings settings;
 
     private EstimatorCheck(GradientEstimator exact, SelfRandomEstimator selfRandom, CheckSettings settings) {
+        super(settings);
         this.exact = exact;
         this.selfRandom = selfRandom;
-        this.settings = settings;
     }
 
     /** A check of an estimator that draws from optcheck's Randomness: exact. */
@@ -59,27 +55,7 @@ public final class EstimatorCheck {
         return new EstimatorCheck(null, Objects.requireNonNull(estimator, "estimator"), CheckSettings.DEFAULT);
     }
 
-    /** Tries per regime instead of each spec's CI count (at least 1). */
-    public EstimatorCheck tries(int n) {
-        return with(settings.withTries(n));
-    }
-
-    /** Another seed (the default is fixed, so CI runs the same tries every time). */
-    public EstimatorCheck seed(long s) {
-        return with(settings.withSeed(s));
-    }
-
-    /** Another limit for one try of a regime (default as in {@link OptimizerCheck#tryTimeout}). */
-    public EstimatorCheck tryTimeout(Duration d) {
-        return with(settings.withTryTimeout(d));
-    }
-
-    /** Only these theorems: ids, or prefixes ending in '*' (e.g. {@code "sgd.*"}). */
-    public EstimatorCheck theorems(String... idsOrPrefixes) {
-        return with(settings.theorems(idsOrPrefixes));
-    }
-
-    /** The same estimator with these settings. */
+    @Override
     EstimatorCheck with(CheckSettings s) {
         return new EstimatorCheck(exact, selfRandom, s);
     }
@@ -89,42 +65,17 @@ public final class EstimatorCheck {
      * unusable declaration, or filters that leave nothing, throw with the reason).
      */
     List<Theorem<?>> theorems() {
-        List<Theorem<?>> all =
-                exact != null ? EstimatorTheorems.of(exact) : EstimatorTheorems.of(selfRandom, settings.seed());
-        List<Theorem<?>> out =
-                all.stream().filter(t -> settings.selects(t.id())).toList();
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("no theorem applies to estimator "
-                    + (exact != null ? exact : selfRandom).getClass().getName() + " with the theorem filters "
-                    + settings.filters()
-                    + ". Theorems for estimators: "
-                    + all.stream().map(Theorem::id).toList()
-                    + ". Zero applicable theorems is an error, not a pass.");
-        }
-        return out;
+        return selection().theorems();
     }
 
-    /** The dynamic tests: one container per theorem, one test per regime. */
-    public Stream<DynamicNode> tests() {
-        return RegimeTests.tree(plan());
+    private PluginSelection selection() {
+        return PluginSelection.estimator(exact != null ? exact : selfRandom, settings.seed(), settings.filters());
     }
 
-    /** The selection: the applicable theorems (or why none applies) and what the check runs them with. */
+    @Override
     CheckPlan plan() {
-        List<Theorem<?>> theorems;
-        String problem = null;
-        List<String> listing = List.of();
-        try {
-            theorems = theorems();
-            listing = EstimatorTheorems.listing(theorems);
-        } catch (IllegalArgumentException e) {
-            theorems = List.of();
-            problem = e.getMessage();
-        }
-        return new CheckPlan(
-                theorems,
-                problem,
-                listing,
+        return CheckPlan.of(
+                this::selection,
                 settings,
                 "--estimator-class",
                 (exact != null ? exact : selfRandom).getClass().getName());

@@ -3,14 +3,9 @@ package io.optcheck.junit;
 import io.optcheck.api.PluggableFiniteSum;
 import io.optcheck.api.VarianceReducedEstimator;
 import io.optcheck.method.plugin.FiniteSumPlugin;
-import io.optcheck.run.TimeBox;
-import io.optcheck.theory.Theorem;
+import io.optcheck.theory.PluginSelection;
 import io.optcheck.theory.vr.PluginVr;
-import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicNode;
 
 /**
  * Checks your SVRG or SAGA from JUnit 5, a whole method or a stateful estimator:
@@ -33,16 +28,15 @@ import org.junit.jupiter.api.DynamicNode;
  *
  * <p>Immutable; the options return a new object, as in {@link OptimizerCheck}.
  */
-public final class FiniteSumCheck {
+public final class FiniteSumCheck extends PluginCheck<FiniteSumCheck> {
 
     private final Supplier<FiniteSumPlugin> plugin;
     private final Class<?> pluginClass;
-    private final CheckSettings settings;
 
     private FiniteSumCheck(Supplier<FiniteSumPlugin> plugin, Class<?> pluginClass, CheckSettings settings) {
+        super(settings);
         this.plugin = plugin;
         this.pluginClass = pluginClass;
-        this.settings = settings;
     }
 
     /** A check of a whole finite-sum method. */
@@ -55,55 +49,15 @@ public final class FiniteSumCheck {
         return new FiniteSumCheck(() -> FiniteSumPlugin.of(estimator), estimator.getClass(), CheckSettings.DEFAULT);
     }
 
-    private FiniteSumCheck with(CheckSettings s) {
+    @Override
+    FiniteSumCheck with(CheckSettings s) {
         return new FiniteSumCheck(plugin, pluginClass, s);
     }
 
-    /** Only these theorems: ids, or prefixes ending in '*'. */
-    public FiniteSumCheck theorems(String... idsOrPrefixes) {
-        return with(settings.theorems(idsOrPrefixes));
-    }
-
-    /** Tries per regime instead of each spec's CI count (at least 1). */
-    public FiniteSumCheck tries(int n) {
-        return with(settings.withTries(n));
-    }
-
-    /** Another seed (the default is fixed). */
-    public FiniteSumCheck seed(long s) {
-        return with(settings.withSeed(s));
-    }
-
-    /** Another limit for one try (default {@link TimeBox#defaultTimeout()}). */
-    public FiniteSumCheck tryTimeout(Duration d) {
-        return with(settings.withTryTimeout(d));
-    }
-
-    /** The dynamic tests: one container per theorem, one test per regime. */
-    public Stream<DynamicNode> tests() {
-        return RegimeTests.tree(plan());
-    }
-
+    @Override
     CheckPlan plan() {
-        List<Theorem<?>> theorems;
-        String problem = null;
-        try {
-            theorems = PluginVr.of(plugin.get()).stream()
-                    .filter(t -> settings.selects(t.id()))
-                    .toList();
-            if (theorems.isEmpty()) {
-                problem = "no finite-sum theorem matches the filters " + settings.filters()
-                        + "; the theorems are vr.svrg (for SVRG) and vr.saga (for SAGA). Zero applicable theorems is"
-                        + " an error, not a pass.";
-            }
-        } catch (IllegalArgumentException e) {
-            theorems = List.of();
-            problem = e.getMessage();
-        }
-        return new CheckPlan(
-                theorems,
-                problem,
-                problem != null ? List.of() : PluginVr.listing(theorems),
+        return CheckPlan.of(
+                () -> PluginSelection.finiteSum(plugin.get(), settings.filters()),
                 settings,
                 "--finite-sum-class",
                 pluginClass.getName());

@@ -1,13 +1,8 @@
 package io.optcheck.junit;
 
 import io.optcheck.api.LineSearch;
-import io.optcheck.run.TimeBox;
-import io.optcheck.theory.Theorem;
+import io.optcheck.theory.PluginSelection;
 import io.optcheck.theory.gd.PluginLineSearch;
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicNode;
 
 /**
  * Checks your line search from JUnit 5:
@@ -29,14 +24,13 @@ import org.junit.jupiter.api.DynamicNode;
  *
  * <p>Immutable; the options return a new object, as in {@link OptimizerCheck}.
  */
-public final class LineSearchCheck {
+public final class LineSearchCheck extends PluginCheck<LineSearchCheck> {
 
     private final LineSearch search;
-    private final CheckSettings settings;
 
     private LineSearchCheck(LineSearch search, CheckSettings settings) {
+        super(settings);
         this.search = search;
-        this.settings = settings;
     }
 
     /** A check of {@code search} against gd.armijo, gd.wolfe and gd.zoutendijk. */
@@ -44,59 +38,15 @@ public final class LineSearchCheck {
         return new LineSearchCheck(search, CheckSettings.DEFAULT);
     }
 
-    /** Only these theorems: ids, or prefixes ending in '*'. */
-    public LineSearchCheck theorems(String... idsOrPrefixes) {
-        return new LineSearchCheck(search, settings.theorems(idsOrPrefixes));
+    @Override
+    LineSearchCheck with(CheckSettings s) {
+        return new LineSearchCheck(search, s);
     }
 
-    /** Tries per regime instead of each spec's CI count (at least 1). */
-    public LineSearchCheck tries(int n) {
-        return new LineSearchCheck(search, settings.withTries(n));
-    }
-
-    /** Another seed (the default is fixed). */
-    public LineSearchCheck seed(long s) {
-        return new LineSearchCheck(search, settings.withSeed(s));
-    }
-
-    /** Another limit for one try (default {@link TimeBox#defaultTimeout()}). */
-    public LineSearchCheck tryTimeout(Duration d) {
-        return new LineSearchCheck(search, settings.withTryTimeout(d));
-    }
-
-    /** The dynamic tests: one container per theorem, one test per regime. */
-    public Stream<DynamicNode> tests() {
-        return RegimeTests.tree(plan());
-    }
-
+    @Override
     CheckPlan plan() {
-        List<Theorem<?>> theorems;
-        String problem = null;
-        try {
-            theorems = PluginLineSearch.all(search).stream()
-                    .filter(t -> settings.selects(t.id()))
-                    .toList();
-            if (theorems.isEmpty()) {
-                problem = "no line-search theorem matches the filters " + settings.filters()
-                        + "; the theorems are gd.armijo,"
-                        + " gd.wolfe and gd.zoutendijk. Zero applicable theorems is an error, not a pass.";
-            }
-        } catch (IllegalArgumentException e) {
-            theorems = List.of();
-            problem = e.getMessage();
-        }
-        List<String> listing = problem != null
-                ? List.of()
-                : theorems.stream()
-                        .map(t -> "line search " + t.methodId() + " " + t.conventions() + ": " + t.id() + " / holds"
-                                + t.notApplicable(t.regimes().get(0))
-                                        .map(r -> ": not applicable: " + r)
-                                        .orElse(""))
-                        .toList();
-        return new CheckPlan(
-                theorems,
-                problem,
-                listing,
+        return CheckPlan.of(
+                () -> PluginSelection.lineSearch(search, settings.filters()),
                 settings,
                 "--line-search-class",
                 search.getClass().getName());

@@ -8,17 +8,13 @@ import io.optcheck.prop.FailureReport;
 import io.optcheck.prop.PropertyResult;
 import io.optcheck.result.Replay;
 import io.optcheck.result.Result;
-import io.optcheck.run.TimeBox;
 import io.optcheck.theory.Catalog;
+import io.optcheck.theory.PluginSelection;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TheoremRunner;
-import io.optcheck.theory.conf.PluginTheorems;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicNode;
 
 /**
  * Checks your optimizer from JUnit 5. Write one test class:
@@ -45,18 +41,17 @@ import org.junit.jupiter.api.DynamicNode;
  * <p>Immutable; the options return a new object. Tries default to each spec's CI count, the seed
  * to optcheck's fixed default, so CI runs the same tries every time.
  */
-public final class OptimizerCheck {
+public final class OptimizerCheck extends PluginCheck<OptimizerCheck> {
 
     /** System property: {@code THEOREM/REGIME/TOKEN}, one shrunk case to rerun. */
     public static final String REPLAY_PROPERTY = "optcheck.theoremReplay";
 
     private final PluggableOptimizer optimizer;
-    private final CheckSettings settings;
     private final Catalog catalog;
 
     private OptimizerCheck(PluggableOptimizer optimizer, CheckSettings settings, Catalog catalog) {
+        super(settings);
         this.optimizer = optimizer;
-        this.settings = settings;
         this.catalog = catalog;
     }
 
@@ -65,32 +60,8 @@ public final class OptimizerCheck {
         return new OptimizerCheck(optimizer, CheckSettings.DEFAULT, Catalog.builtIn());
     }
 
-    /** Only these theorems: ids, or prefixes ending in '*' (e.g. {@code "conf.*"}). */
-    public OptimizerCheck theorems(String... idsOrPrefixes) {
-        return with(settings.theorems(idsOrPrefixes));
-    }
-
-    /** Tries per regime instead of each spec's CI count (at least 1). */
-    public OptimizerCheck tries(int n) {
-        return with(settings.withTries(n));
-    }
-
-    /** Another seed (the default is fixed, so CI runs the same tries every time). */
-    public OptimizerCheck seed(long s) {
-        return with(settings.withSeed(s));
-    }
-
-    /**
-     * Another limit for one try of a regime (default 60 s, or the system property
-     * {@value TimeBox#TIMEOUT_PROPERTY} in seconds). A try that takes longer fails its test with
-     * "timeout"; since its thread cannot be stopped inside the test JVM, the optimizer's later
-     * regimes then fail without running.
-     */
-    public OptimizerCheck tryTimeout(Duration d) {
-        return with(settings.withTryTimeout(d));
-    }
-
     /** The same optimizer and catalog with these settings. */
+    @Override
     OptimizerCheck with(CheckSettings s) {
         return new OptimizerCheck(optimizer, s, catalog);
     }
@@ -106,30 +77,10 @@ public final class OptimizerCheck {
         return tryTimeout(d);
     }
 
-    /** The dynamic tests: one container per theorem, one test per regime. */
-    public Stream<DynamicNode> tests() {
-        return RegimeTests.tree(plan());
-    }
-
-    /** The selection: the applicable theorems (or why none applies) and what the check runs them with. */
+    @Override
     CheckPlan plan() {
-        PluginProvider provider;
-        List<Theorem<?>> theorems;
-        String problem = null;
-        List<String> listing = List.of();
-        try {
-            provider = PluginProvider.of(optimizer);
-            theorems = PluginTheorems.applicable(provider, catalog, settings.filters());
-            listing = PluginTheorems.listing(provider, theorems);
-        } catch (IllegalArgumentException e) {
-            provider = null;
-            theorems = List.of();
-            problem = e.getMessage();
-        }
-        return new CheckPlan(
-                theorems,
-                problem,
-                listing,
+        return CheckPlan.of(
+                () -> PluginSelection.optimizer(PluginProvider.of(optimizer), catalog, settings.filters()),
                 settings,
                 "--method-class",
                 optimizer.getClass().getName());

@@ -1,7 +1,5 @@
 package io.optcheck.method;
 
-import java.util.Arrays;
-
 /**
  * Diagonal AdaGrad (Duchi, Hazan &amp; Singer, "Adaptive Subgradient Methods", JMLR 2011,
  * diagonal update of Section 1.1): v_t = v_{t-1} + g_t^2 (kept in the state's v),
@@ -50,13 +48,7 @@ public final class AdaGrad extends AdaptiveMethod {
 
     @Override
     public AdaptiveState init(double[] x0) {
-        AdaptiveState s = AdaptiveState.initial(x0, false);
-        if (v0 == 0) {
-            return s;
-        }
-        double[] v = new double[x0.length];
-        Arrays.fill(v, v0);
-        return new AdaptiveState(x0, 0, s.m(), v, new double[0], Double.NaN);
+        return AdaptiveState.initial(x0, v0);
     }
 
     @Override

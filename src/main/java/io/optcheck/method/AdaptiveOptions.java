@@ -67,88 +67,44 @@ public record AdaptiveOptions(
     }
 
     public AdaptiveOptions withBetas(double nb1, double nb2) {
-        return new AdaptiveOptions(
-                nb1,
-                nb2,
-                eps,
-                epsInsideSqrt,
-                biasCorrection,
-                weightDecay,
-                decoupled,
-                decayTimesLr,
-                inverseSqrtSchedule,
-                lo,
-                hi,
-                precision);
+        Copy c = new Copy(this);
+        c.b1 = nb1;
+        c.b2 = nb2;
+        return c.build();
     }
 
     public AdaptiveOptions withEps(double e, boolean inside) {
-        return new AdaptiveOptions(
-                b1,
-                b2,
-                e,
-                inside,
-                biasCorrection,
-                weightDecay,
-                decoupled,
-                decayTimesLr,
-                inverseSqrtSchedule,
-                lo,
-                hi,
-                precision);
+        Copy c = new Copy(this);
+        c.eps = e;
+        c.epsInsideSqrt = inside;
+        return c.build();
     }
 
     public AdaptiveOptions withBiasCorrection(boolean on) {
-        return new AdaptiveOptions(
-                b1,
-                b2,
-                eps,
-                epsInsideSqrt,
-                on,
-                weightDecay,
-                decoupled,
-                decayTimesLr,
-                inverseSqrtSchedule,
-                lo,
-                hi,
-                precision);
+        Copy c = new Copy(this);
+        c.biasCorrection = on;
+        return c.build();
     }
 
     public AdaptiveOptions withWeightDecay(double wd, boolean dec, boolean timesLr) {
-        return new AdaptiveOptions(
-                b1, b2, eps, epsInsideSqrt, biasCorrection, wd, dec, timesLr, inverseSqrtSchedule, lo, hi, precision);
+        Copy c = new Copy(this);
+        c.weightDecay = wd;
+        c.decoupled = dec;
+        c.decayTimesLr = timesLr;
+        return c.build();
     }
 
     public AdaptiveOptions withInverseSqrtSchedule(boolean on) {
-        return new AdaptiveOptions(
-                b1,
-                b2,
-                eps,
-                epsInsideSqrt,
-                biasCorrection,
-                weightDecay,
-                decoupled,
-                decayTimesLr,
-                on,
-                lo,
-                hi,
-                precision);
+        Copy c = new Copy(this);
+        c.inverseSqrtSchedule = on;
+        return c.build();
     }
 
     public AdaptiveOptions withBox(double l, double h) {
-        return new AdaptiveOptions(
-                b1,
-                b2,
-                eps,
-                epsInsideSqrt,
-                biasCorrection,
-                weightDecay,
-                decoupled,
-                decayTimesLr,
-                inverseSqrtSchedule,
-                l,
-                h,
-                precision);
+        Copy c = new Copy(this);
+        c.lo = l;
+        c.hi = h;
+        return c.build();
     }
 
     /**
@@ -156,19 +112,59 @@ public record AdaptiveOptions(
      * both moments and every operation of the step rounded to the format.
      */
     public AdaptiveOptions withPrecision(Precision p) {
-        return new AdaptiveOptions(
-                b1,
-                b2,
-                eps,
-                epsInsideSqrt,
-                biasCorrection,
-                weightDecay,
-                decoupled,
-                decayTimesLr,
-                inverseSqrtSchedule,
-                lo,
-                hi,
-                p);
+        Copy c = new Copy(this);
+        c.precision = p;
+        return c.build();
+    }
+
+    /**
+     * A copy of every field, changed by one with-method and then built (and checked) again: the
+     * one place that lists the fields in constructor order.
+     */
+    private static final class Copy {
+        double b1;
+        double b2;
+        double eps;
+        boolean epsInsideSqrt;
+        boolean biasCorrection;
+        double weightDecay;
+        boolean decoupled;
+        boolean decayTimesLr;
+        boolean inverseSqrtSchedule;
+        double lo;
+        double hi;
+        Precision precision;
+
+        Copy(AdaptiveOptions o) {
+            b1 = o.b1;
+            b2 = o.b2;
+            eps = o.eps;
+            epsInsideSqrt = o.epsInsideSqrt;
+            biasCorrection = o.biasCorrection;
+            weightDecay = o.weightDecay;
+            decoupled = o.decoupled;
+            decayTimesLr = o.decayTimesLr;
+            inverseSqrtSchedule = o.inverseSqrtSchedule;
+            lo = o.lo;
+            hi = o.hi;
+            precision = o.precision;
+        }
+
+        AdaptiveOptions build() {
+            return new AdaptiveOptions(
+                    b1,
+                    b2,
+                    eps,
+                    epsInsideSqrt,
+                    biasCorrection,
+                    weightDecay,
+                    decoupled,
+                    decayTimesLr,
+                    inverseSqrtSchedule,
+                    lo,
+                    hi,
+                    precision);
+        }
     }
 
     /** lr_t for step t >= 1. */
@@ -176,7 +172,6 @@ public record AdaptiveOptions(
         return inverseSqrtSchedule ? lr / Math.sqrt(t) : lr;
     }
 
-    /** Projects onto [lo, hi] (identity without a box). NaN stays NaN. */
     /** The bias correction 1 - b^t, or 1 with bias correction off. */
     double correction(double b, int t) {
         return biasCorrection ? 1 - Math.pow(b, t) : 1;
@@ -192,6 +187,7 @@ public record AdaptiveOptions(
         return inside ? Math.sqrt(v + eps) : Math.sqrt(v) + eps;
     }
 
+    /** Projects onto [lo, hi] (identity without a box). NaN stays NaN. */
     double project(double x) {
         return x < lo ? lo : x > hi ? hi : x;
     }

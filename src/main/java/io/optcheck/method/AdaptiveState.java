@@ -47,6 +47,20 @@ public final class AdaptiveState extends IterateState {
                 x0, 0, new double[d], new double[d], withMax ? new double[d] : new double[0], Double.NaN);
     }
 
+    /**
+     * The state at t = 0 of a method whose accumulator starts at {@code v0} in every coordinate
+     * (AdaGrad's and RMSProp's initial accumulator): m = 0, no running maximum, no step yet.
+     */
+    public static AdaptiveState initial(double[] x0, double v0) {
+        AdaptiveState s = initial(x0, false);
+        if (v0 == 0) {
+            return s;
+        }
+        double[] v = new double[x0.length];
+        Arrays.fill(v, v0);
+        return new AdaptiveState(x0, 0, s.m(), v, new double[0], Double.NaN);
+    }
+
     /** A copy of the first moment m_t. */
     public double[] m() {
         return m.clone();

@@ -1,7 +1,5 @@
 package io.optcheck.method;
 
-import java.util.Arrays;
-
 /**
  * RMSProp (Tieleman &amp; Hinton, COURSERA Neural Networks for Machine Learning, Lecture 6.5,
  * 2012): v_t = rho v_{t-1} + (1 - rho) g_t^2, x_t = x_{t-1} - lr g_t / (sqrt(v_t) + eps), eps
@@ -43,13 +41,7 @@ public final class RmsProp extends AdaptiveMethod {
 
     @Override
     public AdaptiveState init(double[] x0) {
-        AdaptiveState s = AdaptiveState.initial(x0, false);
-        if (v0 == 0) {
-            return s;
-        }
-        double[] v = new double[x0.length];
-        Arrays.fill(v, v0);
-        return new AdaptiveState(x0, 0, s.m(), v, new double[0], Double.NaN);
+        return AdaptiveState.initial(x0, v0);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.optcheck.problem;
 
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -39,6 +41,16 @@ public final class LineSearchProblems {
         @Override
         public double[] x0() {
             return x0.clone();
+        }
+
+        /** The fields every report of such a start shows: dimension, objective, eigenvalues and x0. */
+        public Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("dimension", q.dimension());
+            m.put("objective", q.describe());
+            m.put("eigenvalues", Num.fmt(q.eigenvalues()));
+            m.put("x0", Num.fmt(x0));
+            return m;
         }
     }
 

@@ -10,16 +10,14 @@ import io.optcheck.method.plugin.FiniteSumPlugin;
 import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.report.TerminalText;
 import io.optcheck.theory.Catalog;
+import io.optcheck.theory.PluginSelection;
 import io.optcheck.theory.Theorem;
-import io.optcheck.theory.conf.PluginTheorems;
-import io.optcheck.theory.gd.PluginLineSearch;
-import io.optcheck.theory.sgd.EstimatorTheorems;
-import io.optcheck.theory.vr.PluginVr;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The plug-ins of a run ({@code --method-class}, {@code --estimator-class}, {@code --line-search-class},
@@ -112,100 +110,50 @@ public final class Plugins {
      */
     public static List<Plugin> load(Spec spec, Catalog catalog) {
         List<Plugin> out = new ArrayList<>();
-        List<PluggableOptimizer> optimizers = PluginLoader.load(spec.methodClasses(), spec.classpath());
-        for (PluggableOptimizer p : optimizers) {
+        for (PluggableOptimizer p : PluginLoader.load(spec.methodClasses(), spec.classpath())) {
             String option = "--method-class " + p.getClass().getName();
-            PluginProvider provider;
-            List<Theorem<?>> ts;
-            try {
-                provider = PluginProvider.of(p);
-                ts = PluginTheorems.applicable(provider, catalog, spec.filters());
-            } catch (IllegalArgumentException e) {
-                throw new RunInputException(option + ": " + e.getMessage());
-            }
-            out.add(new Plugin(option, provider.id(), ts, PluginTheorems.listing(provider, ts)));
+            out.add(plugin(option, () -> {
+                PluginProvider provider = PluginProvider.of(p);
+                return new Selected(provider.id(), PluginSelection.optimizer(provider, catalog, spec.filters()));
+            }));
         }
         for (Object e : PluginLoader.loadEstimators(spec.estimatorClasses(), spec.classpath())) {
-            String option = "--estimator-class " + e.getClass().getName();
-            List<Theorem<?>> ts;
-            String id;
-            try {
-                if (e instanceof GradientEstimator g) {
-                    id = g.id();
-                    ts = EstimatorTheorems.of(g);
-                } else {
-                    SelfRandomEstimator s = (SelfRandomEstimator) e;
-                    id = s.id();
-                    ts = EstimatorTheorems.of(s, spec.seed());
-                }
-            } catch (IllegalArgumentException ex) {
-                throw new RunInputException(option + ": " + ex.getMessage());
-            }
-            ts = ts.stream()
-                    .filter(t -> spec.filters().isEmpty()
-                            || spec.filters().stream()
-                                    .anyMatch(f -> f.endsWith("*")
-                                            ? t.id().startsWith(f.substring(0, f.length() - 1))
-                                            : t.id().equals(f)))
-                    .toList();
-            if (ts.isEmpty()) {
-                throw new RunInputException(option + ": no theorem applies with the theorem filters " + spec.filters()
-                        + ". Theorems for estimators: sgd.unbiased-minibatch, sgd.minibatch-variance. Zero applicable theorems"
-                        + " is an error, not a pass.");
-            }
-            out.add(new Plugin(option, id, ts, EstimatorTheorems.listing(ts)));
+            out.add(plugin(
+                    "--estimator-class " + e.getClass().getName(),
+                    () -> new Selected(
+                            e instanceof GradientEstimator g ? g.id() : ((SelfRandomEstimator) e).id(),
+                            PluginSelection.estimator(e, spec.seed(), spec.filters()))));
         }
         for (LineSearch s : PluginLoader.loadLineSearches(spec.lineSearchClasses(), spec.classpath())) {
-            String option = "--line-search-class " + s.getClass().getName();
-            List<Theorem<?>> ts;
-            try {
-                ts = PluginLineSearch.all(s).stream()
-                        .filter(t -> spec.filters().isEmpty()
-                                || spec.filters().stream().anyMatch(f -> PluginTheorems.matches(f, t.id())))
-                        .toList();
-            } catch (IllegalArgumentException ex) {
-                throw new RunInputException(option + ": " + ex.getMessage());
-            }
-            if (ts.isEmpty()) {
-                throw new RunInputException(option + ": no theorem applies with the theorem filters " + spec.filters()
-                        + ". Theorems for line searches: gd.armijo, gd.wolfe, gd.zoutendijk. Zero applicable theorems is an"
-                        + " error, not a pass.");
-            }
-            out.add(new Plugin(
-                    option,
-                    s.id(),
-                    ts,
-                    ts.stream()
-                            .map(t -> "line search " + t.methodId() + " "
-                                    + t.conventions() + ": " + t.id() + " / holds"
-                                    + t.notApplicable(t.regimes().get(0))
-                                            .map(r -> ": not applicable: " + r)
-                                            .orElse(""))
-                            .toList()));
+            out.add(plugin(
+                    "--line-search-class " + s.getClass().getName(),
+                    () -> new Selected(s.id(), PluginSelection.lineSearch(s, spec.filters()))));
         }
         for (Object o : PluginLoader.loadFiniteSums(spec.finiteSumClasses(), spec.classpath())) {
-            String option = "--finite-sum-class " + o.getClass().getName();
-            FiniteSumPlugin p;
-            List<Theorem<?>> ts;
-            try {
-                p = o instanceof PluggableFiniteSum m
+            out.add(plugin("--finite-sum-class " + o.getClass().getName(), () -> {
+                FiniteSumPlugin p = o instanceof PluggableFiniteSum m
                         ? FiniteSumPlugin.of(m)
                         : FiniteSumPlugin.of((VarianceReducedEstimator<?>) o);
-                ts = PluginVr.of(p).stream()
-                        .filter(t -> PluginTheorems.selects(spec.filters(), t.id()))
-                        .toList();
-            } catch (IllegalArgumentException ex) {
-                throw new RunInputException(option + ": " + ex.getMessage());
-            }
-            if (ts.isEmpty()) {
-                throw new RunInputException(option + ": no theorem applies with the theorem filters " + spec.filters()
-                        + ". Theorems for finite-sum methods: vr.svrg (SVRG), vr.saga (SAGA). Zero applicable theorems"
-                        + " is an error, not a pass.");
-            }
-            out.add(new Plugin(option, p.id(), ts, PluginVr.listing(ts)));
+                return new Selected(p.id(), PluginSelection.finiteSum(p, spec.filters()));
+            }));
         }
         refuseDuplicates(out);
         return out;
+    }
+
+    /** A plug-in's method id and its selection. */
+    private record Selected(String id, PluginSelection selection) {}
+
+    /** The plug-in {@code option} loads, or bad input naming the option when its declaration or the filters leave nothing. */
+    private static Plugin plugin(String option, Supplier<Selected> select) {
+        Selected s;
+        try {
+            s = select.get();
+        } catch (IllegalArgumentException e) {
+            throw new RunInputException(option + ": " + e.getMessage());
+        }
+        return new Plugin(
+                option, s.id(), s.selection().theorems(), s.selection().listing());
     }
 
     /** Two plug-ins with one method id would write their results under one key: refused. */

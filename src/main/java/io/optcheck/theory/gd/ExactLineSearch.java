@@ -5,7 +5,6 @@ import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LineSearchProblems;
 import io.optcheck.problem.LineSearchProblems.QuadraticStart;
-import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.theory.Cases;
@@ -16,7 +15,6 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.TrajectoryCheck;
 import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -188,12 +186,7 @@ public final class ExactLineSearch extends DeclaredTheorem<QuadraticStart> imple
 
     @Override
     public Map<String, Object> describe(QuadraticStart in) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Quadratic q = in.q();
-        m.put("dimension", q.dimension());
-        m.put("objective", q.describe());
-        m.put("eigenvalues", Num.fmt(q.eigenvalues()));
-        m.put("x0", Num.fmt(in.x0()));
+        Map<String, Object> m = in.describe();
         m.put("start gradient angle", in.angle());
         m.put("off-plane weight", in.offPlane());
         return m;

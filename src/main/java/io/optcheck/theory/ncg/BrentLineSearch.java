@@ -5,7 +5,6 @@ import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LineSearchProblems;
 import io.optcheck.problem.LineSearchProblems.QuadraticStart;
-import io.optcheck.problem.Num;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.theory.Cases;
@@ -177,12 +176,6 @@ public final class BrentLineSearch extends DeclaredTheorem<QuadraticStart> {
 
     @Override
     public Map<String, Object> describe(QuadraticStart in) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Quadratic q = in.q();
-        m.put("dimension", q.dimension());
-        m.put("objective", q.describe());
-        m.put("eigenvalues", Num.fmt(q.eigenvalues()));
-        m.put("x0", Num.fmt(in.x0()));
-        return m;
+        return in.describe();
     }
 }

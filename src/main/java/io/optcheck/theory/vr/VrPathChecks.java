@@ -9,6 +9,7 @@ import io.optcheck.theory.Vec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The vr checks made from a state that a method REACHED along a drawn index path, exact over the
@@ -30,6 +31,17 @@ final class VrPathChecks {
         return IndexPaths.enumerate((Method) method, p.f(), p.x0(), p.seed(), p.prefix(), 1);
     }
 
+    /** {@code check} on the leaves of the path's next step, or the evaluation of an enumeration that stopped. */
+    private static Evaluation onNext(Method<?> method, Path p, Function<List<IndexPaths.Leaf>, Evaluation> check) {
+        List<IndexPaths.Leaf> leaves;
+        try {
+            leaves = next(method, p);
+        } catch (IndexPaths.Failure e) {
+            return failed(e);
+        }
+        return check.apply(leaves);
+    }
+
     /** The evaluation of an enumeration that stopped: refused, or an error naming the step. */
     static Evaluation failed(IndexPaths.Failure e) {
         return new Evaluation.Builder()
@@ -48,12 +60,10 @@ final class VrPathChecks {
      * them along the path sets the rounding scale.
      */
     static Evaluation unbiased(Method<?> method, Path p, double tighten) {
-        List<IndexPaths.Leaf> leaves;
-        try {
-            leaves = next(method, p);
-        } catch (IndexPaths.Failure e) {
-            return failed(e);
-        }
+        return onNext(method, p, leaves -> unbiased(leaves, p, tighten));
+    }
+
+    private static Evaluation unbiased(List<IndexPaths.Leaf> leaves, Path p, double tighten) {
         int k = p.prefix();
         int d = p.f().dimension();
         double[] xk = leaves.get(0).x()[k];
@@ -99,12 +109,10 @@ final class VrPathChecks {
      * for 4L. The next step must be an inner step.
      */
     static Evaluation varianceBound(Method<?> method, Path p, boolean wrongConstant) {
-        List<IndexPaths.Leaf> leaves;
-        try {
-            leaves = next(method, p);
-        } catch (IndexPaths.Failure e) {
-            return failed(e);
-        }
+        return onNext(method, p, leaves -> varianceBound(leaves, p, wrongConstant));
+    }
+
+    private static Evaluation varianceBound(List<IndexPaths.Leaf> leaves, Path p, boolean wrongConstant) {
         CertifiedSum f = p.f();
         int k = p.prefix();
         int d = f.dimension();
@@ -161,12 +169,10 @@ final class VrPathChecks {
      * index (its one question nextIndex(n)); anything else is an error naming the step.
      */
     static Evaluation sagaOneStep(Method<?> method, Path p, double tighten) {
-        List<IndexPaths.Leaf> leaves;
-        try {
-            leaves = next(method, p);
-        } catch (IndexPaths.Failure e) {
-            return failed(e);
-        }
+        return onNext(method, p, leaves -> sagaOneStep(method, leaves, p, tighten));
+    }
+
+    private static Evaluation sagaOneStep(Method<?> method, List<IndexPaths.Leaf> leaves, Path p, double tighten) {
         CertifiedSum f = p.f();
         int n = f.n();
         int d = f.dimension();
