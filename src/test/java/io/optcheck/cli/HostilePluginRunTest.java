@@ -42,7 +42,7 @@ class HostilePluginRunTest {
                 Arguments.of(
                         "Hangs",
                         "hostile.hang",
-                        "timeout: no progress for 1.5 s during try 1 of conf.zero-gradient/holds"),
+                        "timeout: no progress for 10 s during try 1 of conf.zero-gradient/holds"),
                 Arguments.of(
                         "ExhaustsMemory",
                         "hostile.oom",
@@ -82,7 +82,7 @@ class HostilePluginRunTest {
                 "--tries",
                 "5",
                 "--try-timeout",
-                "1.5",
+                "10",
                 "--worker-jvm-args",
                 "-Xmx48m",
                 "--fail-on-violation",
