@@ -100,5 +100,10 @@ public record Evaluation(
         public Evaluation build(Ending ending, String message, int errorStep, Map<String, double[]> series) {
             return new Evaluation(violation, undecided, worst, ending, message, errorStep, series, checks);
         }
+
+        /** {@link #build} of a check that ran to its end: COMPLETED, message "completed", no error step. */
+        public Evaluation completed(Map<String, double[]> series) {
+            return build(Ending.COMPLETED, "completed", -1, series);
+        }
     }
 }

@@ -274,7 +274,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                 "exact affine-map value",
                 bnd.stream().mapToDouble(Double::doubleValue).toArray());
         series.put("||x_fp - x*||", new double[] {drift});
-        return b.build(Evaluation.Ending.COMPLETED, "completed", -1, series);
+        return b.completed(series);
     }
 
     /**
@@ -604,7 +604,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                 bnd.stream().mapToDouble(Double::doubleValue).toArray());
         series.put("||x_fp - x*||", new double[] {drift});
         series.put("||T(x*) - x*||", new double[] {rn});
-        return b.build(Evaluation.Ending.COMPLETED, "completed", -1, series);
+        return b.completed(series);
     }
 
     /**

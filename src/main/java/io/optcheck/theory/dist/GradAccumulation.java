@@ -74,7 +74,7 @@ public final class GradAccumulation extends DeclaredTheorem<AccumInstance> {
         double scale = 2 * ExampleRows.at(in.f(), in.x()).maxAbs();
         Evaluation.Builder b = new Evaluation.Builder();
         b.add(Check.atMost("max_j |accumulated_j - grad f(x)_j|", 1, worst, 0, Tolerance.of(scale, d)));
-        return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
+        return b.completed(Map.of());
     }
 
     @Override

@@ -197,11 +197,7 @@ abstract class CheckpointTheorem<I, T extends CheckpointTheorem<I, T>> extends D
                 stopped = b.add(dec.check());
             }
         }
-        Evaluation e = b.build(
-                Evaluation.Ending.COMPLETED,
-                "completed",
-                -1,
-                Map.of(axis, toDoubles(checkpoints), meanLabel, means, "bound", checkedBounds));
+        Evaluation e = b.completed(Map.of(axis, toDoubles(checkpoints), meanLabel, means, "bound", checkedBounds));
         if (track) {
             best.offer(r.id(), in, e.worstRatio());
         }

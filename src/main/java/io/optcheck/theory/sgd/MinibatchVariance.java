@@ -126,7 +126,7 @@ public final class MinibatchVariance extends DeclaredTheorem<BatchInstance> {
                     0,
                     tol));
         }
-        return eb.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
+        return eb.completed(Map.of());
     }
 
     /** E||g_B - G||^2 against factor (1 - tighten) tr Sigma, from the real-number batch means. */

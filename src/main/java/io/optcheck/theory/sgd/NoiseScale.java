@@ -120,7 +120,7 @@ public final class NoiseScale extends DeclaredTheorem<NoiseInstance> {
             e.add(Check.atLeast(what + " (exact)", 1, observed, bound, tol)
                     .withExact(ExactMoments.PRECISION, () -> exactHolds(in, conclusion, eps, false)));
         }
-        return e.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of());
+        return e.completed(Map.of());
     }
 
     /** The same estimator identity from the real-number batch means, to 300 digits. */

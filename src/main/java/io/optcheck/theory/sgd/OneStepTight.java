@@ -126,11 +126,7 @@ public final class OneStepTight extends DeclaredTheorem<OneStepTight.Instance> {
         }
         Evaluation.Builder b = new Evaluation.Builder();
         b.add(c);
-        return b.build(
-                Evaluation.Ending.COMPLETED,
-                "completed",
-                -1,
-                Map.of("E||x1 - x*||^2", new double[] {rSq, mean}, "bound", new double[] {rSq, bound}));
+        return b.completed(Map.of("E||x1 - x*||^2", new double[] {rSq, mean}, "bound", new double[] {rSq, bound}));
     }
 
     /**

@@ -198,7 +198,7 @@ final class SelfRandomUnbiased extends EstimatorTheorem implements StatisticalTh
         }
         Map<String, double[]> series = Map.of("mean estimate - grad f", meanMinusGrad);
         if (b.add(Check.atMost(RANGE + " [min_i g_ij, max_i g_ij] (a batch mean lies inside)", 1, outside, 0, tol))) {
-            return b.build(Evaluation.Ending.COMPLETED, "completed", -1, series);
+            return b.completed(series);
         }
         for (int j = 0; j < d; j++) {
             if (!(hi[j] - lo[j] > tol)) {
@@ -221,11 +221,11 @@ final class SelfRandomUnbiased extends EstimatorTheorem implements StatisticalTh
                                 String.format(Locale.ROOT, what, "lower " + t.id()), 1, mb.lower() - target, 0, tol))
                         || b.add(Check.atLeast(
                                 String.format(Locale.ROOT, what, "upper " + t.id()), 1, mb.upper() - target, 0, tol))) {
-                    return b.build(Evaluation.Ending.COMPLETED, "completed", -1, series);
+                    return b.completed(series);
                 }
             }
         }
-        return b.build(Evaluation.Ending.COMPLETED, "completed", -1, series);
+        return b.completed(series);
     }
 
     @Override

@@ -89,8 +89,7 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
                     0,
                     Tolerance.of(scale, d)));
         }
-        return b.build(
-                Evaluation.Ending.COMPLETED, "completed", -1, Map.of(what + " - grad f", Vec.minus(m.mean, full)));
+        return b.completed(Map.of(what + " - grad f", Vec.minus(m.mean, full)));
     }
 
     @Override

@@ -263,11 +263,7 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
                         bound,
                         Tolerance.of(scale, d))
                 .withExact(SagaExact.PRECISION, () -> SagaExact.oneStepHolds(f, mu, eta, in.x0(), in.phi(), tight)));
-        return b.build(
-                Evaluation.Ending.COMPLETED,
-                "completed",
-                -1,
-                Map.of("E[V_t]", new double[] {v0, ev1}, "bound", new double[] {v0, bound}));
+        return b.completed(Map.of("E[V_t]", new double[] {v0, ev1}, "bound", new double[] {v0, bound}));
     }
 
     /**
@@ -426,11 +422,7 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
                 }
             }
         }
-        return b.build(
-                Evaluation.Ending.COMPLETED,
-                "completed",
-                -1,
-                Map.of("E||x_t - x*||^2", Arrays.copyOf(obs, shown), "bound", Arrays.copyOf(bnd, shown)));
+        return b.completed(Map.of("E||x_t - x*||^2", Arrays.copyOf(obs, shown), "bound", Arrays.copyOf(bnd, shown)));
     }
 
     @Override

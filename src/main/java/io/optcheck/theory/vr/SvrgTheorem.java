@@ -237,11 +237,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
                 break;
             }
         }
-        return b.build(
-                Evaluation.Ending.COMPLETED,
-                "completed",
-                -1,
-                Map.of("E[f(x~_s) - f*]", Arrays.copyOf(obs, shown), "bound", Arrays.copyOf(bnd, shown)));
+        return b.completed(Map.of("E[f(x~_s) - f*]", Arrays.copyOf(obs, shown), "bound", Arrays.copyOf(bnd, shown)));
     }
 
     private Evaluation unbiased(Instance in) {

@@ -24,6 +24,6 @@ final class VrChecks {
         }
         Evaluation.Builder b = new Evaluation.Builder();
         b.add(Check.atMost(quantity, 1, worst, 0, Tolerance.of(n * mag, d)));
-        return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of("E[v] - grad f", Vec.minus(mean, full)));
+        return b.completed(Map.of("E[v] - grad f", Vec.minus(mean, full)));
     }
 }

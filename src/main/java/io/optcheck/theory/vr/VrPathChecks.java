@@ -99,7 +99,7 @@ final class VrPathChecks {
                 worst,
                 0,
                 Tolerance.of((leaves.size() + 2) * mag, d)));
-        return b.build(Evaluation.Ending.COMPLETED, "completed", -1, Map.of("E[x_{k+1}] - (x_k - eta grad f)", diff));
+        return b.completed(Map.of("E[x_{k+1}] - (x_k - eta grad f)", diff));
     }
 
     /**
@@ -147,11 +147,7 @@ final class VrPathChecks {
                 ev,
                 bound,
                 Tolerance.of(scale, d)));
-        return b.build(
-                Evaluation.Ending.COMPLETED,
-                "completed",
-                -1,
-                Map.of("E||v||^2", new double[] {ev}, "bound", new double[] {bound}));
+        return b.completed(Map.of("E||v||^2", new double[] {ev}, "bound", new double[] {bound}));
     }
 
     /** f(x) - f* of a quadratic sum: (1/n) sum_i of the Bregman terms of f_i between x and x*, without cancellation. */
@@ -220,11 +216,7 @@ final class VrPathChecks {
                 ev1,
                 bound,
                 Tolerance.of(scale, d)));
-        return b.build(
-                Evaluation.Ending.COMPLETED,
-                "completed",
-                -1,
-                Map.of("E[V_t]", new double[] {v0, ev1}, "bound", new double[] {v0, bound}));
+        return b.completed(Map.of("E[V_t]", new double[] {v0, ev1}, "bound", new double[] {v0, bound}));
     }
 
     private static Evaluation oneIndex(Method<?> method, int step, int[] asked) {
