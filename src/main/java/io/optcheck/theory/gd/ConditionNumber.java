@@ -1,5 +1,6 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.api.Precision;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.hipparchus.dfp.Dfp;
 import org.hipparchus.dfp.DfpField;
 import org.hipparchus.dfp.DfpMath;
@@ -53,7 +55,7 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
      * A diagonal quadratic with eigenvalues mu = 2^j and L = kappa mu (exact: mu is a power of 2),
      * a start, and the accuracy eps.
      */
-    public record Instance(Quadratic q, double mu, double kappa, double[] x0, double eps) {
+    public record Instance(Quadratic q, double mu, double kappa, double[] x0, double eps, Precision precision) {
         double l() {
             return q.certificate().L().orElseThrow();
         }
@@ -94,6 +96,10 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
 
     @Override
     public Gen<Instance> instances(Regime r) {
+        if (r.lowPrecision().isPresent()) {
+            return RoundedCount.instances(
+                    precision(r), !Cases.is(r, r.lowPrecision().get().id() + "-count"));
+        }
         // holds starts on the mu-eigenvector (the exact count); any-start anywhere (the upper bound).
         boolean muStart = Cases.<Boolean>on(r)
                 .when("holds", () -> true)
@@ -127,13 +133,16 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
                                             return x;
                                         })
                                 : Problems.points(d, 10);
-                        return start.map(x0 -> new Instance(q, mu, k, x0, (Double) p[3]));
+                        return start.map(x0 -> new Instance(q, mu, k, x0, (Double) p[3], Precision.FLOAT64));
                     });
                 });
     }
 
     @Override
     protected Evaluation checkOn(Instance in, Regime r) {
+        if (r.lowPrecision().isPresent()) {
+            return r.conclusion().equals("rounded-count") ? roundedCount(in) : stall(in);
+        }
         Quadratic q = in.q();
         double l = in.l();
         double eta = 1 / l;
@@ -177,6 +186,94 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
         });
     }
 
+    /** How the band check is rechecked. */
+    static final String ROUNDED_PRECISION = HighPrecision.DECIMAL
+            + " distance of the recorded iterate to x* and (1 - mu/L)^t ||x0 - x*||, against a_t as computed";
+
+    /**
+     * The rounded-count band: | ||x_t - x*|| - rho^t ||x0 - x*|| | &lt;= a_t = rho a_{t-1} + ||E_t||,
+     * E_t the rounding bound of step t ({@link RoundedUpdate#error}). The real step from x_t-1
+     * contracts x_t-1 - x* by rho = 1 - 1/kappa along the mu-eigenvector and zeroes the L component,
+     * and the computed x_t is within E_t of it, so by induction x_t is within a_t of the real-number
+     * trajectory rho^t (x0 - x*). The teeth: the wrong constant u/4 in E, violated once the iterate
+     * stalls floor(kappa/2) gaps from x*.
+     */
+    private Evaluation roundedCount(Instance in) {
+        Quadratic q = in.q();
+        Precision p = in.precision();
+        double eta = 1 / in.l();
+        double rho = RoundedCount.rho(in);
+        double[] xStar = q.certificate().xStar().orElseThrow();
+        double e0 = Vec.dist(in.x0(), xStar);
+        double target = Math.sqrt(in.eps()) * e0;
+        double uScale = tighten() != 0 ? 0.25 : 1;
+        double[] acc = new double[2]; // a_t and rho^t e0
+        acc[1] = e0;
+        return TrajectoryCheck.run(
+                method(lr(eta)), q, in.x0(), RoundedCount.holdsSteps(in, p), (t, prev, cur, series) -> {
+                    acc[0] = rho * acc[0] + Vec.norm(RoundedUpdate.error(p, uScale, prev, q.gradient(prev), eta));
+                    acc[1] *= rho;
+                    double a = acc[0];
+                    double real = acc[1];
+                    double et = Vec.dist(cur, xStar);
+                    series.point("||x_t - x*||", et);
+                    series.point("rho^t ||x0 - x*||", real);
+                    series.point("sqrt(eps) ||x0 - x*||", target);
+                    // The double rounding of x*, of the gradient and of rho^t are relative 2^-52 of these.
+                    double scale = et + real + a + Vec.norm(cur);
+                    double[] x1 = cur.clone();
+                    int step = t;
+                    return Check.atMost(
+                                    "| ||x_t - x*|| - (1 - 1/kappa)^t ||x0 - x*|| | (update in " + p.id() + ")",
+                                    t,
+                                    Math.abs(et - real),
+                                    a,
+                                    Tolerance.of(scale, q.dimension()))
+                            .withExact(ROUNDED_PRECISION, () -> bandHolds(in, x1, step, a));
+                });
+    }
+
+    private static boolean bandHolds(Instance in, double[] xt, int t, double a) {
+        MathContext mc = HighPrecision.MC;
+        BigDecimal[] xStar = HighPrecision.big(in.q().certificate().xStar().orElseThrow());
+        BigDecimal et = HighPrecision.distSq(HighPrecision.big(xt), xStar).sqrt(mc);
+        BigDecimal e0 = HighPrecision.distSq(HighPrecision.big(in.x0()), xStar).sqrt(mc);
+        BigDecimal rho = BigDecimal.ONE.subtract(new BigDecimal(in.mu()).divide(new BigDecimal(in.l()), mc));
+        BigDecimal real = rho.pow(t, mc).multiply(e0, mc);
+        return HighPrecision.holds(true, et.subtract(real).abs(), new BigDecimal(a));
+    }
+
+    /**
+     * The float64 count in p. In exact arithmetic f - f* decreases at every step, so the theorem's
+     * f(x_t*) - f* &lt;= eps (f0 - f*) holds at every T &gt;= t* as well; it is checked at T = the later
+     * of t* and the step by which the rounded iterate has stalled, with f - f* = (mu/2) ||x - x*||^2
+     * along the mu-eigenvector. Below the stall floor the rounded iterate never gets there. Checking
+     * at t* itself would also catch a rounded iterate that merely lags the real one by a step, which
+     * has nothing to do with the stall; before t* a rounded iterate can run ahead of the real one.
+     */
+    private Evaluation stall(Instance in) {
+        Quadratic q = in.q();
+        double[] xStar = q.certificate().xStar().orElseThrow();
+        double e0 = Vec.dist(in.x0(), xStar);
+        int target = Math.max(exactCount(in.kappa(), in.eps()), RoundedCount.stallSteps(in, in.precision()));
+        double bound = in.eps() * e0 * e0 * (1 - tighten());
+        return TrajectoryCheck.run(method(lr(1 / in.l())), q, in.x0(), target, (t, prev, cur, series) -> {
+            double et = Vec.dist(cur, xStar);
+            series.point("||x_t - x*||^2 / ||x0 - x*||^2", et * et / (e0 * e0));
+            series.point("eps", in.eps());
+            if (t < target) {
+                return null;
+            }
+            return Check.atMost(
+                    "(f(x_t) - f*) / (mu/2) = ||x_t - x*||^2 at T = max(t*, stalled) (update in "
+                            + in.precision().id() + ")",
+                    t,
+                    et * et,
+                    bound,
+                    Tolerance.of(et * et + bound, q.dimension()));
+        });
+    }
+
     /**
      * The same inequality on the real-number trajectory: with eta = 1/L exactly, component i of
      * x_t is x0_i (1 - lambda_i/L)^t, so f(x_t) = sum_i lambda_i x0_i^2 (1 - lambda_i/L)^{2t} / 2.
@@ -210,11 +307,37 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
         m.put("x0", Num.fmt(in.x0()));
         m.put("t* (mu-eigenvector start)", exactCount(in.kappa(), in.eps()));
         m.put("ceil((kappa/2) ln(1/eps))", anyStartBound(in.kappa(), in.eps()));
+        Precision p = in.precision();
+        if (p != Precision.FLOAT64) {
+            m.put("precision", p.id());
+            m.put("x*", Num.fmt(in.q().certificate().xStar().orElseThrow()));
+            m.put("gap at x* in " + p.id(), RoundedCount.gap(in, p));
+            double floor = RoundedCount.epsFloor(in, p);
+            m.put("eps_floor = (floor(kappa/2) gap / |x0 - x*|)^2", floor);
+            m.put("eps / eps_floor", in.eps() / floor);
+            m.put("eps_min (holds regimes: the rounded count is certain)", RoundedCount.epsMin(in, p));
+        }
         return m;
+    }
+
+    /** A low-precision regime that checks the float64 count (the stall regimes). */
+    private static boolean isStall(Regime r) {
+        return r.lowPrecision().isPresent() && !r.conclusion().equals("rounded-count");
+    }
+
+    @Override
+    public OptionalDouble thresholdValue(Instance in, Regime r) {
+        return isStall(r)
+                ? OptionalDouble.of(in.eps() / RoundedCount.epsFloor(in, in.precision()))
+                : OptionalDouble.empty();
     }
 
     @Override
     public List<String> labels(Instance in, Regime r) {
+        if (isStall(r)) {
+            return List.of(
+                    in.eps() < RoundedCount.epsFloor(in, in.precision()) ? "eps < eps_floor" : "eps >= eps_floor");
+        }
         List<String> l = new ArrayList<>(2);
         if (in.kappa() == 1) {
             l.add(KAPPA_1);
@@ -227,12 +350,21 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
 
     @Override
     public List<Property.Coverage> coverage(Regime r) {
+        if (r.lowPrecision().isPresent()) {
+            // kappa stays at or below 1000 (float32) or 16 (bfloat16); the stall regimes carry
+            // labels only: the counterexample shows eps < eps_floor is reached, the threshold the
+            // shrinker pushes to shows the side above it is explored.
+            return isStall(r) ? List.of() : List.of(new Property.Coverage(KAPPA_1, 0.5));
+        }
         return List.of(new Property.Coverage(KAPPA_1, 0.5), new Property.Coverage(QuadraticLabels.KAPPA_GE_1E3, 1));
     }
 
     /** The measured count against the formulas for kappa in {1, 10, 100, 1000, 10000}, eps = 1e-6. */
     @Override
     public Map<String, Object> figures(Regime r, int tries, long seed) {
+        if (isStall(r)) {
+            return Map.of("stall", stallTable(r));
+        }
         if (!Cases.is(r, "holds")) {
             return Map.of();
         }
@@ -260,6 +392,41 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
                     Double.parseDouble(String.format(Locale.ROOT, "%.3f", lowerBound(kappa, eps))));
             row.put("measured from (1, 1)", measuredCount(kappa, eps, new double[] {1, 1}));
             row.put("upper ceil((kappa/2) ln(1/eps))", anyStartBound(kappa, eps));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * Where the checked method stalls in the regime's format, against the floor: x* = 1.5, x0 = 2,
+     * L = 1, mu = 1/kappa, run to the float64 count for eps_floor / 16 (past the stall). Measured:
+     * the last distance to x* in gaps, against floor(kappa/2), and f - f* relative to f0 - f*.
+     */
+    private List<Object> stallTable(Regime r) {
+        Precision p = r.lowPrecision().orElseThrow();
+        double[] kappas = p == Precision.BFLOAT16 ? new double[] {3, 5, 8.5, 15} : new double[] {3, 10.5, 100.5, 999};
+        List<Object> rows = new ArrayList<>();
+        for (double kappa : kappas) {
+            double mu = 1 / kappa;
+            Quadratic q = Quadratic.diagonal(new double[] {mu, 1}, new double[] {1.5, 1.5});
+            Instance probe = new Instance(q, mu, 1 / mu, new double[] {2, 1.5}, 0, p);
+            double floor = RoundedCount.epsFloor(probe, p);
+            Instance in = new Instance(q, mu, 1 / mu, probe.x0(), floor / 16, p);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("kappa", kappa);
+            row.put("floor(kappa/2)", Math.floor(kappa / 2));
+            Evaluation ev = evaluate(in, r);
+            double[] ratio = ev.series().get("||x_t - x*||^2 / ||x0 - x*||^2");
+            if (ev.ending() != Evaluation.Ending.COMPLETED || ratio == null) {
+                row.put("measured", "not measured: " + ev.endingMessage());
+            } else {
+                double last = ratio[ratio.length - 1];
+                double e0 = 0.5;
+                row.put("stall distance / gap (measured)", Math.sqrt(last) * e0 / RoundedCount.gap(in, p));
+                row.put("eps_floor (theory)", floor);
+                row.put("(f - f*) / (f0 - f*) at the stall (measured)", last);
+                row.put("steps", ratio.length);
+            }
             rows.add(row);
         }
         return rows;
