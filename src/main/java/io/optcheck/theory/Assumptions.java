@@ -50,6 +50,7 @@ public final class Assumptions {
     public static final String STRICT_SADDLES = "strict-saddles";
     public static final String STEP_LT_1_OVER_L = "step-lt-1-over-l";
     public static final String EXACT_UPDATE = "exact-update";
+    public static final String EXACT_SUMMATION = "exact-summation";
     public static final String EPS_ABOVE_ULP = "eps-above-ulp";
     public static final String INIT_HAS_DENSITY = "init-has-density";
     public static final String POWER_P_GT_2 = "power-p-gt-2";
@@ -191,6 +192,10 @@ public final class Assumptions {
                 EXACT_UPDATE,
                 "the update is computed in real (or float64) arithmetic: the iterate is not rounded to a"
                         + " low-precision format after each operation");
+        m.put(
+                EXACT_SUMMATION,
+                "the batch sum and mean are computed in real (or float64) arithmetic: not rounded to a"
+                        + " low-precision format after each addition");
         m.put(INIT_HAS_DENSITY, "x0 is drawn from a distribution with a density (no mass on a lower-dimensional set)");
         m.put(POWER_P_GT_2, "f = |x|^p with p > 2: no strong convexity, no PL inequality");
         m.put(PERMUTATION_INVARIANT, "f(P x) = f(x) for a permutation P of the parameters (swapping two hidden units)");

@@ -3,6 +3,7 @@ package io.optcheck.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.optcheck.api.ExampleGradients;
+import io.optcheck.api.Precision;
 import io.optcheck.problem.FiniteSumLeastSquares;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -60,6 +61,30 @@ class SamplersTest {
                         List.of(new UniformMinibatch(1, false, 0, 1), new UniformMinibatch(2, true, 1, 4))),
                 g,
                 40_000);
+    }
+
+    /**
+     * A rounded batch mean depends on the order of the additions: 1 + b + c rounds to 1 in float32
+     * summed from 1, and to 1 + 2^-23 summed from the small terms. The drawn batch is sorted before it
+     * is summed, so its estimates are exactly the enumerated ones.
+     */
+    @Test
+    void roundedDrawsSumInTheEnumeratedOrder() {
+        double small = 0x1.8p-25;
+        ExampleGradients g = ExampleGradients.of(new double[][] {{1}, {small}, {small}});
+        for (RoundedMinibatch.Order o : RoundedMinibatch.Order.values()) {
+            compare(new RoundedMinibatch(3, false, 3, Precision.FLOAT32, o), g, 2_000);
+            compare(new RoundedMinibatch(2, true, 3, Precision.FLOAT32, o), g, 40_000);
+        }
+        ExampleGradients reversed = ExampleGradients.of(new double[][] {{small}, {small}, {1}});
+        double[] fromOne = new double[1];
+        double[] fromSmall = new double[1];
+        new RoundedMinibatch(3, false, 3, Precision.FLOAT32, RoundedMinibatch.Order.SEQUENTIAL)
+                .enumerate(g, (p, v) -> fromOne[0] = v[0]);
+        new RoundedMinibatch(3, false, 3, Precision.FLOAT32, RoundedMinibatch.Order.SEQUENTIAL)
+                .enumerate(reversed, (p, v) -> fromSmall[0] = v[0]);
+        assertThat(fromOne[0]).isEqualTo((double) (float) (1.0 / 3));
+        assertThat(fromSmall[0]).isEqualTo((double) (float) ((1 + 0x1p-23) / 3));
     }
 
     @Test

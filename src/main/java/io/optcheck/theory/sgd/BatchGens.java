@@ -25,6 +25,8 @@ public final class BatchGens {
         CLIPPED,
         STALE,
         UNEQUAL_SHARDS,
+        /** One shard of size in [1, 8], b in [1, 8], with or without replacement (the precision regimes). */
+        ROUNDED,
         /** One shard of size in [1, 8], b in [1, 8], with replacement. */
         SINGLE_WITH,
         /** One shard of size in [1, 8], b in [1, 8] (capped at n), without replacement. */
@@ -36,7 +38,7 @@ public final class BatchGens {
     }
 
     private static boolean single(Variant v) {
-        return v == Variant.SINGLE_WITH || v == Variant.SINGLE_WITHOUT;
+        return v == Variant.SINGLE_WITH || v == Variant.SINGLE_WITHOUT || v == Variant.ROUNDED;
     }
 
     public static Gen<BatchInstance> instances(Variant v) {

@@ -1,10 +1,12 @@
 package io.optcheck.theory.sgd;
 
 import io.optcheck.api.ExampleGradients;
+import io.optcheck.api.Precision;
 import io.optcheck.oracle.BatchEstimator;
 import io.optcheck.oracle.ClippedGradients;
 import io.optcheck.oracle.ExampleRows;
 import io.optcheck.oracle.ImportanceMinibatchUnweighted;
+import io.optcheck.oracle.RoundedMinibatch;
 import io.optcheck.oracle.ShardAverage;
 import io.optcheck.oracle.StaleGradients;
 import io.optcheck.oracle.UniformMinibatch;
@@ -31,8 +33,32 @@ public record BatchInstance(
         boolean replacement,
         double[][] importance,
         double clipFraction,
-        double[] delta)
+        double[] delta,
+        Precision precision,
+        RoundedMinibatch.Order order)
         implements Described {
+
+    /** An instance whose sampler computes in float64 (every regime but the precision ones). */
+    public BatchInstance(
+            FiniteSum f,
+            double[] x,
+            int[] sizes,
+            int b,
+            boolean replacement,
+            double[][] importance,
+            double clipFraction,
+            double[] delta) {
+        this(f, x, sizes, b, replacement, importance, clipFraction, delta, Precision.FLOAT64, null);
+    }
+
+    /** The same instance with its one worker summing in {@code p}, in {@code o}. */
+    BatchInstance rounded(Precision p, RoundedMinibatch.Order o) {
+        return new BatchInstance(f, x, sizes, b, replacement, importance, clipFraction, delta, p, o);
+    }
+
+    boolean lowPrecision() {
+        return precision != Precision.FLOAT64;
+    }
 
     int n() {
         return f.n();
@@ -47,6 +73,14 @@ public record BatchInstance(
         ExampleGradients g = delta == null ? ExampleRows.at(f, x) : StaleGradients.at(f, x, delta);
         if (clipFraction > 0) {
             g = ClippedGradients.clip(g, clipThreshold(g));
+        }
+        if (lowPrecision()) {
+            // Stored in the format: only the batch's summation is left to round.
+            double[][] rows = new double[g.n()][];
+            for (int i = 0; i < g.n(); i++) {
+                rows[i] = precision.round(g.row(i));
+            }
+            g = ExampleGradients.of(rows);
         }
         return g;
     }
@@ -69,6 +103,9 @@ public record BatchInstance(
     }
 
     BatchEstimator estimator() {
+        if (lowPrecision()) {
+            return new RoundedMinibatch(workerBatch(0), replacement, n(), precision, order);
+        }
         List<BatchEstimator> workers = new ArrayList<>();
         int from = 0;
         for (int k = 0; k < sizes.length; k++) {
@@ -100,6 +137,10 @@ public record BatchInstance(
         }
         if (delta != null) {
             m.put("staleOffset", Num.fmt(delta));
+        }
+        if (lowPrecision()) {
+            m.put("precision", precision.id());
+            m.put("summation", order.id());
         }
         m.put("estimator", estimator().describe());
         return m;

@@ -6,10 +6,13 @@ import static io.optcheck.theory.Assumptions.UNCLIPPED_GRADIENTS;
 import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
 
 import io.optcheck.api.ExampleGradients;
+import io.optcheck.api.Precision;
 import io.optcheck.oracle.BatchEstimator;
 import io.optcheck.oracle.ExampleRows;
+import io.optcheck.oracle.RoundedMinibatch;
 import io.optcheck.problem.FiniteSum;
 import io.optcheck.prop.Gen;
+import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.DeclaredTheorem;
@@ -39,6 +42,14 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
 
     @Override
     public Gen<BatchInstance> instances(Regime r) {
+        if (r.lowPrecision().isPresent()) {
+            Precision p = r.lowPrecision().get();
+            return BatchGens.instances(BatchGens.Variant.ROUNDED)
+                    .flatMap(in -> Gens.booleans()
+                            .map(pairwise -> in.rounded(
+                                    p,
+                                    pairwise ? RoundedMinibatch.Order.PAIRWISE : RoundedMinibatch.Order.SEQUENTIAL)));
+        }
         return BatchGens.instances(Cases.<BatchGens.Variant>on(r)
                 .when("holds", () -> BatchGens.Variant.HOLDS)
                 .when("drop:" + UNIFORM_BATCH, () -> BatchGens.Variant.IMPORTANCE)
@@ -50,7 +61,87 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
 
     @Override
     public Evaluation evaluate(BatchInstance in, Regime r) {
+        if (in.lowPrecision()) {
+            ExampleGradients g = in.table();
+            return r.conclusion().equals("rounded-unbiased")
+                    ? roundedCheck(in, g)
+                    : meanCheck(
+                            in.estimator(),
+                            g,
+                            storedMean(g),
+                            g.maxAbs(),
+                            tighten(),
+                            "E[g_B]",
+                            "mean_i g_i",
+                            "mean_i g_ij");
+        }
         return meanCheck(in, tighten(), "E[g_B]");
+    }
+
+    /** (1/n) sum_i g_i of the stored per-example gradients, in double. */
+    static double[] storedMean(ExampleGradients g) {
+        double[] m = new double[g.dimension()];
+        for (int i = 0; i < g.n(); i++) {
+            for (int j = 0; j < m.length; j++) {
+                m[j] += g.get(i, j);
+            }
+        }
+        for (int j = 0; j < m.length; j++) {
+            m[j] /= g.n();
+        }
+        return m;
+    }
+
+    /**
+     * The rounding of the batch mean, k = b operations on the path of a term summed sequentially and
+     * ceil(log2 b) + 1 summed pairwise (the additions, then the division by b).
+     */
+    static int roundings(int b, RoundedMinibatch.Order order) {
+        return order == RoundedMinibatch.Order.SEQUENTIAL ? b : 32 - Integer.numberOfLeadingZeros(b - 1) + 1;
+    }
+
+    /**
+     * rounded-unbiased: |E[g^_B]_j - mean_i g_ij| &lt;= gamma_k (1/n) sum_i |g_ij| + ulp(0) for every
+     * coordinate j. Each batch's computed mean is within gamma_k (1/b) sum_{i in B} |g_ij| (+ half
+     * an ulp(0) per rounding in the subnormal range) of its real mean, whose expectation is
+     * mean_i g_ij; the expectation of (1/b) sum_{i in B} |g_ij| is (1/n) sum_i |g_ij| for uniform
+     * batches with or without replacement. The teeth: the wrong constant u/4 in gamma_k.
+     */
+    private Evaluation roundedCheck(BatchInstance in, ExampleGradients g) {
+        ExactMoments m = ExactMoments.mean(in.estimator(), g);
+        double[] target = storedMean(g);
+        double u = in.precision().unitRoundoff() * (tighten() != 0 ? 0.25 : 1);
+        int k = roundings(in.workerBatch(0), in.order());
+        double gamma = k * u / (1 - k * u);
+        int worst = 0;
+        double worstRatio = -1;
+        double[] bound = new double[target.length];
+        for (int j = 0; j < target.length; j++) {
+            double abs = 0;
+            for (int i = 0; i < g.n(); i++) {
+                abs += Math.abs(g.get(i, j));
+            }
+            bound[j] = gamma * abs / g.n() + in.precision().ulp(0);
+            double ratio = Math.abs(m.mean[j] - target[j]) / bound[j];
+            if (ratio > worstRatio) {
+                worstRatio = ratio;
+                worst = j;
+            }
+        }
+        Evaluation.Builder b = new Evaluation.Builder();
+        b.add(Check.atMost(
+                "|sum of outcome probabilities - 1|", 1, Math.abs(m.totalProbability - 1), 0, Tolerance.of(1, 1)));
+        if (!b.violated()) {
+            b.add(Check.atMost(
+                    "|E[g_B]_j - mean_i g_ij| at the worst coordinate j = " + worst + " (batch mean in "
+                            + in.precision().id() + ", " + in.order().id() + " sum; exact enumeration of "
+                            + m.outcomes + " outcomes)",
+                    1,
+                    Math.abs(m.mean[worst] - target[worst]),
+                    bound[worst],
+                    Tolerance.of(Math.max(g.maxAbs(), m.maxAbs) + bound[worst], g.dimension())));
+        }
+        return b.completed(Map.of("E[g_B] - mean_i g_i", Vec.minus(m.mean, target)));
     }
 
     /** max_j |E[estimate]_j - (1 + tighten) grad f(x)_j| &lt;= tol, by exact enumeration. */
@@ -65,14 +156,31 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
      */
     public static Evaluation meanCheck(
             BatchEstimator estimator, ExampleGradients g, FiniteSum f, double[] x, double tighten, String what) {
-        ExactMoments m = ExactMoments.mean(estimator, g);
         // The checker's own full gradient (1/n) sum_i grad f_i(x), from the objective, not the table.
-        double[] full = f.gradient(x);
+        return meanCheck(
+                estimator, g, f.gradient(x), ExampleRows.at(f, x).maxAbs(), tighten, what, "grad f", "grad f(x)_j");
+    }
+
+    /**
+     * max_j |E[estimate]_j - (1 + tighten) full_j| &lt;= tol, with {@code fullScale} the largest
+     * magnitude the checker combined into {@code full}; {@code target} names full in the series,
+     * {@code targetJ} its coordinate j in the check.
+     */
+    private static Evaluation meanCheck(
+            BatchEstimator estimator,
+            ExampleGradients g,
+            double[] full,
+            double fullScale,
+            double tighten,
+            String what,
+            String target,
+            String targetJ) {
+        ExactMoments m = ExactMoments.mean(estimator, g);
         int d = g.dimension();
         // The expectation is a probability-weighted mean of the estimates, so the sum of the
         // magnitudes it combines is at most max |estimate| (max |table| for batch means of table
         // rows; more for reweighted importance sampling); the full gradient adds max |grad f_i|.
-        double scale = Math.max(g.maxAbs(), m.maxAbs) + ExampleRows.at(f, x).maxAbs();
+        double scale = Math.max(g.maxAbs(), m.maxAbs) + fullScale;
         double worst = 0;
         for (int j = 0; j < d; j++) {
             // Teeth: a wrong constant, E[g_B] = (1 + eps) grad f.
@@ -83,13 +191,13 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
                 "|sum of outcome probabilities - 1|", 1, Math.abs(m.totalProbability - 1), 0, Tolerance.of(1, 1)));
         if (!b.violated()) {
             b.add(Check.atMost(
-                    "max_j |" + what + "_j - grad f(x)_j| (exact enumeration of " + m.outcomes + " outcomes)",
+                    "max_j |" + what + "_j - " + targetJ + "| (exact enumeration of " + m.outcomes + " outcomes)",
                     1,
                     worst,
                     0,
                     Tolerance.of(scale, d)));
         }
-        return b.completed(Map.of(what + " - grad f", Vec.minus(m.mean, full)));
+        return b.completed(Map.of(what + " - " + target, Vec.minus(m.mean, full)));
     }
 
     @Override
@@ -101,6 +209,13 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
 
     @Override
     public List<String> labels(BatchInstance in, Regime r) {
+        if (in.lowPrecision()) {
+            return List.of(
+                    in.replacement() ? "with replacement" : "without replacement",
+                    in.order().id() + " sum",
+                    "B = " + in.workerBatch(0),
+                    "n = " + in.n());
+        }
         return List.of(
                 in.replacement() ? "with replacement" : "without replacement",
                 "K = " + in.sizes().length,
