@@ -2,6 +2,7 @@ package io.optcheck.theory.dist;
 
 import static io.optcheck.theory.Assumptions.EQUAL_SHARDS;
 
+import io.optcheck.api.Precision;
 import io.optcheck.problem.CertifiedSum;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Property;
@@ -44,7 +45,8 @@ public final class DataParallel extends DeclaredTheorem<BatchInstance> {
 
     private static Gen<BatchInstance> rotated(boolean equal) {
         return DistGens.rotatedSplits(equal)
-                .map(s -> new BatchInstance(s.f(), s.x(), s.sizes(), WHOLE_SHARD, false, null, 0, null));
+                .map(s -> new BatchInstance(
+                        s.f(), s.x(), s.sizes(), WHOLE_SHARD, false, null, 0, null, Precision.FLOAT64, null));
     }
 
     @Override

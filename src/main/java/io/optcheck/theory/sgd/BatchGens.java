@@ -1,5 +1,6 @@
 package io.optcheck.theory.sgd;
 
+import io.optcheck.api.Precision;
 import io.optcheck.problem.FiniteSums;
 import io.optcheck.problem.Problems;
 import io.optcheck.prop.Gen;
@@ -93,8 +94,17 @@ public final class BatchGens {
                                     Problems.points(d, 2),
                                     Gens.combine(impF, clipF).as((p, c) -> new Object[] {p, c}),
                                     deltaF)
-                            .as((f, x, pc, dl) ->
-                                    new BatchInstance(f, x, sizes, b, repl, (double[][]) pc[0], (Double) pc[1], dl));
+                            .as((f, x, pc, dl) -> new BatchInstance(
+                                    f,
+                                    x,
+                                    sizes,
+                                    b,
+                                    repl,
+                                    (double[][]) pc[0],
+                                    (Double) pc[1],
+                                    dl,
+                                    Precision.FLOAT64,
+                                    null));
                 });
     }
 

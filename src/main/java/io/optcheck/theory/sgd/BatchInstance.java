@@ -38,19 +38,6 @@ public record BatchInstance(
         RoundedMinibatch.Order order)
         implements Described {
 
-    /** An instance whose sampler computes in float64 (every regime but the precision ones). */
-    public BatchInstance(
-            FiniteSum f,
-            double[] x,
-            int[] sizes,
-            int b,
-            boolean replacement,
-            double[][] importance,
-            double clipFraction,
-            double[] delta) {
-        this(f, x, sizes, b, replacement, importance, clipFraction, delta, Precision.FLOAT64, null);
-    }
-
     /** The same instance with its one worker summing in {@code p}, in {@code o}. */
     BatchInstance rounded(Precision p, RoundedMinibatch.Order o) {
         return new BatchInstance(f, x, sizes, b, replacement, importance, clipFraction, delta, p, o);

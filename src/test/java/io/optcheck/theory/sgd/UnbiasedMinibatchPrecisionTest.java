@@ -46,8 +46,8 @@ class UnbiasedMinibatchPrecisionTest {
     }
 
     private Evaluation batchMean(FiniteSumLeastSquares f, double[] x, int b, boolean replacement, Precision p) {
-        BatchInstance in = new BatchInstance(f, x, new int[] {f.n()}, b, replacement, null, 0, null)
-                .rounded(p, RoundedMinibatch.Order.SEQUENTIAL);
+        BatchInstance in = new BatchInstance(
+                f, x, new int[] {f.n()}, b, replacement, null, 0, null, p, RoundedMinibatch.Order.SEQUENTIAL);
         return theorem.evaluate(in, theorem.regime(p.id() + "-batch-mean"));
     }
 
