@@ -1,7 +1,6 @@
 package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
-import io.optcheck.oracle.IndexOracle;
 import io.optcheck.problem.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,9 +107,7 @@ public final class Runner {
         }
         long v0 = oracle.valueCalls();
         long g0 = oracle.gradientCalls();
-        // A finite-sum oracle stays one, so SVRG, SAGA and FedAvg run here like every other method.
-        FiniteCheckingOracle checked =
-                oracle instanceof IndexOracle io ? new FiniteCheckingIndexOracle(io) : new FiniteCheckingOracle(oracle);
+        FiniteCheckingOracle checked = new FiniteCheckingOracle(oracle);
         List<double[]> iterates = new ArrayList<>();
         iterates.add(x0);
         double[] stepSizes = new double[streamed ? 1 : steps];
@@ -210,7 +207,7 @@ public final class Runner {
         }
     }
 
-    private static class FiniteCheckingOracle implements GradientOracle {
+    private static final class FiniteCheckingOracle implements GradientOracle {
         private final GradientOracle inner;
         int step;
 
@@ -235,7 +232,10 @@ public final class Runner {
         @Override
         public void gradient(double[] x, double[] out) {
             inner.gradient(x, out);
-            requireFinite("gradient", out);
+            int i = Vectors.firstNonFinite(out);
+            if (i >= 0) {
+                throw new NonFinite("step " + step + ": gradient component " + i + " is " + out[i]);
+            }
         }
 
         @Override
@@ -246,40 +246,6 @@ public final class Runner {
         @Override
         public long gradientCalls() {
             return inner.gradientCalls();
-        }
-
-        /** Aborts the step when {@code out} has a non-finite component. */
-        void requireFinite(String what, double[] out) {
-            int i = Vectors.firstNonFinite(out);
-            if (i >= 0) {
-                throw new NonFinite("step " + step + ": " + what + " component " + i + " is " + out[i]);
-            }
-        }
-    }
-
-    /** The same checks on a finite-sum oracle, whose per-example gradients and indices pass through. */
-    private static final class FiniteCheckingIndexOracle extends FiniteCheckingOracle implements IndexOracle {
-        private final IndexOracle inner;
-
-        FiniteCheckingIndexOracle(IndexOracle inner) {
-            super(inner);
-            this.inner = inner;
-        }
-
-        @Override
-        public int n() {
-            return inner.n();
-        }
-
-        @Override
-        public void exampleGradient(int i, double[] x, double[] out) {
-            inner.exampleGradient(i, x, out);
-            requireFinite("per-example gradient " + i, out);
-        }
-
-        @Override
-        public int nextIndex(int bound) {
-            return inner.nextIndex(bound);
         }
     }
 }

@@ -60,8 +60,7 @@ public final class RunPlan {
             RunSettings.Depth own = depthOf.apply(t);
             RunSettings at = own == null ? budgeted : budgeted.withDepth(own);
             for (Regime r : t.regimes()) {
-                jobs.add(new CatalogRun.Job(
-                        t, r, at.triesFor(r, spec.ciTries(r.id()), spec.fullTries(r.id())), inWorker.test(t)));
+                jobs.add(new CatalogRun.Job(t, r, at.triesFor(r, spec.ciTries(), spec.fullTries()), inWorker.test(t)));
             }
         }
         return new RunPlan(budgeted, jobs);

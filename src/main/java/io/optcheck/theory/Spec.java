@@ -3,7 +3,6 @@ package io.optcheck.theory;
 import io.optcheck.api.Precision;
 import io.optcheck.result.Expected;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -56,9 +55,6 @@ public record Spec(
      *     {@code drops}
      * @param threshold the scalar parameter whose boundary the report shows, or null
      * @param description one line for people
-     * @param precision the format the regime runs the method in, or null for float64
-     * @param ciTries the regime's own CI tries, or null for the spec's
-     * @param fullTries the regime's own full tries, or null for the spec's
      */
     public record RegimeSpec(
             String id,
@@ -68,36 +64,15 @@ public record Spec(
             List<String> assumptions,
             Regime.ThresholdSpec threshold,
             String description,
-            Precision precision,
-            Integer ciTries,
-            Integer fullTries) {
+            Precision precision) {
         public RegimeSpec {
             assumptions = assumptions == null ? null : List.copyOf(assumptions);
         }
 
         /** A regime with the default assumptions, no threshold and the id as description. */
         public RegimeSpec(String id, String conclusion, String expected) {
-            this(id, conclusion, expected, null, null, null, id, null, null, null);
+            this(id, conclusion, expected, null, null, null, id, null);
         }
-    }
-
-    /**
-     * The CI tries of one regime: its own 'tries' where the spec gives the regime one (a
-     * statistical regime whose every try runs the method hundreds of times), else the spec's.
-     */
-    public int ciTries(String regimeId) {
-        return own(regimeId).map(RegimeSpec::ciTries).orElse(ciTries);
-    }
-
-    /** The full tries of one regime, as {@link #ciTries(String)}. */
-    public int fullTries(String regimeId) {
-        return own(regimeId).map(RegimeSpec::fullTries).orElse(fullTries);
-    }
-
-    private Optional<RegimeSpec> own(String regimeId) {
-        return regimes.stream()
-                .filter(r -> r.id().equals(regimeId) && r.ciTries() != null)
-                .findFirst();
     }
 
     /** The regimes as {@link Regime} values, in the spec's order. */

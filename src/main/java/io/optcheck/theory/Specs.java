@@ -192,7 +192,6 @@ public final class Specs {
                     throw new SpecException(where + ": " + e.getMessage() + ".");
                 }
             }
-            int[] own = r.has("tries") ? tries(r.get("tries"), where) : null;
             regimes.add(new Spec.RegimeSpec(
                     rid,
                     conclusion,
@@ -201,26 +200,30 @@ public final class Specs {
                     in,
                     threshold,
                     description == null ? rid : description,
-                    precision,
-                    own == null ? null : own[0],
-                    own == null ? null : own[1]));
+                    precision));
         }
-        int[] tries = tries(n.get("tries"), file);
-        return new Spec(
-                id, title, method, kind, assumptions, conclusions, regimes, tries[0], tries[1], source, body, file);
-    }
-
-    /** A 'tries: {ci: N, full: M}' mapping, of the spec or of one regime, as {ci, full}. */
-    private static int[] tries(JsonNode tries, String where) {
+        JsonNode tries = n.get("tries");
         if (tries == null
                 || !tries.has("ci")
                 || !tries.has("full")
                 || !tries.get("ci").canConvertToInt()
                 || !tries.get("full").canConvertToInt()
                 || tries.get("ci").asInt() < 1) {
-            throw new SpecException(where + ": 'tries' must give whole numbers, e.g. 'tries: {ci: 1000, full: 5000}'.");
+            throw new SpecException(file + ": 'tries' must give whole numbers, e.g. 'tries: {ci: 1000, full: 5000}'.");
         }
-        return new int[] {tries.get("ci").asInt(), tries.get("full").asInt()};
+        return new Spec(
+                id,
+                title,
+                method,
+                kind,
+                assumptions,
+                conclusions,
+                regimes,
+                tries.get("ci").asInt(),
+                tries.get("full").asInt(),
+                source,
+                body,
+                file);
     }
 
     private static String text(JsonNode n, String field, String where) {

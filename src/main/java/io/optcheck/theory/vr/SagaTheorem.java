@@ -3,7 +3,6 @@ package io.optcheck.theory.vr;
 import static io.optcheck.theory.Assumptions.COMPONENTS_MU_STRONGLY_CONVEX;
 import static io.optcheck.theory.Assumptions.SAGA_TABLE_UPDATED;
 
-import io.optcheck.method.Method;
 import io.optcheck.method.Saga;
 import io.optcheck.oracle.FiniteSumIndexOracle;
 import io.optcheck.problem.CertifiedSum;
@@ -18,13 +17,12 @@ import io.optcheck.prop.Property;
 import io.optcheck.result.Expected;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
-import io.optcheck.theory.stat.ExpectationCheck;
-import io.optcheck.theory.stat.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +39,7 @@ import org.hipparchus.random.Well19937c;
  * the scripted index), the multi-step consequences by exact moment propagation over every index
  * path ({@link SagaMoments}). No statistics.
  */
-public final class SagaTheorem extends SampledTheorem<SagaTheorem.Instance> {
+public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
 
     /**
      * The sum, mu (L = 1), x_0, the table points phi_i, a short index path for the unbiasedness
@@ -82,74 +80,11 @@ public final class SagaTheorem extends SampledTheorem<SagaTheorem.Instance> {
 
     /** The theorem as its spec declares it. */
     public SagaTheorem() {
-        super("vr.saga", SAMPLED, SAMPLED_STEPS.length);
+        super("vr.saga");
     }
 
     /** Steps of the multi-step (moment propagation) check. */
     static final int STEPS = 200;
-
-    /** The regimes checked on seeded runs of the method, and the steps t they test. */
-    static final List<String> SAMPLED = List.of("iterate-rate-sampled", "stale-table-sampled");
-
-    static final int[] SAMPLED_STEPS = {1, 10, 50, 200};
-
-    /**
-     * The planted violation of the sampled regimes' sensitivity run: the bound times 0.8. A bound
-     * tightened by 1e-3 cannot be resolved by R = 600 runs; at t = 1 from a table at x0 the ratio
-     * comes close to 1 (n = 1, a start along the mu-eigenvector), where 0.8 is proven.
-     */
-    static final double PLANTED = 0.8;
-
-    /**
-     * The sampled instances: the rotated family of the reached-state checks (d up to 10, kappa up
-     * to 1e4), started from x0 with the table at x0 (phi_i = x0), the start a user's SAGA must take.
-     */
-    static Gen<Instance> sampledStates() {
-        return reachedStates(true).map(in -> {
-            double[][] phi = new double[in.f().n()][];
-            Arrays.fill(phi, in.x0());
-            return new Instance(in.f(), in.mu(), in.x0(), phi, new int[0], in.seed(), -1);
-        });
-    }
-
-    /**
-     * E||x_t - x*||^2 &lt;= 2 n eta (1 - mu eta)(1 - eta mu)^t V_0 at t = 1, 10, 50, 200 on {@link
-     * SampledRate#RUNS} seeded runs of {@code method} from x0 with the table at x0.
-     */
-    static Evaluation sampledRate(Method<?> method, Instance in, boolean planted, ExpectationCheck test) {
-        CertifiedSum f = in.f();
-        int n = f.n();
-        double eta = in.eta();
-        double mu = in.mu();
-        double[] xs = f.minimizer();
-        double[][] phi = new double[n][];
-        Arrays.fill(phi, in.x0());
-        double v0 = lyapunov(f, mu, eta, xs, in.x0(), phi);
-        double[] ts = new double[SAMPLED_STEPS.length];
-        double[] bounds = new double[SAMPLED_STEPS.length];
-        for (int c = 0; c < ts.length; c++) {
-            ts[c] = SAMPLED_STEPS[c];
-            bounds[c] = (planted ? PLANTED : 1)
-                    * 2
-                    * n
-                    * eta
-                    * (1 - mu * eta)
-                    * Math.pow(1 - eta * mu, SAMPLED_STEPS[c])
-                    * v0;
-        }
-        return SampledRate.check(
-                method,
-                f,
-                in.x0(),
-                SampledRate.Quantity.DISTANCE_SQUARED,
-                SAMPLED_STEPS,
-                ts,
-                bounds,
-                xStarScale(f, mu, xs),
-                test,
-                Seeds.key(in.seed(), in.x0()),
-                "E||x_t - x*||^2 vs 2 n eta (1 - mu eta)(1 - eta mu)^t V_0" + (planted ? " x 0.8 (planted)" : ""));
-    }
 
     static boolean frozen(Regime r) {
         return !r.assumptions().contains(SAGA_TABLE_UPDATED);
@@ -180,7 +115,6 @@ public final class SagaTheorem extends SampledTheorem<SagaTheorem.Instance> {
     @Override
     public Gen<Instance> instances(Regime r) {
         Gen<Instance> reached = Cases.<Gen<Instance>>on(r)
-                .when(SAMPLED, SagaTheorem::sampledStates)
                 .when("stale-table-lyapunov", () -> reachedStates(false))
                 .when(List.of("rotated", "stale-table-rotated"), () -> reachedStates(true))
                 .orElse(() -> null);
@@ -273,9 +207,6 @@ public final class SagaTheorem extends SampledTheorem<SagaTheorem.Instance> {
 
     @Override
     public Evaluation evaluate(Instance in, Regime r) {
-        if (sampled(r)) {
-            return sampledRate(frozen(r) ? Saga.frozenTable(in.eta()) : Saga.of(in.eta()), in, tighten() != 0, test());
-        }
         if (in.prefix() >= 0) {
             Saga saga = frozen(r) ? Saga.frozenTable(in.eta()) : Saga.of(in.eta());
             return VrPathChecks.sagaOneStep(saga, in.reached(), tighten());
@@ -496,13 +427,6 @@ public final class SagaTheorem extends SampledTheorem<SagaTheorem.Instance> {
 
     @Override
     public List<String> labels(Instance in, Regime r) {
-        if (sampled(r)) {
-            return List.of(
-                    in.f().n() >= 2 ? "n >= 2" : "n = 1",
-                    in.f().dimension() >= 5 ? "d >= 5" : "d < 5",
-                    in.mu() <= 1e-3 ? "kappa >= 1e3" : "kappa < 1e3",
-                    VrGens.spreadLabel(in.f()));
-        }
         if (in.prefix() >= 0) {
             return reachedLabels(in);
         }
@@ -561,12 +485,6 @@ public final class SagaTheorem extends SampledTheorem<SagaTheorem.Instance> {
     public List<Property.Coverage> coverage(Regime r) {
         if (Cases.is(r, "rotated")) {
             return reachedCoverage(true);
-        }
-        if (Cases.is(r, "iterate-rate-sampled")) {
-            return List.of(
-                    new Property.Coverage("n >= 2", 20),
-                    new Property.Coverage("d >= 5", 10),
-                    new Property.Coverage(VrGens.SPREAD, 10));
         }
         return r.expected() == Expected.HOLDS
                 ? List.of(new Property.Coverage("n >= 2", 20), new Property.Coverage("kappa >= 10", 10))

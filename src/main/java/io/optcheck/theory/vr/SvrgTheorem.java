@@ -4,7 +4,6 @@ import static io.optcheck.theory.Assumptions.COMPONENTS_CONVEX;
 import static io.optcheck.theory.Assumptions.SVRG_RATE_LT_1;
 import static io.optcheck.theory.Assumptions.SVRG_SNAPSHOT_REFRESHED;
 
-import io.optcheck.method.Method;
 import io.optcheck.method.Svrg;
 import io.optcheck.oracle.FiniteSumIndexOracle;
 import io.optcheck.problem.CertifiedSum;
@@ -16,14 +15,13 @@ import io.optcheck.prop.Property;
 import io.optcheck.result.Expected;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
+import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.Vec;
-import io.optcheck.theory.stat.ExpectationCheck;
-import io.optcheck.theory.stat.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +36,7 @@ import java.util.Map;
  * every snapshot pick ({@link SvrgMoments}, cross-checked against brute-force runs of Svrg in a
  * test). No statistics.
  */
-public final class SvrgTheorem extends SampledTheorem<SvrgTheorem.Instance> {
+public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
 
     /**
      * The sum (L = 1), mu, eta, m, x~_0, a scripted index path for the unbiasedness check, and for
@@ -91,47 +89,9 @@ public final class SvrgTheorem extends SampledTheorem<SvrgTheorem.Instance> {
     /** True on the copy made by {@link #withTightenedBounds}. */
     private boolean wrongConstant;
 
-    /** The regimes checked on seeded runs of the method, and the epochs s = 1..4 they test. */
-    static final List<String> SAMPLED = List.of("holds-sampled", "stale-snapshot-sampled");
-
-    static final int SAMPLED_EPOCHS = 10;
-
-    /**
-     * E[f(x~_s) - f*] &lt;= a^s (f(x~_0) - f*) for s = 1..4 on {@link SampledRate#RUNS} seeded runs
-     * of {@code method} from x~_0 on uniform indices, x~_s the iterate after s epochs of m steps
-     * (the snapshot FiniteSumKind.SVRG requires there). The sensitivity version uses the wrong
-     * constant a without its variance term.
-     */
-    static Evaluation sampledRate(Method<?> method, Instance in, boolean wrongConstant, ExpectationCheck test) {
-        CertifiedSum f = in.sum();
-        double[] xs = f.minimizer();
-        double a = wrongConstant ? 1 / (in.mu() * in.eta() * (1 - 2 * in.eta()) * in.m()) : in.a();
-        double g0 = SampledRate.Quantity.GAP.at(f, in.x0(), xs);
-        int[] steps = new int[SAMPLED_EPOCHS];
-        double[] epochs = new double[SAMPLED_EPOCHS];
-        double[] bounds = new double[SAMPLED_EPOCHS];
-        for (int s = 1; s <= SAMPLED_EPOCHS; s++) {
-            steps[s - 1] = s * in.m();
-            epochs[s - 1] = s;
-            bounds[s - 1] = Math.pow(a, s) * g0;
-        }
-        return SampledRate.check(
-                method,
-                f,
-                in.x0(),
-                SampledRate.Quantity.GAP,
-                steps,
-                epochs,
-                bounds,
-                SagaTheorem.xStarScale(f, in.mu(), xs),
-                test,
-                Seeds.key(in.seed(), in.x0()),
-                "E[f(x~_s) - f*] vs a^s (f(x~_0) - f*), a = " + Num.fmt(a));
-    }
-
     /** The theorem as its spec declares it. */
     public SvrgTheorem() {
-        super("vr.svrg", SAMPLED, SAMPLED_EPOCHS);
+        super("vr.svrg");
     }
 
     /**
@@ -153,29 +113,16 @@ public final class SvrgTheorem extends SampledTheorem<SvrgTheorem.Instance> {
      * next step is an inner one.
      */
     static Gen<Instance> reachedStates(boolean rotated) {
-        return states(rotated, 0.2, 2, true);
-    }
-
-    /**
-     * The instances of the sampled regimes: rotated sums with mu &gt;= 0.4 and m / m_min in [1, 4]
-     * (m &lt;= 250), so that a reaches down to about 0.33 and a^s decays within the 10 epochs tested;
-     * no index path (the runs draw their own).
-     */
-    static Gen<Instance> sampledStates() {
-        return states(true, 0.4, 4, false);
-    }
-
-    private static Gen<Instance> states(boolean rotated, double muMin, double rMax, boolean path) {
         return (rotated
                         ? VrGens.rotatedSums(1, 4, 10, 0.2, 0)
                         : VrGens.sums(VrGens.Components.CONVEX, false, 1, 4, 2, 0.2))
-                .filter("average mu >= " + muMin, s -> s.mu() >= muMin)
+                .filter("average mu >= 0.2", s -> s.mu() >= 0.2)
                 .flatMap(s -> Gens.combine(
                                 Gens.doubles(0.05, 0.2)
                                         .shrinkDigits(2)
                                         .withEdges(0.2)
                                         .knob("eta L"),
-                                Gens.doubles(1, rMax).shrinkDigits(1).knob("m / m_min"),
+                                Gens.doubles(1, 2).shrinkDigits(1).knob("m / m_min"),
                                 VrGens.offsets(s.general().dimension()),
                                 Gens.integers(0, 3),
                                 Gens.doubles(0, 1).shrinkDigits(1).knob("inner position"),
@@ -189,15 +136,7 @@ public final class SvrgTheorem extends SampledTheorem<SvrgTheorem.Instance> {
                             }
                             int k = Math.min(m - 2, (int) Math.floor(u * (m - 1)));
                             return new Instance(
-                                    s.f(),
-                                    s.mu(),
-                                    eta,
-                                    m,
-                                    x0,
-                                    new int[0],
-                                    seed,
-                                    path ? epochs * m + k : -1,
-                                    s.general());
+                                    s.f(), s.mu(), eta, m, x0, new int[0], seed, epochs * m + k, s.general());
                         }))
                 .filter("a < 1", in -> in.a() < 1);
     }
@@ -207,7 +146,6 @@ public final class SvrgTheorem extends SampledTheorem<SvrgTheorem.Instance> {
         Gen<Instance> reached = Cases.<Gen<Instance>>on(r)
                 .when(List.of("variance-bound", "stale-snapshot-variance"), () -> reachedStates(false))
                 .when(List.of("variance-bound-rotated", "stale-snapshot-rotated"), () -> reachedStates(true))
-                .when(SAMPLED, SvrgTheorem::sampledStates)
                 .orElse(() -> null);
         if (reached != null) {
             return reached;
@@ -262,10 +200,6 @@ public final class SvrgTheorem extends SampledTheorem<SvrgTheorem.Instance> {
             return unbiased(in);
         }
         boolean frozen = !r.assumptions().contains(SVRG_SNAPSHOT_REFRESHED);
-        if (sampled(r)) {
-            Svrg svrg = frozen ? Svrg.frozenSnapshot(in.eta(), in.m()) : Svrg.of(in.eta(), in.m());
-            return sampledRate(svrg, in, wrongConstant, test());
-        }
         if (r.conclusion().equals("variance-bound")) {
             Svrg svrg = frozen ? Svrg.frozenSnapshot(in.eta(), in.m()) : Svrg.of(in.eta(), in.m());
             return VrPathChecks.varianceBound(svrg, in.reached(), wrongConstant);
@@ -357,13 +291,6 @@ public final class SvrgTheorem extends SampledTheorem<SvrgTheorem.Instance> {
 
     @Override
     public List<String> labels(Instance in, Regime r) {
-        if (sampled(r)) {
-            return List.of(
-                    in.sum().n() >= 2 ? "n >= 2" : "n = 1",
-                    in.sum().dimension() >= 5 ? "d >= 5" : "d < 5",
-                    in.a() < 0.5 ? "a < 0.5" : "a in [0.5, 1)",
-                    VrGens.spreadLabel(in.sum()));
-        }
         return labelsOf(in);
     }
 
@@ -395,13 +322,6 @@ public final class SvrgTheorem extends SampledTheorem<SvrgTheorem.Instance> {
         }
         if (Cases.is(r, "variance-bound-rotated")) {
             return reachedCoverage(true);
-        }
-        if (Cases.is(r, "holds-sampled")) {
-            return List.of(
-                    new Property.Coverage("n >= 2", 20),
-                    new Property.Coverage("d >= 5", 10),
-                    new Property.Coverage("a < 0.5", 10),
-                    new Property.Coverage(VrGens.SPREAD, 10));
         }
         return r.expected() == Expected.HOLDS
                 ? List.of(
