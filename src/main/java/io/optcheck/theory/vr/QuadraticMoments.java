@@ -1,0 +1,225 @@
+package io.optcheck.theory.vr;
+
+import io.optcheck.problem.CertifiedSum;
+import io.optcheck.problem.DiagonalQuadraticSum;
+import io.optcheck.problem.RotatedQuadraticSum;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the exact moment propagations of SVRG and SAGA share: the quadratic components split into
+ * independent blocks, and the second-moment step S -&gt; (1/n) sum_s A_s S A_s^T for the maps those
+ * methods induce.
+ *
+ * <p>A block is a set of coordinates that no component couples to any other: each coordinate of a
+ * diagonal sum (b = 1), or the whole space of a rotated sum (b = d, general symmetric H_i). The
+ * indices are shared by all blocks, but the quantities checked (E f - f*, E||x - x*||^2, E V) are
+ * sums over blocks of second moments, and each block's marginal is a Markov chain of its own, so
+ * propagating the blocks one by one is exact. On a diagonal sum a block of size 1 runs exactly the
+ * arithmetic of a per-coordinate propagation.
+ *
+ * <p>The maps A_s of both methods move only the iterate: their first b rows (the iterate's block)
+ * are dense, and every other row copies one entry of the state (a snapshot or table entry kept, a
+ * table entry set to the iterate, the constant 1). {@link #step} uses that: a product costs
+ * O(b k^2) instead of O(k^3) for a state of dimension k.
+ */
+final class QuadraticMoments {
+
+    private QuadraticMoments() {}
+
+    /**
+     * One block of b coordinates, centred at x*: the components' Hessians restricted to it
+     * (h[i], b x b), H_bar = (1/n) sum_i H_i, g* = (1/n) sum_i H_i (x* - c_i) (0 up to the rounding
+     * of x*), and the coordinates of the full space it covers.
+     */
+    record Block(double[][][] h, double[][] hbar, double[] gStar, int[] coords) {
+
+        int n() {
+            return h.length;
+        }
+
+        int size() {
+            return coords.length;
+        }
+
+        /** The block's part of x - x*. */
+        double[] offset(double[] x, double[] xStar) {
+            double[] e = new double[coords.length];
+            for (int p = 0; p < coords.length; p++) {
+                e[p] = x[coords[p]] - xStar[coords[p]];
+            }
+            return e;
+        }
+
+        static Block of(double[][][] h, double[][] c, double[] xs, int[] coords) {
+            int n = h.length;
+            int b = coords.length;
+            double[][] hbar = new double[b][b];
+            double[] gStar = new double[b];
+            for (int p = 0; p < b; p++) {
+                for (int i = 0; i < n; i++) {
+                    for (int q = 0; q < b; q++) {
+                        hbar[p][q] += h[i][p][q];
+                        gStar[p] += h[i][p][q] * (xs[q] - c[i][q]);
+                    }
+                }
+                for (int q = 0; q < b; q++) {
+                    hbar[p][q] /= n;
+                }
+                gStar[p] /= n;
+            }
+            return new Block(h, hbar, gStar, coords);
+        }
+    }
+
+    /**
+     * The independent blocks of a quadratic sum: one per coordinate of a diagonal sum, one for
+     * the whole space of a rotated sum.
+     *
+     * @throws IllegalArgumentException for any other sum (its updates are not linear)
+     */
+    static List<Block> blocks(CertifiedSum f, double[] xStar) {
+        int n = f.n();
+        int d = f.dimension();
+        List<Block> out = new ArrayList<>();
+        if (f instanceof DiagonalQuadraticSum q) {
+            for (int j = 0; j < d; j++) {
+                double[][][] h = new double[n][1][1];
+                double[][] c = new double[n][1];
+                for (int i = 0; i < n; i++) {
+                    h[i][0][0] = q.curvature(i, j);
+                    c[i][0] = q.center(i, j);
+                }
+                out.add(Block.of(h, c, new double[] {xStar[j]}, new int[] {j}));
+            }
+            return out;
+        }
+        if (f instanceof RotatedQuadraticSum r) {
+            double[][][] h = new double[n][][];
+            double[][] c = new double[n][];
+            int[] coords = new int[d];
+            for (int i = 0; i < n; i++) {
+                h[i] = r.componentHessian(i);
+                c[i] = r.center(i);
+            }
+            for (int j = 0; j < d; j++) {
+                coords[j] = j;
+            }
+            out.add(Block.of(h, c, xStar, coords));
+            return out;
+        }
+        throw new IllegalArgumentException("moment propagation needs a quadratic sum, got " + f.describe());
+    }
+
+    /**
+     * A linear map on a state of dimension k whose first b rows are {@code dense} (b x k) and whose
+     * row p &gt;= b copies entry {@code src[p]} of the state.
+     */
+    record LinearMap(double[][] dense, double[][] denseAbs, int[] src) {
+
+        LinearMap(double[][] dense, int[] src) {
+            this(dense, abs(dense), src);
+        }
+    }
+
+    /**
+     * (1/n) sum_s A_s S A_s^T over the n maps (with |A_s| when {@code abs}, for the magnitude
+     * recursion on |S|).
+     */
+    static double[][] step(List<LinearMap> maps, double[][] s, boolean abs) {
+        int n = maps.size();
+        int k = s.length;
+        double[][] out = new double[k][k];
+        double[][] as = new double[maps.get(0).dense().length][k];
+        for (LinearMap am : maps) {
+            double[][] rows = abs ? am.denseAbs() : am.dense();
+            int b = rows.length;
+            int[] src = am.src();
+            for (int p = 0; p < b; p++) {
+                double[] row = rows[p];
+                double[] ap = as[p];
+                java.util.Arrays.fill(ap, 0);
+                for (int r = 0; r < k; r++) {
+                    double a = row[r];
+                    double[] sr = s[r];
+                    for (int q = 0; q < k; q++) {
+                        ap[q] += a * sr[q];
+                    }
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                // row p of A S: computed for the dense rows, a row of S for the copying ones
+                double[] ap = p < b ? as[p] : s[src[p]];
+                double[] op = out[p];
+                for (int q = 0; q < b; q++) {
+                    double v = 0;
+                    double[] row = rows[q];
+                    for (int r = 0; r < k; r++) {
+                        v += ap[r] * row[r];
+                    }
+                    op[q] += v / n;
+                }
+                for (int q = b; q < k; q++) {
+                    op[q] += ap[src[q]] / n;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** u u^T. */
+    static double[][] outer(double[] u) {
+        int k = u.length;
+        double[][] s = new double[k][k];
+        for (int p = 0; p < k; p++) {
+            for (int q = 0; q < k; q++) {
+                s[p][q] = u[p] * u[q];
+            }
+        }
+        return s;
+    }
+
+    /** Entrywise |s|. */
+    static double[][] abs(double[][] s) {
+        double[][] r = new double[s.length][];
+        for (int p = 0; p < s.length; p++) {
+            r[p] = new double[s[p].length];
+            for (int q = 0; q < s[p].length; q++) {
+                r[p][q] = Math.abs(s[p][q]);
+            }
+        }
+        return r;
+    }
+
+    /** Entrywise |v|. */
+    static double[] abs(double[] v) {
+        double[] r = new double[v.length];
+        for (int p = 0; p < v.length; p++) {
+            r[p] = Math.abs(v[p]);
+        }
+        return r;
+    }
+
+    /** acc += w s. */
+    static void add(double[][] acc, double[][] s, double w) {
+        for (int p = 0; p < acc.length; p++) {
+            for (int q = 0; q < acc[p].length; q++) {
+                acc[p][q] += w * s[p][q];
+            }
+        }
+    }
+
+    /**
+     * sum_{p,q &lt; b} (c H_pq) S[o + p][o + q]: c tr(H S_block) for the b x b block of S at offset o
+     * (a quadratic form's expectation from the second moments).
+     */
+    static double quadratic(double c, double[][] h, double[][] s, int o) {
+        double v = 0;
+        for (int p = 0; p < h.length; p++) {
+            for (int q = 0; q < h.length; q++) {
+                v += c * h[p][q] * s[o + p][o + q];
+            }
+        }
+        return v;
+    }
+}
