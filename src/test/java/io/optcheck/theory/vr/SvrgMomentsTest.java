@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.optcheck.method.Svrg;
 import io.optcheck.oracle.FiniteSumIndexOracle;
+import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
+import io.optcheck.problem.RotatedQuadraticSum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,8 +22,68 @@ class SvrgMomentsTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void propagationEqualsEnumerationOfEveryPath(boolean frozen) {
-        DiagonalQuadraticSum f =
-                new DiagonalQuadraticSum(new double[][] {{1, 0.3}, {-0.4, 0.9}}, new double[][] {{1, -2}, {0.5, 1}});
+        assertPropagationEqualsEnumeration(
+                new DiagonalQuadraticSum(new double[][] {{1, 0.3}, {-0.4, 0.9}}, new double[][] {{1, -2}, {0.5, 1}}),
+                frozen);
+    }
+
+    /** The full-matrix propagation on non-commuting H_i = Q_i diag(l_i) Q_i^T (d = 2, n = 2). */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void rotatedPropagationEqualsEnumerationOfEveryPath(boolean frozen) {
+        assertPropagationEqualsEnumeration(rotatedPair(), frozen);
+    }
+
+    /**
+     * The full-matrix block (b = d) against the per-coordinate blocks (b = 1) on the same
+     * problem: a rotated sum with identity rotations is the diagonal sum with curvatures
+     * l_ij (1 - 2^-30), so both propagations must agree to rounding.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void fullMatrixBlockAgreesWithPerCoordinateBlocksOnADiagonalSum(boolean frozen) {
+        double[][] l = {{1, 0.3, 0.7}, {0.4, 0.9, 0.2}, {0.6, 0.5, 1}};
+        double[][] c = {{1, -2, 0.5}, {0.5, 1, -1}, {-1, 0.25, 2}};
+        double[][] id = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+        RotatedQuadraticSum rot = new RotatedQuadraticSum(l, new double[][][] {id, id, id}, c);
+        double[][] h = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                h[i][j] = l[i][j] * (1 - 0x1p-30);
+            }
+        }
+        DiagonalQuadraticSum diag = new DiagonalQuadraticSum(h, c);
+        double[] xs = diag.minimizer();
+        double[] x0 = {1.7, -0.3, 0.9};
+        SvrgMoments a = SvrgMoments.propagate(diag, 0.1, 7, xs, x0, frozen, 4);
+        SvrgMoments b = SvrgMoments.propagate(rot, 0.1, 7, xs, x0, frozen, 4);
+        for (int s = 0; s <= 4; s++) {
+            assertThat(b.gap[s]).as("gap at s = %d", s).isCloseTo(a.gap[s], within(1e-14 * a.gapScale[s]));
+            assertThat(b.gapScale[s]).as("scale at s = %d", s).isCloseTo(a.gapScale[s], within(1e-14 * a.gapScale[s]));
+        }
+        double[][] phi = {{0.2, 1.1, -0.5}, {-1.3, 0.4, 0}, {0.9, -0.8, 1}};
+        SagaMoments p = SagaMoments.propagate(diag, 0.1, 0.2, xs, x0, phi, frozen, 30);
+        SagaMoments q = SagaMoments.propagate(rot, 0.1, 0.2, xs, x0, phi, frozen, 30);
+        for (int t = 0; t <= 30; t++) {
+            assertThat(q.distSq[t]).isCloseTo(p.distSq[t], within(1e-14 * p.distScale[t]));
+            assertThat(q.lyapunov[t]).isCloseTo(p.lyapunov[t], within(1e-14 * p.lyapunovScale[t]));
+            assertThat(q.lyapunovScale[t]).isCloseTo(p.lyapunovScale[t], within(1e-14 * p.lyapunovScale[t]));
+        }
+    }
+
+    /** Two components with eigenvalues (1, 0.25) and (0.6, 0.1), rotated by 0.4 and -1.1 rad. */
+    static RotatedQuadraticSum rotatedPair() {
+        return new RotatedQuadraticSum(
+                new double[][] {{1, 0.25}, {0.6, 0.1}},
+                new double[][][] {rotation(0.4), rotation(-1.1)},
+                new double[][] {{1, -2}, {0.5, 1}});
+    }
+
+    static double[][] rotation(double a) {
+        return new double[][] {{Math.cos(a), -Math.sin(a)}, {Math.sin(a), Math.cos(a)}};
+    }
+
+    private static void assertPropagationEqualsEnumeration(CertifiedSum f, boolean frozen) {
         double eta = 0.15;
         int m = 2;
         int epochs = 2;
