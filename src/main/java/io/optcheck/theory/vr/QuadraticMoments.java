@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <p>The maps A_s of both methods move only the iterate: their first b rows (the iterate's block)
  * are dense, and every other row copies one entry of the state (a snapshot or table entry kept, a
- * table entry set to the iterate, the constant 1). {@link #step} uses that: a product costs
+ * table entry set to the iterate, the constant 1). {@link Stepper} uses that: a product costs
  * O(b k^2) instead of O(k^3) for a state of dimension k.
  */
 final class QuadraticMoments {
@@ -123,48 +123,71 @@ final class QuadraticMoments {
     }
 
     /**
-     * (1/n) sum_s A_s S A_s^T over the n maps (with |A_s| when {@code abs}, for the magnitude
-     * recursion on |S|).
+     * The second-moment step over a fixed set of maps, with its buffers: {@link #apply} replaces S
+     * by (1/n) sum_s A_s S A_s^T (with |A_s| when {@code abs}, for the magnitude recursion on |S|)
+     * and returns the array now holding it. It allocates nothing per step: a propagation runs
+     * epochs x m steps of a small state, and on a diagonal sum (k = 3 per coordinate) fresh arrays
+     * per step cost more than the arithmetic.
      */
-    static double[][] step(List<LinearMap> maps, double[][] s, boolean abs) {
-        int n = maps.size();
-        int k = s.length;
-        double[][] out = new double[k][k];
-        double[][] as = new double[maps.get(0).dense().length][k];
-        for (LinearMap am : maps) {
-            double[][] rows = abs ? am.denseAbs() : am.dense();
-            int b = rows.length;
-            int[] src = am.src();
-            for (int p = 0; p < b; p++) {
-                double[] row = rows[p];
-                double[] ap = as[p];
-                java.util.Arrays.fill(ap, 0);
-                for (int r = 0; r < k; r++) {
-                    double a = row[r];
-                    double[] sr = s[r];
-                    for (int q = 0; q < k; q++) {
-                        ap[q] += a * sr[q];
-                    }
-                }
-            }
-            for (int p = 0; p < k; p++) {
-                // row p of A S: computed for the dense rows, a row of S for the copying ones
-                double[] ap = p < b ? as[p] : s[src[p]];
-                double[] op = out[p];
-                for (int q = 0; q < b; q++) {
-                    double v = 0;
-                    double[] row = rows[q];
-                    for (int r = 0; r < k; r++) {
-                        v += ap[r] * row[r];
-                    }
-                    op[q] += v / n;
-                }
-                for (int q = b; q < k; q++) {
-                    op[q] += ap[src[q]] / n;
-                }
-            }
+    static final class Stepper {
+        private final List<LinearMap> maps;
+        private final double[][] work;
+        private double[][] spare;
+
+        Stepper(List<LinearMap> maps, int k) {
+            this.maps = List.copyOf(maps);
+            this.work = new double[maps.get(0).dense().length][k];
+            this.spare = new double[k][k];
         }
-        return out;
+
+        /**
+         * S -&gt; (1/n) sum_s A_s S A_s^T. The result is written into a buffer of this stepper and
+         * {@code s} becomes its next buffer, so the caller must not keep a reference to {@code s};
+         * a state it still needs (an epoch's average) is passed as a copy.
+         */
+        double[][] apply(double[][] s, boolean abs) {
+            double[][] out = spare;
+            int n = maps.size();
+            int k = s.length;
+            for (double[] row : out) {
+                java.util.Arrays.fill(row, 0);
+            }
+            for (LinearMap am : maps) {
+                double[][] rows = abs ? am.denseAbs() : am.dense();
+                int b = rows.length;
+                int[] src = am.src();
+                for (int p = 0; p < b; p++) {
+                    double[] row = rows[p];
+                    double[] ap = work[p];
+                    java.util.Arrays.fill(ap, 0);
+                    for (int r = 0; r < k; r++) {
+                        double a = row[r];
+                        double[] sr = s[r];
+                        for (int q = 0; q < k; q++) {
+                            ap[q] += a * sr[q];
+                        }
+                    }
+                }
+                for (int p = 0; p < k; p++) {
+                    // row p of A S: computed for the dense rows, a row of S for the copying ones
+                    double[] ap = p < b ? work[p] : s[src[p]];
+                    double[] op = out[p];
+                    for (int q = 0; q < b; q++) {
+                        double v = 0;
+                        double[] row = rows[q];
+                        for (int r = 0; r < k; r++) {
+                            v += ap[r] * row[r];
+                        }
+                        op[q] += v / n;
+                    }
+                    for (int q = b; q < k; q++) {
+                        op[q] += ap[src[q]] / n;
+                    }
+                }
+            }
+            spare = s;
+            return out;
+        }
     }
 
     /** u u^T. */

@@ -87,6 +87,8 @@ final class SagaMoments {
                 System.arraycopy(blk.offset(phi[i], xStar), 0, u, b * (1 + i), b);
             }
             u[k - 1] = 1;
+            QuadraticMoments.Stepper moments = new QuadraticMoments.Stepper(maps, k);
+            QuadraticMoments.Stepper magnitudes = new QuadraticMoments.Stepper(maps, k);
             double[][] sm = QuadraticMoments.outer(u);
             double[][] mag = QuadraticMoments.abs(sm);
             double[][][] hAbs = new double[n][][];
@@ -95,8 +97,8 @@ final class SagaMoments {
             }
             for (int t = 0; t <= steps; t++) {
                 if (t > 0) {
-                    sm = QuadraticMoments.step(maps, sm, false);
-                    mag = QuadraticMoments.step(maps, mag, true);
+                    sm = moments.apply(sm, false);
+                    mag = magnitudes.apply(mag, true);
                 }
                 double dist = 0;
                 double distMag = 0;

@@ -64,6 +64,8 @@ final class SvrgMoments {
             }
             maps.add(new QuadraticMoments.LinearMap(dense, src));
         }
+        QuadraticMoments.Stepper moments = new QuadraticMoments.Stepper(maps, k);
+        QuadraticMoments.Stepper magnitudes = new QuadraticMoments.Stepper(maps, k);
         double[][] hAbs = QuadraticMoments.abs(blk.hbar());
         double[] gAbs = QuadraticMoments.abs(blk.gStar());
         double[] u = new double[k];
@@ -83,8 +85,8 @@ final class SvrgMoments {
                 QuadraticMoments.add(avg, sm, 1.0 / m);
                 QuadraticMoments.add(avgMag, mag, 1.0 / m);
                 if (t < m - 1) {
-                    sm = QuadraticMoments.step(maps, sm, false);
-                    mag = QuadraticMoments.step(maps, mag, true);
+                    sm = moments.apply(sm, false);
+                    mag = magnitudes.apply(mag, true);
                 }
             }
             // epoch output: x_pick, with moments avg (the iterate's rows and columns)
