@@ -1,6 +1,7 @@
 package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
+import io.optcheck.oracle.IndexOracle;
 import io.optcheck.problem.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,7 +108,9 @@ public final class Runner {
         }
         long v0 = oracle.valueCalls();
         long g0 = oracle.gradientCalls();
-        FiniteCheckingOracle checked = new FiniteCheckingOracle(oracle);
+        // A finite-sum oracle stays one, so SVRG, SAGA and FedAvg run here like every other method.
+        FiniteCheckingOracle checked =
+                oracle instanceof IndexOracle io ? new FiniteCheckingIndexOracle(io) : new FiniteCheckingOracle(oracle);
         List<double[]> iterates = new ArrayList<>();
         iterates.add(x0);
         double[] stepSizes = new double[streamed ? 1 : steps];
@@ -207,7 +210,7 @@ public final class Runner {
         }
     }
 
-    private static final class FiniteCheckingOracle implements GradientOracle {
+    private static class FiniteCheckingOracle implements GradientOracle {
         private final GradientOracle inner;
         int step;
 
@@ -232,10 +235,7 @@ public final class Runner {
         @Override
         public void gradient(double[] x, double[] out) {
             inner.gradient(x, out);
-            int i = Vectors.firstNonFinite(out);
-            if (i >= 0) {
-                throw new NonFinite("step " + step + ": gradient component " + i + " is " + out[i]);
-            }
+            requireFinite("gradient", out);
         }
 
         @Override
@@ -246,6 +246,40 @@ public final class Runner {
         @Override
         public long gradientCalls() {
             return inner.gradientCalls();
+        }
+
+        /** Aborts the step when {@code out} has a non-finite component. */
+        void requireFinite(String what, double[] out) {
+            int i = Vectors.firstNonFinite(out);
+            if (i >= 0) {
+                throw new NonFinite("step " + step + ": " + what + " component " + i + " is " + out[i]);
+            }
+        }
+    }
+
+    /** The same checks on a finite-sum oracle, whose per-example gradients and indices pass through. */
+    private static final class FiniteCheckingIndexOracle extends FiniteCheckingOracle implements IndexOracle {
+        private final IndexOracle inner;
+
+        FiniteCheckingIndexOracle(IndexOracle inner) {
+            super(inner);
+            this.inner = inner;
+        }
+
+        @Override
+        public int n() {
+            return inner.n();
+        }
+
+        @Override
+        public void exampleGradient(int i, double[] x, double[] out) {
+            inner.exampleGradient(i, x, out);
+            requireFinite("per-example gradient " + i, out);
+        }
+
+        @Override
+        public int nextIndex(int bound) {
+            return inner.nextIndex(bound);
         }
     }
 }
