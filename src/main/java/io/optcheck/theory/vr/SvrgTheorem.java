@@ -120,15 +120,35 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
     }
 
     /**
-     * The instances of the checks from a reached state: the holds family with mu &gt;= 0.2 and
-     * eta L in [0.05, 0.2] (so m = floor(r m_min) + 1 &lt;= 251 for r in [1, 2], a &lt; 1), and a
-     * drawn index path of e in [0, 3] whole epochs plus k in [0, m - 2] inner steps, so that the
-     * next step is an inner one.
+     * The instances of the checks from a reached state (the variance bound, exact over the next
+     * index): a drawn index path of e in [0, 3] whole epochs plus k in [0, m - 2] inner steps, so
+     * that the next step is an inner one, with eta L in [0.05, 0.2].
+     * <ul>
+     *   <li>Diagonal sums: the holds family with mu &gt;= 0.2 (so m = floor(r m_min) + 1 &lt;= 251
+     *       for r in [1, 2], a &lt; 1).</li>
+     *   <li>Rotated sums: each component's eigenvalues in [mu_l, 1] with mu_l log-uniform in
+     *       [1e-4, 1] (kappa up to 1e4), mu the certified min_i lambda_min(H_i), and m in [2, 64]
+     *       drawn apart from kappa. The variance lemma E||v||^2 &lt;= 4L (f(x) - f* + f(x~) - f*)
+     *       needs only convex L-smooth components, for any m and eta, so a &lt; 1 (which would make m
+     *       grow as kappa, up to 2.5e5 steps an epoch) is not asked for there.</li>
+     * </ul>
      */
     static Gen<Instance> reachedStates(boolean rotated) {
-        return (rotated
-                        ? VrGens.rotatedSums(1, 4, 10, 0.2, 0)
-                        : VrGens.sums(VrGens.Components.CONVEX, false, 1, 4, 2, 0.2))
+        if (rotated) {
+            return VrGens.rotatedSums(1, 4, 10, 1e-4, 1)
+                    .flatMap(s -> Gens.combine(
+                                    Gens.doubles(0.05, 0.2)
+                                            .shrinkDigits(2)
+                                            .withEdges(0.2)
+                                            .knob("eta L"),
+                                    Gens.integers(2, 64),
+                                    VrGens.offsets(s.general().dimension()),
+                                    Gens.integers(0, 3),
+                                    Gens.doubles(0, 1).shrinkDigits(1).knob("inner position"),
+                                    Gens.longs(0, Integer.MAX_VALUE))
+                            .as((eta, m, e0, epochs, u, seed) -> reached(s, eta, m, e0, epochs, u, seed)));
+        }
+        return VrGens.sums(VrGens.Components.CONVEX, false, 1, 4, 2, 0.2)
                 .filter("average mu >= 0.2", s -> s.mu() >= 0.2)
                 .flatMap(s -> Gens.combine(
                                 Gens.doubles(0.05, 0.2)
@@ -140,18 +160,26 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
                                 Gens.integers(0, 3),
                                 Gens.doubles(0, 1).shrinkDigits(1).knob("inner position"),
                                 Gens.longs(0, Integer.MAX_VALUE))
-                        .as((eta, ratio, e0, epochs, u, seed) -> {
-                            int m = (int) Math.floor(ratio / (s.mu() * eta * (1 - 4 * eta))) + 1;
-                            double[] xs = s.general().minimizer();
-                            double[] x0 = new double[e0.length];
-                            for (int j = 0; j < x0.length; j++) {
-                                x0[j] = xs[j] + e0[j];
-                            }
-                            int k = Math.min(m - 2, (int) Math.floor(u * (m - 1)));
-                            return new Instance(
-                                    s.f(), s.mu(), eta, m, x0, new int[0], seed, epochs * m + k, s.general());
-                        }))
+                        .as((eta, ratio, e0, epochs, u, seed) -> reached(
+                                s,
+                                eta,
+                                (int) Math.floor(ratio / (s.mu() * eta * (1 - 4 * eta))) + 1,
+                                e0,
+                                epochs,
+                                u,
+                                seed)))
                 .filter("a < 1", in -> in.a() < 1);
+    }
+
+    /** The state after {@code epochs} epochs and a fraction u of the next one's inner steps, from x* + e0. */
+    private static Instance reached(VrGens.Sum s, double eta, int m, double[] e0, int epochs, double u, long seed) {
+        double[] xs = s.general().minimizer();
+        double[] x0 = new double[e0.length];
+        for (int j = 0; j < x0.length; j++) {
+            x0[j] = xs[j] + e0[j];
+        }
+        int k = Math.min(m - 2, (int) Math.floor(u * (m - 1)));
+        return new Instance(s.f(), s.mu(), eta, m, x0, new int[0], seed, epochs * m + k, s.general());
     }
 
     /**
@@ -359,7 +387,8 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
                     "snapshot refreshed " + in.prefix() / in.m() + " times",
                     in.prefix() >= in.m() ? SNAPSHOT_REFRESHED : "snapshot = x~_0",
                     k == 0 ? "snapshot age 0" : k < in.m() / 2 ? "snapshot age in [1, m/2)" : "snapshot age >= m/2",
-                    VrGens.spreadLabel(in.sum()));
+                    VrGens.spreadLabel(in.sum()),
+                    in.f() != null ? "diagonal" : in.mu() <= 1e-3 ? "kappa >= 1e3" : "kappa < 1e3");
         }
         if (in.f() == null) {
             return List.of(
@@ -409,6 +438,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
                 new Property.Coverage(VrGens.SPREAD, 10)));
         if (rotated) {
             c.add(new Property.Coverage("d >= 5", 20));
+            c.add(new Property.Coverage("kappa >= 1e3", 5));
         }
         return c;
     }
