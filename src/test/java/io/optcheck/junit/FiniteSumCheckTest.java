@@ -65,7 +65,7 @@ class FiniteSumCheckTest {
         assertThat(saga.notApplicable(saga.regime("iterate-rate-rotated")))
                 .hasValueSatisfying(why -> assertThat(why).contains("tower property"));
         assertThat(saga.notApplicable(saga.regime("non-quadratic")))
-                .hasValueSatisfying(why -> assertThat(why).contains("table it draws"));
+                .hasValueSatisfying(why -> assertThat(why).contains("a state it draws"));
         assertThat(saga.notApplicable(saga.regime("holds"))).isEmpty();
     }
 

@@ -66,17 +66,7 @@ public final class PluginTheorems {
     /** Lines for people: which theorems apply, and which regimes do not (with the reason). */
     public static List<String> listing(MethodProvider provider, List<Theorem<?>> theorems) {
         List<String> lines = new ArrayList<>();
-        int regimes = 0;
-        int na = 0;
-        for (Theorem<?> t : theorems) {
-            for (Regime r : t.regimes()) {
-                if (t.notApplicable(r).isPresent()) {
-                    na++;
-                } else {
-                    regimes++;
-                }
-            }
-        }
+        int[] counts = regimeCounts(theorems);
         lines.add(String.format(
                 Locale.ROOT,
                 "method %s (kind %s, conventions %s): %d theorems apply, %d regimes to run, %d not applicable",
@@ -84,14 +74,32 @@ public final class PluginTheorems {
                 provider.kind().id(),
                 provider.conventions(),
                 theorems.size(),
-                regimes,
-                na));
+                counts[0],
+                counts[1]));
+        for (Theorem<?> t : theorems) {
+            lines.addAll(regimeLines(t));
+        }
+        return lines;
+    }
+
+    /** {regimes to run, regimes not applicable} over the theorems. */
+    public static int[] regimeCounts(List<Theorem<?>> theorems) {
+        int[] counts = new int[2];
         for (Theorem<?> t : theorems) {
             for (Regime r : t.regimes()) {
-                String reason = t.notApplicable(r).orElse(null);
-                lines.add("  " + t.id() + " / " + r.id()
-                        + (reason == null ? " (expected " + r.expected().json() + ")" : ": not applicable: " + reason));
+                counts[t.notApplicable(r).isPresent() ? 1 : 0]++;
             }
+        }
+        return counts;
+    }
+
+    /** One line a regime: its expected outcome, or why it does not apply. */
+    public static List<String> regimeLines(Theorem<?> t) {
+        List<String> lines = new ArrayList<>();
+        for (Regime r : t.regimes()) {
+            String reason = t.notApplicable(r).orElse(null);
+            lines.add("  " + t.id() + " / " + r.id()
+                    + (reason == null ? " (expected " + r.expected().json() + ")" : ": not applicable: " + reason));
         }
         return lines;
     }

@@ -14,6 +14,7 @@ import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
+import io.optcheck.theory.conf.PluginTheorems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +53,10 @@ public final class PluginVr {
     public static List<String> listing(List<Theorem<?>> theorems) {
         List<String> lines = new ArrayList<>();
         for (Theorem<?> t : theorems) {
-            lines.add("finite-sum method " + t.methodId() + " " + t.conventions() + ": " + t.id());
-            for (Regime r : t.regimes()) {
-                lines.add("  " + t.id() + " / " + r.id() + " (expected "
-                        + r.expected().json() + ")");
-            }
+            int[] counts = PluginTheorems.regimeCounts(List.of(t));
+            lines.add("finite-sum method " + t.methodId() + " " + t.conventions() + ": " + t.id() + ", " + counts[0]
+                    + " regimes to run, " + counts[1] + " not applicable");
+            lines.addAll(PluginTheorems.regimeLines(t));
         }
         return lines;
     }
@@ -71,7 +71,7 @@ public final class PluginVr {
 
     /**
      * Why a multi-step rate (SVRG's epoch rate, SAGA's iterate rate) is not run on a plug-in. Its
-     * expectation is over every index path: about m n^m per SVRG epoch (m &gt;= 25 for a &lt; 1), n^t
+     * expectation is over every index path: about m n^m per SVRG epoch (m &gt;= 17 for a &lt; 1), n^t
      * for t SAGA steps, so it cannot be enumerated; optcheck's own methods are checked by moment
      * propagation of their known linear updates, which a plug-in's opaque state does not give. A
      * sampled test at the catalog's alpha (about 1e-11 per test) needs tens of thousands of runs
@@ -98,7 +98,7 @@ public final class PluginVr {
                 + (kind == FiniteSumKind.SVRG
                         ? "SVRG with its snapshot never refreshed"
                         : "SAGA with its table never updated")
-                + " (a planted fault, the theorem's teeth), not the plug-in";
+                + " (a planted fault), not the plug-in";
     }
 
     /**
@@ -122,11 +122,13 @@ public final class PluginVr {
         if (r.conclusion().equals("linear-rate") || r.conclusion().equals("iterate-rate")) {
             return Optional.of(rateReason(kind));
         }
-        return Optional.of("the check starts optcheck's own method from a table it draws, which a plug-in cannot be"
-                + " given; the plug-in's one-step contraction is checked from states it reached (holds, rotated)");
+        return Optional.of("the check starts optcheck's own method from a state it draws, which a plug-in cannot be"
+                + " given; the plug-in is checked from states it reached ("
+                + (kind == FiniteSumKind.SVRG ? "unbiased, variance-bound, variance-bound-rotated" : "holds, rotated")
+                + ")");
     }
 
-    static Regime restated(Regime r, FiniteSumPlugin p) {
+    static Regime restated(Regime r, FiniteSumPlugin p, boolean checked) {
         return new Regime(
                 r.id(),
                 r.conclusion(),
@@ -134,7 +136,7 @@ public final class PluginVr {
                 r.assumptions(),
                 r.dropped(),
                 p.id() + " (declared " + p.kind().id() + "): " + r.description()
-                        + " (exact over the next step's indices from a state the plug-in reached)",
+                        + (checked ? " (exact over the next step's indices from a state the plug-in reached)" : ""),
                 r.threshold(),
                 r.declared());
     }
@@ -153,7 +155,15 @@ public final class PluginVr {
 
         @Override
         protected Regime statedFor(Regime r) {
-            return restated(r, plugin);
+            return restated(r, plugin, checked(r));
+        }
+
+        /** Whether the regime is run on the plug-in (the others are not applicable, with a reason). */
+        abstract boolean checked(Regime r);
+
+        @Override
+        public Optional<String> notApplicable(Regime r) {
+            return reason(r, checked(r), plugin.kind());
         }
 
         @Override
@@ -192,13 +202,9 @@ public final class PluginVr {
             super("vr.svrg", plugin);
         }
 
-        static boolean checked(Regime r) {
-            return Cases.is(r, "unbiased") || Cases.is(r, "variance-bound") || Cases.is(r, "variance-bound-rotated");
-        }
-
         @Override
-        public Optional<String> notApplicable(Regime r) {
-            return reason(r, checked(r), FiniteSumKind.SVRG);
+        boolean checked(Regime r) {
+            return Cases.is(r, "unbiased") || Cases.is(r, "variance-bound") || Cases.is(r, "variance-bound-rotated");
         }
 
         @Override
@@ -232,13 +238,9 @@ public final class PluginVr {
             super("vr.saga", plugin);
         }
 
-        static boolean checked(Regime r) {
-            return Cases.is(r, "holds") || Cases.is(r, "unbiased") || Cases.is(r, "rotated");
-        }
-
         @Override
-        public Optional<String> notApplicable(Regime r) {
-            return reason(r, checked(r), FiniteSumKind.SAGA);
+        boolean checked(Regime r) {
+            return Cases.is(r, "holds") || Cases.is(r, "unbiased") || Cases.is(r, "rotated");
         }
 
         @Override

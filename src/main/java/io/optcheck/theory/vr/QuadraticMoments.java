@@ -190,6 +190,59 @@ final class QuadraticMoments {
         }
     }
 
+    /** ||A||_inf: the largest absolute row sum of the map (a copying row sums to 1). */
+    static double normInf(LinearMap am) {
+        double m = 1;
+        for (double[] row : am.denseAbs()) {
+            double r = 0;
+            for (double v : row) {
+                r += v;
+            }
+            m = Math.max(m, r);
+        }
+        return m;
+    }
+
+    /** ||A||_1: the largest absolute column sum of the map (a copying row adds 1 to its source column). */
+    static double norm1(LinearMap am) {
+        double[][] rows = am.denseAbs();
+        int k = am.src().length;
+        double[] col = new double[k];
+        for (double[] row : rows) {
+            for (int q = 0; q < k; q++) {
+                col[q] += row[q];
+            }
+        }
+        for (int p = rows.length; p < k; p++) {
+            col[am.src()[p]] += 1;
+        }
+        double m = 0;
+        for (double c : col) {
+            m = Math.max(m, c);
+        }
+        return m;
+    }
+
+    /** ||S||_inf: the largest absolute row sum. */
+    static double rowSumMax(double[][] s) {
+        double m = 0;
+        for (double[] row : s) {
+            double r = 0;
+            for (double v : row) {
+                r += Math.abs(v);
+            }
+            m = Math.max(m, r);
+        }
+        return m;
+    }
+
+    /** s += v I. */
+    static void addIdentity(double[][] s, double v) {
+        for (int p = 0; p < s.length; p++) {
+            s[p][p] += v;
+        }
+    }
+
     /** u u^T. */
     static double[][] outer(double[] u) {
         int k = u.length;
