@@ -15,26 +15,18 @@ import io.optcheck.problem.Vectors;
  * not checked here: the runner ends the run at the oracle call. The state is gradient descent's;
  * its reported step size is the effective eta'.
  */
-public final class ClippedGradientDescent implements Method<GradientDescent.State> {
-    private final double eta;
-    private final double c;
+public record ClippedGradientDescent(double eta, double c) implements Method<GradientDescent.State> {
 
     /**
      * @param eta step size, finite and &gt; 0
      * @param c clipping threshold, &gt; 0; +Infinity means no clipping
      * @throws IllegalArgumentException otherwise
      */
-    public ClippedGradientDescent(double eta, double c) {
+    public ClippedGradientDescent {
         MethodArgs.requirePositiveFinite(eta, "eta");
         if (!(c > 0)) {
             throw new IllegalArgumentException("the clipping threshold c must be > 0, got " + c);
         }
-        this.eta = eta;
-        this.c = c;
-    }
-
-    public double eta() {
-        return eta;
     }
 
     /** The clipping threshold c. */

@@ -16,30 +16,17 @@ import java.util.Arrays;
  * <p>Needs an {@link IndexOracle} (for the clients' gradients); any other oracle makes
  * {@link #step} refuse. NaN and infinite gradients propagate into x.
  */
-public final class FedAvg implements Method<FedAvg.State> {
-
-    private final double eta;
-    private final int localSteps;
+public record FedAvg(double eta, int localSteps) implements Method<FedAvg.State> {
 
     /**
      * @param eta local step, finite and &gt; 0
      * @param localSteps E &gt;= 1
      */
-    public FedAvg(double eta, int localSteps) {
+    public FedAvg {
         MethodArgs.requirePositiveFinite(eta, "eta");
         if (localSteps < 1) {
             throw new IllegalArgumentException("local steps E must be >= 1, got " + localSteps);
         }
-        this.eta = eta;
-        this.localSteps = localSteps;
-    }
-
-    public double eta() {
-        return eta;
-    }
-
-    public int localSteps() {
-        return localSteps;
     }
 
     @Override

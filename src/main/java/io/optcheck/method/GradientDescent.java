@@ -12,9 +12,7 @@ import java.util.OptionalDouble;
  * (Nesterov, Lectures on Convex Optimization, sec. 1.2.3). One gradient call per step, no value
  * calls. Non-finite gradients are not checked here (the runner does).
  */
-public final class GradientDescent implements Method<GradientDescent.State> {
-    private final double eta;
-    private final Precision precision;
+public record GradientDescent(double eta, Precision precision) implements Method<GradientDescent.State> {
 
     /**
      * @param eta step size, finite and {@code > 0}
@@ -32,21 +30,10 @@ public final class GradientDescent implements Method<GradientDescent.State> {
      * @param eta step size, finite and {@code > 0}
      * @throws IllegalArgumentException otherwise, or when eta rounds to 0 or infinity in the format
      */
-    public GradientDescent(double eta, Precision precision) {
+    public GradientDescent {
         MethodArgs.requirePositiveFinite(eta, "eta");
-        this.precision = Objects.requireNonNull(precision, "precision");
+        precision = Objects.requireNonNull(precision, "precision");
         MethodArgs.requirePositiveFinite(precision.round(eta), "eta in " + precision.id());
-        this.eta = eta;
-    }
-
-    /** The format the update is computed in. */
-    public Precision precision() {
-        return precision;
-    }
-
-    /** The step size eta. */
-    public double eta() {
-        return eta;
     }
 
     @Override

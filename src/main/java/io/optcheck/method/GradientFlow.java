@@ -28,20 +28,17 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
  * A non-finite gradient aborts the step (the runner's oracle check); an integrator failure
  * (step size underflow) propagates as an exception, which the runner records as an error.
  */
-public final class GradientFlow implements Method<GradientFlow.State> {
+public record GradientFlow(double h) implements Method<GradientFlow.State> {
 
     /** The integrator's relative tolerance. */
     public static final double REL_TOL = 1e-14;
-
-    private final double h;
 
     /**
      * @param h the sampling interval (the GD step it is compared with), finite and &gt; 0
      * @throws IllegalArgumentException otherwise
      */
-    public GradientFlow(double h) {
+    public GradientFlow {
         MethodArgs.requirePositiveFinite(h, "h");
-        this.h = h;
     }
 
     /** The sampling interval h. */

@@ -10,28 +10,16 @@ import io.optcheck.problem.Num;
  * calls. Non-finite gradients or iterates are not checked here: the {@link Runner} ends the run
  * with an error naming the step.
  */
-public final class HeavyBall implements Method<MomentumState> {
-    private final double a;
-    private final double b;
+public record HeavyBall(double a, double b) implements Method<MomentumState> {
 
     /**
      * @param a step size, finite and {@code > 0}
      * @param b momentum, finite and {@code >= 0}
      * @throws IllegalArgumentException otherwise (NaN included)
      */
-    public HeavyBall(double a, double b) {
+    public HeavyBall {
         MethodArgs.requirePositiveFinite(a, "step a");
         MethodArgs.requireNonNegativeFinite(b, "momentum b");
-        this.a = a;
-        this.b = b;
-    }
-
-    public double a() {
-        return a;
-    }
-
-    public double b() {
-        return b;
     }
 
     @Override

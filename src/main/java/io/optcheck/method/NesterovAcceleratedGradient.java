@@ -30,7 +30,7 @@ import java.util.Objects;
  * gradient step. x_t, the iterate after t gradients, is what the state reports. One gradient
  * call per step; non-finite gradients or iterates end the run in the {@link Runner}.
  */
-public final class NesterovAcceleratedGradient implements Method<MomentumState> {
+public record NesterovAcceleratedGradient(double eta, Form form) implements Method<MomentumState> {
 
     /** Which momentum sequence. */
     public enum Form {
@@ -39,26 +39,14 @@ public final class NesterovAcceleratedGradient implements Method<MomentumState> 
         SIMPLIFIED_T_FROM_1
     }
 
-    private final double eta;
-    private final Form form;
-
     /**
      * @param eta step size, finite and {@code > 0}
      * @param form the momentum sequence
      * @throws IllegalArgumentException for a NaN, infinite or non-positive step
      */
-    public NesterovAcceleratedGradient(double eta, Form form) {
+    public NesterovAcceleratedGradient {
         MethodArgs.requirePositiveFinite(eta, "eta");
-        this.eta = eta;
-        this.form = Objects.requireNonNull(form, "form");
-    }
-
-    public double eta() {
-        return eta;
-    }
-
-    public Form form() {
-        return form;
+        form = Objects.requireNonNull(form, "form");
     }
 
     @Override

@@ -15,20 +15,16 @@ import io.optcheck.problem.Num;
  * ({@link #tuned(double, double)}). One gradient call per step; non-finite gradients or iterates
  * end the run in the {@link Runner}.
  */
-public final class NesterovConstantMomentum implements Method<MomentumState> {
-    private final double eta;
-    private final double beta;
+public record NesterovConstantMomentum(double eta, double beta) implements Method<MomentumState> {
 
     /**
      * @param eta step, finite and {@code > 0}
      * @param beta momentum, finite and {@code >= 0}
      * @throws IllegalArgumentException otherwise (NaN included)
      */
-    public NesterovConstantMomentum(double eta, double beta) {
+    public NesterovConstantMomentum {
         MethodArgs.requirePositiveFinite(eta, "eta");
         MethodArgs.requireNonNegativeFinite(beta, "beta");
-        this.eta = eta;
-        this.beta = beta;
     }
 
     /**
@@ -43,14 +39,6 @@ public final class NesterovConstantMomentum implements Method<MomentumState> {
         double sl = Math.sqrt(l);
         double sm = Math.sqrt(mu);
         return new NesterovConstantMomentum(1 / l, (sl - sm) / (sl + sm));
-    }
-
-    public double eta() {
-        return eta;
-    }
-
-    public double beta() {
-        return beta;
     }
 
     @Override

@@ -16,21 +16,17 @@ import io.optcheck.oracle.GradientOracle;
  * {@code lookahead} of kind NESTEROV_CONSTANT. State: x() = p_t and, in {@code previous()}, the momentum buffer buf_t.
  * Non-finite gradients propagate; the {@link Runner} ends the run.
  */
-public final class NesterovLookahead implements Method<MomentumState> {
-    private final double eta;
-    private final double beta;
+public record NesterovLookahead(double eta, double beta) implements Method<MomentumState> {
 
     /**
      * @param eta step, finite and {@code > 0}
      * @param beta momentum, finite and {@code >= 0}
      * @throws IllegalArgumentException otherwise (NaN included)
      */
-    public NesterovLookahead(double eta, double beta) {
+    public NesterovLookahead {
         if (!(eta > 0) || !Double.isFinite(eta) || !(beta >= 0) || !Double.isFinite(beta)) {
             throw new IllegalArgumentException("need finite eta > 0 and beta >= 0, got " + eta + ", " + beta);
         }
-        this.eta = eta;
-        this.beta = beta;
     }
 
     @Override

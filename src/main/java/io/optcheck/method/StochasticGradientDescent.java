@@ -16,11 +16,8 @@ import java.util.OptionalDouble;
  * x_bar_T = sum_{t&lt;T} eta_t x_t / sum_{t&lt;T} eta_t (Nemirovski et al. 2009, eq. (2.20)) and the
  * sums sum eta_t and sum eta_t^2, so averaging needs no second pass; see {@link State#average()}.
  */
-public final class StochasticGradientDescent implements Method<StochasticGradientDescent.State> {
-
-    private final double a;
-    private final double b;
-    private final double p;
+public record StochasticGradientDescent(double a, double b, double p)
+        implements Method<StochasticGradientDescent.State> {
 
     /**
      * @param a scale, finite and {@code > 0}
@@ -29,15 +26,12 @@ public final class StochasticGradientDescent implements Method<StochasticGradien
      * @param p decay exponent, finite and {@code >= 0}
      * @throws IllegalArgumentException otherwise (NaN included)
      */
-    public StochasticGradientDescent(double a, double b, double p) {
+    public StochasticGradientDescent {
         MethodArgs.requirePositiveFinite(a, "a");
         MethodArgs.requireNonNegativeFinite(p, "p");
         if (!(b >= 0) || !Double.isFinite(b) || (p > 0 && b == 0)) {
             throw new IllegalArgumentException("b must be finite, >= 0, and > 0 when p > 0; got " + b);
         }
-        this.a = a;
-        this.b = b;
-        this.p = p;
     }
 
     /** Constant step eta. */
