@@ -2,7 +2,7 @@ package io.optcheck.junit;
 
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.SelfRandomEstimator;
-import io.optcheck.theory.PluginSelection;
+import io.optcheck.run.PluginSelection;
 import io.optcheck.theory.Theorem;
 import java.util.List;
 import java.util.Objects;

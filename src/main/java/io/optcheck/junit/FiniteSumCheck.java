@@ -3,7 +3,7 @@ package io.optcheck.junit;
 import io.optcheck.api.PluggableFiniteSum;
 import io.optcheck.api.VarianceReducedEstimator;
 import io.optcheck.method.plugin.FiniteSumPlugin;
-import io.optcheck.theory.PluginSelection;
+import io.optcheck.run.PluginSelection;
 import io.optcheck.theory.vr.PluginVr;
 import java.util.function.Supplier;
 

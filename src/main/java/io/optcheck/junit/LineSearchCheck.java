@@ -1,7 +1,7 @@
 package io.optcheck.junit;
 
 import io.optcheck.api.LineSearch;
-import io.optcheck.theory.PluginSelection;
+import io.optcheck.run.PluginSelection;
 import io.optcheck.theory.gd.PluginLineSearch;
 
 /**

@@ -10,7 +10,6 @@ import io.optcheck.method.plugin.FiniteSumPlugin;
 import io.optcheck.method.plugin.PluginProvider;
 import io.optcheck.report.TerminalText;
 import io.optcheck.theory.Catalog;
-import io.optcheck.theory.PluginSelection;
 import io.optcheck.theory.Theorem;
 import java.util.ArrayList;
 import java.util.Collection;

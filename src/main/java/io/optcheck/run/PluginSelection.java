@@ -1,10 +1,12 @@
-package io.optcheck.theory;
+package io.optcheck.run;
 
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.LineSearch;
 import io.optcheck.api.SelfRandomEstimator;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.plugin.FiniteSumPlugin;
+import io.optcheck.theory.Catalog;
+import io.optcheck.theory.Theorem;
 import io.optcheck.theory.conf.PluginTheorems;
 import io.optcheck.theory.gd.PluginLineSearch;
 import io.optcheck.theory.sgd.EstimatorTheorems;
