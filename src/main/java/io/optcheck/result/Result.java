@@ -80,60 +80,6 @@ public record Result(
     /** The floating-point formats a result can name ({@code io.optcheck.api.Precision} ids). */
     public static final List<String> PRECISIONS = List.of("float64", "float32", "bfloat16");
 
-    /** A result of a method computing in float64 (what results.json before schemaVersion 5 held). */
-    public Result(
-            String theorem,
-            String conclusion,
-            String method,
-            String regime,
-            List<String> assumptions,
-            Expected expected,
-            Outcome outcome,
-            Verdict verdict,
-            WaiverMark waiver,
-            int tries,
-            long seed,
-            Phase foundBy,
-            Double worstRatio,
-            Double tightReference,
-            double toleranceRatio,
-            Threshold threshold,
-            StatisticalTest statistics,
-            Map<String, String> conventions,
-            Counterexample counterexample,
-            ErrorInfo error,
-            long durationMs,
-            Map<String, Object> extra,
-            Series series,
-            Map<String, Object> recheck) {
-        this(
-                theorem,
-                conclusion,
-                method,
-                regime,
-                assumptions,
-                expected,
-                outcome,
-                verdict,
-                waiver,
-                tries,
-                seed,
-                foundBy,
-                worstRatio,
-                tightReference,
-                toleranceRatio,
-                threshold,
-                statistics,
-                conventions,
-                counterexample,
-                error,
-                durationMs,
-                extra,
-                series,
-                recheck,
-                "float64");
-    }
-
     public Result {
         idPart(theorem, "theorem");
         idPart(conclusion, "conclusion");
@@ -207,32 +153,7 @@ public record Result(
     }
 
     public Result withWaiver(WaiverMark mark) {
-        return new Result(
-                theorem,
-                conclusion,
-                method,
-                regime,
-                assumptions,
-                expected,
-                outcome,
-                verdict,
-                mark,
-                tries,
-                seed,
-                foundBy,
-                worstRatio,
-                tightReference,
-                toleranceRatio,
-                threshold,
-                statistics,
-                conventions,
-                counterexample,
-                error,
-                durationMs,
-                extra,
-                series,
-                recheck,
-                precision);
+        return toBuilder().waiver(mark).build();
     }
 
     /** A builder pre-filled with this result's values (the verdict is recomputed on build). */

@@ -80,35 +80,7 @@ public record RunReport(
         observations = List.copyOf(o);
     }
 
-    /** A report that is not one shard's. */
-    public RunReport(
-            String tool,
-            int schemaVersion,
-            String version,
-            long seed,
-            Instant startedAt,
-            long wallMs,
-            Map<String, Object> tolerance,
-            List<Result> results,
-            List<Observation> observations,
-            WaiverReport waivers,
-            boolean partial) {
-        this(
-                tool,
-                schemaVersion,
-                version,
-                seed,
-                startedAt,
-                wallMs,
-                tolerance,
-                results,
-                observations,
-                waivers,
-                partial,
-                null);
-    }
-
-    /** A complete (not partial) report. */
+    /** A complete (not partial) report that is not one shard's. */
     public RunReport(
             String tool,
             int schemaVersion,
@@ -120,7 +92,19 @@ public record RunReport(
             List<Result> results,
             List<Observation> observations,
             WaiverReport waivers) {
-        this(tool, schemaVersion, version, seed, startedAt, wallMs, tolerance, results, observations, waivers, false);
+        this(
+                tool,
+                schemaVersion,
+                version,
+                seed,
+                startedAt,
+                wallMs,
+                tolerance,
+                results,
+                observations,
+                waivers,
+                false,
+                null);
     }
 
     /** A report written by this code: tool {@code optcheck}, schema {@link #SCHEMA_VERSION}, no waivers applied. */
@@ -139,40 +123,20 @@ public record RunReport(
 
     /** This report with other results (re-sorted) and waiver report. */
     public RunReport with(List<Result> newResults, WaiverReport newWaivers) {
-        return new RunReport(
-                tool,
-                schemaVersion,
-                version,
-                seed,
-                startedAt,
-                wallMs,
-                tolerance,
-                newResults,
-                observations,
-                newWaivers,
-                partial,
-                shard);
+        return copy(newResults, newWaivers, partial, shard);
     }
 
     /** This report marked as the partial result of an interrupted run (or not). */
     public RunReport asPartial(boolean isPartial) {
-        return new RunReport(
-                tool,
-                schemaVersion,
-                version,
-                seed,
-                startedAt,
-                wallMs,
-                tolerance,
-                results,
-                observations,
-                waivers,
-                isPartial,
-                shard);
+        return copy(results, waivers, isPartial, shard);
     }
 
     /** This report as one shard's (or not, for null). */
     public RunReport asShard(ShardInfo info) {
+        return copy(results, waivers, partial, info);
+    }
+
+    private RunReport copy(List<Result> rs, WaiverReport ws, boolean isPartial, ShardInfo info) {
         return new RunReport(
                 tool,
                 schemaVersion,
@@ -181,10 +145,10 @@ public record RunReport(
                 startedAt,
                 wallMs,
                 tolerance,
-                results,
+                rs,
                 observations,
-                waivers,
-                partial,
+                ws,
+                isPartial,
                 info);
     }
 

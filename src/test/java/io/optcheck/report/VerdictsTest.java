@@ -88,7 +88,8 @@ class VerdictsTest {
                         0,
                         null,
                         null,
-                        null))
+                        null,
+                        "float64"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("verdict pass disagrees")
                 .hasMessageContaining("gives fail");
