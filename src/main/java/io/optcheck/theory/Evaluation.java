@@ -19,6 +19,10 @@ import java.util.TreeMap;
  * @param series per-step curves, e.g. "observed" and "bound": in the order of a LinkedHashMap or
  *     SortedMap, any other map sorted by name (the order results.json and the plots show them)
  * @param checks number of checks made
+ * @param bounded the decided checks with a nonzero bound
+ * @param resolved those of them whose tolerance is at most 1e-6 of the bound: only those can see
+ *     a small violation. An evaluation with bounded checks and none resolved judged nothing but
+ *     its rounding (the runner counts it in {@code extra.vacuousEvaluations})
  */
 public record Evaluation(
         Check violation,
@@ -28,7 +32,9 @@ public record Evaluation(
         String endingMessage,
         int errorStep,
         Map<String, double[]> series,
-        int checks) {
+        int checks,
+        int bounded,
+        int resolved) {
 
     /** How the run behind an evaluation ended. */
     public enum Ending {
@@ -52,6 +58,16 @@ public record Evaluation(
         return worst == null ? Double.NaN : worst.ratio();
     }
 
+    /** True when the evaluation made checks with a nonzero bound and none of them was resolved. */
+    public boolean vacuous() {
+        return bounded > 0 && resolved == 0;
+    }
+
+    /** Whether a check's tolerance is at most 1e-6 of its nonzero bound (its ratio is then read). */
+    public static boolean resolved(Check c) {
+        return c.bound() != 0 && c.tol() <= 1e-6 * Math.abs(c.bound());
+    }
+
     /** True when a check had no verdict on this instance (the try is rejected, not judged). */
     public boolean noVerdict() {
         return undecided != null;
@@ -63,6 +79,8 @@ public record Evaluation(
         private Check undecided;
         private Check worst;
         private int checks;
+        private int bounded;
+        private int resolvedChecks;
 
         /**
          * Adds a check; returns true when it is the first violation, or a check without a verdict
@@ -82,7 +100,13 @@ public record Evaluation(
             }
             double r = c.ratio();
             // A ratio is read only where it is resolved: the tolerance is at most 1e-6 of the bound.
-            boolean resolved = c.bound() != 0 && c.tol() <= 1e-6 * Math.abs(c.bound());
+            boolean resolved = resolved(c);
+            if (c.bound() != 0) {
+                bounded++;
+            }
+            if (resolved) {
+                resolvedChecks++;
+            }
             if (c.step() >= 1 && !Double.isNaN(r) && (resolved || !c.ok()) && (worst == null || r > worst.ratio())) {
                 worst = c;
             }
@@ -98,7 +122,8 @@ public record Evaluation(
         }
 
         public Evaluation build(Ending ending, String message, int errorStep, Map<String, double[]> series) {
-            return new Evaluation(violation, undecided, worst, ending, message, errorStep, series, checks);
+            return new Evaluation(
+                    violation, undecided, worst, ending, message, errorStep, series, checks, bounded, resolvedChecks);
         }
 
         /** {@link #build} of a check that ran to its end: COMPLETED, message "completed", no error step. */

@@ -41,6 +41,7 @@ public final class TheoremRunner {
         private int noVerdict;
         private int outOfRange;
         private String firstOutOfRange;
+        private int vacuous;
 
         /** Tries whose check had no verdict. */
         public int noVerdict() {
@@ -107,6 +108,9 @@ public final class TheoremRunner {
                                         + e.undecided().describe());
                                 return;
                             }
+                            if (e.vacuous()) {
+                                rejections.vacuous++;
+                            }
                             if (!Double.isNaN(e.worstRatio())) {
                                 trial.target(e.worstRatio());
                             }
@@ -157,8 +161,11 @@ public final class TheoremRunner {
                     settings.seed());
         }
         Result result = toResult(theorem, regime, r);
-        if (rejections.noVerdict > 0 || rejections.outOfRange > 0) {
+        if (rejections.noVerdict > 0 || rejections.outOfRange > 0 || rejections.vacuous > 0) {
             Map<String, Object> extra = new LinkedHashMap<>(result.extra());
+            if (rejections.vacuous > 0) {
+                extra.put("vacuousEvaluations", rejections.vacuous);
+            }
             if (rejections.noVerdict > 0) {
                 extra.put("noVerdictTries", rejections.noVerdict);
             }

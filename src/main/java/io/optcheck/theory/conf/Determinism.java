@@ -66,7 +66,9 @@ public final class Determinism extends ConformanceProperty {
                 "run 1: " + firstEnd,
                 reached + 1,
                 second.series(),
-                second.checks());
+                second.checks(),
+                second.bounded(),
+                second.resolved());
     }
 
     private static String endingText(Trajectory tr) {

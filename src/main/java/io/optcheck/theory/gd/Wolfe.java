@@ -120,7 +120,7 @@ public final class Wolfe extends DeclaredTheorem<Wolfe.Instance> {
             return run;
         }
         Check worst = run.worst();
-        boolean resolved = ex.bound() != 0 && ex.tol() <= 1e-6 * Math.abs(ex.bound());
+        boolean resolved = Evaluation.resolved(ex);
         if (resolved && (worst == null || ex.ratio() > worst.ratio())) {
             worst = ex;
         }
@@ -132,7 +132,9 @@ public final class Wolfe extends DeclaredTheorem<Wolfe.Instance> {
                 run.endingMessage(),
                 run.errorStep(),
                 run.series(),
-                run.checks() + 1);
+                run.checks() + 1,
+                run.bounded() + (ex.bound() != 0 ? 1 : 0),
+                run.resolved() + (resolved ? 1 : 0));
     }
 
     /** Existence of a strong Wolfe step at x0 along -grad f (see the class comment); null at a stationary point. */
