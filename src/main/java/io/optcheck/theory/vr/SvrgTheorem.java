@@ -139,10 +139,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
         if (rotated) {
             return VrGens.rotatedSums(1, 4, 10, 1e-4, 1)
                     .flatMap(s -> Gens.combine(
-                                    Gens.doubles(0.05, 0.2)
-                                            .shrinkDigits(2)
-                                            .withEdges(0.2)
-                                            .knob("eta L"),
+                                    etaL(),
                                     Gens.integers(2, 64),
                                     VrGens.offsets(s.general().dimension()),
                                     Gens.integers(0, 3),
@@ -153,10 +150,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
         return VrGens.sums(VrGens.Components.CONVEX, false, 1, 4, 2, 0.2)
                 .filter("average mu >= 0.2", s -> s.mu() >= 0.2)
                 .flatMap(s -> Gens.combine(
-                                Gens.doubles(0.05, 0.2)
-                                        .shrinkDigits(2)
-                                        .withEdges(0.2)
-                                        .knob("eta L"),
+                                etaL(),
                                 Gens.doubles(1, 2).shrinkDigits(1).knob("m / m_min"),
                                 VrGens.offsets(s.general().dimension()),
                                 Gens.integers(0, 3),
@@ -171,6 +165,11 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
                                 u,
                                 seed)))
                 .filter("a < 1", in -> in.a() < 1);
+    }
+
+    /** eta L in [0.05, 0.2], with the edge 0.2 (a &lt; 1 needs eta L &lt; 1/4). */
+    private static Gen<Double> etaL() {
+        return Gens.doubles(0.05, 0.2).shrinkDigits(2).withEdges(0.2).knob("eta L");
     }
 
     /** The state after {@code epochs} epochs and a fraction u of the next one's inner steps, from x* + e0. */
@@ -194,10 +193,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
         return VrGens.rotatedSums(1, 4, ROTATED_D_MAX, ROTATED_L_MIN, 0)
                 .filter("average mu >= " + ROTATED_MU_MIN, s -> s.mu() >= ROTATED_MU_MIN)
                 .flatMap(s -> Gens.combine(
-                                Gens.doubles(0.05, 0.2)
-                                        .shrinkDigits(2)
-                                        .withEdges(0.2)
-                                        .knob("eta L"),
+                                etaL(),
                                 Gens.doubles(1, 2).shrinkDigits(1).knob("m / m_min"),
                                 VrGens.offsets(s.general().dimension()))
                         .as((eta, ratio, e0) -> {
