@@ -11,6 +11,9 @@ import java.util.OptionalDouble;
  * Gradient descent with a constant step: x_{t+1} = x_t - eta grad f(x_t)
  * (Nesterov, Lectures on Convex Optimization, sec. 1.2.3). One gradient call per step, no value
  * calls. Non-finite gradients are not checked here (the runner does).
+ *
+ * @param eta the step size
+ * @param precision the format the update is computed in
  */
 public record GradientDescent(double eta, Precision precision) implements Method<GradientDescent.State> {
 

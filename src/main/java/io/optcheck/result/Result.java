@@ -137,7 +137,6 @@ public record Result(
         return verdict == Verdict.FAIL && waiver == null;
     }
 
-    /** This result with the given waiver mark (or none, for null). */
     /**
      * Parses the results.json spelling of the phase that found a break: "edge", "random" or
      * "targeted"; anything else is an {@link IllegalArgumentException} naming the allowed values.
@@ -152,6 +151,7 @@ public record Result(
                 + "; expected one of \"edge\", \"random\", \"targeted\"");
     }
 
+    /** This result with the given waiver mark (or none, for null). */
     public Result withWaiver(WaiverMark mark) {
         return toBuilder().waiver(mark).build();
     }

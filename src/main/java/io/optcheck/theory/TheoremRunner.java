@@ -34,7 +34,8 @@ public final class TheoremRunner {
     /**
      * Tries a regime run rejected without a verdict, by cause: a check with a NaN or infinite
      * bound or tolerance (THEOREMS.md, Numerics, "Representable instances"), or hyperparameters
-     * outside the method's declared ranges ({@link DeclaredRanges}). Counted over every evaluation
+     * outside the method's declared ranges ({@link DeclaredRanges}); and the evaluations that were
+     * judged but vacuous ({@link Evaluation#vacuous()}, not violated). Counted over every evaluation
      * of the property, shrinking replays included. Not thread-safe: one per property run.
      */
     public static final class Rejections {
@@ -51,6 +52,11 @@ public final class TheoremRunner {
         /** Tries whose hyperparameters were outside the declared ranges. */
         public int outOfRange() {
             return outOfRange;
+        }
+
+        /** Evaluations, not violated, whose every check with a nonzero bound was unresolved. */
+        public int vacuous() {
+            return vacuous;
         }
     }
 
@@ -108,7 +114,7 @@ public final class TheoremRunner {
                                         + e.undecided().describe());
                                 return;
                             }
-                            if (e.vacuous()) {
+                            if (e.vacuous() && e.violation() == null) {
                                 rejections.vacuous++;
                             }
                             if (!Double.isNaN(e.worstRatio())) {
@@ -161,9 +167,13 @@ public final class TheoremRunner {
                     settings.seed());
         }
         Result result = toResult(theorem, regime, r);
-        if (rejections.noVerdict > 0 || rejections.outOfRange > 0 || rejections.vacuous > 0) {
+        // Vacuous evaluations are reported for a run that held: there every evaluation is an edge,
+        // random or targeted try. After a violation the shrinker's candidates crowd toward the
+        // degenerate instances where checks are vacuous, and the count would describe the shrinking.
+        boolean vacuous = rejections.vacuous > 0 && result.outcome() == Outcome.HELD;
+        if (rejections.noVerdict > 0 || rejections.outOfRange > 0 || vacuous) {
             Map<String, Object> extra = new LinkedHashMap<>(result.extra());
-            if (rejections.vacuous > 0) {
+            if (vacuous) {
                 extra.put("vacuousEvaluations", rejections.vacuous);
             }
             if (rejections.noVerdict > 0) {

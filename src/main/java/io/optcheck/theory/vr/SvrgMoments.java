@@ -16,11 +16,14 @@ import java.util.List;
  * refreshed snapshot restarts the next epoch at z = (e_pick, e_pick, 1); a frozen one at
  * (e_pick, e~_0, 1), which is that mean itself. E f - f* is a sum over blocks of
  * (1/2) tr(H_bar E e e^T) + g*^T E e, and each block's marginal is a Markov chain of its own, so
- * this is exact. The same recursion on |A_s| and |S| gives the rounding scale.
+ * this is exact. The rounding scale (in units of u, a bound on the error of the computed E f - f*
+ * up to the constant {@code Tolerance.of} applies): on a coordinate, the same recursion on |A_s|
+ * and |S| times the operations; on a block of size &gt; 1, the PSD-order bound of
+ * {@link #propagateBounded}.
  */
 final class SvrgMoments {
 
-    /** Per epoch s = 0..S: E[f(x~_s)] - f(x*), and its magnitude scale. */
+    /** Per epoch s = 0..S: E[f(x~_s)] - f(x*), and its rounding scale (see the class comment). */
     final double[] gap;
 
     final double[] gapScale;
@@ -77,7 +80,7 @@ final class SvrgMoments {
         double[][] sm = QuadraticMoments.outer(u);
         out.gap[0] += gapOf(sm, blk.hbar(), blk.gStar());
         if (b > 1) {
-            out.gapScale[0] += gapOf(QuadraticMoments.abs(sm), hAbs, gAbs) * (b + 2);
+            out.gapScale[0] += gapOf(QuadraticMoments.abs(sm), hAbs, gAbs) * (b * b + b + 2);
             propagateBounded(blk, m, frozen, maps, moments, magnitudes, sm, hAbs, gAbs, out);
             return;
         }
@@ -115,11 +118,13 @@ final class SvrgMoments {
      *   <li>A step maps an error E to T(E) = (1/n) sum_s A_s E A_s^T, a mean of congruences, so
      *       -T(F) &lt;= T(sym E) &lt;= T(F): F is propagated by the moment step itself, with the real
      *       A_s, which do not grow.</li>
-     *   <li>Each step adds its own rounding: its entries are within (2k + 3 + log2 n) u of the entries
-     *       of (1/n) sum_s |A_s||S||A_s|^T, whose spectral norm is at most ||A||_inf ||S||_inf
-     *       ||A||_1, so F gains that (in units of u) times I.</li>
+     *   <li>Each step adds its own rounding: its entries are within (2k + 3n + 6) u of the entries
+     *       of (1/n) sum_s |A_s||S||A_s|^T (the products, the sum over the maps taken in order, and
+     *       the rounding of the maps' own entries), whose spectral norm is at most ||A||_inf
+     *       ||S||_inf ||A||_1, so F gains that (in units of u) times I.</li>
      *   <li>An epoch's mean of m states adds m max_t ||S_t||_inf; the pick z = (e, e, 1) is the
-     *       congruence P S P^T, which keeps the order.</li>
+     *       congruence P S P^T, which keeps the order (its constant entry, reset to 1, is bounded
+     *       apart: {@link #picked}).</li>
      *   <li>|E f - f*| errs by at most (1/2) tr(H_bar F_xx) + ||g*||_1 max_p F_pp (H_bar &gt;= 0 and
      *       |E_pq| &lt;= sqrt(F_pp F_qq)), plus the rounding of that formula.</li>
      * </ul>
@@ -141,7 +146,11 @@ final class SvrgMoments {
         for (QuadraticMoments.LinearMap am : maps) {
             norms = Math.max(norms, QuadraticMoments.normInf(am) * QuadraticMoments.norm1(am));
         }
-        double perStep = (2 * k + 3 + 32 - Integer.numberOfLeadingZeros(maps.size())) * norms;
+        // per entry: 2k roundings in the two products, n - 1 in the sum over the maps (taken one after
+        // another), 1 for the division, and the rounding of the maps' own entries (1 - eta h, eta (h -
+        // h_bar), h_bar a mean of n terms): about 4 + 2n more
+        int n = maps.size();
+        double perStep = (2 * k + 3 * n + 6) * norms;
         double[][] err = new double[k][k];
         QuadraticMoments.addIdentity(err, QuadraticMoments.rowSumMax(sm));
         for (int ep = 1; ep < out.gap.length; ep++) {
@@ -171,21 +180,23 @@ final class SvrgMoments {
             for (double g : gAbs) {
                 g1 += g;
             }
+            // gapOf sums b^2 + b terms one after another
             out.gapScale[ep] += QuadraticMoments.quadratic(0.5, blk.hbar(), outErr, 0)
                     + g1 * maxDiag
-                    + gapOf(QuadraticMoments.abs(outS), hAbs, gAbs) * (b + 2);
+                    + gapOf(QuadraticMoments.abs(outS), hAbs, gAbs) * (b * b + b + 2);
             sm = frozen ? avg : outS;
             err = frozen ? avgErr : outErr;
         }
     }
 
     /**
-     * P F P^T for the pick z = (e, e, 1) of the iterate block: the bound of {@link #refreshed}'s
-     * error, its constant entry kept (the constant itself is exact, so this is conservative).
+     * The error bound after the pick z = (e, e, 1) of the iterate block: P F P^T, with its constant
+     * entry doubled. {@link #refreshed} resets that entry to exactly 1, which changes the error by
+     * -E_cc e_c e_c^T, and |E_cc| &lt;= F_cc.
      */
     private static double[][] picked(double[][] f, int b) {
         double[][] r = refreshed(f, b);
-        r[f.length - 1][f.length - 1] = f[f.length - 1][f.length - 1];
+        r[f.length - 1][f.length - 1] = 2 * f[f.length - 1][f.length - 1];
         return r;
     }
 

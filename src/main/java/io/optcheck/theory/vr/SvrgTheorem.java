@@ -299,8 +299,10 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
             obs[s - 1] = mo.gap[s];
             bnd[s - 1] = bound;
             shown = s;
-            // magnitudes of the propagated terms times the s m operations that combined them, the
-            // bound's own inputs, and the rounding of x* (2 ||x*|| sqrt(hbar E e^2) <= 2 ||x*|| sqrt(2 gap))
+            // the rounding scale of the propagation (on a coordinate its magnitudes times the m operations
+            // of an epoch, here times the s epochs; on a rotated block already a bound over all epochs,
+            // so the factor s is slack), the bound's own inputs, and the rounding of x*
+            // (2 ||x*|| sqrt(hbar E e^2) <= 2 ||x*|| sqrt(2 gap))
             double scale = mo.gapScale[s] * s
                     + bound
                     + pow * mo.gapScale[0]
