@@ -26,6 +26,15 @@ public final class Vec {
         return d;
     }
 
+    /** a + b, a new array. */
+    public static double[] plus(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] + b[i];
+        }
+        return d;
+    }
+
     /** ||v||^2 (may underflow for tiny v; use {@link #norm} where that matters). */
     public static double normSq(double[] v) {
         double s = 0;

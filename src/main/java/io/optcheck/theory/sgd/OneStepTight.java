@@ -68,12 +68,7 @@ public final class OneStepTight extends DeclaredTheorem<OneStepTight.Instance> {
                                 .knob("eta L"),
                         VrGens.offsets(s.f().dimension()))
                 .as((eta, e0) -> {
-                    double[] xs = s.f().minimizer();
-                    double[] x0 = new double[e0.length];
-                    for (int j = 0; j < x0.length; j++) {
-                        x0[j] = xs[j] + e0[j];
-                    }
-                    return new Instance(s.f(), s.mu(), eta, x0);
+                    return new Instance(s.f(), s.mu(), eta, Vec.plus(s.f().minimizer(), e0));
                 }));
     }
 

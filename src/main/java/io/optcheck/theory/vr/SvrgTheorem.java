@@ -89,8 +89,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
      * The rate on rotated components (holds-rotated): epochs propagated, largest d, the smallest
      * eigenvalue a component may draw (ROTATED_L_MIN: eigenvalues uniform in [1e-3, 1], so kappa
      * of a component up to 1e3) and the smallest average mu kept (ROTATED_MU_MIN: kappa of f up
-     * to 100). The
-     * full-matrix propagation costs about n (2d + 1)^2 (2d + 2) per inner step and an epoch has
+     * to 100). The full-matrix propagation costs about n (2d + 1)^2 (2d + 2) per inner step and an epoch has
      * m > 1/(mu eta (1 - 4 L eta)) steps, so d and kappa are what a try's time is spent on.
      */
     static final int EPOCHS_ROTATED = 5;
@@ -174,11 +173,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
 
     /** The state after {@code epochs} epochs and a fraction u of the next one's inner steps, from x* + e0. */
     private static Instance reached(VrGens.Sum s, double eta, int m, double[] e0, int epochs, double u, long seed) {
-        double[] xs = s.general().minimizer();
-        double[] x0 = new double[e0.length];
-        for (int j = 0; j < x0.length; j++) {
-            x0[j] = xs[j] + e0[j];
-        }
+        double[] x0 = Vec.plus(s.general().minimizer(), e0);
         int k = Math.min(m - 2, (int) Math.floor(u * (m - 1)));
         return new Instance(s.f(), s.mu(), eta, m, x0, new int[0], seed, epochs * m + k, s.general());
     }
@@ -198,11 +193,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
                                 VrGens.offsets(s.general().dimension()))
                         .as((eta, ratio, e0) -> {
                             int m = (int) Math.floor(ratio / (s.mu() * eta * (1 - 4 * eta))) + 1;
-                            double[] xs = s.general().minimizer();
-                            double[] x0 = new double[e0.length];
-                            for (int j = 0; j < x0.length; j++) {
-                                x0[j] = xs[j] + e0[j];
-                            }
+                            double[] x0 = Vec.plus(s.general().minimizer(), e0);
                             return new Instance(null, s.mu(), eta, m, x0, new int[0], 0, -1, s.general());
                         }))
                 .filter("a < 1", in -> in.a() < 1);
@@ -248,11 +239,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
                             int m = rateLt1
                                     ? (int) Math.floor(mMin * ratio) + 1
                                     : Math.max(1, (int) Math.floor(mMin * ratio));
-                            double[] xs = s.f().minimizer();
-                            double[] x0 = new double[e0.length];
-                            for (int j = 0; j < x0.length; j++) {
-                                x0[j] = xs[j] + e0[j];
-                            }
+                            double[] x0 = Vec.plus(s.f().minimizer(), e0);
                             return new Instance(
                                     s.f(),
                                     s.mu(),
