@@ -198,24 +198,50 @@ public final class DescentLemmaBench {
     /** (b) the same work by hand: same draws from a SplittableRandom per try, same math. */
     static long handWritten(int tries, long seed) {
         long t0 = System.nanoTime();
-        double la = StrictMath.log(1e-3);
-        double lb = StrictMath.log(1e3);
         for (int k = 0; k < tries; k++) {
             SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + k);
             int d = 1 + rng.nextInt(20);
-            double[] lambda = new double[d];
-            for (int i = 0; i < d; i++) {
-                lambda[i] = StrictMath.exp(la + rng.nextDouble() * (lb - la));
-            }
-            long qSeed = rng.nextLong(Integer.MAX_VALUE + 1L);
-            double[] x0 = new double[d];
-            for (int i = 0; i < d; i++) {
-                x0[i] = -10 + 20 * rng.nextDouble();
-            }
-            double h = 1e-3 + rng.nextDouble() * (1 - 1e-3);
-            sink += check(build(d, lambda, qSeed, x0, h));
+            sink += check(drawByHand(rng, d).build());
         }
         return System.nanoTime() - t0;
+    }
+
+    /**
+     * The hand-written loop on the engine's inputs: per try, the hand-written loop's own draws of
+     * the same shape (the engine's d, so as many values), then the build and check on the engine's
+     * draws, which the hand-written values do not replace. It is {@link #handWritten} with the
+     * inputs' cost held equal, and {@link #byHandOn} plus the loop's draws; returns elapsed
+     * nanoseconds.
+     */
+    static long handWrittenOn(List<Draws> draws, long seed) {
+        long t0 = System.nanoTime();
+        int k = 0;
+        for (Draws p : draws) {
+            SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + k++);
+            sink += 1 + rng.nextInt(20);
+            Draws own = drawByHand(rng, p.d());
+            sink += own.h() + own.qSeed() + own.lambda()[0] + own.x0()[0];
+            sink += check(p.build());
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static final double LOG_MIN = StrictMath.log(1e-3);
+    private static final double LOG_MAX = StrictMath.log(1e3);
+
+    /** The hand-written loop's draws after d, in {@link #PROBLEMS}' order. */
+    static Draws drawByHand(SplittableRandom rng, int d) {
+        double[] lambda = new double[d];
+        for (int i = 0; i < d; i++) {
+            lambda[i] = StrictMath.exp(LOG_MIN + rng.nextDouble() * (LOG_MAX - LOG_MIN));
+        }
+        long qSeed = rng.nextLong(Integer.MAX_VALUE + 1L);
+        double[] x0 = new double[d];
+        for (int i = 0; i < d; i++) {
+            x0[i] = -10 + 20 * rng.nextDouble();
+        }
+        double h = 1e-3 + rng.nextDouble() * (1 - 1e-3);
+        return new Draws(d, lambda, qSeed, x0, h);
     }
 
     static double median(List<Long> xs) {
@@ -247,11 +273,13 @@ public final class DescentLemmaBench {
     }
 
     /**
-     * Engine, hand-written loop, and the hand-written check on the engine's own inputs
-     * ({@link #byHandOn}), alternately, {@code rounds} times 200 tries each, timed by the thread's
-     * CPU time, which other processes on a loaded machine do not inflate the way they inflate wall
-     * time; prints the medians of the last two thirds and the median per-round ratios. The ratio to
-     * the check on the engine's inputs is the engine's overhead with the inputs' cost held equal.
+     * Engine, hand-written loop, the hand-written check on the engine's own inputs
+     * ({@link #byHandOn}) and the hand-written loop on them ({@link #handWrittenOn}), alternately,
+     * {@code rounds} times 200 tries each, timed by the thread's CPU time, which other processes on
+     * a loaded machine do not inflate the way they inflate wall time; prints the medians of the last
+     * two thirds and the median per-round ratios. The ratio to the hand-written loop on the
+     * engine's inputs is the engine's overhead with the inputs' cost held equal; the ratio to the
+     * check alone also counts the loop's own draws as engine cost.
      */
     static void paired(int rounds) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -259,8 +287,10 @@ public final class DescentLemmaBench {
         long[] eng = new long[rounds];
         long[] hand = new long[rounds];
         long[] onSame = new long[rounds];
+        long[] handOnSame = new long[rounds];
         double[] ratio = new double[rounds];
         double[] ratioSame = new double[rounds];
+        double[] ratioHandSame = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long c0 = mx.getCurrentThreadCpuTime();
             engine(200, 42);
@@ -269,11 +299,15 @@ public final class DescentLemmaBench {
             long c2 = mx.getCurrentThreadCpuTime();
             byHandOn(same);
             long c3 = mx.getCurrentThreadCpuTime();
+            handWrittenOn(same, 42);
+            long c4 = mx.getCurrentThreadCpuTime();
             eng[r] = c1 - c0;
             hand[r] = c2 - c1;
             onSame[r] = c3 - c2;
+            handOnSame[r] = c4 - c3;
             ratio[r] = (double) eng[r] / hand[r];
             ratioSame[r] = (double) eng[r] / onSame[r];
+            ratioHandSame[r] = (double) eng[r] / handOnSame[r];
         }
         int from = rounds / 3; // the first third warms up
         double[] e = sortedTail(eng, from);
@@ -281,22 +315,31 @@ public final class DescentLemmaBench {
         double[] s = sortedTail(onSame, from);
         double[] q = sortedTail(ratio, from);
         double[] qs = sortedTail(ratioSame, from);
+        double[] hs = sortedTail(handOnSame, from);
+        double[] qh = sortedTail(ratioHandSame, from);
         System.out.printf(
                 Locale.ROOT,
                 "paired, thread CPU time, 200 tries per round, median of %d rounds: engine %.3f ms, hand-written %.3f ms,"
-                        + " hand-written check on the engine's inputs %.3f ms%n"
+                        + " hand-written check on the engine's inputs %.3f ms, hand-written loop on the engine's inputs"
+                        + " %.3f ms%n"
                         + "  engine / hand-written: median ratio %.3fx (quartiles %.3f to %.3f)%n"
-                        + "  engine / check on the engine's inputs: median ratio %.3fx (quartiles %.3f to %.3f)%n",
+                        + "  engine / check on the engine's inputs: median ratio %.3fx (quartiles %.3f to %.3f)%n"
+                        + "  engine / hand-written loop on the engine's inputs: median ratio %.3fx (quartiles %.3f to"
+                        + " %.3f)%n",
                 e.length,
                 e[e.length / 2] / 1e6,
                 h[h.length / 2] / 1e6,
                 s[s.length / 2] / 1e6,
+                hs[hs.length / 2] / 1e6,
                 q[q.length / 2],
                 q[q.length / 4],
                 q[3 * q.length / 4],
                 qs[qs.length / 2],
                 qs[qs.length / 4],
-                qs[3 * qs.length / 4]);
+                qs[3 * qs.length / 4],
+                qh[qh.length / 2],
+                qh[qh.length / 4],
+                qh[3 * qh.length / 4]);
     }
 
     private static double[] sortedTail(long[] xs, int from) {

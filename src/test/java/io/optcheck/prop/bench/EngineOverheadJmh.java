@@ -22,9 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * repeated values), and on seed 42 their 200 problems differ in cost by tens of percent, so the
  * ratio of those two scores confounds the engine's cost with the inputs'. {@link #checkOnEngineInputs}
  * removes that: it builds and checks, by hand, exactly the problems the engine's 200 tries drew
- * (recorded once in setup). The engine's overhead is {@code engine / checkOnEngineInputs}; it
- * counts the whole generation as overhead, since the hand-written loop's own draws (under 45
- * random numbers per try) are left out. Run (after test-compile):
+ * (recorded once in setup). {@link #handWrittenOnEngineInputs} is the hand-written loop on those
+ * inputs: per try its own draws, as many as the engine's (under 45 random numbers), then the build
+ * and check of the engine's problem. The engine's overhead is
+ * {@code engine / handWrittenOnEngineInputs}; {@code engine / checkOnEngineInputs} counts the
+ * loop's own draws as engine cost too. Run (after test-compile):
  * <pre>
  * mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
  * java -cp target/test-classes:target/classes:$(cat target/test.classpath) org.openjdk.jmh.Main EngineOverheadJmh
@@ -50,6 +52,11 @@ public class EngineOverheadJmh {
     @Benchmark
     public long checkOnEngineInputs() {
         return DescentLemmaBench.byHandOn(engineInputs);
+    }
+
+    @Benchmark
+    public long handWrittenOnEngineInputs() {
+        return DescentLemmaBench.handWrittenOn(engineInputs, 42);
     }
 
     @Benchmark
