@@ -1,6 +1,7 @@
 package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
+import io.optcheck.problem.Vectors;
 import java.util.Objects;
 
 /**
@@ -109,7 +110,7 @@ public final class ArmijoBacktracking extends LineStepMethod {
             return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary to working precision
         }
         double[] p = rule.direction(x, g);
-        double gp = LineSearchSupport.dot(g, p);
+        double gp = Vectors.dot(g, p);
         if (!(gp < 0)) {
             throw new MethodRefusal("direction not descent: grad f^T p = " + LineSearchSupport.fmt(gp)
                     + " >= 0 at step " + (s.t() + 1) + " (p = " + rule.describe() + "); no Armijo step exists");

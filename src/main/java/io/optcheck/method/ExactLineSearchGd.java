@@ -2,6 +2,7 @@ package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import java.util.Objects;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.MaxEval;
@@ -80,8 +81,8 @@ public final class ExactLineSearchGd extends LineStepMethod {
         }
         double[] hu = new double[g.length];
         quadratic.hessianVector(x, u, hu);
-        double uu = LineSearchSupport.dot(u, u);
-        double uhu = LineSearchSupport.dot(u, hu);
+        double uu = Vectors.dot(u, u);
+        double uhu = Vectors.dot(u, hu);
         if (!(uhu > 0)) {
             throw new MethodRefusal("no 1-D minimizer: g^T H g = " + LineSearchSupport.fmt(uhu * m * m)
                     + " <= 0 along g (H indefinite along the gradient), so f is unbounded below on the ray "

@@ -25,14 +25,6 @@ final class LineSearchSupport {
         return g;
     }
 
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
     /** x + a p, as a fresh array. */
     static double[] along(double[] x, double a, double[] p) {
         double[] y = new double[x.length];

@@ -1,6 +1,7 @@
 package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
+import io.optcheck.problem.Vectors;
 import java.util.Objects;
 
 /**
@@ -75,7 +76,7 @@ public final class WolfeLineSearch extends LineStepMethod {
             return new LineSearchState(x, s.t() + 1, 0.0, 0); // stationary to working precision
         }
         double[] p = rule.direction(x, g);
-        Step st = search(oracle, x, p, LineSearchSupport.dot(g, p));
+        Step st = search(oracle, x, p, Vectors.dot(g, p));
         return new LineSearchState(LineSearchSupport.along(x, st.alpha(), p), s.t() + 1, st.alpha(), st.trials());
     }
 
@@ -184,7 +185,7 @@ public final class WolfeLineSearch extends LineStepMethod {
         }
 
         double slope(double a) {
-            return LineSearchSupport.dot(LineSearchSupport.gradient(oracle, LineSearchSupport.along(x, a, p)), p);
+            return Vectors.dot(LineSearchSupport.gradient(oracle, LineSearchSupport.along(x, a, p)), p);
         }
     }
 

@@ -137,9 +137,9 @@ public final class DataProblems {
             double[][] sv = {z.get(0), z.get(1)};
             double det = sv[0][0] * sv[1][1] - sv[0][1] * sv[1][0];
             double[] wHat = {(sv[1][1] - sv[0][1]) / det, (sv[0][0] - sv[1][0]) / det};
-            double g11 = dot(sv[0], sv[0]);
-            double g12 = dot(sv[0], sv[1]);
-            double g22 = dot(sv[1], sv[1]);
+            double g11 = Vectors.dot(sv[0], sv[0]);
+            double g12 = Vectors.dot(sv[0], sv[1]);
+            double g22 = Vectors.dot(sv[1], sv[1]);
             double gd = g11 * g22 - g12 * g12;
             double[] alpha = {(g22 - g12) / gd, (g11 - g12) / gd};
             switch (kind) {
@@ -154,11 +154,11 @@ public final class DataProblems {
                     double a = Math.scalb(1.0, -s.draw(Gens.integers(0, 4)));
                     // the weak separator: orthogonal to z_1, on z_2's side
                     double[] w = {-sv[0][1], sv[0][0]};
-                    if (dot(w, sv[1]) < 0) {
+                    if (Vectors.dot(w, sv[1]) < 0) {
                         w[0] = -w[0];
                         w[1] = -w[1];
                     }
-                    z.removeIf(p -> p != sv[0] && p != sv[1] && dot(w, p) < 0);
+                    z.removeIf(p -> p != sv[0] && p != sv[1] && Vectors.dot(w, p) < 0);
                     z.add(new double[] {-a * sv[0][0], -a * sv[0][1]});
                 }
                 default -> {}
@@ -173,9 +173,5 @@ public final class DataProblems {
             }
             return new MarginData(new Logistic(x, y), zz, wHat, alpha, kind);
         });
-    }
-
-    private static double dot(double[] a, double[] b) {
-        return a[0] * b[0] + a[1] * b[1];
     }
 }

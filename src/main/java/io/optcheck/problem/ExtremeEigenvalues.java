@@ -66,12 +66,12 @@ public final class ExtremeEigenvalues {
         double big = 0;
         for (int j = 0; j < m; j++) {
             double[] w = a.apply(q[j].clone());
-            alpha[j] = dot(w, q[j]);
+            alpha[j] = Vectors.dot(w, q[j]);
             steps = j + 1;
             // Full reorthogonalization, twice ("twice is enough", Parlett sec. 6.9).
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i <= j; i++) {
-                    double c = dot(w, q[i]);
+                    double c = Vectors.dot(w, q[i]);
                     for (int l = 0; l < d; l++) {
                         w[l] -= c * q[i][l];
                     }
@@ -151,16 +151,8 @@ public final class ExtremeEigenvalues {
         return Math.sqrt(s);
     }
 
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
     static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
+        return Math.sqrt(Vectors.dot(a, a));
     }
 
     static void scale(double[] a, double c) {

@@ -71,7 +71,7 @@ public final class LeastSquares extends LinearModelLoss {
         Vectors.requireLength(w, d, "w");
         double s = 0;
         for (int k = 0; k < n; k++) {
-            double r = dot(x[k], w) - y[k];
+            double r = Vectors.dot(x[k], w) - y[k];
             s += r * r;
         }
         return s / (2.0 * n);
@@ -81,7 +81,7 @@ public final class LeastSquares extends LinearModelLoss {
     public void gradient(double[] w, double[] out) {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(out, d, "out");
-        Vectors.meanOfWeightedRows(x, k -> dot(x[k], w) - y[k], out);
+        Vectors.meanOfWeightedRows(x, k -> Vectors.dot(x[k], w) - y[k], out);
     }
 
     /** Writes X^T (X v) / n into out (independent of w, which is only length-checked). */
@@ -90,7 +90,7 @@ public final class LeastSquares extends LinearModelLoss {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(v, d, "v");
         Vectors.requireLength(out, d, "out");
-        Vectors.meanOfWeightedRows(x, k -> dot(x[k], v), out);
+        Vectors.meanOfWeightedRows(x, k -> Vectors.dot(x[k], v), out);
     }
 
     @Override

@@ -125,7 +125,7 @@ public final class LineSearchProblems {
                 hi = i;
             }
         }
-        double wn = Math.sqrt(dot(w, w));
+        double wn = Math.sqrt(Vectors.dot(w, w));
         double[] g0 = new double[d];
         for (int i = 0; i < d; i++) {
             g0[i] = Math.cos(angle) * v[i][lo] + Math.sin(angle) * v[i][hi] + (wn > 0 ? off * w[i] / wn : 0);
@@ -140,7 +140,7 @@ public final class LineSearchProblems {
                 x[i] += c / lambda[k] * v[i][k];
             }
         }
-        double xn = Math.sqrt(dot(x, x));
+        double xn = Math.sqrt(Vectors.dot(x, x));
         if (!(xn > 0) || !Double.isFinite(xn)) {
             for (int i = 0; i < d; i++) {
                 x[i] = v[i][lo];
@@ -165,13 +165,5 @@ public final class LineSearchProblems {
             out = q.isDiagonal() ? Quadratic.diagonal(l2) : Quadratic.fromSpectrum(l2, v, new double[d]);
         }
         return new QuadraticStart(out, x, angle, off);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

@@ -62,14 +62,6 @@ public abstract sealed class LinearModelLoss implements Objective, HasFormula pe
         };
     }
 
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
     @Override
     public int dimension() {
         return d;

@@ -70,7 +70,7 @@ public final class Logistic extends LinearModelLoss {
         Vectors.requireLength(w, d, "w");
         double s = 0;
         for (int k = 0; k < n; k++) {
-            s += softplus(-y[k] * dot(x[k], w));
+            s += softplus(-y[k] * Vectors.dot(x[k], w));
         }
         return s / n;
     }
@@ -79,7 +79,7 @@ public final class Logistic extends LinearModelLoss {
     public void gradient(double[] w, double[] out) {
         Vectors.requireLength(w, d, "w");
         Vectors.requireLength(out, d, "out");
-        Vectors.meanOfWeightedRows(x, k -> -y[k] * sigmoid(-(y[k] * dot(x[k], w))), out);
+        Vectors.meanOfWeightedRows(x, k -> -y[k] * sigmoid(-(y[k] * Vectors.dot(x[k], w))), out);
     }
 
     @Override
@@ -87,7 +87,7 @@ public final class Logistic extends LinearModelLoss {
         Vectors.requireLength(w, d, "w");
         double[][] h = new double[d][d];
         for (int k = 0; k < n; k++) {
-            double m = y[k] * dot(x[k], w);
+            double m = y[k] * Vectors.dot(x[k], w);
             double c = sigmoid(m) * sigmoid(-m);
             double[] row = x[k];
             for (int i = 0; i < d; i++) {
@@ -114,8 +114,8 @@ public final class Logistic extends LinearModelLoss {
         Vectors.meanOfWeightedRows(
                 x,
                 k -> {
-                    double m = y[k] * dot(x[k], w);
-                    return sigmoid(m) * sigmoid(-m) * dot(x[k], v);
+                    double m = y[k] * Vectors.dot(x[k], w);
+                    return sigmoid(m) * sigmoid(-m) * Vectors.dot(x[k], v);
                 },
                 out);
     }

@@ -97,7 +97,7 @@ public final class SmoothInterpolant implements Objective {
                 c[i][k] = xs[i][k] - dh / m;
                 dh2 += dh * dh;
             }
-            b[i] = fs[i] - 0.5 * mu * dot(xs[i], xs[i]) - dh2 / (2 * m);
+            b[i] = fs[i] - 0.5 * mu * Vectors.dot(xs[i], xs[i]) - dh2 / (2 * m);
         }
         this.supports = supports(n, Math.min(n, d + 1));
         String cls = mu == -l
@@ -118,7 +118,7 @@ public final class SmoothInterpolant implements Objective {
         if (mu <= 0) {
             double low = Double.POSITIVE_INFINITY;
             for (int i = 0; i < n; i++) {
-                low = Math.min(low, b[i] + mu * m / (2 * l) * dot(c[i], c[i]));
+                low = Math.min(low, b[i] + mu * m / (2 * l) * Vectors.dot(c[i], c[i]));
             }
             cert = cert.withFLow(low, Exactness.ROUNDED, "inf f = min_i [b_i + (mu M/(2L)) ||c_i||^2], attained");
         }
@@ -182,7 +182,7 @@ public final class SmoothInterpolant implements Objective {
         int best = 0;
         double low = Double.POSITIVE_INFINITY;
         for (int i = 0; i < xs.length; i++) {
-            double v = b[i] + mu * m / (2 * l) * dot(c[i], c[i]);
+            double v = b[i] + mu * m / (2 * l) * Vectors.dot(c[i], c[i]);
             if (v < low) {
                 low = v;
                 best = i;
@@ -336,7 +336,7 @@ public final class SmoothInterpolant implements Objective {
     @Override
     public double value(double[] x) {
         double h = solve(x)[0];
-        return h + 0.5 * mu * dot(x, x);
+        return h + 0.5 * mu * Vectors.dot(x, x);
     }
 
     @Override
@@ -360,7 +360,7 @@ public final class SmoothInterpolant implements Objective {
         for (int i = 0; i < xs.length; i++) {
             lin += s[i + 1] * Math.abs(b[i]);
         }
-        return Math.abs(s[0] - lin) + lin + Math.abs(0.5 * mu * dot(x, x));
+        return Math.abs(s[0] - lin) + lin + Math.abs(0.5 * mu * Vectors.dot(x, x));
     }
 
     /** M (||x|| + ||C alpha||) + |mu| ||x||. */
@@ -406,7 +406,7 @@ public final class SmoothInterpolant implements Objective {
         for (double[] v : dirs) {
             double[] u = v.clone();
             for (double[] e : basis) {
-                double p = dot(u, e);
+                double p = Vectors.dot(u, e);
                 for (int k = 0; k < d; k++) {
                     u[k] -= p * e[k];
                 }
@@ -442,7 +442,7 @@ public final class SmoothInterpolant implements Objective {
         for (int i = 0; i < xs.length; i++) {
             double scale = valueScale(xs[i]) + Math.abs(fs[i]) + gradientScale(xs[i]) * (1 + Vectors.norm(xs[i]));
             double df = Math.abs(value(xs[i]) - fs[i]);
-            double dg = Vectors.norm(sub(gradient(xs[i]), gs[i])) * (1 + Vectors.norm(xs[i]));
+            double dg = Vectors.norm(Vectors.minus(gradient(xs[i]), gs[i])) * (1 + Vectors.norm(xs[i]));
             worst = Math.max(worst, Math.max(df, dg) / scale);
         }
         return worst;
@@ -474,12 +474,12 @@ public final class SmoothInterpolant implements Objective {
             }
             double[] gx = gradient(x);
             double[] gy = gradient(y);
-            double dxy = Vectors.norm(sub(x, y));
+            double dxy = Vectors.norm(Vectors.minus(x, y));
             if (dxy == 0) {
                 continue;
             }
-            worst = Math.max(worst, Vectors.norm(sub(gx, gy)) / (l * dxy));
-            double gap = value(y) - value(x) - dot(gx, sub(y, x));
+            worst = Math.max(worst, Vectors.norm(Vectors.minus(gx, gy)) / (l * dxy));
+            double gap = value(y) - value(x) - Vectors.dot(gx, Vectors.minus(y, x));
             double fScale = valueScale(x) + valueScale(y) + Vectors.norm(gx) * dxy;
             double tol = 1e-12 * fScale;
             double upper = 0.5 * l * dxy * dxy;
@@ -658,21 +658,5 @@ public final class SmoothInterpolant implements Objective {
                 Num.fmt(xs),
                 Num.fmt(gs),
                 Num.fmt(fs));
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double[] sub(double[] a, double[] b) {
-        double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] - b[i];
-        }
-        return out;
     }
 }

@@ -88,6 +88,47 @@ public final class Vectors {
         return c;
     }
 
+    /** ||a - b||, without underflow or overflow ({@link #norm} of {@link #minus}). */
+    public static double dist(double[] a, double[] b) {
+        return norm(minus(a, b));
+    }
+
+    /** a - b, a new array. */
+    public static double[] minus(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
+    }
+
+    /** a + b, a new array. */
+    public static double[] plus(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] + b[i];
+        }
+        return d;
+    }
+
+    /** ||v||^2, summed in index order (may underflow for tiny v; use {@link #norm} where that matters). */
+    public static double normSq(double[] v) {
+        double s = 0;
+        for (double c : v) {
+            s += c * c;
+        }
+        return s;
+    }
+
+    /** a^T b, summed in index order over a's length. */
+    public static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
     /**
      * Euclidean norm, scaled by the largest component so that squares neither underflow nor
      * overflow. NaN in any component gives NaN; an infinite component gives +Infinity.

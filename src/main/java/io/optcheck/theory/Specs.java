@@ -66,17 +66,37 @@ public final class Specs {
 
     private static Spec read(String theoremId) {
         String rel = pathOf(theoremId);
+        String text = textOrNull(rel);
+        if (text == null) {
+            throw new SpecException("no spec for theorem '" + theoremId + "': expected the file " + rel
+                    + ". Write it (YAML front matter between '---' lines, then the derivation).");
+        }
+        return parse(text, rel);
+    }
+
+    /**
+     * The text of a file under specs/ ({@code rel} such as "specs/assumptions.yaml"): from the
+     * working directory when the file is there, else from the classpath.
+     *
+     * @throws SpecException when it is in neither, or cannot be read
+     */
+    public static String text(String rel) {
+        String text = textOrNull(rel);
+        if (text == null) {
+            throw new SpecException("missing " + rel + ": it ships with optcheck (in the jar and in the repository's"
+                    + " specs/ folder); restore it.");
+        }
+        return text;
+    }
+
+    private static String textOrNull(String rel) {
         Path local = Path.of(rel);
         try {
             if (Files.isRegularFile(local)) {
-                return parse(Files.readString(local, StandardCharsets.UTF_8), rel);
+                return Files.readString(local, StandardCharsets.UTF_8);
             }
             try (InputStream in = Specs.class.getClassLoader().getResourceAsStream(rel)) {
-                if (in == null) {
-                    throw new SpecException("no spec for theorem '" + theoremId + "': expected the file " + rel
-                            + ". Write it (YAML front matter between '---' lines, then the derivation).");
-                }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), rel);
+                return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new SpecException("cannot read " + rel + ": " + e.getMessage());

@@ -7,6 +7,7 @@ import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.oracle.GradientOracle;
 import io.optcheck.problem.Objective;
+import io.optcheck.problem.Vectors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,39 @@ public final class TrajectoryCheck {
         }
     }
 
+    /**
+     * Gradient-scale invariance checked step by step: the run being checked, on d * grad f, must
+     * take the iterates of {@code reference}, the same method's run on grad f from the same start,
+     * coordinate by coordinate. After the reference ended early, every later step is a violation
+     * (its target is NaN). The tolerance's scale is the sum over steps of the largest
+     * |x_t-1,i| + |x_t,i - x_t-1,i|, since rounding accumulates along the path of both runs.
+     *
+     * @param tighten the teeth test's wrong claim "the scaled run moves (1 + tighten) times as far
+     *     as the unscaled one" (0: the theorem as stated)
+     */
+    public static StepCheck followsReference(Trajectory reference, int dim, double tighten) {
+        double[] path = new double[1];
+        return (t, prev, cur, series) -> {
+            double[] xr = t <= reference.steps() ? reference.x(t) : null;
+            double[] xrPrev = reference.x(Math.min(t - 1, reference.steps()));
+            double worst = 0;
+            double scale = 0;
+            for (int i = 0; i < dim; i++) {
+                double target = xr == null ? Double.NaN : xr[i];
+                if (tighten != 0 && xr != null) {
+                    target = xrPrev[i] + (1 + tighten) * (xr[i] - xrPrev[i]);
+                }
+                double dev = Math.abs(cur[i] - target);
+                worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : Math.max(worst, dev);
+                scale = Math.max(scale, Math.abs(prev[i]) + Math.abs(cur[i] - prev[i]));
+            }
+            path[0] += scale;
+            double tol = Tolerance.of(Math.max(path[0], GRADIENT_FLOOR), dim);
+            series.point("max |x_t(d g) - x_t(g)|", worst);
+            return Check.atMost("max_i |x_t,i(d * grad) - x_t,i(grad)|", t, worst, 0, tol);
+        };
+    }
+
     /** Runs {@code method} for {@code steps} steps on an exact oracle of {@code f}. */
     public static <S extends MethodState> Evaluation run(
             Method<S> method, Objective f, double[] x0, int steps, StepCheck check) {
@@ -79,7 +113,7 @@ public final class TrajectoryCheck {
         // Streamed: each step is checked as it is produced and only x_0 and the last iterate are kept,
         // so memory does not grow with the steps (gd.logistic-max-margin runs 2^17 of them).
         Trajectory tr = Runner.stream(method, oracle, x0, steps, (t, prev, cur) -> {
-            double g = Vec.norm(f.gradient(prev));
+            double g = Vectors.norm(f.gradient(prev));
             if (g < GRADIENT_FLOOR && g > 0) {
                 return true;
             }

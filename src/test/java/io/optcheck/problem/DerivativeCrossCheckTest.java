@@ -136,7 +136,7 @@ class DerivativeCrossCheckTest {
             for (double[] p : points(r, 3, 1.0)) {
                 double max = 0;
                 for (double[] row : lx) {
-                    max = Math.max(max, Math.abs(LeastSquares.dot(row, p)));
+                    max = Math.max(max, Math.abs(Vectors.dot(row, p)));
                 }
                 double[] w = p.clone();
                 for (int i = 0; i < w.length; i++) {

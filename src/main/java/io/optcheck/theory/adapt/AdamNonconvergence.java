@@ -7,6 +7,7 @@ import io.optcheck.method.AmsGrad;
 import io.optcheck.method.Method;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
+import io.optcheck.method.exact.ExactAdaptive;
 import io.optcheck.oracle.CyclicLinearOracle;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.prop.Gen;

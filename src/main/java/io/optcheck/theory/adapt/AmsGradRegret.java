@@ -3,6 +3,7 @@ package io.optcheck.theory.adapt;
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProviders;
+import io.optcheck.method.exact.ExactAdaptive;
 import io.optcheck.prop.Gen;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Evaluation;

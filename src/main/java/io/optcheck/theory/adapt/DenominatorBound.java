@@ -1,5 +1,7 @@
 package io.optcheck.theory.adapt;
 
+import io.optcheck.method.exact.ExactAdaptive;
+
 /**
  * The regret bound of an Adam-type step with beta1 = 0 and a constant lr, x_t+1 = x_t - g_t/H_t
  * per coordinate with H_t = den_t/lr, written once for AMSGrad and RMSProp. The denominators are

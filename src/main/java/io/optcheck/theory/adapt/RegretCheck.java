@@ -3,6 +3,7 @@ package io.optcheck.theory.adapt;
 import io.optcheck.method.Method;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
+import io.optcheck.method.exact.ExactAdaptive;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.oracle.GradientOracle;
 import io.optcheck.problem.HighPrecision;

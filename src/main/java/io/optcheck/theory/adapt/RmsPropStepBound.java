@@ -5,6 +5,7 @@ import io.optcheck.method.Method;
 import io.optcheck.method.MethodProviders;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
+import io.optcheck.method.exact.ExactAdaptive;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.prop.Gen;
 import io.optcheck.theory.Cases;

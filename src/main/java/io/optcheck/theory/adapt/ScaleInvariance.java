@@ -14,11 +14,9 @@ import io.optcheck.problem.Quadratic;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
-import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
 
@@ -130,28 +128,12 @@ public final class ScaleInvariance extends KindTheorem<ScaleInstance> {
         int dim = q.dimension();
         // The unscaled run is the reference; the checked run sees d * grad f.
         Trajectory ref = Runner.run(method, new ExactOracle(q), in.x0(), STEPS);
-        double[] path = new double[1];
         return TrajectoryCheck.run(
-                method, AffineGradientOracle.scaled(q, in.d()), q, in.x0(), STEPS, (t, prev, cur, series) -> {
-                    double[] xr = t <= ref.steps() ? ref.x(t) : null;
-                    double[] xrPrev = ref.x(Math.min(t - 1, ref.steps()));
-                    double worst = 0;
-                    double scale = 0;
-                    for (int i = 0; i < dim; i++) {
-                        double target = xr == null ? Double.NaN : xr[i];
-                        // Teeth: the wrong claim "the scaled run moves (1 + eps) times as far as the unscaled one".
-                        if (tighten() != 0 && xr != null) {
-                            target = xrPrev[i] + (1 + tighten()) * (xr[i] - xrPrev[i]);
-                        }
-                        double dev = Math.abs(cur[i] - target);
-                        worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : Math.max(worst, dev);
-                        scale = Math.max(scale, Math.abs(prev[i]) + Math.abs(cur[i] - prev[i]));
-                    }
-                    // Rounding accumulates along the path of both runs: the scale is the sum over steps.
-                    path[0] += scale;
-                    double tol = Tolerance.of(Math.max(path[0], TrajectoryCheck.GRADIENT_FLOOR), dim);
-                    series.point("max |x_t(d g) - x_t(g)|", worst);
-                    return Check.atMost("max_i |x_t,i(d * grad) - x_t,i(grad)|", t, worst, 0, tol);
-                });
+                method,
+                AffineGradientOracle.scaled(q, in.d()),
+                q,
+                in.x0(),
+                STEPS,
+                TrajectoryCheck.followsReference(ref, dim, tighten()));
     }
 }

@@ -9,6 +9,7 @@ import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -18,7 +19,6 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -117,7 +117,7 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
         return TrajectoryCheck.run(m, in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
             double[] g = in.f().gradient(prev);
             sum[0] += l1(g);
-            rounding[0] += Tolerance.iterateRounding(Vec.norm(g), Vec.norm(prev), stepNorm);
+            rounding[0] += Tolerance.iterateRounding(Vectors.norm(g), Vectors.norm(prev), stepNorm);
             double b = bound(in, gap0, t);
             series.point("mean ||grad f||_1", sum[0] / t);
             series.point("bound", b);

@@ -129,15 +129,6 @@ public final class Equivariance extends ConformanceProperty {
         });
     }
 
-    private static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            s += d * d;
-        }
-        return Math.sqrt(s);
-    }
-
     static double[] apply(double[][] m, double[] v) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {

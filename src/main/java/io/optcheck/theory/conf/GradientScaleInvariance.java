@@ -5,10 +5,8 @@ import io.optcheck.method.MethodProvider;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.AffineGradientOracle;
 import io.optcheck.theory.Cases;
-import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
 import java.util.List;
 import java.util.Optional;
@@ -74,29 +72,12 @@ public final class GradientScaleInvariance extends ConformanceProperty {
     public Evaluation evaluate(ConfInstance in, Regime r) {
         int dim = in.dimension();
         Trajectory ref = run(method(in.h()), oracle(in), in.x0(), steps());
-        double[] path = new double[1];
         return check(
                 method(in.h()),
                 AffineGradientOracle.scaled(in.q(), in.vec()),
                 in.q(),
                 in.x0(),
                 ref.steps(),
-                (t, prev, cur, series) -> {
-                    double[] xr = ref.x(t);
-                    double[] xrPrev = ref.x(t - 1);
-                    double worst = 0;
-                    double scale = 0;
-                    for (int i = 0; i < dim; i++) {
-                        // Teeth: the wrong claim "the scaled run moves (1 + eps) times as far".
-                        double target = tighten() == 0 ? xr[i] : xrPrev[i] + (1 + tighten()) * (xr[i] - xrPrev[i]);
-                        double dev = Math.abs(cur[i] - target);
-                        worst = Double.isNaN(dev) ? Double.POSITIVE_INFINITY : Math.max(worst, dev);
-                        scale = Math.max(scale, Math.abs(prev[i]) + Math.abs(cur[i] - prev[i]));
-                    }
-                    path[0] += scale;
-                    double tol = Tolerance.of(Math.max(path[0], TrajectoryCheck.GRADIENT_FLOOR), dim);
-                    series.point("max |x_t(d g) - x_t(g)|", worst);
-                    return Check.atMost("max_i |x_t,i(d * grad) - x_t,i(grad)|", t, worst, 0, tol);
-                });
+                TrajectoryCheck.followsReference(ref, dim, tighten()));
     }
 }

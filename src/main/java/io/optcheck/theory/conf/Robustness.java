@@ -57,8 +57,8 @@ public final class Robustness extends ConformanceProperty {
             if (tighten() == 0) {
                 return Check.atMost("non-finite components of x_t", t, 0, 0, 0);
             }
-            double before = dist(prev, xs);
-            double after = dist(cur, xs);
+            double before = distance(prev, xs);
+            double after = distance(cur, xs);
             return Check.atMost(
                     "||x_t - x*|| (wrong claim: contracts by 1 - eps)", t, after, (1 - tighten()) * before, 0);
         });
@@ -70,14 +70,5 @@ public final class Robustness extends ConformanceProperty {
             return b.build(Evaluation.Ending.COMPLETED, null, -1, e.series());
         }
         return e;
-    }
-
-    private static double dist(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            s += d * d;
-        }
-        return Math.sqrt(s);
     }
 }

@@ -8,6 +8,7 @@ import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.RotatedQuadraticSum;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -19,7 +20,6 @@ import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import io.optcheck.theory.vr.VrGens;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +60,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
             m.put("x*", Num.fmt(clients.minimizer()));
             double[] fp = fixedPoint(this);
             m.put("x_fp", Num.fmt(fp));
-            m.put("drift ||x_fp - x*||", Vec.dist(fp, clients.minimizer()));
+            m.put("drift ||x_fp - x*||", Vectors.dist(fp, clients.minimizer()));
             return m;
         }
     }
@@ -179,7 +179,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                 dh = Math.max(dh, Math.abs(h0[a][b] - h1[a][b]));
             }
         }
-        double dc = Vec.norm(Vec.minus(f.center(0), f.center(1)));
+        double dc = Vectors.norm(Vectors.minus(f.center(0), f.center(1)));
         return dh >= 1e-3 && dc >= 1e-3;
     }
 
@@ -255,7 +255,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
         }
         // x_fp and x* are weighted means of the centers with weights accurate to a few ulps.
         double fpTol = Tolerance.of(2 * cScale, d);
-        double drift = Vec.dist(fp, xs);
+        double drift = Vectors.dist(fp, xs);
         Evaluation.Builder b = new Evaluation.Builder();
         if (r.conclusion().equals("drift")) {
             b.add(Check.atLeast("||x_fp - x*|| (client drift) vs the rounding of x_fp and x*", 1, drift, fpTol, 0));
@@ -291,8 +291,8 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
         for (double a : abar) {
             rho = Math.max(rho, a);
         }
-        double[] e0 = Vec.minus(in.x0(), fp);
-        double e0n = Vec.norm(e0);
+        double[] e0 = Vectors.minus(in.x0(), fp);
+        double e0n = Vectors.norm(e0);
         double cMax = 0;
         for (int k = 0; k < f.n(); k++) {
             for (int j = 0; j < d; j++) {
@@ -307,7 +307,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
         // rounds' worth; the fixed point's own rounding adds its scale.
         double memory = rho < 1 ? 1 / (1 - rho) : Double.POSITIVE_INFINITY;
         for (int t = 1; t <= MAX_ROUNDS; t++) {
-            double xPrev = Vec.norm(run.x());
+            double xPrev = Vectors.norm(run.x());
             run.step();
             double sq = 0;
             for (int j = 0; j < d; j++) {
@@ -316,7 +316,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                 sq += v * v;
             }
             double bound = Math.sqrt(sq) * (1 - tighten());
-            double observed = Vec.dist(run.x(), fp);
+            double observed = Vectors.dist(run.x(), fp);
             double scale = Math.min(t, memory) * in.localSteps() * f.n() * (xPrev + cMax) + 2 * cMax * f.n() + bound;
             obs.add(observed);
             bnd.add(bound);
@@ -420,7 +420,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                 double[] y = xs.clone();
                 for (int s = 0; s < e; s++) {
                     f.exampleGradient(c, y, g);
-                    double[] absStep = absTimes(h, Vec.minus(y, f.center(c)));
+                    double[] absStep = absTimes(h, Vectors.minus(y, f.center(c)));
                     for (int j = 0; j < d; j++) {
                         double step = eta * g[j];
                         r[j] -= step / k;
@@ -460,7 +460,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
             }
             double[] bd = times(bbar, delta);
             double[] absBd = absTimes(bbar, delta);
-            double res = Vec.dist(bd, r);
+            double res = Vectors.dist(bd, r);
             double bScale = 0;
             for (double v : absBd) {
                 bScale = Math.max(bScale, v * e * d);
@@ -540,7 +540,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
         double gScale = 0;
         double cMax = 0;
         for (int c = 0; c < k; c++) {
-            double[] res = Vec.minus(xs, f.center(c));
+            double[] res = Vectors.minus(xs, f.center(c));
             for (double v : RotatedMap.absTimes(f.componentHessian(c), res)) {
                 gScale = Math.max(gScale, v);
             }
@@ -548,10 +548,10 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                 cMax = Math.max(cMax, Math.abs(v));
             }
         }
-        double xsUncertainty = (Vec.norm(gs) + Tolerance.of(gScale, d)) / f.averageMuLowerBound();
+        double xsUncertainty = (Vectors.norm(gs) + Tolerance.of(gScale, d)) / f.averageMuLowerBound();
         double tolR = Tolerance.of(map.rScale, d) + xsUncertainty;
-        double rn = Vec.norm(map.r);
-        double drift = Vec.dist(map.fixedPoint, xs);
+        double rn = Vectors.norm(map.r);
+        double drift = Vectors.dist(map.fixedPoint, xs);
         Evaluation.Builder b = new Evaluation.Builder();
         String what = "||T(x*) - x*|| (the FedAvg map's displacement at x*; x_fp = x* iff 0)";
         if (r.conclusion().equals("drift")) {
@@ -563,20 +563,20 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
         List<Double> bnd = new ArrayList<>();
         if (!b.violated()) {
             Rounds run = new Rounds(method.apply(in.eta(), in.localSteps()), f, in.x0());
-            double[] e = Vec.minus(in.x0(), map.fixedPoint);
-            double e0n = Vec.norm(e);
+            double[] e = Vectors.minus(in.x0(), map.fixedPoint);
+            double e0n = Vectors.norm(e);
             double e0Max = 0;
             for (double v : e) {
                 e0Max = Math.max(e0Max, Math.abs(v));
             }
             double memory = 1 / map.lam;
             for (int t = 1; t <= MAX_ROUNDS_ROTATED; t++) {
-                double xPrev = Vec.norm(run.x());
+                double xPrev = Vectors.norm(run.x());
                 run.step();
                 e = map.contract(e);
-                double exact = Vec.norm(e);
+                double exact = Vectors.norm(e);
                 double bound = exact * (1 - tighten());
-                double observed = Vec.dist(run.x(), map.fixedPoint);
+                double observed = Vectors.dist(run.x(), map.fixedPoint);
                 // As for diagonal clients, plus the propagation of e_t (d products per round, contracted)
                 // and the certified error of the computed x_fp, which enters observed and e_0 once each.
                 double scale =
@@ -619,7 +619,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
             try {
                 Instance in = Source.random(seed + i).draw(gen);
                 byE.computeIfAbsent(in.localSteps(), k -> new ArrayList<>())
-                        .add(Vec.dist(fixedPoint(in), in.clients().minimizer()));
+                        .add(Vectors.dist(fixedPoint(in), in.clients().minimizer()));
             } catch (RuntimeException rejected) {
                 // a draw the regime's filter discarded: not an instance of the regime
             }

@@ -6,6 +6,7 @@ import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -15,7 +16,6 @@ import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -151,8 +151,8 @@ public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements On
             if (ArmijoBacktracking.staysPut(g)) {
                 return LineSearchChecks.stationary(t); // the method stays put there (see its javadoc)
             }
-            double gn = Vec.norm(g);
-            double xn = Vec.norm(prev);
+            double gn = Vectors.norm(g);
+            double xn = Vectors.norm(prev);
             if (region) {
                 double a = in.s() * 2 * (1 - c) / l;
                 double[] y = LineSearchChecks.along(prev, -a, g);
@@ -162,14 +162,14 @@ public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements On
             // p = -g everything below reduces to the statement; for another descent direction the same
             // derivation holds with the Armijo region a <= abar = 2(1-c)|g^T p|/(L ||p||^2).
             double[] p = in.rule().direction(prev, g);
-            double pn = Vec.norm(p);
+            double pn = Vectors.norm(p);
             double cos = 0;
             for (int i = 0; i < d; i++) {
                 cos += (g[i] / gn) * (p[i] / pn);
             }
             double abar = 2 * (1 - c) * (-cos) * gn / (l * pn);
-            double[] delta = Vec.minus(cur, prev);
-            double slope = -Vec.dot(g, delta); // = a |g^T p|
+            double[] delta = Vectors.minus(cur, prev);
+            double slope = -Vectors.dot(g, delta); // = a |g^T p|
             // (1) Armijo at the accepted step, read from the iterates.
             Check arm = armijo(q, prev, cur, slope, c, tighten, t, "accepted step", series);
             // (2) The accepted step is not too short.
@@ -184,7 +184,7 @@ public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements On
                     t,
                     aObs,
                     lower,
-                    LineSearchChecks.tol(aObs + Math.abs(lower) + (xn + Vec.norm(cur)) / pn, d));
+                    LineSearchChecks.tol(aObs + Math.abs(lower) + (xn + Vectors.norm(cur)) / pn, d));
             // (3) The number of shrinks, recovered as the k with a = alpha0 beta^k.
             long k = Math.max(0, Math.round(Math.log(aObs / in.alpha0()) / Math.log(in.beta())));
             step = step.withExact(
@@ -203,7 +203,7 @@ public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements On
                 double aPrev = in.alpha0() * Math.pow(in.beta(), k - 1);
                 if (aPrev <= abar * (1 + 1e-9)) { // abar and beta^k are themselves rounded
                     double[] y = LineSearchChecks.along(prev, aPrev, p);
-                    Check atPrev = armijo(q, prev, y, -aPrev * Vec.dot(g, p), c, tighten, t, "rejected step", null);
+                    Check atPrev = armijo(q, prev, y, -aPrev * Vectors.dot(g, p), c, tighten, t, "rejected step", null);
                     if (atPrev.slack() >= -atPrev.tol()) {
                         // Held: the bound that applies is K + 1, reached exactly (ratio 1), marked rechecked.
                         shrinks = new Check(
@@ -248,8 +248,8 @@ public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements On
         double scale = q.valueScale(x)
                 + q.valueScale(y)
                 + Math.abs(bound)
-                + Vec.norm(q.gradient(y)) * (Vec.norm(x) + Vec.dist(x, y))
-                + c * Vec.norm(q.gradient(x)) * (Vec.norm(x) + Vec.norm(y));
+                + Vectors.norm(q.gradient(y)) * (Vectors.norm(x) + Vectors.dist(x, y))
+                + c * Vectors.norm(q.gradient(x)) * (Vectors.norm(x) + Vectors.norm(y));
         Check ch = Check.atLeast(
                 "Armijo decrease f(x) - f(x+) vs c a ||g||^2 (" + what + ")",
                 t,

@@ -7,6 +7,7 @@ import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Ripple;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -18,7 +19,6 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
         public Map<String, Object> describe() {
             Map<String, Object> m = base.describe();
             m.put("clip threshold c", c());
-            m.put("||grad f(x0)||", Vec.norm(base.f().gradient(base.x0())));
+            m.put("||grad f(x0)||", Vectors.norm(base.f().gradient(base.x0())));
             if (noise != null) {
                 m.put("noise support (uniform, pairs +v/-v)", Num.fmt(noise));
                 m.put("noise level nu", nu);
@@ -113,7 +113,7 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
                     double nuv = (Double) ((Object[]) o[4])[0];
                     int m = (Integer) ((Object[]) o[4])[1];
                     int d = f.dimension();
-                    double g0 = Math.max(Vec.norm(f.gradient(x0)), Double.MIN_NORMAL);
+                    double g0 = Math.max(Vectors.norm(f.gradient(x0)), Double.MIN_NORMAL);
                     double c = (1 + g) * g0;
                     double sigma = nuv * (c - g0);
                     return Gens.named("noise support", s -> {
@@ -123,7 +123,7 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
                             for (int i = 0; i < d; i++) {
                                 v[i] = Problems.gaussian(s);
                             }
-                            double n = Math.max(Vec.norm(v), Double.MIN_NORMAL);
+                            double n = Math.max(Vectors.norm(v), Double.MIN_NORMAL);
                             // Pair k has norm sigma * w_k, w_k in [0.1, 1]; the largest pair has norm sigma.
                             double w = k == 0 ? 1 : Gens.doubles(0.1, 1).draw(s);
                             for (int i = 0; i < d; i++) {
@@ -174,7 +174,7 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
             return TrajectoryCheck.run(method, f, b.x0(), STEPS, (t, prev, cur, series) -> {
                 double f0 = f.value(prev);
                 double f1 = f.value(cur);
-                double gn = Vec.norm(f.gradient(prev));
+                double gn = Vectors.norm(f.gradient(prev));
                 double etaEff = eta * ClippedGradientDescent.clipFactor(gn, c);
                 double bound = 0.5 * etaEff * gn * gn * (1 + tighten());
                 // f may be a sum of terms that cancel (ripples): rounding is relative to the terms.
@@ -182,7 +182,8 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
                         f.valueScale(prev)
                                 + f.valueScale(cur)
                                 + etaEff * gn * gn
-                                + Tolerance.iterateRounding(Vec.norm(f.gradient(cur)), Vec.norm(prev), etaEff * gn),
+                                + Tolerance.iterateRounding(
+                                        Vectors.norm(f.gradient(cur)), Vectors.norm(prev), etaEff * gn),
                         d);
                 series.point("f(x_t)", f1);
                 series.point("f(x_t-1) - (eta'/2)||g||^2", f0 - bound);
@@ -203,18 +204,18 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
                     // The estimate this outcome used, (x - x+)/eta = clip(g + xi, c), averaged with weight 1/K.
                     mean[i] += (prev[i] - next[i]) / eta / in.noise().length;
                 }
-                sigma = Math.max(sigma, Vec.norm(xi));
+                sigma = Math.max(sigma, Vectors.norm(xi));
             }
             double[] diff = new double[d];
             for (int i = 0; i < d; i++) {
                 // With tightened bounds the claim gets a wrong constant: E[estimate] = (1 + eps) grad f.
                 diff[i] = mean[i] - (1 + tighten()) * g[i];
             }
-            double bias = Vec.norm(diff);
+            double bias = Vectors.norm(diff);
             // Each outcome is x - eta'(g + xi) rounded, then divided by eta: ulps of ||x||/eta + ||g|| + sigma.
-            double scale = Vec.norm(prev) / eta + Vec.norm(g) + sigma;
+            double scale = Vectors.norm(prev) / eta + Vectors.norm(g) + sigma;
             series.point("||E[clip(g + xi)] - grad f||", bias);
-            series.point("||grad f(x0)||", Vec.norm(g));
+            series.point("||grad f(x0)||", Vectors.norm(g));
             Check check = Check.atMost("||E[clip(g + xi, c)] - grad f(x)||", t, bias, 0, Tolerance.of(scale, d));
             if (check.marginal() && tighten() == 0) {
                 check = check.rechecked(exactBiasSquared(g, in.noise(), c).signum() == 0);
@@ -270,7 +271,7 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
         List<String> l = new ArrayList<>(in.base().labels());
         Ripple f = in.base().f();
         double[] g = f.gradient(in.base().x0());
-        if (Vec.norm(g) > in.c()) {
+        if (Vectors.norm(g) > in.c()) {
             l.add(CLIP_ACTIVE);
         }
         if (in.noise() != null) {
@@ -279,7 +280,7 @@ public final class Clipping extends DeclaredTheorem<Clipping.Instance> {
                 for (int i = 0; i < s.length; i++) {
                     s[i] += xi[i];
                 }
-                if (Vec.norm(s) > in.c()) {
+                if (Vectors.norm(s) > in.c()) {
                     l.add(NOISE_CLIPPED);
                     break;
                 }

@@ -3,11 +3,13 @@ package io.optcheck.theory.gd;
 import io.optcheck.api.Precision;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
+import io.optcheck.method.exact.RoundedUpdate;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -19,7 +21,6 @@ import io.optcheck.theory.MethodBinding;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -156,10 +157,10 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
         double lower = lowerBound(kappa, eps);
         Drift drift = new Drift(Math.max(Math.abs(1 - eta * in.mu()), Math.abs(1 - eta * l)), eta);
         return TrajectoryCheck.run(method(lr(eta)), q, in.x0(), target, (t, prev, cur, series) -> {
-            double a = drift.step(prev, Vec.norm(q.gradient(prev)));
+            double a = drift.step(prev, Vectors.norm(q.gradient(prev)));
             double ft = q.value(cur);
             series.point("f(x_t) - f*", ft);
-            double scale = ft + eps * f0 + Vec.norm(q.gradient(cur)) * a;
+            double scale = ft + eps * f0 + Vectors.norm(q.gradient(cur)) * a;
             double tol = Tolerance.of(scale, d);
             Check c;
             if (t == target) {
@@ -204,23 +205,23 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
         double eta = 1 / in.l();
         double rho = RoundedCount.rho(in);
         double[] xStar = q.certificate().xStar().orElseThrow();
-        double e0 = Vec.dist(in.x0(), xStar);
+        double e0 = Vectors.dist(in.x0(), xStar);
         double target = Math.sqrt(in.eps()) * e0;
         double uScale = tighten() != 0 ? 0.25 : 1;
         double[] acc = new double[2]; // a_t and rho^t e0
         acc[1] = e0;
         return TrajectoryCheck.run(
                 method(lr(eta)), q, in.x0(), RoundedCount.holdsSteps(in, p), (t, prev, cur, series) -> {
-                    acc[0] = rho * acc[0] + Vec.norm(RoundedUpdate.error(p, uScale, prev, q.gradient(prev), eta));
+                    acc[0] = rho * acc[0] + Vectors.norm(RoundedUpdate.error(p, uScale, prev, q.gradient(prev), eta));
                     acc[1] *= rho;
                     double a = acc[0];
                     double real = acc[1];
-                    double et = Vec.dist(cur, xStar);
+                    double et = Vectors.dist(cur, xStar);
                     series.point("||x_t - x*||", et);
                     series.point("rho^t ||x0 - x*||", real);
                     series.point("sqrt(eps) ||x0 - x*||", target);
                     // The double rounding of x*, of the gradient and of rho^t are relative 2^-52 of these.
-                    double scale = et + real + a + Vec.norm(cur);
+                    double scale = et + real + a + Vectors.norm(cur);
                     double[] x1 = cur.clone();
                     int step = t;
                     return Check.atMost(
@@ -254,11 +255,11 @@ public final class ConditionNumber extends KindTheorem<ConditionNumber.Instance>
     private Evaluation stall(Instance in) {
         Quadratic q = in.q();
         double[] xStar = q.certificate().xStar().orElseThrow();
-        double e0 = Vec.dist(in.x0(), xStar);
+        double e0 = Vectors.dist(in.x0(), xStar);
         int target = Math.max(exactCount(in.kappa(), in.eps()), RoundedCount.stallSteps(in, in.precision()));
         double bound = in.eps() * e0 * e0 * (1 - tighten());
         return TrajectoryCheck.run(method(lr(1 / in.l())), q, in.x0(), target, (t, prev, cur, series) -> {
-            double et = Vec.dist(cur, xStar);
+            double et = Vectors.dist(cur, xStar);
             series.point("||x_t - x*||^2 / ||x0 - x*||^2", et * et / (e0 * e0));
             series.point("eps", in.eps());
             if (t < target) {

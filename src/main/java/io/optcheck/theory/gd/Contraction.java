@@ -1,7 +1,9 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.method.exact.ExactGd;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.HuberProblems;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -13,7 +15,6 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +71,12 @@ public final class Contraction extends KindTheorem<RateInstance> {
         double[] xs = in.xStar();
         double rad = in.radius();
         double q = factor(in) * (1 - tighten());
-        double inputs = Vec.norm(in.x0()) + Vec.norm(xs);
+        double inputs = Vectors.norm(in.x0()) + Vectors.norm(xs);
         int d = in.dimension();
         Drift drift = new Drift(in.mapLipschitz(), eta);
         return TrajectoryCheck.run(method(lr(eta)), in.f(), in.x0(), STEPS, (t, prev, cur, series) -> {
             double a = drift.step(prev, in.f().gradientScale(prev));
-            double e = Vec.dist(cur, xs);
+            double e = Vectors.dist(cur, xs);
             double root = Math.pow(q, 0.5 * t) * rad;
             double bound = root * root;
             // e_t carries the run's drift A_t and the rounding of x*; the bound that of R.

@@ -1,7 +1,9 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.method.exact.ExactGd;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.HuberProblems;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -13,7 +15,6 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
         double fStar = in.fStar();
         double rad = in.radius();
         double radSq = rad * rad;
-        double inputs = Vec.norm(in.x0()) + Vec.norm(xs);
+        double inputs = Vectors.norm(in.x0()) + Vectors.norm(xs);
         int d = in.dimension();
         Drift drift = new Drift(in.mapLipschitz(), eta);
         boolean conjectured = r.conclusion().equals("conjectured-rate");
@@ -117,7 +118,7 @@ public final class ConvexRate extends KindTheorem<RateInstance> {
             double scale = in.valueScale(cur)
                     + Math.abs(fStar)
                     + bound
-                    + Vec.norm(in.f().gradient(cur)) * a
+                    + Vectors.norm(in.f().gradient(cur)) * a
                     + l * rad * inputs / (2 * t * h + 1);
             // With a score step N (the per-N tightness figures) the other steps are still checked but
             // carry step index 0, out of the ratio.

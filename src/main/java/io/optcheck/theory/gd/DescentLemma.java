@@ -1,10 +1,13 @@
 package io.optcheck.theory.gd;
 
 import io.optcheck.api.Precision;
+import io.optcheck.method.exact.ExactGd;
+import io.optcheck.method.exact.RoundedUpdate;
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -15,7 +18,6 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +119,7 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
             double f0 = q.value(prev);
             double f1 = q.value(cur);
             double[] g = q.gradient(prev);
-            double gg = Vec.normSq(g);
+            double gg = Vectors.normSq(g);
             double decrease = f0 - f1;
             double bound = switch (conclusion) {
                 case "eta-half-form" -> 0.5 * eta * gg;
@@ -134,7 +136,8 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
             }
             // The rounding of the computed iterate x_t itself, which an exact evaluation at the same
             // iterates does not remove: the exact recheck allows this part of the tolerance.
-            double iterate = Tolerance.iterateRounding(Vec.norm(q.gradient(cur)), Vec.norm(prev), eta * Math.sqrt(gg));
+            double iterate =
+                    Tolerance.iterateRounding(Vectors.norm(q.gradient(cur)), Vectors.norm(prev), eta * Math.sqrt(gg));
             // The magnitudes f's evaluation adds up (far above |f| for a rotated H, whose terms cancel).
             double scale = q.valueScale(prev) + q.valueScale(cur) + eta * gg * Math.max(1, lTrue * eta) + iterate;
             if (bound == 0) {
@@ -175,8 +178,8 @@ public final class DescentLemma extends KindTheorem<GdInstance> {
             double f0 = q.value(prev);
             double f1 = q.value(cur);
             double[] g = q.gradient(prev);
-            double gg = Vec.normSq(g);
-            double en = Vec.norm(RoundedUpdate.error(p, uScale, prev, g, eta));
+            double gg = Vectors.normSq(g);
+            double en = Vectors.norm(RoundedUpdate.error(p, uScale, prev, g, eta));
             double bound = roundedBound(eta, lTrue, gg, en);
             // f's own float64 evaluation at the two stored iterates (the update's rounding is in the bound)
             double scale = q.valueScale(prev) + q.valueScale(cur) + Math.abs(bound) + eta * gg;

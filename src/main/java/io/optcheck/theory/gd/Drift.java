@@ -1,6 +1,6 @@
 package io.optcheck.theory.gd;
 
-import io.optcheck.theory.Vec;
+import io.optcheck.problem.Vectors;
 
 /**
  * How far rounding can have moved the floating-point iterate x_t from the real-number
@@ -32,7 +32,7 @@ final class Drift {
      * which may cancel); returns A_t.
      */
     double step(double[] prev, double gNorm) {
-        a = lip * a + Vec.norm(prev) + eta * gNorm;
+        a = lip * a + Vectors.norm(prev) + eta * gNorm;
         return a;
     }
 

@@ -1,9 +1,11 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.method.exact.ExactGd;
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -14,7 +16,6 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class EdgeOfStability extends KindTheorem<GdInstance> {
             double a0 = topAmplitude(prev, xStar, diag, s);
             double a1 = topAmplitude(cur, xStar, diag, s);
             double bound = claimed * a0;
-            double scale = a1 + bound + Vec.norm(prev) + eta * Vec.norm(q.gradient(prev));
+            double scale = a1 + bound + Vectors.norm(prev) + eta * Vectors.norm(q.gradient(prev));
             series.point("||P_top (x_t - x*)||", a1);
             series.point("bound", bound);
             series.point("eta * sharpness", eta * s);
@@ -135,7 +136,7 @@ public final class EdgeOfStability extends KindTheorem<GdInstance> {
         for (int i = 0; i < x.length; i++) {
             v[i] = diag[i] == s ? x[i] - xStar[i] : 0;
         }
-        return Vec.norm(v);
+        return Vectors.norm(v);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LineSearchProblems;
 import io.optcheck.problem.LineSearchProblems.QuadraticStart;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
@@ -13,7 +14,6 @@ import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +59,15 @@ public final class ExactLineSearch extends DeclaredTheorem<QuadraticStart> imple
             if (LineSearchChecks.zero(g)) {
                 return LineSearchChecks.stationary(t);
             }
-            double[] delta = Vec.minus(cur, prev);
-            double dn = Vec.norm(delta);
-            double xn = Vec.norm(prev);
-            double gn = Vec.norm(g);
+            double[] delta = Vectors.minus(cur, prev);
+            double dn = Vectors.norm(delta);
+            double xn = Vectors.norm(prev);
+            double gn = Vectors.norm(g);
             return switch (r.conclusion()) {
                 case "rate" -> rate(q, prev, cur, dn, t, series);
                 case "orthogonal" -> {
                     double[] g1 = q.gradient(cur);
-                    double g1n = Vec.norm(g1);
+                    double g1n = Vectors.norm(g1);
                     if (g1n == 0) {
                         yield LineSearchChecks.stationary(t);
                     }
@@ -96,7 +96,7 @@ public final class ExactLineSearch extends DeclaredTheorem<QuadraticStart> imple
                     }
                     double[] hu = new double[d];
                     q.hessianVector(prev, u, hu);
-                    double alpha = Vec.dot(u, u) / Vec.dot(u, hu) * (1 + tighten());
+                    double alpha = Vectors.dot(u, u) / Vectors.dot(u, hu) * (1 + tighten());
                     double proj = 0;
                     for (int i = 0; i < d; i++) {
                         proj += (g[i] / gn) * delta[i]; // scaled first: ||g||^2 may underflow
@@ -136,7 +136,7 @@ public final class ExactLineSearch extends DeclaredTheorem<QuadraticStart> imple
                 + q.valueScale(cur)
                 + Math.abs(fs)
                 + bound
-                + Vec.norm(q.gradient(cur)) * (Vec.norm(prev) + dn);
+                + Vectors.norm(q.gradient(cur)) * (Vectors.norm(prev) + dn);
         Check c = Check.atLeast(
                 "decrease f(x_t-1) - f(x_t) vs (1 - q^2)(f(x_t-1) - f*)",
                 t,

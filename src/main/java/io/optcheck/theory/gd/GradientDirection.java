@@ -6,6 +6,7 @@ import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -16,7 +17,6 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.StepSize;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -92,11 +92,11 @@ public final class GradientDirection extends DeclaredTheorem<GradientDirection.I
             if (LineSearchChecks.zero(g)) {
                 return LineSearchChecks.stationary(t);
             }
-            double[] delta = Vec.minus(cur, prev);
-            double gn = Vec.norm(g);
-            double dn = Vec.norm(delta);
-            double xn = Vec.norm(prev);
-            double slope = Vec.dot(g, delta);
+            double[] delta = Vectors.minus(cur, prev);
+            double gn = Vectors.norm(g);
+            double dn = Vectors.norm(delta);
+            double xn = Vectors.norm(prev);
+            double slope = Vectors.dot(g, delta);
             series.point("grad f^T (x_t - x_t-1) / (eta ||g||^2)", slope / (eta * gn * gn));
             // The slope is read from x_t - x_t-1, whose rounding is about eps (||x_t-1|| + ||Delta||).
             Check s = Check.atMost(
@@ -121,7 +121,7 @@ public final class GradientDirection extends DeclaredTheorem<GradientDirection.I
                 double scale = q.valueScale(prev)
                         + q.valueScale(y)
                         + bound
-                        + Vec.norm(q.gradient(y)) * (xn + tk * dn)
+                        + Vectors.norm(q.gradient(y)) * (xn + tk * dn)
                         + gn * tk * dn;
                 last = Check.atLeast(
                         "f(x) - f(x + 2^-" + k + " Delta) vs (1/2) 2^-" + k + " |g^T Delta|",

@@ -25,7 +25,6 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,7 +126,7 @@ public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds
                         () -> quadratics(Gens.logDoubles(1e-3, 0.02).knob("eta L"))
                                 .filter(
                                         "Euler error resolvable",
-                                        in -> in.eta() * in.eta() / 2 * in.m() >= 0x1p-32 * Vec.norm(in.x0())))
+                                        in -> in.eta() * in.eta() / 2 * in.m() >= 0x1p-32 * Vectors.norm(in.x0())))
                 .get();
     }
 
@@ -154,7 +153,7 @@ public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds
                                     q.certificate().L().orElseThrow(),
                                     q.certificate().mu().orElseThrow(),
                                     0.0,
-                                    Vec.norm(h2x),
+                                    Vectors.norm(h2x),
                                     true,
                                     x0,
                                     uv);
@@ -184,7 +183,7 @@ public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds
                 TrajectoryCheck.run(new GradientFlow(eta), f, in.x0(), STEPS, (t, prev, cur, series) -> {
                     double fa = f.value(prev);
                     double fb = f.value(cur);
-                    double gn = Vec.norm(f.gradient(prev));
+                    double gn = Vectors.norm(f.gradient(prev));
                     double bound = -Math.expm1(-2 * l * eta) / (2 * l) * gn * gn * (1 + tighten());
                     series.point("f(x(t_k))", fb);
                     series.point("f(x(t_k-1)) - ||g||^2 (1 - e^{-2L eta})/(2L)", fa - bound);
@@ -193,7 +192,7 @@ public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds
                     // along an eigenvector of a quadratic), so the integrator's error is allowed explicitly.
                     double integrator = 2
                             * GradientFlow.REL_TOL
-                            * (gn * Vec.norm(prev) + Vec.norm(f.gradient(cur)) * Vec.norm(cur));
+                            * (gn * Vectors.norm(prev) + Vectors.norm(f.gradient(cur)) * Vectors.norm(cur));
                     Check c = Check.atLeast(
                             "f(x(t_k-1)) - f(x(t_k))",
                             t,
@@ -247,11 +246,11 @@ public final class GradientFlowBounds extends DeclaredTheorem<GradientFlowBounds
         double factor = eta * in.m() / (2 * l) * (1 - tighten());
         return TrajectoryCheck.run(new GradientDescent(eta), f, in.x0(), n, (t, prev, cur, series) -> {
             double[] ref = flow.x(t * stride);
-            double err = Vec.dist(cur, ref);
+            double err = Vectors.dist(cur, ref);
             maxErr[0] = Math.max(maxErr[0], err);
             double bound = factor * Math.expm1(l * eta * t);
             // The GD iterate rounds x_{k-1} - eta g; the flow sample is accurate to a few ulps of ||x||.
-            double scale = err + bound + Vec.norm(prev) + eta * Vec.norm(f.gradient(prev)) + Vec.norm(ref);
+            double scale = err + bound + Vectors.norm(prev) + eta * Vectors.norm(f.gradient(prev)) + Vectors.norm(ref);
             series.point("||x_k - x(k eta)||", err);
             series.point("(eta M/(2L))(e^{L k eta} - 1)", bound);
             Check c = Check.atMost("||x_k - x(k eta)||", t, err, bound, Tolerance.of(scale, d));

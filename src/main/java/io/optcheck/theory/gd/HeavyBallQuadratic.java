@@ -2,9 +2,11 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
+import io.optcheck.method.exact.MomentumRecheck;
 import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Cases;
@@ -15,7 +17,6 @@ import io.optcheck.theory.MethodBinding;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
 
@@ -91,14 +92,14 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
         Method<?> hb = method(hp);
         double rho = rho(l, mu);
         double[] xStar = in.certificate().xStar().orElseThrow();
-        double r0 = Vec.dist(in.x0(), xStar);
+        double r0 = Vectors.dist(in.x0(), xStar);
         int d = in.dimension();
         double[][] older = {in.x0()};
         // One 300-digit run per trajectory, advanced to each marginal step's t (not re-run from x0).
         MomentumRecheck.HeavyBallQuadraticRun[] exact = {null};
         boolean atHorizon = r.conclusion().equals("distance-at-horizon");
         return TrajectoryCheck.run(hb, in.f(), in.x0(), atHorizon ? HORIZON : STEPS, (t, prev, cur, series) -> {
-            double e = Vec.dist(cur, xStar);
+            double e = Vectors.dist(cur, xStar);
             if (atHorizon && t < HORIZON) {
                 // Only t = N is checked in this conclusion; earlier steps carry no bound, so no check.
                 older[0] = prev;
@@ -108,11 +109,11 @@ public final class HeavyBallQuadratic extends KindTheorem<MomentumInstance> {
             // x_t combines x_t-1, a grad f(x_t-1) and b (x_t-1 - x_t-2): their sizes enter the scale.
             double scale = e
                     + bound
-                    + Vec.norm(prev)
-                    + hp.get("lr") * Vec.norm(in.f().gradient(prev))
-                    + hp.get("momentum") * Vec.dist(prev, older[0]);
+                    + Vectors.norm(prev)
+                    + hp.get("lr") * Vectors.norm(in.f().gradient(prev))
+                    + hp.get("momentum") * Vectors.dist(prev, older[0]);
             if (bound == 0) {
-                scale = Math.max(scale, r0 + Vec.norm(in.x0()));
+                scale = Math.max(scale, r0 + Vectors.norm(in.x0()));
             }
             older[0] = prev;
             series.point("||x_t - x*||", e);

@@ -3,6 +3,7 @@ package io.optcheck.theory.gd;
 import io.optcheck.problem.DataProblems;
 import io.optcheck.problem.LeastSquares;
 import io.optcheck.problem.Problems;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -13,7 +14,6 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,18 +82,18 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
         // The limit is computed from X^+ y and a projection of w0, so it carries rounding relative
         // to their sizes, not to its own (a w0 almost in the row space has a null part of ~1e-16
         // that is itself mostly rounding).
-        double limitNorm = Vec.norm(limit) + Vec.norm(xDagger) + Vec.norm(in.w0);
+        double limitNorm = Vectors.norm(limit) + Vectors.norm(xDagger) + Vectors.norm(in.w0);
         return TrajectoryCheck.run(method(lr(eta)), in.ls, in.w0, STEPS, (t, prev, cur, series) -> {
             double[] step = new double[d];
             for (int i = 0; i < d; i++) {
                 step[i] = cur[i] - prev[i];
             }
-            double nullStep = Vec.norm(in.nullPart(step));
+            double nullStep = Vectors.norm(in.nullPart(step));
             // The step's rounding (w_t-1 - eta g, and g itself) lands in every direction.
-            double scale = Vec.norm(prev) + Vec.norm(cur) + eta * in.gradientScale(prev);
+            double scale = Vectors.norm(prev) + Vectors.norm(cur) + eta * in.gradientScale(prev);
             Check nullCheck = Check.atMost("||P_null (w_t - w_t-1)||", t, nullStep, 0, Tolerance.of(scale, d));
-            double e0 = Vec.dist(prev, limit);
-            double e1 = Vec.dist(cur, limit);
+            double e0 = Vectors.dist(prev, limit);
+            double e1 = Vectors.dist(cur, limit);
             double bound = q * e0;
             Check rate = Check.atMost("||w_t - w_lim||", t, e1, bound, Tolerance.of(scale + e1 + bound + limitNorm, d));
             if (rate.marginal() && tighten() == 0) {
@@ -102,7 +102,7 @@ public final class LeastSquaresImplicitBias extends KindTheorem<LsInstance> {
             series.point("||w_t - w_lim||", e1);
             series.point("bound q ||w_t-1 - w_lim||", bound);
             series.point("||P_null (w_t - w_t-1)||", nullStep);
-            series.point("||w_t - X^+ y||", Vec.dist(cur, xDagger));
+            series.point("||w_t - X^+ y||", Vectors.dist(cur, xDagger));
             return nullCheck.ok() ? rate : nullCheck;
         });
     }

@@ -7,7 +7,7 @@ import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
-import io.optcheck.theory.Vec;
+import io.optcheck.problem.Vectors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,23 +29,23 @@ record LimitBehaviour(String kind, int period, double[][] points, double distanc
             return new LimitBehaviour("run ended early: " + tr.ending(), 0, new double[0][], Double.NaN, n);
         }
         double[] last = tr.x(n);
-        double dist = Vec.dist(last, xStar);
-        double r0 = Vec.dist(x0, xStar);
+        double dist = Vectors.dist(last, xStar);
+        double r0 = Vectors.dist(x0, xStar);
         if (dist <= 1e-12 * (1 + r0)) {
             return new LimitBehaviour("converges to x*", 0, new double[0][], dist, n);
         }
-        double tol = 1e-9 * (1 + Vec.norm(last));
+        double tol = 1e-9 * (1 + Vectors.norm(last));
         for (int p = 1; p <= MAX_PERIOD; p++) {
             boolean periodic = true;
             for (int k = 0; k < 3 * p && periodic; k++) {
-                periodic = Vec.dist(tr.x(n - k), tr.x(n - k - p)) <= tol;
+                periodic = Vectors.dist(tr.x(n - k), tr.x(n - k - p)) <= tol;
             }
             if (periodic) {
                 double[][] pts = new double[p][];
                 double minDist = Double.POSITIVE_INFINITY;
                 for (int k = 0; k < p; k++) {
                     pts[k] = tr.x(n - p + 1 + k);
-                    minDist = Math.min(minDist, Vec.dist(pts[k], xStar));
+                    minDist = Math.min(minDist, Vectors.dist(pts[k], xStar));
                 }
                 return new LimitBehaviour("limit cycle", p, pts, minDist, n);
             }

@@ -6,10 +6,10 @@ import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,20 +79,20 @@ final class LineSearchChecks {
             Objective f, double l, double[] prev, double[] cur, double c1, double c2, double tighten, int t) {
         int d = f.dimension();
         double[] g = f.gradient(prev);
-        double gn = Vec.norm(g);
+        double gn = Vectors.norm(g);
         if (gn < Wolfe.FLOOR) {
             return stationary(t);
         }
-        double[] delta = Vec.minus(cur, prev);
-        double dn = Vec.norm(delta);
-        double xn = Vec.norm(prev);
-        double cn = Vec.norm(cur);
-        double slope0 = Math.abs(Vec.dot(g, delta)); // a |phi'(0)|
+        double[] delta = Vectors.minus(cur, prev);
+        double dn = Vectors.norm(delta);
+        double xn = Vectors.norm(prev);
+        double cn = Vectors.norm(cur);
+        double slope0 = Math.abs(Vectors.dot(g, delta)); // a |phi'(0)|
         double[] g1 = f.gradient(cur);
-        double slope1 = Math.abs(Vec.dot(g1, delta)); // a |phi'(a)|
+        double slope1 = Math.abs(Vectors.dot(g1, delta)); // a |phi'(a)|
         double aBound = c1 * slope0 * (1 + tighten);
         double aScale =
-                f.valueScale(prev) + f.valueScale(cur) + aBound + Vec.norm(g1) * (xn + dn) + c1 * gn * (xn + cn);
+                f.valueScale(prev) + f.valueScale(cur) + aBound + Vectors.norm(g1) * (xn + dn) + c1 * gn * (xn + cn);
         Check armijo = Check.atLeast(
                 "sufficient decrease f(x) - f(x+) vs c1 a |phi'(0)|",
                 t,

@@ -4,6 +4,7 @@ import io.optcheck.problem.DataProblems;
 import io.optcheck.problem.Logistic;
 import io.optcheck.problem.MarginData;
 import io.optcheck.problem.Problems;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -15,7 +16,6 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,13 +132,13 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
         Logistic f = in.data().logistic();
         double[] wHat = in.data().wHat();
         double[] w0 = in.w0();
-        double wHatNorm = Vec.norm(wHat);
+        double wHatNorm = Vectors.norm(wHat);
         double eta = in.eta();
         double l = in.l();
         int n = in.data().z().length;
         double xMax = 0;
         for (double[] zi : in.data().z()) {
-            xMax = Math.max(xMax, Vec.norm(zi));
+            xMax = Math.max(xMax, Vectors.norm(zi));
         }
         double xm = xMax;
         double f0 = f.value(w0);
@@ -152,7 +152,7 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
         return TrajectoryCheck.run(method(lr(eta)), f, w0, steps, (t, prev, cur, series) -> {
             double ft = f.value(cur);
             double lt = Math.log(t);
-            double scaleW = Vec.norm(cur) + Vec.norm(w0) + wHatNorm * (2 * lt + 10);
+            double scaleW = Vectors.norm(cur) + Vectors.norm(w0) + wHatNorm * (2 * lt + 10);
             Check worst = null;
             // A2: every eta < 2/L.
             double b2 = comparatorBound(w0, wHat, k / (2 * eta * (t + 1)), k * f0 / ((2 - l * eta) * (t + 1)), c2);
@@ -166,12 +166,16 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
                             Tolerance.of(ft + b2 + f0 + scaleW * scaleW / (eta * (t + 1)), 2)));
             // A5: any eta.
             double[] dw = {cur[0] - w0[0], cur[1] - w0[1]};
-            double lhs5 = Vec.dot(dw, wHat);
-            double rhs5 = Vec.norm(dw) / xm * (tighten() == 0 ? 1 : 2);
+            double lhs5 = Vectors.dot(dw, wHat);
+            double rhs5 = Vectors.norm(dw) / xm * (tighten() == 0 ? 1 : 2);
             worst = worse(
                     worst,
                     Check.atLeast(
-                            "A5: <w_T - w0, w_hat>", t, lhs5, rhs5, Tolerance.of(Vec.norm(dw) * wHatNorm + rhs5, 2)));
+                            "A5: <w_T - w0, w_hat>",
+                            t,
+                            lhs5,
+                            rhs5,
+                            Tolerance.of(Vectors.norm(dw) * wHatNorm + rhs5, 2)));
             if (all) {
                 // A1 (eta <= 1/L) and the A4 bounds it implies.
                 double b1 = comparatorBound(w0, wHat, k / (2 * eta * t), 0, c1);
@@ -189,7 +193,7 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
                 if (n * b1 < Math.log(2)) {
                     double m = Double.POSITIVE_INFINITY;
                     for (double[] zi : in.data().z()) {
-                        m = Math.min(m, Vec.dot(zi, cur));
+                        m = Math.min(m, Vectors.dot(zi, cur));
                     }
                     double b4 = -Math.log(Math.expm1(n * b1));
                     worst = worse(
@@ -199,22 +203,22 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
                                     t,
                                     m,
                                     b4,
-                                    Tolerance.of(Math.abs(m) + Math.abs(b4) + xm * Vec.norm(cur), 2)
+                                    Tolerance.of(Math.abs(m) + Math.abs(b4) + xm * Vectors.norm(cur), 2)
                                             + Tolerance.of(b4 * n * b1, 2)));
                 }
                 if (b1 < Math.log(2)) {
                     double b4n = -Math.log(Math.expm1(b1)) / xm;
-                    double wn = Vec.norm(cur);
+                    double wn = Vectors.norm(cur);
                     worst = worse(worst, Check.atLeast("A4: ||w_T||", t, wn, b4n, Tolerance.of(wn + b4n, 2)));
                 }
             }
             if (Integer.bitCount(t) == 1) {
                 // The observation: Soudry et al.'s residual and the angle, no verdict.
-                double wn = Vec.norm(cur);
-                double cos = wn == 0 ? Double.NaN : Vec.dot(cur, wHat) / (wn * wHatNorm);
+                double wn = Vectors.norm(cur);
+                double cos = wn == 0 ? Double.NaN : Vectors.dot(cur, wHat) / (wn * wHatNorm);
                 double[] rho = {cur[0] - wHat[0] * lt, cur[1] - wHat[1] * lt};
                 series.point("t", t);
-                series.point("||w_t - w_hat log t|| (observation)", Vec.norm(rho));
+                series.point("||w_t - w_hat log t|| (observation)", Vectors.norm(rho));
                 series.point("angle(w_t, w_hat) [rad] (observation)", Math.acos(Math.max(-1, Math.min(1, cos))));
                 series.point("f(w_t)", ft);
                 series.point("worst check ratio at t", worst.ratio());
@@ -242,10 +246,10 @@ public final class LogisticMaxMargin extends KindTheorem<LogisticInstance> {
         Map<String, Object> m = in.describe();
         double xMax = 0;
         for (double[] zi : in.data().z()) {
-            xMax = Math.max(xMax, Vec.norm(zi));
+            xMax = Math.max(xMax, Vectors.norm(zi));
         }
         m.put("Xmax", xMax);
-        m.put("gamma = 1/||w_hat||", 1 / Vec.norm(in.data().wHat()));
+        m.put("gamma = 1/||w_hat||", 1 / Vectors.norm(in.data().wHat()));
         return m;
     }
 

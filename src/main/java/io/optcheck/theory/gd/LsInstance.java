@@ -2,8 +2,8 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.problem.LeastSquares;
 import io.optcheck.problem.Num;
+import io.optcheck.problem.Vectors;
 import io.optcheck.theory.Described;
-import io.optcheck.theory.Vec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hipparchus.linear.MatrixUtils;
@@ -121,7 +121,7 @@ public final class LsInstance implements Described {
         m.put("singular values", Num.fmt(sigma));
         m.put("L", l());
         m.put("w0", Num.fmt(w0));
-        m.put("||P_null w0||", Vec.norm(nullPart(w0)));
+        m.put("||P_null w0||", Vectors.norm(nullPart(w0)));
         m.put("eta L", h);
         m.put("q (row space)", rowSpaceFactor());
         m.put("X^+ y", Num.fmt(minNorm()));

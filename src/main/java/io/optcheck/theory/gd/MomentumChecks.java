@@ -2,9 +2,9 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Objective;
+import io.optcheck.problem.Vectors;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 
 /** Shared pieces of the momentum theorems' checks. */
@@ -23,7 +23,7 @@ final class MomentumChecks {
         double scale = f.valueScale(cur)
                 + Math.abs(fStar)
                 + Math.abs(bound)
-                + Vec.norm(f.gradient(cur)) * (Vec.norm(cur) + Vec.norm(prev));
+                + Vectors.norm(f.gradient(cur)) * (Vectors.norm(cur) + Vectors.norm(prev));
         if (bound == 0) {
             scale = Math.max(scale, runScale);
         }
@@ -52,8 +52,8 @@ final class MomentumChecks {
         double f0 = f.value(prev);
         double scale = f.valueScale(cur)
                 + f.valueScale(prev)
-                + Vec.norm(f.gradient(cur)) * (Vec.norm(cur) + Vec.norm(prev))
-                + Vec.norm(f.gradient(prev)) * Vec.norm(prev);
+                + Vectors.norm(f.gradient(cur)) * (Vectors.norm(cur) + Vectors.norm(prev))
+                + Vectors.norm(f.gradient(prev)) * Vectors.norm(prev);
         Check c = Check.atMost("f(x_t) - f(x_t-1)", t, f1 - f0, 0, Tolerance.of(Math.max(scale, 0), cur.length));
         return HighPrecision.valueModel(f)
                 .map(m -> c.withExact(

@@ -5,6 +5,7 @@ import io.optcheck.method.NesterovAcceleratedGradient;
 import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problem;
 import io.optcheck.problem.Problems;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -14,7 +15,6 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -79,7 +79,7 @@ public final class NesterovConvex extends KindTheorem<MomentumInstance> {
     protected Evaluation checkOn(MomentumInstance in, Regime r) {
         double l = in.l();
         double fStar = in.fStar();
-        double r0 = Vec.dist(in.x0(), in.nearestMinimizer());
+        double r0 = Vectors.dist(in.x0(), in.nearestMinimizer());
         double lr2 = l * r0 * r0;
         double runScale = Math.abs(in.f().value(in.x0())) + Math.abs(fStar);
         String conclusion = r.conclusion();
@@ -109,7 +109,7 @@ public final class NesterovConvex extends KindTheorem<MomentumInstance> {
     @Override
     public Map<String, Object> describe(MomentumInstance in) {
         Map<String, Object> m = in.describe();
-        m.put("R (to the nearest minimizer)", Vec.dist(in.x0(), in.nearestMinimizer()));
+        m.put("R (to the nearest minimizer)", Vectors.dist(in.x0(), in.nearestMinimizer()));
         return m;
     }
 

@@ -4,6 +4,7 @@ import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.NesterovConstantMomentum;
 import io.optcheck.problem.Problem;
 import io.optcheck.problem.Problems;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -13,7 +14,6 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -55,7 +55,7 @@ public final class NesterovStronglyConvex extends KindTheorem<MomentumInstance> 
         double mu = in.muUsed();
         double fStar = in.fStar();
         double[] xStar = in.certificate().xStar().orElseThrow();
-        double r0 = Vec.dist(in.x0(), xStar);
+        double r0 = Vectors.dist(in.x0(), xStar);
         double gap0 = in.f().value(in.x0()) - fStar;
         double q = 1 - Math.sqrt(mu / l);
         // Wrong constant for the sensitivity test: the (mu/2) R^2 term forgotten.

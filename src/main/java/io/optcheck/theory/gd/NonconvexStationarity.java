@@ -1,10 +1,12 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.method.exact.ExactGd;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Interpolations;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.SmoothInterpolant;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -15,7 +17,6 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -147,9 +148,9 @@ public final class NonconvexStationarity extends KindTheorem<StationarityInstanc
         String form = r.conclusion();
         double[] minG2 = {Double.POSITIVE_INFINITY};
         return TrajectoryCheck.run(method(lr(in.eta())), f, in.x0(), STEPS, (t, prev, cur, series) -> {
-            double gn = Vec.norm(f.gradient(prev));
+            double gn = Vectors.norm(f.gradient(prev));
             minG2[0] = Math.min(minG2[0], gn * gn);
-            double gT = Vec.norm(f.gradient(cur));
+            double gT = Vectors.norm(f.gradient(cur));
             double observed;
             double denominator;
             String quantity;

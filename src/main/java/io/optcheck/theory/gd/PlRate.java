@@ -6,6 +6,7 @@ import io.optcheck.problem.Objective;
 import io.optcheck.problem.PowerObjective;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.SinePotential;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -16,7 +17,6 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +78,7 @@ public final class PlRate extends KindTheorem<PlRate.Instance> {
                             double p = (Double) o[1];
                             double th = (Double) o[2];
                             PowerObjective f = NonconvexProblems.powerAround(p, x0);
-                            double gn = Vec.norm(f.gradient(x0));
+                            double gn = Vectors.norm(f.gradient(x0));
                             // The PL ratio (1/2)||grad f||^2 / (f - f*) at the start: what a user who measured PL
                             // only at x0 would believe. |x|^p has no PL constant (the ratio tends to 0 at 0).
                             double mu = th * 0.5 * gn * gn / f.value(x0);
@@ -111,7 +111,8 @@ public final class PlRate extends KindTheorem<PlRate.Instance> {
             double gap = f.value(cur) - fStar;
             double bound = Math.pow(rho, t) * gap0 * (1 - tighten());
             // f(x_t) inherits the rounding of the step x_{t-1} - eta g: |grad f(x_t)| times its inputs.
-            double stepScale = (Vec.norm(prev) + eta * Vec.norm(f.gradient(prev))) * Vec.norm(f.gradient(cur));
+            double stepScale =
+                    (Vectors.norm(prev) + eta * Vectors.norm(f.gradient(prev))) * Vectors.norm(f.gradient(cur));
             double tol = Tolerance.of(Math.abs(gap) + Math.abs(fStar) + bound + stepScale, d);
             series.point("f(x_t) - f*", gap);
             series.point("(1 - mu/L)^t (f(x0) - f*)", bound);

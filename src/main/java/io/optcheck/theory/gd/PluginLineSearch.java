@@ -11,6 +11,7 @@ import io.optcheck.api.LineSearch;
 import io.optcheck.method.plugin.LineSearchMethod;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.result.Expected;
 import io.optcheck.theory.Check;
@@ -18,7 +19,6 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,19 +190,19 @@ public final class PluginLineSearch implements OnQuadratics<PluginLineSearch.Ins
         double[] sum = {0};
         return TrajectoryCheck.run(method, q, in.x0(), STEPS, (t, prev, cur, series) -> {
             double[] g = q.gradient(prev);
-            double gn = Vec.norm(g);
+            double gn = Vectors.norm(g);
             if (gn < Wolfe.FLOOR) {
                 return LineSearchChecks.stationary(t);
             }
-            double[] delta = Vec.minus(cur, prev);
+            double[] delta = Vectors.minus(cur, prev);
             switch (which) {
                 case WOLFE -> {
                     return LineSearchChecks.strongWolfe(q, l, prev, cur, c1, s.c2(), tighten, t);
                 }
                 case ZOUTENDIJK -> {
-                    double dn = Vec.norm(delta);
+                    double dn = Vectors.norm(delta);
                     if (dn > 0) {
-                        double cos = -Vec.dot(g, delta) / (gn * dn);
+                        double cos = -Vectors.dot(g, delta) / (gn * dn);
                         sum[0] += cos * cos * gn * gn;
                     }
                     series.point("sum cos^2 ||g||^2", sum[0]);
@@ -216,7 +216,7 @@ public final class PluginLineSearch implements OnQuadratics<PluginLineSearch.Ins
                             LineSearchChecks.tol(scale, d));
                 }
                 default -> {
-                    double slope = -Vec.dot(g, delta); // a ||g||^2
+                    double slope = -Vectors.dot(g, delta); // a ||g||^2
                     Check arm = Armijo.armijo(q, prev, cur, slope, c1, tighten, t, "accepted step", series);
                     Check step = null;
                     if (backtracking()) {
@@ -227,7 +227,7 @@ public final class PluginLineSearch implements OnQuadratics<PluginLineSearch.Ins
                                 t,
                                 aObs,
                                 lower,
-                                LineSearchChecks.tol(aObs + lower + (Vec.norm(prev) + Vec.norm(cur)) / gn, d));
+                                LineSearchChecks.tol(aObs + lower + (Vectors.norm(prev) + Vectors.norm(cur)) / gn, d));
                     }
                     return LineSearchChecks.worstOf(arm, step);
                 }

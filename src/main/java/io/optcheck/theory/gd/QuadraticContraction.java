@@ -1,14 +1,15 @@
 package io.optcheck.theory.gd;
 
 import io.optcheck.method.Method;
+import io.optcheck.method.exact.ExactGd;
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -83,11 +84,11 @@ final class QuadraticContraction {
         int d = q.dimension();
         double[] xStar = q.certificate().xStar().orElseThrow();
         return TrajectoryCheck.run(method, q, x0, steps, (t, prev, cur, series) -> {
-            double e0 = Vec.dist(prev, xStar);
-            double e1 = Vec.dist(cur, xStar);
+            double e0 = Vectors.dist(prev, xStar);
+            double e1 = Vectors.dist(cur, xStar);
             double bound = rate * e0;
             // The iterate combines x_t-1 and eta grad f(x_t-1), so their size enters the scale.
-            double scale = e1 + bound + Vec.norm(prev) + eta * Vec.norm(q.gradient(prev));
+            double scale = e1 + bound + Vectors.norm(prev) + eta * Vectors.norm(q.gradient(prev));
             series.point("||x_t - x*||", e1);
             series.point("bound", bound);
             if (extra != null) {

@@ -1,9 +1,11 @@
 package io.optcheck.theory.gd;
 
 import io.optcheck.api.Precision;
+import io.optcheck.method.exact.RoundedUpdate;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -14,7 +16,6 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -76,10 +77,10 @@ public final class QuadraticStability extends KindTheorem<GdInstance> {
         double uScale = tighten() != 0 ? 0.25 : 1;
         return TrajectoryCheck.run(method(lr(eta)), q, in.x0(), STEPS, (t, prev, cur, series) -> {
             double[] g = q.gradient(prev);
-            double e0 = Vec.dist(prev, xStar);
-            double e1 = Vec.dist(cur, xStar);
-            double bound = rate * e0 + Vec.norm(RoundedUpdate.error(p, uScale, prev, g, eta));
-            double scale = e1 + bound + Vec.norm(prev) + eta * Vec.norm(g);
+            double e0 = Vectors.dist(prev, xStar);
+            double e1 = Vectors.dist(cur, xStar);
+            double bound = rate * e0 + Vectors.norm(RoundedUpdate.error(p, uScale, prev, g, eta));
+            double scale = e1 + bound + Vectors.norm(prev) + eta * Vectors.norm(g);
             series.point("||x_t - x*||", e1);
             series.point("bound", bound);
             double[] x0 = prev.clone();

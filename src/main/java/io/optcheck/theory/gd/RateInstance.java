@@ -1,5 +1,6 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.method.exact.ExactGd;
 import io.optcheck.problem.CenteredHuberSum;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Interpolations;
@@ -7,9 +8,9 @@ import io.optcheck.problem.Num;
 import io.optcheck.problem.Objective;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.problem.SmoothInterpolant;
+import io.optcheck.problem.Vectors;
 import io.optcheck.theory.Described;
 import io.optcheck.theory.StepSize;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -102,7 +103,7 @@ public record RateInstance(
         }
         double[] xs = f.point(f.points() - 1);
         String why = Interpolations.verify(f);
-        if (why == null && Vec.dist(f.point(0), xs) == 0) {
+        if (why == null && Vectors.dist(f.point(0), xs) == 0) {
             why = "x0 = x*: nothing to check";
         }
         return new RateInstance(f, f.l(), f.mu(), f.mu(), muScale, f.point(0), xs, f.value(xs), h, why);
@@ -120,7 +121,7 @@ public record RateInstance(
 
     /** R = ||x0 - x*||. */
     double radius() {
-        return Vec.dist(x0, xStar);
+        return Vectors.dist(x0, xStar);
     }
 
     int dimension() {

@@ -1,6 +1,8 @@
 package io.optcheck.theory.gd;
 
+import io.optcheck.method.exact.ExactGd;
 import io.optcheck.problem.HighPrecision;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -12,7 +14,6 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
         double f0 = in.f().value(in.x0()) - fStar;
         double f0Scale = in.valueScale(in.x0()) + Math.abs(fStar);
         double rad = in.radius();
-        double inputs = Vec.norm(in.x0()) + Vec.norm(xs);
+        double inputs = Vectors.norm(in.x0()) + Vectors.norm(xs);
         int d = in.dimension();
         Drift drift = new Drift(in.mapLipschitz(), eta);
         double delta = in.minimizerError();
@@ -113,7 +114,7 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
             double rt = Math.pow(rho, t) * (1 - tighten());
             Check c;
             if (distance) {
-                double e = Vec.dist(cur, xs);
+                double e = Vectors.dist(cur, xs);
                 double root = Math.pow(rho, t) * rad;
                 double bound = rt * rho * Math.pow(rho, t - 1) * rad * rad;
                 double scale = e * e + bound + 2 * (e + root) * (a + inputs);
@@ -134,7 +135,7 @@ public final class StronglyConvexRate extends KindTheorem<RateInstance> {
                         + Math.abs(fStar)
                         + bound
                         + Math.abs(rt) * f0Scale
-                        + Vec.norm(in.f().gradient(cur)) * a;
+                        + Vectors.norm(in.f().gradient(cur)) * a;
                 c = Check.atMost("f(x_t) - f*", t, gap, bound, Tolerance.of(scale, d) + valueAllowance(in, delta));
                 series.point("f(x_t) - f*", gap);
                 series.point("(1 - mu/L)^t (f(x0) - f*)", bound);

@@ -5,6 +5,7 @@ import io.optcheck.problem.KinkedSlope;
 import io.optcheck.problem.LineSearchProblems;
 import io.optcheck.problem.Objective;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -15,7 +16,6 @@ import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +143,7 @@ public final class Wolfe extends DeclaredTheorem<Wolfe.Instance> {
         double[] x = in.x0();
         int d = f.dimension();
         double[] g = f.gradient(x);
-        double gn = Vec.norm(g);
+        double gn = Vectors.norm(g);
         if (gn < FLOOR) {
             return null;
         }
@@ -155,7 +155,7 @@ public final class Wolfe extends DeclaredTheorem<Wolfe.Instance> {
         boolean found = false;
         int i = 0;
         for (; i <= 200; i++) {
-            double sl = Vec.dot(f.gradient(LineSearchChecks.along(x, h, p)), p);
+            double sl = Vectors.dot(f.gradient(LineSearchChecks.along(x, h, p)), p);
             minRatio = Math.min(minRatio, Math.abs(sl) / Math.abs(d0));
             if (sl >= target) {
                 found = true;
@@ -178,7 +178,7 @@ public final class Wolfe extends DeclaredTheorem<Wolfe.Instance> {
             if (!(mid > lo && mid < hi)) {
                 break;
             }
-            if (Vec.dot(f.gradient(LineSearchChecks.along(x, mid, p)), p) >= target) {
+            if (Vectors.dot(f.gradient(LineSearchChecks.along(x, mid, p)), p) >= target) {
                 hi = mid;
             } else {
                 lo = mid;
@@ -187,7 +187,8 @@ public final class Wolfe extends DeclaredTheorem<Wolfe.Instance> {
         double[] y = LineSearchChecks.along(x, hi, p);
         double dec = f.value(x) - f.value(y);
         double bound = in.c1() * hi * gn * gn;
-        double scale = f.valueScale(x) + f.valueScale(y) + bound + Vec.norm(f.gradient(y)) * (Vec.norm(x) + hi * gn);
+        double scale =
+                f.valueScale(x) + f.valueScale(y) + bound + Vectors.norm(f.gradient(y)) * (Vectors.norm(x) + hi * gn);
         return Check.atLeast(
                 "existence: phi(0) - phi(a_lo) vs c1 a_lo |phi'(0)|, a_lo the smallest curvature step",
                 1,

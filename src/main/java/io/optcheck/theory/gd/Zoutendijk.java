@@ -7,6 +7,7 @@ import io.optcheck.method.Method;
 import io.optcheck.method.WolfeLineSearch;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -16,7 +17,6 @@ import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.util.Map;
 
 /**
@@ -112,9 +112,9 @@ public final class Zoutendijk extends DeclaredTheorem<Zoutendijk.Instance>
         double[] sum = {0};
         return TrajectoryCheck.run(method, q, in.x0(), stepsFor(in, armijoOnly), (t, prev, cur, series) -> {
             double[] g = q.gradient(prev);
-            double gn = Vec.norm(g);
-            double[] delta = Vec.minus(cur, prev);
-            double dn = Vec.norm(delta);
+            double gn = Vectors.norm(g);
+            double[] delta = Vectors.minus(cur, prev);
+            double dn = Vectors.norm(delta);
             if (gn > 0 && dn > 0) {
                 double cos = 0;
                 for (int i = 0; i < d; i++) {

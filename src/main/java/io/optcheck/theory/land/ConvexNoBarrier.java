@@ -16,6 +16,7 @@ import io.optcheck.problem.Problem;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
 import io.optcheck.problem.TwoLayerNet;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -24,7 +25,6 @@ import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -119,7 +119,7 @@ public final class ConvexNoBarrier extends DeclaredTheorem<SegmentInstance> {
         double scale = Math.abs(fz)
                 + (1 - a) * Math.abs(fx)
                 + a * Math.abs(fy)
-                + Vec.norm(f.gradient(z)) * ((1 - a) * Vec.norm(in.x()) + a * Vec.norm(in.y()));
+                + Vectors.norm(f.gradient(z)) * ((1 - a) * Vectors.norm(in.x()) + a * Vectors.norm(in.y()));
         Evaluation.Builder b = new Evaluation.Builder();
         Check c = Check.atMost("f((1-a) x + a y)", 1, fz, bound, Tolerance.of(scale, d));
         if (c.marginal() && tighten() == 0 && f instanceof TwoLayerNet net) {

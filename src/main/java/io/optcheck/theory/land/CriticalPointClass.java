@@ -6,6 +6,7 @@ import io.optcheck.problem.FieldFormula;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.Problems;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Source;
@@ -15,7 +16,6 @@ import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
 import org.hipparchus.dfp.Dfp;
@@ -102,7 +102,7 @@ public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> 
                 for (int i = 0; i < d; i++) {
                     u[i] = Problems.gaussian(s);
                 }
-                double n = Vec.norm(u);
+                double n = Vectors.norm(u);
                 if (n == 0) {
                     u[0] = 1;
                 } else {
@@ -154,7 +154,7 @@ public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> 
                 double[] x = scaled(in.u(), rr);
                 double df = f.value(x) - f0;
                 worst = Math.max(worst, df);
-                scale += Math.abs(f.value(x)) + Vec.norm(f.gradient(x)) * rr;
+                scale += Math.abs(f.value(x)) + Vectors.norm(f.gradient(x)) * rr;
             }
             double s0 = in.s();
             b.add(Check.atLeast(
@@ -200,7 +200,7 @@ public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> 
                 + Math.abs(f0)
                 + 0.5 * lam * rr * rr
                 + m3 * rr * rr * rr / 6
-                + Vec.norm(f.gradient(x)) * rr;
+                + Vectors.norm(f.gradient(x)) * rr;
         double tol = Tolerance.of(scale, d);
         if (r.conclusion().equals("strict-local-min")) {
             double bound = (0.5 * lmin * rr * rr - m3 * rr * rr * rr / 6);
@@ -214,7 +214,7 @@ public final class CriticalPointClass extends DeclaredTheorem<CriticalInstance> 
         } else {
             // u is the eigenvector of lambda_min in this regime's check.
             double[] v = f.eigenvector(argMin(lambda));
-            if (Vec.dot(v, in.u()) < 0) {
+            if (Vectors.dot(v, in.u()) < 0) {
                 for (int i = 0; i < d; i++) {
                     v[i] = -v[i];
                 }

@@ -2,8 +2,8 @@ package io.optcheck.theory.land;
 
 import io.optcheck.problem.Num;
 import io.optcheck.problem.Problem;
+import io.optcheck.problem.Vectors;
 import io.optcheck.theory.Described;
-import io.optcheck.theory.Vec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,7 +34,7 @@ public record SegmentInstance(Problem problem, double[] x, double[] y, double a,
         m.put("a", a);
         m.put("f(x)", problem.objective().value(x));
         m.put("f(y)", problem.objective().value(y));
-        m.put("||grad f(x)||", Vec.norm(problem.objective().gradient(x)));
+        m.put("||grad f(x)||", Vectors.norm(problem.objective().gradient(x)));
         return m;
     }
 }

@@ -4,6 +4,7 @@ import io.optcheck.method.Method;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LandscapeProblems;
 import io.optcheck.problem.StrictSaddle;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -13,7 +14,6 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,16 +107,16 @@ public final class StrictSaddleEscape extends KindTheorem<SaddleInstance> {
             double rate = Math.abs(1 - eta * f.a()) * (1 - tighten());
             return TrajectoryCheck.run(gd, f, in.x0(), MANIFOLD_STEPS, (t, prev, cur, series) -> {
                 series.point("|y_t|", Math.abs(cur[1]));
-                series.point("distance to the saddle", Vec.norm(cur));
+                series.point("distance to the saddle", Vectors.norm(cur));
                 double[] p = prev.clone();
                 if (cur[1] != 0) {
                     // Exactly on the manifold: y_t = y_t-1 - eta(-b y + (b/2) y^3) = 0 bit for bit.
                     return Check.atMost("|y_t| (must stay exactly 0)", t, Math.abs(cur[1]), 0, 0)
                             .withExact(STEP_PRECISION, () -> exactStep(f, eta, p)[1].signum() == 0);
                 }
-                double d0 = Vec.norm(prev);
-                double d1 = Vec.norm(cur);
-                double scale = d1 + rate * d0 + Vec.norm(prev) + eta * Vec.norm(f.gradient(prev));
+                double d0 = Vectors.norm(prev);
+                double d1 = Vectors.norm(cur);
+                double scale = d1 + rate * d0 + Vectors.norm(prev) + eta * Vectors.norm(f.gradient(prev));
                 double tight = tighten();
                 return Check.atMost("distance to the saddle", t, d1, rate * d0, Tolerance.of(scale, 2))
                         .withExact(STEP_PRECISION, () -> {

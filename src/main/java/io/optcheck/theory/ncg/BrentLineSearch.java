@@ -6,6 +6,7 @@ import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.LineSearchProblems;
 import io.optcheck.problem.LineSearchProblems.QuadraticStart;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Check;
@@ -14,7 +15,6 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,14 +112,14 @@ public final class BrentLineSearch extends DeclaredTheorem<QuadraticStart> {
             double[] g1 = q.gradient(cur);
             double[] hs = new double[d];
             q.hessianVector(cur, s, hs);
-            double slope = Math.abs(Vec.dot(g1, s));
-            double curv = Math.max(0, Vec.dot(s, hs));
+            double slope = Math.abs(Vectors.dot(g1, s));
+            double curv = Math.max(0, Vectors.dot(s, hs));
             double tau = Math.max(REL * Math.max(Math.abs(f0), Math.abs(f1)), ABS);
             double bound = Math.sqrt(2 * curv * tau);
             series.point("|g_t^T s_t|", slope);
             // g_t at a rounded iterate and the dot product: eps (|| |H| |x_t| || + L ||x_t-1||) ||s||.
             double l = q.certificate().L().orElse(0);
-            double scale = (q.gradientScale(cur) + l * (Vec.norm(prev) + Vec.norm(s))) * Vec.norm(s);
+            double scale = (q.gradientScale(cur) + l * (Vectors.norm(prev) + Vectors.norm(s))) * Vectors.norm(s);
             return Check.atMost(
                             "|grad f(x_t)^T (x_t - x_t-1)| vs sqrt(2 s^T H s tau)",
                             t,

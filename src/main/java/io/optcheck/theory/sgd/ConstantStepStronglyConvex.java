@@ -4,13 +4,13 @@ import io.optcheck.method.StochasticGradientDescent;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.ExpectationCheck;
 import io.optcheck.theory.stat.FalseAlarmBudget;
 import java.util.ArrayList;
@@ -110,8 +110,8 @@ public final class ConstantStepStronglyConvex
                     // A NaN f means the run overflowed (inf - inf): it diverged, X = +infinity.
                     out[c] = Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
                     double[] gNew = q.gradient(x);
-                    double stepNorm = Vec.norm(prev) + Vec.norm(x);
-                    double rounding = Tolerance.iterateRounding(Vec.norm(gNew), Vec.norm(prev), stepNorm);
+                    double stepNorm = Vectors.norm(prev) + Vectors.norm(x);
+                    double rounding = Tolerance.iterateRounding(Vectors.norm(gNew), Vectors.norm(prev), stepNorm);
                     out[m + c] = Double.isFinite(rounding) ? rounding : 0;
                     c++;
                 }

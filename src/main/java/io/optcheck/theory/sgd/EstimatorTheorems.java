@@ -3,6 +3,7 @@ package io.optcheck.theory.sgd;
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.Sampling;
 import io.optcheck.api.SelfRandomEstimator;
+import io.optcheck.oracle.EstimatorChoiceTree;
 import io.optcheck.problem.FiniteSum;
 import io.optcheck.problem.Num;
 import io.optcheck.prop.Property;

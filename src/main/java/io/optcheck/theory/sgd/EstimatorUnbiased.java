@@ -6,11 +6,13 @@ import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
 import io.optcheck.api.ExampleGradients;
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.Sampling;
+import io.optcheck.oracle.EstimatorChoiceTree;
+import io.optcheck.oracle.ExactMoments;
 import io.optcheck.problem.Num;
+import io.optcheck.problem.Vectors;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
-import io.optcheck.theory.Vec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -75,7 +77,7 @@ final class EstimatorUnbiased extends EstimatorTheorem {
             ExactMoments em = ExactMoments.mean(new EstimatorChoiceTree(estimator), g);
             m.put(
                     "bias E[estimate] - grad f(x)",
-                    Num.fmt(Vec.minus(em.mean, in.f().gradient(in.x()))));
+                    Num.fmt(Vectors.minus(em.mean, in.f().gradient(in.x()))));
             m.put("E[estimate] (exact)", Num.fmt(em.mean));
             m.put("outcomes", em.outcomes);
         } catch (EstimatorChoiceTree.EstimatorFailure e) {

@@ -6,6 +6,7 @@ import io.optcheck.api.ExampleGradients;
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.Sampling;
 import io.optcheck.api.SelfRandomEstimator;
+import io.optcheck.oracle.EstimatorChoiceTree;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import java.util.LinkedHashMap;

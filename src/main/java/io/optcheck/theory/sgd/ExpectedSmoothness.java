@@ -10,6 +10,7 @@ import io.optcheck.oracle.GradientOracle;
 import io.optcheck.oracle.SingleExampleOracle;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Problems;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -20,7 +21,6 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +112,7 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
         double[] gi = new double[d];
         for (int i = 0; i < n; i++) {
             f.exampleGradient(i, xs, gi);
-            sigma2 += Vec.dot(gi, gi) / n;
+            sigma2 += Vectors.dot(gi, gi) / n;
             double[] y0 = oneStep(method(hp), xs, new SingleExampleOracle(f, i));
             for (int j = 0; j < d; j++) {
                 rr[i][j] = y0[j] - xs[j];
@@ -206,7 +206,7 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
     private static double[] mul(double[][] a, double[] v) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
-            out[i] = Vec.dot(a[i], v);
+            out[i] = Vectors.dot(a[i], v);
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.optcheck.theory.sgd;
 
 import io.optcheck.api.ExampleGradients;
 import io.optcheck.oracle.BatchEstimator;
+import io.optcheck.oracle.ExactMoments;
 import io.optcheck.oracle.UniformMinibatch;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.prop.Gen;

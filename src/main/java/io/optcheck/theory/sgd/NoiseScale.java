@@ -3,6 +3,7 @@ package io.optcheck.theory.sgd;
 import static io.optcheck.theory.Assumptions.WITH_REPLACEMENT;
 
 import io.optcheck.api.ExampleGradients;
+import io.optcheck.oracle.ExactMoments;
 import io.optcheck.oracle.ExampleRows;
 import io.optcheck.problem.FiniteSums;
 import io.optcheck.problem.HighPrecision;

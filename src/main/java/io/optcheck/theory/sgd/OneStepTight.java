@@ -7,6 +7,7 @@ import io.optcheck.oracle.SingleExampleOracle;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Num;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -18,7 +19,6 @@ import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import io.optcheck.theory.vr.VrGens;
 import java.math.BigDecimal;
 import java.util.List;
@@ -68,7 +68,7 @@ public final class OneStepTight extends DeclaredTheorem<OneStepTight.Instance> {
                                 .knob("eta L"),
                         VrGens.offsets(s.f().dimension()))
                 .as((eta, e0) -> {
-                    return new Instance(s.f(), s.mu(), eta, Vec.plus(s.f().minimizer(), e0));
+                    return new Instance(s.f(), s.mu(), eta, Vectors.plus(s.f().minimizer(), e0));
                 }));
     }
 
@@ -82,21 +82,21 @@ public final class OneStepTight extends DeclaredTheorem<OneStepTight.Instance> {
         double mean = 0;
         double scale = 0;
         double vSq = 0;
-        double x0n = Vec.norm(in.x0());
-        double xsn = Vec.norm(xs);
+        double x0n = Vectors.norm(in.x0());
+        double xsn = Vectors.norm(xs);
         double[] g = new double[d];
         for (int i = 0; i < n; i++) {
             double[] x1 =
                     sgd.step(sgd.init(in.x0()), new SingleExampleOracle(f, i)).x();
-            double e = Vec.dist(x1, xs);
+            double e = Vectors.dist(x1, xs);
             mean += e * e / n;
             f.exampleGradient(i, in.x0(), g);
             // Rounding of x1 (inputs ||x0|| + eta ||g||) and of x* moves ||x1 - x*||^2 by 2 ||x1 - x*|| times it.
-            scale += (e * e + 2 * e * (x0n + in.eta() * Vec.norm(g) + xsn)) / n;
+            scale += (e * e + 2 * e * (x0n + in.eta() * Vectors.norm(g) + xsn)) / n;
             f.exampleGradient(i, xs, g);
-            vSq += Vec.normSq(g) / n;
+            vSq += Vectors.normSq(g) / n;
         }
-        double rSq = Vec.normSq(Vec.minus(in.x0(), xs));
+        double rSq = Vectors.normSq(Vectors.minus(in.x0(), xs));
         double bound;
         String quantity;
         if (r.conclusion().equals("pesto-reference")) {

@@ -4,12 +4,12 @@ import io.optcheck.method.StochasticGradientDescent;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.CenteredHuberSum;
 import io.optcheck.problem.HuberProblems;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.ExpectationCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +83,7 @@ public final class PolyakAveraging extends CheckpointTheorem<PolyakInstance, Pol
                 for (int i = 0; i < d; i++) {
                     wsum[i] += eta[t] * x[i];
                 }
-                xNorms += eta[t] * Vec.norm(x);
+                xNorms += eta[t] * Vectors.norm(x);
                 if (t + 1 == CHECKPOINTS[c]) {
                     double[] avg = new double[d];
                     for (int i = 0; i < d; i++) {

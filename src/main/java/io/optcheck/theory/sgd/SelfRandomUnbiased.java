@@ -3,8 +3,10 @@ package io.optcheck.theory.sgd;
 import io.optcheck.api.ExampleGradients;
 import io.optcheck.api.Sampling;
 import io.optcheck.api.SelfRandomEstimator;
+import io.optcheck.oracle.EstimatorChoiceTree;
 import io.optcheck.oracle.ExampleRows;
 import io.optcheck.problem.Num;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.result.StatisticalTest;
 import io.optcheck.theory.Cases;
@@ -12,7 +14,6 @@ import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.FalseAlarmBudget;
 import io.optcheck.theory.stat.MeanBound;
 import io.optcheck.theory.stat.StatisticalTheorem;
@@ -251,7 +252,7 @@ final class SelfRandomUnbiased extends EstimatorTheorem implements StatisticalTh
             }
             m.put(
                     "sample bias (mean - grad f(x))",
-                    Num.fmt(Vec.minus(mean, in.f().gradient(in.x()))));
+                    Num.fmt(Vectors.minus(mean, in.f().gradient(in.x()))));
             m.put("mean of " + RUNS + " estimates", Num.fmt(mean));
         } catch (EstimatorChoiceTree.EstimatorFailure e) {
             m.put("estimates", "not computed: " + e.getMessage());

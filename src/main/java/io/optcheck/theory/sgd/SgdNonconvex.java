@@ -7,13 +7,13 @@ import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.NonconvexProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Ripple;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
 import io.optcheck.theory.Cases;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.ExpectationCheck;
 import io.optcheck.theory.stat.Seeds;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ public final class SgdNonconvex extends CheckpointTheorem<NonconvexInstance, Sgd
             for (int t = 0; t < steps && c < m; t++) {
                 // The checker's own gradient at x_t, never the oracle's noisy one.
                 f.gradient(st.x(), g);
-                double gg = Vec.normSq(g);
+                double gg = Vectors.normSq(g);
                 sum += Double.isNaN(gg) ? Double.POSITIVE_INFINITY : gg;
                 if (t + 1 == CHECKPOINTS[c]) {
                     out[c] = sum / (t + 1);

@@ -8,9 +8,11 @@ import static io.optcheck.theory.Assumptions.UNIFORM_BATCH;
 import io.optcheck.api.ExampleGradients;
 import io.optcheck.api.Precision;
 import io.optcheck.oracle.BatchEstimator;
+import io.optcheck.oracle.ExactMoments;
 import io.optcheck.oracle.ExampleRows;
 import io.optcheck.oracle.RoundedMinibatch;
 import io.optcheck.problem.FiniteSum;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -19,7 +21,6 @@ import io.optcheck.theory.DeclaredTheorem;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -141,7 +142,7 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
                     bound[worst],
                     Tolerance.of(Math.max(g.maxAbs(), m.maxAbs) + bound[worst], g.dimension())));
         }
-        return b.completed(Map.of("E[g_B] - mean_i g_i", Vec.minus(m.mean, target)));
+        return b.completed(Map.of("E[g_B] - mean_i g_i", Vectors.minus(m.mean, target)));
     }
 
     /** max_j |E[estimate]_j - (1 + tighten) grad f(x)_j| &lt;= tol, by exact enumeration. */
@@ -197,7 +198,7 @@ public final class UnbiasedMinibatch extends DeclaredTheorem<BatchInstance> {
                     0,
                     Tolerance.of(scale, d)));
         }
-        return b.completed(Map.of(what + " - " + target, Vec.minus(m.mean, full)));
+        return b.completed(Map.of(what + " - " + target, Vectors.minus(m.mean, full)));
     }
 
     @Override

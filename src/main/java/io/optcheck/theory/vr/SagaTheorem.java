@@ -4,6 +4,8 @@ import static io.optcheck.theory.Assumptions.COMPONENTS_MU_STRONGLY_CONVEX;
 import static io.optcheck.theory.Assumptions.SAGA_TABLE_UPDATED;
 
 import io.optcheck.method.Saga;
+import io.optcheck.method.exact.SagaExact;
+import io.optcheck.method.exact.SagaMoments;
 import io.optcheck.oracle.FiniteSumIndexOracle;
 import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
@@ -11,6 +13,7 @@ import io.optcheck.problem.FiniteSum;
 import io.optcheck.problem.LogCoshQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.RotatedQuadraticSum;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -22,7 +25,6 @@ import io.optcheck.theory.Described;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,7 +117,7 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
             return Gens.combine(VrGens.offsets(d), Gens.integers(0, MAX_PREFIX), Gens.longs(0, Integer.MAX_VALUE))
                     .as((e0, prefix, seed) -> {
                         return new Instance(
-                                s.general(), s.mu(), Vec.plus(xs, e0), new double[0][], new int[0], seed, prefix);
+                                s.general(), s.mu(), Vectors.plus(xs, e0), new double[0][], new int[0], seed, prefix);
                     });
         });
     }
@@ -157,7 +159,7 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
                                 phi[i][j] = xs[j] + ephi.get(i)[j];
                             }
                         }
-                        double[] x0 = Vec.plus(xs, e0);
+                        double[] x0 = Vectors.plus(xs, e0);
                         return new Instance(
                                 s.general(),
                                 s.mu(),
@@ -231,7 +233,7 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
         for (int i = 0; i < n; i++) {
             v += f.bregman(i, phi[i], xs) / n;
         }
-        double e = Vec.dist(x, xs);
+        double e = Vectors.dist(x, xs);
         return v + e * e / (2 * n * eta * (1 - mu * eta));
     }
 
@@ -280,15 +282,15 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
      */
     static double leafScale(
             CertifiedSum f, double c, double[] xs, double xsn, double[] x0, double[] x1, double[][] phi1, double v1) {
-        double e1 = Vec.dist(x1, xs);
-        double step = Vec.dist(x1, x0);
-        return Math.abs(v1) + 2 * c * e1 * (Vec.norm(x0) + step + xsn) + breg(f, phi1, xs);
+        double e1 = Vectors.dist(x1, xs);
+        double step = Vectors.dist(x1, x0);
+        return Math.abs(v1) + 2 * c * e1 * (Vectors.norm(x0) + step + xsn) + breg(f, phi1, xs);
     }
 
     /** The start's share of the one-step check's scale: the bound, c ||x_0 - x*||^2's rounding, the Bregman terms. */
     static double startScale(
             CertifiedSum f, double c, double[] xs, double xsn, double[] x0, double[][] phi, double bound) {
-        return Math.abs(bound) + 2 * c * Vec.dist(x0, xs) * (Vec.norm(x0) + xsn) + breg(f, phi, xs);
+        return Math.abs(bound) + 2 * c * Vectors.dist(x0, xs) * (Vectors.norm(x0) + xsn) + breg(f, phi, xs);
     }
 
     /**
@@ -296,14 +298,14 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
      * true minimizer, and that uncertainty enters like a norm of x* (in units of 2^-52).
      */
     static double xStarScale(CertifiedSum f, double mu, double[] xs) {
-        return Vec.norm(xs) + Vec.norm(f.gradient(xs)) / (mu * 0x1p-52);
+        return Vectors.norm(xs) + Vectors.norm(f.gradient(xs)) / (mu * 0x1p-52);
     }
 
     static double breg(CertifiedSum f, double[][] phi, double[] xs) {
         double s = 0;
         double[] g = new double[f.dimension()];
         for (int i = 0; i < f.n(); i++) {
-            s += f.componentL(i) * Vec.dist(phi[i], xs) * (Vec.norm(phi[i]) + Vec.norm(xs)) / f.n();
+            s += f.componentL(i) * Vectors.dist(phi[i], xs) * (Vectors.norm(phi[i]) + Vectors.norm(xs)) / f.n();
             if (!(f instanceof DiagonalQuadraticSum) && !(f instanceof RotatedQuadraticSum)) {
                 // the general Bregman term f_i(p) - f_i(x*) - g^T (p - x*) cancels: its rounding is
                 // relative to the magnitudes of the three terms (a quadratic's is (1/2) r^T H_i r,
@@ -311,7 +313,7 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
                 f.exampleGradient(i, xs, g);
                 s += (Math.abs(f.exampleValue(i, phi[i]))
                                 + Math.abs(f.exampleValue(i, xs))
-                                + Vec.norm(g) * Vec.dist(phi[i], xs))
+                                + Vectors.norm(g) * Vectors.dist(phi[i], xs))
                         / f.n();
             }
         }
@@ -370,7 +372,7 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
         double eta = in.eta();
         double mu = in.mu();
         double[] xs = f.minimizer();
-        double xsn = diagonal != null ? Vec.norm(xs) : xStarScale(f, mu, xs);
+        double xsn = diagonal != null ? Vectors.norm(xs) : xStarScale(f, mu, xs);
         int steps = diagonal != null ? STEPS : STEPS_ROTATED;
         SagaMoments m = SagaMoments.propagate(f, eta, mu, xs, in.x0(), in.phi(), frozen, steps);
         double v0 = m.lyapunov[0];

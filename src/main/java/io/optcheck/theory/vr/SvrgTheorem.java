@@ -5,11 +5,13 @@ import static io.optcheck.theory.Assumptions.SVRG_RATE_LT_1;
 import static io.optcheck.theory.Assumptions.SVRG_SNAPSHOT_REFRESHED;
 
 import io.optcheck.method.Svrg;
+import io.optcheck.method.exact.SvrgMoments;
 import io.optcheck.oracle.FiniteSumIndexOracle;
 import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.RotatedQuadraticSum;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.prop.Property;
@@ -22,7 +24,6 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Theorem;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -173,7 +174,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
 
     /** The state after {@code epochs} epochs and a fraction u of the next one's inner steps, from x* + e0. */
     private static Instance reached(VrGens.Sum s, double eta, int m, double[] e0, int epochs, double u, long seed) {
-        double[] x0 = Vec.plus(s.general().minimizer(), e0);
+        double[] x0 = Vectors.plus(s.general().minimizer(), e0);
         int k = Math.min(m - 2, (int) Math.floor(u * (m - 1)));
         return new Instance(s.f(), s.mu(), eta, m, x0, new int[0], seed, epochs * m + k, s.general());
     }
@@ -193,7 +194,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
                                 VrGens.offsets(s.general().dimension()))
                         .as((eta, ratio, e0) -> {
                             int m = (int) Math.floor(ratio / (s.mu() * eta * (1 - 4 * eta))) + 1;
-                            double[] x0 = Vec.plus(s.general().minimizer(), e0);
+                            double[] x0 = Vectors.plus(s.general().minimizer(), e0);
                             return new Instance(null, s.mu(), eta, m, x0, new int[0], 0, -1, s.general());
                         }))
                 .filter("a < 1", in -> in.a() < 1);
@@ -239,7 +240,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
                             int m = rateLt1
                                     ? (int) Math.floor(mMin * ratio) + 1
                                     : Math.max(1, (int) Math.floor(mMin * ratio));
-                            double[] x0 = Vec.plus(s.f().minimizer(), e0);
+                            double[] x0 = Vectors.plus(s.f().minimizer(), e0);
                             return new Instance(
                                     s.f(),
                                     s.mu(),
@@ -267,7 +268,7 @@ public final class SvrgTheorem extends DeclaredTheorem<SvrgTheorem.Instance> {
         boolean rotated = f instanceof RotatedQuadraticSum;
         int epochs = rotated ? EPOCHS_ROTATED : EPOCHS;
         // a rotated sum's x* comes from LU: its uncertainty ||grad f(x*)|| / mu enters as part of its norm
-        double xsn = rotated ? SagaTheorem.xStarScale(f, in.mu(), xs) : Vec.norm(xs);
+        double xsn = rotated ? SagaTheorem.xStarScale(f, in.mu(), xs) : Vectors.norm(xs);
         SvrgMoments mo = SvrgMoments.propagate(f, in.eta(), in.m(), xs, in.x0(), frozen, epochs);
         // the wrong constant of the sensitivity run: a without its variance term on diagonal sums; on
         // rotated ones that is not caught (worst ratio about 0.7 at CI tries: there the variance term

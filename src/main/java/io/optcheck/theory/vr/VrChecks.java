@@ -1,9 +1,9 @@
 package io.optcheck.theory.vr;
 
+import io.optcheck.problem.Vectors;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import java.util.Map;
 
 /** The exact unbiasedness check the variance-reduced estimators share. */
@@ -24,6 +24,6 @@ final class VrChecks {
         }
         Evaluation.Builder b = new Evaluation.Builder();
         b.add(Check.atMost(quantity, 1, worst, 0, Tolerance.of(n * mag, d)));
-        return b.completed(Map.of("E[v] - grad f", Vec.minus(mean, full)));
+        return b.completed(Map.of("E[v] - grad f", Vectors.minus(mean, full)));
     }
 }

@@ -1,11 +1,12 @@
 package io.optcheck.theory.vr;
 
 import io.optcheck.method.Method;
+import io.optcheck.method.exact.IndexPaths;
 import io.optcheck.problem.CertifiedSum;
+import io.optcheck.problem.Vectors;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -130,10 +131,10 @@ final class VrPathChecks {
             for (int j = 0; j < d; j++) {
                 v[j] = (xk[j] - x1[j]) / p.eta();
             }
-            double vn = Vec.norm(v);
+            double vn = Vectors.norm(v);
             ev += l.probability() * vn * vn;
             // v is read from two rounded iterates: error up to 2^-52 (||x_k|| + ||x_{k+1}||)/eta per coordinate
-            scale += l.probability() * (vn * vn + 2 * vn * (Vec.norm(xk) + Vec.norm(x1)) / p.eta());
+            scale += l.probability() * (vn * vn + 2 * vn * (Vectors.norm(xk) + Vectors.norm(x1)) / p.eta());
         }
         double bound = (wrongConstant ? 0.5 : 4) * (gx + gs);
         // the gaps are measured from the rounded x*: 2 n ||x*|| sqrt(2 gap) each (as in SvrgTheorem),

@@ -2,6 +2,7 @@ package io.optcheck.theory.adapt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.optcheck.method.exact.ExactAdaptive;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.optcheck.method.GradientDescent;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
 import io.optcheck.result.Verdict;
@@ -13,7 +14,6 @@ import io.optcheck.theory.Regime;
 import io.optcheck.theory.RunSettings;
 import io.optcheck.theory.TheoremRunner;
 import io.optcheck.theory.Tolerance;
-import io.optcheck.theory.Vec;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +54,7 @@ class RotatedQuadraticRoundingTest {
         assertThat(q.valueScale(X0)).isCloseTo(terms, Percentage.withPercentage(1e-12));
         assertThat(q.valueScale(X0)).isGreaterThan(5000 * Math.abs(q.value(X0)));
         // The gradient's terms cancel too: |H| |x| against H x.
-        assertThat(q.gradientScale(X0)).isGreaterThan(50 * Vec.norm(q.gradient(X0)));
+        assertThat(q.gradientScale(X0)).isGreaterThan(50 * Vectors.norm(q.gradient(X0)));
         // Diagonal, b = 0: the scale is |f|.
         Quadratic diag = Quadratic.diagonal(new double[] {2, 3});
         assertThat(diag.valueScale(new double[] {1, -2})).isEqualTo(Math.abs(diag.value(new double[] {1, -2})));
@@ -72,9 +72,10 @@ class RotatedQuadraticRoundingTest {
             double[] prev = s.x();
             s = gd.step(s, new ExactOracle(q));
             double[] cur = s.x();
-            double gg = Vec.normSq(q.gradient(prev));
+            double gg = Vectors.normSq(q.gradient(prev));
             double allowance = Tolerance.of(
-                    Tolerance.iterateRounding(Vec.norm(q.gradient(cur)), Vec.norm(prev), eta * Math.sqrt(gg)), 2);
+                    Tolerance.iterateRounding(Vectors.norm(q.gradient(cur)), Vectors.norm(prev), eta * Math.sqrt(gg)),
+                    2);
             if (!DescentLemma.exactHolds(q, prev, cur, eta, l, "general-form", 0)) {
                 missedExactly++;
             }

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.optcheck.method.Saga;
+import io.optcheck.method.exact.SagaMoments;
 import io.optcheck.oracle.FiniteSumIndexOracle;
 import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.RotatedQuadraticSum;
-import io.optcheck.theory.Vec;
+import io.optcheck.problem.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,7 +67,7 @@ class SagaMomentsTest {
                         ph[path[k]] = before;
                     }
                 }
-                double e = Vec.dist(s.x(), xs);
+                double e = Vectors.dist(s.x(), xs);
                 dist += e * e / paths;
                 v += SagaTheorem.lyapunov(f, mu, eta, xs, s.x(), ph) / paths;
             }

@@ -3,6 +3,8 @@ package io.optcheck.theory.vr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.optcheck.method.exact.SagaExact;
+import io.optcheck.method.exact.SagaMoments;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.LogCoshQuadraticSum;
 import io.optcheck.theory.Check;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.optcheck.method.Svrg;
+import io.optcheck.method.exact.SagaMoments;
+import io.optcheck.method.exact.SvrgMoments;
 import io.optcheck.oracle.FiniteSumIndexOracle;
 import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;

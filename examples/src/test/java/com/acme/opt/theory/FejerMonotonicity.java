@@ -1,6 +1,7 @@
 package com.acme.opt.theory;
 
 import io.optcheck.problem.Num;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -11,7 +12,6 @@ import io.optcheck.theory.KindTheorem;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,7 +96,7 @@ public final class FejerMonotonicity extends KindTheorem<FejerMonotonicity.Insta
             // carries an error of up to 2^-52 X per coordinate, X = ||x_t-1|| + eta ||g|| + ||x*||
             // (the inputs of x_t-1 - eta lambda (x_t-1 - c)); that moves ||x_t - x*||^2 by up to
             // 2 ||x_t - x*|| X 2^-52 + d X^2 2^-104, written here in units of 2^-52.
-            double x = Vec.norm(prev) + eta * Vec.norm(f.gradient(prev)) + Vec.norm(xStar);
+            double x = Vectors.norm(prev) + eta * Vectors.norm(f.gradient(prev)) + Vectors.norm(xStar);
             double scale = d0 + d1 + 2 * Math.sqrt(d1) * x + d * x * x * 0x1p-52;
             Check c = Check.atMost("||x_t - x*||^2", t, d1, bound, Tolerance.of(scale, d));
             if (c.marginal() && tighten() == 0) {

@@ -4,6 +4,7 @@ import io.optcheck.api.Hyperparameters;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -13,7 +14,6 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.ExpectationCheck;
 import io.optcheck.theory.stat.FalseAlarmBudget;
 import io.optcheck.theory.stat.MeanBound;
@@ -204,7 +204,7 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
                             + Math.abs(bound)
                             + t
                                     * Tolerance.iterateRounding(
-                                            Vec.norm(q.gradient(cur)), Vec.norm(prev), eta * Vec.norm(g));
+                                            Vectors.norm(q.gradient(cur)), Vectors.norm(prev), eta * Vectors.norm(g));
                     series.point("f(x_t) - f*", f);
                     series.point("bound nu/(gamma + t + 1)", bound);
                     return Check.atMost("f(x_t) - f* (sigma = 0)", t, f, bound, Tolerance.of(scale, d));
@@ -224,7 +224,7 @@ public final class DiminishingStep extends ScheduleTheorem<DimInstance, Diminish
         for (double v : samples) {
             fmax = Math.max(fmax, Double.isFinite(v) ? v : 0);
         }
-        double scale = Vec.norm(in.x0()) + Math.sqrt(2 * fmax / in.mu());
+        double scale = Vectors.norm(in.x0()) + Math.sqrt(2 * fmax / in.mu());
         double err = Tolerance.of(t * (1 + in.beta() / in.b() * in.l()) * scale, d);
         double m = Double.isFinite(mean) ? mean : fmax;
         return Tolerance.of(Math.abs(bound) + m, d)

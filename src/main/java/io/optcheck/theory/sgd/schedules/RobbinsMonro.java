@@ -4,6 +4,7 @@ import io.optcheck.api.Hyperparameters;
 import io.optcheck.oracle.NoisyOracle;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
 import io.optcheck.prop.Gens;
 import io.optcheck.theory.Cases;
@@ -13,7 +14,6 @@ import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
 import io.optcheck.theory.Tolerance;
 import io.optcheck.theory.TrajectoryCheck;
-import io.optcheck.theory.Vec;
 import io.optcheck.theory.stat.ExpectationCheck;
 import io.optcheck.theory.stat.FalseAlarmBudget;
 import io.optcheck.theory.stat.MeanBound;
@@ -131,7 +131,8 @@ public final class RobbinsMonro extends ScheduleTheorem<RmInstance, RobbinsMonro
                 .dimensions(1, 3)
                 .spectrum(1e-1, 1e1)
                 .flatMap(q -> Gens.combine(
-                                Problems.points(q.dimension(), 10).filter("||x0 - x*|| >= 1", x -> Vec.norm(x) >= 1),
+                                Problems.points(q.dimension(), 10)
+                                        .filter("||x0 - x*|| >= 1", x -> Vectors.norm(x) >= 1),
                                 p,
                                 hbs)
                         .as((x0, pv, o) -> build(q, x0, pv, o[0], o[1], o[2])));

@@ -1,4 +1,4 @@
-package io.optcheck.theory.gd;
+package io.optcheck.method.exact;
 
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Quadratic;
@@ -10,21 +10,21 @@ import java.math.MathContext;
  * violation of a t-step bound: the theorem is a statement about the real-number trajectory from
  * x0, so the recheck recomputes that trajectory rather than the floating-point one.
  */
-final class ExactGd {
+public final class ExactGd {
 
     private ExactGd() {}
 
     /** Working precision of the recheck; rounding at 1e-300 cannot decide a 1e-16 question. */
-    static final MathContext MC = HighPrecision.MC;
+    public static final MathContext MC = HighPrecision.MC;
 
     /** How a recheck on the real-number GD trajectory evaluates, for the report. */
-    static final String TRAJECTORY = HighPrecision.DECIMAL + " on the real-number trajectory";
+    public static final String TRAJECTORY = HighPrecision.DECIMAL + " on the real-number trajectory";
 
     /** How a recheck of a one-step statement evaluates, for the report. */
-    static final String STEP = HighPrecision.DECIMAL + " on the real-number step from the recorded x_t-1";
+    public static final String STEP = HighPrecision.DECIMAL + " on the real-number step from the recorded x_t-1";
 
     /** An objective evaluated in decimal arithmetic. */
-    interface Model {
+    public interface Model {
         BigDecimal value(BigDecimal[] x);
 
         BigDecimal[] gradient(BigDecimal[] x);
@@ -36,7 +36,7 @@ final class ExactGd {
     }
 
     /** x_t of GD with step eta from x0, in 300-digit arithmetic. */
-    static BigDecimal[] iterate(Model m, double[] x0, double eta, int t) {
+    public static BigDecimal[] iterate(Model m, double[] x0, double eta, int t) {
         BigDecimal e = new BigDecimal(eta);
         BigDecimal[] x = HighPrecision.big(x0);
         for (int s = 0; s < t; s++) {
@@ -49,7 +49,7 @@ final class ExactGd {
     }
 
     /** The exact model of a quadratic (H and b as stored); its minimizer is the certificate's x*. */
-    static Model quadratic(Quadratic q) {
+    public static Model quadratic(Quadratic q) {
         double[][] h = q.h();
         double[] b = q.b();
         double[] xs = q.certificate().xStar().orElseThrow();

@@ -1,4 +1,4 @@
-package io.optcheck.theory.vr;
+package io.optcheck.method.exact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

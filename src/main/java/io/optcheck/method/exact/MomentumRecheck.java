@@ -1,4 +1,4 @@
-package io.optcheck.theory.gd;
+package io.optcheck.method.exact;
 
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Quadratic;
@@ -13,20 +13,21 @@ import java.math.MathContext;
  * checked at the same step. Rounding of the parameters and of the run is then 1e-300 relative,
  * far below any violation that means something.
  */
-final class MomentumRecheck {
+public final class MomentumRecheck {
 
     private MomentumRecheck() {}
 
     static final MathContext MC = HighPrecision.MC;
 
     /** How the recheck evaluates, for the report. */
-    static final String PRECISION = HighPrecision.DECIMAL + " on the real-number trajectory of the theorem's tuning";
+    public static final String PRECISION =
+            HighPrecision.DECIMAL + " on the real-number trajectory of the theorem's tuning";
 
     /**
      * ||x_t - x*|| &lt;= (1 + (1 + rho) t) rho^t R (1 - tighten) for heavy ball with the quadratic
      * tuning.
      */
-    static boolean heavyBallQuadraticHolds(
+    public static boolean heavyBallQuadraticHolds(
             Quadratic q, double[] x0, double[] xStar, double l, double mu, int steps, double tighten) {
         return new HeavyBallQuadraticRun(q, x0, xStar, l, mu).holdsAt(steps, tighten);
     }
@@ -39,7 +40,7 @@ final class MomentumRecheck {
      * operations in the same order and MathContext); an earlier step restarts from x0. Not
      * thread-safe: one per trajectory check.
      */
-    static final class HeavyBallQuadraticRun {
+    public static final class HeavyBallQuadraticRun {
         private final double[][] h;
         private final double[] qb;
         private final double[] x0;
@@ -51,7 +52,7 @@ final class MomentumRecheck {
         private BigDecimal[] xp;
         private int t;
 
-        HeavyBallQuadraticRun(Quadratic q, double[] x0, double[] xStar, double l, double mu) {
+        public HeavyBallQuadraticRun(Quadratic q, double[] x0, double[] xStar, double l, double mu) {
             BigDecimal sl = new BigDecimal(l).sqrt(MC);
             BigDecimal sm = new BigDecimal(mu).sqrt(MC);
             BigDecimal sum = sl.add(sm);
@@ -72,7 +73,7 @@ final class MomentumRecheck {
         }
 
         /** The bound at step {@code steps} (at least 0), tightened by {@code tighten}, on the exact run. */
-        boolean holdsAt(int steps, double tighten) {
+        public boolean holdsAt(int steps, double tighten) {
             if (steps < t) {
                 restart();
             }

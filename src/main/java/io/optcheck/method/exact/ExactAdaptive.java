@@ -1,4 +1,4 @@
-package io.optcheck.theory.adapt;
+package io.optcheck.method.exact;
 
 import io.optcheck.problem.HighPrecision;
 import java.math.BigDecimal;
@@ -20,12 +20,12 @@ import java.util.Map;
  * Sec. 2) divides by sqrt(q) + eps with q the raw v (or its max) and lr_t = lr sqrt(1 - b2^t).
  * Each quantity is rounded to 300 digits; sums and products of doubles are exact there.
  */
-final class ExactAdaptive {
+public final class ExactAdaptive {
 
     private ExactAdaptive() {}
 
     /** How the quantity under the root is formed from v_t. */
-    enum Max {
+    public enum Max {
         /** v_t itself (Adam, RMSProp). */
         NONE,
         /** max(vhat, v_t), the raw v (Reddi et al. Alg. 2; PyTorch's amsgrad = True). */
@@ -39,7 +39,7 @@ final class ExactAdaptive {
      *
      * @param epsHat the reordered form: eps added to sqrt of the uncorrected q, lr_t = lr sqrt(1 - b2^t)
      */
-    record Update(
+    public record Update(
             double lr,
             double b2,
             double eps,
@@ -53,7 +53,7 @@ final class ExactAdaptive {
             double hi) {
 
         /** RMSProp (Tieleman &amp; Hinton): rho as b2, eps outside the root, no bias correction, v_0. */
-        static Update rmsProp(double lr, double rho, double eps, double v0) {
+        public static Update rmsProp(double lr, double rho, double eps, double v0) {
             return new Update(
                     lr,
                     rho,
@@ -72,7 +72,7 @@ final class ExactAdaptive {
          * RMSProp under resolved conventions ({@code initial-accumulator}: 0, eps or a number), as
          * {@code MethodProviders} builds it.
          */
-        static Update rmsProp(double lr, double rho, double eps, Map<String, String> conv) {
+        public static Update rmsProp(double lr, double rho, double eps, Map<String, String> conv) {
             String a = conv.getOrDefault("initial-accumulator", "0");
             return rmsProp(lr, rho, eps, a.equals("eps") ? eps : Double.parseDouble(a));
         }
@@ -81,7 +81,7 @@ final class ExactAdaptive {
          * AMSGrad with b1 = 0, a constant lr and no projection, under resolved conventions
          * ({@code eps}, {@code bias-correction}, {@code max-over}), as {@code MethodProviders} builds it.
          */
-        static Update amsGrad(double lr, double b2, double eps, Map<String, String> conv) {
+        public static Update amsGrad(double lr, double b2, double eps, Map<String, String> conv) {
             boolean hat = "eps-hat".equals(conv.get("eps"));
             return new Update(
                     lr,
@@ -99,7 +99,7 @@ final class ExactAdaptive {
     }
 
     /** The moments of one run, per coordinate; {@link #step} advances them by one gradient. */
-    static final class Run {
+    public static final class Run {
         private final Update u;
         private final BigDecimal b2;
         private final BigDecimal oneMinusB2;
@@ -111,7 +111,7 @@ final class ExactAdaptive {
         private BigDecimal b2PowT = BigDecimal.ONE;
         private int t;
 
-        Run(Update u, int d) {
+        public Run(Update u, int d) {
             this.u = u;
             b2 = HighPrecision.big(u.b2());
             oneMinusB2 = BigDecimal.ONE.subtract(b2);
@@ -132,12 +132,12 @@ final class ExactAdaptive {
         }
 
         /** v_t of coordinate i after the last step (v_0 before the first). */
-        BigDecimal v(int i) {
+        public BigDecimal v(int i) {
             return v[i];
         }
 
         /** The denominator of coordinate i in the last step. */
-        BigDecimal den(int i) {
+        public BigDecimal den(int i) {
             return den[i];
         }
 
@@ -153,7 +153,7 @@ final class ExactAdaptive {
         }
 
         /** Advances the moments by the gradient g_t: v_t, vhat_t and den_t of every coordinate. */
-        void advance(BigDecimal[] g) {
+        public void advance(BigDecimal[] g) {
             t++;
             b2PowT = b2PowT.multiply(b2, HighPrecision.MC);
             BigDecimal bc = u.biasCorrection() ? BigDecimal.ONE.subtract(b2PowT) : BigDecimal.ONE;
@@ -178,7 +178,7 @@ final class ExactAdaptive {
         }
 
         /** Advances the moments by g_t ({@link #advance}); returns x_t = Pi(x_t-1 - lr_t g_t/den_t). */
-        BigDecimal[] step(BigDecimal[] x, BigDecimal[] g) {
+        public BigDecimal[] step(BigDecimal[] x, BigDecimal[] g) {
             advance(g);
             BigDecimal lrT = lrT();
             BigDecimal lo = Double.isInfinite(u.lo()) ? null : HighPrecision.big(u.lo());

@@ -1,4 +1,4 @@
-package io.optcheck.theory.vr;
+package io.optcheck.method.exact;
 
 import io.optcheck.problem.CertifiedSum;
 import java.util.ArrayList;
@@ -21,12 +21,12 @@ import java.util.List;
  * and |S| times the operations; on a block of size &gt; 1, the PSD-order bound of
  * {@link #propagateBounded}.
  */
-final class SvrgMoments {
+public final class SvrgMoments {
 
     /** Per epoch s = 0..S: E[f(x~_s)] - f(x*), and its rounding scale (see the class comment). */
-    final double[] gap;
+    public final double[] gap;
 
-    final double[] gapScale;
+    public final double[] gapScale;
 
     private SvrgMoments(int epochs) {
         gap = new double[epochs + 1];
@@ -37,7 +37,7 @@ final class SvrgMoments {
      * @param f a diagonal or rotated quadratic sum
      * @throws IllegalArgumentException for any other sum
      */
-    static SvrgMoments propagate(
+    public static SvrgMoments propagate(
             CertifiedSum f, double eta, int m, double[] xStar, double[] x0, boolean frozen, int epochs) {
         SvrgMoments out = new SvrgMoments(epochs);
         for (QuadraticMoments.Block blk : QuadraticMoments.blocks(f, xStar)) {

@@ -1,9 +1,8 @@
-package io.optcheck.theory.sgd;
+package io.optcheck.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.optcheck.api.ExampleGradients;
-import io.optcheck.oracle.UniformMinibatch;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,8 @@
-package io.optcheck.theory.sgd;
+package io.optcheck.oracle;
 
 import io.optcheck.api.ExampleGradients;
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.Randomness;
-import io.optcheck.oracle.BatchEstimator;
-import io.optcheck.oracle.Enumeration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,22 +25,22 @@ import org.hipparchus.random.RandomGenerator;
  * wrong length, asks different questions on the same answers, or its tree is too large) throws an
  * {@link EstimatorFailure} that names the estimator, the instance size and the call.
  */
-final class EstimatorChoiceTree implements BatchEstimator {
+public final class EstimatorChoiceTree implements BatchEstimator {
 
     /** The most questions one call of the estimator may ask. */
     static final int MAX_DRAWS = 256;
 
     private final GradientEstimator estimator;
 
-    EstimatorChoiceTree(GradientEstimator estimator) {
+    public EstimatorChoiceTree(GradientEstimator estimator) {
         this.estimator = estimator;
     }
 
     /** A breach of the estimator contract; {@link #call} is the 1-based number of the call. */
-    static final class EstimatorFailure extends RuntimeException {
-        final long call;
+    public static final class EstimatorFailure extends RuntimeException {
+        public final long call;
 
-        EstimatorFailure(String message, long call, Throwable cause) {
+        public EstimatorFailure(String message, long call, Throwable cause) {
             super(message, cause);
             this.call = call;
         }
@@ -225,7 +223,7 @@ final class EstimatorChoiceTree implements BatchEstimator {
     }
 
     /** The estimate, or an {@link EstimatorFailure} for null, a wrong length or a non-finite entry. */
-    static double[] validated(double[] est, ExampleGradients g, Supplier<String> whereText, long call) {
+    public static double[] validated(double[] est, ExampleGradients g, Supplier<String> whereText, long call) {
         if (est != null && est.length == g.dimension()) {
             boolean finite = true;
             for (double v : est) {

@@ -1,8 +1,6 @@
-package io.optcheck.theory.sgd;
+package io.optcheck.oracle;
 
 import io.optcheck.api.ExampleGradients;
-import io.optcheck.oracle.BatchEstimator;
-import io.optcheck.oracle.UniformMinibatch;
 import io.optcheck.problem.HighPrecision;
 import java.math.BigDecimal;
 
@@ -11,14 +9,14 @@ import java.math.BigDecimal;
  * about a given center c. Sums are compensated (Neumaier), so the enumeration itself adds at
  * most about 2 ulps relative to the sum of magnitudes, whatever the number of outcomes.
  */
-final class ExactMoments {
+public final class ExactMoments {
 
-    final double[] mean;
-    final double[][] second;
-    final double totalProbability;
-    final long outcomes;
+    public final double[] mean;
+    public final double[][] second;
+    public final double totalProbability;
+    public final long outcomes;
     /** The largest |estimate_j| over all outcomes: the magnitude scale of the mean. */
-    final double maxAbs;
+    public final double maxAbs;
 
     private ExactMoments(double[] mean, double[][] second, double total, long outcomes, double maxAbs) {
         this.maxAbs = maxAbs;
@@ -29,12 +27,12 @@ final class ExactMoments {
     }
 
     /** Mean only. */
-    static ExactMoments mean(BatchEstimator e, ExampleGradients g) {
+    public static ExactMoments mean(BatchEstimator e, ExampleGradients g) {
         return of(e, g, null);
     }
 
     /** Mean and the second moment about {@code center} (null: no second moment). */
-    static ExactMoments of(BatchEstimator e, ExampleGradients g, double[] center) {
+    public static ExactMoments of(BatchEstimator e, ExampleGradients g, double[] center) {
         int d = g.dimension();
         double[] s = new double[d];
         double[] cs = new double[d];
@@ -85,9 +83,9 @@ final class ExactMoments {
      * real-number batch means ({@link UniformMinibatch#enumerateExact}): the recheck of a marginal
      * result. second[j][k] = E[(g - c)_j (g - c)_k].
      */
-    record Decimal(BigDecimal[] mean, BigDecimal[][] second) {
+    public record Decimal(BigDecimal[] mean, BigDecimal[][] second) {
         /** tr E[(g - c)(g - c)^T]. */
-        BigDecimal trace() {
+        public BigDecimal trace() {
             BigDecimal t = BigDecimal.ZERO;
             for (int j = 0; j < second.length; j++) {
                 t = t.add(second[j][j]);
@@ -96,7 +94,7 @@ final class ExactMoments {
         }
     }
 
-    static Decimal exact(UniformMinibatch e, ExampleGradients g, BigDecimal[] center) {
+    public static Decimal exact(UniformMinibatch e, ExampleGradients g, BigDecimal[] center) {
         int d = g.dimension();
         BigDecimal[] mean = new BigDecimal[d];
         BigDecimal[][] sec = new BigDecimal[d][d];
@@ -119,7 +117,7 @@ final class ExactMoments {
     }
 
     /** The mean of the example gradients (grad f of the finite sum), in decimal arithmetic. */
-    static BigDecimal[] exactFullGradient(ExampleGradients g) {
+    public static BigDecimal[] exactFullGradient(ExampleGradients g) {
         int n = g.n();
         int d = g.dimension();
         BigDecimal[] out = new BigDecimal[d];
@@ -156,7 +154,7 @@ final class ExactMoments {
     }
 
     /** tr Sigma, in decimal arithmetic. */
-    static BigDecimal exactTrace(ExampleGradients g) {
+    public static BigDecimal exactTrace(ExampleGradients g) {
         BigDecimal[][] sigma = exactCovariance(g);
         BigDecimal t = BigDecimal.ZERO;
         for (int j = 0; j < sigma.length; j++) {
@@ -166,7 +164,7 @@ final class ExactMoments {
     }
 
     /** How these rechecks evaluate, for the report. */
-    static final String PRECISION = HighPrecision.DECIMAL
+    public static final String PRECISION = HighPrecision.DECIMAL
             + " on the real-number batch means of the built-in sampler, enumerated exactly, to 1e-250 relative";
 
     private static void add(double[] acc, int i, int c, double v) {

@@ -1,4 +1,4 @@
-package io.optcheck.theory.sgd;
+package io.optcheck.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,6 @@ import io.optcheck.api.ExampleGradients;
 import io.optcheck.api.GradientEstimator;
 import io.optcheck.api.Randomness;
 import io.optcheck.api.Sampling;
-import io.optcheck.oracle.Enumeration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

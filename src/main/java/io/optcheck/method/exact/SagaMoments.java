@@ -1,4 +1,4 @@
-package io.optcheck.theory.vr;
+package io.optcheck.method.exact;
 
 import io.optcheck.problem.CertifiedSum;
 import java.util.ArrayList;
@@ -17,14 +17,14 @@ import java.util.List;
  * S_{t+1} = (1/n) sum_s A_s S_t A_s^T per block is exact. Alongside, the same recursion on
  * |A_s| and |S| gives the magnitudes the rounding is relative to.
  */
-final class SagaMoments {
+public final class SagaMoments {
 
     /** Per step t = 0..T: E||x_t - x*||^2, E V_t, and the magnitude scales of both. */
-    final double[] distSq;
+    public final double[] distSq;
 
-    final double[] lyapunov;
-    final double[] distScale;
-    final double[] lyapunovScale;
+    public final double[] lyapunov;
+    public final double[] distScale;
+    public final double[] lyapunovScale;
 
     private SagaMoments(int steps) {
         distSq = new double[steps + 1];
@@ -37,7 +37,7 @@ final class SagaMoments {
      * @param f a diagonal or rotated quadratic sum
      * @throws IllegalArgumentException for any other sum
      */
-    static SagaMoments propagate(
+    public static SagaMoments propagate(
             CertifiedSum f,
             double eta,
             double mu,

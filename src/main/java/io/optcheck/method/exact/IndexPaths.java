@@ -1,4 +1,4 @@
-package io.optcheck.theory.vr;
+package io.optcheck.method.exact;
 
 import io.optcheck.method.Method;
 import io.optcheck.method.MethodFailure;
@@ -29,7 +29,7 @@ import org.hipparchus.random.Well19937c;
  * the last leaf is replayed from x_0 to see it), that throws, refuses, or reaches a non-finite
  * iterate ends the enumeration with a {@link Failure} naming the step.
  */
-final class IndexPaths {
+public final class IndexPaths {
 
     private IndexPaths() {}
 
@@ -37,19 +37,19 @@ final class IndexPaths {
     static final int MAX_QUESTIONS = 64;
 
     /** One path: the probability of its free part, the iterates x_0..x_K, and each step's answers. */
-    record Leaf(double probability, double[][] x, int[][] answers) {
+    public record Leaf(double probability, double[][] x, int[][] answers) {
         int steps() {
             return x.length - 1;
         }
     }
 
     /** Why an enumeration stopped: the method refused (a refusal) or broke its contract (an error). */
-    static final class Failure extends RuntimeException {
+    public static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final int step;
-        final boolean refused;
+        public final int step;
+        public final boolean refused;
 
-        Failure(String message, int step, boolean refused) {
+        public Failure(String message, int step, boolean refused) {
             super(message, null, false, false);
             this.step = step;
             this.refused = refused;
@@ -117,7 +117,7 @@ final class IndexPaths {
      *
      * @throws Failure as described in the class comment
      */
-    static <S extends MethodState> List<Leaf> enumerate(
+    public static <S extends MethodState> List<Leaf> enumerate(
             Method<S> method, FiniteSum f, double[] x0, long seed, int prefix, int free) {
         // The prefix runs once; every leaf continues from its final state, which a step must not
         // modify (the Optimizer contract). The last leaf is then replayed from x_0 in full: a step
