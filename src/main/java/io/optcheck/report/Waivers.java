@@ -11,6 +11,7 @@ import io.optcheck.result.Verdict;
 import io.optcheck.result.Waiver;
 import io.optcheck.result.WaiverMark;
 import io.optcheck.result.WaiverReport;
+import io.optcheck.text.ParseErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,15 +99,8 @@ public final class Waivers {
         try {
             root = text.isBlank() ? null : mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
             throw new WaiverFileException(
-                    name,
-                    0,
-                    name + ": not valid " + (json ? "JSON" : "YAML") + where + " (" + e.getOriginalMessage() + ")",
-                    e);
+                    name, 0, name + ": not valid " + (json ? "JSON" : "YAML") + ParseErrors.where(e, 0), e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return none();

@@ -1,17 +1,19 @@
 package io.optcheck.theory;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.optcheck.text.ParseErrors;
 import io.optcheck.theory.Specs.SpecException;
-import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The assumption vocabulary: every assumption id used in specs, code, JSON and reports, in
@@ -76,6 +78,8 @@ public final class Assumptions {
             EPS_ZERO,
             NO_WEIGHT_DECAY);
 
+    private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
     private static final ObjectMapper YAML =
             new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -96,11 +100,8 @@ public final class Assumptions {
         JsonNode n;
         try {
             n = YAML.readTree(text);
-        } catch (IOException e) {
-            String msg = e.getMessage() == null
-                    ? ""
-                    : e.getMessage().lines().findFirst().orElse("");
-            throw new SpecException(file + " is not valid YAML (" + msg + "). Fix the YAML syntax.");
+        } catch (JsonProcessingException e) {
+            throw new SpecException(file + " is not valid YAML" + ParseErrors.where(e, 0) + ". Fix the YAML syntax.");
         }
         if (n == null || n.isMissingNode() || n.isNull()) {
             throw new SpecException(file + " is empty: it must map each assumption id to its statement.");
@@ -110,6 +111,10 @@ public final class Assumptions {
         }
         Map<String, String> m = new LinkedHashMap<>();
         n.fields().forEachRemaining(e -> {
+            if (!KEBAB.matcher(e.getKey()).matches()) {
+                throw new SpecException(file + ": assumption id '" + e.getKey()
+                        + "' is not kebab case (lower-case letters and digits joined by single '-').");
+            }
             JsonNode v = e.getValue();
             if (!v.isTextual() || v.asText().isBlank()) {
                 throw new SpecException(file + ": assumption '" + e.getKey()

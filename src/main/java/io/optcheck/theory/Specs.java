@@ -1,10 +1,12 @@
 package io.optcheck.theory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.optcheck.api.MethodKind;
 import io.optcheck.api.Precision;
+import io.optcheck.text.ParseErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -120,11 +122,9 @@ public final class Specs {
         JsonNode n;
         try {
             n = YAML.readTree(yaml);
-        } catch (IOException e) {
-            String msg = e.getMessage() == null
-                    ? ""
-                    : e.getMessage().lines().findFirst().orElse("");
-            throw new SpecException(file + ": the front matter is not valid YAML (" + msg + "). Fix the YAML syntax.");
+        } catch (JsonProcessingException e) {
+            throw new SpecException(
+                    file + ": the front matter is not valid YAML" + ParseErrors.where(e, 1) + ". Fix the YAML syntax.");
         }
         if (n == null || !n.isObject()) {
             throw new SpecException(file + ": the front matter must be a YAML mapping of fields.");

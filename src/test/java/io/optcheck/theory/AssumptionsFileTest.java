@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.optcheck.theory.Specs.SpecException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -21,44 +19,48 @@ class AssumptionsFileTest {
 
     static final String FILE = "specs/x.yaml";
 
-    @Test
-    void everySpecAssumptionIsDeclaredAndEveryDeclaredOneIsUsedOrNamedInCode() throws IOException {
-        Pattern id = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-        List<String> undeclared = new ArrayList<>();
-        List<String> specsText = new ArrayList<>();
+    /** Every id the specs use: theorem assumptions, and each regime's dropped and stated ones. */
+    static Set<String> usedBySpecs() throws IOException {
+        Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("specs"))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".md")).toList()) {
                 Spec s = Specs.parse(Files.readString(p, StandardCharsets.UTF_8), p.toString());
-                specsText.add(Files.readString(p, StandardCharsets.UTF_8));
-                for (String a : s.assumptions()) {
-                    if (!Assumptions.known(a)) {
-                        undeclared.add(p + ": " + a);
+                used.addAll(s.assumptions());
+                for (Spec.RegimeSpec r : s.regimes()) {
+                    if (r.drops() != null) {
+                        used.add(r.drops());
+                    }
+                    if (r.assumptions() != null) {
+                        used.addAll(r.assumptions());
                     }
                 }
             }
         }
-        assertThat(undeclared).as("assumptions named by specs but not declared").isEmpty();
-        for (String a : Assumptions.ids()) {
-            assertThat(id.matcher(a).matches()).as("kebab-case id '%s'", a).isTrue();
-            assertThat(Assumptions.statement(a)).as(a).isNotBlank();
-        }
-        assertThat(Assumptions.ids()).containsAll(Assumptions.NAMED_IN_CODE);
-        assertThat(Assumptions.ids()).hasSize(114);
+        return used;
     }
 
     @Test
-    void theShippedFileIsTheOneRead() throws IOException {
-        Map<String, String> read = Assumptions.read(Specs.text(Assumptions.FILE), Assumptions.FILE);
-        assertThat(read.keySet()).containsExactlyElementsOf(Assumptions.ids());
-        // One statement spelled with YAML's quoting: the colon and the parentheses survive.
-        assertThat(read.get("l-smooth"))
-                .isEqualTo("f is L-smooth: grad f is L-Lipschitz, with the L the method is given");
-        Matcher m = Pattern.compile("(?m)^([a-z0-9-]+):").matcher(Files.readString(Path.of(Assumptions.FILE)));
-        int entries = 0;
-        while (m.find()) {
-            entries++;
+    void everyDeclaredIdIsUsedBySomeSpecOrNamedInCode() throws IOException {
+        Set<String> unused = new TreeSet<>(Assumptions.ids());
+        unused.removeAll(usedBySpecs());
+        unused.removeAll(Assumptions.NAMED_IN_CODE);
+        assertThat(unused)
+                .as("declared in " + Assumptions.FILE + " but used nowhere")
+                .isEmpty();
+    }
+
+    @Test
+    void theJarCarriesTheRepositoryFile() throws IOException {
+        String inRepo = Files.readString(Path.of(Assumptions.FILE), StandardCharsets.UTF_8);
+        try (InputStream in = Assumptions.class.getClassLoader().getResourceAsStream(Assumptions.FILE)) {
+            assertThat(in)
+                    .as(Assumptions.FILE + " on the class path (pom.xml resources)")
+                    .isNotNull();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(inRepo);
         }
-        assertThat(entries).as("one line per id in the file").isEqualTo(read.size());
+        // A statement with a colon and a comma: YAML's quoting keeps it whole.
+        assertThat(Assumptions.statement("l-smooth"))
+                .isEqualTo("f is L-smooth: grad f is L-Lipschitz, with the L the method is given");
     }
 
     @Test
@@ -66,10 +68,9 @@ class AssumptionsFileTest {
         String named = String.join(
                 "\n", Assumptions.NAMED_IN_CODE.stream().map(a -> a + ": \"s\"").toList());
         assertThat(Assumptions.read(named, FILE)).hasSize(Assumptions.NAMED_IN_CODE.size());
-        assertThatThrownBy(() -> Assumptions.read("a: [unclosed", FILE))
+        assertThatThrownBy(() -> Assumptions.read(named + "\nconvex: [unclosed", FILE))
                 .isInstanceOf(SpecException.class)
-                .hasMessageContaining(FILE)
-                .hasMessageContaining("not valid YAML");
+                .hasMessageContaining(FILE + " is not valid YAML at line " + (Assumptions.NAMED_IN_CODE.size() + 1));
         assertThatThrownBy(() -> Assumptions.read("# only a comment\n", FILE))
                 .isInstanceOf(SpecException.class)
                 .hasMessageContaining(FILE + " is empty");
@@ -82,6 +83,9 @@ class AssumptionsFileTest {
         assertThatThrownBy(() -> Assumptions.read(named + "\nextra: [1, 2]", FILE))
                 .isInstanceOf(SpecException.class)
                 .hasMessageContaining("assumption 'extra' needs a statement");
+        assertThatThrownBy(() -> Assumptions.read(named + "\nNot_Kebab: \"s\"", FILE))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("'Not_Kebab' is not kebab case");
         assertThatThrownBy(() -> Assumptions.read(named + "\nl-smooth: \"again\"", FILE))
                 .isInstanceOf(SpecException.class)
                 .hasMessageContaining("not valid YAML")

@@ -23,7 +23,7 @@ import java.util.List;
  * table entry set to the iterate, the constant 1). {@link Stepper} uses that: a product costs
  * O(b k^2) instead of O(k^3) for a state of dimension k.
  */
-public final class QuadraticMoments {
+final class QuadraticMoments {
 
     private QuadraticMoments() {}
 

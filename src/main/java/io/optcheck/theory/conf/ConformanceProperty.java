@@ -200,10 +200,7 @@ public abstract class ConformanceProperty extends DeclaredTheorem<ConfInstance> 
         return Math.sqrt(s);
     }
 
-    /**
-     * ||a - b||, the square root of the sum of squared differences in index order (unscaled: the
-     * conformance checks compare it with tolerances far above its rounding).
-     */
+    /** ||a - b||, the square root of the sum of squared differences in index order (no scaling). */
     static double distance(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {

@@ -3,7 +3,6 @@ package io.optcheck.theory.gd;
 import io.optcheck.api.Precision;
 import io.optcheck.method.Runner;
 import io.optcheck.method.Trajectory;
-import io.optcheck.method.exact.RoundedUpdate;
 import io.optcheck.oracle.ExactOracle;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Num;

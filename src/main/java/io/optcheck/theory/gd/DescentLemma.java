@@ -2,7 +2,6 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.api.Precision;
 import io.optcheck.method.exact.ExactGd;
-import io.optcheck.method.exact.RoundedUpdate;
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;

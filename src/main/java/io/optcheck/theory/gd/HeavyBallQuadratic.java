@@ -2,7 +2,6 @@ package io.optcheck.theory.gd;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.method.exact.MomentumRecheck;
 import io.optcheck.problem.MomentumProblems;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;

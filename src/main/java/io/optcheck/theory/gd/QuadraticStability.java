@@ -1,7 +1,6 @@
 package io.optcheck.theory.gd;
 
 import io.optcheck.api.Precision;
-import io.optcheck.method.exact.RoundedUpdate;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Quadratic;

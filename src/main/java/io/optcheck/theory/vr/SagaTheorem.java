@@ -4,7 +4,6 @@ import static io.optcheck.theory.Assumptions.COMPONENTS_MU_STRONGLY_CONVEX;
 import static io.optcheck.theory.Assumptions.SAGA_TABLE_UPDATED;
 
 import io.optcheck.method.Saga;
-import io.optcheck.method.exact.SagaExact;
 import io.optcheck.method.exact.SagaMoments;
 import io.optcheck.oracle.FiniteSumIndexOracle;
 import io.optcheck.problem.CertifiedSum;

@@ -41,8 +41,8 @@ import org.hipparchus.linear.RealMatrix;
  * </pre>
  * Arguments (all optional): the path of the Hypothesis peer script, then
  * {@code --tries N} (per round, default 20000) and {@code --rounds R} (default 7). With
- * {@code --paired R} it only alternates the two sides R times (200 tries each) and compares their
- * thread CPU times (see {@link #paired}).
+ * {@code --paired R} it only runs four sides R times (200 tries each, in an order that rotates and
+ * reverses from round to round) and compares their thread CPU times (see {@link #paired}).
  */
 public final class DescentLemmaBench {
 
@@ -274,9 +274,10 @@ public final class DescentLemmaBench {
 
     /**
      * Engine, hand-written loop, the hand-written check on the engine's own inputs
-     * ({@link #byHandOn}) and the hand-written loop on them ({@link #handWrittenOn}), alternately,
-     * {@code rounds} times 200 tries each, timed by the thread's CPU time, which other processes on
-     * a loaded machine do not inflate the way they inflate wall time; prints the medians of the last
+     * ({@link #byHandOn}) and the hand-written loop on them ({@link #handWrittenOn}), in an order
+     * that rotates and reverses from round to round, {@code rounds} times 200 tries each, timed by
+     * the thread's CPU time, which other processes on a loaded machine do not inflate the way they
+     * inflate wall time; prints the medians of the last
      * two thirds and the median per-round ratios. The ratio to the hand-written loop on the
      * engine's inputs is the engine's overhead with the inputs' cost held equal; the ratio to the
      * check alone also counts the loop's own draws as engine cost.
@@ -291,20 +292,19 @@ public final class DescentLemmaBench {
         double[] ratio = new double[rounds];
         double[] ratioSame = new double[rounds];
         double[] ratioHandSame = new double[rounds];
+        Runnable[] sides = {
+            () -> engine(200, 42), () -> handWritten(200, 42), () -> byHandOn(same), () -> handWrittenOn(same, 42)
+        };
+        long[][] cpu = {eng, hand, onSame, handOnSame};
         for (int r = 0; r < rounds; r++) {
-            long c0 = mx.getCurrentThreadCpuTime();
-            engine(200, 42);
-            long c1 = mx.getCurrentThreadCpuTime();
-            handWritten(200, 42);
-            long c2 = mx.getCurrentThreadCpuTime();
-            byHandOn(same);
-            long c3 = mx.getCurrentThreadCpuTime();
-            handWrittenOn(same, 42);
-            long c4 = mx.getCurrentThreadCpuTime();
-            eng[r] = c1 - c0;
-            hand[r] = c2 - c1;
-            onSame[r] = c3 - c2;
-            handOnSame[r] = c4 - c3;
+            // The order rotates and, every other round, reverses: each side runs at every position and
+            // after different sides, so that none always inherits the caches of the same predecessor.
+            for (int k = 0; k < sides.length; k++) {
+                int side = Math.floorMod(r % 2 == 0 ? r + k : r - k, sides.length);
+                long c0 = mx.getCurrentThreadCpuTime();
+                sides[side].run();
+                cpu[side][r] = mx.getCurrentThreadCpuTime() - c0;
+            }
             ratio[r] = (double) eng[r] / hand[r];
             ratioSame[r] = (double) eng[r] / onSame[r];
             ratioHandSame[r] = (double) eng[r] / handOnSame[r];

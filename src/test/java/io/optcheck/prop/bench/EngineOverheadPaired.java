@@ -14,17 +14,19 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * The engine's overhead ratio with a confidence interval that machine drift cannot bias: JMH runs
- * {@link EngineOverheadJmh#engine} and {@link EngineOverheadJmh#handWrittenOnEngineInputs} in
+ * The engine's overhead ratio with a confidence interval that is robust to slow machine drift: JMH
+ * runs {@link EngineOverheadJmh#engine} and {@link EngineOverheadJmh#handWrittenOnEngineInputs} in
  * forked JVMs, one fork of each per pair, back to back, in ABBA order (pair k runs the engine first
  * when k is even, the hand-written loop first when k is odd).
  *
  * <p>Plain JMH runs all forks of one benchmark and then all forks of the next, so on a shared
  * machine a load that changes over the minutes of the run shifts one side against the other: one
  * such run gave the hand-written loop on the engine's inputs 1.794 ms and the check alone on the
- * same inputs 2.281 ms, although the loop does strictly more work. Here each pair's ratio compares
- * two forks minutes apart at most, and the ABBA order cancels a linear drift. The interval is a t
- * interval on the pairs' log ratios (K pairs, K - 1 degrees of freedom), at 99.9% by default.
+ * same inputs 2.281 ms, although the loop does strictly more work. Here each pair compares two
+ * forks run within a minute of each other. Over each two pairs the ABBA order cancels a drift that
+ * is linear in time (so the pair count must be even); a step change in load is not removed, it
+ * only widens the interval through the pairs it hits. The interval is a t interval on the pairs'
+ * log ratios (K pairs, K - 1 degrees of freedom), at 99.9%.
  *
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
@@ -41,8 +43,9 @@ public final class EngineOverheadPaired {
 
     public static void main(String[] args) throws RunnerException {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        if (pairs < 2) {
-            throw new IllegalArgumentException("at least 2 pairs are needed for an interval, got " + pairs);
+        if (pairs < 2 || pairs % 2 != 0) {
+            throw new IllegalArgumentException(
+                    "the pair count must be even (ABBA order) and at least 2, for an interval; got " + pairs);
         }
         List<double[]> scores = new ArrayList<>();
         for (int k = 0; k < pairs; k++) {

@@ -3,7 +3,6 @@ package io.optcheck.theory.gd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.optcheck.method.exact.MomentumRecheck;
 import io.optcheck.problem.ExactQuadratic;
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.HuberSum;

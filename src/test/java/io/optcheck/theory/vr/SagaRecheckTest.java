@@ -3,7 +3,6 @@ package io.optcheck.theory.vr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.optcheck.method.exact.SagaExact;
 import io.optcheck.method.exact.SagaMoments;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.LogCoshQuadraticSum;

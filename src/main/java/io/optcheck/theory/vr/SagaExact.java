@@ -1,4 +1,4 @@
-package io.optcheck.method.exact;
+package io.optcheck.theory.vr;
 
 import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
@@ -15,11 +15,11 @@ import org.hipparchus.dfp.DfpMath;
  * method), in {@link HighPrecision#DFP}. Both sums the regimes draw are separable, so each
  * component is a sum of one-dimensional terms.
  */
-public final class SagaExact {
+final class SagaExact {
 
     private SagaExact() {}
 
-    public static final String PRECISION = HighPrecision.DFP_DESCRIPTION
+    static final String PRECISION = HighPrecision.DFP_DESCRIPTION
             + ", exact enumeration of the index over the real-number SAGA step from x_0, V from the real x*";
 
     /** f_ij(x) and its first two derivatives, for one component and coordinate. */
@@ -112,8 +112,7 @@ public final class SagaExact {
     }
 
     /** E_j[V_1] &lt;= (1 - eta mu) V_0 (1 - tight), the real-number statement on this instance. */
-    public static boolean oneStepHolds(
-            CertifiedSum f, double mu, double eta, double[] x0, double[][] phi, double tight) {
+    static boolean oneStepHolds(CertifiedSum f, double mu, double eta, double[] x0, double[][] phi, double tight) {
         int n = f.n();
         int d = f.dimension();
         Dfp e = HighPrecision.dfp(eta);
@@ -153,17 +152,17 @@ public final class SagaExact {
         return HighPrecision.holds(true, ev1, bound);
     }
 
-    public static final String MOMENTS_PRECISION = HighPrecision.DFP_DESCRIPTION
+    static final String MOMENTS_PRECISION = HighPrecision.DFP_DESCRIPTION
             + ", exact second moments over all index paths (the same moment propagation) from the real x*";
 
     /**
      * E||x_t - x*||^2 and E[V_t] for t = 0..steps, over every index path, in Dfp from the real
-     * x*: {@link SagaMoments}'s propagation S_t+1 = (1/n) sum_s A_s S_t A_s^T per coordinate, with
+     * x*: {@link io.optcheck.method.exact.SagaMoments}'s propagation S_t+1 = (1/n) sum_s A_s S_t A_s^T per coordinate, with
      * dense products (it runs only for a marginal check).
      *
      * @return {distSq, lyapunov}, each of length steps + 1
      */
-    public static Dfp[][] moments(
+    static Dfp[][] moments(
             DiagonalQuadraticSum f, double eta, double mu, double[] x0, double[][] phi, boolean frozen, int steps) {
         int n = f.n();
         int k = n + 2;
@@ -270,7 +269,7 @@ public final class SagaExact {
      * vr.saga's iterate-rate checks at step t in Dfp: E||x_t - x*||^2 &lt;= 2 n eta (1 - mu eta)
      * (1 - eta mu)^t V_0 ({@code lyapunovCheck} false), or E[V_t] &lt;= (1 - eta mu)^t V_0 (1 - tight).
      */
-    public static boolean iterateRateHolds(
+    static boolean iterateRateHolds(
             DiagonalQuadraticSum f,
             double eta,
             double mu,

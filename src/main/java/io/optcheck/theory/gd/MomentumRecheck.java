@@ -1,4 +1,4 @@
-package io.optcheck.method.exact;
+package io.optcheck.theory.gd;
 
 import io.optcheck.problem.HighPrecision;
 import io.optcheck.problem.Quadratic;
@@ -13,21 +13,20 @@ import java.math.MathContext;
  * checked at the same step. Rounding of the parameters and of the run is then 1e-300 relative,
  * far below any violation that means something.
  */
-public final class MomentumRecheck {
+final class MomentumRecheck {
 
     private MomentumRecheck() {}
 
     static final MathContext MC = HighPrecision.MC;
 
     /** How the recheck evaluates, for the report. */
-    public static final String PRECISION =
-            HighPrecision.DECIMAL + " on the real-number trajectory of the theorem's tuning";
+    static final String PRECISION = HighPrecision.DECIMAL + " on the real-number trajectory of the theorem's tuning";
 
     /**
      * ||x_t - x*|| &lt;= (1 + (1 + rho) t) rho^t R (1 - tighten) for heavy ball with the quadratic
      * tuning.
      */
-    public static boolean heavyBallQuadraticHolds(
+    static boolean heavyBallQuadraticHolds(
             Quadratic q, double[] x0, double[] xStar, double l, double mu, int steps, double tighten) {
         return new HeavyBallQuadraticRun(q, x0, xStar, l, mu).holdsAt(steps, tighten);
     }
@@ -40,7 +39,7 @@ public final class MomentumRecheck {
      * operations in the same order and MathContext); an earlier step restarts from x0. Not
      * thread-safe: one per trajectory check.
      */
-    public static final class HeavyBallQuadraticRun {
+    static final class HeavyBallQuadraticRun {
         private final double[][] h;
         private final double[] qb;
         private final double[] x0;
@@ -52,7 +51,7 @@ public final class MomentumRecheck {
         private BigDecimal[] xp;
         private int t;
 
-        public HeavyBallQuadraticRun(Quadratic q, double[] x0, double[] xStar, double l, double mu) {
+        HeavyBallQuadraticRun(Quadratic q, double[] x0, double[] xStar, double l, double mu) {
             BigDecimal sl = new BigDecimal(l).sqrt(MC);
             BigDecimal sm = new BigDecimal(mu).sqrt(MC);
             BigDecimal sum = sl.add(sm);
@@ -73,7 +72,7 @@ public final class MomentumRecheck {
         }
 
         /** The bound at step {@code steps} (at least 0), tightened by {@code tighten}, on the exact run. */
-        public boolean holdsAt(int steps, double tighten) {
+        boolean holdsAt(int steps, double tighten) {
             if (steps < t) {
                 restart();
             }

@@ -1,4 +1,4 @@
-package io.optcheck.method.exact;
+package io.optcheck.theory.gd;
 
 import io.optcheck.api.Precision;
 
@@ -7,7 +7,7 @@ import io.optcheck.api.Precision;
  * gd/descent-lemma.md, "In low precision"): with eta, g, eta g and x - eta g each rounded to p, the
  * computed x+ differs from the real step x - eta g by at most E_i in coordinate i.
  */
-public final class RoundedUpdate {
+final class RoundedUpdate {
 
     private RoundedUpdate() {}
 
@@ -18,7 +18,7 @@ public final class RoundedUpdate {
      * gradient. The last term covers roundings in the subnormal range, whose error is absolute (at
      * most ulp(0)/2 each): the one of g is multiplied by eta.
      */
-    public static double[] error(Precision p, double uScale, double[] x, double[] g, double eta) {
+    static double[] error(Precision p, double uScale, double[] x, double[] g, double eta) {
         double u = p.unitRoundoff() * uScale;
         double gamma3 = 3 * u / (1 - 3 * u);
         double floor = 2 * (1 + eta) * p.ulp(0);
