@@ -102,6 +102,19 @@ public final class ChoiceSequence implements Comparable<ChoiceSequence> {
         this.spans = List.copyOf(spans);
     }
 
+    private ChoiceSequence(List<Choice> choices, List<Span> spans, boolean owned) {
+        this.choices = Collections.unmodifiableList(choices);
+        this.spans = Collections.unmodifiableList(spans);
+    }
+
+    /**
+     * A sequence over lists that nobody changes any more, without copying them: the lists of a
+     * {@link Source} that is sealed (every try's source, once its draw has ended).
+     */
+    static ChoiceSequence owning(List<Choice> choices, List<Span> spans) {
+        return new ChoiceSequence(choices, spans, true);
+    }
+
     public static ChoiceSequence empty() {
         return new ChoiceSequence(List.of(), List.of());
     }

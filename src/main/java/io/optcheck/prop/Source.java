@@ -46,6 +46,8 @@ public final class Source {
 
     private Object[] openLabels = new Object[8];
     private int open;
+    /** The sequence once taken; non-null seals the source. */
+    private ChoiceSequence sequence;
 
     Source(long[] prefix, Mode mode, long seed) {
         this.prefix = prefix;
@@ -91,6 +93,9 @@ public final class Source {
         Object label = openLabels[open];
         openLabels[open] = null;
         if (choices.size() - start > 0) {
+            if (sequence != null) {
+                throw new IllegalStateException("a span closed after the source's sequence was taken");
+            }
             spans.add(
                     label instanceof Gen<?> g
                             ? new ChoiceSequence.Span(start, choices.size(), open, g)
@@ -287,15 +292,24 @@ public final class Source {
     }
 
     private void record(Choice c) {
+        if (sequence != null) {
+            throw new IllegalStateException("a draw after the source's sequence was taken");
+        }
         if (choices.size() >= MAX_CHOICES) {
             throw new Overrun();
         }
         choices.add(c);
     }
 
-    /** The choices drawn so far. */
+    /**
+     * The choices drawn, once the try's draw has ended: the source is then sealed (a later draw
+     * throws), so the sequence shares its lists instead of copying them.
+     */
     public ChoiceSequence sequence() {
-        return new ChoiceSequence(choices, spans);
+        if (sequence == null) {
+            sequence = ChoiceSequence.owning(choices, spans);
+        }
+        return sequence;
     }
 
     /** Number of choices drawn so far. */

@@ -1,6 +1,7 @@
 package io.optcheck.prop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -186,5 +187,20 @@ class DrawFastPathsTest {
                 .isEqualTo(Map.of("odd", expected[0], "big", expected[1], "four", expected[2]));
         assertThat(expected[0] + expected[2]).as("some tries carry no label").isLessThan(400);
         assertThat(expected[1]).as("some tries carry two labels").isPositive();
+    }
+
+    @Test
+    void aSourceIsSealedOnceItsSequenceIsTakenSoTheSequenceNeedNotCopy() {
+        Source s = Source.random(3);
+        s.draw(Gens.integers(0, 9));
+        ChoiceSequence seq = s.sequence();
+        assertThat(s.sequence()).isSameAs(seq);
+        assertThatThrownBy(() -> s.draw(Gens.integers(0, 9)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after the source's sequence was taken");
+        assertThat(seq.size()).isEqualTo(1);
+        assertThatThrownBy(() -> seq.choices().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(seq).isEqualTo(new ChoiceSequence(seq.choices(), seq.spans()));
+        assertThat(seq.hashCode()).isEqualTo(new ChoiceSequence(seq.choices(), seq.spans()).hashCode());
     }
 }
