@@ -102,6 +102,7 @@ public final class ChoiceSequence implements Comparable<ChoiceSequence> {
         this.spans = List.copyOf(spans);
     }
 
+    /** Wraps without copying; {@code owned} only tells this constructor from the copying one. */
     private ChoiceSequence(List<Choice> choices, List<Span> spans, boolean owned) {
         this.choices = Collections.unmodifiableList(choices);
         this.spans = Collections.unmodifiableList(spans);

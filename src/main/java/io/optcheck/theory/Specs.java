@@ -82,7 +82,7 @@ public final class Specs {
      *
      * @throws SpecException when it is in neither, or cannot be read
      */
-    public static String text(String rel) {
+    static String text(String rel) {
         String text = textOrNull(rel);
         if (text == null) {
             throw new SpecException("missing " + rel + ": it ships with optcheck (in the jar and in the repository's"
