@@ -94,26 +94,64 @@ public final class ChoiceSequence implements Comparable<ChoiceSequence> {
         }
     }
 
-    private final List<Choice> choices;
+    /** What an integer choice was drawn under; a double's is its {@link DoubleGen}. */
+    record IntRange(long min, long max, long target) {
+        static final IntRange BOOLEAN = new IntRange(0, 1, 0);
+    }
+
+    /** The raw values of the first {@code size} entries; never changed after construction. */
+    private final long[] raws;
+
+    private final int size;
+    /**
+     * What each choice was drawn under (a {@link DoubleGen} or an {@link IntRange}), for a sequence
+     * over a sealed source's records; null when the sequence was built from choices.
+     */
+    private final Object[] drawnUnder;
+    /**
+     * The choices; built on first use for a sequence over a source's records, since most tries'
+     * sequences are only compared and replayed by their raw values and never read choice by choice.
+     * An immutable list is safe to publish without a lock.
+     */
+    private List<Choice> choices;
+
     private final List<Span> spans;
 
     public ChoiceSequence(List<Choice> choices, List<Span> spans) {
         this.choices = List.copyOf(choices);
         this.spans = List.copyOf(spans);
+        this.size = this.choices.size();
+        this.raws = new long[size];
+        for (int i = 0; i < size; i++) {
+            raws[i] = this.choices.get(i).raw();
+        }
+        this.drawnUnder = null;
     }
 
-    /** Wraps without copying; {@code owned} only tells this constructor from the copying one. */
-    private ChoiceSequence(List<Choice> choices, List<Span> spans, boolean owned) {
-        this.choices = Collections.unmodifiableList(choices);
+    private ChoiceSequence(long[] raws, Object[] drawnUnder, int size, List<Span> spans) {
+        this.raws = raws;
+        this.drawnUnder = drawnUnder;
+        this.size = size;
         this.spans = Collections.unmodifiableList(spans);
     }
 
     /**
-     * A sequence over lists that nobody changes any more, without copying them: the lists of a
-     * {@link Source} that is sealed (every try's source, once its draw has ended).
+     * A sequence over records that nobody changes any more, without copying them: the records of a
+     * {@link Source} that is sealed (every try's source, once its draw has ended). Entry i is the raw
+     * value {@code raws[i]} drawn under {@code drawnUnder[i]}, for i below {@code size}.
      */
-    static ChoiceSequence owning(List<Choice> choices, List<Span> spans) {
-        return new ChoiceSequence(choices, spans, true);
+    static ChoiceSequence owning(long[] raws, Object[] drawnUnder, int size, List<Span> spans) {
+        return new ChoiceSequence(raws, drawnUnder, size, spans);
+    }
+
+    /** The choice of a raw value drawn under a {@link DoubleGen} or an {@link IntRange}. */
+    static Choice choiceOf(long raw, Object drawnUnder) {
+        if (drawnUnder instanceof DoubleGen g) {
+            return new Choice(
+                    Choice.Kind.DOUBLE, raw, g.min(), g.max(), g.target(), g.digits(), g.isLogScale(), g.knobName());
+        }
+        IntRange r = (IntRange) drawnUnder;
+        return Choice.ofInt(raw, r.min(), r.max(), r.target());
     }
 
     public static ChoiceSequence empty() {
@@ -121,7 +159,16 @@ public final class ChoiceSequence implements Comparable<ChoiceSequence> {
     }
 
     public List<Choice> choices() {
-        return choices;
+        List<Choice> c = choices;
+        if (c == null) {
+            Choice[] built = new Choice[size];
+            for (int i = 0; i < size; i++) {
+                built[i] = choiceOf(raws[i], drawnUnder[i]);
+            }
+            c = List.of(built);
+            choices = c;
+        }
+        return c;
     }
 
     public List<Span> spans() {
@@ -129,41 +176,39 @@ public final class ChoiceSequence implements Comparable<ChoiceSequence> {
     }
 
     public int size() {
-        return choices.size();
+        return size;
     }
 
     public Choice get(int i) {
-        return choices.get(i);
+        return choices().get(i);
     }
 
     /** The raw values, the part of a sequence that a replay needs. */
     public long[] raws() {
-        long[] r = new long[choices.size()];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = choices.get(i).raw();
-        }
-        return r;
+        return Arrays.copyOf(raws, size);
     }
 
     /** A copy with choice i replaced. */
     public ChoiceSequence with(int i, Choice c) {
-        List<Choice> copy = new ArrayList<>(choices);
+        List<Choice> copy = new ArrayList<>(choices());
         copy.set(i, c);
         return new ChoiceSequence(copy, spans);
     }
 
     /** A copy without the choices in [start, end). Spans are dropped; a replay rebuilds them. */
     public ChoiceSequence without(int start, int end) {
-        List<Choice> copy = new ArrayList<>(choices.subList(0, start));
-        copy.addAll(choices.subList(end, choices.size()));
+        List<Choice> all = choices();
+        List<Choice> copy = new ArrayList<>(all.subList(0, start));
+        copy.addAll(all.subList(end, size));
         return new ChoiceSequence(copy, List.of());
     }
 
     /** Indices of the choices a generator marked as continuous search knobs. */
     public List<Integer> knobIndices() {
         List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < choices.size(); i++) {
-            Choice c = choices.get(i);
+        List<Choice> all = choices();
+        for (int i = 0; i < size; i++) {
+            Choice c = all.get(i);
             if (c.kind() == Choice.Kind.DOUBLE && c.knob() != null) {
                 idx.add(i);
             }
@@ -177,7 +222,7 @@ public final class ChoiceSequence implements Comparable<ChoiceSequence> {
      */
     public long fingerprint() {
         long h = 0xcbf29ce484222325L;
-        for (Choice c : choices) {
+        for (Choice c : choices()) {
             h = mix(h, c.kind().ordinal());
             h = mix(h, Double.doubleToLongBits(c.min()));
             h = mix(h, Double.doubleToLongBits(c.max()));
@@ -208,16 +253,20 @@ public final class ChoiceSequence implements Comparable<ChoiceSequence> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ChoiceSequence s && Arrays.equals(raws(), s.raws());
+        return o instanceof ChoiceSequence s && Arrays.equals(raws, 0, size, s.raws, 0, s.size);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(raws());
+        int h = 1;
+        for (int i = 0; i < size; i++) { // Arrays.hashCode of the raw values
+            h = 31 * h + Long.hashCode(raws[i]);
+        }
+        return h;
     }
 
     @Override
     public String toString() {
-        return choices.toString();
+        return choices().toString();
     }
 }

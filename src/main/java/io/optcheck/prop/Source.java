@@ -39,7 +39,18 @@ public final class Source {
     private final long[] prefix;
     private final Mode mode;
     private final SplittableRandom rng;
-    private final List<Choice> choices = new ArrayList<>(32);
+    /**
+     * The choices drawn so far, as records rather than {@link Choice} objects: the raw value, and
+     * what it was drawn under (a {@link DoubleGen}, or an {@link ChoiceSequence.IntRange}). Most
+     * tries' sequences are never read choice by choice, so the choices are built only when read.
+     */
+    private long[] raws = new long[16];
+
+    private Object[] drawnUnder = new Object[16];
+    private int count;
+    /** The range of the last integer draw, reused while the draws keep the same range. */
+    private ChoiceSequence.IntRange lastRange = ChoiceSequence.IntRange.BOOLEAN;
+
     private final List<ChoiceSequence.Span> spans = new ArrayList<>(16);
     /** The open spans, innermost last: where each starts, and its label (a String, or the generator that names it). */
     private int[] openStarts = new int[8];
@@ -81,7 +92,7 @@ public final class Source {
             openStarts = Arrays.copyOf(openStarts, 2 * open);
             openLabels = Arrays.copyOf(openLabels, 2 * open);
         }
-        openStarts[open] = choices.size();
+        openStarts[open] = count;
         openLabels[open++] = label;
     }
 
@@ -92,14 +103,14 @@ public final class Source {
         int start = openStarts[--open];
         Object label = openLabels[open];
         openLabels[open] = null;
-        if (choices.size() - start > 0) {
+        if (count - start > 0) {
             if (sequence != null) {
                 throw new IllegalStateException("a span closed after the source's sequence was taken");
             }
             spans.add(
                     label instanceof Gen<?> g
-                            ? new ChoiceSequence.Span(start, choices.size(), open, g)
-                            : new ChoiceSequence.Span(start, choices.size(), open, (String) label));
+                            ? new ChoiceSequence.Span(start, count, open, g)
+                            : new ChoiceSequence.Span(start, count, open, (String) label));
         }
     }
 
@@ -113,7 +124,7 @@ public final class Source {
         }
         long t = Math.max(min, Math.min(max, target));
         long v;
-        int i = choices.size();
+        int i = count;
         if (i < prefix.length) {
             v = Math.max(min, Math.min(max, prefix[i]));
         } else {
@@ -126,7 +137,12 @@ public final class Source {
                 }
             };
         }
-        record(Choice.ofInt(v, min, max, t));
+        ChoiceSequence.IntRange range = lastRange;
+        if (range.min() != min || range.max() != max || range.target() != t) {
+            range = new ChoiceSequence.IntRange(min, max, t);
+            lastRange = range;
+        }
+        record(v, range);
         return v;
     }
 
@@ -200,15 +216,16 @@ public final class Source {
 
     /** A value of an earlier integer choice of this try inside [min, max], or NONE_EARLIER. */
     private long earlierInt(long min, long max) {
-        int n = choices.size();
+        int n = count;
         if (n == 0) {
             return NONE_EARLIER;
         }
         int start = rng.nextInt(n);
         for (int k = 0; k < Math.min(n, 64); k++) {
-            Choice c = choices.get((start + k) % n);
-            if (c.kind() == Choice.Kind.INT && c.max() > 1 && c.raw() >= min && c.raw() <= max) {
-                return c.raw();
+            int j = (start + k) % n;
+            long raw = raws[j];
+            if (drawnUnder[j] instanceof ChoiceSequence.IntRange r && r.max() > 1 && raw >= min && raw <= max) {
+                return raw;
             }
         }
         return NONE_EARLIER;
@@ -216,15 +233,16 @@ public final class Source {
 
     /** A value of an earlier double choice of this try inside [min, max], or NaN. */
     double earlierDouble(double min, double max) {
-        int n = choices.size();
+        int n = count;
         if (n == 0) {
             return Double.NaN;
         }
         int start = rng.nextInt(n);
         for (int k = 0; k < Math.min(n, 64); k++) {
-            Choice c = choices.get((start + k) % n);
-            if (c.kind() == Choice.Kind.DOUBLE && c.doubleValue() >= min && c.doubleValue() <= max) {
-                return c.doubleValue();
+            int j = (start + k) % n;
+            double v = Double.longBitsToDouble(raws[j]);
+            if (drawnUnder[j] instanceof DoubleGen && v >= min && v <= max) {
+                return v;
             }
         }
         return Double.NaN;
@@ -232,7 +250,7 @@ public final class Source {
 
     /** A boolean that is true with probability p (in random mode); shrinks toward false. */
     public boolean drawBoolean(double p) {
-        int i = choices.size();
+        int i = count;
         boolean v;
         if (i < prefix.length) {
             v = prefix[i] != 0;
@@ -243,13 +261,13 @@ public final class Source {
                 case EDGE -> rng.nextBoolean();
             };
         }
-        record(Choice.ofInt(v ? 1 : 0, 0, 1, 0));
+        record(v ? 1 : 0, ChoiceSequence.IntRange.BOOLEAN);
         return v;
     }
 
     /** Draws a double as the spec says; see {@link DoubleGen}. */
     double drawDouble(DoubleGen spec) {
-        int i = choices.size();
+        int i = count;
         double v;
         if (i < prefix.length) {
             v = spec.clamp(Double.longBitsToDouble(prefix[i]));
@@ -263,15 +281,7 @@ public final class Source {
                 }
             };
         }
-        record(new Choice(
-                Choice.Kind.DOUBLE,
-                Double.doubleToRawLongBits(v),
-                spec.min(),
-                spec.max(),
-                spec.target(),
-                spec.digits(),
-                spec.isLogScale(),
-                spec.knobName()));
+        record(Double.doubleToRawLongBits(v), spec);
         return v;
     }
 
@@ -291,14 +301,20 @@ public final class Source {
         return min + rng.nextLong(span);
     }
 
-    private void record(Choice c) {
+    /** Records a draw: its raw value and what it was drawn under. */
+    private void record(long raw, Object under) {
         if (sequence != null) {
             throw new IllegalStateException("a draw after the source's sequence was taken");
         }
-        if (choices.size() >= MAX_CHOICES) {
+        if (count >= MAX_CHOICES) {
             throw new Overrun();
         }
-        choices.add(c);
+        if (count == raws.length) {
+            raws = Arrays.copyOf(raws, 2 * count);
+            drawnUnder = Arrays.copyOf(drawnUnder, 2 * count);
+        }
+        raws[count] = raw;
+        drawnUnder[count++] = under;
     }
 
     /**
@@ -307,13 +323,13 @@ public final class Source {
      */
     public ChoiceSequence sequence() {
         if (sequence == null) {
-            sequence = ChoiceSequence.owning(choices, spans);
+            sequence = ChoiceSequence.owning(raws, drawnUnder, count, spans);
         }
         return sequence;
     }
 
     /** Number of choices drawn so far. */
     public int size() {
-        return choices.size();
+        return count;
     }
 }
