@@ -37,16 +37,20 @@ public final class Results {
                 .build();
     }
 
-    /** "[ 3/12] gd.descent-lemma / holds: held (pass) in 0.4 s". */
+    /**
+     * "[ 3/12] gd.descent-lemma / holds on gd: held (pass) in 0.4 s": the method is named, since a
+     * theorem's regime runs once per method that it applies to (built-in and plug-ins).
+     */
     public static String progress(int n, int total, Result res) {
         int digits = Integer.toString(total).length();
         return String.format(
                 Locale.ROOT,
-                "[%" + digits + "d/%d] %s / %s: %s (%s) in %.1f s",
+                "[%" + digits + "d/%d] %s / %s on %s: %s (%s) in %.1f s",
                 n,
                 total,
                 res.theorem(),
                 res.regime(),
+                res.method(),
                 res.outcome().json(),
                 res.verdict().json(),
                 res.durationMs() / 1000.0);

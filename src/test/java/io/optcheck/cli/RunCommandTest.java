@@ -186,7 +186,8 @@ class RunCommandTest {
                 .isEqualTo(Verdict.PASS);
         assertThat(report.result("test.wrong-check/wrong-factor/gd/holds").outcome())
                 .isEqualTo(Outcome.BROKEN);
-        assertThat(r.err()).contains("test.throws / holds: error (fail)", "test.nan-objective / holds: error (fail)");
+        assertThat(r.err())
+                .contains("test.throws / holds on gd: error (fail)", "test.nan-objective / holds on gd: error (fail)");
         assertThat(r.out()).contains("4 results: 1 pass, 3 fail");
     }
 
