@@ -40,6 +40,11 @@ public final class DoubleGen implements Gen<Double> {
     private Edges edges;
     /** {@link #describe()}, computed on first use (a String is safe to publish without a lock). */
     private String description;
+    /**
+     * {@link #logUniform()}, made on first use; its fields are final, so it is safe to publish
+     * without a lock, and a race at worst makes two equal instances.
+     */
+    private DoubleGen logVariant;
 
     /** The edge values inside the range, and those with the specials appended. */
     private record Edges(double[] range, double[] all) {}
@@ -98,7 +103,15 @@ public final class DoubleGen implements Gen<Double> {
 
     /** Log-uniform over [min, max] (needs min > 0): every decade is equally likely. */
     public DoubleGen logUniform() {
-        return new DoubleGen(min, max, true, specials, specialProbability, extraEdges, digits, knob, unbiased);
+        if (log) {
+            return this;
+        }
+        DoubleGen g = logVariant;
+        if (g == null) {
+            g = new DoubleGen(min, max, true, specials, specialProbability, extraEdges, digits, knob, unbiased);
+            logVariant = g;
+        }
+        return g;
     }
 
     /**

@@ -90,9 +90,28 @@ public final class Gens {
     /** No specials, no extra edges; shared, as DoubleGen never writes to these arrays. */
     private static final double[] NO_DOUBLES = {};
 
+    /**
+     * The plain double generators made recently, by a hash of their range. A generator made inside
+     * {@link Gen#flatMap} is made again on every try, and a DoubleGen computes its edge values, its
+     * log-scale ends and its name once per instance; sharing the instance computes them once. It is
+     * immutable (its lazily computed values are the same whichever thread computes them), and its
+     * fields are final, so an instance read from this array through a race is still whole.
+     */
+    private static final DoubleGen[] RECENT_DOUBLES = new DoubleGen[64];
+
     /** Doubles uniform in [min, max]; see {@link DoubleGen} for options and the shrinking rule. */
     public static DoubleGen doubles(double min, double max) {
-        return new DoubleGen(min, max, false, NO_DOUBLES, 0, NO_DOUBLES, 4, null);
+        long a = Double.doubleToRawLongBits(min);
+        long b = Double.doubleToRawLongBits(max);
+        int h = 31 * Long.hashCode(a) + Long.hashCode(b);
+        int slot = (h ^ (h >>> 16)) & (RECENT_DOUBLES.length - 1);
+        DoubleGen g = RECENT_DOUBLES[slot];
+        if (g != null && Double.doubleToRawLongBits(g.min()) == a && Double.doubleToRawLongBits(g.max()) == b) {
+            return g;
+        }
+        g = new DoubleGen(min, max, false, NO_DOUBLES, 0, NO_DOUBLES, 4, null);
+        RECENT_DOUBLES[slot] = g;
+        return g;
     }
 
     /** Doubles log-uniform in [min, max], min > 0. */
