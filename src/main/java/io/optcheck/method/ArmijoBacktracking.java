@@ -124,7 +124,7 @@ public final class ArmijoBacktracking extends LineStepMethod {
                         + "decrease c a |grad f^T p| = " + LineSearchSupport.fmt(-c * a * gp)
                         + " is below the rounding of f(x) = " + LineSearchSupport.fmt(f0));
             }
-            double[] y = LineSearchSupport.along(x, a, p);
+            double[] y = Vectors.along(x, a, p);
             if (oracle.value(y) <= rhs) {
                 return new LineSearchState(y, s.t() + 1, a, k + 1);
             }

@@ -1,6 +1,7 @@
 package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
+import io.optcheck.problem.Vectors;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,7 @@ public final class DirectionDescent extends LineStepMethod {
     @Override
     protected LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g) {
         double[] p = rule.direction(x, g);
-        return new LineSearchState(LineSearchSupport.along(x, eta, p), s.t() + 1, eta, 1);
+        return new LineSearchState(Vectors.along(x, eta, p), s.t() + 1, eta, 1);
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class ExactLineSearchGd extends LineStepMethod {
 
     @Override
     protected LineSearchState step(LineSearchState s, GradientOracle oracle, double[] x, double[] g) {
-        double m = LineSearchSupport.maxAbs(g);
+        double m = Vectors.maxAbs(g);
         if (m == 0) {
             return new LineSearchState(x, s.t() + 1, 0.0, 0);
         }
@@ -71,7 +71,7 @@ public final class ExactLineSearchGd extends LineStepMethod {
             p[i] = -g[i];
         }
         double alpha = quadratic != null ? closedForm(x, g, m) : brentStep(oracle, x, p);
-        return new LineSearchState(LineSearchSupport.along(x, alpha, p), s.t() + 1, alpha, quadratic != null ? 1 : 0);
+        return new LineSearchState(Vectors.along(x, alpha, p), s.t() + 1, alpha, quadratic != null ? 1 : 0);
     }
 
     private double closedForm(double[] x, double[] g, double m) {
@@ -94,19 +94,19 @@ public final class ExactLineSearchGd extends LineStepMethod {
 
     private double brentStep(GradientOracle oracle, double[] x, double[] p) {
         double f0 = oracle.value(x);
-        double b = 1.0 / LineSearchSupport.maxAbs(p);
+        double b = 1.0 / Vectors.maxAbs(p);
         int halvings = 0;
-        while (!(oracle.value(LineSearchSupport.along(x, b, p)) < f0)) {
+        while (!(oracle.value(Vectors.along(x, b, p)) < f0)) {
             if (++halvings > MAX_BRACKET) {
                 throw new MethodRefusal("no decrease along -grad f within " + MAX_BRACKET + " halvings of the "
                         + "trial step (last a = " + LineSearchSupport.fmt(b) + ")");
             }
             b /= 2;
         }
-        double fb = oracle.value(LineSearchSupport.along(x, b, p));
+        double fb = oracle.value(Vectors.along(x, b, p));
         int doublings = 0;
         while (true) {
-            double f2 = oracle.value(LineSearchSupport.along(x, 2 * b, p));
+            double f2 = oracle.value(Vectors.along(x, 2 * b, p));
             if (!(f2 < fb)) {
                 break;
             }
@@ -123,7 +123,7 @@ public final class ExactLineSearchGd extends LineStepMethod {
         try {
             UnivariatePointValuePair r = opt.optimize(
                     new MaxEval(BRENT_EVALS),
-                    new UnivariateObjectiveFunction(a -> oracle.value(LineSearchSupport.along(xx, a, p))),
+                    new UnivariateObjectiveFunction(a -> oracle.value(Vectors.along(xx, a, p))),
                     GoalType.MINIMIZE,
                     new SearchInterval(0, 2 * b, b));
             return r.getPoint();

@@ -2,6 +2,7 @@ package io.optcheck.method;
 
 import io.optcheck.oracle.GradientOracle;
 import io.optcheck.problem.Num;
+import io.optcheck.problem.Vectors;
 
 /** Small helpers shared by the line-search methods. */
 final class LineSearchSupport {
@@ -16,31 +17,13 @@ final class LineSearchSupport {
 
     /** True when every component of g is below {@link #STATIONARY_FLOOR}: the methods stay put. */
     static boolean staysPut(double[] g) {
-        return maxAbs(g) < STATIONARY_FLOOR;
+        return Vectors.maxAbs(g) < STATIONARY_FLOOR;
     }
 
     static double[] gradient(GradientOracle o, double[] x) {
         double[] g = new double[x.length];
         o.gradient(x, g);
         return g;
-    }
-
-    /** x + a p, as a fresh array. */
-    static double[] along(double[] x, double a, double[] p) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = x[i] + a * p[i];
-        }
-        return y;
-    }
-
-    /** max |v_i|. */
-    static double maxAbs(double[] v) {
-        double m = 0;
-        for (double c : v) {
-            m = Math.max(m, Math.abs(c));
-        }
-        return m;
     }
 
     static String fmt(double v) {

@@ -27,6 +27,11 @@ import java.util.OptionalDouble;
 public final class Runner {
     private Runner() {}
 
+    /** The iterate after one step of {@code method} from {@code x}, with no trajectory recorded. */
+    public static <S extends MethodState> double[] oneStep(Method<S> method, double[] x, GradientOracle oracle) {
+        return method.step(method.init(x), oracle).x();
+    }
+
     /** Runs {@code steps} steps from {@code x0} without a stop condition. */
     public static <S extends MethodState> Trajectory run(
             Method<S> method, GradientOracle oracle, double[] x0, int steps) {

@@ -77,7 +77,7 @@ public final class WolfeLineSearch extends LineStepMethod {
         }
         double[] p = rule.direction(x, g);
         Step st = search(oracle, x, p, Vectors.dot(g, p));
-        return new LineSearchState(LineSearchSupport.along(x, st.alpha(), p), s.t() + 1, st.alpha(), st.trials());
+        return new LineSearchState(Vectors.along(x, st.alpha(), p), s.t() + 1, st.alpha(), st.trials());
     }
 
     /** One strong Wolfe line search from x along p, where dphi0 = grad f(x)^T p. */
@@ -181,11 +181,11 @@ public final class WolfeLineSearch extends LineStepMethod {
 
         double value(double a) {
             trials++;
-            return oracle.value(LineSearchSupport.along(x, a, p));
+            return oracle.value(Vectors.along(x, a, p));
         }
 
         double slope(double a) {
-            return Vectors.dot(LineSearchSupport.gradient(oracle, LineSearchSupport.along(x, a, p)), p);
+            return Vectors.dot(LineSearchSupport.gradient(oracle, Vectors.along(x, a, p)), p);
         }
     }
 

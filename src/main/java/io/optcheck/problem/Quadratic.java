@@ -195,7 +195,7 @@ public final class Quadratic implements Objective, HasFormula {
         EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(hc));
         double[] lam = eig.getEigenvalues();
         Quadratic shell = new Quadratic(d, hf, false, b, lam.clone(), "quadratic.general", Certificate.none());
-        double lmax = maxAbs(lam);
+        double lmax = Vectors.maxAbs(lam);
         double zeroTol = 16.0 * d * 0x1p-52 * lmax;
         double lmin = min(lam);
         String note = "EigenDecompositionSymmetric";
@@ -234,7 +234,7 @@ public final class Quadratic implements Objective, HasFormula {
     private static Certificate spectralCertificate(double[] lam, Exactness e, String note) {
         double lmin = min(lam);
         String lNote = lmin < 0 ? join(note, "max |lambda|") : note;
-        Certificate c = Certificate.none().withL(maxAbs(lam), e, lNote);
+        Certificate c = Certificate.none().withL(Vectors.maxAbs(lam), e, lNote);
         if (lmin >= 0) {
             c = c.withConvex(true).withMu(lmin, e, note);
         } else {
@@ -266,14 +266,6 @@ public final class Quadratic implements Objective, HasFormula {
         double m = Double.POSITIVE_INFINITY;
         for (double a : v) {
             m = Math.min(m, a);
-        }
-        return m;
-    }
-
-    private static double maxAbs(double[] v) {
-        double m = 0;
-        for (double a : v) {
-            m = Math.max(m, Math.abs(a));
         }
         return m;
     }

@@ -111,6 +111,24 @@ public final class Vectors {
         return d;
     }
 
+    /** x + a p, a new array: the point at step a along the direction p. */
+    public static double[] along(double[] x, double a, double[] p) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i] + a * p[i];
+        }
+        return y;
+    }
+
+    /** max |v_i| (0 for an empty v; NaN when a component is NaN). */
+    public static double maxAbs(double[] v) {
+        double m = 0;
+        for (double c : v) {
+            m = Math.max(m, Math.abs(c));
+        }
+        return m;
+    }
+
     /** ||v||^2, summed in index order (may underflow for tiny v; use {@link #norm} where that matters). */
     public static double normSq(double[] v) {
         double s = 0;

@@ -7,6 +7,7 @@ import io.optcheck.method.LineStepMethod;
 import io.optcheck.method.MethodFailure;
 import io.optcheck.method.MethodRefusal;
 import io.optcheck.oracle.GradientOracle;
+import io.optcheck.problem.Vectors;
 import java.util.Objects;
 
 /**
@@ -104,7 +105,7 @@ public final class LineSearchMethod extends LineStepMethod {
             public double value(double a) {
                 calls[0]++;
                 stopIfInterrupted(k);
-                return oracle.value(along(x, a, p));
+                return oracle.value(Vectors.along(x, a, p));
             }
 
             @Override
@@ -112,7 +113,7 @@ public final class LineSearchMethod extends LineStepMethod {
                 calls[0]++;
                 stopIfInterrupted(k);
                 double[] gy = new double[d];
-                oracle.gradient(along(x, a, p), gy);
+                oracle.gradient(Vectors.along(x, a, p), gy);
                 double sl = 0;
                 for (int i = 0; i < d; i++) {
                     sl += gy[i] * p[i];
@@ -136,7 +137,7 @@ public final class LineSearchMethod extends LineStepMethod {
         if (!(a > 0) || !Double.isFinite(a)) {
             throw failure(k, "step(ray) returned a = " + a + "; a line search returns a finite step a > 0");
         }
-        return new LineSearchState(along(x, a, p), k, a, calls[0]);
+        return new LineSearchState(Vectors.along(x, a, p), k, a, calls[0]);
     }
 
     /**
@@ -151,14 +152,6 @@ public final class LineSearchMethod extends LineStepMethod {
 
     private MethodFailure failure(int k, String what) {
         return new MethodFailure("line search " + id() + ", step " + k + ": " + what);
-    }
-
-    private static double[] along(double[] x, double a, double[] p) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = x[i] + a * p[i];
-        }
-        return y;
     }
 
     @Override

@@ -2,8 +2,7 @@ package io.optcheck.theory.adapt;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.method.Method;
-import io.optcheck.method.MethodState;
-import io.optcheck.oracle.GradientOracle;
+import io.optcheck.method.Runner;
 import io.optcheck.oracle.SingleExampleOracle;
 import io.optcheck.problem.DiagonalQuadraticSum;
 import io.optcheck.problem.HighPrecision;
@@ -176,7 +175,8 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
                     for (int i = 0; i < n; i++) {
                         double[] y;
                         try {
-                            y = oneStep(method(Hyperparameters.of("lr", delta)), x, new SingleExampleOracle(f, i));
+                            y = Runner.oneStep(
+                                    method(Hyperparameters.of("lr", delta)), x, new SingleExampleOracle(f, i));
                         } catch (RuntimeException ex) {
                             return b.build(Evaluation.Ending.ERROR, ex.getMessage(), kk, Map.of());
                         }
@@ -327,12 +327,6 @@ public final class SignSgdRate extends KindTheorem<SignInstance> {
         return gap0.divide(delta.multiply(BigDecimal.valueOf(steps)), MC)
                 .add(delta.multiply(l1, MC).divide(BigDecimal.valueOf(2)), MC)
                 .multiply(HighPrecision.big(1 - tighten()), MC);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static double[] oneStep(Method m, double[] x, GradientOracle o) {
-        MethodState s = m.init(x);
-        return ((MethodState) m.step(s, o)).x();
     }
 
     /** The lattice offsets (x - x0)/delta, or null when a coordinate is not within 1e-6 of an integer. */

@@ -4,7 +4,9 @@ import io.optcheck.api.MethodKind;
 import io.optcheck.method.MethodProvider;
 import io.optcheck.method.Trajectory;
 import io.optcheck.oracle.ExactOracle;
+import io.optcheck.problem.Matrices;
 import io.optcheck.problem.Quadratic;
+import io.optcheck.problem.Vectors;
 import io.optcheck.theory.Check;
 import io.optcheck.theory.Evaluation;
 import io.optcheck.theory.Regime;
@@ -86,13 +88,13 @@ public final class Equivariance extends ConformanceProperty {
         Quadratic qB;
         if (rotation) {
             double[][] rq = in.rot();
-            double[][] basisB = in.basis() == null ? rq : times(rq, in.basis());
-            xsB = apply(rq, in.xs());
-            x0B = apply(rq, in.x0());
+            double[][] basisB = in.basis() == null ? rq : Matrices.times(rq, in.basis());
+            xsB = Matrices.times(rq, in.xs());
+            x0B = Matrices.times(rq, in.x0());
             qB = in.quadratic(basisB, xsB);
         } else {
-            xsB = add(in.xs(), in.vec());
-            x0B = add(in.x0(), in.vec());
+            xsB = Vectors.plus(in.xs(), in.vec());
+            x0B = Vectors.plus(in.x0(), in.vec());
             qB = in.quadratic(in.basis(), xsB);
         }
         double c = rotation ? 0 : normInf(in.vec());
@@ -100,7 +102,7 @@ public final class Equivariance extends ConformanceProperty {
         double[] path = new double[1];
         double[] closest = {Double.POSITIVE_INFINITY};
         return check(method(in.h()), new ExactOracle(qB), qB, x0B, a.steps(), (t, prev, cur, series) -> {
-            double[] target = rotation ? apply(in.rot(), a.x(t)) : add(a.x(t), in.vec());
+            double[] target = rotation ? Matrices.times(in.rot(), a.x(t)) : Vectors.plus(a.x(t), in.vec());
             target = moved(target);
             double[] diff = new double[d];
             double[] step = new double[d];
@@ -127,40 +129,5 @@ public final class Equivariance extends ConformanceProperty {
                     0,
                     tol);
         });
-    }
-
-    static double[] apply(double[][] m, double[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            double s = 0;
-            for (int j = 0; j < v.length; j++) {
-                s += m[i][j] * v[j];
-            }
-            out[i] = s;
-        }
-        return out;
-    }
-
-    static double[][] times(double[][] a, double[][] b) {
-        int n = a.length;
-        double[][] out = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int k = 0; k < n; k++) {
-                    s += a[i][k] * b[k][j];
-                }
-                out[i][j] = s;
-            }
-        }
-        return out;
-    }
-
-    static double[] add(double[] a, double[] b) {
-        double[] out = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] + b[i];
-        }
-        return out;
     }
 }

@@ -6,6 +6,7 @@ import io.optcheck.method.Method;
 import io.optcheck.oracle.FiniteSumIndexOracle;
 import io.optcheck.problem.CertifiedSum;
 import io.optcheck.problem.DiagonalQuadraticSum;
+import io.optcheck.problem.Matrices;
 import io.optcheck.problem.Num;
 import io.optcheck.problem.RotatedQuadraticSum;
 import io.optcheck.problem.Vectors;
@@ -420,7 +421,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                 double[] y = xs.clone();
                 for (int s = 0; s < e; s++) {
                     f.exampleGradient(c, y, g);
-                    double[] absStep = absTimes(h, Vectors.minus(y, f.center(c)));
+                    double[] absStep = Matrices.absTimes(h, Vectors.minus(y, f.center(c)));
                     for (int j = 0; j < d; j++) {
                         double step = eta * g[j];
                         r[j] -= step / k;
@@ -435,14 +436,14 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
                         m[a][b] = (a == b ? 1 : 0) - eta * h[a][b];
                     }
                 }
-                double[][] gm = identity(d);
+                double[][] gm = Matrices.identity(d);
                 for (int s = 1; s < e; s++) {
-                    gm = times(m, gm);
+                    gm = Matrices.times(m, gm);
                     for (int a = 0; a < d; a++) {
                         gm[a][a] += 1;
                     }
                 }
-                double[][] bc = times(h, gm);
+                double[][] bc = Matrices.times(h, gm);
                 for (int a = 0; a < d; a++) {
                     for (int b = 0; b < d; b++) {
                         bbar[a][b] += eta * bc[a][b] / k;
@@ -458,8 +459,8 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
             for (int j = 0; j < d; j++) {
                 fp[j] = xs[j] + delta[j];
             }
-            double[] bd = times(bbar, delta);
-            double[] absBd = absTimes(bbar, delta);
+            double[] bd = Matrices.times(bbar, delta);
+            double[] absBd = Matrices.absTimes(bbar, delta);
             double res = Vectors.dist(bd, r);
             double bScale = 0;
             for (double v : absBd) {
@@ -471,52 +472,10 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
 
         /** Abar v = v - Bbar v. */
         double[] contract(double[] v) {
-            double[] bv = times(bbar, v);
+            double[] bv = Matrices.times(bbar, v);
             double[] out = new double[v.length];
             for (int j = 0; j < v.length; j++) {
                 out[j] = v[j] - bv[j];
-            }
-            return out;
-        }
-
-        private static double[][] identity(int d) {
-            double[][] m = new double[d][d];
-            for (int a = 0; a < d; a++) {
-                m[a][a] = 1;
-            }
-            return m;
-        }
-
-        private static double[][] times(double[][] p, double[][] q) {
-            int d = p.length;
-            double[][] out = new double[d][d];
-            for (int a = 0; a < d; a++) {
-                for (int c = 0; c < d; c++) {
-                    double v = p[a][c];
-                    for (int b = 0; b < d; b++) {
-                        out[a][b] += v * q[c][b];
-                    }
-                }
-            }
-            return out;
-        }
-
-        private static double[] times(double[][] p, double[] v) {
-            double[] out = new double[v.length];
-            for (int a = 0; a < v.length; a++) {
-                for (int b = 0; b < v.length; b++) {
-                    out[a] += p[a][b] * v[b];
-                }
-            }
-            return out;
-        }
-
-        private static double[] absTimes(double[][] p, double[] v) {
-            double[] out = new double[v.length];
-            for (int a = 0; a < v.length; a++) {
-                for (int b = 0; b < v.length; b++) {
-                    out[a] += Math.abs(p[a][b] * v[b]);
-                }
             }
             return out;
         }
@@ -541,7 +500,7 @@ public final class FedAvgDrift extends DeclaredTheorem<FedAvgDrift.Instance> {
         double cMax = 0;
         for (int c = 0; c < k; c++) {
             double[] res = Vectors.minus(xs, f.center(c));
-            for (double v : RotatedMap.absTimes(f.componentHessian(c), res)) {
+            for (double v : Matrices.absTimes(f.componentHessian(c), res)) {
                 gScale = Math.max(gScale, v);
             }
             for (double v : f.center(c)) {

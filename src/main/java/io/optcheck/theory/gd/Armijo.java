@@ -155,7 +155,7 @@ public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements On
             double xn = Vectors.norm(prev);
             if (region) {
                 double a = in.s() * 2 * (1 - c) / l;
-                double[] y = LineSearchChecks.along(prev, -a, g);
+                double[] y = Vectors.along(prev, -a, g);
                 return armijo(q, prev, y, a * gn * gn, c, tighten, t, "a = s 2(1-c)/L", series);
             }
             // The direction the method used (the checker applies the instance's rule itself). For
@@ -202,7 +202,7 @@ public final class Armijo extends DeclaredTheorem<Armijo.Instance> implements On
                 // rejected step alpha0 beta^(k-1), which the theorem covers (it is <= abar).
                 double aPrev = in.alpha0() * Math.pow(in.beta(), k - 1);
                 if (aPrev <= abar * (1 + 1e-9)) { // abar and beta^k are themselves rounded
-                    double[] y = LineSearchChecks.along(prev, aPrev, p);
+                    double[] y = Vectors.along(prev, aPrev, p);
                     Check atPrev = armijo(q, prev, y, -aPrev * Vectors.dot(g, p), c, tighten, t, "rejected step", null);
                     if (atPrev.slack() >= -atPrev.tol()) {
                         // Held: the bound that applies is K + 1, reached exactly (ratio 1), marked rechecked.

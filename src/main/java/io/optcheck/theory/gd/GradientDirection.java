@@ -115,7 +115,7 @@ public final class GradientDirection extends DeclaredTheorem<GradientDirection.I
             Check last = null;
             for (int k = 0; k <= kMax; k++) {
                 double tk = Math.scalb(1.0, -k);
-                double[] y = LineSearchChecks.along(prev, tk, delta);
+                double[] y = Vectors.along(prev, tk, delta);
                 double f1 = q.value(y);
                 double bound = C * tk * Math.abs(slope) * (1 + tighten());
                 double scale = q.valueScale(prev)

@@ -21,14 +21,6 @@ final class LineSearchChecks {
 
     private LineSearchChecks() {}
 
-    static double[] along(double[] x, double a, double[] p) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = x[i] + a * p[i];
-        }
-        return y;
-    }
-
     static double[] neg(double[] g) {
         double[] p = new double[g.length];
         for (int i = 0; i < g.length; i++) {

@@ -155,7 +155,7 @@ public final class Wolfe extends DeclaredTheorem<Wolfe.Instance> {
         boolean found = false;
         int i = 0;
         for (; i <= 200; i++) {
-            double sl = Vectors.dot(f.gradient(LineSearchChecks.along(x, h, p)), p);
+            double sl = Vectors.dot(f.gradient(Vectors.along(x, h, p)), p);
             minRatio = Math.min(minRatio, Math.abs(sl) / Math.abs(d0));
             if (sl >= target) {
                 found = true;
@@ -178,13 +178,13 @@ public final class Wolfe extends DeclaredTheorem<Wolfe.Instance> {
             if (!(mid > lo && mid < hi)) {
                 break;
             }
-            if (Vectors.dot(f.gradient(LineSearchChecks.along(x, mid, p)), p) >= target) {
+            if (Vectors.dot(f.gradient(Vectors.along(x, mid, p)), p) >= target) {
                 hi = mid;
             } else {
                 lo = mid;
             }
         }
-        double[] y = LineSearchChecks.along(x, hi, p);
+        double[] y = Vectors.along(x, hi, p);
         double dec = f.value(x) - f.value(y);
         double bound = in.c1() * hi * gn * gn;
         double scale =

@@ -4,11 +4,10 @@ import static io.optcheck.theory.Assumptions.COMPONENTS_CONVEX;
 
 import io.optcheck.api.Hyperparameters;
 import io.optcheck.api.PluggableOptimizer;
-import io.optcheck.method.Method;
-import io.optcheck.method.MethodState;
-import io.optcheck.oracle.GradientOracle;
+import io.optcheck.method.Runner;
 import io.optcheck.oracle.SingleExampleOracle;
 import io.optcheck.problem.DiagonalQuadraticSum;
+import io.optcheck.problem.Matrices;
 import io.optcheck.problem.Problems;
 import io.optcheck.problem.Vectors;
 import io.optcheck.prop.Gen;
@@ -113,20 +112,20 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
         for (int i = 0; i < n; i++) {
             f.exampleGradient(i, xs, gi);
             sigma2 += Vectors.dot(gi, gi) / n;
-            double[] y0 = oneStep(method(hp), xs, new SingleExampleOracle(f, i));
+            double[] y0 = Runner.oneStep(method(hp), xs, new SingleExampleOracle(f, i));
             for (int j = 0; j < d; j++) {
                 rr[i][j] = y0[j] - xs[j];
             }
             for (int k = 0; k < d; k++) {
                 double[] xk = xs.clone();
                 xk[k] += 1;
-                double[] yk = oneStep(method(hp), xk, new SingleExampleOracle(f, i));
+                double[] yk = Runner.oneStep(method(hp), xk, new SingleExampleOracle(f, i));
                 for (int j = 0; j < d; j++) {
                     a[i][j][k] = yk[j] - y0[j];
                 }
             }
             // the step must be affine: compare the identified map with a run from x0
-            double[] y = oneStep(method(hp), in.x0(), new SingleExampleOracle(f, i));
+            double[] y = Runner.oneStep(method(hp), in.x0(), new SingleExampleOracle(f, i));
             for (int j = 0; j < d; j++) {
                 double pred = xs[j] + rr[i][j];
                 for (int k = 0; k < d; k++) {
@@ -154,7 +153,7 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
                 s[j][k] = m[j] * m[k];
             }
         }
-        double r0 = trace(s);
+        double r0 = Matrices.trace(s);
         double floor = 2 * gamma * sigma2 / mu;
         double q = 1 - gamma * mu;
         double spread = 1 + Math.abs(xs[0]) + Math.sqrt(r0);
@@ -164,8 +163,8 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
             double[] m2 = new double[d];
             double[][] s2 = new double[d][d];
             for (int i = 0; i < n; i++) {
-                double[] am = mul(a[i], m);
-                double[][] asa = mul(mul(a[i], s), transpose(a[i]));
+                double[] am = Matrices.times(a[i], m);
+                double[][] asa = Matrices.times(Matrices.times(a[i], s), Matrices.transpose(a[i]));
                 for (int j = 0; j < d; j++) {
                     m2[j] += (am[j] + rr[i][j]) / n;
                     for (int l = 0; l < d; l++) {
@@ -175,7 +174,7 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
             }
             m = m2;
             s = s2;
-            double observed = trace(s);
+            double observed = Matrices.trace(s);
             double bound = (Math.pow(q, k) * r0 + floor) * (1 - tighten());
             series.point("E||x_k - x*||^2", observed);
             series.point("bound", bound);
@@ -187,51 +186,5 @@ public final class ExpectedSmoothness extends KindTheorem<SmoothnessInstance> {
             }
         }
         return b.build(Evaluation.Ending.COMPLETED, null, -1, series.toArrays());
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static double[] oneStep(Method m, double[] x, GradientOracle o) {
-        MethodState st = m.init(x);
-        return ((MethodState) m.step(st, o)).x();
-    }
-
-    private static double trace(double[][] s) {
-        double t = 0;
-        for (int i = 0; i < s.length; i++) {
-            t += s[i][i];
-        }
-        return t;
-    }
-
-    private static double[] mul(double[][] a, double[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Vectors.dot(a[i], v);
-        }
-        return out;
-    }
-
-    private static double[][] mul(double[][] a, double[][] b) {
-        int d = a.length;
-        double[][] out = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                for (int k = 0; k < d; k++) {
-                    out[i][j] += a[i][k] * b[k][j];
-                }
-            }
-        }
-        return out;
-    }
-
-    private static double[][] transpose(double[][] a) {
-        int d = a.length;
-        double[][] out = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                out[j][i] = a[i][j];
-            }
-        }
-        return out;
     }
 }

@@ -340,7 +340,8 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
             double[] gj = new double[d];
             f.exampleGradient(j, x, gj);
             // the estimate combines grad f_j(x), g_j and the table mean: magnitudes up to 3 max |table|
-            mag = Math.max(mag, 3 * Math.max(maxAbs(gj), Math.max(maxAbs(s.stored(j)), maxAbs(v))));
+            mag = Math.max(
+                    mag, 3 * Math.max(Vectors.maxAbs(gj), Math.max(Vectors.maxAbs(s.stored(j)), Vectors.maxAbs(v))));
         }
         return VrChecks.unbiased(
                 "max_k |E_j[v_j]_k - grad f(x)_k| (exact over " + n + " indices, after " + in.path().length + " steps)",
@@ -349,14 +350,6 @@ public final class SagaTheorem extends DeclaredTheorem<SagaTheorem.Instance> {
                 mag,
                 tighten(),
                 n);
-    }
-
-    static double maxAbs(double[] v) {
-        double m = 0;
-        for (double x : v) {
-            m = Math.max(m, Math.abs(x));
-        }
-        return m;
     }
 
     private Evaluation iterateRate(Instance in, boolean frozen) {

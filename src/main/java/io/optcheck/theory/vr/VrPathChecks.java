@@ -74,17 +74,17 @@ final class VrPathChecks {
         for (int t = 0; t <= k; t++) {
             for (int i = 0; i < p.f().n(); i++) {
                 p.f().exampleGradient(i, leaves.get(0).x()[t], gi);
-                terms = Math.max(terms, SagaTheorem.maxAbs(gi));
+                terms = Math.max(terms, Vectors.maxAbs(gi));
             }
         }
         double[] mean = new double[d];
-        double mag = SagaTheorem.maxAbs(xk) + 3 * p.eta() * Math.max(terms, SagaTheorem.maxAbs(g));
+        double mag = Vectors.maxAbs(xk) + 3 * p.eta() * Math.max(terms, Vectors.maxAbs(g));
         for (IndexPaths.Leaf l : leaves) {
             double[] x1 = l.x()[k + 1];
             for (int j = 0; j < d; j++) {
                 mean[j] += l.probability() * x1[j];
             }
-            mag = Math.max(mag, SagaTheorem.maxAbs(x1));
+            mag = Math.max(mag, Vectors.maxAbs(x1));
         }
         double worst = 0;
         double[] diff = new double[d];
