@@ -34,6 +34,7 @@ public final class Matrices {
 
     /** a v for a square a of v's size. */
     public static double[] times(double[][] a, double[] v) {
+        requireSquare(a, v);
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = Vectors.dot(a[i], v);
@@ -43,6 +44,7 @@ public final class Matrices {
 
     /** |a| |v|, entrywise absolute values: a bound on the rounding of {@link #times(double[][], double[])}'s sums. */
     public static double[] absTimes(double[][] a, double[] v) {
+        requireSquare(a, v);
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             double s = 0;
@@ -52,6 +54,13 @@ public final class Matrices {
             out[i] = s;
         }
         return out;
+    }
+
+    private static void requireSquare(double[][] a, double[] v) {
+        if (a.length != v.length || a.length > 0 && a[0].length != v.length) {
+            throw new IllegalArgumentException("expected a " + v.length + " x " + v.length + " matrix, got " + a.length
+                    + " rows" + (a.length > 0 ? " of " + a[0].length : ""));
+        }
     }
 
     /** a^T for a square a. */

@@ -108,27 +108,30 @@ public final class ChoiceSequence implements Comparable<ChoiceSequence> {
      * over a sealed source's records; null when the sequence was built from choices.
      */
     private final Object[] drawnUnder;
+    /** The choices a sequence was built from; null for a sequence over a source's records. */
+    private final List<Choice> given;
     /**
-     * The choices; built on first use for a sequence over a source's records, since most tries'
-     * sequences are only compared and replayed by their raw values and never read choice by choice.
-     * An immutable list is safe to publish without a lock.
+     * The choices of a sequence over a source's records, built on first use: most tries' sequences
+     * are only compared and replayed by their raw values and never read choice by choice. An
+     * immutable list of records is safe to publish without a lock (a race builds two equal lists).
      */
-    private List<Choice> choices;
+    private List<Choice> built;
 
     private final List<Span> spans;
 
     public ChoiceSequence(List<Choice> choices, List<Span> spans) {
-        this.choices = List.copyOf(choices);
+        this.given = List.copyOf(choices);
         this.spans = List.copyOf(spans);
-        this.size = this.choices.size();
+        this.size = given.size();
         this.raws = new long[size];
         for (int i = 0; i < size; i++) {
-            raws[i] = this.choices.get(i).raw();
+            raws[i] = given.get(i).raw();
         }
         this.drawnUnder = null;
     }
 
     private ChoiceSequence(long[] raws, Object[] drawnUnder, int size, List<Span> spans) {
+        this.given = null;
         this.raws = raws;
         this.drawnUnder = drawnUnder;
         this.size = size;
@@ -159,14 +162,17 @@ public final class ChoiceSequence implements Comparable<ChoiceSequence> {
     }
 
     public List<Choice> choices() {
-        List<Choice> c = choices;
+        if (given != null) {
+            return given;
+        }
+        List<Choice> c = built;
         if (c == null) {
-            Choice[] built = new Choice[size];
+            Choice[] all = new Choice[size];
             for (int i = 0; i < size; i++) {
-                built[i] = choiceOf(raws[i], drawnUnder[i]);
+                all[i] = choiceOf(raws[i], drawnUnder[i]);
             }
-            c = List.of(built);
-            choices = c;
+            c = List.of(all);
+            built = c;
         }
         return c;
     }

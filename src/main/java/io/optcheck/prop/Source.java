@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * Where generators get their randomness: every primitive draw goes through here and is recorded
- * as a {@link Choice}. A source first replays a prefix of raw values (clamped into each draw's
+ * with its constraint, which the {@link ChoiceSequence} reads as a {@link Choice}. A source first replays a prefix of raw values (clamped into each draw's
  * constraint), then continues according to its {@link Mode}.
  *
  * <p>Not thread-safe; one source serves one try.
