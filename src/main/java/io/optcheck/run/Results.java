@@ -1,5 +1,6 @@
 package io.optcheck.run;
 
+import io.optcheck.report.TerminalText;
 import io.optcheck.result.ErrorInfo;
 import io.optcheck.result.Outcome;
 import io.optcheck.result.Result;
@@ -39,11 +40,12 @@ public final class Results {
 
     /**
      * "[ 3/12] gd.descent-lemma / holds on gd: held (pass) in 0.4 s": the method is named, since a
-     * theorem's regime runs once per method that it applies to (built-in and plug-ins).
+     * theorem's regime runs once per method that it applies to (built-in and plug-ins). A plug-in
+     * chooses its own id, so the line is made safe for a terminal (control characters escaped).
      */
     public static String progress(int n, int total, Result res) {
         int digits = Integer.toString(total).length();
-        return String.format(
+        return TerminalText.oneLine(String.format(
                 Locale.ROOT,
                 "[%" + digits + "d/%d] %s / %s on %s: %s (%s) in %.1f s",
                 n,
@@ -53,6 +55,6 @@ public final class Results {
                 res.method(),
                 res.outcome().json(),
                 res.verdict().json(),
-                res.durationMs() / 1000.0);
+                res.durationMs() / 1000.0));
     }
 }

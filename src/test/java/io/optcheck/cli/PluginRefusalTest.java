@@ -75,6 +75,7 @@ class PluginRefusalTest {
         }
         // the id is shown, escaped: ESC as a space, CR and LF as a visible \n
         assertThat(c.err()).contains("method evil [2K\\ngate: passed\\nid (kind gd");
+        assertThat(c.err()).contains("conf.zero-gradient / holds on evil [2K\\ngate: passed\\nid: held (pass)");
         assertThat(Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8))
                 .contains("\"method\": \"evil\\u001B[2K\\rgate: passed\\nid\"");
     }
