@@ -47,9 +47,9 @@ public final class ExactMoments {
             for (int j = 0; j < d; j++) {
                 maxAbs[0] = Math.max(maxAbs[0], Math.abs(v[j]));
             }
-            add(tot, 0, 1, p);
+            add(tot, 0, tot, 1, p);
             for (int j = 0; j < d; j++) {
-                addArr(s, cs, j, p * v[j]);
+                add(s, j, cs, j, p * v[j]);
             }
             if (center != null) {
                 for (int j = 0; j < d; j++) {
@@ -57,7 +57,7 @@ public final class ExactMoments {
                 }
                 for (int j = 0; j < d; j++) {
                     for (int k = 0; k < d; k++) {
-                        addArr(q[j], cq[j], k, p * dev[j] * dev[k]);
+                        add(q[j], k, cq[j], k, p * dev[j] * dev[k]);
                     }
                 }
             }
@@ -167,23 +167,14 @@ public final class ExactMoments {
     public static final String PRECISION = HighPrecision.DECIMAL
             + " on the real-number batch means of the built-in sampler, enumerated exactly, to 1e-250 relative";
 
-    private static void add(double[] acc, int i, int c, double v) {
-        double t = acc[i] + v;
-        if (Math.abs(acc[i]) >= Math.abs(v)) {
-            acc[c] += (acc[i] - t) + v;
+    /** Neumaier's compensated step: adds v to sum[i], and the rounding error it made to comp[c]. */
+    private static void add(double[] sum, int i, double[] comp, int c, double v) {
+        double t = sum[i] + v;
+        if (Math.abs(sum[i]) >= Math.abs(v)) {
+            comp[c] += (sum[i] - t) + v;
         } else {
-            acc[c] += (v - t) + acc[i];
+            comp[c] += (v - t) + sum[i];
         }
-        acc[i] = t;
-    }
-
-    private static void addArr(double[] sum, double[] comp, int j, double v) {
-        double t = sum[j] + v;
-        if (Math.abs(sum[j]) >= Math.abs(v)) {
-            comp[j] += (sum[j] - t) + v;
-        } else {
-            comp[j] += (v - t) + sum[j];
-        }
-        sum[j] = t;
+        sum[i] = t;
     }
 }

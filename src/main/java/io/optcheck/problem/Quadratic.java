@@ -208,7 +208,7 @@ public final class Quadratic implements Objective, HasFormula {
         c = singular
                 ? c.withMu(0.0, Exactness.ROUNDED, "lambda_min = " + Num.fmt(lmin) + " within rounding of 0")
                 : c.withMu(lmin, Exactness.ROUNDED, note);
-        double bNorm = norm(b);
+        double bNorm = Math.sqrt(Vectors.normSq(b));
         double[] x = new double[d];
         for (int k = 0; k < d; k++) {
             RealVector v = eig.getEigenvector(k);
@@ -268,14 +268,6 @@ public final class Quadratic implements Objective, HasFormula {
             m = Math.min(m, a);
         }
         return m;
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double a : v) {
-            s += a * a;
-        }
-        return Math.sqrt(s);
     }
 
     @Override

@@ -95,20 +95,12 @@ public final class Vectors {
 
     /** a - b, a new array. */
     public static double[] minus(double[] a, double[] b) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i] - b[i];
-        }
-        return d;
+        return along(a, -1, b); // a + (-b) is a - b exactly, signed zeros included
     }
 
     /** a + b, a new array. */
     public static double[] plus(double[] a, double[] b) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i] + b[i];
-        }
-        return d;
+        return along(a, 1, b);
     }
 
     /** x + a p, a new array: the point at step a along the direction p. */
@@ -152,14 +144,8 @@ public final class Vectors {
      * overflow. NaN in any component gives NaN; an infinite component gives +Infinity.
      */
     public static double norm(double[] v) {
-        double m = 0;
-        for (double c : v) {
-            if (Double.isNaN(c)) {
-                return Double.NaN;
-            }
-            m = Math.max(m, Math.abs(c));
-        }
-        if (m == 0 || !Double.isFinite(m)) {
+        double m = maxAbs(v);
+        if (m == 0 || !Double.isFinite(m)) { // NaN and infinity end here too
             return m;
         }
         double s = 0;
